@@ -1,0 +1,1 @@
+"""The `passport` command line: one Typer app, one module per group of commands."""

@@ -1,0 +1,46 @@
+"""Entry point of the `passport` command: builds the Typer app from the command modules.
+
+Each module in ``COMMAND_MODULES`` exposes ``register(app: typer.Typer) -> None``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+
+import typer
+
+COMMAND_MODULES = [
+    "channels.cli.chat",
+    "channels.cli.memory",
+]
+
+HELP = """Talent Passport: your personal talent coach, offline by default.
+
+Start with `passport chat --user YOUR_NAME` and tell the coach about your week.
+Everything is kept under PASSPORT_HOME (see `passport info`). Set OPENAI_API_KEY
+(and optionally OPENAI_BASE_URL, PASSPORT_MODEL) to let an LLM write the prose;
+facts always come from deterministic tools.
+"""
+
+
+def build_app() -> typer.Typer:
+    """Create the app and let every command module register its commands."""
+    app = typer.Typer(help=HELP, no_args_is_help=True, add_completion=False,
+                      rich_markup_mode="markdown")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(app)
+    return app
+
+
+def run() -> None:
+    """Console-script entry point."""
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    logging.basicConfig(level=os.environ.get("PASSPORT_LOG", "WARNING").upper(),
+                        format="%(levelname)s %(name)s: %(message)s")
+    build_app()()
+
+
+if __name__ == "__main__":
+    run()

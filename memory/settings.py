@@ -1,0 +1,88 @@
+"""One pydantic-settings object for the whole app, driven by the environment.
+
+It lives in the bottom layer (``memory``) so that tools, the agent and the channels can all
+read it without importing upward.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import platformdirs
+from pydantic import Field, computed_field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_home() -> Path:
+    return Path(platformdirs.user_data_dir("talent-passport", appauthor=False))
+
+
+class Settings(BaseSettings):
+    """Everything configurable, each field read from an environment variable."""
+
+    model_config = SettingsConfigDict(env_prefix="", extra="ignore", populate_by_name=True)
+
+    home: Path = Field(default_factory=_default_home, alias="PASSPORT_HOME")
+    openai_api_key: str | None = Field(default=None, alias="OPENAI_API_KEY")
+    openai_base_url: str | None = Field(default=None, alias="OPENAI_BASE_URL")
+    model: str = Field(default="gpt-4o-mini", alias="PASSPORT_MODEL")
+    llm_timeout_s: float = Field(default=30.0, alias="PASSPORT_LLM_TIMEOUT")
+    records_url: str | None = Field(default=None, alias="PASSPORT_RECORDS_URL")
+    checkpoints_url: str | None = Field(default=None, alias="PASSPORT_CHECKPOINTS_URL")
+    chroma_url: str | None = Field(default=None, alias="PASSPORT_CHROMA_URL")
+    checkpoint_keep: int = Field(default=20, alias="PASSPORT_CHECKPOINT_KEEP", ge=2)
+    telegram_bot_token: str | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
+    telegram_webhook_secret: str | None = Field(default=None, alias="TELEGRAM_WEBHOOK_SECRET")
+    telegram_base_url: str | None = Field(default=None, alias="TELEGRAM_BASE_URL")
+    slack_bot_token: str | None = Field(default=None, alias="SLACK_BOT_TOKEN")
+    slack_signing_secret: str | None = Field(default=None, alias="SLACK_SIGNING_SECRET")
+    slack_app_token: str | None = Field(default=None, alias="SLACK_APP_TOKEN")
+    secret_key: str | None = Field(default=None, alias="PASSPORT_SECRET_KEY")
+    public_url: str = Field(default="http://127.0.0.1:8000", alias="PASSPORT_PUBLIC_URL")
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def llm_enabled(self) -> bool:
+        """True when a provider is configured (a key, or a base URL for a local server)."""
+        return bool(self.openai_api_key or self.openai_base_url)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def sqlite_path(self) -> Path:
+        """The embedded records database."""
+        return self.home / "passport.sqlite3"
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def checkpoint_path(self) -> Path:
+        """The embedded LangGraph checkpoint database."""
+        return self.home / "checkpoints.sqlite3"
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def chroma_path(self) -> Path:
+        """The embedded Chroma directory."""
+        return self.home / "chroma"
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def cache_dir(self) -> Path:
+        """Derived indexes (framework embeddings and the like), safe to delete."""
+        return self.home / "cache"
+
+    def ensure_home(self) -> Path:
+        """Create the data dir (private to the user) and return it."""
+        self.home.mkdir(parents=True, exist_ok=True)
+        try:
+            os.chmod(self.home, 0o700)
+        except OSError:
+            pass
+        return self.home
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings (call ``get_settings.cache_clear()`` after changing env)."""
+    return Settings()
