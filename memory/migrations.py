@@ -1,0 +1,76 @@
+"""Schema migrations for the records database, applied in order and recorded.
+
+Append a new entry to ``MIGRATIONS`` for every change; never edit an applied one.
+``{blob}`` is replaced by the dialect's bytes type.
+"""
+
+from __future__ import annotations
+
+from memory.db import Database
+
+MIGRATIONS: list[list[str]] = [
+    [
+        """CREATE TABLE users (
+            id TEXT PRIMARY KEY, display_name TEXT, created_at TEXT NOT NULL,
+            offline_notice_at TEXT)""",
+        """CREATE TABLE identities (
+            provider TEXT NOT NULL, tenant TEXT NOT NULL, external_id TEXT NOT NULL,
+            user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL, PRIMARY KEY (provider, tenant, external_id))""",
+        """CREATE TABLE reflections (
+            id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            status TEXT NOT NULL, text TEXT NOT NULL, created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL, week TEXT NOT NULL, followups TEXT NOT NULL,
+            slots TEXT NOT NULL, skills TEXT NOT NULL)""",
+        "CREATE INDEX reflections_user ON reflections(user_id, status, created_at)",
+        """CREATE TABLE credentials (
+            id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            filename TEXT, format TEXT NOT NULL, raw {blob} NOT NULL, sha256 TEXT NOT NULL,
+            achievement TEXT NOT NULL, verdicts TEXT NOT NULL, verdict TEXT NOT NULL,
+            reasons TEXT NOT NULL, skills TEXT NOT NULL, created_at TEXT NOT NULL)""",
+        "CREATE INDEX credentials_user ON credentials(user_id, created_at)",
+        """CREATE TABLE stories (
+            id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            title TEXT NOT NULL, sections TEXT NOT NULL, citations TEXT NOT NULL,
+            status TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)""",
+        """CREATE TABLE skills (
+            user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            source_kind TEXT NOT NULL, source_id TEXT NOT NULL, framework TEXT NOT NULL,
+            skill_id TEXT NOT NULL, label TEXT NOT NULL, score REAL NOT NULL,
+            evidence TEXT NOT NULL, start_at INTEGER NOT NULL, end_at INTEGER NOT NULL,
+            polarity TEXT NOT NULL, created_at TEXT NOT NULL, tag TEXT NOT NULL,
+            PRIMARY KEY (user_id, source_id, framework, skill_id, start_at))""",
+        """CREATE TABLE skill_rejections (
+            user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            framework TEXT NOT NULL, skill_id TEXT NOT NULL, created_at TEXT NOT NULL,
+            PRIMARY KEY (user_id, framework, skill_id))""",
+        """CREATE TABLE reminders (
+            user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+            weekday INTEGER NOT NULL, at_time TEXT NOT NULL, tz TEXT NOT NULL,
+            channel TEXT, target TEXT, enabled INTEGER NOT NULL, last_sent_week TEXT,
+            updated_at TEXT NOT NULL)""",
+        """CREATE TABLE consent (
+            user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL, granted_at TEXT NOT NULL, text TEXT NOT NULL,
+            PRIMARY KEY (user_id, kind))""",
+        """CREATE TABLE link_codes (
+            code TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            expires_at TEXT NOT NULL)""",
+    ],
+]
+
+
+def migrate(db: Database) -> int:
+    """Apply pending migrations; returns the schema version now in force."""
+    with db.transaction():
+        db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        row = db.one("SELECT MAX(version) AS v FROM schema_version")
+        current = int(row["v"]) if row and row["v"] is not None else 0
+        for version, statements in enumerate(MIGRATIONS, start=1):
+            if version <= current:
+                continue
+            for sql in statements:
+                db.execute(sql.replace("{blob}", db.blob_type))
+            db.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
+            current = version
+    return current

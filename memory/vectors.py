@@ -1,0 +1,149 @@
+"""Long-term semantic memory in Chroma, strictly partitioned by user.
+
+Every read, write and delete goes through :meth:`VectorStore._scoped`, the ONE function that
+adds ``user_id`` to the ``where`` filter (and to the metadata of anything written). No other
+method talks to the collection. Embedded default: ``PersistentClient`` under the data dir;
+``PASSPORT_CHROMA_URL`` (``http://host:port``) selects a Chroma server via ``HttpClient``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlparse
+
+import chromadb
+from chromadb.config import Settings as ChromaSettings
+
+from memory.embeddings import PassportEmbeddingFunction
+from memory.records import new_id, now_iso
+from memory.schemas import Memory
+from memory.settings import Settings, get_settings
+
+COLLECTION = "memories"
+
+
+def make_client(settings: Settings) -> Any:
+    """A Chroma client for the configured store, telemetry off."""
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if settings.chroma_url:
+        url = urlparse(settings.chroma_url)
+        return chromadb.HttpClient(
+            host=url.hostname or "127.0.0.1", port=url.port or 8000,
+            ssl=url.scheme == "https", settings=chroma_settings,
+        )
+    settings.ensure_home()
+    return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+
+
+def _where(user_id: str, extra: dict[str, Any] | None) -> dict[str, Any]:
+    if not user_id:
+        raise ValueError("a user id is required for every memory operation")
+    clause: dict[str, Any] = {"user_id": user_id}
+    if not extra:
+        return clause
+    return {"$and": [clause, *({k: v} for k, v in extra.items())]}
+
+
+class VectorStore:
+    """The user-scoped repository over one Chroma collection."""
+
+    def __init__(self, client: Any) -> None:
+        self._client = client
+        self._collection = client.get_or_create_collection(
+            COLLECTION,
+            embedding_function=PassportEmbeddingFunction(),  # type: ignore[arg-type]
+            configuration={"hnsw": {"space": "cosine"}},
+        )
+
+    def _scoped(self, user_id: str, op: str, where: dict[str, Any] | None = None,
+                **kwargs: Any) -> Any:
+        """Run one collection operation with the user's id forced into the filter."""
+        col = self._collection
+        if op == "add":
+            metas = kwargs.pop("metadatas")
+            for m in metas:
+                m["user_id"] = user_id
+            return col.upsert(metadatas=metas, **kwargs)
+        scope = _where(user_id, where)
+        ops: dict[str, Callable[..., Any]] = {
+            "query": col.query, "get": col.get, "delete": col.delete,
+        }
+        if op not in ops:
+            raise ValueError(f"unknown memory operation {op}")
+        return ops[op](where=scope, **kwargs)
+
+    def add(self, user_id: str, text: str, kind: str, source_id: str | None = None,
+            metadata: dict[str, Any] | None = None, item_id: str | None = None) -> str:
+        """Remember one text for this user; returns the memory id."""
+        mid = item_id or new_id("mem")
+        meta: dict[str, Any] = {"kind": kind, "created_at": now_iso(),
+                                "source_id": source_id or mid}
+        for key, value in (metadata or {}).items():
+            if isinstance(value, str | int | float | bool) and key != "user_id":
+                meta[key] = value
+        self._scoped(user_id, "add", ids=[mid], documents=[text], metadatas=[meta])
+        return mid
+
+    def search(self, user_id: str, query: str, k: int = 5,
+               kinds: list[str] | None = None) -> list[Memory]:
+        """The user's memories nearest in meaning to the query."""
+        where = {"kind": {"$in": kinds}} if kinds else None
+        res = self._scoped(user_id, "query", where=where, query_texts=[query], n_results=k,
+                           include=["documents", "metadatas", "distances"])
+        ids = res["ids"][0] if res["ids"] else []
+        return [self._memory(ids[i], res["documents"][0][i], res["metadatas"][0][i],
+                             res["distances"][0][i]) for i in range(len(ids))]
+
+    def list(self, user_id: str, kinds: list[str] | None = None,
+             limit: int | None = None) -> list[Memory]:
+        """Every memory of this user (newest last)."""
+        where = {"kind": {"$in": kinds}} if kinds else None
+        res = self._scoped(user_id, "get", where=where, include=["documents", "metadatas"],
+                           limit=limit)
+        items = [self._memory(i, d, m) for i, d, m in
+                 zip(res["ids"], res["documents"], res["metadatas"], strict=True)]
+        return sorted(items, key=lambda m: (m.created_at or datetime.min, m.id))
+
+    def count(self, user_id: str) -> int:
+        """How many memories this user has."""
+        return len(self._scoped(user_id, "get", include=[])["ids"])
+
+    def delete(self, user_id: str, source_id: str | None = None) -> None:
+        """Delete this user's memories: all of them, or those of one source item."""
+        where = {"source_id": source_id} if source_id else None
+        self._scoped(user_id, "delete", where=where)
+
+    @staticmethod
+    def _memory(mid: str, doc: str, meta: dict[str, Any],
+                distance: float | None = None) -> Memory:
+        meta = dict(meta or {})
+        created = meta.get("created_at")
+        return Memory(
+            id=mid, user_id=str(meta.pop("user_id", "")), text=doc or "",
+            kind=str(meta.pop("kind", "note")),
+            created_at=datetime.fromisoformat(created) if isinstance(created, str) else None,
+            source_id=meta.get("source_id"), distance=distance, metadata=meta,
+        )
+
+
+_lock = threading.Lock()
+_stores: dict[str, VectorStore] = {}
+
+
+def get_vectors(settings: Settings | None = None) -> VectorStore:
+    """The vector store for the configured Chroma (one per target per process)."""
+    settings = settings or get_settings()
+    key = settings.chroma_url or str(settings.chroma_path)
+    with _lock:
+        if key not in _stores:
+            _stores[key] = VectorStore(make_client(settings))
+        return _stores[key]
+
+
+def reset_vectors() -> None:
+    """Forget cached stores (tests switch data dirs)."""
+    with _lock:
+        _stores.clear()
