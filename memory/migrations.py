@@ -57,6 +57,11 @@ MIGRATIONS: list[list[str]] = [
             code TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
             expires_at TEXT NOT NULL)""",
     ],
+    [
+        """CREATE TABLE uploads (
+            id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            filename TEXT, raw {blob} NOT NULL, created_at TEXT NOT NULL)""",
+    ],
 ]
 
 

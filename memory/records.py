@@ -182,6 +182,22 @@ class Records:
         )
         return [_loads(r, *_JSON["credentials"]) for r in rows]
 
+    # -- uploads (files sent in chat, kept until imported or the user is forgotten) --
+    def add_upload(self, user_id: str, filename: str | None, raw: bytes) -> str:
+        """Keep an uploaded file aside; returns its id."""
+        uid = new_id("upl")
+        self.db.execute(
+            "INSERT INTO uploads (id, user_id, filename, raw, created_at) VALUES (?,?,?,?,?)",
+            (uid, user_id, filename, raw, now_iso()),
+        )
+        return uid
+
+    def get_upload(self, user_id: str, upload_id: str) -> tuple[bytes, str | None] | None:
+        """The bytes and name of one of this user's uploads, or None."""
+        row = self.db.one("SELECT raw, filename FROM uploads WHERE id=? AND user_id=?",
+                          (upload_id, user_id))
+        return (bytes(row["raw"]), row["filename"]) if row else None
+
     # -- stories ----------------------------------------------------------------------
     def save_story(self, user_id: str, story: dict[str, Any]) -> str:
         """Insert or update a story; returns its id."""
@@ -313,7 +329,7 @@ class Records:
 
     def delete_user(self, user_id: str) -> None:
         """Remove the user and every row about them."""
-        tables = ["skills", "skill_rejections", "reminders", "consent", "link_codes",
+        tables = ["uploads", "skills", "skill_rejections", "reminders", "consent", "link_codes",
                   "stories", "credentials", "reflections", "identities"]
         with self.db.transaction():
             for table in tables:

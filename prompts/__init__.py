@@ -1,0 +1,31 @@
+"""Prompts and offline reply templates: one text file per prompt, loaded by name.
+
+Templates use ``str.format`` fields. A file may hold several variants separated by a line
+``---``; :func:`render` picks one deterministically from a seed, so replies vary without
+randomness.
+"""
+
+from __future__ import annotations
+
+import zlib
+from functools import lru_cache
+from pathlib import Path
+
+_DIR = Path(__file__).parent / "templates"
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> list[str]:
+    """All variants of the prompt called ``name`` (file ``templates/NAME.txt``)."""
+    path = _DIR / f"{name}.txt"
+    if not path.is_file():
+        raise KeyError(f"no prompt named {name!r}")
+    text = path.read_text(encoding="utf-8")
+    return [part.strip("\n") for part in text.split("\n---\n") if part.strip()]
+
+
+def render(template: str, seed: str = "", **fields: object) -> str:
+    """Fill one variant of a template; the seed picks the variant."""
+    variants = load(template)
+    variant = variants[zlib.crc32(seed.encode()) % len(variants)]
+    return variant.format(**fields).strip()

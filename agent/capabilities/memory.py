@@ -1,0 +1,95 @@
+"""What the coach keeps about a user: show it, search it, export it, forget it."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from memory.records import get_records
+from memory.settings import get_settings
+from memory.vectors import get_vectors
+from prompts import render
+
+FORGET_PHRASE = re.compile(r"^\s*yes,?\s+forget everything\W*$", re.I)
+_RECENT = re.compile(r"\b(?:last week|before|previous(?:ly)?|earlier|recent(?:ly)?|so far)\b",
+                     re.I)
+
+
+def export_user(user_id: str) -> dict[str, Any]:
+    """One JSON-ready document with everything kept about the user."""
+    data = get_records().export_user(user_id)
+    data["memories"] = [m.model_dump(mode="json") for m in get_vectors().list(user_id)]
+    data["exported_at"] = datetime.now(UTC).isoformat(timespec="seconds")
+    data["format"] = "talent-passport-export/1"
+    return data
+
+
+def forget_user(user_id: str) -> None:
+    """Delete the user from records and vector memory (checkpoints: see the service)."""
+    get_vectors().delete(user_id)
+    get_records().delete_user(user_id)
+
+
+def show(user_id: str) -> dict[str, Any]:
+    """Counts of everything kept, and the latest reflection."""
+    rec = get_records()
+    reflections = rec.list_reflections(user_id)
+    counts = {"reflections": len(reflections), "credentials": len(rec.list_credentials(user_id)),
+              "stories": len(rec.list_stories(user_id)), "skills": len(rec.user_skills(user_id)),
+              "memories": get_vectors().count(user_id)}
+    latest = ""
+    if reflections:
+        last = reflections[-1]
+        latest = f"\nLatest reflection ({last['week']}): \u201c{_short(last['text'])}\u201d"
+    return {"kind": "memory_show", **counts, "reply": render("memory_show", latest=latest,
+                                                             **counts)}
+
+
+def recall(user_id: str, query: str, k: int = 3) -> dict[str, Any]:
+    """The user's own items nearest to the query (recent reflections for 'last week')."""
+    items: list[dict[str, Any]] = []
+    if _RECENT.search(query):
+        for r in get_records().list_reflections(user_id)[-k:]:
+            items.append({"id": r["id"], "kind": "reflection", "week": r["week"],
+                          "text": r["text"]})
+    if not items:
+        for m in get_vectors().search(user_id, query, k=k):
+            if m.distance is not None and m.distance > 0.8:
+                continue
+            items.append({"id": m.source_id or m.id, "kind": m.kind,
+                          "week": m.metadata.get("week", ""), "text": m.text})
+    if not items:
+        return {"kind": "recall", "items": [], "reply": render("recall_empty")}
+    lines = "\n".join(f"- {i['week'] or i['kind']}: \u201c{_short(i['text'])}\u201d"
+                      for i in items)
+    return {"kind": "recall", "items": items, "reply": render("recall", lines=lines)}
+
+
+def write_export(user_id: str, target: Path | None = None) -> tuple[Path, bytes]:
+    """Write the export to a private file under the data dir (or ``target``)."""
+    body = json.dumps(export_user(user_id), indent=2, default=str, ensure_ascii=False).encode()
+    if target is None:
+        folder = get_settings().ensure_home() / "exports"
+        folder.mkdir(exist_ok=True)
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+        target = folder / f"{user_id}-{stamp}.json"
+    target.write_bytes(body)
+    target.chmod(0o600)
+    return target, body
+
+
+def forget_turn(user_id: str, message: str, awaiting: str | None) -> dict[str, Any]:
+    """Chat flow for forgetting: ask for the exact phrase, then delete."""
+    if awaiting == "forget_confirm" and FORGET_PHRASE.match(message):
+        forget_user(user_id)
+        return {"kind": "forgotten", "forgotten": True, "reply": render("forget_done")}
+    return {"kind": "forget_confirm", "awaiting": "forget_confirm",
+            "reply": render("forget_confirm")}
+
+
+def _short(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

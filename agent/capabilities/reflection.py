@@ -1,0 +1,139 @@
+"""Weekly reflections: keep the draft durable, ask the next question, save the growth moment.
+
+The draft is written to SQLite on every turn, so a crash mid-conversation loses nothing;
+the saved reflection goes to SQLite first (source of truth), then to vector memory.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import datetime, timedelta
+from typing import Any
+
+from memory.records import get_records
+from memory.vectors import get_vectors
+from prompts import render
+from tools.reflection import Draft, is_skip, split_sentences, update
+
+log = logging.getLogger(__name__)
+
+
+def _tag(user_id: str, text: str, source_id: str) -> list[dict[str, Any]]:
+    """Skill tags for a reflection, without the user's rejected skills (empty if the skill
+    tagger is not installed)."""
+    try:
+        from agent.capabilities.skills import tag_for_user
+    except ImportError:
+        return []
+    try:
+        return [t.model_dump() for t in tag_for_user(user_id, text, source_id=source_id)]
+    except Exception:  # noqa: BLE001 - a tagging fault must never lose the reflection
+        log.exception("skill tagging failed; the reflection is saved without skills")
+        return []
+
+
+def _draft_from(row: dict[str, Any] | None) -> Draft:
+    if not row:
+        return Draft()
+    texts = [t for t in row["text"].split("\n") if t.strip()]
+    return Draft(texts=texts, slots=dict(row["slots"]),
+                 asked=[f["slot"] for f in row["followups"]])
+
+
+def reflect(user_id: str, message: str, now: datetime) -> dict[str, Any]:
+    """Add the user's message to the open reflection and return the coach's next step.
+
+    Returns:
+        A tool result: ``kind`` is ``reflection_question`` (with the question to ask) or
+        ``reflection_saved`` (with the skills found); ``reply`` is the offline wording.
+    """
+    records = get_records()
+    row = records.draft_reflection(user_id)
+    draft = _draft_from(row)
+    followups: list[dict[str, str]] = list(row["followups"]) if row else []
+    if followups and "answer" not in followups[-1] and not is_skip(message):
+        followups[-1]["answer"] = message.strip()
+    step = update(draft, message)
+    record: dict[str, Any] = {
+        "id": row["id"] if row else None, "text": draft.text, "slots": draft.slots,
+        "followups": followups, "status": "draft",
+        "created_at": row["created_at"] if row else now.isoformat(timespec="seconds"),
+    }
+    if step.action == "ask" and draft.texts:
+        question = render(f"followup_{step.slot}", seed=f"{record['id']}{step.slot}",
+                          mirror=step.mirror)
+        followups.append({"slot": str(step.slot), "question": question})
+        rid = records.save_reflection(user_id, record)
+        return {"kind": "reflection_question", "reflection_id": rid, "slot": step.slot,
+                "question": question, "reply": question}
+    if not draft.texts:
+        return {"kind": "reflection_empty", "reply": render("reflection_skip_empty")}
+    return _save(user_id, record)
+
+
+def _save(user_id: str, record: dict[str, Any]) -> dict[str, Any]:
+    records = get_records()
+    record["status"] = "draft"
+    rid = records.save_reflection(user_id, record)  # durable before anything slow
+    skills = _tag(user_id, record["text"], rid)
+    record.update(id=rid, status="saved", skills=skills)
+    records.save_reflection(user_id, record)
+    records.add_skill_tags(user_id, "reflection", rid, skills)
+    week = datetime.fromisoformat(record["created_at"]).strftime("%G-W%V")
+    get_vectors().add(user_id, record["text"], "reflection", source_id=rid,
+                      metadata={"week": week}, item_id=rid)
+    shown = [s for s in skills if s["polarity"] == "demonstrated"]
+    growth = [s for s in skills if s["polarity"] == "growth"]
+    skills_block = render("reflection_saved_skills", lines="\n".join(
+        f"{i}. {s['label']} (\u201c{s['evidence']}\u201d)" for i, s in enumerate(shown, 1)
+    )) if shown else ""
+    growth_block = render("reflection_saved_growth", lines="\n".join(
+        f"- {s['label']} (\u201c{s['evidence']}\u201d)" for s in growth)) if growth else ""
+    reply = render("reflection_saved", week=week, skills_block=f"\n{skills_block}"
+                   if skills_block else "", growth_block=f"\n{growth_block}" if growth_block
+                   else "", reject_hint=f"\n{render('reflection_reject_hint')}" if shown else "")
+    return {"kind": "reflection_saved", "reflection_id": rid, "week": week, "skills": shown,
+            "growth_areas": growth, "reply": reply, "awaiting": "reject" if shown else None}
+
+
+def opening(user_id: str, name: str) -> dict[str, Any]:
+    """The weekly opening question, recalling last week's words when there are any."""
+    saved = get_records().list_reflections(user_id)
+    if not saved:
+        return {"kind": "opening", "reply": render("opening_first", seed=user_id, name=name)}
+    last = saved[-1]
+    slots = last["slots"]
+    quote = slots.get("next_step") or slots.get("learning") or split_sentences(last["text"])[0]
+    quote = quote if len(quote) <= 160 else quote[:157].rsplit(" ", 1)[0] + "…"
+    this_week = datetime.now().strftime("%G-W%V")
+    when = "Earlier this week" if last["week"] == this_week else "Last time"
+    if last["week"] == _previous_week(this_week):
+        when = "Last week"
+    return {"kind": "opening", "last_reflection_id": last["id"], "quote": quote,
+            "reply": render("opening_recall", seed=last["id"], name=name, quote=quote,
+                            when=when)}
+
+
+def _previous_week(week: str) -> str:
+    monday = datetime.strptime(f"{week}-1", "%G-W%V-%u")
+    return (monday - timedelta(days=7)).strftime("%G-W%V")
+
+
+def reject(user_id: str, which: str) -> dict[str, Any]:
+    """Reject skill number N of the latest saved reflection; it is never proposed again."""
+    saved = get_records().list_reflections(user_id)
+    number = re.search(r"\d+", which)
+    shown = [s for s in (saved[-1]["skills"] if saved else [])
+             if s.get("polarity") == "demonstrated"]
+    if not number or not 1 <= int(number.group()) <= len(shown):
+        return {"kind": "reject_unknown", "reply": render("skill_reject_unknown")}
+    skill = shown[int(number.group()) - 1]
+    get_records().reject_skill(user_id, skill["framework"], skill["id"])
+    for other in skill.get("also", []):
+        get_records().reject_skill(user_id, other["framework"], other["id"])
+    latest = saved[-1]
+    latest["skills"] = [s for s in latest["skills"] if s is not skill and s != skill]
+    get_records().save_reflection(user_id, latest)
+    return {"kind": "skill_rejected", "skill": skill,
+            "reply": render("skill_rejected", label=skill["label"]), "awaiting": "reject"}

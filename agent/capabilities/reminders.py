@@ -1,0 +1,57 @@
+"""Weekly reminders: parse "Sundays at 18:00 Europe/Berlin" deterministically and store it."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from memory.records import get_records
+from prompts import render
+
+DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_DAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.I)
+_TIME = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b", re.I)
+_TZ = re.compile(r"\b([A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|UTC|GMT)\b")
+
+
+def parse(text: str) -> tuple[int, str, str] | None:
+    """(weekday 0=Monday, "HH:MM", IANA timezone) from free text, or None if no day."""
+    day = _DAY.search(text)
+    if not day:
+        return None
+    weekday = [d[:3] for d in DAYS].index(day.group(1).lower()[:3])
+    hour, minute = 18, 0
+    for m in _TIME.finditer(text):
+        h, mm, ampm = int(m.group(1)), int(m.group(2) or 0), (m.group(3) or "").lower()
+        if not m.group(2) and not ampm:
+            continue
+        if ampm == "pm" and h < 12:
+            h += 12
+        if ampm == "am" and h == 12:
+            h = 0
+        if 0 <= h < 24 and 0 <= mm < 60:
+            hour, minute = h, mm
+            break
+    tz = "UTC"
+    found = _TZ.search(text)
+    if found and (found.group(1) in available_timezones() or found.group(1) in ("UTC", "GMT")):
+        tz = found.group(1)
+    return weekday, f"{hour:02d}:{minute:02d}", tz
+
+
+def set_from_text(user_id: str, text: str, channel: str,
+                  target: str | None = None) -> dict[str, Any]:
+    """Store the weekly reminder described in the user's words."""
+    parsed = parse(text)
+    if parsed is None:
+        return {"kind": "reminder_unclear", "reply": render("reminder_unclear")}
+    weekday, at, tz = parsed
+    try:
+        ZoneInfo(tz)
+    except ZoneInfoNotFoundError:
+        tz = "UTC"
+    get_records().set_reminder(user_id, weekday, at, tz, channel=channel, target=target)
+    day = DAYS[weekday].capitalize()
+    return {"kind": "reminder_set", "weekday": weekday, "time": at, "tz": tz,
+            "reply": render("reminder_set", day=day, time=at, tz=tz)}

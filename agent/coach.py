@@ -1,0 +1,139 @@
+"""The offline coach: a deterministic LangChain chat model of our own.
+
+It runs the same graph and tools as a real LLM. On a user message it routes by intent and
+emits a tool call; after the tools ran it writes the reply from their results (the tools fill
+the templates in ``prompts/``). It never invents a fact: every fact comes from a tool result.
+The passport state reaches it the way it reaches an LLM, through the system message.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from langchain_core.language_models.chat_models import BaseChatModel
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage, ToolMessage
+from langchain_core.outputs import ChatGeneration, ChatResult
+from langchain_core.runnables import Runnable, RunnableLambda
+from langchain_core.tools import BaseTool
+
+from agent.intents import route
+from prompts import render
+
+MODEL_NAME = "offline-coach"
+STATE_RE = re.compile(r"<state>(.*?)</state>", re.S)
+
+# intent -> (tool name, how to build its arguments from the message and state)
+TOOL_FOR: dict[str, tuple[str, Callable[[str, dict[str, Any]], dict[str, Any]]]] = {
+    "reflection": ("reflect", lambda t, s: {}),
+    "greeting": ("begin_reflection", lambda t, s: {}),
+    "recall": ("recall", lambda t, s: {"query": t}),
+    "memory_show": ("show_memory", lambda t, s: {}),
+    "export": ("export_memory", lambda t, s: {}),
+    "forget": ("forget_memory", lambda t, s: {}),
+    "forget_confirm": ("forget_memory", lambda t, s: {}),
+    "reminder": ("set_reminder", lambda t, s: {}),
+    "reject": ("reject_skill", lambda t, s: {"which": t}),
+    "strengths": ("strengths", lambda t, s: {}),
+    "story": ("draft_story", lambda t, s: {"about": t}),
+    "profile": ("tailor_profile", lambda t, s: {}),
+    "upload": ("inspect_credential", lambda t, s: {"upload_id": s.get("upload_id")}),
+    "import_confirm": ("import_credential", lambda t, s: {"upload_id": s.get("pending_upload")}),
+}
+DIRECT = {"help": "help", "small_talk": "small_talk", "distress": "distress"}
+
+
+def passport_state(messages: Sequence[BaseMessage]) -> dict[str, Any]:
+    """The JSON state block of the system message (empty if absent)."""
+    for msg in messages:
+        if isinstance(msg, SystemMessage):
+            found = STATE_RE.search(str(msg.content))
+            if found:
+                return dict(json.loads(found.group(1)))
+    return {}
+
+
+def _text(msg: BaseMessage) -> str:
+    content = msg.content
+    if isinstance(content, str):
+        return content
+    return " ".join(str(c.get("text", "")) if isinstance(c, dict) else str(c) for c in content)
+
+
+class OfflineCoach(BaseChatModel):
+    """Deterministic coach model: picks tools by intent, replies from tool results."""
+
+    bound_tools: tuple[str, ...] = ()
+
+    @property
+    def _llm_type(self) -> str:
+        return MODEL_NAME
+
+    def bind_tools(self, tools: Sequence[Any], **kwargs: Any) -> Runnable[Any, BaseMessage]:
+        """Remember which tools exist; the coach only calls tools it was given."""
+        names = tuple(t.name if isinstance(t, BaseTool) else getattr(t, "__name__", str(t))
+                      for t in tools)
+        return self.model_copy(update={"bound_tools": names})
+
+    def with_structured_output(self, schema: Any, **kwargs: Any) -> Runnable[Any, Any]:
+        """Structured output for intent schemas (a field named ``intent``); others get their
+        defaults, since the offline coach has no facts of its own to put in them."""
+
+        def build(value: Any) -> Any:
+            text = value if isinstance(value, str) else _text(list(value)[-1])
+            fields = getattr(schema, "model_fields", {})
+            data = {"intent": route(text).intent} if "intent" in fields else {}
+            return schema.model_validate(data)
+
+        return RunnableLambda(build)
+
+    def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
+                  run_manager: Any = None, **kwargs: Any) -> ChatResult:
+        state = passport_state(messages)
+        last = messages[-1]
+        if isinstance(last, ToolMessage):
+            message = self._compose(messages, state)
+        else:
+            message = self._decide(_text(last) if isinstance(last, HumanMessage) else "", state)
+        message.response_metadata["model_name"] = MODEL_NAME
+        return ChatResult(generations=[ChatGeneration(message=message)])
+
+    def _decide(self, text: str, state: dict[str, Any]) -> AIMessage:
+        if state.get("upload_id"):
+            intent = "upload"
+        else:
+            intent = route(text, draft_open=bool(state.get("draft_open")),
+                           awaiting=state.get("awaiting")).intent
+        if intent in TOOL_FOR:
+            name, make_args = TOOL_FOR[intent]
+            if name in self.bound_tools:
+                call = {"name": name, "args": make_args(text, state), "id": f"call_{name}",
+                        "type": "tool_call"}
+                return AIMessage(content="", tool_calls=[call])
+            reply = render("not_available", what=intent.replace("_", " "))
+        else:
+            reply = render(DIRECT.get(intent, "small_talk"), seed=text)
+        return self._final(reply, state, {})
+
+    def _compose(self, messages: list[BaseMessage], state: dict[str, Any]) -> AIMessage:
+        results: list[dict[str, Any]] = []
+        for msg in reversed(messages):
+            if not isinstance(msg, ToolMessage):
+                break
+            try:
+                results.insert(0, json.loads(_text(msg)))
+            except json.JSONDecodeError:
+                results.insert(0, {"reply": render("tool_error", error=_text(msg)[:200])})
+        replies = [str(r.get("reply", "")) for r in results if r.get("reply")]
+        extra = {k: r[k] for r in results for k in ("awaiting", "pending_upload") if r.get(k)}
+        return self._final("\n\n".join(replies) or render("small_talk"), state, extra)
+
+    @staticmethod
+    def _final(text: str, state: dict[str, Any], extra: dict[str, Any]) -> AIMessage:
+        kwargs = dict(extra)
+        if state.get("offline_notice_due"):
+            text = f"{text}\n\n{render('offline_notice')}"
+            kwargs["notice"] = "offline"
+        return AIMessage(content=text, additional_kwargs=kwargs)

@@ -1,0 +1,188 @@
+"""The single entry point every channel uses: ``handle(user_id, message) -> Reply``.
+
+One agent turn for one user: turns of the same user run one at a time (a per-user lock),
+different users run concurrently. Uploads and pasted credentials are kept aside and
+referenced by id, so the conversation history never carries raw files.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+from collections import defaultdict
+from contextlib import AsyncExitStack
+from datetime import UTC, datetime
+from typing import Any
+
+from langchain_core.language_models.chat_models import BaseChatModel
+from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
+
+from agent import checkpoints
+from agent.capabilities import memory as memory_cap
+from agent.coach import MODEL_NAME
+from agent.context import Context
+from agent.graph import build_graph
+from agent.models import chat_model
+from agent.reply import Attachment, Button, Reply
+from memory.records import get_records
+from memory.settings import Settings, get_settings
+
+log = logging.getLogger(__name__)
+MAX_MESSAGE_CHARS = 20_000
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+_JWT = re.compile(r"^[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*$")
+
+
+def looks_like_credential(text: str) -> bool:
+    """True for pasted credential JSON or a compact JWS/JWT."""
+    body = text.strip()
+    if _JWT.match(body):
+        return True
+    return body.startswith("{") and any(
+        k in body for k in ('"@context"', '"credentialSubject"', '"badge"', '"recipient"'))
+
+
+class AgentService:
+    """Owns the graph, the checkpointer and the per-user locks."""
+
+    def __init__(self, settings: Settings | None = None,
+                 model: BaseChatModel | None = None) -> None:
+        self.settings = settings or get_settings()
+        self._model = model
+        self._stack = AsyncExitStack()
+        self._locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self.graph: Any = None
+        self.saver: Any = None
+
+    @property
+    def llm(self) -> bool:
+        """True when a real LLM writes the replies."""
+        if self._model is not None:
+            return self._model._llm_type != MODEL_NAME
+        return self.settings.llm_enabled
+
+    async def start(self) -> AgentService:
+        """Open the stores and compile the graph (idempotent)."""
+        if self.graph is None:
+            self.settings.ensure_home()
+            self.saver = await checkpoints.open_checkpointer(self.settings, self._stack)
+            model = self._model or chat_model(self.settings)
+            self.graph = build_graph(model, self.saver, llm=self.llm)
+        return self
+
+    async def close(self) -> None:
+        """Close the checkpointer."""
+        await self._stack.aclose()
+        self.graph = None
+
+    async def __aenter__(self) -> AgentService:
+        return await self.start()
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    def user_for(self, provider: str, tenant: str, external_id: str,
+                 display_name: str | None = None) -> str:
+        """The user id behind a platform identity (created on first contact)."""
+        return get_records().ensure_user(provider, tenant, external_id, display_name)
+
+    async def handle(self, user_id: str, message: str | None = None, *, channel: str = "cli",
+                     conversation: str = "main", display_name: str | None = None,
+                     file: tuple[bytes, str | None] | None = None) -> Reply:
+        """Run one agent turn for one user and return the coach's reply.
+
+        Args:
+            user_id: whose passport this turn reads and writes.
+            message: what the user wrote (may be empty when a file is sent).
+            channel: where the turn comes from (cli, telegram, slack, http).
+            conversation: which conversation of that channel (one checkpoint thread each).
+            display_name: how to greet the user.
+            file: an uploaded file's bytes and name (credentials).
+        """
+        await self.start()
+        text = (message or "").strip()
+        if len(text) > MAX_MESSAGE_CHARS and not looks_like_credential(text):
+            return Reply(text=f"That message is too long ({len(text):,} characters); please "
+                              f"send at most {MAX_MESSAGE_CHARS:,} at a time.")
+        upload_id = None
+        if file is None and looks_like_credential(text):
+            file, text = (text.encode(), "pasted-credential.json"), ""
+        if file is not None:
+            data, name = file
+            if len(data) > MAX_UPLOAD_BYTES:
+                return Reply(text="That file is larger than 5 MB; please send a single "
+                                  "credential file of at most 5 MB.")
+            upload_id = get_records().add_upload(user_id, name, data)
+            text = text or f"[sent a file: {name or 'credential'}]"
+        if not text:
+            return Reply(text="I didn't catch anything there. Tell me about your week, or "
+                              "say 'help'.")
+        if get_records().get_user(user_id) is None:
+            return Reply(text="I don't know you yet; please start again with /start.")
+        ctx = Context(user_id=user_id, channel=channel, now=datetime.now(UTC),
+                      display_name=display_name or self._name(user_id), upload_id=upload_id)
+        thread = checkpoints.thread_id(user_id, channel, conversation)
+        async with self._locks[user_id]:
+            reply = await self._turn(ctx, thread, text)
+        return reply
+
+    async def _turn(self, ctx: Context, thread: str, text: str) -> Reply:
+        config = {"configurable": {"thread_id": thread}}
+        before = await self.graph.aget_state(config)
+        seen = len(before.values.get("messages", [])) if before and before.values else 0
+        out = await self.graph.ainvoke({"messages": [HumanMessage(content=text)]},
+                                       config=config, context=ctx)
+        new = out["messages"][seen:] if len(out["messages"]) > seen else out["messages"][-1:]
+        results = [self._json(m.content) for m in new if isinstance(m, ToolMessage)]
+        final = next(m for m in reversed(out["messages"]) if isinstance(m, AIMessage))
+        reply = self._reply(final, new, results)
+        if any(r.get("forgotten") for r in results):
+            await checkpoints.delete_user(self.saver, ctx.user_id)
+        else:
+            await checkpoints.prune(self.saver, thread, self.settings.checkpoint_keep)
+        return reply
+
+    def _reply(self, final: AIMessage, new: list[Any], results: list[dict[str, Any]]) -> Reply:
+        buttons: list[Button] = []
+        attachments: list[Attachment] = []
+        for r in results:
+            kind = r.get("kind")
+            if kind == "reflection_saved":
+                buttons += [Button(label=f"✗ {i}. {s['label']}"[:60], data=f"reject {i}")
+                            for i, s in enumerate(r.get("skills", []), 1)][:8]
+            elif kind == "forget_confirm":
+                buttons.append(Button(label="Yes, forget everything",
+                                      data="yes, forget everything"))
+            elif kind == "export" and r.get("path"):
+                with open(r["path"], "rb") as fh:
+                    attachments.append(Attachment(filename="passport-export.json",
+                                                  content=fh.read()))
+            for b in r.get("buttons", []):
+                buttons.append(Button(**b))
+        text = final.content if isinstance(final.content, str) else str(final.content)
+        fallback = self.llm and final.response_metadata.get("model_name") == MODEL_NAME
+        tools = [c["name"] for m in new if isinstance(m, AIMessage) for c in m.tool_calls]
+        data = {str(r.get("kind")): r for r in results}
+        return Reply(text=text, buttons=buttons, attachments=attachments, tools=tools,
+                     data=data, fallback=fallback)
+
+    async def forget(self, user_id: str) -> None:
+        """Delete the user from records, vector memory and every conversation checkpoint."""
+        await self.start()
+        memory_cap.forget_user(user_id)
+        await checkpoints.delete_user(self.saver, user_id)
+
+    @staticmethod
+    def _name(user_id: str) -> str | None:
+        user = get_records().get_user(user_id)
+        return user["display_name"] if user else None
+
+    @staticmethod
+    def _json(content: Any) -> dict[str, Any]:
+        try:
+            value = json.loads(content if isinstance(content, str) else str(content))
+            return value if isinstance(value, dict) else {}
+        except json.JSONDecodeError:
+            return {}

@@ -1,0 +1,58 @@
+"""`passport chat`: talk to the coach in the terminal (interactive or scripted)."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+from rich.console import Console
+
+from channels.cli.common import UserOption, cli_user, run_async
+
+HELP = """Talk to your coach in the terminal.
+
+Interactive: type a message and press Enter; `/quit` (or Ctrl-D) ends the session.
+Scripted: when stdin is not a terminal, every line is one message and every reply is
+printed on stdout, e.g. `printf 'hi\\nI fixed the printer for my team\\n' | passport chat -u ana`.
+"""
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `chat` command."""
+
+    @app.command(help=HELP)
+    def chat(user: UserOption,
+             conversation: str = typer.Option(
+                 None, "--conversation", "-c",
+                 help="Continue a named conversation (default: a new one each session).")) -> None:
+        run_async(_chat(user, conversation, interactive=sys.stdin.isatty()))
+
+
+async def _chat(user: str, conversation: str | None, interactive: bool) -> None:
+    from datetime import UTC, datetime
+
+    from agent.service import AgentService
+
+    out = Console(highlight=False, soft_wrap=True)
+    err = Console(stderr=True, highlight=False)
+    user_id = cli_user(user)
+    conv = conversation or datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    async with AgentService() as service:
+        if interactive:
+            err.print(f"[dim]Talent Passport · {user} · /quit to leave · 'help' for ideas[/dim]")
+        while True:
+            try:
+                line = input("you › " if interactive else "")
+            except (EOFError, KeyboardInterrupt):
+                break
+            if line.strip() in {"/quit", "/exit"}:
+                break
+            if not line.strip():
+                continue
+            reply = await service.handle(user_id, line, channel="cli", conversation=conv,
+                                         display_name=user)
+            if interactive:
+                out.print(f"[bold cyan]coach ›[/bold cyan] {reply.text}\n", markup=True)
+            else:
+                out.print(reply.text, markup=False)
+                out.print("", markup=False)

@@ -1,0 +1,84 @@
+"""`passport memory show|export|forget`: see, take away or delete what the coach keeps."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from channels.cli.common import UserOption, run_async
+
+memory_app = typer.Typer(help="See, export or delete everything kept about you.",
+                         no_args_is_help=True)
+
+
+def _existing(name: str) -> str:
+    from memory.records import get_records
+
+    user_id = get_records().find_user("cli", "local", name.strip())
+    if user_id is None:
+        Console(stderr=True).print(f"No passport for '{name}' here; start one with "
+                                   f"`passport chat --user {name}`.")
+        raise typer.Exit(1)
+    return user_id
+
+
+@memory_app.command("show")
+def show(user: UserOption) -> None:
+    """Counts of what is kept, and your latest reflections."""
+    from agent.capabilities.memory import export_user
+
+    data = export_user(_existing(user))
+    table = Table(title=f"Passport of {user}")
+    table.add_column("kind")
+    table.add_column("items", justify="right")
+    for key in ("reflections", "reflection_drafts", "credentials", "stories", "skills",
+                "memories"):
+        table.add_row(key.replace("_", " "), str(len(data[key])))
+    console = Console()
+    console.print(table)
+    for r in data["reflections"][-3:]:
+        console.print(f"[bold]{r['week']}[/bold] {r['text'][:200]}")
+
+
+@memory_app.command("export")
+def export(user: UserOption,
+           output: Path = typer.Option(None, "-o", "--output",
+                                       help="Write to this file instead of stdout.")) -> None:
+    """One JSON document with everything kept about you."""
+    from agent.capabilities.memory import export_user
+
+    body = json.dumps(export_user(_existing(user)), indent=2, default=str, ensure_ascii=False)
+    if output:
+        output.write_text(body, encoding="utf-8")
+        Console(stderr=True).print(f"Wrote {len(body):,} bytes to {output}")
+    else:
+        typer.echo(body)
+
+
+@memory_app.command("forget")
+def forget(user: UserOption,
+           yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation.")
+           ) -> None:
+    """Delete everything about you: records, memories and conversations."""
+    from agent.service import AgentService
+
+    user_id = _existing(user)
+    if not yes and not typer.confirm(f"Delete everything kept about '{user}'? This cannot "
+                                     "be undone", default=False):
+        raise typer.Exit(1)
+
+    async def run() -> None:
+        async with AgentService() as service:
+            await service.forget(user_id)
+
+    run_async(run())
+    Console(stderr=True).print(f"Forgot '{user}': records, memories and conversations deleted.")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `memory` command group."""
+    app.add_typer(memory_app, name="memory")

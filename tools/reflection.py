@@ -1,0 +1,152 @@
+"""The reflection policy: which STAR / Gibbs slots a message fills, and what to ask next.
+
+Pure and deterministic: no model, no storage. The agent keeps the draft; this module says
+which slot is most worth asking about, mirrors the user's own words into the question,
+never asks the same slot twice and stops after at most two follow-ups.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+SLOTS = ("situation", "action", "result", "feelings", "learning", "next_step")
+# Most valuable missing slot first: what the person did carries most weight.
+PRIORITY = ("action", "result", "learning", "feelings", "next_step", "situation")
+MAX_FOLLOWUPS = 2
+
+_PAST = (r"(?:[a-z]+ed|made|led|built|wrote|took|ran|did|taught|gave|spoke|told|found|set|"
+         r"put|got|went|brought|began|drove|sold|held|kept|met|paid|read|sent|spent|thought|"
+         r"won|chose|fixed|showed|helped|handled|talked|called|stayed|calmed|asked|"
+         r"had to|have been|was able to|managed to|tried to|decided to|started|finished)")
+_CUES: dict[str, re.Pattern[str]] = {
+    "action": re.compile(rf"\b(?:i|we|i've|we've|i'd)\s+(?:(?:also|then|just|finally|"
+                         rf"first|really|actually)\s+)?{_PAST}\b", re.I),
+    "result": re.compile(
+        r"\b(?:as a result|in the end|finally|so that|which meant|it worked|worked out|"
+        r"turned out|went (?:well|fine|badly|great)|resulted|success(?:ful|fully)?|"
+        r"finished|completed|saved|reduced|increased|improved|solved|fixed|passed|won|"
+        r"thanked|happy with|was (?:happy|pleased)|now (?:we|they|it|she|he)|outcome|"
+        r"ended up|got (?:it|the|a)|launched|shipped|delivered|\d+\s?%)\b", re.I),
+    "feelings": re.compile(
+        r"\b(?:i\s+)?(?:felt|feel|feeling|nervous|proud|happy|frustrat\w*|stress\w*|"
+        r"anxious|excited|scared|afraid|glad|relieved|annoyed|angry|upset|overwhelm\w*|"
+        r"confident|enjoy\w*|loved|hated|worried|tired|satisfied|embarrass\w*|fun)\b", re.I),
+    "learning": re.compile(
+        r"\b(?:learn\w*|realis\w*|realiz\w*|discover\w*|found out|taught me|lesson|"
+        r"understood|now i know|i know now|noticed that|showed me|it reminded me)\b", re.I),
+    "next_step": re.compile(
+        r"\b(?:next time|next week|going to|plan to|planning to|will try|i'll|i will|"
+        r"from now on|my goal|want to (?:try|practi[cs]e|get better|improve|learn)|"
+        r"would like to)\b", re.I),
+    "situation": re.compile(
+        r"\b(?:at work|this week|last week|at the|at my|on (?:monday|tuesday|wednesday|"
+        r"thursday|friday|saturday|sunday)|our team|my team|a customer|client|project|"
+        r"when|yesterday|during|at school|in class|volunteer\w*|shift|meeting)\b", re.I),
+}
+_PRONOUNS = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
+             "i'm": "you're", "i've": "you've", "i'd": "you'd", "i'll": "you'll",
+             "am": "are", "was": "were", "we": "you", "our": "your", "us": "you"}
+_FIRST_PERSON = re.compile(r"\b(?:I|we|I've|we've|I'm|my|our)\b", re.I)
+_SKIP = re.compile(r"^\s*(?:skip|pass|next|no idea|dunno|i don'?t know|not sure|/skip)\W*$",
+                   re.I)
+_SAVE = re.compile(r"\b(?:just save(?: it)?|save it|save this|that'?s (?:all|it)|done|"
+                   r"nothing (?:else|more)|/save)\b", re.I)
+
+
+@dataclass
+class Draft:
+    """The reflection so far: the user's messages, answered and asked slots."""
+
+    texts: list[str] = field(default_factory=list)
+    slots: dict[str, str] = field(default_factory=dict)
+    asked: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """All the user's words of this reflection, in order."""
+        return "\n".join(self.texts)
+
+
+@dataclass(frozen=True)
+class Next:
+    """What to do after a message: ask about a slot (with a mirror phrase) or save."""
+
+    action: str  # "ask" | "save"
+    slot: str | None = None
+    mirror: str | None = None
+
+
+def detect_slots(text: str) -> dict[str, str]:
+    """Map each slot the text fills to the user's own sentence that fills it."""
+    found: dict[str, str] = {}
+    for sentence in split_sentences(text):
+        for slot, pattern in _CUES.items():
+            if slot not in found and pattern.search(sentence):
+                found[slot] = sentence
+    if "situation" not in found and len(text.split()) >= 12:
+        found["situation"] = split_sentences(text)[0]
+    return found
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a text (on . ! ? and line breaks), stripped, none empty."""
+    parts = re.split(r"(?<=[.!?])\s+|\n+", text.strip())
+    return [p.strip() for p in parts if p.strip()]
+
+
+def mirror(sentence: str, max_words: int = 12) -> str:
+    """The user's own words turned to the second person, e.g. 'I fixed my bike' -> 'you fixed
+    your bike'. Quoting is kept short and never adds words the user did not say."""
+    clause = _FIRST_PERSON.search(sentence)
+    if clause:
+        sentence = sentence[clause.start():]
+    words = re.findall(r"[\w'’-]+|[^\w\s]", sentence)
+    out = [_PRONOUNS.get(w.lower(), w) for w in words if w not in ".!?"]
+    phrase = " ".join(out[:max_words])
+    phrase = re.sub(r"\s+([,;:])", r"\1", phrase).strip(" ,;:")
+    if len(out) > max_words:
+        phrase += " …"
+    return phrase
+
+
+def is_skip(message: str) -> bool:
+    """True when the user wants to skip the current question."""
+    return bool(_SKIP.match(message))
+
+
+def wants_save(message: str) -> bool:
+    """True when the user asks to save the reflection now."""
+    return bool(_SAVE.search(message)) and len(message.split()) <= 8
+
+
+def update(draft: Draft, message: str) -> Next:
+    """Add a message to the draft and decide the next step.
+
+    Args:
+        draft: the reflection so far; updated in place.
+        message: the user's new message, verbatim.
+
+    Returns:
+        ``Next("save")`` when the reflection is complete, the user asked to save, or two
+        follow-ups were asked; otherwise ``Next("ask", slot, mirror)``.
+    """
+    if wants_save(message):
+        return Next("save")
+    if not is_skip(message):
+        draft.texts.append(message.strip())
+        for slot, sentence in detect_slots(message).items():
+            draft.slots.setdefault(slot, sentence)
+    followups = len(draft.asked)
+    if followups >= MAX_FOLLOWUPS:
+        return Next("save")
+    missing = [s for s in PRIORITY if s not in draft.slots and s not in draft.asked]
+    core_done = all(s in draft.slots for s in ("action", "result", "learning"))
+    if not missing or core_done or not draft.texts:
+        return Next("save") if draft.texts else Next("ask", "situation", None)
+    slot = missing[0]
+    latest = detect_slots(draft.texts[-1])
+    anchor = (latest.get("action") or latest.get("situation") or
+              split_sentences(draft.texts[-1])[0])
+    draft.asked.append(slot)
+    return Next("ask", slot, mirror(anchor))
