@@ -1,0 +1,130 @@
+"""The pipeline: sniff -> unbake -> parse -> verify -> normalise, one result per credential.
+
+Nothing here touches the network unless a fetcher is passed; nothing here stores anything.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from tools.credentials import normalise, parse
+from tools.credentials.formats import verify_json_doc, verify_jws_token
+from tools.credentials.limits import MAX_FILE_BYTES, MAX_ITEMS_PER_FILE
+from tools.credentials.models import CheckResult, CredentialError, Item
+from tools.credentials.network import Fetcher
+from tools.credentials.sniff import load_json, sniff
+from tools.credentials.unbake import unbake_png, unbake_svg
+from tools.credentials.verdict import make_checks
+
+__all__ = ["error_result", "items_from_bytes", "verify_bytes", "verify_path"]
+
+
+def _payload_item(payload: bytes, container: str) -> Item:
+    text = payload.decode("utf-8", errors="replace").strip()
+    if text.startswith(("{", "[")):
+        return Item("json", load_json(text), container, payload)
+    if parse_kind(text) == "jws":
+        return Item("jws", text, container, payload)
+    raise CredentialError(f"The {container} badge holds something that is neither JSON nor a "
+                          "signed token.")
+
+
+def parse_kind(text: str) -> str:
+    """'jws' when ``text`` looks like a compact JWS."""
+    return sniff(text.encode("ascii", errors="replace"))
+
+
+def items_from_bytes(data: bytes) -> list[Item]:
+    """Every credential inside ``data`` (a JSON array counts as several)."""
+    kind = sniff(data)
+    if kind == "png":
+        found = unbake_png(data)
+        if not found:
+            raise CredentialError("This PNG has no baked badge inside; export it again from "
+                                  "the issuer's site.")
+        return [_payload_item(p, "png") for _, p in found]
+    if kind == "svg":
+        found = unbake_svg(data)
+        if not found:
+            raise CredentialError("This SVG has no baked badge inside; export it again from "
+                                  "the issuer's site.")
+        return [_payload_item(p, "svg") for _, p in found]
+    if kind == "json":
+        doc = load_json(data)
+        docs = doc if isinstance(doc, list) else [doc]
+        if len(docs) > MAX_ITEMS_PER_FILE:
+            raise CredentialError("This file holds too many credentials; split it up.")
+        return [Item("json", d, "json", data) for d in docs]
+    if kind == "jws":
+        return [Item("jws", data.decode("ascii").strip(), "jws", data)]
+    raise CredentialError("This is not a credential we can read: send a JSON file, a signed "
+                          "token, or a baked PNG or SVG badge.")
+
+
+def error_result(message: str, filename: str | None, raw: bytes = b"") -> CheckResult:
+    """A malformed-input result: verdict invalid, one clear reason, nothing to store."""
+    return CheckResult(file=filename, format="unknown", verdict="invalid",
+                       checks=make_checks("invalid", "ok", None, "unknown"),
+                       reasons=[message], raw=raw)
+
+
+def verify_item(item: Item, fetcher: Fetcher | None, now: datetime) -> CheckResult:
+    """Verify one decoded credential."""
+    if item.kind == "jws":
+        result = verify_jws_token(item.payload, fetcher, now)
+    else:
+        result = verify_json_doc(item.payload, parse.detect(item.payload), fetcher, now)
+    if item.container in ("png", "svg"):
+        result.reasons.append(f"read from a baked {item.container.upper()} badge")
+    result.raw = item.raw
+    if result.achievement is not None:
+        result.skills = normalise.alignment_skills(result.achievement)
+    return result
+
+
+def verify_bytes(data: bytes, filename: str | None = None, *, fetcher: Fetcher | None = None,
+                 now: datetime | None = None) -> list[CheckResult]:
+    """Verify every credential in ``data``; hostile or malformed input gives one invalid result.
+
+    Args:
+        data: file contents or pasted text (JSON, compact JWS, PNG or SVG badge).
+        filename: shown in results.
+        fetcher: the explicit network step (None = offline, the default).
+        now: the clock (tests pin it).
+    """
+    now = now or datetime.now(UTC)
+    try:
+        items = items_from_bytes(data)
+    except CredentialError as exc:
+        return [error_result(str(exc), filename, data[:MAX_FILE_BYTES])]
+    results = []
+    for item in items:
+        start = time.perf_counter()
+        try:
+            result = verify_item(item, fetcher, now)
+        except CredentialError as exc:
+            result = error_result(str(exc), filename, item.raw)
+        except (RecursionError, MemoryError):
+            result = error_result("This credential is too deeply nested or too large to "
+                                  "check.", filename, item.raw)
+        result.file = filename
+        result.ms = round((time.perf_counter() - start) * 1000, 2)
+        results.append(result)
+    return results
+
+
+def verify_path(path: Path, *, fetcher: Fetcher | None = None,
+                now: datetime | None = None) -> list[CheckResult]:
+    """Read a file (refusing anything over 5 MB) and verify it."""
+    name = str(path)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return [error_result("This file is larger than 5 MB; send the credential itself.",
+                                 name)]
+        data = path.read_bytes()
+    except OSError as exc:
+        return [error_result(f"Cannot read this file ({exc.strerror}); check the path.", name)]
+    return verify_bytes(data, name, fetcher=fetcher, now=now)
+
