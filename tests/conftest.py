@@ -1,0 +1,51 @@
+"""Test isolation: every test gets its own data dir and no LLM key; the network is blocked
+by pytest-socket (see pyproject), except loopback for our own fake servers."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("PASSPORT_SHARED_DIR", REPO.parent / "shared")).resolve()
+
+for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "PASSPORT_MODEL", "PASSPORT_RECORDS_URL",
+            "PASSPORT_CHECKPOINTS_URL", "PASSPORT_CHROMA_URL", "TELEGRAM_BOT_TOKEN",
+            "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN"):
+    os.environ.pop(var, None)
+os.environ["ANONYMIZED_TELEMETRY"] = "False"
+os.environ["HF_HUB_OFFLINE"] = "1"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path inside ../shared, or skip the test cleanly when it is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"shared data not present: {path}")
+    return path
+
+
+def reset_stores() -> None:
+    """Drop cached settings and store handles so the next call sees the current env."""
+    from memory.records import reset_records
+    from memory.settings import get_settings
+    from memory.vectors import reset_vectors
+
+    reset_records()
+    reset_vectors()
+    get_settings.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def passport_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """An empty, private PASSPORT_HOME for each test."""
+    home = tmp_path / "passport-home"
+    monkeypatch.setenv("PASSPORT_HOME", str(home))
+    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL"):
+        monkeypatch.delenv(var, raising=False)
+    reset_stores()
+    yield home
+    reset_stores()
