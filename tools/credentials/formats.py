@@ -140,10 +140,7 @@ def _verify_ob2_hosted(doc: dict[str, Any], fetcher: Fetcher | None,
 
 def _jwt_credential(payload: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """(credential, date claims) for both VC-JWT payload shapes."""
-    if isinstance(payload.get("vc"), dict):
-        cred = dict(payload["vc"])
-    else:
-        cred = dict(payload)
+    cred = dict(payload["vc"]) if isinstance(payload.get("vc"), dict) else dict(payload)
     if "iss" in payload and "issuer" not in cred:
         cred["issuer"] = payload["iss"]
     if "jti" in payload and "id" not in cred:

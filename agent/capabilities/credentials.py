@@ -1,0 +1,169 @@
+"""Credential import and verification for the agent and the CLI: verify, explain, store.
+
+The tools layer decides every verdict; this module only orchestrates it, stores what the
+user chose to add (raw bytes, achievement, verdicts, skills) in records and vector memory,
+and words the verdicts plainly. ``verify_*`` and ``inspect_credential_bytes`` never store.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from memory.settings import get_settings
+from tools.credentials.models import CheckResult
+from tools.credentials.network import Fetcher, HttpFetcher
+from tools.credentials.verify import verify_bytes, verify_path
+
+log = logging.getLogger(__name__)
+
+NOT_STORED = {"invalid", "invalid-signature"}
+
+PLAIN = {
+    "valid": "verified: the issuer's signature checks out and nothing has changed since it "
+             "was issued",
+    "invalid-signature": "NOT genuine: the signature does not match, so something was changed "
+                         "after issuing or it was not signed by the issuer",
+    "expired": "genuine, but it has expired",
+    "not-yet-valid": "genuine, but it is not valid yet",
+    "revoked": "genuine, but the issuer has revoked it",
+    "unverifiable-offline": "could not be fully checked without going online",
+    "invalid": "not readable as a credential",
+}
+
+
+def default_fetcher(online: bool) -> Fetcher | None:
+    """None offline (the default); a cached, timeout-bounded HTTPS fetcher when online."""
+    if not online:
+        return None
+    return HttpFetcher(cache_dir=get_settings().cache_dir / "credentials", timeout=5.0)
+
+
+def verify_paths(paths: Iterable[Path | str], online: bool = False,
+                 fetcher: Fetcher | None = None) -> list[CheckResult]:
+    """Verify files without storing anything; one result per credential found.
+
+    Args:
+        paths: files (JSON, JWS/JWT text, baked PNG or SVG).
+        online: allow the network step (did:web, status lists, hosted badges).
+        fetcher: an explicit fetcher (tests inject one); overrides ``online``.
+    """
+    fetch = fetcher if fetcher is not None else default_fetcher(online)
+    out: list[CheckResult] = []
+    for p in paths:
+        out.extend(verify_path(Path(p), fetcher=fetch))
+    return out
+
+
+def inspect_credential_bytes(data: bytes, filename: str | None = None, online: bool = False,
+                             fetcher: Fetcher | None = None) -> list[CheckResult]:
+    """Verify an upload or pasted text without storing it (the chat asks first)."""
+    fetch = fetcher if fetcher is not None else default_fetcher(online)
+    return verify_bytes(data, filename, fetcher=fetch)
+
+
+def _tagger() -> Callable[[str], list[Any]] | None:
+    try:
+        from tools.skills import tag  # type: ignore[attr-defined]
+    except ImportError:
+        try:
+            from tools.skills.tagging import tag
+        except ImportError:
+            return None
+    return tag  # type: ignore[no-any-return]
+
+
+def skills_for(result: CheckResult, use_tagger: bool = True) -> list[dict[str, Any]]:
+    """Alignment skills as issued, plus tagger skills from the description and criteria."""
+    skills = list(result.skills)
+    ach = result.achievement
+    tag = _tagger() if use_tagger else None
+    if ach is None or tag is None:
+        return skills
+    text = ". ".join(t for t in (ach.name, ach.description, ach.criteria) if t)
+    seen = {(s["framework"], s["id"]) for s in skills}
+    try:
+        tags = tag(text)
+    except Exception:  # noqa: BLE001 - tagging is a bonus, never a reason to fail an import
+        log.warning("skill tagging failed for %s", ach.name, exc_info=True)
+        return skills
+    for t in tags:
+        row = t.model_dump() if hasattr(t, "model_dump") else dict(t)
+        if (row.get("framework"), row.get("id")) not in seen:
+            skills.append({**row, "source": "tagger"})
+    return skills
+
+
+def _store(user_id: str, result: CheckResult, use_tagger: bool) -> str | None:
+    from memory.records import get_records
+    from memory.vectors import get_vectors
+
+    if result.verdict in NOT_STORED or result.achievement is None:
+        return None
+    result.skills = skills_for(result, use_tagger)
+    ach = result.achievement
+    cred_id = get_records().add_credential(
+        user_id, fmt=result.format, filename=result.file, raw=result.raw,
+        achievement=ach.model_dump(mode="json"), verdicts=result.checks.model_dump(mode="json"),
+        verdict=result.verdict, reasons=result.reasons, skills=result.skills)
+    text = f"Credential: {ach.name}" + (f" from {ach.issuer_name}" if ach.issuer_name else "")
+    if ach.description:
+        text += f". {ach.description}"
+    try:
+        get_vectors().add(user_id, text=text[:2000], kind="credential", source_id=cred_id,
+                          metadata={"verdict": result.verdict, "format": result.format,
+                                    "name": ach.name})
+        tags = [s for s in result.skills if {"framework", "id", "label"} <= set(s)]
+        if tags:
+            get_records().add_skill_tags(user_id, "credential", cred_id, tags)
+    except Exception:  # noqa: BLE001 - the record is stored; memory indexing is best effort
+        log.warning("indexing credential %s failed", cred_id, exc_info=True)
+    return cred_id
+
+
+def import_bytes(user_id: str, data: bytes, filename: str | None = None, online: bool = False,
+                 fetcher: Fetcher | None = None, use_tagger: bool = True
+                 ) -> list[tuple[CheckResult, str | None]]:
+    """Verify and store every credential in ``data``; returns (result, stored id or None).
+
+    Malformed or forged credentials (verdict invalid / invalid-signature) are not stored.
+    """
+    out = []
+    for result in inspect_credential_bytes(data, filename, online, fetcher):
+        out.append((result, _store(user_id, result, use_tagger)))
+    return out
+
+
+def import_paths(user_id: str, paths: Iterable[Path | str], online: bool = False,
+                 fetcher: Fetcher | None = None, use_tagger: bool = True,
+                 progress: Callable[[Path], None] | None = None
+                 ) -> list[tuple[CheckResult, str | None]]:
+    """Verify and store every credential in the files; ``progress`` is called per file."""
+    fetch = fetcher if fetcher is not None else default_fetcher(online)
+    out: list[tuple[CheckResult, str | None]] = []
+    for p in paths:
+        path = Path(p)
+        for result in verify_path(path, fetcher=fetch):
+            out.append((result, _store(user_id, result, use_tagger)))
+        if progress:
+            progress(path)
+    return out
+
+
+def describe_verdict(result: CheckResult) -> str:
+    """Plain words for a result: what it is, whether it is genuine, and why."""
+    ach = result.achievement
+    what = f"\u201c{ach.name}\u201d" if ach else "This file"
+    if ach and ach.issuer_name:
+        what += f" from {ach.issuer_name}"
+    lines = [f"{what} is {PLAIN.get(result.verdict, result.verdict)}."]
+    c = result.checks
+    if result.verdict != "invalid" or ach is not None:
+        trust = "on your trusted list" if c.issuer == "known" else "not on your trusted list"
+        lines.append(f"Signature: {c.proof}; dates: {c.dates}; revocation: {c.status}; "
+                     f"issuer: {trust}.")
+    for reason in result.reasons[:4]:
+        lines.append(f"- {reason}")
+    return "\n".join(lines)

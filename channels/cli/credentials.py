@@ -1,0 +1,67 @@
+"""`passport verify` and `passport import`: check credentials, and add them to a passport."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+
+from channels.cli.common import UserOption, cli_user
+
+PathsArg = Annotated[list[Path], typer.Argument(
+    help="Credential files: JSON, JWS/JWT text, or baked PNG/SVG badges.", show_default=False)]
+JsonOption = Annotated[bool, typer.Option("--json", help="One JSON object per credential.")]
+OnlineOption = Annotated[bool, typer.Option(
+    "--online", help="Allow the network step: did:web keys, status lists, hosted badges.")]
+
+VERDICT_STYLE = {"valid": "green", "expired": "yellow", "not-yet-valid": "yellow",
+                 "unverifiable-offline": "cyan", "revoked": "red", "invalid-signature": "red",
+                 "invalid": "red"}
+
+
+def _print(results: list, as_json: bool, stored: list[str | None] | None = None) -> None:
+    from agent.capabilities.credentials import describe_verdict
+
+    if as_json:
+        for i, r in enumerate(results):
+            row = r.to_json()
+            if stored is not None:
+                row["stored_id"] = stored[i]
+            typer.echo(json.dumps(row, ensure_ascii=False, default=str))
+        return
+    console = Console()
+    for i, r in enumerate(results):
+        style = VERDICT_STYLE.get(r.verdict, "white")
+        console.print(f"[bold]{r.file}[/bold] ({r.format}): [{style}]{r.verdict}[/{style}]")
+        console.print(describe_verdict(r), markup=False)
+        if stored is not None:
+            console.print("  added to your passport" if stored[i] else "  not added", style="dim")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `verify` and `import` commands."""
+
+    @app.command("verify")
+    def verify(paths: PathsArg, as_json: JsonOption = False, online: OnlineOption = False) -> None:
+        """Verify credentials and show the verdicts; stores nothing."""
+        from agent.capabilities.credentials import verify_paths
+
+        _print(verify_paths(paths, online=online), as_json)
+
+    @app.command("import")
+    def import_(paths: PathsArg, user: UserOption, as_json: JsonOption = False,
+                online: OnlineOption = False) -> None:
+        """Verify credentials and add the genuine ones to your passport."""
+        from agent.capabilities.credentials import import_paths
+
+        user_id = cli_user(user)
+        with Progress(transient=True, disable=as_json or len(paths) < 2,
+                      console=Console(stderr=True)) as bar:
+            task = bar.add_task("Importing", total=len(paths))
+            pairs = import_paths(user_id, paths, online=online,
+                                 progress=lambda _p: bar.advance(task))
+        _print([r for r, _ in pairs], as_json, [cid for _, cid in pairs])
