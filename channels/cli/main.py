@@ -14,6 +14,7 @@ import typer
 COMMAND_MODULES = [
     "channels.cli.chat",
     "channels.cli.memory",
+    "channels.cli.credentials",
 ]
 
 HELP = """Talent Passport: your personal talent coach, offline by default.
