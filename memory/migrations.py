@@ -62,6 +62,13 @@ MIGRATIONS: list[list[str]] = [
             id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
             filename TEXT, raw {blob} NOT NULL, created_at TEXT NOT NULL)""",
     ],
+    [
+        """CREATE TABLE api_keys (
+            key_hash TEXT PRIMARY KEY,
+            user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            label TEXT NOT NULL, created_at TEXT NOT NULL, last_used_at TEXT)""",
+        "CREATE INDEX api_keys_user ON api_keys(user_id)",
+    ],
 ]
 
 

@@ -35,6 +35,10 @@ def _loads(row: Row, *fields: str) -> Row:
     return row
 
 
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
 _JSON = {
     "reflections": ("followups", "slots", "skills"),
     "credentials": ("achievement", "verdicts", "reasons", "skills"),
@@ -297,6 +301,46 @@ class Records:
             "ON CONFLICT (user_id, kind) DO UPDATE SET granted_at=excluded.granted_at",
             (user_id, kind, now_iso(), text),
         )
+
+    # -- identity linking and API keys (channels) ---------------------------------------
+    def identities(self, user_id: str) -> list[Row]:
+        """The platform identities of one user."""
+        return self.db.query("SELECT provider, tenant, external_id FROM identities "
+                             "WHERE user_id=? ORDER BY created_at", (user_id,))
+
+    def issue_link_code(self, user_id: str, code: str, ttl_s: int = 600) -> None:
+        """Store a one-time link code (hashed) for this user, valid for ``ttl_s`` seconds."""
+        expires = datetime.fromtimestamp(datetime.now(UTC).timestamp() + ttl_s, UTC)
+        with self.db.transaction():
+            self.db.execute("DELETE FROM link_codes WHERE user_id=? OR expires_at<?",
+                            (user_id, now_iso()))
+            self.db.execute("INSERT INTO link_codes (code, user_id, expires_at) VALUES (?,?,?)",
+                            (_digest(code), user_id, expires.isoformat(timespec="seconds")))
+
+    def redeem_link_code(self, code: str) -> str | None:
+        """The issuing user of a valid code, consuming it (single use); None if unknown or
+        expired."""
+        with self.db.transaction():
+            row = self.db.one("SELECT user_id, expires_at FROM link_codes WHERE code=?",
+                              (_digest(code),))
+            self.db.execute("DELETE FROM link_codes WHERE code=?", (_digest(code),))
+        if row is None or str(row["expires_at"]) < now_iso():
+            return None
+        return str(row["user_id"])
+
+    def create_api_key(self, user_id: str, key: str, label: str = "default") -> None:
+        """Store an API key of this user (only its hash is kept)."""
+        self.db.execute("INSERT INTO api_keys (key_hash, user_id, label, created_at) "
+                        "VALUES (?,?,?,?)", (_digest(key), user_id, label, now_iso()))
+
+    def user_for_api_key(self, key: str) -> str | None:
+        """The user an API key belongs to, or None."""
+        row = self.db.one("SELECT user_id FROM api_keys WHERE key_hash=?", (_digest(key),))
+        return str(row["user_id"]) if row else None
+
+    def revoke_api_keys(self, user_id: str) -> int:
+        """Delete every API key of this user; returns how many there were."""
+        return self.db.execute("DELETE FROM api_keys WHERE user_id=?", (user_id,))
 
     # -- export and forget ----------------------------------------------------------------
     def export_user(self, user_id: str) -> dict[str, Any]:

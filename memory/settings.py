@@ -39,6 +39,7 @@ class Settings(BaseSettings):
     slack_bot_token: str | None = Field(default=None, alias="SLACK_BOT_TOKEN")
     slack_signing_secret: str | None = Field(default=None, alias="SLACK_SIGNING_SECRET")
     slack_app_token: str | None = Field(default=None, alias="SLACK_APP_TOKEN")
+    slack_api_url: str | None = Field(default=None, alias="SLACK_API_URL")
     secret_key: str | None = Field(default=None, alias="PASSPORT_SECRET_KEY")
     public_url: str = Field(default="http://127.0.0.1:8000", alias="PASSPORT_PUBLIC_URL")
 
