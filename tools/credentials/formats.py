@@ -36,15 +36,22 @@ def _dates(doc: dict[str, Any], now: datetime) -> tuple[str, list[str]]:
 def _finish(fmt: str, proof: str, reasons: list[str], signers: list[str | None],
             dates_doc: dict[str, Any], status: StatusOutcome, now: datetime,
             achievement: Any, nested: list[CheckResult] | None = None) -> CheckResult:
-    dates, date_reasons = _dates(dates_doc, now)
+    malformed = None
+    try:
+        dates, date_reasons = _dates(dates_doc, now)
+    except CredentialError as exc:
+        dates, date_reasons, malformed = "ok", [], str(exc)
     checks = make_checks(proof, dates, status, _issuer_verdict(proof, signers))
     all_reasons = reasons + date_reasons + ([status.reason] if status.reason else [])
     for child in nested or []:
         label = child.achievement.name if child.achievement else child.format
         all_reasons.append(f"nested credential '{label}': {child.verdict}")
-    return CheckResult(format=fmt, verdict=overall(checks, status, nested or []),
-                       checks=checks, reasons=all_reasons, achievement=achievement,
-                       nested=nested or [])
+    verdict = overall(checks, status, nested or [])
+    if malformed:
+        all_reasons.append(malformed)
+        verdict = verdict if verdict == "invalid-signature" else "invalid"
+    return CheckResult(format=fmt, verdict=verdict, checks=checks, reasons=all_reasons,
+                       achievement=achievement, nested=nested or [])
 
 
 def _nested_docs(doc: dict[str, Any]) -> list[Any]:

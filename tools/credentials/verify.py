@@ -63,6 +63,11 @@ def items_from_bytes(data: bytes) -> list[Item]:
                           "token, or a baked PNG or SVG badge.")
 
 
+def _one_line(text: str, limit: int = 300) -> str:
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "\u2026"
+
+
 def error_result(message: str, filename: str | None, raw: bytes = b"") -> CheckResult:
     """A malformed-input result: verdict invalid, one clear reason, nothing to store."""
     return CheckResult(file=filename, format="unknown", verdict="invalid",
@@ -110,6 +115,7 @@ def verify_bytes(data: bytes, filename: str | None = None, *, fetcher: Fetcher |
             result = error_result("This credential is too deeply nested or too large to "
                                   "check.", filename, item.raw)
         result.file = filename
+        result.reasons = [_one_line(r) for r in result.reasons]
         result.ms = round((time.perf_counter() - start) * 1000, 2)
         results.append(result)
     return results
