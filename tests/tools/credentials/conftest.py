@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tests.tools.credentials.signing import EdIssuer
+from evals.credential_signing import EdIssuer
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 

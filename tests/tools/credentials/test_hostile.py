@@ -7,8 +7,8 @@ import zlib
 
 import pytest
 
+from evals.credential_signing import EdIssuer, ob3, png_with_itxt, svg_with
 from tests.tools.credentials.conftest import NOW
-from tests.tools.credentials.signing import EdIssuer, ob3, png_with_itxt, svg_with
 from tools.credentials.verify import verify_bytes
 
 

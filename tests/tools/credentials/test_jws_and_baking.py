@@ -7,8 +7,7 @@ import json
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
-from tests.tools.credentials.conftest import NOW
-from tests.tools.credentials.signing import (
+from evals.credential_signing import (
     EdIssuer,
     es256_jws,
     ob3,
@@ -18,6 +17,7 @@ from tests.tools.credentials.signing import (
     rsa_pem,
     svg_with,
 )
+from tests.tools.credentials.conftest import NOW
 from tools.credentials.network import DictFetcher
 from tools.credentials.verify import verify_bytes
 

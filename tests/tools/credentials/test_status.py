@@ -6,8 +6,8 @@ import json
 
 import pytest
 
+from evals.credential_signing import EdIssuer, ob3, status_list
 from tests.tools.credentials.conftest import NOW
-from tests.tools.credentials.signing import EdIssuer, ob3, status_list
 from tools.credentials.network import DictFetcher
 from tools.credentials.status import bit_at
 from tools.credentials.verify import verify_bytes

@@ -1,4 +1,4 @@
-"""Test issuers: generated keys that sign credentials exactly as real issuers do."""
+"""Test and eval issuers: generated keys that sign credentials exactly as real issuers do."""
 
 from __future__ import annotations
 

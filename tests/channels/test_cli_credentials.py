@@ -1,0 +1,68 @@
+"""`passport verify` stores nothing; `passport import` stores genuine credentials per user."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from channels.cli.main import build_app
+from evals.credential_signing import EdIssuer, ob3, png_with_itxt
+
+
+def _files(tmp_path: Path) -> list[Path]:
+    iss = EdIssuer.new()
+    good = iss.sign(ob3(iss.did))
+    bad = copy.deepcopy(good)
+    bad["name"] = "Forged"
+    paths = [tmp_path / "good.json", tmp_path / "bad.json", tmp_path / "badge.png",
+             tmp_path / "junk.svg"]
+    paths[0].write_text(json.dumps(good))
+    paths[1].write_text(json.dumps(bad))
+    paths[2].write_bytes(png_with_itxt("openbadgecredential", json.dumps(good).encode()))
+    paths[3].write_bytes(b'<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]><svg>&x;</svg>')
+    return paths
+
+
+def _lines(output: str) -> list[dict]:  # type: ignore[type-arg]
+    return [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+
+
+def test_verify_json_stores_nothing(tmp_path: Path, passport_home: Path) -> None:
+    res = CliRunner().invoke(build_app(), ["verify", *map(str, _files(tmp_path)), "--json"])
+    assert res.exit_code == 0, res.output
+    rows = _lines(res.output)
+    assert [r["verdict"] for r in rows] == ["valid", "invalid-signature", "valid", "invalid"]
+    assert rows[0]["achievement"]["name"] == "Team Leadership"
+    assert {s["framework"] for s in rows[0]["skills"]} == {"esco", "onet"}
+    assert not (passport_home / "passport.sqlite3").exists()
+
+
+def test_verify_plain_words(tmp_path: Path) -> None:
+    res = CliRunner().invoke(build_app(), ["verify", str(_files(tmp_path)[1])])
+    assert res.exit_code == 0 and "NOT genuine" in res.output
+
+
+def test_import_stores_only_genuine_for_that_user(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("agent.capabilities.credentials._tagger", lambda: None)
+    files = _files(tmp_path)
+    res = CliRunner().invoke(build_app(), ["import", *map(str, files), "--user", "ana",
+                                           "--json"])
+    assert res.exit_code == 0, res.output
+    rows = _lines(res.output)
+    assert [bool(r["stored_id"]) for r in rows] == [True, False, True, False]
+    from memory.records import get_records
+    from memory.vectors import get_vectors
+
+    rec = get_records()
+    ana = rec.find_user("cli", "local", "ana")
+    stored = rec.list_credentials(ana)
+    assert len(stored) == 2 and stored[0]["verdict"] == "valid"
+    assert bytes(stored[0]["raw"]) == files[0].read_bytes()
+    assert stored[0]["achievement"]["name"] == "Team Leadership"
+    assert get_vectors().search(ana, "team leadership", k=2)
+    bob = rec.ensure_user("cli", "local", "bob")
+    assert rec.list_credentials(bob) == []
+    assert get_vectors().search(bob, "team leadership", k=2) == []
