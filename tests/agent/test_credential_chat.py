@@ -1,0 +1,43 @@
+"""Sending a badge in chat: the coach explains the verdicts, asks, and adds it on "yes"."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+from agent.service import AgentService
+from evals.credential_signing import EdIssuer, ob3, png_with_itxt
+
+
+async def test_send_badge_then_confirm(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("agent.capabilities.credentials._tagger", lambda: None)
+    from memory.records import get_records
+
+    iss = EdIssuer.new()
+    badge = png_with_itxt("openbadgecredential", json.dumps(iss.sign(ob3(iss.did))).encode())
+    rec = get_records()
+    ana = rec.ensure_user("cli", "local", "ana")
+    async with AgentService() as service:
+        first = await service.handle(ana, "", file=(badge, "badge.png"), conversation="c")
+        assert "verified" in first.text and "Shall I add it" in first.text
+        assert rec.list_credentials(ana) == []
+        second = await service.handle(ana, "yes", conversation="c")
+    assert "Added" in second.text and "Team Leadership" in second.text
+    stored = rec.list_credentials(ana)
+    assert len(stored) == 1 and stored[0]["verdict"] == "valid"
+    bob = rec.ensure_user("cli", "local", "bob")
+    assert rec.list_credentials(bob) == []
+
+
+async def test_forged_badge_is_explained_and_not_offered(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from memory.records import get_records
+
+    iss = EdIssuer.new()
+    doc = iss.sign(ob3(iss.did))
+    forged = copy.deepcopy(doc)
+    forged["credentialSubject"]["achievement"]["name"] = "Brain Surgery"
+    ana = get_records().ensure_user("cli", "local", "ana")
+    async with AgentService() as service:
+        reply = await service.handle(ana, json.dumps(forged), conversation="c")
+    assert "NOT genuine" in reply.text and "won't add" in reply.text
+    assert get_records().list_credentials(ana) == []
