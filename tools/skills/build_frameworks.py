@@ -109,11 +109,14 @@ def split_description(text: str, labels: list[str]) -> str:
 
 
 def skill_type(paths: list[list[str | None]]) -> tuple[str, str | None]:
-    """ESCO skill type and reuse level as far as the hierarchy codes tell them."""
+    """ESCO skill type as far as the hierarchy codes tell it (knowledge groups start with K).
+
+    The reuse level is not in these sources (transversal *groups* are, kept in ``groups``); an
+    imported official ESCO download provides it.
+    """
     tops = {p[0] for p in paths if p}
     kind = "knowledge" if tops == {"K"} else "skill/competence"
-    reuse = "transversal" if tops & {"T", "A", "L"} else None
-    return kind, reuse
+    return kind, None
 
 
 def build_esco(wheels: Path) -> tuple[list[dict[str, Any]], dict[str, str], list[dict[str, str]]]:

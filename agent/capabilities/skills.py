@@ -1,0 +1,94 @@
+"""Skill tagging for the agent and the CLI: tag texts, respect rejections, manage frameworks.
+
+A thin facade over ``tools.skills``: channels call this, never the tools directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from memory.schemas import SkillTag
+
+FRAMEWORK_CHOICES = {"esco": ("esco",), "onet": ("onet",), "all": ("esco", "onet")}
+
+
+def frameworks_for(name: str) -> tuple[str, ...]:
+    """Frameworks named by a CLI choice (esco, onet or all)."""
+    try:
+        return FRAMEWORK_CHOICES[name.lower()]
+    except KeyError:
+        raise ValueError(f"Unknown framework {name!r}; use esco, onet or all.") from None
+
+
+def tag_text(text: str, frameworks: Sequence[str] = ("esco", "onet"),
+             top: int | None = None, source_id: str | None = None) -> list[SkillTag]:
+    """Skills in one text, ranked by score (``top``: the K best even below the threshold)."""
+    from tools.skills.tagging import tag
+
+    return tag(text, frameworks, top=top, source_id=source_id)
+
+
+def tag_lines(lines: Iterable[str], frameworks: Sequence[str] = ("esco", "onet"),
+              top: int | None = None, batch: int = 256) -> Iterator[list[SkillTag]]:
+    """Tag one text per line, batching for speed; yields one list per line, in order."""
+    from tools.skills.tagging import tag_many
+
+    chunk: list[str] = []
+    for line in lines:
+        chunk.append(line.rstrip("\r\n"))
+        if len(chunk) >= batch:
+            yield from tag_many(chunk, frameworks, top=top)
+            chunk = []
+    if chunk:
+        yield from tag_many(chunk, frameworks, top=top)
+
+
+def _rejected(tag: SkillTag, rejected: set[tuple[str, str]]) -> bool:
+    keys = {(tag.framework, tag.id)} | {(a["framework"], a["id"]) for a in tag.also}
+    return bool(keys & rejected)
+
+
+def tag_for_user(user_id: str, text: str, source_id: str | None = None,
+                 frameworks: Sequence[str] = ("esco", "onet")) -> list[SkillTag]:
+    """Skills in a user's text, without the skills this user rejected before."""
+    from memory.records import get_records
+
+    rejected = get_records().rejected_skills(user_id)
+    return [t for t in tag_text(text, frameworks, source_id=source_id)
+            if not _rejected(t, rejected)]
+
+
+def reject_skill(user_id: str, framework: str, skill_id: str) -> None:
+    """Remember that the user rejected this skill (and its counterpart in the other framework)."""
+    from memory.records import get_records
+    from tools.skills.tagging import get_tagger
+
+    records = get_records()
+    records.reject_skill(user_id, framework, skill_id)
+    tagger = get_tagger()
+    pos = tagger.position.get((framework, skill_id))
+    partner = tagger.join.get(pos) if pos is not None else None
+    if partner is not None:
+        other = tagger.index.data.concepts[partner]
+        records.reject_skill(user_id, other.framework, other.id)
+
+
+def list_frameworks() -> list[dict[str, Any]]:
+    """What is installed: name, origin (built-in or imported), counts, version, attribution."""
+    from tools.skills.importers import installed
+
+    return installed()
+
+
+def import_framework(path: Path | str) -> dict[str, Any]:
+    """Import an official ESCO CSV download or O*NET database files; the tagger reloads."""
+    from tools.skills.frameworks import _load
+    from tools.skills.importers import import_path
+    from tools.skills.tagging import set_tagger
+
+    result = import_path(Path(path))
+    _load.cache_clear()
+    set_tagger(None)
+    return result

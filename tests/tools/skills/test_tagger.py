@@ -1,0 +1,70 @@
+"""The tagger on a small index: exact evidence, polarity, the ESCO/O*NET join, --top, batch."""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.skills.tagger import Tagger
+from tools.skills.tagging import tag, tag_many
+
+DONE = "I led a team of five to migrate our billing system to Kubernetes"
+
+
+def test_done_sentence_gives_esco_and_onet_with_exact_offsets(tagger: Tagger) -> None:
+    tags = tag(DONE)
+    assert tags, "expected skills"
+    frameworks = {t.framework for t in tags} | {a["framework"] for t in tags for a in t.also}
+    assert {"esco", "onet"} <= frameworks
+    for t in tags:
+        assert DONE[t.start:t.end] == t.evidence
+        assert t.polarity == "demonstrated"
+    assert [t.score for t in tags] == sorted((t.score for t in tags), reverse=True)
+
+
+@pytest.mark.parametrize("text", [
+    "   I calmed down an angry customer.  ",
+    "\n\nÜberraschung: I mentored a junior 😊 and I fixed the printer…",
+    "Ich I wrote Python scripts; then I trained two new cashiers on the till.",
+])
+def test_offsets_are_exact_with_unicode_and_whitespace(tagger: Tagger, text: str) -> None:
+    for t in tag(text, top=8):
+        assert text[t.start:t.end] == t.evidence
+        assert t.evidence == t.evidence.strip() and t.evidence
+
+
+def test_polarity_on_tags(tagger: Tagger) -> None:
+    growth = tag("I want to get better at presenting reports to my team.", ("esco",), top=3)
+    assert growth and all(t.polarity == "growth" for t in growth)
+    negated = tag("I didn't use spreadsheets software this week.", ("esco",), top=3)
+    assert negated and all(t.polarity == "negated" for t in negated)
+
+
+def test_join_shows_one_skill_with_both_codes(tagger: Tagger) -> None:
+    tags = tag("I handled customer complaints all day and resolved their problems.")
+    joined = [t for t in tags if t.also]
+    assert joined, [t.label for t in tags]
+    keys = {(t.framework, t.id) for t in tags}
+    for t in joined:
+        other = t.also[0]
+        assert other["framework"] != t.framework
+        assert (other["framework"], other["id"]) not in keys
+
+
+def test_top_returns_k_candidates_even_below_threshold(tagger: Tagger) -> None:
+    text = "The weather was nice."
+    assert len(tag(text, top=5)) == 5
+    assert len(tag(text, ("onet",), top=3)) == 3
+    assert all(t.framework == "onet" for t in tag(text, ("onet",), top=3))
+
+
+def test_batch_equals_single(tagger: Tagger) -> None:
+    texts = [DONE, "", "I mentored a junior colleague.", "I didn't use Excel."]
+    batch = tag_many(texts)
+    assert batch[1] == []
+    for text, tags in zip(texts, batch, strict=True):
+        assert [(t.id, t.start) for t in tags] == [(t.id, t.start) for t in tag(text)]
+
+
+def test_unknown_framework_is_a_clear_error(tagger: Tagger) -> None:
+    with pytest.raises(ValueError, match="Unknown framework"):
+        tag("x", ("lightcast",))

@@ -1,0 +1,133 @@
+"""The framework index: embeddings of every label, alternative label, description and task.
+
+Built once with a progress bar and cached as float16 ``.npy`` under the cache dir, keyed by
+the framework data checksum and the embedding model fingerprint; later starts just load it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from memory.embeddings import get_embedder
+from memory.settings import get_settings
+from tools.skills.frameworks import FrameworkData, load_frameworks
+
+log = logging.getLogger(__name__)
+KINDS = ("label", "desc", "task")
+CHUNK = 2048
+
+
+@dataclass
+class SkillIndex:
+    """Framework data plus, per kind of surface form, a matrix and the concept of each row."""
+
+    data: FrameworkData
+    vectors: dict[str, np.ndarray]
+    owners: dict[str, np.ndarray]
+    load_seconds: float = 0.0
+
+    def concept_max(self, kind: str, sims: np.ndarray) -> np.ndarray:
+        """Per concept, the best similarity over its forms of one kind (-1 when it has none).
+
+        Args:
+            kind: one of ``KINDS``.
+            sims: array (batch, rows of that kind).
+
+        Returns:
+            Array (batch, number of concepts).
+        """
+        out = np.full((sims.shape[0], len(self.data.concepts)), -1.0, dtype=np.float32)
+        owners = self.owners[kind]
+        if owners.size:
+            starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+            out[:, owners[starts]] = np.maximum.reduceat(sims, starts, axis=1)
+        return out
+
+
+def surface_forms(data: FrameworkData) -> dict[str, tuple[list[str], list[int]]]:
+    """Texts to embed per kind with the concept index owning each (rows sorted by concept)."""
+    forms: dict[str, tuple[list[str], list[int]]] = {k: ([], []) for k in KINDS}
+    for i, c in enumerate(data.concepts):
+        seen: set[str] = set()
+        for text in [c.label, *c.alt]:
+            key = text.strip().lower()
+            if key and key not in seen:
+                seen.add(key)
+                forms["label"][0].append(text.strip())
+                forms["label"][1].append(i)
+        if c.description:
+            forms["desc"][0].append(c.description)
+            forms["desc"][1].append(i)
+        for task in c.tasks:
+            forms["task"][0].append(task)
+            forms["task"][1].append(i)
+    return forms
+
+
+def _embed_all(texts: list[str], label: str) -> np.ndarray:
+    from rich.progress import Progress
+
+    embedder = get_embedder()
+    parts = []
+    with Progress(transient=True) as bar:
+        task = bar.add_task(f"Building skill index: {label}", total=len(texts))
+        for start in range(0, len(texts), CHUNK):
+            batch = texts[start : start + CHUNK]
+            parts.append(embedder.embed(batch).astype(np.float16))
+            bar.advance(task, len(batch))
+    return np.concatenate(parts) if parts else np.zeros((0, 384), dtype=np.float16)
+
+
+def cache_path(forms: dict[str, tuple[list[str], list[int]]],
+               cache_dir: Path | None = None) -> Path:
+    """Directory of the cached index: keyed by the embedded texts and the model fingerprint."""
+    digest = hashlib.sha256()
+    for kind in KINDS:
+        digest.update(kind.encode())
+        digest.update("\x1f".join(forms[kind][0]).encode())
+    root = cache_dir or get_settings().cache_dir
+    return root / "skills-index" / f"{digest.hexdigest()[:16]}-{get_embedder().fingerprint()}"
+
+
+def build_index(data: FrameworkData | None = None, cache_dir: Path | None = None) -> SkillIndex:
+    """Load the cached index, or build and cache it (several minutes, once).
+
+    Args:
+        data: framework data; the installed frameworks by default.
+        cache_dir: where to cache; ``get_settings().cache_dir`` by default.
+
+    Returns:
+        The ready index.
+    """
+    began = time.perf_counter()
+    data = data or load_frameworks()
+    forms = surface_forms(data)
+    folder = cache_path(forms, cache_dir)
+    vectors: dict[str, np.ndarray] = {}
+    owners: dict[str, np.ndarray] = {}
+    for kind in KINDS:
+        texts, owner = forms[kind]
+        path = folder / f"{kind}.npy"
+        if path.exists():
+            matrix = np.load(path)
+        else:
+            matrix = _embed_all(texts, f"{kind}s ({len(texts)})")
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = folder / f".{kind}.{os.getpid()}.npy"
+            np.save(tmp, matrix)
+            tmp.replace(path)
+        if matrix.shape[0] != len(texts):
+            raise RuntimeError(f"The skill index at {folder} is damaged; delete it and retry.")
+        vectors[kind] = matrix.astype(np.float32)
+        owners[kind] = np.asarray(owner, dtype=np.int32)
+    index = SkillIndex(data, vectors, owners)
+    index.load_seconds = time.perf_counter() - began
+    log.info("skill index ready in %.2fs", index.load_seconds)
+    return index

@@ -1,0 +1,53 @@
+"""Polarity of a skill mention: demonstrated, a growth area / aspiration, or negated.
+
+Rules over the clause that holds the evidence and the words before it in its sentence:
+growth cues ("I want to get better at", "I avoided", "not confident") win over plain negation
+("I didn't use Excel"); anything else is demonstrated.
+"""
+
+from __future__ import annotations
+
+import re
+
+from memory.schemas import Polarity
+
+_GROWTH = re.compile(
+    r"\b(?:want(?:s|ed)? to|would like to|(?:i|we)'d like to|wish(?:ed)? (?:i|to)|hop(?:e|ing) to|"
+    r"plan(?:ning)? to|aim(?:ing)? to|going to (?:learn|improve|try|practi[cs]e)|"
+    r"need(?:s)? to (?:improve|learn|work on|get better|practi[cs]e|be more)|"
+    r"(?:get|getting|become|be) better at|improv(?:e|ing) (?:my|at|on)|work(?:ing)? on my|"
+    r"learn(?:ing)? (?:how to|to|more|about)|practi[cs](?:e|ing) (?:more|my)|my goal|goal is|"
+    r"aspir(?:e|ing)|dream(?:s)? (?:of|to)|avoid(?:s|ed|ing)?|struggl(?:e|es|ed|ing)|"
+    r"afraid (?:of|to)|scared (?:of|to)|nervous|anxious about|not (?:very |so |really )?"
+    r"(?:good|great|confident|comfortable|strong)|(?:am|'m) weak at|lack(?:ed)? (?:the )?"
+    r"confidence|next time i|should have|find it hard|found it hard|hard for me|"
+    r"difficult for me|i can't yet|not yet able)\b",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|none|without|neither|nor|cannot|can't|couldn't|didn't|don't|doesn't|"
+    r"haven't|hasn't|hadn't|wasn't|weren't|isn't|aren't|won't|wouldn't|did not|do not|"
+    r"does not|have not|has not|was not|were not)\b|n[’']t\b",
+    re.IGNORECASE,
+)
+
+
+def polarity(text: str, clause: tuple[int, int], evidence: tuple[int, int]) -> Polarity:
+    """Polarity of the evidence span, read from its clause.
+
+    Args:
+        text: the whole input text.
+        clause: span of the clause (or sentence) that holds the evidence.
+        evidence: span of the evidence.
+
+    Returns:
+        ``"growth"``, ``"negated"`` or ``"demonstrated"``.
+    """
+    start = min(clause[0], evidence[0])
+    window = text[start : max(clause[1], evidence[1])].replace("’", "'")
+    before = text[start : evidence[1]].replace("’", "'")
+    if _GROWTH.search(window):
+        return "growth"
+    if _NEGATION.search(before):
+        return "negated"
+    return "demonstrated"

@@ -1,0 +1,126 @@
+"""The skill tagger: sentences -> ESCO / O*NET concepts with verbatim evidence and polarity.
+
+Per sentence, the sentence and its clauses are embedded; each concept scores
+``w_label * best(label, alternative labels) + w_desc * description (ESCO) or best task
+(O*NET)``, maximised over the units, plus a bonus when a label appears verbatim (lemmatised).
+The calibrated per-framework thresholds were tuned on the dev sets only (see docs/skills.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from memory.embeddings import get_embedder
+from tools.skills.index import SkillIndex
+from tools.skills.lexical import Match, PhraseIndex
+from tools.skills.text import Span, clauses, sentences
+
+
+@dataclass
+class TaggerConfig:
+    """Weights and thresholds (tuned on the dev sets; see evals/skills.py)."""
+
+    w_label: float = 0.6
+    w_desc: float = 0.4
+    lexical_bonus: float = 0.15
+    lexical_pref_bonus: float = 0.05
+    use_clauses: bool = True
+    clause_penalty: float = 0.02
+    threshold: dict[str, float] = field(default_factory=lambda: {"esco": 0.55, "onet": 0.55})
+    per_sentence: dict[str, int] = field(default_factory=lambda: {"esco": 3, "onet": 2})
+
+
+@dataclass
+class _Unit:
+    sentence: int
+    span: Span
+    is_clause: bool
+
+
+class Tagger:
+    """Scores text units against every concept of the index."""
+
+    def __init__(self, index: SkillIndex, config: TaggerConfig | None = None) -> None:
+        self.index = index
+        self.config = config or TaggerConfig()
+        self.phrases = PhraseIndex(index.data)
+        concepts = index.data.concepts
+        self.framework = np.array([c.framework for c in concepts])
+        self.ids = [c.id for c in concepts]
+        self.position = {(c.framework, c.id): i for i, c in enumerate(concepts)}
+        self.join: dict[int, int] = {}
+        for esco, onet in index.data.join:
+            a, b = self.position.get(("esco", esco)), self.position.get(("onet", onet))
+            if a is not None and b is not None:
+                self.join[a], self.join[b] = b, a
+
+    def dense_scores(self, vectors: np.ndarray) -> np.ndarray:
+        """Dense score of every concept for each row of unit embeddings: (units, concepts)."""
+        cfg, idx = self.config, self.index
+        label = idx.concept_max("label", vectors @ idx.vectors["label"].T)
+        second = idx.concept_max("desc", vectors @ idx.vectors["desc"].T)
+        task = idx.concept_max("task", vectors @ idx.vectors["task"].T)
+        second = np.maximum(second, task)
+        second = np.where(second < 0, label, second)
+        return cfg.w_label * label + cfg.w_desc * second
+
+    def _units(self, text: str, sentence_spans: list[Span], offset: int) -> list[_Unit]:
+        units: list[_Unit] = []
+        for k, span in enumerate(sentence_spans):
+            units.append(_Unit(offset + k, span, False))
+            parts = clauses(text, span) if self.config.use_clauses else [span]
+            if len(parts) > 1:
+                units += [_Unit(offset + k, p, True) for p in parts]
+        return units
+
+    def score_texts(self, texts: list[str]) -> tuple[list[list[Span]], np.ndarray, list[_Unit],
+                                                      np.ndarray, list[str]]:
+        """Score every sentence of every text.
+
+        Returns:
+            Per text its sentence spans; the sentence score matrix (sentences, concepts); the
+            units; for each sentence and concept the unit that gave the best score; and the
+            text each sentence belongs to.
+        """
+        spans = [sentences(t) for t in texts]
+        units: list[_Unit] = []
+        owner_text: list[str] = []
+        for text, sent in zip(texts, spans, strict=True):
+            units += self._units(text, sent, len(owner_text))
+            owner_text += [text] * len(sent)
+        n_sent = len(owner_text)
+        n_concepts = len(self.index.data.concepts)
+        best = np.full((n_sent, n_concepts), -np.inf, dtype=np.float32)
+        arg = np.zeros((n_sent, n_concepts), dtype=np.int32)
+        if not units:
+            return spans, best, units, arg, owner_text
+        unit_texts = [owner_text[u.sentence][u.span[0] : u.span[1]] for u in units]
+        vectors = get_embedder().embed(unit_texts)
+        step = 64
+        for s in range(0, len(units), step):
+            block = self.dense_scores(vectors[s : s + step])
+            for r, unit in enumerate(units[s : s + step]):
+                row = block[r] - (self.config.clause_penalty if unit.is_clause else 0.0)
+                better = row > best[unit.sentence]
+                best[unit.sentence] = np.where(better, row, best[unit.sentence])
+                arg[unit.sentence] = np.where(better, s + r, arg[unit.sentence])
+        return spans, best, units, arg, owner_text
+
+    def lexical(self, text: str, span: Span) -> dict[int, Match]:
+        """Best verbatim label match per concept inside a sentence."""
+        best: dict[int, Match] = {}
+        for m in self.phrases.find(text, *span):
+            old = best.get(m.concept)
+            if old is None or (m.preferred, m.words) > (old.preferred, old.words):
+                best[m.concept] = m
+        return best
+
+    def boost(self, row: np.ndarray, matches: dict[int, Match]) -> np.ndarray:
+        """Add the lexical bonus to one sentence's scores."""
+        row = row.copy()
+        cfg = self.config
+        for concept, m in matches.items():
+            row[concept] += cfg.lexical_bonus + (cfg.lexical_pref_bonus if m.preferred else 0.0)
+        return row

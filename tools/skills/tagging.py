@@ -1,0 +1,164 @@
+"""Public entry points: ``tag(text)`` and ``tag_many(texts)`` -> ranked ``SkillTag`` lists.
+
+One process-wide tagger is loaded on first use (index from the cache dir, built once).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from memory.schemas import SkillTag
+from tools.skills.index import build_index
+from tools.skills.lexical import Match
+from tools.skills.polarity import polarity
+from tools.skills.tagger import Tagger, TaggerConfig
+from tools.skills.text import Span, clauses
+
+_lock = threading.Lock()
+_tagger: Tagger | None = None
+
+
+def get_tagger(cache_dir: Path | None = None) -> Tagger:
+    """The process-wide tagger (loads or builds the framework index on first use)."""
+    global _tagger
+    with _lock:
+        if _tagger is None:
+            _tagger = Tagger(build_index(cache_dir=cache_dir))
+        return _tagger
+
+
+def set_tagger(tagger: Tagger | None) -> None:
+    """Replace the process-wide tagger (tests, or after importing a framework)."""
+    global _tagger
+    with _lock:
+        _tagger = tagger
+
+
+def _mask(tagger: Tagger, frameworks: Iterable[str]) -> np.ndarray:
+    return np.isin(tagger.framework, list(frameworks))
+
+
+def _clause_of(text: str, sentence: Span, evidence: Span) -> Span:
+    for part in clauses(text, sentence):
+        if part[0] <= evidence[0] and evidence[1] <= part[1]:
+            return part
+    return sentence
+
+
+def _candidates(tagger: Tagger, row: np.ndarray, mask: np.ndarray, top: int | None) -> list[int]:
+    cfg = tagger.config
+    if top is not None:
+        order = np.argsort(-np.where(mask, row, -np.inf))[:top]
+        return [int(i) for i in order]
+    chosen: list[int] = []
+    for fw, limit in cfg.per_sentence.items():
+        fw_mask = mask & (tagger.framework == fw)
+        if not fw_mask.any():
+            continue
+        scores = np.where(fw_mask, row, -np.inf)
+        order = np.argsort(-scores)[:limit]
+        chosen += [int(i) for i in order if scores[i] >= cfg.threshold[fw]]
+    return chosen
+
+
+def _tag_one(tagger: Tagger, text: str, spans: list[Span], rows: np.ndarray, arg: np.ndarray,
+             units: list, mask: np.ndarray, top: int | None, source_id: str | None
+             ) -> list[SkillTag]:
+    found: dict[int, tuple[float, Span, Span]] = {}
+    for k, span in enumerate(spans):
+        matches: dict[int, Match] = tagger.lexical(text, span)
+        row = tagger.boost(rows[k], matches)
+        for c in _candidates(tagger, row, mask, top):
+            m = matches.get(c)
+            evidence = (m.start, m.end) if m else units[int(arg[k, c])].span
+            if c not in found or row[c] > found[c][0]:
+                found[c] = (float(row[c]), span, evidence)
+    data = tagger.index.data
+    tags: list[SkillTag] = []
+    emitted: set[int] = set()
+    for c, (score, sentence, ev) in sorted(found.items(), key=lambda kv: -kv[1][0]):
+        partner = tagger.join.get(c)
+        if c in emitted:
+            continue
+        concept = data.concepts[c]
+        also = []
+        if partner is not None:
+            emitted.add(partner)
+            p = data.concepts[partner]
+            also = [{"framework": p.framework, "id": p.id, "label": p.label}]
+        group = concept.groups[0] if concept.groups else None
+        tags.append(SkillTag(
+            framework=concept.framework,  # type: ignore[arg-type]
+            id=concept.id, label=concept.label, score=round(min(score, 1.0), 4),
+            evidence=text[ev[0]:ev[1]], start=ev[0], end=ev[1],
+            polarity=polarity(text, _clause_of(text, sentence, ev), ev), also=also,
+            skill_type=concept.skill_type,
+            group=data.group_labels.get(group, group) if group else None,
+            source_id=source_id,
+        ))
+        emitted.add(c)
+    return tags[:top] if top is not None else tags
+
+
+def tag_many(texts: Sequence[str], frameworks: Iterable[str] = ("esco", "onet"),
+             top: int | None = None, source_id: str | None = None,
+             tagger: Tagger | None = None) -> list[list[SkillTag]]:
+    """Tag many texts in one batch (much faster than one call per text).
+
+    Args:
+        texts: input texts.
+        frameworks: any of ``"esco"``, ``"onet"``.
+        top: return the K best candidates per text even below the threshold.
+        source_id: item id stamped on every tag.
+        tagger: a specific tagger; the process-wide one by default.
+
+    Returns:
+        Per text, its tags ranked by score.
+    """
+    tagger = tagger or get_tagger()
+    fws = list(frameworks)
+    unknown = set(fws) - {"esco", "onet"}
+    if unknown:
+        raise ValueError(f"Unknown framework {sorted(unknown)[0]!r}; use esco, onet or all.")
+    spans, best, units, arg, _ = tagger.score_texts(list(texts))
+    mask = _mask(tagger, fws)
+    out, k = [], 0
+    for text, sent in zip(texts, spans, strict=True):
+        n = len(sent)
+        out.append(_tag_one(tagger, text, sent, best[k : k + n], arg[k : k + n], units, mask,
+                            top, source_id))
+        k += n
+    return out
+
+
+def tag(text: str, frameworks: Iterable[str] = ("esco", "onet"), top: int | None = None,
+        source_id: str | None = None) -> list[SkillTag]:
+    """Tag one text; see :func:`tag_many`."""
+    return tag_many([text], frameworks, top, source_id)[0]
+
+
+def text_scores(texts: Sequence[str], framework: str = "esco",
+                tagger: Tagger | None = None) -> tuple[np.ndarray, list[int]]:
+    """Ranking scores of every concept of one framework per text (max over its sentences).
+
+    Returns:
+        The matrix (texts, concepts of that framework) and the concept positions it covers.
+    """
+    tagger = tagger or get_tagger()
+    spans, best, _, _, _ = tagger.score_texts(list(texts))
+    cols = [int(i) for i in np.flatnonzero(tagger.framework == framework)]
+    out = np.full((len(texts), len(cols)), -1.0, dtype=np.float32)
+    k = 0
+    for t, (text, sent) in enumerate(zip(texts, spans, strict=True)):
+        for j, span in enumerate(sent):
+            row = tagger.boost(best[k + j], tagger.lexical(text, span))[cols]
+            out[t] = np.maximum(out[t], row)
+        k += len(sent)
+    return out, cols
+
+
+__all__ = ["TaggerConfig", "get_tagger", "set_tagger", "tag", "tag_many", "text_scores"]
