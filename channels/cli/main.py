@@ -15,6 +15,7 @@ COMMAND_MODULES = [
     "channels.cli.chat",
     "channels.cli.memory",
     "channels.cli.credentials",
+    "channels.cli.skills",
 ]
 
 HELP = """Talent Passport: your personal talent coach, offline by default.
