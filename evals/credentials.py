@@ -154,7 +154,7 @@ def run_credentials_eval(warmup: int = 1, repeats: int = 3) -> dict[str, Any]:
         timings.append(best)
         rows.append({"case": case.name, "expected": case.expected, "got": got,
                      "ok": got == case.expected, "ms": round(best, 2)})
-    correct = sum(r["ok"] for r in rows)
+    correct = sum(1 for r in rows if r["ok"])
     ordered = sorted(timings)
     return {
         "cases": len(rows), "correct": correct,

@@ -19,6 +19,9 @@ from tools.credentials.verify import verify_bytes, verify_path
 
 log = logging.getLogger(__name__)
 
+__all__ = ["CheckResult", "describe_verdict", "import_bytes", "import_paths",
+           "inspect_credential_bytes", "skills_for", "verify_paths"]
+
 NOT_STORED = {"invalid", "invalid-signature"}
 
 PLAIN = {
@@ -66,7 +69,7 @@ def inspect_credential_bytes(data: bytes, filename: str | None = None, online: b
 
 def _tagger() -> Callable[[str], list[Any]] | None:
     try:
-        from tools.skills import tag  # type: ignore[attr-defined]
+        from tools.skills import tag
     except ImportError:
         try:
             from tools.skills.tagging import tag

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import Progress
 
 from channels.cli.common import UserOption, cli_user
+
+if TYPE_CHECKING:
+    from agent.capabilities.credentials import CheckResult
 
 PathsArg = Annotated[list[Path], typer.Argument(
     help="Credential files: JSON, JWS/JWT text, or baked PNG/SVG badges.", show_default=False)]
@@ -23,7 +26,8 @@ VERDICT_STYLE = {"valid": "green", "expired": "yellow", "not-yet-valid": "yellow
                  "invalid": "red"}
 
 
-def _print(results: list, as_json: bool, stored: list[str | None] | None = None) -> None:
+def _print(results: list[CheckResult], as_json: bool,
+           stored: list[str | None] | None = None) -> None:
     from agent.capabilities.credentials import describe_verdict
 
     if as_json:

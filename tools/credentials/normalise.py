@@ -132,7 +132,8 @@ def from_blockcerts(doc: dict[str, Any]) -> Achievement:
 
 def from_ler(doc: dict[str, Any]) -> Achievement:
     """An HR Open LER-RS resume, summarised as one record (entries go in ``results``)."""
-    person = doc.get("person") if isinstance(doc.get("person"), dict) else {}
+    raw_person = doc.get("person")
+    person: dict[str, Any] = raw_person if isinstance(raw_person, dict) else {}
     name = person.get("name")
     full = _text(name.get("formattedName") if isinstance(name, dict) else name) or "resume"
     entries: list[dict[str, Any]] = []

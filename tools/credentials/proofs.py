@@ -89,7 +89,7 @@ def verify_proof(doc: dict[str, Any], proof: Any, canon_doc: str | None,
                             proof_type=ptype)
     try:
         sig = _decode_value(proof.get("proofValue"))
-        key, controller = keys.resolve(proof.get("verificationMethod"), fetcher)
+        key, controller = keys.resolve(str(proof.get("verificationMethod") or ""), fetcher)
         options = {k: v for k, v in proof.items() if k != "proofValue"}
         options["@context"] = doc.get("@context")
         canon_opts = canonize(options)

@@ -29,6 +29,7 @@ def overall(checks: Verdicts, status: StatusOutcome | None,
     not-yet-valid > status list untrustworthy (invalid) > status offline
     (unverifiable-offline) > valid. Nested credentials (CLR, VP) count too.
     """
+    verdict: str
     if checks.proof in ("invalid", "invalid-signature", "unverifiable-offline"):
         verdict = checks.proof
     elif checks.status in ("revoked", "suspended"):
