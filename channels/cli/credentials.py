@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -16,7 +17,8 @@ if TYPE_CHECKING:
     from agent.capabilities.credentials import CheckResult
 
 PathsArg = Annotated[list[Path], typer.Argument(
-    help="Credential files: JSON, JWS/JWT text, or baked PNG/SVG badges.", show_default=False)]
+    help="Credential files: JSON, JWS/JWT text, or baked PNG/SVG badges; - reads pasted "
+         "text from stdin.", show_default=False)]
 JsonOption = Annotated[bool, typer.Option("--json", help="One JSON object per credential.")]
 OnlineOption = Annotated[bool, typer.Option(
     "--online", help="Allow the network step: did:web keys, status lists, hosted badges.")]
@@ -46,26 +48,43 @@ def _print(results: list[CheckResult], as_json: bool,
             console.print("  added to your passport" if stored[i] else "  not added", style="dim")
 
 
+def _stdin() -> bytes:
+    """Pasted text: ``-`` as a path reads standard input (at most 5 MB + 1 byte)."""
+    return sys.stdin.buffer.read(5 * 1024 * 1024 + 1)
+
+
 def register(app: typer.Typer) -> None:
     """Add the `verify` and `import` commands."""
 
     @app.command("verify")
     def verify(paths: PathsArg, as_json: JsonOption = False, online: OnlineOption = False) -> None:
         """Verify credentials and show the verdicts; stores nothing."""
-        from agent.capabilities.credentials import verify_paths
+        from agent.capabilities.credentials import inspect_credential_bytes, verify_paths
 
-        _print(verify_paths(paths, online=online), as_json)
+        results = []
+        for path in paths:
+            if str(path) == "-":
+                results.extend(inspect_credential_bytes(_stdin(), "<stdin>", online=online))
+            else:
+                results.extend(verify_paths([path], online=online))
+        _print(results, as_json)
 
     @app.command("import")
     def import_(paths: PathsArg, user: UserOption, as_json: JsonOption = False,
                 online: OnlineOption = False) -> None:
         """Verify credentials and add the genuine ones to your passport."""
-        from agent.capabilities.credentials import import_paths
+        from agent.capabilities.credentials import import_bytes, import_paths
 
         user_id = cli_user(user)
         with Progress(transient=True, disable=as_json or len(paths) < 2,
                       console=Console(stderr=True)) as bar:
             task = bar.add_task("Importing", total=len(paths))
-            pairs = import_paths(user_id, paths, online=online,
-                                 progress=lambda _p: bar.advance(task))
+            pairs = []
+            for path in paths:
+                if str(path) == "-":
+                    pairs.extend(import_bytes(user_id, _stdin(), "<stdin>", online=online))
+                    bar.advance(task)
+                else:
+                    pairs.extend(import_paths(user_id, [path], online=online,
+                                              progress=lambda _p: bar.advance(task)))
         _print([r for r, _ in pairs], as_json, [cid for _, cid in pairs])

@@ -66,3 +66,10 @@ def test_import_stores_only_genuine_for_that_user(tmp_path: Path, monkeypatch) -
     bob = rec.ensure_user("cli", "local", "bob")
     assert rec.list_credentials(bob) == []
     assert get_vectors().search(bob, "team leadership", k=2) == []
+
+
+def test_verify_pasted_text_from_stdin(tmp_path: Path) -> None:
+    text = _files(tmp_path)[0].read_text()
+    res = CliRunner().invoke(build_app(), ["verify", "-", "--json"], input=text)
+    assert res.exit_code == 0, res.output
+    assert _lines(res.output)[0]["verdict"] == "valid"

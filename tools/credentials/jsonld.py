@@ -87,20 +87,28 @@ def _find_unknown_context(ctx: Any) -> str | None:
     return None
 
 
+def _absolute(iri: Any) -> bool:
+    return isinstance(iri, str) and (":" in iri)
+
+
 def _check_expanded(node: Any) -> None:
-    """Reject relative type IRIs left after expansion (they would vanish from the RDF)."""
+    """Reject relative type and node IRIs left after expansion: RDF drops them silently, so
+    anything hung under them would look signed without being signed."""
     stack = [node]
     while stack:
         cur = stack.pop()
         if isinstance(cur, list):
             stack.extend(cur)
         elif isinstance(cur, dict):
-            for t in cur.get("@type", []) if isinstance(cur.get("@type"), list) else []:
-                if isinstance(t, str) and ":" not in t:
-                    raise DroppedTerm(t)
-            for key, value in cur.items():
-                if key != "@value":
-                    stack.append(value)
+            if "@value" in cur:
+                continue
+            types = cur.get("@type", [])
+            for t in types if isinstance(types, list) else [types]:
+                if not _absolute(t):
+                    raise DroppedTerm(str(t))
+            if "@id" in cur and not _absolute(cur["@id"]):
+                raise DroppedTerm(f"relative id {cur['@id']}")
+            stack.extend(cur.values())
 
 
 def expand_safe(doc: dict[str, Any]) -> list[Any]:

@@ -134,3 +134,11 @@ def test_normalised_achievement_and_alignment_skills(issuer: EdIssuer) -> None:
     assert {(s["framework"], s["id"]) for s in r.skills} == {
         ("esco", "http://data.europa.eu/esco/skill/0a0b1c2d-teamwork"), ("onet", "11-1021.00")}
     assert r.raw.startswith(b"{")
+
+
+def test_injection_under_relative_id_is_refused(issuer: EdIssuer) -> None:
+    """RDF silently drops nodes with relative ids; safe mode must not let them pass."""
+    signed = issuer.sign(ob3(issuer.did))
+    signed["evidence"] = [{"id": "not-absolute", "type": ["Evidence"], "name": "Fake award"}]
+    r = run(signed)
+    assert r.verdict == "invalid-signature"
