@@ -13,7 +13,7 @@ from tools.credentials.dates import check_dates
 from tools.credentials.models import CheckResult, CredentialError, ProofOutcome
 from tools.credentials.network import Fetcher, FetchError
 from tools.credentials.proofs import issuer_id, verify_ld_proofs
-from tools.credentials.status import StatusOutcome, check_status
+from tools.credentials.status import StatusOutcome, check_ob2_revocation, check_status
 from tools.credentials.trust import trusted_issuers
 from tools.credentials.verdict import fold_proofs, make_checks, overall
 
@@ -137,12 +137,12 @@ def _verify_ob2_hosted(doc: dict[str, Any], fetcher: Fetcher | None,
         status = StatusOutcome("revoked", "the issuer marks this badge as revoked", now)
         return _finish("ob2-hosted", "valid", ["hosted assertion fetched"], [], doc, status,
                        now, achievement)
-    same = {k: v for k, v in hosted.items()} == {k: v for k, v in doc.items()}
+    same = hosted == doc
     proof = "valid" if same else "invalid-signature"
     why = "the issuer's hosted copy matches" if same else \
         "the issuer's hosted copy differs from this one"
-    return _finish("ob2-hosted", proof, [why], [], doc, StatusOutcome("ok", None, now), now,
-                   achievement)
+    status, _ = check_ob2_revocation(doc, fetcher, now)
+    return _finish("ob2-hosted", proof, [why], [], doc, status, now, achievement)
 
 
 def _jwt_credential(payload: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -212,7 +212,7 @@ def _jws_outcome(jws: jwslib.CompactJws, issuer: str | None,
     if controller is None:
         return ProofOutcome("unverifiable-offline", "the signature is intact, but the key "
                             "travels inside the token, so the issuer is unconfirmed")
-    if issuer and controller != issuer and not controller.startswith("http"):
+    if issuer and controller not in (issuer, jws.header.get("kid")):
         return ProofOutcome("invalid-signature", f"signed by {controller}, not by the issuer "
                             f"{issuer}", signer=controller)
     return ProofOutcome("valid", f"{jws.header.get('alg')} signature verified",
@@ -228,11 +228,10 @@ def _verify_ob2_signed(jws: jwslib.CompactJws, payload: dict[str, Any],
         header["kid"] = creator
     if jws.header.get("alg") != "RS256":
         raise CredentialError("A signed Open Badge 2.0 must use RS256.")
+    status, issuer = check_ob2_revocation(payload, fetcher, now)
     outcome = _jws_outcome(jwslib.CompactJws(header, jws.payload, jws.signing_input,
-                                             jws.signature), None, fetcher)
+                                             jws.signature), issuer, fetcher)
     if outcome.status == "unverifiable-offline" and fetcher is None:
         outcome.reason = "the issuer's public key is hosted on the web (use --online)"
-    status = StatusOutcome("unknown", "the issuer's revocation list needs the network",
-                           None, needs_network=True) if fetcher is None else StatusOutcome("ok")
     return _finish("ob2-signed", outcome.status, [outcome.reason], [outcome.signer], payload,
                    status, now, normalise.from_ob2(payload, "ob2-signed"))

@@ -142,3 +142,38 @@ def check_status(doc: dict[str, Any], fetcher: Fetcher | None, now: datetime) ->
                                                       and worst.status == "ok"):
             worst = out
     return worst
+
+
+def _json_or_fetch(value: Any, fetcher: Fetcher) -> dict[str, Any] | None:
+    if isinstance(value, dict):
+        return value
+    if isinstance(value, str) and value.startswith("http"):
+        doc = json.loads(fetcher(value))
+        return doc if isinstance(doc, dict) else None
+    return None
+
+
+def check_ob2_revocation(assertion: dict[str, Any], fetcher: Fetcher | None,
+                         now: datetime) -> tuple[StatusOutcome, str | None]:
+    """OB 2.0: follow badge -> issuer -> revocationList; returns (status, issuer id)."""
+    if fetcher is None:
+        return StatusOutcome("unknown", "the issuer's revocation list needs the network",
+                             None, needs_network=True), None
+    try:
+        badge = _json_or_fetch(assertion.get("badge"), fetcher) or {}
+        issuer = _json_or_fetch(badge.get("issuer"), fetcher) or {}
+        listing = _json_or_fetch(issuer.get("revocationList"), fetcher)
+    except (FetchError, ValueError) as exc:
+        return StatusOutcome("unknown", f"the issuer's revocation list could not be fetched: "
+                             f"{exc}", now), None
+    issuer_id = issuer.get("id") if isinstance(issuer.get("id"), str) else None
+    if listing is None:
+        return StatusOutcome("ok", None, now), issuer_id
+    revoked = listing.get("revokedAssertions") or []
+    for item in revoked if isinstance(revoked, list) else []:
+        rid = item.get("id") if isinstance(item, dict) else item
+        if rid == assertion.get("id"):
+            why = item.get("revocationReason") if isinstance(item, dict) else None
+            return StatusOutcome("revoked", f"revoked by the issuer: {why or 'no reason given'}",
+                                 now), issuer_id
+    return StatusOutcome("ok", None, now), issuer_id

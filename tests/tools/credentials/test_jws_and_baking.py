@@ -117,3 +117,25 @@ def test_several_at_once(issuer: EdIssuer) -> None:
     docs = [issuer.sign(ob3(issuer.did)), ob3(issuer.did)]
     results = run(json.dumps(docs).encode())
     assert [r.verdict for r in results] == ["valid", "invalid"]
+
+
+def test_ob2_signed_revocation_list_and_key_owner() -> None:
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    issuer_url, list_url = "https://badges.example.org/i", "https://badges.example.org/rev"
+    assertion = _ob2({"type": "SignedBadge", "creator": KEY_URL})
+    assertion["badge"]["issuer"] = issuer_url
+    token = rs256_jws(key, assertion).encode()
+    key_doc = {"type": "CryptographicKey", "id": KEY_URL, "owner": issuer_url,
+               "publicKeyPem": rsa_pem(key)}
+    profile = {"id": issuer_url, "type": "Profile", "name": "Red Org",
+               "revocationList": list_url}
+    docs = {KEY_URL: json.dumps(key_doc), issuer_url: json.dumps(profile),
+            list_url: json.dumps({"id": list_url, "revokedAssertions": []})}
+    assert run(token, DictFetcher(docs))[0].verdict == "valid"
+    docs[list_url] = json.dumps({"revokedAssertions": [
+        {"id": assertion["id"], "revocationReason": "issued in error"}]})
+    r = run(token, DictFetcher(docs))[0]
+    assert r.verdict == "revoked" and "issued in error" in " ".join(r.reasons)
+    docs[KEY_URL] = json.dumps({**key_doc, "owner": "https://evil.example.org/i"})
+    docs[list_url] = json.dumps({"revokedAssertions": []})
+    assert run(token, DictFetcher(docs))[0].verdict == "invalid-signature"

@@ -67,3 +67,32 @@ def test_did_key_fragment_must_match(issuer: EdIssuer, other_issuer: EdIssuer) -
         keys.resolve(f"{issuer.did}#{other_issuer.did.split(':')[-1]}", None)
     with pytest.raises(keys.KeyUnavailable):
         keys.resolve("https://example.org/key", None)
+
+
+def test_ecdsa_rdfc_2019_with_p256_did_key() -> None:
+    import hashlib
+
+    import base58
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
+
+    from tools.credentials.jsonld import canonize
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    point = key.public_key().public_bytes(serialization.Encoding.X962,
+                                          serialization.PublicFormat.CompressedPoint)
+    did = "did:key:z" + base58.b58encode(b"\x80\x24" + point).decode()
+    doc = ob3(did)
+    proof = {"type": "DataIntegrityProof", "cryptosuite": "ecdsa-rdfc-2019",
+             "created": "2026-01-01T00:00:00Z", "verificationMethod": f"{did}#{did[8:]}",
+             "proofPurpose": "assertionMethod"}
+    data = hashlib.sha256(canonize({**proof, "@context": doc["@context"]}).encode()).digest() \
+        + hashlib.sha256(canonize(doc).encode()).digest()
+    r, s = decode_dss_signature(key.sign(data, ec.ECDSA(hashes.SHA256())))
+    proof["proofValue"] = "z" + base58.b58encode(r.to_bytes(32, "big") + s.to_bytes(32, "big")
+                                                 ).decode()
+    signed = {**doc, "proof": proof}
+    assert verify_bytes(json.dumps(signed).encode(), now=NOW)[0].verdict == "valid"
+    signed["name"] = "x"
+    assert verify_bytes(json.dumps(signed).encode(), now=NOW)[0].verdict == "invalid-signature"
