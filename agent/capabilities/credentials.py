@@ -32,7 +32,8 @@ PLAIN = {
     "expired": "genuine, but it has expired",
     "not-yet-valid": "genuine, but it is not valid yet",
     "revoked": "genuine, but the issuer has revoked it",
-    "unverifiable-offline": "could not be fully checked without going online",
+    "unverifiable-offline": "not fully checked: part of it can only be checked online, or "
+                            "not at all",
     "invalid": "not readable as a credential",
 }
 

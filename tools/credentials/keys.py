@@ -142,9 +142,11 @@ def resolve(vm_id: str, fetcher: Fetcher | None) -> tuple[PublicKey, str]:
             raise KeyUnavailable(f"the DID document at {url} is not for {did}")
         return from_verification_method(_find_vm(doc, vm_id, did)), did
     if did.startswith("https://") or did.startswith("http://"):
-        doc = _fetch_json(vm_id, fetcher, f"key {vm_id}")
-        return from_verification_method(doc), str(doc.get("owner") or doc.get("controller")
-                                                   or vm_id)
+        doc = _fetch_json(did, fetcher, f"key {vm_id}")
+        vm = doc if not frag or doc.get("id") == vm_id else _find_vm(doc, vm_id, did)
+        owner = vm.get("owner") or vm.get("controller") or (doc.get("id") if vm is not doc
+                                                             else None)
+        return from_verification_method(vm), str(owner or vm_id)
     raise KeyUnavailable(f"unsupported key reference {vm_id}")
 
 

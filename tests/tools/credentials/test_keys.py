@@ -96,3 +96,16 @@ def test_ecdsa_rdfc_2019_with_p256_did_key() -> None:
     assert verify_bytes(json.dumps(signed).encode(), now=NOW)[0].verdict == "valid"
     signed["name"] = "x"
     assert verify_bytes(json.dumps(signed).encode(), now=NOW)[0].verdict == "invalid-signature"
+
+
+def test_https_issuer_profile_key(issuer: EdIssuer) -> None:
+    profile_url = "https://example.edu/issuers/565049"
+    mb = issuer.did.split(":")[-1]
+    vm = f"{profile_url}#{mb}"
+    doc = json.dumps(issuer.sign(ob3(profile_url), vm=vm)).encode()
+    profile = {"id": profile_url, "type": ["Profile"], "verificationMethod": [
+        {"id": vm, "type": "Multikey", "controller": profile_url, "publicKeyMultibase": mb}]}
+    assert verify_bytes(doc, now=NOW)[0].verdict == "unverifiable-offline"
+    fetch = DictFetcher({profile_url: json.dumps(profile)})
+    assert verify_bytes(doc, now=NOW, fetcher=fetch)[0].verdict == "valid"
+    assert fetch.calls == [profile_url]
