@@ -1,0 +1,225 @@
+"""Strengths, stories and tailored profiles eval: faithfulness, coverage, STAR, latency.
+
+Frozen synthetic users (``evals/data/users/*.json``: several weeks of reflections and
+verified credentials each) and job ads (``evals/data/jobs/*.txt``) are seeded into a
+temporary PASSPORT_HOME; strengths, a story and one profile per listed job are produced
+offline and in "LLM mode" with a scripted model that fabricates on every call. Reported:
+faithfulness violations in what reaches the user (goal 0), fabrications the checker caught,
+leaks of the fabricated facts, requirement coverage and expected covered/gap agreement,
+STAR completeness, and latency p50/p95.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).parent / "data"
+USERS = DATA / "users"
+JOBS = DATA / "jobs"
+LEAK_MARKERS = ("MIT", "Google", "10 years", "world-class")
+
+
+def load_users() -> list[dict[str, Any]]:
+    """The frozen synthetic users, by file name."""
+    return [json.loads(p.read_text(encoding="utf-8")) | {"file": p.name}
+            for p in sorted(USERS.glob("*.json"))]
+
+
+def seed_user(data: dict[str, Any], external_id: str | None = None) -> str:
+    """Store one synthetic user: reflections (tagged by the real tagger) and credentials.
+
+    Returns:
+        The user id (a CLI identity named after the user).
+    """
+    from memory.records import get_records
+    from tools.reflection import detect_slots
+    from tools.skills.tagging import tag_many
+
+    rec = get_records()
+    uid = rec.ensure_user("cli", "local", external_id or data["name"], data["name"])
+    texts = [r["text"] for r in data["reflections"]]
+    for r, tags in zip(data["reflections"], tag_many(texts), strict=True):
+        rows = [t.model_dump() for t in tags]
+        rid = rec.save_reflection(uid, {"text": r["text"], "status": "saved",
+                                        "created_at": f"{r['date']}T18:00:00+00:00",
+                                        "slots": detect_slots(r["text"]), "skills": rows})
+        rec.add_skill_tags(uid, "reflection", rid, rows)
+    creds = data.get("credentials", [])
+    bodies = [". ".join(x for x in (c["name"], c.get("description"), c.get("criteria")) if x)
+              for c in creds]
+    for c, tags in zip(creds, tag_many(bodies) if bodies else [], strict=True):
+        achievement = {"name": c["name"], "description": c.get("description"),
+                       "criteria": c.get("criteria"), "issuer_name": c.get("issuer"),
+                       "issued_on": f"{c['issued_on']}T00:00:00Z",
+                       "source_format": "synthetic", "achievement_type": "Certificate"}
+        rows = [t.model_dump() for t in tags]
+        cid = rec.add_credential(
+            uid, fmt="synthetic", filename=None, raw=json.dumps(achievement).encode(),
+            achievement=achievement, verdict=c.get("verdict", "valid"), reasons=[],
+            verdicts={"proof": "valid", "dates": "ok", "status": "ok", "issuer": "known"},
+            skills=rows)
+        rec.add_skill_tags(uid, "credential", cid, rows)
+    return uid
+
+
+def _timed(times: list[float], fn: Callable[..., dict[str, Any]], *args: Any,
+           **kwargs: Any) -> dict[str, Any]:
+    began = time.perf_counter()
+    out = fn(*args, **kwargs)
+    times.append((time.perf_counter() - began) * 1000)
+    return out
+
+
+def _pct(values: list[float], q: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 1)
+
+
+def _expectations(out: dict[str, Any], job: dict[str, Any]) -> tuple[int, int, int]:
+    """(expected covered found, expected gaps honoured, false claims) for one profile."""
+    matches = out.get("matches", [])
+
+    def status(term: str) -> str | None:
+        hit = [m["status"] for m in matches if term.lower() in m["requirement"].lower()]
+        return hit[0] if hit else None
+
+    covered = sum(status(t) in ("covered", "transferable") for t in job["expect_covered"])
+    gaps = sum(status(t) in ("gap", None) for t in job["expect_gap"])
+    return covered, gaps, len(job["expect_gap"]) - gaps
+
+
+def _run_mode(users: list[dict[str, Any]], model_factory: Callable[[], Any] | None
+              ) -> dict[str, Any]:
+    from agent.capabilities.evidence import profile_for, story_for, strengths_for
+    from tools.evidence import facts_for
+
+    times: dict[str, list[float]] = {"strengths": [], "story": [], "profile": []}
+    r: dict[str, Any] = {"outputs": 0, "violations": 0, "caught": 0, "fallbacks": 0,
+                         "repaired": 0, "leaks": 0, "coverage": [], "expected_covered": 0,
+                         "expected_covered_total": 0, "gaps_honoured": 0, "gaps_total": 0,
+                         "false_claims": 0, "star": [], "action_present": 0, "stories": 0,
+                         "strength_counts": [], "cited_strengths": 0, "per_user": []}
+    for u in users:
+        uid = u["uid"]
+        model = model_factory() if model_factory else None
+        outs = [("strengths", _timed(times["strengths"], strengths_for, uid, model=model)),
+                ("story", _timed(times["story"], story_for, uid, u["story_about"],
+                                 model=model, keep_draft=False))]
+        for job in u["jobs"]:
+            ad = (JOBS / job["file"]).read_text(encoding="utf-8")
+            out = _timed(times["profile"], profile_for, uid, ad, model=model)
+            outs.append(("profile", out))
+            got, honoured, false = _expectations(out, job)
+            r["coverage"].append(out.get("coverage", 0.0))
+            r["expected_covered"] += got
+            r["expected_covered_total"] += len(job["expect_covered"])
+            r["gaps_honoured"] += honoured
+            r["gaps_total"] += len(job["expect_gap"])
+            r["false_claims"] += false
+        own = {f.id for f in facts_for(uid)}
+        for kind, out in outs:
+            info = out.get("faithfulness", {})
+            r["outputs"] += 1
+            r["violations"] += len(info.get("violations", [])) + sum(
+                1 for c in out.get("sources", []) if c not in own)
+            r["caught"] += len(info.get("llm_violations", []))
+            r["fallbacks"] += bool(info.get("fallback"))
+            r["repaired"] += bool(info.get("repaired"))
+            r["leaks"] += sum(m in out.get("text", "") for m in LEAK_MARKERS)
+            if kind == "story":
+                story = out.get("story", {})
+                r["stories"] += 1
+                r["star"].append(story.get("completeness", 0.0))
+                r["action_present"] += bool(story.get("sections", {}).get("action"))
+            if kind == "strengths":
+                found = out.get("strengths", [])
+                r["strength_counts"].append(len(found))
+                r["cited_strengths"] += sum(1 for s in found if 1 <= len(s["evidence"]) <= 3)
+        r["per_user"].append({"user": u["file"], "strengths": r["strength_counts"][-1],
+                              "star": r["star"][-1]})
+    r["latency_ms"] = {k: {"p50": _pct(v, 0.5), "p95": _pct(v, 0.95)} for k, v in times.items()}
+    r["coverage"] = round(statistics.mean(r["coverage"]), 3) if r["coverage"] else 0.0
+    r["star"] = round(statistics.mean(r["star"]), 3) if r["star"] else 0.0
+    return r
+
+
+def run_profiles_eval() -> dict[str, Any]:
+    """Seed the frozen users in a temporary data dir and run both modes.
+
+    Returns:
+        A JSON-able report: ``{"users", "jobs", "offline": {...}, "llm_fabricating": {...}}``.
+    """
+    from evals.fabricating import FabricatingChatModel
+    from memory.records import reset_records
+    from memory.settings import get_settings
+    from memory.vectors import reset_vectors
+
+    old = os.environ.get("PASSPORT_HOME")
+    old_cache = os.environ.get("PASSPORT_CACHE_DIR")
+    cache = str(get_settings().cache_dir)  # keep the built skill index, whatever the home
+    with tempfile.TemporaryDirectory(prefix="passport-eval-") as home:
+        os.environ["PASSPORT_HOME"] = home
+        os.environ["PASSPORT_CACHE_DIR"] = cache
+        reset_records(), reset_vectors(), get_settings.cache_clear()
+        try:
+            users = load_users()
+            for u in users:
+                u["uid"] = seed_user(u)
+            report = {"users": len(users),
+                      "jobs": len({j["file"] for u in users for j in u["jobs"]}),
+                      "offline": _run_mode(users, None),
+                      "llm_fabricating": _run_mode(users, FabricatingChatModel)}
+        finally:
+            reset_records(), reset_vectors()
+            for var, value in (("PASSPORT_HOME", old), ("PASSPORT_CACHE_DIR", old_cache)):
+                if value is None:
+                    os.environ.pop(var, None)
+                else:
+                    os.environ[var] = value
+            get_settings.cache_clear()
+    return report
+
+
+def _latency(kind: str) -> Callable[[dict[str, Any]], str]:
+    return lambda r: f"{r['latency_ms'][kind]['p50']}/{r['latency_ms'][kind]['p95']}"
+
+
+def format_table(report: dict[str, Any]) -> str:
+    """The report as a small plain-text table, one column per mode."""
+    modes = [m for m in ("offline", "llm_fabricating") if m in report]
+    rows = [
+        ("outputs (strengths, stories, profiles)", lambda r: r["outputs"]),
+        ("faithfulness violations reaching user", lambda r: r["violations"]),
+        ("fabrications caught by the checker", lambda r: r["caught"]),
+        ("fell back to offline text", lambda r: r["fallbacks"]),
+        ("leaked fabricated facts", lambda r: r["leaks"]),
+        ("must-have coverage (mean)", lambda r: r["coverage"]),
+        ("expected covered found", lambda r: f"{r['expected_covered']}/"
+                                             f"{r['expected_covered_total']}"),
+        ("expected gaps kept as gaps", lambda r: f"{r['gaps_honoured']}/{r['gaps_total']}"),
+        ("false claims on gap requirements", lambda r: r["false_claims"]),
+        ("STAR completeness (mean)", lambda r: r["star"]),
+        ("stories with an Action", lambda r: f"{r['action_present']}/{r['stories']}"),
+        ("strengths per user", lambda r: ",".join(map(str, r["strength_counts"]))),
+        ("strengths with 1-3 cited quotes", lambda r: r["cited_strengths"]),
+        *[(f"latency {k} p50/p95 ms", _latency(k)) for k in ("strengths", "story", "profile")],
+    ]
+    width = max(len(name) for name, _ in rows)
+    lines = [f"{'metric':<{width}}  " + "  ".join(f"{m:>16}" for m in modes)]
+    for name, get in rows:
+        lines.append(f"{name:<{width}}  " + "  ".join(f"{get(report[m])!s:>16}" for m in modes))
+    return f"Profiles eval: {report['users']} synthetic users, {report['jobs']} job ads\n" + \
+        "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(format_table(run_profiles_eval()))

@@ -1,0 +1,167 @@
+"""Tailored profiles: a job ad's requirements matched against the user's evidence.
+
+Each requirement is covered (the user's facts show the same skill or name the same term,
+cited), transferable (a related skill, with why, cited) or a gap (with a concrete next step).
+Nothing about the user comes from the ad: the ad only supports gap and requirement lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any, Literal
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from memory.embeddings import get_embedder
+from tools.evidence import Fact
+from tools.jobs import JobAd, Requirement, parse
+from tools.strengths import key
+
+Status = Literal["covered", "transferable", "gap"]
+RELATED_TECH = {
+    "postgresql": ["postgres", "mysql", "sql"], "postgres": ["postgresql", "mysql", "sql"],
+    "mysql": ["postgres", "postgresql", "sql"], "sql": ["postgres", "postgresql", "mysql"],
+    "kubernetes": ["docker"], "docker": ["kubernetes"], "aws": ["azure", "gcp"],
+    "azure": ["aws", "gcp"], "gcp": ["aws", "azure"], "react": ["javascript", "typescript"],
+    "typescript": ["javascript"], "javascript": ["typescript"], "tableau": ["powerbi", "excel"],
+    "powerbi": ["tableau", "excel"], "excel": ["tableau", "powerbi"], "pytorch": ["tensorflow"],
+    "tensorflow": ["pytorch"], "django": ["flask", "fastapi"], "flask": ["django", "fastapi"],
+    "fastapi": ["flask", "django"], "java": ["kotlin", "scala"], "kotlin": ["java"],
+}
+NOT_DONE = re.compile(r"\b(?:never|not|no|don'?t|didn'?t|haven'?t|hasn'?t|want to (?:learn|"
+                      r"try|get better)|would like to|hope to|plan to|going to learn|wish)\b",
+                      re.I)
+TRANSFER_MIN = 0.62
+Tagger = Callable[[Sequence[str]], list[list[Any]]]
+
+
+class Match(BaseModel):
+    """One requirement and what the user's evidence says about it."""
+
+    requirement: str
+    must: bool
+    status: Status
+    labels: list[str] = Field(default_factory=list, description="skills the ad line names")
+    cites: list[str] = Field(default_factory=list)
+    via: str | None = Field(default=None, description="the user's related skill or term")
+    next_step: str | None = None
+
+
+class Profile(BaseModel):
+    """The matched profile, before rendering."""
+
+    job: JobAd
+    matches: list[Match] = Field(default_factory=list)
+    credentials: list[str] = Field(default_factory=list, description="verified fact ids")
+
+    def coverage(self, must_only: bool = True) -> float:
+        """Share of (must-have) requirements covered or transferable."""
+        pool = [m for m in self.matches if m.must or not must_only] or self.matches
+        if not pool:
+            return 0.0
+        return round(sum(m.status != "gap" for m in pool) / len(pool), 3)
+
+
+def _atoms(req: Requirement) -> list[tuple[str, str | None]]:
+    """(label, term) pairs: one per technical term, else the requirement itself."""
+    if req.terms and len(req.terms) > 1:
+        return [(t, t) for t in req.terms]
+    return [(req.text, req.terms[0] if req.terms else None)]
+
+
+def _done(fact: Fact) -> bool:
+    return fact.kind == "credential" or not NOT_DONE.search(fact.text)
+
+
+def _rank(facts: list[Fact]) -> list[str]:
+    chosen = sorted(facts, key=lambda f: (f.verified, f.date), reverse=True)
+    out: list[str] = []
+    for f in chosen:
+        if f.id not in out:
+            out.append(f.id)
+    return out[:2]
+
+
+def _term_facts(term: str, facts: list[Fact]) -> list[Fact]:
+    pattern = re.compile(rf"(?<![\w.+#]){re.escape(term)}(?![\w+#])", re.I)
+    return [f for f in facts if pattern.search(f.text) and _done(f)]
+
+
+def next_step(label: str, term: str | None) -> str:
+    """A concrete next step for a gap, naming the requirement in the ad's words."""
+    if term:
+        return (f"build a small project with {term} (its official tutorial is a good start) "
+                "and tell me about it in your next reflection, so it becomes evidence.")
+    if re.search(r"\b(?:degree|certif\w*|licen[cs]e|diploma|qualification)\b", label, re.I):
+        return ("check which recognised course or certificate covers this, and import the "
+                "credential here once you have it.")
+    return ("look for a real task this month that needs this (at work, in a course or as "
+            "a volunteer), then reflect on it here so it becomes evidence.")
+
+
+def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
+    """Match every requirement of the ad against the user's facts.
+
+    Args:
+        job: the parsed ad.
+        facts: the user's facts.
+        tagger: ``texts -> tags per text`` (``tools.skills.tagging.tag_many``).
+
+    Returns:
+        The profile with one match per requirement atom, in the ad's order.
+    """
+    profile = Profile(job=job, credentials=[f.id for f in facts if f.kind == "credential"
+                                            and f.verified and f.id.endswith("#1")])
+    done = [f for f in facts if _done(f)]
+    user_skills: dict[tuple[str, str], list[Fact]] = {}
+    labels: dict[tuple[str, str], str] = {}
+    for f in done:
+        for t in f.skills:
+            if t.get("polarity", "demonstrated") == "demonstrated":
+                user_skills.setdefault(key(t), []).append(f)
+                labels.setdefault(key(t), str(t["label"]))
+    texts = [label for r in job.requirements for label, _ in _atoms(r)]
+    tags = tagger(texts) if texts else []
+    user_keys = list(labels)
+    user_vecs = get_embedder().embed([labels[k] for k in user_keys]) if user_keys else None
+    k = 0
+    for req in job.requirements:
+        for label, term in _atoms(req):
+            found = [t if isinstance(t, dict) else t.model_dump() for t in tags[k]]
+            k += 1
+            found = [t for t in found if t.get("polarity") != "negated"][:3]
+            m = Match(requirement=label, must=req.must, status="gap",
+                      labels=[str(t["label"]) for t in found])
+            if term:
+                hits = _term_facts(term, done)
+                if hits:
+                    m.status, m.cites = "covered", _rank(hits)
+                else:
+                    for rel in RELATED_TECH.get(term.lower(), []):
+                        near = _term_facts(rel, done)
+                        if near:
+                            m.status, m.cites, m.via = "transferable", _rank(near), rel
+                            break
+            else:
+                same = [f for t in found for f in user_skills.get(key(t), [])]
+                if same:
+                    m.status, m.cites = "covered", _rank(same)
+                elif found and user_vecs is not None:
+                    req_vecs = get_embedder().embed([str(t["label"]) for t in found])
+                    sims = np.asarray(req_vecs @ user_vecs.T)
+                    i, j = np.unravel_index(int(np.argmax(sims)), sims.shape)
+                    if float(sims[i, j]) >= TRANSFER_MIN:
+                        near_key = user_keys[int(j)]
+                        m.status, m.via = "transferable", labels[near_key]
+                        m.cites = _rank(user_skills[near_key])
+            if m.status == "gap":
+                m.next_step = next_step(label, term)
+            profile.matches.append(m)
+    return profile
+
+
+def tailor(job_text: str, facts: list[Fact], tagger: Tagger) -> Profile:
+    """Parse the ad and match it (see :func:`tools.jobs.parse` and :func:`match`)."""
+    return match(parse(job_text), facts, tagger)

@@ -1,0 +1,128 @@
+"""Rendering a tailored profile: segments (checked), Markdown, and JSON Resume.
+
+Headline, summary, matched strengths with evidence, the chosen STAR story, verified
+credentials and honest gaps. JSON Resume keeps citations in ``x-citations`` extension fields
+and the requirement-by-requirement match under ``meta["x-talentPassport"]``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tools import stories
+from tools.evidence import Fact, render, short
+from tools.faithfulness import Segment
+from tools.profile import Match, Profile
+
+JSON_RESUME_SCHEMA = ("https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/"
+                      "schema.json")
+
+
+def _kind(m: Match) -> str:
+    return "must-have" if m.must else "nice-to-have"
+
+
+def _quote(fact: Fact) -> Segment:
+    mark = "verified credential" if fact.verified else fact.kind
+    return Segment(text=f"\u201c{short(fact.text, 150)}\u201d ({fact.date}, {mark})",
+                   cites=[fact.id])
+
+
+def blocks(profile: Profile, facts: dict[str, Fact], name: str,
+           story: stories.StoryDraft | None = None) -> list[list[Segment]]:
+    """The profile as lines of segments (for Markdown, chat and the faithfulness check)."""
+    covered = [m for m in profile.matches if m.status == "covered"]
+    transfer = [m for m in profile.matches if m.status == "transferable"]
+    gaps = [m for m in profile.matches if m.status == "gap"]
+    title = profile.job.title or "this job"
+    out: list[list[Segment]] = [[Segment(text=f"# {name}: profile for \u201c{title}\u201d",
+                                         role="requirement")]]
+    out.append([Segment(text="## Summary", role="heading")])
+    if covered:
+        out.append([Segment(text="Requirements of this ad that your own evidence covers:",
+                            role="heading"),
+                    *[Segment(text=f"\u201c{short(m.requirement, 60)}\u201d", role="requirement")
+                      for m in covered[:5]]])
+    else:
+        out.append([Segment(text="None of the requirements of this ad is covered by your "
+                                 "saved evidence yet; the gaps below say what to do next.",
+                            role="meta")])
+    if covered:
+        out.append([Segment(text="## Matched strengths with evidence", role="heading")])
+        for m in covered:
+            out.append([Segment(text=f"- **{short(m.requirement, 80)}** ({_kind(m)}):",
+                                role="requirement")])
+            out += [[Segment(text="  -", role="meta"), _quote(facts[c])] for c in m.cites
+                    if c in facts]
+    if transfer:
+        out.append([Segment(text="## Transferable", role="heading")])
+        for m in transfer:
+            out.append([Segment(text=f"- **{short(m.requirement, 80)}** ({_kind(m)}):",
+                                role="requirement"),
+                        Segment(text=f"you show {m.via}, which is related.", cites=m.cites)])
+            out += [[Segment(text="  -", role="meta"), _quote(facts[c])] for c in m.cites[:1]
+                    if c in facts]
+    if story and story.item_ids:
+        out.append([Segment(text="## STAR story", role="heading")])
+        out += stories.blocks(story)
+    creds = [facts[c] for c in profile.credentials if c in facts]
+    if creds:
+        out.append([Segment(text="## Verified credentials", role="heading")])
+        out += [[Segment(text=f"- {c.text} ({c.date}, verified)", cites=[c.id])] for c in creds]
+    if gaps:
+        out.append([Segment(text="## Honest gaps", role="heading")])
+        for m in gaps:
+            out.append([Segment(text=f"- **{short(m.requirement, 80)}** ({_kind(m)}): not "
+                                     f"in your passport yet. Next step: {m.next_step}",
+                                role="gap")])
+    return out
+
+
+def markdown(profile: Profile, facts: dict[str, Fact], name: str,
+             story: stories.StoryDraft | None = None) -> tuple[str, list[str]]:
+    """Markdown text with ``[n]`` citations and the numbered sources; returns (text, ids)."""
+    return render(blocks(profile, facts, name, story), facts)
+
+
+def json_resume(profile: Profile, facts: dict[str, Fact], name: str) -> dict[str, Any]:
+    """A JSON Resume document with citations in extension fields.
+
+    Only what the evidence holds: no work history is invented (``work`` stays empty unless
+    known), certificates come from verified credentials only.
+    """
+    covered = [m for m in profile.matches if m.status != "gap"]
+    skills: dict[str, dict[str, Any]] = {}
+    for m in covered:
+        for cid in m.cites:
+            fact = facts.get(cid)
+            labels = [str(t["label"]) for t in (fact.skills if fact else [])] or [m.requirement]
+            entry = skills.setdefault(labels[0], {"name": labels[0], "keywords": [],
+                                                  "x-citations": []})
+            if m.requirement not in entry["keywords"]:
+                entry["keywords"].append(m.requirement)
+            if cid not in entry["x-citations"]:
+                entry["x-citations"].append(cid)
+    certificates = []
+    for cid in profile.credentials:
+        fact = facts.get(cid)
+        if fact is None:
+            continue
+        name_part, _, issuer = fact.text.partition(", issued by ")
+        certificates.append({"name": name_part, "issuer": issuer or None, "date": fact.date,
+                             "x-citations": [cid], "x-verified": True})
+    return {
+        "$schema": JSON_RESUME_SCHEMA,
+        "basics": {"name": name, "summary": "; ".join(m.requirement for m in covered[:5])},
+        "work": [],
+        "skills": list(skills.values()),
+        "certificates": certificates,
+        "meta": {"x-talentPassport": {
+            "job": profile.job.title,
+            "coverage": profile.coverage(),
+            "requirements": [m.model_dump() for m in profile.matches],
+            "ignoredInstructions": profile.job.ignored,
+            "citations": {cid: {"date": f.date, "text": f.text, "source": f.source}
+                          for cid, f in facts.items()
+                          if any(cid in m.cites for m in covered) or cid in profile.credentials},
+        }},
+    }

@@ -1,0 +1,209 @@
+"""STAR stories (Situation, Task, Action, Result, plus Learning) from the user's own facts.
+
+Sections hold the user's sentences verbatim, each citing its fact. Action carries most of the
+weight (up to four sentences). A section nothing supports is shown as a visible question
+("Result: not stated yet. What changed?"), never filled in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from memory.embeddings import get_embedder
+from tools.evidence import Fact, short
+from tools.faithfulness import Segment
+from tools.reflection import detect_slots
+from tools.skills.text import content_lemmas
+
+SECTIONS = ("situation", "task", "action", "result", "learning")
+MIN_RELEVANCE = 0.4
+LIMITS = {"situation": 2, "task": 2, "action": 4, "result": 2, "learning": 2}
+QUESTIONS = {
+    "situation": "not stated yet. Where were you, and what was going on?",
+    "task": "not stated yet. What did you need to achieve?",
+    "action": "not stated yet. What did you do yourself, step by step?",
+    "result": "not stated yet. What changed?",
+    "learning": "not stated yet. What would you keep or change next time?",
+}
+_TASK = re.compile(r"\b(?:had to|needed to|need to|my (?:job|task|role|goal) (?:was|is)|"
+                   r"(?:i was|we were) asked|asked (?:me|us) to|responsible for|in charge of|"
+                   r"the goal was|our goal|assigned|supposed to|deadline|challenge was)\b", re.I)
+_ABOUT = re.compile(r"^\s*(?:/story\b|(?:please\s+)?(?:can you\s+)?(?:write|draft|make|tell)"
+                    r"(?:\s+me)?\s+(?:a|an|my|the)?\s*(?:star\s+)?story)\s*(?:about|on|of|"
+                    r"for)?\s*", re.I)
+
+
+class StoryLine(BaseModel):
+    """One verbatim sentence of a section and the fact it comes from."""
+
+    text: str
+    fact_id: str
+
+
+class StoryDraft(BaseModel):
+    """A drafted STAR+L story: sections of cited sentences; missing ones become questions."""
+
+    title: str
+    title_fact: str | None = None
+    about: str = ""
+    sections: dict[str, list[StoryLine]] = Field(default_factory=dict)
+    missing: list[str] = Field(default_factory=list)
+    item_ids: list[str] = Field(default_factory=list)
+    credentials: list[StoryLine] = Field(default_factory=list,
+                                         description="supporting credentials")
+
+    @property
+    def completeness(self) -> float:
+        """Share of the five sections that the user's own words fill."""
+        return round(sum(1 for s in SECTIONS if self.sections.get(s)) / len(SECTIONS), 2)
+
+    def texts(self) -> dict[str, str]:
+        """Section name -> the section's sentences joined (empty when missing)."""
+        return {s: " ".join(line.text for line in self.sections.get(s, [])) for s in SECTIONS}
+
+    def citations(self) -> dict[str, list[str]]:
+        """Section name -> the fact ids it cites."""
+        return {s: [line.fact_id for line in self.sections.get(s, [])] for s in SECTIONS}
+
+
+def topic(message: str) -> str:
+    """What a story request is about: "write a story about the migration" -> "the migration"."""
+    return _ABOUT.sub("", message or "").strip(" .?!") or ""
+
+
+def section_of(sentence: str, first: bool) -> str | None:
+    """The STAR+L section a sentence belongs to (None for feelings-only or filler)."""
+    slots = detect_slots(sentence)
+    if "learning" in slots:
+        return "learning"
+    if _TASK.search(sentence):
+        return "task"
+    if "result" in slots and "action" not in slots:
+        return "result"
+    if "action" in slots:
+        return "action+result" if "result" in slots else "action"
+    if "next_step" in slots:
+        return "learning"
+    if "situation" in slots or first:
+        return "situation"
+    return None
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in content_lemmas(text) if len(w) >= 4}
+
+
+def _item_scores(facts: list[Fact], about: str) -> dict[str, float]:
+    """Relevance of each item to the topic: best sentence similarity, plus 0.25 per shared
+    word stem ("migration" and "migrate" share one); below ``MIN_RELEVANCE`` means unrelated."""
+    if not facts:
+        return {}
+    if not about:
+        return {f.item_id: 0.0 for f in facts}
+    vecs = get_embedder().embed([f.text for f in facts])
+    sims = vecs @ get_embedder().embed_one(about)
+    words = _stems(about)
+    scores: dict[str, float] = defaultdict(float)
+    for f, sim in zip(facts, np.asarray(sims).tolist(), strict=True):
+        overlap = len(words & _stems(f.text))
+        scores[f.item_id] = max(scores[f.item_id], float(sim) + 0.25 * overlap)
+    return dict(scores)
+
+
+def choose_items(facts: list[Fact], about: str = "", picked: list[str] | None = None
+                 ) -> list[str]:
+    """The items a story is drafted from: the user's pick, the best match, or the richest.
+
+    Returns:
+        Item ids (at most two reflections or stories and one credential); empty when nothing
+        the user wrote is about the topic.
+    """
+    owned = {f.item_id for f in facts}
+    if picked:
+        return [i for i in picked if i in owned]
+    pool = [f for f in facts if f.kind in ("reflection", "story")]
+    if about:
+        scores = _item_scores(pool, about)
+        ranked = sorted(scores, key=lambda i: -scores[i])
+        if not ranked or scores[ranked[0]] < MIN_RELEVANCE:
+            return []
+        chosen = [i for i in ranked[:2] if scores[i] >= max(MIN_RELEVANCE,
+                                                            scores[ranked[0]] - 0.05)]
+        creds = _item_scores([f for f in facts if f.kind == "credential"], about)
+        best = max(creds, key=lambda i: creds[i], default=None)
+        if best and creds[best] >= MIN_RELEVANCE + 0.1:
+            chosen.append(best)
+        return chosen
+    richness: dict[str, tuple[int, str]] = {}
+    for f in pool:
+        sections = {section_of(g.text, False) for g in pool if g.item_id == f.item_id}
+        richness[f.item_id] = (len(sections - {None}), f.date)
+    return [max(richness, key=lambda i: richness[i])] if richness else []
+
+
+def draft(facts: list[Fact], about: str = "", picked: list[str] | None = None) -> StoryDraft:
+    """Draft a STAR+L story from the user's facts.
+
+    Args:
+        facts: the user's facts (see ``tools.evidence.facts_for``).
+        about: the topic in the user's words (may be empty: the coach proposes the richest).
+        picked: item ids the user chose (overrides the topic).
+
+    Returns:
+        The draft; ``item_ids`` is empty when nothing matched the topic.
+    """
+    items = choose_items(facts, about, picked)
+    story = StoryDraft(title="", about=about, item_ids=items)
+    if not items:
+        story.missing = list(SECTIONS)
+        return story
+    sections: dict[str, list[StoryLine]] = defaultdict(list)
+    for item in items:
+        mine = [f for f in facts if f.item_id == item]
+        if mine and mine[0].kind == "credential":
+            mark = " (verified)" if mine[0].verified else ""
+            story.credentials.append(StoryLine(text=mine[0].text + mark, fact_id=mine[0].id))
+            continue
+        for k, f in enumerate(mine):
+            where = f.slot if f.kind == "story" else section_of(f.text, k == 0)
+            if where == "action+result":
+                where = "result" if sections["action"] and not sections["result"] else "action"
+            if where in LIMITS and len(sections[where]) < LIMITS[where]:
+                sections[where].append(StoryLine(text=f.text, fact_id=f.id))
+    story.sections = {s: sections[s] for s in SECTIONS if sections.get(s)}
+    story.missing = [s for s in SECTIONS if not sections.get(s)]
+    lead = (sections.get("action") or sections.get("situation") or
+            next(iter(story.sections.values())))[0]
+    story.title, story.title_fact = short(lead.text, 70), lead.fact_id
+    return story
+
+
+def blocks(story: StoryDraft) -> list[list[Segment]]:
+    """The story as lines of segments, for rendering and for the faithfulness check."""
+    if not story.item_ids:
+        return [[Segment(text="I could not find a reflection about that yet. Tell me what "
+                              "happened, and I will draft the story from your words.",
+                         role="meta")]]
+    out = [[Segment(text=f"**STAR story: {story.title}**", cites=[story.title_fact or ""])]]
+    for name in SECTIONS:
+        label = f"**{name.capitalize()}:**"
+        lines = story.sections.get(name)
+        if lines:
+            out.append([Segment(text=f"{label} {lines[0].text}", cites=[lines[0].fact_id]),
+                        *[Segment(text=li.text, cites=[li.fact_id]) for li in lines[1:]]])
+        else:
+            out.append([Segment(text=f"{label} {QUESTIONS[name]}", role="question")])
+    for cred in story.credentials:
+        out.append([Segment(text="**Backed by:**", role="heading"),
+                    Segment(text=cred.text, cites=[cred.fact_id])])
+    return out
+
+
+def to_dict(story: StoryDraft) -> dict[str, Any]:
+    """JSON-ready story with its completeness."""
+    return {**story.model_dump(), "completeness": story.completeness}
