@@ -104,12 +104,21 @@ class PassportMiddleware(AgentMiddleware[PassportState, Context]):
             return await handler(request.override(model=self.fallback))
 
 
+def extra_middleware(model: BaseChatModel, llm: bool) -> list[Any]:
+    """Middleware of installed capability toolkits (e.g. the evidence reply gate)."""
+    try:
+        from agent.capabilities.evidence_tools import middleware
+    except ImportError:
+        return []
+    return middleware(model, llm)
+
+
 def build_graph(model: BaseChatModel, checkpointer: Any, llm: bool) -> Any:
     """Compile the agent graph for a model and checkpointer."""
     return create_agent(
         model,
         tools=all_tools(),
-        middleware=[PassportMiddleware(llm=llm)],
+        middleware=[PassportMiddleware(llm=llm), *extra_middleware(model, llm)],
         context_schema=Context,
         checkpointer=checkpointer,
         name="talent_passport",
