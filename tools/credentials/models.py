@@ -30,7 +30,7 @@ class ProofOutcome:
 class Item:
     """One credential found in an input: its payload and how it was packaged."""
 
-    kind: Literal["json", "jws"]
+    kind: Literal["json", "jws", "url"]
     payload: Any
     container: str = "json"
     raw: bytes = b""

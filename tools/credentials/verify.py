@@ -13,7 +13,7 @@ from tools.credentials import normalise, parse
 from tools.credentials.formats import verify_json_doc, verify_jws_token
 from tools.credentials.limits import MAX_FILE_BYTES, MAX_ITEMS_PER_FILE
 from tools.credentials.models import CheckResult, CredentialError, Item
-from tools.credentials.network import Fetcher
+from tools.credentials.network import Fetcher, FetchError
 from tools.credentials.sniff import load_json, sniff
 from tools.credentials.unbake import unbake_png, unbake_svg
 from tools.credentials.verdict import make_checks
@@ -25,6 +25,8 @@ def _payload_item(payload: bytes, container: str) -> Item:
     text = payload.decode("utf-8", errors="replace").strip()
     if text.startswith(("{", "[")):
         return Item("json", load_json(text), container, payload)
+    if text.startswith(("https://", "http://")) and len(text) < 2048 and " " not in text:
+        return Item("url", text, container, payload)
     if parse_kind(text) == "jws":
         return Item("jws", text, container, payload)
     raise CredentialError(f"The {container} badge holds something that is neither JSON nor a "
@@ -77,7 +79,9 @@ def error_result(message: str, filename: str | None, raw: bytes = b"") -> CheckR
 
 def verify_item(item: Item, fetcher: Fetcher | None, now: datetime) -> CheckResult:
     """Verify one decoded credential."""
-    if item.kind == "jws":
+    if item.kind == "url":
+        result = _verify_link(item.payload, fetcher, now)
+    elif item.kind == "jws":
         result = verify_jws_token(item.payload, fetcher, now)
     else:
         result = verify_json_doc(item.payload, parse.detect(item.payload), fetcher, now)
@@ -87,6 +91,20 @@ def verify_item(item: Item, fetcher: Fetcher | None, now: datetime) -> CheckResu
     if result.achievement is not None:
         result.skills = normalise.alignment_skills(result.achievement)
     return result
+
+
+def _verify_link(url: str, fetcher: Fetcher | None, now: datetime) -> CheckResult:
+    """A baked badge that only holds the link to a hosted assertion."""
+    if fetcher is None:
+        return CheckResult(format="ob2-hosted", verdict="unverifiable-offline",
+                           checks=make_checks("unverifiable-offline", "ok", None, "unknown"),
+                           reasons=[f"the badge only holds a link to {url}; fetching it needs "
+                                    "the network (use --online)"])
+    try:
+        doc = load_json(fetcher(url))
+    except FetchError as exc:
+        raise CredentialError(f"The hosted badge at {url} could not be fetched.") from exc
+    return verify_json_doc(doc, parse.detect(doc), fetcher, now)
 
 
 def verify_bytes(data: bytes, filename: str | None = None, *, fetcher: Fetcher | None = None,

@@ -139,3 +139,12 @@ def test_ob2_signed_revocation_list_and_key_owner() -> None:
     docs[KEY_URL] = json.dumps({**key_doc, "owner": "https://evil.example.org/i"})
     docs[list_url] = json.dumps({"revokedAssertions": []})
     assert run(token, DictFetcher(docs))[0].verdict == "invalid-signature"
+
+
+def test_png_holding_only_a_hosted_link() -> None:
+    doc = _ob2({"type": "HostedBadge"})
+    png = png_with_itxt("openbadges", doc["id"].encode())
+    offline = run(png)[0]
+    assert offline.verdict == "unverifiable-offline" and "only holds a link" in offline.reasons[0]
+    online = run(png, DictFetcher({doc["id"]: json.dumps(doc)}))[0]
+    assert online.verdict == "valid" and online.achievement.name == "First Aid"
