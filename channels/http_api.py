@@ -1,0 +1,319 @@
+"""REST routers: every capability of the passport over HTTP, one router per resource.
+
+Every route acts for the owner of the API key (``Authorization: Bearer KEY`` or
+``X-API-Key: KEY``); no route takes a user id from the request, so one key can only ever
+read or change its owner's passport. Capabilities come from the ``agent.capabilities``
+facades when installed, else from an agent turn with the equivalent chat message.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import importlib
+import re
+from types import ModuleType
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Depends, Header, HTTPException, Query, Request
+from pydantic import BaseModel, Field
+
+from agent.reply import Reply
+from agent.service import MAX_UPLOAD_BYTES, AgentService
+from memory.records import get_records
+
+CHANNEL = "http"
+
+
+def get_service(request: Request) -> AgentService:
+    """The process-wide agent service kept on the app."""
+    return request.app.state.service  # type: ignore[no-any-return]
+
+
+def current_user(authorization: Annotated[str | None, Header()] = None,
+                 x_api_key: Annotated[str | None, Header()] = None) -> str:
+    """The user id owning the presented API key (401 without a valid key)."""
+    key = x_api_key or ""
+    if authorization and authorization.lower().startswith("bearer "):
+        key = authorization[7:].strip()
+    user_id = get_records().user_for_api_key(key) if key else None
+    if user_id is None:
+        raise HTTPException(401, "A valid API key is required: send 'Authorization: Bearer "
+                                 "KEY' (create one with `passport apikey create --user NAME`).",
+                            headers={"WWW-Authenticate": "Bearer"})
+    return user_id
+
+
+CurrentUser = Annotated[str, Depends(current_user)]
+Service = Annotated[AgentService, Depends(get_service)]
+
+
+def facade(name: str) -> ModuleType | None:
+    """An ``agent.capabilities`` module if installed (others land independently)."""
+    try:
+        return importlib.import_module(f"agent.capabilities.{name}")
+    except ImportError:
+        return None
+
+
+class ButtonOut(BaseModel):
+    """A quick reply: send ``data`` as the next message to choose it."""
+
+    label: str
+    data: str
+
+
+class AttachmentOut(BaseModel):
+    """A file produced by the turn, base64-encoded."""
+
+    filename: str
+    mime: str
+    content_base64: str
+
+
+class ReplyOut(BaseModel):
+    """The coach's answer to one message."""
+
+    text: str
+    buttons: list[ButtonOut] = Field(default_factory=list)
+    attachments: list[AttachmentOut] = Field(default_factory=list)
+    tools: list[str] = Field(default_factory=list)
+    data: dict[str, Any] = Field(default_factory=dict)
+
+    @classmethod
+    def of(cls, reply: Reply) -> ReplyOut:
+        """Convert the service's reply."""
+        return cls(text=reply.text, tools=reply.tools, data=reply.data,
+                   buttons=[ButtonOut(label=b.label, data=b.data) for b in reply.buttons],
+                   attachments=[AttachmentOut(filename=a.filename, mime=a.mime,
+                                              content_base64=base64.b64encode(a.content).decode())
+                                for a in reply.attachments])
+
+
+class ChatIn(BaseModel):
+    """One chat message."""
+
+    message: str = Field(min_length=1, max_length=20_000)
+    conversation: str = Field(default="api", max_length=100, pattern=r"^[\w.:-]+$")
+
+
+async def _turn(service: AgentService, user_id: str, message: str,
+                conversation: str = "api", file: tuple[bytes, str | None] | None = None
+                ) -> ReplyOut:
+    reply = await service.handle(user_id, message, channel=CHANNEL, conversation=conversation,
+                                 file=file)
+    return ReplyOut.of(reply)
+
+
+async def _body(request: Request) -> bytes:
+    data = await request.body()
+    if not data:
+        raise HTTPException(400, "Send the credential file as the request body.")
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise HTTPException(413, "That file is larger than 5 MB; send one credential file of "
+                                 "at most 5 MB.")
+    return data
+
+
+chat = APIRouter(prefix="/v1", tags=["chat"])
+
+
+@chat.post("/chat", response_model=ReplyOut)
+async def chat_turn(body: ChatIn, user: CurrentUser, service: Service) -> ReplyOut:
+    """One turn with the coach (reflections, reminders, anything you would type)."""
+    return await _turn(service, user, body.message, body.conversation)
+
+
+@chat.post("/files", response_model=ReplyOut)
+async def send_file(request: Request, user: CurrentUser, service: Service,
+                    filename: Annotated[str | None, Query(max_length=200)] = None,
+                    message: Annotated[str, Query(max_length=2000)] = "",
+                    conversation: Annotated[str, Query(pattern=r"^[\w.:-]+$")] = "api"
+                    ) -> ReplyOut:
+    """Send a file in the chat (the coach inspects a credential and asks before adding it)."""
+    return await _turn(service, user, message, conversation, (await _body(request), filename))
+
+
+credentials = APIRouter(prefix="/v1/credentials", tags=["credentials"])
+
+
+@credentials.post("/verify")
+async def verify(request: Request, user: CurrentUser,
+                 filename: Annotated[str | None, Query(max_length=200)] = None
+                 ) -> dict[str, Any]:
+    """Verify a credential (JSON, JWT, baked PNG or SVG as the body); stores nothing."""
+    from agent.capabilities.credentials import describe_verdict, inspect_credential_bytes
+
+    data = await _body(request)
+    results = await asyncio.to_thread(inspect_credential_bytes, data, filename)
+    return {"results": [r.to_json() | {"summary": describe_verdict(r)} for r in results]}
+
+
+@credentials.post("/import")
+async def import_credential(request: Request, user: CurrentUser,
+                            filename: Annotated[str | None, Query(max_length=200)] = None
+                            ) -> dict[str, Any]:
+    """Verify a credential and add it to your passport if genuine."""
+    from agent.capabilities.credentials import describe_verdict, import_bytes
+
+    data = await _body(request)
+    pairs = await asyncio.to_thread(import_bytes, user, data, filename)
+    return {"results": [r.to_json() | {"summary": describe_verdict(r), "stored_id": cid}
+                        for r, cid in pairs]}
+
+
+@credentials.get("")
+def list_credentials(user: CurrentUser) -> dict[str, Any]:
+    """Your credentials with their verdicts (raw bytes left out)."""
+    rows = get_records().list_credentials(user)
+    return {"credentials": [{k: v for k, v in r.items() if k != "raw"} for r in rows]}
+
+
+evidence = APIRouter(prefix="/v1", tags=["evidence"])
+
+
+class TagIn(BaseModel):
+    """A text to tag with skills."""
+
+    text: str = Field(min_length=1, max_length=20_000)
+
+
+@evidence.post("/skills/tag")
+async def tag(body: TagIn, user: CurrentUser) -> dict[str, Any]:
+    """Skills found in a text (ESCO / O*NET), without the skills you rejected; stores nothing."""
+    skills = facade("skills")
+    if skills is None or not hasattr(skills, "tag_for_user"):
+        raise HTTPException(501, "Skill tagging is not installed in this build.")
+    tags = await asyncio.to_thread(skills.tag_for_user, user, body.text)
+    return {"skills": [t.model_dump(mode="json") if hasattr(t, "model_dump") else t
+                       for t in tags]}
+
+
+@evidence.get("/skills")
+def my_skills(user: CurrentUser) -> dict[str, Any]:
+    """Every skill tag in your passport, with the item it came from."""
+    return {"skills": [r["tag"] | {"source_id": r["source_id"]}
+                       for r in get_records().user_skills(user)]}
+
+
+class StoryIn(BaseModel):
+    """What the story should be about (empty: the richest recent material)."""
+
+    about: str = Field(default="", max_length=2000)
+
+
+class ProfileIn(BaseModel):
+    """A job ad to tailor the profile to."""
+
+    job_ad: str = Field(min_length=1, max_length=20_000)
+
+
+@evidence.get("/strengths", response_model=ReplyOut)
+async def strengths(user: CurrentUser, service: Service) -> ReplyOut:
+    """A strengths summary grounded in your own evidence, with citations."""
+    return await _turn(service, user, "/strengths", "api-strengths")
+
+
+@evidence.post("/story", response_model=ReplyOut)
+async def story(body: StoryIn, user: CurrentUser, service: Service) -> ReplyOut:
+    """A STAR story drafted from your reflections and credentials."""
+    return await _turn(service, user, f"/story {body.about}".strip(), "api-story")
+
+
+@evidence.post("/profile", response_model=ReplyOut)
+async def profile(body: ProfileIn, user: CurrentUser, service: Service) -> ReplyOut:
+    """A profile tailored to a job ad: required skills matched to your evidence."""
+    return await _turn(service, user, f"/profile {body.job_ad}", "api-profile")
+
+
+memory = APIRouter(prefix="/v1/memory", tags=["memory"])
+
+
+@memory.get("")
+def show_memory(user: CurrentUser) -> dict[str, Any]:
+    """Counts of everything kept about you, and your latest reflection."""
+    from agent.capabilities.memory import show
+
+    return show(user)
+
+
+@memory.get("/export")
+def export_memory(user: CurrentUser) -> dict[str, Any]:
+    """Everything kept about you as one JSON document."""
+    from agent.capabilities.memory import export_user
+
+    return export_user(user)
+
+
+class ForgetIn(BaseModel):
+    """The confirmation phrase, typed exactly."""
+
+    confirm: str
+
+
+@memory.delete("")
+async def forget(user: CurrentUser, service: Service,
+                 body: Annotated[ForgetIn, Body()]) -> dict[str, Any]:
+    """Delete everything about you (records, memories, conversations, API keys)."""
+    from agent.capabilities.memory import FORGET_PHRASE
+
+    if not FORGET_PHRASE.match(body.confirm):
+        raise HTTPException(400, 'To delete everything, send {"confirm": "yes, forget '
+                                 'everything"}.')
+    await service.forget(user)
+    return {"forgotten": True}
+
+
+reminders = APIRouter(prefix="/v1/reminders", tags=["reminders"])
+
+
+class ReminderIn(BaseModel):
+    """A weekly reminder: weekday 0 = Monday, local time, IANA timezone."""
+
+    weekday: int = Field(ge=0, le=6)
+    time: str = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    tz: str = "UTC"
+
+
+def _reminder_out(row: dict[str, Any] | None) -> dict[str, Any]:
+    from channels.reminders import next_fire
+
+    if not row:
+        return {"reminder": None}
+    nxt = next_fire(int(row["weekday"]), str(row["at_time"]), str(row["tz"]))
+    return {"reminder": {"weekday": row["weekday"], "time": row["at_time"], "tz": row["tz"],
+                         "channel": row["channel"], "enabled": bool(row["enabled"]),
+                         "next": nxt.isoformat()}}
+
+
+@reminders.get("")
+def get_reminder(user: CurrentUser) -> dict[str, Any]:
+    """Your weekly reminder, and when it fires next."""
+    return _reminder_out(get_records().get_reminder(user))
+
+
+@reminders.put("")
+def put_reminder(body: ReminderIn, user: CurrentUser) -> dict[str, Any]:
+    """Set your weekly reminder (it is delivered on the chat channel you use)."""
+    from channels.reminders import zone
+
+    if zone(body.tz).key != body.tz and not re.fullmatch(r"UTC|GMT", body.tz):
+        raise HTTPException(422, f"Unknown timezone '{body.tz}'; use an IANA name such as "
+                                 "Europe/Berlin.")
+    old = get_records().get_reminder(user)
+    get_records().set_reminder(user, body.weekday, body.time, body.tz,
+                               channel=(old or {}).get("channel") or CHANNEL)
+    return _reminder_out(get_records().get_reminder(user))
+
+
+@reminders.delete("")
+def delete_reminder(user: CurrentUser) -> dict[str, Any]:
+    """Turn your weekly reminder off."""
+    old = get_records().get_reminder(user)
+    if old:
+        get_records().set_reminder(user, int(old["weekday"]), str(old["at_time"]),
+                                   str(old["tz"]), enabled=False)
+    return {"reminder": None}
+
+
+ROUTERS = [chat, credentials, evidence, memory, reminders]

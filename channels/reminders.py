@@ -1,0 +1,137 @@
+"""Weekly reminders: when the next one fires, whether it should, and what it says.
+
+Reminders live in the records database (weekday 0 = Monday, "HH:MM", IANA timezone) and are
+re-registered whenever a channel starts. Telegram schedules them on PTB's JobQueue; Slack
+uses :class:`AsyncScheduler` below. A reminder is skipped when the person already reflected
+in that ISO week (their timezone) or one was already sent that week. Its text is the weekly
+opening question, which recalls last week's words ("Last week you said ...").
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from memory.db import Row
+from memory.records import get_records
+
+log = logging.getLogger(__name__)
+Send = Callable[[Row, str], Awaitable[None]]
+
+
+def zone(name: str | None) -> ZoneInfo:
+    """The IANA zone, or UTC when the name is unknown."""
+    try:
+        return ZoneInfo(name or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def next_fire(weekday: int, at: str, tz: str, now: datetime | None = None) -> datetime:
+    """The next moment (UTC, strictly after ``now``) of weekday ``weekday`` at ``at`` local time.
+
+    Args:
+        weekday: 0 = Monday ... 6 = Sunday.
+        at: "HH:MM" in the person's timezone.
+        tz: IANA timezone name.
+        now: the current time (aware); defaults to now.
+    """
+    z = zone(tz)
+    local = (now or datetime.now(UTC)).astimezone(z)
+    hour, minute = (int(x) for x in at.split(":", 1))
+    day = local.date() + timedelta(days=(weekday - local.weekday()) % 7)
+    when = datetime.combine(day, time(hour, minute), tzinfo=z)
+    if when <= local:
+        when = datetime.combine(day + timedelta(days=7), time(hour, minute), tzinfo=z)
+    return when.astimezone(UTC)
+
+
+def week_of(now: datetime, tz: str | None) -> str:
+    """The ISO week ("2026-W47") of ``now`` in the person's timezone."""
+    return now.astimezone(zone(tz)).strftime("%G-W%V")
+
+
+def due_message(user_id: str, now: datetime | None = None) -> tuple[str, str] | None:
+    """(ISO week, reminder text) when a reminder should go out now, else None."""
+    from agent.capabilities.reflection import opening
+
+    rec = get_records()
+    rem = rec.get_reminder(user_id)
+    if not rem or not rem["enabled"]:
+        return None
+    week = week_of(now or datetime.now(UTC), rem["tz"])
+    if rem.get("last_sent_week") == week:
+        return None
+    if any(r["week"] == week for r in rec.list_reflections(user_id)):
+        return None
+    user = rec.get_user(user_id) or {}
+    return week, opening(user_id, user.get("display_name") or "there")["reply"]
+
+
+def target(rem: Row, provider: str) -> str | None:
+    """Where to send the reminder: the stored chat, else the person's own id on ``provider``."""
+    if rem.get("target"):
+        return str(rem["target"])
+    for ident in get_records().identities(str(rem["user_id"])):
+        if ident["provider"] == provider:
+            return str(ident["external_id"])
+    return None
+
+
+async def fire(user_id: str, send: Send, now: datetime | None = None) -> bool:
+    """Send the reminder if it is due; True when one went out."""
+    due = due_message(user_id, now)
+    rem = get_records().get_reminder(user_id)
+    if due is None or rem is None:
+        return False
+    week, text = due
+    await send(rem, text)
+    get_records().mark_reminder_sent(user_id, week)
+    return True
+
+
+class AsyncScheduler:
+    """One sleeping asyncio task per reminder of a channel (used where there's no JobQueue)."""
+
+    def __init__(self, channel: str, send: Send) -> None:
+        self.channel = channel
+        self.send = send
+        self.tasks: dict[str, asyncio.Task[None]] = {}
+
+    def start(self) -> int:
+        """(Re-)register every enabled reminder of this channel; returns how many."""
+        rems = [r for r in get_records().list_reminders() if r["channel"] == self.channel]
+        for rem in rems:
+            self.schedule(str(rem["user_id"]))
+        return len(rems)
+
+    def schedule(self, user_id: str, when: datetime | None = None) -> datetime | None:
+        """(Re)schedule one person's reminder; returns when it fires (None if disabled)."""
+        old = self.tasks.pop(user_id, None)
+        if old:
+            old.cancel()
+        rem = get_records().get_reminder(user_id)
+        if not rem or not rem["enabled"] or rem["channel"] != self.channel:
+            return None
+        when = when or next_fire(int(rem["weekday"]), str(rem["at_time"]), str(rem["tz"]))
+        self.tasks[user_id] = asyncio.create_task(self._run(user_id, when))
+        return when
+
+    async def _run(self, user_id: str, when: datetime) -> None:
+        await asyncio.sleep(max(0.0, (when - datetime.now(UTC)).total_seconds()))
+        try:
+            await fire(user_id, self.send)
+        except Exception:  # noqa: BLE001 - one failed send must not stop the schedule
+            log.exception("reminder for %s failed", user_id)
+        self.tasks.pop(user_id, None)
+        self.schedule(user_id)
+
+    async def stop(self) -> None:
+        """Cancel every pending reminder task."""
+        for task in self.tasks.values():
+            task.cancel()
+        await asyncio.gather(*self.tasks.values(), return_exceptions=True)
+        self.tasks.clear()
