@@ -19,7 +19,7 @@ from langchain_core.messages import AIMessage, HumanMessage, RemoveMessage, Syst
 from langgraph.errors import GraphBubbleUp
 from langgraph.runtime import Runtime
 
-from agent.coach import OfflineCoach
+from agent.coach import MODEL_NAME, OfflineCoach
 from agent.context import Context
 from agent.toolkit import all_tools
 from memory.records import get_records
@@ -94,6 +94,8 @@ class PassportMiddleware(AgentMiddleware[PassportState, Context]):
         request = request.override(system_message=SystemMessage(content=prompt))
         if not self.llm:
             return await handler(request)
+        if _fell_back_this_turn(request.state["messages"]):
+            return await handler(request.override(model=self.fallback))
         try:
             return await handler(request)
         except GraphBubbleUp:
@@ -102,6 +104,16 @@ class PassportMiddleware(AgentMiddleware[PassportState, Context]):
             log.warning("LLM call failed (%s: %s); the offline coach answers this turn",
                         type(exc).__name__, exc)
             return await handler(request.override(model=self.fallback))
+
+
+def _fell_back_this_turn(messages: list[Any]) -> bool:
+    """True when the offline coach already stood in since the user's latest message."""
+    for msg in reversed(messages):
+        if isinstance(msg, HumanMessage):
+            return False
+        if isinstance(msg, AIMessage) and msg.response_metadata.get("model_name") == MODEL_NAME:
+            return True
+    return False
 
 
 def extra_middleware(model: BaseChatModel, llm: bool) -> list[Any]:

@@ -42,6 +42,7 @@ class Settings(BaseSettings):
     slack_api_url: str | None = Field(default=None, alias="SLACK_API_URL")
     secret_key: str | None = Field(default=None, alias="PASSPORT_SECRET_KEY")
     public_url: str = Field(default="http://127.0.0.1:8000", alias="PASSPORT_PUBLIC_URL")
+    cache_override: Path | None = Field(default=None, alias="PASSPORT_CACHE_DIR")
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -70,8 +71,11 @@ class Settings(BaseSettings):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def cache_dir(self) -> Path:
-        """Derived indexes (framework embeddings and the like), safe to delete."""
-        return self.home / "cache"
+        """Derived indexes (framework embeddings and the like), safe to delete.
+
+        ``PASSPORT_CACHE_DIR`` moves them out of the data dir, e.g. to share one index
+        between several data dirs (the test suite does this)."""
+        return self.cache_override or self.home / "cache"
 
     def ensure_home(self) -> Path:
         """Create the data dir (private to the user) and return it."""

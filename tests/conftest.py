@@ -18,6 +18,9 @@ for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "PASSPORT_MODEL", "PASSPORT_REC
     os.environ.pop(var, None)
 os.environ["ANONYMIZED_TELEMETRY"] = "False"
 os.environ["HF_HUB_OFFLINE"] = "1"
+# Derived indexes (the skill index takes minutes to build) are shared by every test and kept
+# between runs; data dirs stay private per test.
+os.environ.setdefault("PASSPORT_CACHE_DIR", str(REPO / ".cache" / "passport"))
 
 
 def shared_path(*parts: str) -> Path:

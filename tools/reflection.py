@@ -15,18 +15,21 @@ SLOTS = ("situation", "action", "result", "feelings", "learning", "next_step")
 PRIORITY = ("action", "result", "learning", "feelings", "next_step", "situation")
 MAX_FOLLOWUPS = 2
 
-_PAST = (r"(?:[a-z]+ed|made|led|built|wrote|took|ran|did|taught|gave|spoke|told|found|set|"
-         r"put|got|went|brought|began|drove|sold|held|kept|met|paid|read|sent|spent|thought|"
-         r"won|chose|fixed|showed|helped|handled|talked|called|stayed|calmed|asked|"
-         r"had to|have been|was able to|managed to|tried to|decided to|started|finished)")
+# Words after "I"/"we" that are not actions (states, modals, feelings, thoughts).
+_NOT_ACTION = (r"(?:am|was|were|are|is|be|been|feel|felt|think|thought|guess|hope|wish|want|"
+               r"wanted|like|liked|love|loved|hate|hated|know|knew|believe|mean|meant|"
+               r"will|would|could|should|can|can't|cannot|might|must|may|need|needed|"
+               r"learn\w*|realis\w*|realiz\w*|enjoy\w*|also|just|really|actually|"
+               r"don't|didn't|do|did|not|never|guess|suppose|'m|'ll|'d)")
 _CUES: dict[str, re.Pattern[str]] = {
-    "action": re.compile(rf"\b(?:i|we|i've|we've|i'd)\s+(?:(?:also|then|just|finally|"
-                         rf"first|really|actually)\s+)?{_PAST}\b", re.I),
+    "action": re.compile(rf"\b(?:i|we|i've|we've)\s+(?:(?:also|then|just|finally|first|"
+                         rf"really|actually|have|had)\s+)?(?!{_NOT_ACTION}\b)[a-z]{{3,}}\b"
+                         rf"|\b(?:i|we) (?:managed|decided|tried|had) to\b", re.I),
     "result": re.compile(
         r"\b(?:as a result|in the end|finally|so that|which meant|it worked|worked out|"
         r"turned out|went (?:well|fine|badly|great)|resulted|success(?:ful|fully)?|"
         r"finished|completed|saved|reduced|increased|improved|solved|fixed|passed|won|"
-        r"thanked|happy with|was (?:happy|pleased)|now (?:we|they|it|she|he)|outcome|"
+        r"thanked|happy with|(?:was|were|left|felt) (?:happy|pleased|relieved|satisfied)|now (?:we|they|it|she|he)|outcome|"
         r"ended up|got (?:it|the|a)|launched|shipped|delivered|\d+\s?%)\b", re.I),
     "feelings": re.compile(
         r"\b(?:i\s+)?(?:felt|feel|feeling|nervous|proud|happy|frustrat\w*|stress\w*|"
@@ -133,7 +136,7 @@ def update(draft: Draft, message: str) -> Next:
     """
     if wants_save(message):
         return Next("save")
-    if not is_skip(message):
+    if message.strip() and not is_skip(message):
         draft.texts.append(message.strip())
         for slot, sentence in detect_slots(message).items():
             draft.slots.setdefault(slot, sentence)

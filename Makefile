@@ -1,0 +1,34 @@
+# Talent Passport: `make chat` sets up and starts the coach; `make test` sets up and runs
+# every test. Setup is idempotent: it reinstalls only when the lock file changes.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+BIN := $(VENV)/bin
+USER_NAME ?= $(shell whoami)
+LOCK := requirements.lock
+STAMP := $(VENV)/.setup-$(shell cat $(LOCK) pyproject.toml 2>/dev/null | sha256sum | cut -c1-12)
+
+.PHONY: setup chat test lint index clean
+
+setup: $(STAMP)
+
+$(STAMP): $(LOCK) pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==0.13.8
+	@VIRTUAL_ENV=$(VENV) $(BIN)/uv pip sync --quiet $(LOCK)
+	@VIRTUAL_ENV=$(VENV) $(BIN)/uv pip install --quiet --no-deps -e .
+	@rm -f $(VENV)/.setup-* && touch $@
+	@echo "Talent Passport is set up in $(VENV)."
+
+chat: setup
+	@$(BIN)/passport chat --user "$(USER_NAME)"
+
+test: setup
+	@scripts/test-prepare
+	@$(BIN)/pytest -q
+
+lint: setup
+	@$(BIN)/ruff check agent tools memory channels prompts evals tests
+
+clean:
+	rm -rf $(VENV) .cache

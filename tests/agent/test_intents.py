@@ -1,0 +1,39 @@
+"""Intent routing of the offline coach: rules, exemplars and the draft default."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.intents import route
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("what are my strengths?", "strengths"),
+    ("which things am I good at", "strengths"),
+    ("write a story about the migration", "story"),
+    ("tailor my profile for this job: Data analyst, SQL required", "profile"),
+    ("remind me on Sundays at 18:00", "reminder"),
+    ("show my memory", "memory_show"),
+    ("export my data", "export"),
+    ("forget me", "forget"),
+    ("yes, forget everything", "forget_confirm"),
+    ("reject 2", "reject"),
+    ("/start", "greeting"),
+    ("help", "help"),
+    ("I want to die", "distress"),
+    ("thanks", "small_talk"),
+    ("This week I volunteered at the animal shelter and trained two new helpers", "reflection"),
+])
+def test_routes(text: str, intent: str) -> None:
+    assert route(text).intent == intent
+
+
+def test_an_open_draft_takes_ordinary_answers_but_not_commands_or_distress() -> None:
+    assert route("it went fine", draft_open=True).intent == "reflection"
+    assert route("what are my strengths?", draft_open=True).intent == "strengths"
+    assert route("I can't cope anymore", draft_open=True).intent == "distress"
+
+
+def test_import_confirmation_only_when_awaited() -> None:
+    assert route("yes", awaiting="import_confirm").intent == "import_confirm"
+    assert route("yes").intent != "import_confirm"

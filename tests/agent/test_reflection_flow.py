@@ -1,0 +1,96 @@
+"""A scripted weekly reflection end to end through the real graph with the offline coach."""
+
+from __future__ import annotations
+
+from agent.service import AgentService
+from memory.records import get_records
+from memory.vectors import get_vectors
+from tests.agent.helpers import converse, questions
+
+WEEK = [
+    "hi",
+    "This week I helped a new colleague set up the billing reports at work",
+    "I walked her through the report templates and we fixed two broken formulas together",
+    "It went well, she finished her first report on Friday and I learned that I enjoy teaching",
+]
+
+
+async def test_weekly_reflection_is_saved_with_followups_that_fit() -> None:
+    async with AgentService() as service:
+        ana = service.user_for("cli", "local", "ana", "Ana")
+        replies = await converse(service, ana, WEEK)
+    opening, first, second, saved = replies
+    assert opening.tools == ["begin_reflection"]
+    assert "?" in opening.text
+    # Follow-ups mirror the user's own words and ask about something not said yet.
+    assert first.tools == ["reflect"] and "helped a new colleague" in first.text
+    assert "turn out" in first.text or "changed" in first.text
+    assert second.tools == ["reflect"] and "walked her through" in second.text
+    assert saved.data["reflection_saved"]["week"]
+    # At most one question per reply, and never the same question twice.
+    asked = [q for r in replies for q in questions(r)]
+    assert all(len(questions(r)) <= 1 for r in replies)
+    assert len(asked) == len(set(asked))
+    stored = get_records().list_reflections(ana)
+    assert len(stored) == 1
+    assert "fixed two broken formulas" in stored[0]["text"]
+    assert [f["slot"] for f in stored[0]["followups"]] == ["result", "learning"]
+    assert stored[0]["followups"][0]["answer"].startswith("I walked her through")
+    assert get_records().draft_reflection(ana) is None
+    memories = get_vectors().search(ana, "teaching a colleague", k=3)
+    assert memories and memories[0].source_id == stored[0]["id"]
+
+
+async def test_offline_notice_is_shown_once_per_conversation() -> None:
+    async with AgentService() as service:
+        bo = service.user_for("cli", "local", "bo")
+        replies = await converse(service, bo, ["hello", "help", "thanks"])
+        again = await converse(service, bo, ["hello"], conversation="t2")
+    notices = [r for r in replies if "offline mode" in r.text]
+    assert len(notices) == 1 and notices[0] is replies[0]
+    assert "OPENAI_API_KEY" in replies[0].text
+    assert "offline mode" in again[0].text  # a new conversation says it once again
+
+
+async def test_just_save_it_and_skip_are_honoured() -> None:
+    async with AgentService() as service:
+        cy = service.user_for("cli", "local", "cy")
+        r1, r2 = await converse(service, cy, [
+            "On Saturday I volunteered at the food bank and sorted donations", "skip"])
+        assert r1.tools == ["reflect"] and "?" in r1.text
+        assert r2.tools == ["reflect"] and "reflection_question" in r2.data
+        assert r2.data["reflection_question"]["slot"] != r1.data["reflection_question"]["slot"]
+        r3 = (await converse(service, cy, ["just save it"]))[0]
+    assert "reflection_saved" in r3.data
+    saved = get_records().list_reflections(cy)
+    assert len(saved) == 1 and saved[0]["text"].startswith("On Saturday")
+    assert "skip" not in saved[0]["text"] and "just save it" not in saved[0]["text"]
+
+
+async def test_at_most_two_followups_then_saved() -> None:
+    async with AgentService() as service:
+        di = service.user_for("cli", "local", "di")
+        replies = await converse(service, di, [
+            "We had a busy week at the cafe", "ok", "fine", "whatever"])
+    kinds = [next(iter(r.data)) for r in replies[:3]]
+    assert kinds == ["reflection_question", "reflection_question", "reflection_saved"]
+    assert len(get_records().list_reflections(di)) == 1
+
+
+async def test_distress_gets_a_safe_kind_answer_pointing_to_help() -> None:
+    async with AgentService() as service:
+        ed = service.user_for("cli", "local", "ed")
+        reply = (await converse(service, ed, ["honestly I feel hopeless and can't go on"]))[0]
+    assert reply.tools == []
+    assert "emergency" in reply.text and "findahelpline.com" in reply.text
+    assert get_records().list_reflections(ed) == []
+
+
+async def test_next_week_opening_recalls_last_reflection() -> None:
+    async with AgentService() as service:
+        fi = service.user_for("cli", "local", "fi", "Fi")
+        await converse(service, fi, [
+            "I fixed the printer for my team", "It worked and everyone could print again",
+            "I learned to read the error log first"])
+        opening = (await converse(service, fi, ["hi"], conversation="next-week"))[0]
+    assert "I learned to read the error log first" in opening.text

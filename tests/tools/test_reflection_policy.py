@@ -1,0 +1,70 @@
+"""The reflection policy: slot detection, mirroring, at most two follow-ups, never twice."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tools.reflection import MAX_FOLLOWUPS, Draft, detect_slots, is_skip, mirror, update, wants_save
+
+
+def test_detects_star_and_gibbs_slots_with_the_users_sentence() -> None:
+    text = ("At work a customer was furious about a lost parcel. I listened and found it in "
+            "the system. She left happy. I felt nervous at first. I learned that calm is "
+            "contagious. Next time I will call the warehouse first.")
+    slots = detect_slots(text)
+    assert slots["situation"].startswith("At work a customer")
+    assert slots["action"] == "I listened and found it in the system."
+    assert slots["result"] == "She left happy." or "happy" in slots["result"]
+    assert slots["feelings"] == "I felt nervous at first."
+    assert slots["learning"] == "I learned that calm is contagious."
+    assert slots["next_step"] == "Next time I will call the warehouse first."
+
+
+def test_asks_for_the_most_valuable_missing_slot_mirroring_the_latest_words() -> None:
+    draft = Draft()
+    step = update(draft, "I rebuilt the volunteer rota for the food bank")
+    assert (step.action, step.slot) == ("ask", "result")
+    assert step.mirror == "you rebuilt the volunteer rota for the food bank"
+    step = update(draft, "Everyone got their shifts and nobody was double booked")
+    assert step.action == "ask" and step.slot == "learning"
+    assert update(draft, "whatever").action == "save"
+    assert draft.asked == ["result", "learning"] and len(draft.asked) <= MAX_FOLLOWUPS
+
+
+def test_skip_moves_on_and_save_stops() -> None:
+    draft = Draft()
+    first = update(draft, "We moved the shop's stock to a new shelf system")
+    second = update(draft, "skip")
+    assert first.slot != second.slot and second.action == "ask"
+    assert draft.texts == ["We moved the shop's stock to a new shelf system"]
+    assert update(Draft(texts=["x"]), "just save it").action == "save"
+    assert is_skip("Skip!") and not is_skip("skip the rest of the meeting and go home")
+    assert wants_save("ok just save it") and not wants_save(
+        "I finished the report and that's all I could do because the deadline moved again")
+
+
+def test_a_complete_story_is_saved_without_questions() -> None:
+    draft = Draft()
+    step = update(draft, "I organised the charity run. We raised 2,000 euros in the end. "
+                         "I learned to delegate.")
+    assert step.action == "save" and draft.asked == []
+
+
+def test_mirror_turns_first_person_to_second_and_never_adds_words() -> None:
+    assert mirror("I fixed my bike with our neighbour") == "you fixed your bike with your neighbour"
+    long = mirror("Yesterday I walked my team through every single step of the new payroll "
+                  "process twice")
+    assert long.startswith("you walked your team") and long.endswith("…")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(min_size=0, max_size=80), min_size=1, max_size=6))
+def test_never_more_than_two_followups_and_never_the_same_slot(messages: list[str]) -> None:
+    draft = Draft()
+    for m in messages:
+        step = update(draft, m)
+        if step.action == "save":
+            break
+    assert len(draft.asked) <= MAX_FOLLOWUPS
+    assert len(draft.asked) == len(set(draft.asked))
