@@ -20,7 +20,8 @@ from tools.credentials.verify import verify_bytes, verify_path
 log = logging.getLogger(__name__)
 
 __all__ = ["CheckResult", "describe_verdict", "import_bytes", "import_paths",
-           "inspect_credential_bytes", "skills_for", "verify_paths"]
+           "inspect_credential_bytes", "list_trusted_issuers", "skills_for", "trust_issuer",
+           "verify_paths"]
 
 NOT_STORED = {"invalid", "invalid-signature"}
 
@@ -154,6 +155,21 @@ def import_paths(user_id: str, paths: Iterable[Path | str], online: bool = False
         if progress:
             progress(path)
     return out
+
+
+def trust_issuer(issuer_id: str, name: str | None = None) -> dict[str, str]:
+    """Add an issuer (DID or URL) to the user's trusted list; returns the whole list."""
+    from tools.credentials.trust import add_trusted_issuer, trusted_issuers
+
+    add_trusted_issuer(issuer_id.strip(), name)
+    return trusted_issuers()
+
+
+def list_trusted_issuers() -> dict[str, str]:
+    """Every trusted issuer: id -> name."""
+    from tools.credentials.trust import trusted_issuers
+
+    return trusted_issuers()
 
 
 def describe_verdict(result: CheckResult) -> str:

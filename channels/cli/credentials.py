@@ -54,7 +54,7 @@ def _stdin() -> bytes:
 
 
 def register(app: typer.Typer) -> None:
-    """Add the `verify` and `import` commands."""
+    """Add the `verify`, `import` and `trust` commands."""
 
     @app.command("verify")
     def verify(paths: PathsArg, as_json: JsonOption = False, online: OnlineOption = False) -> None:
@@ -88,3 +88,20 @@ def register(app: typer.Typer) -> None:
                     pairs.extend(import_paths(user_id, [path], online=online,
                                               progress=lambda _p: bar.advance(task)))
         _print([r for r, _ in pairs], as_json, [cid for _, cid in pairs])
+
+    @app.command("trust")
+    def trust(issuer: Annotated[str | None, typer.Argument(
+                  help="Issuer DID or URL to trust; omit to list.", show_default=False)] = None,
+              name: Annotated[str | None, typer.Option(help="A display name.")] = None) -> None:
+        """Add an issuer to your trusted-issuer list, or show the list."""
+        from agent.capabilities.credentials import list_trusted_issuers, trust_issuer
+
+        if issuer and not issuer.startswith(("did:", "https://", "http://")):
+            Console(stderr=True).print("Give the issuer's DID or URL, e.g. "
+                                       "did:web:credentials.example.edu.")
+            raise typer.Exit(2)
+        rows = trust_issuer(issuer, name) if issuer else list_trusted_issuers()
+        for key, label in rows.items():
+            typer.echo(f"{key}\t{label}")
+        if not rows:
+            typer.echo("No trusted issuers yet; add one with `passport trust DID_OR_URL`.")

@@ -73,3 +73,17 @@ def test_verify_pasted_text_from_stdin(tmp_path: Path) -> None:
     res = CliRunner().invoke(build_app(), ["verify", "-", "--json"], input=text)
     assert res.exit_code == 0, res.output
     assert _lines(res.output)[0]["verdict"] == "valid"
+
+
+def test_trust_makes_issuer_known(tmp_path: Path) -> None:
+    iss = EdIssuer.new()
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(iss.sign(ob3(iss.did))))
+    app = build_app()
+    before = _lines(CliRunner().invoke(app, ["verify", str(path), "--json"]).output)[0]
+    assert before["checks"]["issuer"] == "unknown"
+    res = CliRunner().invoke(app, ["trust", iss.did, "--name", "Test College"])
+    assert res.exit_code == 0 and iss.did in res.output
+    after = _lines(CliRunner().invoke(app, ["verify", str(path), "--json"]).output)[0]
+    assert after["checks"]["issuer"] == "known"
+    assert CliRunner().invoke(app, ["trust", "nonsense"]).exit_code == 2
