@@ -16,6 +16,7 @@ from types import ModuleType
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Header, HTTPException, Query, Request
+from fastapi.encoders import jsonable_encoder
 from pydantic import BaseModel, Field
 
 from agent.reply import Reply
@@ -208,22 +209,35 @@ class ProfileIn(BaseModel):
     job_ad: str = Field(min_length=1, max_length=20_000)
 
 
-@evidence.get("/strengths", response_model=ReplyOut)
-async def strengths(user: CurrentUser, service: Service) -> ReplyOut:
-    """A strengths summary grounded in your own evidence, with citations."""
-    return await _turn(service, user, "/strengths", "api-strengths")
+async def _evidence(service: AgentService, user: str, fn: str, message: str,
+                    *args: Any) -> dict[str, Any]:
+    """The evidence facade's result, or an agent turn when the facade is not installed."""
+    cap = facade("evidence")
+    if cap is not None and hasattr(cap, fn):
+        out = await asyncio.to_thread(getattr(cap, fn), user, *args)
+        return jsonable_encoder(out | {"text": out.get("reply") or out.get("text", "")})
+    reply = await _turn(service, user, message, f"api-{fn}")
+    return reply.model_dump() | {"kind": next(iter(reply.data), "reply")}
 
 
-@evidence.post("/story", response_model=ReplyOut)
-async def story(body: StoryIn, user: CurrentUser, service: Service) -> ReplyOut:
-    """A STAR story drafted from your reflections and credentials."""
-    return await _turn(service, user, f"/story {body.about}".strip(), "api-story")
+@evidence.get("/strengths")
+async def strengths(user: CurrentUser, service: Service) -> dict[str, Any]:
+    """Your 3 to 7 strengths with cited evidence (``text``), growth areas apart."""
+    return await _evidence(service, user, "strengths_for", "/strengths")
 
 
-@evidence.post("/profile", response_model=ReplyOut)
-async def profile(body: ProfileIn, user: CurrentUser, service: Service) -> ReplyOut:
-    """A profile tailored to a job ad: required skills matched to your evidence."""
-    return await _turn(service, user, f"/profile {body.job_ad}", "api-profile")
+@evidence.post("/story")
+async def story(body: StoryIn, user: CurrentUser, service: Service) -> dict[str, Any]:
+    """A STAR story drafted from your reflections (kept as a draft), with citations."""
+    return await _evidence(service, user, "story_for", f"/story {body.about}".strip(),
+                           body.about)
+
+
+@evidence.post("/profile")
+async def profile(body: ProfileIn, user: CurrentUser, service: Service) -> dict[str, Any]:
+    """A profile tailored to a job ad: covered, transferable and gaps, with citations."""
+    return await _evidence(service, user, "profile_for", f"/profile {body.job_ad}",
+                           body.job_ad)
 
 
 memory = APIRouter(prefix="/v1/memory", tags=["memory"])

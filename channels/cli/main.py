@@ -15,6 +15,7 @@ COMMAND_MODULES = [
     "channels.cli.chat",
     "channels.cli.memory",
     "channels.cli.credentials",
+    "channels.cli.serve",
     "channels.cli.evidence",
     "channels.cli.skills",
 ]

@@ -37,6 +37,10 @@ def keyword_tagger(monkeypatch: pytest.MonkeyPatch) -> None:
     """Replace the framework tagger by the keyword tagger for channel tests."""
     try:
         import agent.capabilities.skills as skills
+        import tools.skills.tagging as tagging
     except ImportError:
         return
     monkeypatch.setattr(skills, "tag_text", keyword_tags)
+    monkeypatch.setattr(tagging, "tag", keyword_tags)
+    monkeypatch.setattr(tagging, "tag_many",
+                        lambda texts, *a, **k: [keyword_tags(t) for t in texts])
