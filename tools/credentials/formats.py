@@ -172,6 +172,8 @@ def _jws_key(header: dict[str, Any], issuer: str | None,
         return keys.from_jwk(header["jwk"]), None
     if issuer and issuer.startswith(("did:key:", "did:jwk:")):
         return keys.resolve(issuer, fetcher)
+    if issuer and issuer.startswith("https://"):
+        return keys.issuer_profile_key(issuer, fetcher)
     raise keys.KeyUnavailable("the token does not say which key signed it")
 
 

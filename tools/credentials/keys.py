@@ -150,6 +150,20 @@ def resolve(vm_id: str, fetcher: Fetcher | None) -> tuple[PublicKey, str]:
     raise KeyUnavailable(f"unsupported key reference {vm_id}")
 
 
+def issuer_profile_key(issuer: str, fetcher: Fetcher | None) -> tuple[PublicKey, str]:
+    """The single key an https issuer profile publishes (for tokens that name no key)."""
+    doc = _fetch_json(issuer, fetcher, f"issuer profile {issuer}")
+    found: list[Any] = []
+    for field in ("verificationMethod", "publicKey", "assertionMethod"):
+        value = doc.get(field) or []
+        found.extend(v for v in (value if isinstance(value, list) else [value])
+                     if isinstance(v, dict))
+    if len(found) != 1:
+        raise KeyUnavailable("the token does not say which key signed it, and the issuer "
+                             "profile does not publish exactly one key")
+    return from_verification_method(found[0]), issuer
+
+
 def _fetch_json(url: str, fetcher: Fetcher | None, what: str) -> dict[str, Any]:
     if fetcher is None:
         raise KeyUnavailable(f"{what} needs the network (use --online)")

@@ -148,3 +148,15 @@ def test_png_holding_only_a_hosted_link() -> None:
     assert offline.verdict == "unverifiable-offline" and "only holds a link" in offline.reasons[0]
     online = run(png, DictFetcher({doc["id"]: json.dumps(doc)}))[0]
     assert online.verdict == "valid" and online.achievement.name == "First Aid"
+
+
+def test_vc_jwt_without_kid_uses_the_issuer_profile_key() -> None:
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    issuer = "https://example.edu/issuers/565049"
+    cred = ob3(issuer, version="v1")
+    token = rs256_jws(key, {"vc": cred, "iss": issuer, "nbf": 1262304000})
+    assert "needs the network" in run(token.encode())[0].reasons[0]
+    profile = {"id": issuer, "type": "Profile", "publicKey": [
+        {"id": issuer + "#key", "type": "CryptographicKey", "publicKeyPem": rsa_pem(key)}]}
+    r = run(token.encode(), DictFetcher({issuer: json.dumps(profile)}))[0]
+    assert r.verdict == "valid", r.reasons
