@@ -128,6 +128,16 @@ def _store(user_id: str, result: CheckResult, use_tagger: bool) -> str | None:
     return cred_id
 
 
+def _store_all(user_id: str, result: CheckResult, use_tagger: bool) -> str | None:
+    """Store a credential, then each genuine credential nested in it (CLR, VP, LER-RS)."""
+    cred_id = _store(user_id, result, use_tagger)
+    for child in result.nested:
+        if not child.file:
+            child.file = result.file
+        _store_all(user_id, child, use_tagger)
+    return cred_id
+
+
 def import_bytes(user_id: str, data: bytes, filename: str | None = None, online: bool = False,
                  fetcher: Fetcher | None = None, use_tagger: bool = True
                  ) -> list[tuple[CheckResult, str | None]]:
@@ -137,7 +147,7 @@ def import_bytes(user_id: str, data: bytes, filename: str | None = None, online:
     """
     out = []
     for result in inspect_credential_bytes(data, filename, online, fetcher):
-        out.append((result, _store(user_id, result, use_tagger)))
+        out.append((result, _store_all(user_id, result, use_tagger)))
     return out
 
 
@@ -151,7 +161,7 @@ def import_paths(user_id: str, paths: Iterable[Path | str], online: bool = False
     for p in paths:
         path = Path(p)
         for result in verify_path(path, fetcher=fetch):
-            out.append((result, _store(user_id, result, use_tagger)))
+            out.append((result, _store_all(user_id, result, use_tagger)))
         if progress:
             progress(path)
     return out

@@ -87,3 +87,29 @@ def test_trust_makes_issuer_known(tmp_path: Path) -> None:
     after = _lines(CliRunner().invoke(app, ["verify", str(path), "--json"]).output)[0]
     assert after["checks"]["issuer"] == "known"
     assert CliRunner().invoke(app, ["trust", "nonsense"]).exit_code == 2
+
+
+def test_import_clr_stores_each_genuine_nested_credential(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from evals.credential_signing import CLR, DI2, OB3, V1
+
+    monkeypatch.setattr("agent.capabilities.credentials._tagger", lambda: None)
+    iss = EdIssuer.new()
+    inner = iss.sign(ob3(iss.did, version="v1", suite_ctx=DI2))
+    clr = iss.sign({"@context": [V1, CLR, OB3, DI2], "id": "urn:uuid:clr",
+                    "type": ["VerifiableCredential", "ClrCredential"], "name": "Transcript",
+                    "issuer": {"id": iss.did, "type": ["Profile"], "name": "College"},
+                    "issuanceDate": "2025-06-01T00:00:00Z",
+                    "credentialSubject": {"id": "did:example:a", "type": ["ClrSubject"],
+                                          "verifiableCredential": [inner]}})
+    path = tmp_path / "clr.json"
+    path.write_text(json.dumps(clr))
+    res = CliRunner().invoke(build_app(), ["import", str(path), "--user", "ana", "--json"])
+    assert res.exit_code == 0, res.output
+    from memory.records import get_records
+
+    rec = get_records()
+    stored = rec.list_credentials(rec.find_user("cli", "local", "ana"))
+    by_name = {s["achievement"]["name"]: s for s in stored}
+    assert set(by_name) == {"Transcript", "Team Leadership"}
+    nested_raw = json.loads(bytes(by_name["Team Leadership"]["raw"]))
+    assert nested_raw["credentialSubject"]["achievement"]["name"] == "Team Leadership"

@@ -18,6 +18,7 @@ from tools.credentials.trust import trusted_issuers
 from tools.credentials.verdict import fold_proofs, make_checks, overall
 
 MAX_NESTED_DEPTH = 3
+MAX_LER_VERIFICATIONS = 100
 
 
 def _issuer_verdict(proof: str, signers: list[str | None]) -> str:
@@ -93,21 +94,45 @@ def verify_json_doc(doc: Any, fmt: str, fetcher: Fetcher | None, now: datetime,
 
 
 def _verify_any(child: Any, fetcher: Fetcher | None, now: datetime, depth: int) -> CheckResult:
+    raw = child.encode() if isinstance(child, str) else json.dumps(child).encode()
     try:
         if isinstance(child, str):
-            return verify_jws_token(child, fetcher, now)
-        return verify_json_doc(child, parse.detect(child), fetcher, now, depth)
+            result = verify_jws_token(child, fetcher, now)
+        else:
+            result = verify_json_doc(child, parse.detect(child), fetcher, now, depth)
     except CredentialError as exc:
         from tools.credentials.verify import error_result
 
-        return error_result(str(exc), None)
+        return error_result(str(exc), None, raw)
+    result.raw = raw
+    if result.achievement is not None:
+        result.skills = normalise.alignment_skills(result.achievement)
+    return result
+
+
+def _ler_verifications(doc: dict[str, Any]) -> list[Any]:
+    """Verifications attached to the resume and to each of its entries, in order."""
+    found: list[Any] = []
+
+    def take(node: dict[str, Any]) -> None:
+        for key in ("verifications", "attachments", "verifiableCredential"):
+            value = node.get(key)
+            if value is not None:
+                found.extend(value if isinstance(value, list) else [value])
+
+    take(doc)
+    for section in sorted(parse.LER_SECTIONS | {"skills"}):
+        items = doc.get(section)
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, dict):
+                take(item)
+    return found[:MAX_LER_VERIFICATIONS]
 
 
 def _verify_ler(doc: dict[str, Any], fetcher: Fetcher | None, now: datetime,
                 depth: int) -> CheckResult:
     nested = []
-    found = doc.get("verifications") or doc.get("attachments") or []
-    for entry in found if isinstance(found, list) else [found]:
+    for entry in _ler_verifications(doc):
         value = entry
         if isinstance(entry, dict) and not parse.types_of(entry) & {"VerifiableCredential"}:
             value = entry.get("credential") or entry.get("verifiableCredential") or \

@@ -49,7 +49,9 @@ def is_ob2(doc: dict[str, Any]) -> bool:
 
 
 def is_ler(doc: dict[str, Any]) -> bool:
-    """An HR Open LER-RS resume."""
+    """An HR Open LER-RS resume (4.4 / 4.5 ``type`` URL, the ``LERRS`` token, or its shape)."""
+    if any("ler-rs" in t.lower() or t == "LERRS" for t in types_of(doc)):
+        return True
     return "person" in doc and bool(LER_SECTIONS & set(doc)) or \
         any("hropenstandards" in c.lower() for c in contexts_of(doc))
 

@@ -76,13 +76,16 @@ def test_ler_rs_with_nested_verifications(issuer: EdIssuer) -> None:
     good = issuer.sign(ob3(issuer.did))
     bad = copy.deepcopy(good)
     bad["name"] = "Changed"
-    ler = {"person": {"name": {"formattedName": "Ana Silva"}},
-           "employmentHistories": [{"organization": "Acme", "title": "Technician"}],
+    ler = {"type": "http://schema.hropenstandards.org/4.4/recruiting/json/ler-rs/"
+                   "LER-RSType.json",
+           "person": {"name": {"formattedName": "Ana Silva"}},
+           "employmentHistories": [{"organization": "Acme", "title": "Technician",
+                                    "verifications": [good]}],
            "educationAndLearnings": [{"institution": "Test College", "degree": "BSc"}],
-           "verifications": [good, bad]}
+           "verifications": [bad]}
     r = run(ler)
     assert r.format == "ler-rs"
-    assert [n.verdict for n in r.nested] == ["valid", "invalid-signature"]
+    assert sorted(n.verdict for n in r.nested) == ["invalid-signature", "valid"]
     assert r.verdict == "invalid-signature"
     assert r.achievement.name == "Resume of Ana Silva" and len(r.achievement.results) == 2
 
