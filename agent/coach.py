@@ -20,7 +20,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from langchain_core.tools import BaseTool
 
 from agent.intents import route
-from prompts import render
+from prompts import load, render
 
 MODEL_NAME = "offline-coach"
 STATE_RE = re.compile(r"<state>(.*?)</state>", re.S)
@@ -42,7 +42,8 @@ TOOL_FOR: dict[str, tuple[str, Callable[[str, dict[str, Any]], dict[str, Any]]]]
     "upload": ("inspect_credential", lambda t, s: {"upload_id": s.get("upload_id")}),
     "import_confirm": ("import_credential", lambda t, s: {"upload_id": s.get("pending_upload")}),
 }
-DIRECT = {"help": "help", "small_talk": "small_talk", "distress": "distress"}
+DIRECT = {"help": "help", "small_talk": "small_talk", "distress": "distress",
+          "after_distress": "after_distress"}
 
 
 def passport_state(messages: Sequence[BaseMessage]) -> dict[str, Any]:
@@ -60,6 +61,24 @@ def _text(msg: BaseMessage) -> str:
     if isinstance(content, str):
         return content
     return " ".join(str(c.get("text", "")) if isinstance(c, dict) else str(c) for c in content)
+
+
+def _said(messages: Sequence[BaseMessage]) -> frozenset[str]:
+    """The coach's earlier replies in this conversation (to avoid saying one twice)."""
+    return frozenset(_text(m).split("\n\n")[0] for m in messages
+                     if isinstance(m, AIMessage) and not m.tool_calls)
+
+
+def _fresh(template: str, seed: str, said: frozenset[str]) -> str:
+    """A variant of a direct reply not yet said in this conversation, when there is one:
+    repeating a message verbatim is how a coach gets stuck in a loop."""
+    first = render(template, seed=seed)
+    if first not in said:
+        return first
+    for variant in load(template):
+        if "{" not in variant and variant.strip() not in said:
+            return variant.strip()
+    return first
 
 
 class OfflineCoach(BaseChatModel):
@@ -96,11 +115,13 @@ class OfflineCoach(BaseChatModel):
         if isinstance(last, ToolMessage):
             message = self._compose(messages, state)
         else:
-            message = self._decide(_text(last) if isinstance(last, HumanMessage) else "", state)
+            message = self._decide(_text(last) if isinstance(last, HumanMessage) else "", state,
+                                   said=_said(messages))
         message.response_metadata["model_name"] = MODEL_NAME
         return ChatResult(generations=[ChatGeneration(message=message)])
 
-    def _decide(self, text: str, state: dict[str, Any]) -> AIMessage:
+    def _decide(self, text: str, state: dict[str, Any],
+                said: frozenset[str] = frozenset()) -> AIMessage:
         if state.get("upload_id"):
             intent = "upload"
         else:
@@ -114,8 +135,8 @@ class OfflineCoach(BaseChatModel):
                 return AIMessage(content="", tool_calls=[call])
             reply = render("not_available", what=intent.replace("_", " "))
         else:
-            reply = render(DIRECT.get(intent, "small_talk"), seed=text)
-        return self._final(reply, state, {})
+            reply = _fresh(DIRECT.get(intent, "small_talk"), text, said)
+        return self._final(reply, state, {"awaiting": "distress"} if intent == "distress" else {})
 
     def _compose(self, messages: list[BaseMessage], state: dict[str, Any]) -> AIMessage:
         results: list[dict[str, Any]] = []

@@ -18,6 +18,17 @@ DISTRESS = re.compile(
     r"self[- ]?harm\w*|hurt(?:ing)? myself|can'?t go on|no reason to live|hopeless|"
     r"panic attack|i'?m not (?:ok|okay)|can'?t cope|breaking down|abus(?:e|ed|ive))\b", re.I)
 
+# A short message that reports an action in the past tense ("closed big deal").
+TERSE_ACTION = re.compile(
+    r"^\W*(?:i\s+|we\s+)?(?!(?:tired|bored|stressed|worried|excited|scared|annoyed|"
+    r"confused|exhausted|overwhelmed|interested|relaxed|depressed|frustrated|disappointed|"
+    r"embarrassed|pleased|surprised|amazed|ashamed|need|feed|speed)\b)(?:[a-z]{3,}ed|did|made|led|built|wrote|took|ran|won|sold|gave|"
+    r"taught|met|got|set|sent|held|kept|found|began|brought|drove|paid|spent|shipped|"
+    r"fixed|finished|passed)\b", re.I)
+# Right after a distress answer, only an explicit request brings back the coaching flow.
+RULES_BEFORE_CARE = re.compile(r"^\s*(?:/\w+|help)\s*$|\blet'?s reflect\b|"
+                               r"\b(?:forget|export|remind) me\b", re.I)
+
 RULES: list[tuple[str, re.Pattern[str]]] = [
     ("forget_confirm", re.compile(r"^\s*yes,?\s+forget everything\W*$", re.I)),
     ("help", re.compile(r"^\s*(?:/help|help|\?|what can you do\??|how does this work\??)\s*$",
@@ -105,6 +116,8 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
     """
     if DISTRESS.search(text):
         return Route("distress", "rule")
+    if awaiting == "distress" and not RULES_BEFORE_CARE.search(text):
+        return Route("after_distress", "rule")
     if awaiting == "import_confirm" and re.match(
             r"^\s*(?:y|yes|yes please|ok|okay|sure|add it|import it|keep it|save it)\W*$",
             text, re.I):
@@ -121,4 +134,6 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
     first_person = re.search(r"\b(?:i|we|my|our)\b", text, re.I)
     if words >= 6 and first_person:
         return Route("reflection", "content", score)
+    if words >= 2 and TERSE_ACTION.search(text):  # terse writers: "fixed prod bug"
+        return Route("reflection", "terse", score)
     return Route("small_talk", "fallback", score)

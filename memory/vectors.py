@@ -87,6 +87,35 @@ class VectorStore:
         self._scoped(user_id, "add", ids=[mid], documents=[text], metadatas=[meta])
         return mid
 
+    def add_many(self, user_id: str, texts: list[str], kind: str,
+                 metadatas: list[dict[str, Any]] | None = None, ids: list[str] | None = None,
+                 embeddings: Any = None, batch: int = 4000) -> list[str]:
+        """Remember many texts for this user in batches; returns their ids.
+
+        Args:
+            user_id: whose memories these are (forced into every item's metadata).
+            texts: the texts.
+            kind: the kind of every item (e.g. ``reflection``).
+            metadatas: extra metadata per text (scalars only; ``user_id`` is ignored).
+            ids: item ids (fresh ones by default).
+            embeddings: precomputed vectors, one per text (embedded here by default).
+            batch: items per write.
+        """
+        ids = ids or [new_id("mem") for _ in texts]
+        stamp = now_iso()
+        metas: list[dict[str, Any]] = []
+        for i, mid in enumerate(ids):
+            meta: dict[str, Any] = {"kind": kind, "created_at": stamp, "source_id": mid}
+            for key, value in ((metadatas[i] if metadatas else None) or {}).items():
+                if isinstance(value, str | int | float | bool) and key != "user_id":
+                    meta[key] = value
+            metas.append(meta)
+        for s in range(0, len(texts), batch):
+            extra = {} if embeddings is None else {"embeddings": embeddings[s:s + batch]}
+            self._scoped(user_id, "add", ids=ids[s:s + batch], documents=texts[s:s + batch],
+                         metadatas=metas[s:s + batch], **extra)
+        return ids
+
     def search(self, user_id: str, query: str, k: int = 5,
                kinds: list[str] | None = None) -> list[Memory]:
         """The user's memories nearest in meaning to the query."""
