@@ -125,6 +125,9 @@ def verify_ld_proofs(doc: dict[str, Any], fetcher: Fetcher | None) -> list[Proof
     proofs = proof_list(doc)
     if not proofs:
         return []
+    if not isinstance(doc.get("@context"), str | list | dict) or not doc.get("@context"):
+        return [ProofOutcome("invalid", "it has no @context, so it is not a verifiable "
+                             "credential")]
     unsecured = {k: v for k, v in doc.items() if k != "proof"}
     try:
         canon_doc: str | None = canonize(unsecured)

@@ -22,7 +22,7 @@ def sniff(data: bytes) -> Kind:
     if data.startswith(PNG_SIGNATURE):
         return "png"
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head.startswith((b"{", b"[")):
+    if head.startswith((b"{", b"[", b"\"")):
         return "json"
     if head.startswith(b"<") and b"<svg" in data[:65536]:
         return "svg"

@@ -8,13 +8,14 @@ from __future__ import annotations
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from tools.credentials import normalise, parse
 from tools.credentials.formats import verify_json_doc, verify_jws_token
 from tools.credentials.limits import MAX_FILE_BYTES, MAX_ITEMS_PER_FILE
 from tools.credentials.models import CheckResult, CredentialError, Item
 from tools.credentials.network import Fetcher, FetchError
-from tools.credentials.sniff import load_json, sniff
+from tools.credentials.sniff import JWS_RE, load_json, sniff
 from tools.credentials.unbake import unbake_png, unbake_svg
 from tools.credentials.verdict import make_checks
 
@@ -38,6 +39,21 @@ def parse_kind(text: str) -> str:
     return sniff(text.encode("ascii", errors="replace"))
 
 
+def _unwrap(doc: Any) -> list[Any]:
+    """A JSON array, or an OB 3.0 / CLR API response (``credential``,
+    ``compactJwsStrings``), becomes its list of credentials."""
+    if isinstance(doc, list):
+        return doc
+    if isinstance(doc, dict) and "@context" not in doc and (
+            "compactJwsStrings" in doc or "credential" in doc):
+        out: list[Any] = []
+        for key in ("credential", "compactJwsStrings"):
+            value = doc.get(key) or []
+            out.extend(value if isinstance(value, list) else [value])
+        return out or [doc]
+    return [doc]
+
+
 def items_from_bytes(data: bytes) -> list[Item]:
     """Every credential inside ``data`` (a JSON array counts as several)."""
     kind = sniff(data)
@@ -54,11 +70,11 @@ def items_from_bytes(data: bytes) -> list[Item]:
                                   "the issuer's site.")
         return [_payload_item(p, "svg") for _, p in found]
     if kind == "json":
-        doc = load_json(data)
-        docs = doc if isinstance(doc, list) else [doc]
+        docs = _unwrap(load_json(data))
         if len(docs) > MAX_ITEMS_PER_FILE:
             raise CredentialError("This file holds too many credentials; split it up.")
-        return [Item("json", d, "json", data) for d in docs]
+        return [Item("jws", d.strip(), "json", d.encode()) if isinstance(d, str)
+                and JWS_RE.match(d.strip()) else Item("json", d, "json", data) for d in docs]
     if kind == "jws":
         return [Item("jws", data.decode("ascii").strip(), "jws", data)]
     raise CredentialError("This is not a credential we can read: send a JSON file, a signed "

@@ -160,3 +160,13 @@ def test_vc_jwt_without_kid_uses_the_issuer_profile_key() -> None:
         {"id": issuer + "#key", "type": "CryptographicKey", "publicKeyPem": rsa_pem(key)}]}
     r = run(token.encode(), DictFetcher({issuer: json.dumps(profile)}))[0]
     assert r.verdict == "valid", r.reasons
+
+
+def test_api_response_with_json_and_jws_credentials(issuer: EdIssuer) -> None:
+    response = {"credential": [issuer.sign(ob3(issuer.did))],
+                "compactJwsStrings": [issuer.jws({**ob3(issuer.did), "iss": issuer.did})]}
+    results = run(json.dumps(response).encode())
+    assert [(r.format, r.verdict) for r in results] == [("ob3/vc2", "valid"),
+                                                        ("ob3-jwt", "valid")]
+    quoted = run(json.dumps(issuer.jws({**ob3(issuer.did), "iss": issuer.did})).encode())
+    assert quoted[0].verdict == "valid"
