@@ -13,6 +13,7 @@ import typer
 
 COMMAND_MODULES = [
     "channels.cli.chat",
+    "channels.cli.info",
     "channels.cli.memory",
     "channels.cli.credentials",
     "channels.cli.serve",
