@@ -54,7 +54,8 @@ COMMON = _set("i i'm i've i'd you your you're we our it its this that these thos
               "from for with of in on at to by as about after before over under week "
               "title draft saved edit save related similar via because through based "
               "quote quotes mentioned mention candidate job ad role tailored markdown json "
-              "ok okay sure great thanks thank well done nice good here's let's backed")
+              "ok okay sure great thanks thank well done nice good here's let's backed "
+              "none all any each every some more most less")
 
 _CITE = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
 _FACT_CITE = re.compile(r"\s*\[\[?([A-Za-z]+_[0-9a-f]+#\d+)\]?\]")

@@ -39,10 +39,9 @@ def blocks(profile: Profile, facts: dict[str, Fact], name: str,
                                          role="requirement")]]
     out.append([Segment(text="## Summary", role="heading")])
     if covered:
+        listed = "; ".join(f"\u201c{short(m.requirement, 60)}\u201d" for m in covered[:5])
         out.append([Segment(text="Requirements of this ad that your own evidence covers:",
-                            role="heading"),
-                    *[Segment(text=f"\u201c{short(m.requirement, 60)}\u201d", role="requirement")
-                      for m in covered[:5]]])
+                            role="heading"), Segment(text=f"{listed}.", role="requirement")])
     else:
         out.append([Segment(text="None of the requirements of this ad is covered by your "
                                  "saved evidence yet; the gaps below say what to do next.",

@@ -120,8 +120,8 @@ def choose_items(facts: list[Fact], about: str = "", picked: list[str] | None = 
     """The items a story is drafted from: the user's pick, the best match, or the richest.
 
     Returns:
-        Item ids (at most two reflections or stories and one credential); empty when nothing
-        the user wrote is about the topic.
+        Item ids (the best reflection or story, and a matching credential); empty when
+        nothing the user wrote is about the topic.
     """
     owned = {f.item_id for f in facts}
     if picked:
@@ -132,8 +132,7 @@ def choose_items(facts: list[Fact], about: str = "", picked: list[str] | None = 
         ranked = sorted(scores, key=lambda i: -scores[i])
         if not ranked or scores[ranked[0]] < MIN_RELEVANCE:
             return []
-        chosen = [i for i in ranked[:2] if scores[i] >= max(MIN_RELEVANCE,
-                                                            scores[ranked[0]] - 0.05)]
+        chosen = ranked[:1]  # one experience per story keeps it coherent
         creds = _item_scores([f for f in facts if f.kind == "credential"], about)
         best = max(creds, key=lambda i: creds[i], default=None)
         if best and creds[best] >= MIN_RELEVANCE + 0.1:
