@@ -42,6 +42,7 @@ def inspect_upload(user_id: str, upload_id: str | None) -> dict[str, Any]:
                 "reply": render("credential_refused", explained=explained)}
     return {"kind": "credential_inspected", "results": facts, "awaiting": "import_confirm",
             "pending_upload": upload_id,
+            "buttons": [{"label": "Add it", "data": "yes"}, {"label": "Not now", "data": "no"}],
             "reply": render("credential_ask", explained=explained)}
 
 
