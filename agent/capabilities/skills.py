@@ -69,8 +69,7 @@ def reject_skill(user_id: str, framework: str, skill_id: str) -> None:
     records.reject_skill(user_id, framework, skill_id)
     tagger = get_tagger()
     pos = tagger.position.get((framework, skill_id))
-    partner = tagger.join.get(pos) if pos is not None else None
-    if partner is not None:
+    for partner in tagger.join.get(pos, []) if pos is not None else []:
         other = tagger.index.data.concepts[partner]
         records.reject_skill(user_id, other.framework, other.id)
 

@@ -109,15 +109,24 @@ def _load(esco_dir: Path, onet_dir: Path) -> FrameworkData:
         join = [(r["esco_uri"], r["onet_dwa"]) for r in csv.DictReader(fh)]
     relations = _json(esco_dir / "occupation_skills.json")
     groups = {**_json(BUILTIN_DIR / "esco_groups.json"), **_json(esco_dir / "esco_groups.json")}
-    paths = [esco_dir / FILES["esco"], onet_dir / FILES["onet"], onet_dir / "onet_tasks.jsonl.gz",
-             join_path, esco_dir / "occupation_skills.json"]
     return FrameworkData(
         concepts=concepts, group_labels=groups, join=join,
         occupation_skills=relations.get("skills", {}),
         occupation_labels=relations.get("labels", {}),
         sources={"esco": str(esco_dir), "onet": str(onet_dir)},
-        checksum=_checksum(paths),
+        checksum=_checksum(_paths(esco_dir, onet_dir)),
     )
+
+
+def _paths(esco_dir: Path, onet_dir: Path) -> list[Path]:
+    return [esco_dir / FILES["esco"], esco_dir / "esco_groups.json", onet_dir / FILES["onet"],
+            onet_dir / "onet_tasks.jsonl.gz", BUILTIN_DIR / "join.csv",
+            esco_dir / "occupation_skills.json"]
+
+
+def installed_checksum() -> str:
+    """Checksum of the installed framework files, without parsing them (cache keys)."""
+    return _checksum(_paths(data_dir("esco"), data_dir("onet")))
 
 
 def load_frameworks() -> FrameworkData:

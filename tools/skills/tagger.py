@@ -14,7 +14,7 @@ import numpy as np
 
 from memory.embeddings import get_embedder
 from tools.skills.index import SkillIndex
-from tools.skills.lexical import Match, PhraseIndex
+from tools.skills.lexical import Match
 from tools.skills.text import Span, clauses, sentences
 
 
@@ -26,10 +26,32 @@ class TaggerConfig:
     w_desc: float = 0.4
     lexical_bonus: float = 0.15
     lexical_pref_bonus: float = 0.05
+    lexical_floor: float = 0.6
     use_clauses: bool = True
     clause_penalty: float = 0.02
     threshold: dict[str, float] = field(default_factory=lambda: {"esco": 0.55, "onet": 0.55})
     per_sentence: dict[str, int] = field(default_factory=lambda: {"esco": 3, "onet": 2})
+
+
+def _join_groups(position: dict[tuple[str, str], int],
+                 pairs: list[tuple[str, str]]) -> dict[int, list[int]]:
+    """Per concept, the other concepts that describe the same thing (connected pairs)."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for esco, onet in pairs:
+        a, b = position.get(("esco", esco)), position.get(("onet", onet))
+        if a is not None and b is not None:
+            parent[find(a)] = find(b)
+    members: dict[int, list[int]] = {}
+    for x in list(parent):
+        members.setdefault(find(x), []).append(x)
+    return {x: sorted(m for m in group if m != x)
+            for group in members.values() for x in group}
 
 
 @dataclass
@@ -45,16 +67,12 @@ class Tagger:
     def __init__(self, index: SkillIndex, config: TaggerConfig | None = None) -> None:
         self.index = index
         self.config = config or TaggerConfig()
-        self.phrases = PhraseIndex(index.data)
+        self.phrases = index.phrases
         concepts = index.data.concepts
         self.framework = np.array([c.framework for c in concepts])
         self.ids = [c.id for c in concepts]
         self.position = {(c.framework, c.id): i for i, c in enumerate(concepts)}
-        self.join: dict[int, int] = {}
-        for esco, onet in index.data.join:
-            a, b = self.position.get(("esco", esco)), self.position.get(("onet", onet))
-            if a is not None and b is not None:
-                self.join[a], self.join[b] = b, a
+        self.join = _join_groups(self.position, index.data.join)
 
     def dense_scores(self, vectors: np.ndarray) -> np.ndarray:
         """Dense score of every concept for each row of unit embeddings: (units, concepts)."""
@@ -122,5 +140,6 @@ class Tagger:
         row = row.copy()
         cfg = self.config
         for concept, m in matches.items():
-            row[concept] += cfg.lexical_bonus + (cfg.lexical_pref_bonus if m.preferred else 0.0)
+            bonus = cfg.lexical_bonus + (cfg.lexical_pref_bonus if m.preferred else 0.0)
+            row[concept] = max(row[concept] + bonus, cfg.lexical_floor + bonus)
         return row

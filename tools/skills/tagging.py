@@ -81,15 +81,13 @@ def _tag_one(tagger: Tagger, text: str, spans: list[Span], rows: np.ndarray, arg
     tags: list[SkillTag] = []
     emitted: set[int] = set()
     for c, (score, sentence, ev) in sorted(found.items(), key=lambda kv: -kv[1][0]):
-        partner = tagger.join.get(c)
         if c in emitted:
             continue
         concept = data.concepts[c]
-        also = []
-        if partner is not None:
-            emitted.add(partner)
-            p = data.concepts[partner]
-            also = [{"framework": p.framework, "id": p.id, "label": p.label}]
+        partners = tagger.join.get(c, [])
+        emitted.update(partners)
+        also = [{"framework": p.framework, "id": p.id, "label": p.label}
+                for p in (data.concepts[i] for i in partners)]
         group = concept.groups[0] if concept.groups else None
         tags.append(SkillTag(
             framework=concept.framework,  # type: ignore[arg-type]
