@@ -1,9 +1,9 @@
 """Exact lexical matching of labels and alternative labels, normalised and lemmatised.
 
 A phrase index maps the space-joined lemmas of a label to the concepts whose label or
-alternative label it is.
-"Kubernetes", "SQL" or "C++", or when they are a concept's own preferred label and not a
-common word, so that "lead" does not fire on every sentence.
+alternative label it is. Single words only count when they look like a name (capitals,
+digits, ``+#.``), such as "Kubernetes", "SQL" or "C++", or when they are a concept's own
+preferred label and not a common word, so that "lead" does not fire on every sentence.
 """
 
 from __future__ import annotations
