@@ -69,6 +69,13 @@ MIGRATIONS: list[list[str]] = [
             label TEXT NOT NULL, created_at TEXT NOT NULL, last_used_at TEXT)""",
         "CREATE INDEX api_keys_user ON api_keys(user_id)",
     ],
+    [
+        """CREATE TABLE shares (
+            id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            items TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL,
+            revoked_at TEXT)""",
+        "CREATE INDEX shares_user ON shares(user_id, created_at)",
+    ],
 ]
 
 
