@@ -122,7 +122,7 @@ class FakeBotAPI:
         """Texts the bot sent to ``chat_id``."""
         return [str(c.params.get("text", "")) for c in self.sent(chat_id)]
 
-    async def wait_for(self, predicate: Any, timeout: float = 30.0, after: int = 0) -> Call:
+    async def wait_for(self, predicate: Any, timeout: float = 60.0, after: int = 0) -> Call:
         """Wait until a call recorded at index >= ``after`` matches ``predicate(call)``."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -133,7 +133,7 @@ class FakeBotAPI:
         raise AssertionError(f"no matching call within {timeout}s; calls: "
                              f"{[(c.method, c.params.get('text', '')) for c in self.calls]}")
 
-    async def wait_text(self, chat_id: int, contains: str, timeout: float = 30.0,
+    async def wait_text(self, chat_id: int, contains: str, timeout: float = 60.0,
                         after: int = 0) -> Call:
         """Wait for a sendMessage to ``chat_id`` containing ``contains`` (from call #after)."""
         def match(c: Call) -> bool:
