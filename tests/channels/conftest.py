@@ -1,6 +1,7 @@
-"""Channel tests exercise the adapters, not the skill tagger (tested in tests/tools/skills):
-a tiny keyword tagger stands in for the framework index, which is slow to build per process.
-Rejections still go through the real ``tag_for_user`` filter."""
+"""Fixtures for channel tests. ``keyword_tagger`` (opt-in, used by the Telegram, Slack and HTTP
+adapter tests): those tests exercise the adapters, not the skill tagger (tested in
+tests/tools/skills), so a tiny keyword tagger stands in for the framework index, which is slow
+to build per process. Rejections still go through the real ``tag_for_user`` filter."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def keyword_tags(text: str, frameworks: Any = ("esco",), top: Any = None,
     return out
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def keyword_tagger(monkeypatch: pytest.MonkeyPatch) -> None:
     """Replace the framework tagger by the keyword tagger for channel tests."""
     try:

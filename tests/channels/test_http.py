@@ -16,6 +16,8 @@ from channels.http import create_app
 from evals.credential_signing import EdIssuer, ob3, png_with_itxt
 from memory.records import get_records
 
+pytestmark = pytest.mark.usefixtures("keyword_tagger")
+
 REFLECTION = ["This week I organised a workshop for my team and fixed the build pipeline.",
               "The builds got twice as fast and the team was happy.",
               "I learned that asking early saves time."]
@@ -100,10 +102,12 @@ async def test_capabilities(client: httpx.AsyncClient) -> None:
     assert [t["evidence"] for t in tags] == ["customer"]
     story = await client.post("/v1/story", json={"about": "the workshop"}, headers=auth(ana))
     assert story.status_code == 200 and "workshop" in story.json()["text"].lower()
-    ad = ("Team lead wanted. You will organise workshops, work in teams and troubleshoot "
-          "build systems. Requirements: workshop facilitation, teamwork.")
-    prof = await client.post("/v1/profile", json={"job_ad": ad}, headers=auth(ana))
-    assert prof.status_code == 200 and prof.json()["text"]
+    ad = ("Team lead\nRequirements:\n- Experience organising workshops\n- Ability to work in "
+          "teams\n- Skills in troubleshooting build systems")
+    prof = (await client.post("/v1/profile", json={"job_ad": ad}, headers=auth(ana))).json()
+    assert prof["kind"] == "profile" and "Experience organising workshops" in prof["text"]
+    assert prof["citations"] and all("workshop" in c["text"] or "builds" in c["text"]
+                                     or "learned" in c["text"] for c in prof["citations"])
     put = await client.put("/v1/reminders", json={"weekday": 6, "time": "18:00",
                                                   "tz": "Europe/Berlin"}, headers=auth(ana))
     assert put.json()["reminder"]["time"] == "18:00"

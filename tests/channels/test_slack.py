@@ -19,8 +19,12 @@ from memory.settings import get_settings
 from tests.fakes import slack_sign as sk
 from tests.fakes.slack_api import TOKEN, FakeSlackAPI
 
+pytestmark = pytest.mark.usefixtures("keyword_tagger")
+
 SECRET = "test-signing-secret"
 ANA = "UANA"
+AD = ("Team lead\nRequirements:\n- Experience organising workshops\n- Ability to work in "
+      "teams\n- Skills in troubleshooting build systems")
 
 
 class Slack:
@@ -119,10 +123,9 @@ async def test_slash_commands_strengths_profile_home_and_link(slack: Slack) -> N
     strengths = await slack.api.wait_post(f"D{ANA}", "", after=n)
     assert "workshop" in strengths.params["text"].lower()
     n = len(slack.api.calls)
-    await slack.post(sk.command(ANA, "profile Team lead wanted. You will organise workshops, "
-                                     "work in teams and troubleshoot build systems."), form)
-    profile = await slack.api.wait_post(f"D{ANA}", "", after=n)
-    assert profile.params["text"]
+    await slack.post(sk.command(ANA, f"profile {AD}"), form)
+    profile = await slack.api.wait_post(f"D{ANA}", "profile for", after=n)
+    assert "organised a workshop" in profile.params["text"]
     n = len(slack.api.calls)
     await slack.post(sk.command(ANA, "remind sunday 18:00 Europe/Berlin"), form)
     await slack.api.wait_post(f"D{ANA}", "Sunday at 18:00", after=n)

@@ -23,7 +23,11 @@ from memory.records import get_records
 from memory.settings import get_settings
 from tests.fakes.telegram_api import FakeBotAPI
 
+pytestmark = pytest.mark.usefixtures("keyword_tagger")
+
 ANA, BEN = 1001, 2002
+AD = ("Team lead\nRequirements:\n- Experience organising workshops\n- Ability to work in "
+      "teams\n- Skills in troubleshooting build systems")
 
 
 @pytest.fixture
@@ -103,9 +107,9 @@ async def test_buttons_strengths_profile_export_and_forget(
     strengths = await api.wait_text(ANA, "strengths", after=n)
     assert "workshop" in strengths.params["text"]
     n = len(api.calls)
-    api.send_text(ANA, "/profile Team lead wanted. You will organise workshops, work in teams "
-                       "and troubleshoot build systems.")
-    await api.wait_for(lambda c: c.method == "sendMessage" and c.params.get("text"), after=n)
+    api.send_text(ANA, f"/profile {AD}")
+    prof = await api.wait_text(ANA, "profile for", after=n)
+    assert "organised a workshop" in prof.params["text"]
     n = len(api.calls)
     api.send_text(ANA, "/export")
     doc = await api.wait_for(lambda c: c.method == "sendDocument", after=n)
