@@ -72,6 +72,12 @@ def create_app(settings: Settings | None = None, service: AgentService | None = 
 
     for router in ROUTERS:
         app.include_router(router)
+    try:  # the passport page (channels/page), when installed
+        from channels.page.router import router as page_router
+    except ImportError:
+        log.warning("the passport page is not installed", exc_info=True)
+    else:
+        app.include_router(page_router)
     if tg is not None:
         app.include_router(tg.router())
     if sl is not None:

@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "channels.cli.serve",
     "channels.cli.evidence",
     "channels.cli.skills",
+    "channels.cli.page",
 ]
 
 HELP = """Talent Passport: your personal talent coach, offline by default.

@@ -1,0 +1,147 @@
+"""Server-side SVG charts for the passport page: the skills map and the growth timeline.
+
+Plain SVG strings, no script, no external fonts: every label is escaped, every shape that
+stands for something links to the part of the page that lists it (keyboard reachable), and
+each chart has a title and a text alternative; the lists under the charts carry the same
+facts for screen readers and small screens.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from html import escape
+from typing import Any
+
+from agent.capabilities.page import Group
+
+FILLS = ["#dbeafe", "#dcfce7", "#fef3c7", "#fce7f3", "#ede9fe", "#e0f2fe", "#ffedd5",
+         "#f1f5f9"]
+VERIFIED = "#0f766e"
+INK = "#111827"
+
+
+def _worst(row: list[float], side: float) -> float:
+    s = sum(row)
+    return max(max(side * side * r / (s * s), s * s / (side * side * r)) for r in row)
+
+
+def squarify(values: list[float], x: float, y: float, w: float, h: float
+             ) -> list[tuple[float, float, float, float]]:
+    """Squarified treemap rectangles for ``values`` (sorted largest first) in a box."""
+    total = sum(values) or 1.0
+    areas = [v * w * h / total for v in values]
+    rects: list[tuple[float, float, float, float]] = []
+    while areas:
+        side = min(w, h)
+        row = [areas.pop(0)]
+        while areas and _worst(row + [areas[0]], side) <= _worst(row, side):
+            row.append(areas.pop(0))
+        s = sum(row)
+        if w >= h:
+            cw, cy = s / h, y
+            for a in row:
+                rects.append((x, cy, cw, a / cw))
+                cy += a / cw
+            x, w = x + cw, w - cw
+        else:
+            rh, cx = s / w, x
+            for a in row:
+                rects.append((cx, y, a / rh, rh))
+                cx += a / rh
+            y, h = y + rh, h - rh
+    return rects
+
+
+def _fit(text: str, width: float, size: float) -> str:
+    """Cut a label to what fits in ``width`` pixels (about 0.56 em per character)."""
+    room = max(0, int(width / (size * 0.56)))
+    return text if len(text) <= room else (text[: max(0, room - 1)] + "…" if room > 2 else "")
+
+
+def skills_map(groups: list[Group], width: int = 640, height: int = 360) -> str:
+    """The skills map: one rectangle per skill group, area by evidence, verified marked."""
+    if not groups:
+        return ""
+    rects = squarify([float(g.items) for g in groups], 0, 0, width, height)
+    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
+             f'aria-labelledby="map-title" xmlns="http://www.w3.org/2000/svg">'
+             f'<title id="map-title">Skills map: {len(groups)} skill groups, sized by the '
+             f'number of items that show them</title>']
+    for i, (g, (x, y, w, h)) in enumerate(zip(groups, rects, strict=True)):
+        fill = FILLS[i % len(FILLS)]
+        stroke = f'stroke="{VERIFIED}" stroke-width="4"' if g.verified else \
+            'stroke="#ffffff" stroke-width="2"'
+        mark = " ✓ verified" if g.verified else ""
+        tip = f"{g.name}: {g.items} item{'s' * (g.items != 1)}, {len(g.skills)} " \
+              f"skill{'s' * (len(g.skills) != 1)}{mark}"
+        parts.append(f'<a href="#group-{i}" aria-label="{escape(tip)}"><g>'
+                     f'<title>{escape(tip)}</title>'
+                     f'<rect x="{x + 1:.1f}" y="{y + 1:.1f}" width="{max(w - 2, 1):.1f}" '
+                     f'height="{max(h - 2, 1):.1f}" rx="6" fill="{fill}" {stroke}/>')
+        size = 15 if w > 140 and h > 60 else 12
+        if h > 24:
+            name = _fit(g.name, w - 16, size)
+            parts.append(f'<text x="{x + 9:.1f}" y="{y + 8 + size:.1f}" font-size="{size}" '
+                         f'font-weight="600" fill="{INK}">{escape(name)}</text>')
+        if h > 48:
+            sub = _fit(f"{g.items} item{'s' * (g.items != 1)}{mark}", w - 16, 12)
+            parts.append(f'<text x="{x + 9:.1f}" y="{y + 26 + size:.1f}" font-size="12" '
+                         f'fill="{VERIFIED if g.verified else "#374151"}">{escape(sub)}</text>')
+        parts.append("</g></a>")
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _monday(week: str) -> date:
+    return datetime.strptime(f"{week}-1", "%G-W%V-%u").date()
+
+
+def timeline_chart(weeks: list[dict[str, Any]], width: int = 640, height: int = 180) -> str:
+    """Growth moments by week: a bar per week (height = skills shown), a diamond per
+    credential dated that week (filled when verified)."""
+    if not weeks:
+        return ""
+    first, last = _monday(weeks[0]["week"]), _monday(weeks[-1]["week"])
+    span = [first + timedelta(weeks=n) for n in range((last - first).days // 7 + 1)]
+    by_week = {w["week"]: w for w in weeks}
+    top = max([sum(len(m["skills"]) or 1 for m in w["moments"]) for w in weeks] + [1])
+    left, bottom, plot_h = 8, 26, height - 26 - 22
+    step = (width - 2 * left) / len(span)
+    bar = max(2.0, min(step * 0.7, 28))
+    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
+             f'aria-labelledby="tl-title" xmlns="http://www.w3.org/2000/svg">'
+             f'<title id="tl-title">Growth timeline: {sum(len(w["moments"]) for w in weeks)} '
+             f'growth moments over {len(span)} weeks</title>',
+             f'<line x1="{left}" y1="{height - bottom}" x2="{width - left}" '
+             f'y2="{height - bottom}" stroke="#9ca3af"/>']
+    label_every = max(1, round(len(span) / 8))
+    for n, monday in enumerate(span):
+        wk = monday.strftime("%G-W%V")
+        cx = left + step * n + step / 2
+        w = by_week.get(wk)
+        if n % label_every == 0:
+            parts.append(f'<text x="{cx:.1f}" y="{height - 8}" font-size="11" '
+                         f'text-anchor="middle" fill="#374151">{monday:%b %d}</text>')
+        if not w:
+            continue
+        if w["moments"]:
+            skills = sum(len(m["skills"]) or 1 for m in w["moments"])
+            h = max(4.0, plot_h * skills / top)
+            tip = (f"Week {wk}: {len(w['moments'])} reflection"
+                   f"{'s' * (len(w['moments']) != 1)}, "
+                   f"{sum(len(m['skills']) for m in w['moments'])} skills shown")
+            parts.append(f'<a href="#w-{wk}" aria-label="{escape(tip)}"><g>'
+                         f'<title>{escape(tip)}</title><rect x="{cx - bar / 2:.1f}" '
+                         f'y="{height - bottom - h:.1f}" width="{bar:.1f}" height="{h:.1f}" '
+                         f'rx="2" fill="#2563eb"/></g></a>')
+        for c in w["credentials"]:
+            fill = VERIFIED if c["verified"] else "#ffffff"
+            tip = f"Week {wk}: credential {c['label']}" + (" (verified)" if c["verified"]
+                                                            else "")
+            y = 10
+            parts.append(f'<a href="#w-{wk}" aria-label="{escape(tip)}"><g>'
+                         f'<title>{escape(tip)}</title><path d="M{cx:.1f} {y} l7 7 l-7 7 '
+                         f'l-7 -7 z" fill="{fill}" stroke="{VERIFIED}" stroke-width="2"/>'
+                         f'</g></a>')
+    parts.append("</svg>")
+    return "".join(parts)

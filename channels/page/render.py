@@ -1,0 +1,230 @@
+"""The private passport page and its citation pages, rendered on the server as HTML + SVG.
+
+Sections: skills map, growth timeline, strengths, growth areas, credentials with their four
+verdicts, stories, reminder settings, and sharing (a plain HTML form: no script). Every
+item links to its evidence at ``/p/{token}/cite/{fact_id}``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from agent.capabilities.page import View
+from channels.page.charts import skills_map, timeline_chart
+from channels.page.html import chip, e, layout, overall, q, verdicts
+
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+SECTIONS = [("skills", "Skills map"), ("timeline", "Timeline"), ("strengths", "Strengths"),
+            ("credentials", "Credentials"), ("stories", "Stories"),
+            ("reminders", "Reminders"), ("share", "Share")]
+
+
+def cite(token: str, fact_id: str, text: str) -> str:
+    """A link to one citation of the page's owner."""
+    return f'<a href="/p/{e(token)}/cite/{e(q(fact_id))}">{e(text)}</a>'
+
+
+def _cites(token: str, fact_ids: list[str], limit: int = 3) -> str:
+    links = [cite(token, f, f"evidence {n}") for n, f in enumerate(fact_ids[:limit], 1)]
+    return f' <span class="meta">({", ".join(links)})</span>' if links else ""
+
+
+def _skills(view: View, token: str) -> str:
+    if not view.groups:
+        return ('<p class="card">No skills yet: tell the coach about your week and the skills '
+                "in your words will appear here.</p>")
+    out = [skills_map(view.groups), '<p class="meta">Each block is a skill group, sized by '
+           "how many of your reflections and credentials show it; a green border and ✓ mark "
+           "groups backed by a verified credential.</p>"]
+    for i, g in enumerate(view.groups):
+        items = "".join(
+            f"<li>{e(s.label)} {chip(f'{len(s.items)} item' + 's' * (len(s.items) != 1))}"
+            f"{chip('✓ verified', 'ok') if s.verified else ''}{_cites(token, s.fact_ids)}</li>"
+            for s in g.skills)
+        mark = chip("✓ verified", "ok") if g.verified else ""
+        out.append(f'<section class="card" id="group-{i}" aria-labelledby="group-{i}-h">'
+                   f'<h3 id="group-{i}-h">{e(g.name)} {chip(f"{g.items} items")}{mark}</h3>'
+                   f'<ul class="plain">{items}</ul></section>')
+    return "".join(out)
+
+
+def _timeline(view: View, token: str) -> str:
+    if not view.weeks:
+        return '<p class="card">No growth moments yet: your weekly reflections show up here.</p>'
+    out = [timeline_chart(view.weeks), '<p class="meta">Bars: skills shown in that week\'s '
+           "reflections. Diamonds: credentials issued that week (filled when verified).</p>",
+           "<ol reversed class=\"plain\">"]
+    for w in reversed(view.weeks):
+        rows = []
+        for m in w["moments"]:
+            skills = " · ".join(cite(token, s["fact_id"], s["label"]) for s in m["skills"])
+            growth = ", ".join(cite(token, g["fact_id"], g["label"]) for g in m["growth"])
+            rows.append(f"<blockquote>{e(m['excerpt'])}</blockquote>"
+                        f'<p class="meta">{e(m["date"])} · '
+                        f'{cite(token, m["fact_id"], "open the reflection")}'
+                        + (f" · Skills: {skills}" if skills else "")
+                        + (f" · Wants to build: {growth}" if growth else "") + "</p>")
+        for c in w["credentials"]:
+            rows.append(f'<p>Credential: {cite(token, c["fact_id"], c["label"])} '
+                        f'{chip("✓ verified", "ok") if c["verified"] else ""}</p>')
+        out.append(f'<li class="card" id="w-{e(w["week"])}"><h3>Week {e(w["week"])}</h3>'
+                   f'{"".join(rows)}</li>')
+    return "".join(out) + "</ol>"
+
+
+def _quotes(token: str, quotes: list[dict[str, Any]]) -> str:
+    return "".join(f"<blockquote>{e(x['quote'])}</blockquote><p class=\"meta\">{e(x['date'])}"
+                   f", {e('verified credential' if x['verified'] else x['kind'])} · "
+                   f"{cite(token, x['fact_id'], 'see the source')}</p>" for x in quotes)
+
+
+def _strengths(view: View, token: str) -> str:
+    if not view.strengths:
+        body = ('<p class="card">Strengths appear once your reflections or credentials show '
+                "skills.</p>")
+    else:
+        body = "<ol>" + "".join(
+            f'<li class="card"><h3>{e(s["label"])}</h3><p class="meta">{s["items"]} item'
+            f'{"s" * (s["items"] != 1)}'
+            + (f' · related: {e(", ".join(s["related"]))}' if s["related"] else "")
+            + f"</p>{_quotes(token, s['evidence'])}</li>" for s in view.strengths) + "</ol>"
+    if view.growth:
+        body += '<h3 id="growth">Growth areas</h3><ul>' + "".join(
+            f'<li class="card"><strong>{e(g["label"])}</strong>{_quotes(token, g["evidence"][:1])}'
+            "</li>" for g in view.growth) + "</ul>"
+    return body
+
+
+def credential_card(c: dict[str, Any], link: str, download: str) -> str:
+    """One credential: name, issuer, dates, the four verdicts, skills, links."""
+    desc = f"<p>{e(c['description'])}</p>" if c["description"] else ""
+    skills = "".join(chip(s) for s in c["skills"][:12])
+    reasons = "".join(f"<li>{e(r)}</li>" for r in c["reasons"][:6])
+    return (f'<article class="card" id="cred-{e(c["id"])}"><h3>{e(c["name"])} '
+            f"{overall(c['verdict'])}</h3><p class=\"meta\">"
+            + (f"Issued by {e(c['issuer'])}" if c["issuer"] else "Issuer not named")
+            + (f" · {e(c['issued'])}" if c["issued"] else "")
+            + (f" · valid until {e(c['valid_until'])}" if c["valid_until"] else "")
+            + f"</p>{desc}{verdicts(c)}"
+            + (f"<p>{skills}</p>" if skills else "")
+            + (f"<details><summary>Why</summary><ul>{reasons}</ul></details>" if reasons
+               else "")
+            + f"<p>{link}{' · ' if link else ''}{download}</p></article>")
+
+
+def _credentials(view: View, token: str) -> str:
+    if not view.credentials:
+        return ('<p class="card">No credentials yet: send the coach a badge or credential '
+                "file.</p>")
+    return "".join(credential_card(
+        c, cite(token, c["fact_id"], "evidence"),
+        f'<a href="/p/{e(token)}/credential/{e(c["id"])}" download>Download the original '
+        f"({e(c['format'])})</a>") for c in view.credentials)
+
+
+def story_card(s: dict[str, Any], token: str | None) -> str:
+    """One STAR story; with a token, each section links to what it cites."""
+    rows = []
+    for name, text in s["sections"].items():
+        ids = [f for f in s["citations"].get(name, []) if "#" in f]
+        links = _cites(token, ids) if token else ""
+        rows.append(f"<dt>{e(name.capitalize())}</dt><dd>{e(text)}{links}</dd>")
+    status = chip("saved", "ok") if s["status"] == "saved" else chip("draft")
+    return (f'<article class="card" id="story-{e(s["id"])}"><h3>{e(s["title"])} {status}</h3>'
+            f'<p class="meta">{e(s["date"])}</p><dl class="verdicts">{"".join(rows)}</dl>'
+            "</article>")
+
+
+def _reminder(view: View) -> str:
+    r = view.reminder
+    if not r or not r.get("enabled"):
+        return ('<p class="card">No weekly reminder. Set one in chat, e.g. '
+                "<code>/remind sunday 18:00 Europe/Berlin</code>.</p>")
+    day = DAYS[int(r["weekday"])]
+    return (f'<p class="card">Every {e(day)} at {e(r["at_time"])} ({e(r["tz"])}), on '
+            f'{e(r.get("channel") or "chat")}. Change it in chat with <code>/remind</code>.</p>')
+
+
+def _share(view: View, token: str, shares: list[dict[str, Any]], base: str) -> str:
+    creds = "".join(f'<label><input type="checkbox" name="credential" value="{e(c["id"])}"> '
+                    f'{e(c["name"])} ({e(c["verdict"])})</label>' for c in view.credentials)
+    stories = "".join(f'<label><input type="checkbox" name="story" value="{e(s["id"])}"> '
+                      f'{e(s["title"])}</label>' for s in view.stories)
+    form = (f'<form class="card" method="post" action="/p/{e(token)}/share">'
+            "<p>Pick what an employer may see. They get a link that expires, which you can "
+            "revoke here at any time; they see only what you picked, with your original "
+            "signed credentials to verify independently.</p>"
+            + (f"<fieldset><legend>Credentials</legend>{creds}</fieldset>" if creds else "")
+            + (f"<fieldset><legend>Stories</legend>{stories}</fieldset>" if stories else "")
+            + '<label for="job">Tailored profile (optional): paste a job ad</label>'
+            '<textarea id="job" name="job_ad" maxlength="20000"></textarea>'
+            '<label for="days">Link works for (days)</label><input id="days" name="days" '
+            'type="number" min="1" max="365" value="30" inputmode="numeric">'
+            '<p><button type="submit">Create share link</button></p></form>')
+    rows = []
+    for s in shares:
+        what = (f"{len(s['items'].get('credentials') or [])} credential(s), "
+                f"{len(s['items'].get('stories') or [])} story(ies)"
+                + (", a tailored profile" if s["items"].get("profile") else ""))
+        url = f"{base}/s/{s['token']}"
+        link = (f'<a class="url" href="/s/{e(s["token"])}">{e(url)}</a>'
+                if s["state"] == "active" else f'<span class="url">{e(url)}</span>')
+        revoke = (f'<form method="post" action="/p/{e(token)}/share/{e(s["id"])}/revoke">'
+                  f'<button class="secondary" type="submit">Revoke</button></form>'
+                  if s["state"] == "active" else chip(s["state"], "bad"))
+        rows.append(f'<tr id="share-{e(s["id"])}"><td>{link}<div class="meta">{e(what)}'
+                    f"</div></td><td>{e(str(s['expires_at'])[:16].replace('T', ' '))} UTC"
+                    f"</td><td>{revoke}</td></tr>")
+    table = ('<table><thead><tr><th scope="col">Link</th><th scope="col">Expires</th>'
+             f'<th scope="col">State</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+             if rows else '<p class="meta">No share links yet.</p>')
+    return form + "<h3>Your share links</h3>" + table
+
+
+def private_page(view: View, token: str, expires: int, shares: list[dict[str, Any]],
+                 base: str, notice: str = "", error: str = "") -> str:
+    """The whole private page.
+
+    Args:
+        view: the owner's data.
+        token: the page token (every link carries it).
+        expires: when the token expires (Unix seconds).
+        shares: the owner's share links.
+        base: the public base URL for share links.
+        notice: a one-line confirmation to show on top.
+        error: a one-line problem to show on top.
+    """
+    until = datetime.fromtimestamp(expires, UTC).strftime("%Y-%m-%d %H:%M UTC")
+    c = view.counts
+    lede = (f'<p class="lede">{c["reflections"]} reflections · {c["credentials"]} credentials '
+            f'({c["verified"]} verified) · {c["stories"]} stories. Private page: this link '
+            f"works until {e(until)}; to show an employer, create a share link below.</p>"
+            '<nav aria-label="Sections"><ul>' + "".join(
+                f'<li><a href="#{k}">{v}</a></li>' for k, v in SECTIONS) + "</ul></nav>")
+    top = (f'<p class="notice" role="status">{e(notice)}</p>' if notice else "") + (
+        f'<p class="error" role="alert">{e(error)}</p>' if error else "")
+    parts = {"skills": _skills(view, token), "timeline": _timeline(view, token),
+             "strengths": _strengths(view, token),
+             "credentials": _credentials(view, token),
+             "stories": "".join(story_card(s, token) for s in view.stories)
+             or '<p class="card">No stories yet: ask the coach to draft one.</p>',
+             "reminders": _reminder(view), "share": _share(view, token, shares, base)}
+    body = top + "".join(f'<section id="{k}" aria-labelledby="{k}-h"><h2 id="{k}-h">{t}</h2>'
+                         f"{parts[k]}</section>" for k, t in SECTIONS)
+    return layout(f"{view.name} · Talent Passport", body, lede)
+
+
+def citation_page(name: str, cited: dict[str, Any], token: str) -> str:
+    """One citation: the exact sentence, its date, and the whole item it came from."""
+    fact = cited["fact"]
+    skills = "".join(chip(str(s.get("label"))) for s in fact.get("skills") or [])
+    body = (f'<article class="card"><h2>The cited sentence</h2>'
+            f"<blockquote>{e(fact['text'])}</blockquote>"
+            f'<p class="meta">{e(fact["date"])} · {e(fact["source"])}'
+            + (" · verified credential" if fact.get("verified") else "")
+            + f'</p>{f"<p>Skills in it: {skills}</p>" if skills else ""}</article>'
+            f'<article class="card"><h2>The whole {e(cited["kind"])}</h2>'
+            f'<p style="white-space:pre-wrap">{e(cited["item_text"])}</p></article>'
+            f'<p><a href="/p/{e(token)}">Back to the passport</a></p>')
+    return layout(f"Evidence · {name}", body)
