@@ -7,6 +7,7 @@ Paragraphs first, then lines, then words, and a hard cut only for a single overl
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 
 TELEGRAM_LIMIT = 4096
@@ -62,14 +63,20 @@ def _hard_cut(text: str, limit: int, measure: Callable[[str], int]) -> list[str]
     return pieces
 
 
+_BOLD = re.compile(r"\*\*([^*\n]+?)\*\*")
+
+
 def telegram_html(text: str) -> str:
-    """Text as Telegram HTML that always parses: every special character escaped."""
-    return html.escape(text, quote=False)
+    """Text as Telegram HTML that always parses: every special character escaped, and only
+    our own ``**bold**`` pairs (on one line) turned into ``<b>`` tags."""
+    return _BOLD.sub(r"<b>\1</b>", html.escape(text, quote=False))
 
 
 def slack_escape(text: str) -> str:
-    """Text as Slack mrkdwn that cannot ping anyone or form links: &, < and > escaped."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text as Slack mrkdwn that cannot ping anyone or form links: &, < and > escaped, and
+    ``**bold**`` written the Slack way (``*bold*``)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _BOLD.sub(r"*\1*", text)
 
 
 def telegram_chunks(text: str) -> list[str]:

@@ -306,8 +306,18 @@ def get_reminder(user: CurrentUser) -> dict[str, Any]:
     return _reminder_out(get_records().get_reminder(user))
 
 
+def _reschedule(request: Request, user_id: str) -> None:
+    """Tell the running chat channels about a changed reminder."""
+    for name in ("telegram", "slack"):
+        channel = getattr(request.app.state, name, None)
+        if channel is not None:
+            scheduler = getattr(channel, "scheduler", None)
+            (scheduler.schedule if scheduler else channel.schedule)(user_id)
+
+
 @reminders.put("")
-def put_reminder(body: ReminderIn, user: CurrentUser) -> dict[str, Any]:
+async def put_reminder(body: ReminderIn, user: CurrentUser, request: Request
+                       ) -> dict[str, Any]:
     """Set your weekly reminder (it is delivered on the chat channel you use)."""
     from channels.reminders import zone
 
@@ -317,16 +327,18 @@ def put_reminder(body: ReminderIn, user: CurrentUser) -> dict[str, Any]:
     old = get_records().get_reminder(user)
     get_records().set_reminder(user, body.weekday, body.time, body.tz,
                                channel=(old or {}).get("channel") or CHANNEL)
+    _reschedule(request, user)
     return _reminder_out(get_records().get_reminder(user))
 
 
 @reminders.delete("")
-def delete_reminder(user: CurrentUser) -> dict[str, Any]:
+async def delete_reminder(user: CurrentUser, request: Request) -> dict[str, Any]:
     """Turn your weekly reminder off."""
     old = get_records().get_reminder(user)
     if old:
         get_records().set_reminder(user, int(old["weekday"]), str(old["at_time"]),
                                    str(old["tz"]), enabled=False)
+        _reschedule(request, user)
     return {"reminder": None}
 
 

@@ -128,10 +128,15 @@ class SlackChannel:
                          event["channel"], files=event.get("files") or [])
 
     async def _on_mention(self, event: dict[str, Any], body: dict[str, Any]) -> None:
-        """@mentions in a channel: answered in a thread."""
+        """@mentions in a channel: a passport is private, so the answer goes to the DM and
+        the thread gets a pointer to it."""
         text = re.sub(r"<@[A-Z0-9]+>", "", event.get("text") or "").strip()
-        await self._turn(body.get("team_id", ""), event["user"], text, event["channel"],
-                         thread_ts=event.get("thread_ts") or event.get("ts"),
+        user = event["user"]
+        await self._post(event["channel"], Reply(text=f"<@{user}> I've answered you in our "
+                                                      "direct messages (your passport is "
+                                                      "private)."),
+                         thread_ts=event.get("thread_ts") or event.get("ts"), escape=False)
+        await self._turn(body.get("team_id", ""), user, text or "help", await self._dm(user),
                          files=event.get("files") or [])
 
     async def _on_command(self, ack: Any, command: dict[str, Any]) -> None:
@@ -236,9 +241,12 @@ class SlackChannel:
             self._dms[user] = opened["channel"]["id"]
         return self._dms[user]
 
-    async def _post(self, channel: str, reply: Reply, thread_ts: str | None = None) -> None:
-        """Post a reply: mrkdwn sections under Slack's limits, buttons on the last, then files."""
-        chunks = slack_chunks(reply.text) if reply.text.strip() else []
+    async def _post(self, channel: str, reply: Reply, thread_ts: str | None = None,
+                    escape: bool = True) -> None:
+        """Post a reply: mrkdwn sections under Slack's limits, buttons on the last, then files.
+        ``escape=False`` only for our own fixed texts (e.g. a mention of the user)."""
+        chunks = (slack_chunks(reply.text) if escape else [reply.text]) \
+            if reply.text.strip() else []
         for i, chunk in enumerate(chunks):
             blocks: list[dict[str, Any]] = [
                 {"type": "section", "text": {"type": "mrkdwn", "text": chunk}}]

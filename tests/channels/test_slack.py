@@ -165,8 +165,10 @@ async def test_file_share_goes_to_import(slack: Slack, monkeypatch: pytest.Monke
     await slack.api.wait_post(f"D{ANA}", "only read files shared in Slack", after=n)
 
 
-async def test_mention_answers_in_thread(slack: Slack) -> None:
+async def test_mention_answers_privately_with_thread_pointer(slack: Slack) -> None:
     await slack.post(sk.event({"type": "app_mention", "user": ANA, "channel": "C1",
                                "text": "<@UBOT> help", "ts": "100.1"}))
-    post = await slack.api.wait_post("C1", "")
-    assert post.params["thread_ts"] == "100.1"
+    note = await slack.api.wait_post("C1", "direct messages")
+    assert note.params["thread_ts"] == "100.1" and f"<@{ANA}>" in note.params["text"]
+    await slack.api.wait_post(f"D{ANA}", "Here's what I can do")
+    assert [p.params["channel"] for p in slack.api.posts()].count("C1") == 1

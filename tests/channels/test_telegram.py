@@ -106,6 +106,9 @@ async def test_buttons_strengths_profile_export_and_forget(
     api.send_text(ANA, "/strengths")
     strengths = await api.wait_text(ANA, "strengths", after=n)
     assert "workshop" in strengths.params["text"]
+    # bold survives as HTML, and the skill rejected with the button is gone
+    assert "<b>troubleshoot</b>" in strengths.params["text"]
+    assert "<b>organise workshops</b>" not in strengths.params["text"]
     n = len(api.calls)
     api.send_text(ANA, f"/profile {AD}")
     prof = await api.wait_text(ANA, "profile for", after=n)
