@@ -215,7 +215,7 @@ async def _evidence(service: AgentService, user: str, fn: str, message: str,
     cap = facade("evidence")
     if cap is not None and hasattr(cap, fn):
         out = await asyncio.to_thread(getattr(cap, fn), user, *args)
-        return jsonable_encoder(out | {"text": out.get("reply") or out.get("text", "")})
+        return dict(jsonable_encoder(out | {"text": out.get("reply") or out.get("text", "")}))
     reply = await _turn(service, user, message, f"api-{fn}")
     return reply.model_dump() | {"kind": next(iter(reply.data), "reply")}
 
