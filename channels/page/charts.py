@@ -18,6 +18,7 @@ FILLS = ["#dbeafe", "#dcfce7", "#fef3c7", "#fce7f3", "#ede9fe", "#e0f2fe", "#ffe
          "#f1f5f9"]
 VERIFIED = "#0f766e"
 INK = "#111827"
+MAX_WEEKS = 52
 
 
 def _worst(row: list[float], side: float) -> float:
@@ -52,9 +53,9 @@ def squarify(values: list[float], x: float, y: float, w: float, h: float
     return rects
 
 
-def _fit(text: str, width: float, size: float) -> str:
-    """Cut a label to what fits in ``width`` pixels (about 0.56 em per character)."""
-    room = max(0, int(width / (size * 0.56)))
+def _fit(text: str, width: float, size: float, bold: bool = False) -> str:
+    """Cut a label to what fits in ``width`` pixels (about 0.56 em a character, 0.62 bold)."""
+    room = max(0, int(width / (size * (0.62 if bold else 0.56))))
     return text if len(text) <= room else (text[: max(0, room - 1)] + "…" if room > 2 else "")
 
 
@@ -80,7 +81,7 @@ def skills_map(groups: list[Group], width: int = 640, height: int = 360) -> str:
                      f'height="{max(h - 2, 1):.1f}" rx="6" fill="{fill}" {stroke}/>')
         size = 15 if w > 140 and h > 60 else 12
         if h > 24:
-            name = _fit(g.name, w - 16, size)
+            name = _fit(g.name, w - 16, size, bold=True)
             parts.append(f'<text x="{x + 9:.1f}" y="{y + 8 + size:.1f}" font-size="{size}" '
                          f'font-weight="600" fill="{INK}">{escape(name)}</text>')
         if h > 48:
@@ -98,10 +99,11 @@ def _monday(week: str) -> date:
 
 def timeline_chart(weeks: list[dict[str, Any]], width: int = 640, height: int = 180) -> str:
     """Growth moments by week: a bar per week (height = skills shown), a diamond per
-    credential dated that week (filled when verified)."""
+    credential dated that week (filled when verified); the last 52 weeks at most."""
     if not weeks:
         return ""
-    first, last = _monday(weeks[0]["week"]), _monday(weeks[-1]["week"])
+    last = _monday(weeks[-1]["week"])
+    first = max(_monday(weeks[0]["week"]), last - timedelta(weeks=MAX_WEEKS - 1))
     span = [first + timedelta(weeks=n) for n in range((last - first).days // 7 + 1)]
     by_week = {w["week"]: w for w in weeks}
     top = max([sum(len(m["skills"]) or 1 for m in w["moments"]) for w in weeks] + [1])
@@ -111,7 +113,7 @@ def timeline_chart(weeks: list[dict[str, Any]], width: int = 640, height: int = 
     parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
              f'aria-labelledby="tl-title" xmlns="http://www.w3.org/2000/svg">'
              f'<title id="tl-title">Growth timeline: {sum(len(w["moments"]) for w in weeks)} '
-             f'growth moments over {len(span)} weeks</title>',
+             f'growth moments, by week</title>',
              f'<line x1="{left}" y1="{height - bottom}" x2="{width - left}" '
              f'y2="{height - bottom}" stroke="#9ca3af"/>']
     label_every = max(1, round(len(span) / 8))

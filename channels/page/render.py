@@ -14,6 +14,7 @@ from agent.capabilities.page import View
 from channels.page.charts import skills_map, timeline_chart
 from channels.page.html import chip, e, layout, overall, q, verdicts
 
+OPEN_WEEKS = 6
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 SECTIONS = [("skills", "Skills map"), ("timeline", "Timeline"), ("strengths", "Strengths"),
             ("credentials", "Credentials"), ("stories", "Stories"),
@@ -54,8 +55,11 @@ def _timeline(view: View, token: str) -> str:
         return '<p class="card">No growth moments yet: your weekly reflections show up here.</p>'
     out = [timeline_chart(view.weeks), '<p class="meta">Bars: skills shown in that week\'s '
            "reflections. Diamonds: credentials issued that week (filled when verified).</p>",
-           "<ol reversed class=\"plain\">"]
-    for w in reversed(view.weeks):
+           '<ol class="plain">']
+    for n, w in enumerate(reversed(view.weeks)):
+        if n == OPEN_WEEKS:
+            out.append(f'</ol><details><summary>Earlier weeks ({len(view.weeks) - n})'
+                       '</summary><ol class="plain">')
         rows = []
         for m in w["moments"]:
             skills = " · ".join(cite(token, s["fact_id"], s["label"]) for s in m["skills"])
@@ -70,7 +74,7 @@ def _timeline(view: View, token: str) -> str:
                         f'{chip("✓ verified", "ok") if c["verified"] else ""}</p>')
         out.append(f'<li class="card" id="w-{e(w["week"])}"><h3>Week {e(w["week"])}</h3>'
                    f'{"".join(rows)}</li>')
-    return "".join(out) + "</ol>"
+    return "".join(out) + ("</ol></details>" if len(view.weeks) > OPEN_WEEKS else "</ol>")
 
 
 def _quotes(token: str, quotes: list[dict[str, Any]]) -> str:

@@ -9,6 +9,7 @@ Responses forbid scripts, framing, caching and referrers.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import threading
 from typing import Any
@@ -42,10 +43,8 @@ def _warm() -> None:
     page of a freshly started server does not pay for it."""
     from memory.embeddings import get_embedder
 
-    try:
+    with contextlib.suppress(Exception):  # warming is an optimisation only
         get_embedder().embed(["warm up"])
-    except Exception:  # noqa: BLE001 - warming is an optimisation only
-        pass
 
 
 threading.Thread(target=_warm, name="page-warmup", daemon=True).start()

@@ -64,18 +64,27 @@ def add_reflections(user_id: str, weeks: int, today: datetime | None = None) -> 
     return ids
 
 
-def add_credentials(user_id: str) -> tuple[str, str]:
-    """A verified OB 3.0 badge and a (verified) badge whose name holds markup; their ids."""
+def add_credentials(user_id: str, evil: bool = True) -> tuple[str, str]:
+    """Two verified OB 3.0 badges issued three and eight weeks ago; with ``evil`` the second
+    one's name and description hold markup. Returns their ids."""
     from agent.capabilities.credentials import import_bytes
 
     iss = EdIssuer.new()
-    good = iss.sign(ob3(iss.did))
-    evil = ob3(iss.did, extra={"id": "urn:uuid:6b0c0f3e-1111-4a5a-9c1e-0000000000ff",
-                               "name": XSS})
-    evil["credentialSubject"]["achievement"]["name"] = XSS
-    evil["credentialSubject"]["achievement"]["description"] = f"Description {XSS}"
+    now = datetime.now(UTC)
+
+    def when(weeks: int) -> str:
+        return (now - timedelta(weeks=weeks)).strftime("%Y-%m-%dT00:00:00Z")
+
+    good = ob3(iss.did, extra={"validFrom": when(3)})
+    other = ob3(iss.did, extra={"id": "urn:uuid:6b0c0f3e-1111-4a5a-9c1e-0000000000ff",
+                                "validFrom": when(8)})
+    ach = other["credentialSubject"]["achievement"]
+    ach.update(id="https://example.edu/achievements/support", name=XSS if evil else
+               "Customer Support Excellence", description=f"Description {XSS}" if evil else
+               "Resolved 200 customer tickets with a satisfaction score above 95%.")
+    other["name"] = ach["name"]
     ids = []
-    for doc, name in ((good, "team.json"), (iss.sign(evil), "evil.json")):
+    for doc, name in ((iss.sign(good), "team.json"), (iss.sign(other), "other.json")):
         [(result, cid)] = import_bytes(user_id, json.dumps(doc).encode(), name,
                                        use_tagger=False)
         assert cid, result.reasons
@@ -95,13 +104,14 @@ def add_story(user_id: str, fact_id: str) -> str:
         "citations": {"action": [fact_id]}})
 
 
-def seed(name: str = "Ana", weeks: int = 6) -> dict[str, Any]:
-    """A CLI user with ``weeks`` weekly reflections, two credentials and a story."""
+def seed(name: str = "Ana", weeks: int = 6, evil: bool = True) -> dict[str, Any]:
+    """A CLI user with ``weeks`` weekly reflections, two credentials (the second one's name
+    holding markup when ``evil``), a saved story and a reminder."""
     from memory.records import get_records
 
     uid = get_records().ensure_user("cli", "local", name, display_name=name)
     refs = add_reflections(uid, weeks)
-    good, evil = add_credentials(uid)
+    good, bad = add_credentials(uid, evil)
     story = add_story(uid, f"{refs[0]}#1")
     get_records().set_reminder(uid, 6, "18:00", "Europe/Berlin", channel="cli")
-    return {"user_id": uid, "reflections": refs, "good": good, "evil": evil, "story": story}
+    return {"user_id": uid, "reflections": refs, "good": good, "evil": bad, "story": story}

@@ -1,0 +1,230 @@
+"""The passport page over HTTP: what it shows, signed links, shares, isolation, escaping,
+the VP bundle, the CLI commands, and the first-render budget."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from channels.page import shares, tokens, vp
+from channels.page.links import page_token
+from memory.records import get_records
+from tests.channels.page_seed import XSS, add_credentials, add_reflections, seed
+
+
+@pytest.fixture(autouse=True)
+def no_tagger(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("agent.capabilities.credentials._tagger", lambda: None)
+
+
+@pytest.fixture
+def client() -> Iterator[TestClient]:
+    from channels.http import create_app
+
+    yield TestClient(create_app())
+
+
+def _page(client: TestClient, user_id: str) -> tuple[str, str]:
+    token, _ = page_token(user_id)
+    r = client.get(f"/p/{token}")
+    assert r.status_code == 200, r.text
+    return token, r.text
+
+
+def test_private_page_shows_everything_and_every_citation_opens(client: TestClient) -> None:
+    ana = seed("Ana", weeks=6)
+    token, html = _page(client, ana["user_id"])
+    for needle in ("Skills map", 'aria-labelledby="map-title"', 'aria-labelledby="tl-title"',
+                   "teaching and training", "organise workshops", "Team Leadership",
+                   "Signature checks out", "In date", "Not revoked",
+                   "Issuer not on the trusted list", "Growth areas", "speak in public",
+                   "Rescuing the release", "Every Sunday at 18:00 (Europe/Berlin)",
+                   "Create share link", "6 reflections"):
+        assert needle in html, needle
+    assert "<script" not in html.lower()
+    r = client.get(f"/p/{token}")
+    assert r.headers["content-security-policy"].startswith("default-src 'none'")
+    assert r.headers["referrer-policy"] == "no-referrer"
+    assert r.headers["cache-control"] == "no-store"
+    links = set(re.findall(rf'href="(/p/{re.escape(token)}/cite/[^"]+)"', html))
+    assert len(links) > 10
+    for link in sorted(links):
+        cited = client.get(link)
+        assert cited.status_code == 200, link
+        sentence = re.search(r"<blockquote>(.*?)</blockquote>", cited.text)
+        assert sentence and sentence.group(1) in cited.text.split("The whole")[1]
+    original = client.get(f"/p/{token}/credential/{ana['good']}")
+    assert original.content == bytes(get_records().get_item(
+        ana["user_id"], "credentials", ana["good"])["raw"])  # type: ignore[index]
+
+
+def test_markup_in_credentials_and_reflections_stays_text(client: TestClient) -> None:
+    ana = seed("Ana", weeks=2)
+    get_records().save_reflection(ana["user_id"], {
+        "status": "saved", "text": f"I wrote {XSS} in the wiki."})
+    token, html = _page(client, ana["user_id"])
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(&#x27;pwned&#x27;)&lt;/script&gt;" in html
+    cite = client.get(f"/p/{token}/cite/{ana['evil']}%231")
+    assert cite.status_code == 200 and "<script>" not in cite.text
+    assert "&lt;script&gt;" in cite.text
+    row = shares.create_share(ana["user_id"], [ana["evil"]])
+    shared = client.get(f"/s/{row['token']}").text
+    assert "<script>alert" not in shared and "&lt;script&gt;" in shared
+
+
+def test_forged_expired_and_wrong_kind_tokens_answer_404(client: TestClient) -> None:
+    ana = seed("Ana", weeks=1)
+    token, _ = _page(client, ana["user_id"])
+    body, mac = token.split(".")
+    payload = json.loads(base64.urlsafe_b64decode(body + "=="))
+    other = base64.urlsafe_b64encode(json.dumps(payload | {"u": "usr_other"}).encode()
+                                     ).rstrip(b"=").decode()
+    expired = tokens.sign("page", int(time.time()) - 1, u=ana["user_id"])
+    row = shares.create_share(ana["user_id"], [ana["good"]])
+    bad = [f"{body}.{mac[:-1]}{'A' if mac[-1] != 'A' else 'B'}", f"{other}.{mac}", expired,
+           row["token"], "nonsense", "a.b", "x" * 900]
+    for t in bad:
+        r = client.get(f"/p/{t}")
+        assert r.status_code == 404, t
+        assert "expired, was revoked, or never existed" in r.text
+    assert client.get(f"/s/{token}").status_code == 404  # a page token is not a share
+    assert client.get(f"/p/{token}/cite/nope%231").status_code == 404
+    assert tokens.verify(expired, "page") is None
+    assert tokens.verify(token, "page", now=time.time() + 3601) is None
+
+
+def test_one_user_never_sees_another(client: TestClient) -> None:
+    ana, ben = seed("Ana", weeks=2), seed("Ben", weeks=1, evil=False)
+    ben_ref = get_records().save_reflection(ben["user_id"], {
+        "status": "saved", "text": "Ben's private sentence about payroll."})
+    ana_token, ana_html = _page(client, ana["user_id"])
+    ben_token, ben_html = _page(client, ben["user_id"])
+    assert "payroll" not in ana_html and "payroll" in ben_html
+    assert ana["good"] not in ben_html and ben["good"] not in ana_html
+    for path in (f"/cite/{ben_ref}%231", f"/credential/{ben['good']}"):
+        assert client.get(f"/p/{ana_token}{path}").status_code == 404
+        assert client.get(f"/p/{ben_token}{path}").status_code == 200
+    ben_share = shares.create_share(ben["user_id"], [ben["good"]])
+    r = client.post(f"/p/{ana_token}/share/{ben_share['id']}/revoke", follow_redirects=False)
+    assert r.status_code == 404
+    assert client.get(f"/s/{ben_share['token']}").status_code == 200
+    with pytest.raises(shares.ShareError, match="no credential"):
+        shares.create_share(ana["user_id"], [ben["good"]])
+    # a share shows only its own picks, even with another credential id in the URL
+    assert client.get(f"/s/{ben_share['token']}/credential/{ana['good']}").status_code == 404
+    assert client.get(f"/s/{ben_share['token']}/credential/{ben['evil']}").status_code == 404
+
+
+def test_share_create_show_download_revoke_expire(client: TestClient) -> None:
+    ana = seed("Ana", weeks=3)
+    token, _ = _page(client, ana["user_id"])
+    r = client.post(f"/p/{token}/share", data={"credential": [ana["good"]],
+                                                "story": [ana["story"]], "days": "7"},
+                    follow_redirects=False)
+    assert r.status_code == 303 and "shared=shr_" in r.headers["location"]
+    [row] = shares.list_shares(ana["user_id"])
+    assert row["state"] == "active"
+    page = client.get(f"/s/{row['token']}").text
+    assert "Team Leadership" in page and "Rescuing the release" in page
+    assert "pwned" not in page and "ticket triage" not in page and "/p/" not in page
+    raw = bytes(get_records().get_item(ana["user_id"], "credentials",
+                                       ana["good"])["raw"])  # type: ignore[index]
+    assert client.get(f"/s/{row['token']}/credential/{ana['good']}").content == raw
+    bundle = client.get(f"/s/{row['token']}/presentation.json").json()
+    assert bundle["type"] == ["VerifiablePresentation"]
+    assert bundle["verifiableCredential"] == [json.loads(raw)]
+    r = client.post(f"/p/{token}/share/{row['id']}/revoke", follow_redirects=False)
+    assert r.status_code == 303
+    for path in ("", f"/credential/{ana['good']}", "/presentation.json"):
+        assert client.get(f"/s/{row['token']}{path}").status_code == 404
+    assert shares.list_shares(ana["user_id"])[0]["state"] == "revoked"
+    later = shares.create_share(ana["user_id"], stories=[ana["story"]], days=1)
+    assert client.get(f"/s/{later['token']}").status_code == 200
+    get_records().db.execute("UPDATE shares SET expires_at=? WHERE id=?",
+                             ("2000-01-01T00:00:00+00:00", later["id"]))
+    assert client.get(f"/s/{later['token']}").status_code == 404
+    empty = client.post(f"/p/{token}/share", data={"days": "7"})
+    assert "Pick at least one credential" in empty.text
+
+
+def test_vp_envelopes_jwt_credentials_verbatim() -> None:
+    def part(d: dict[str, Any]) -> str:
+        return base64.urlsafe_b64encode(json.dumps(d).encode()).rstrip(b"=").decode()
+
+    jwt = f"{part({'alg': 'EdDSA', 'typ': 'JWT'})}.{part({'vc': {'type': []}})}.c2ln"
+    entry = vp.entry({"raw": jwt.encode(), "achievement": {}})
+    assert entry == {"@context": vp.V2, "type": "EnvelopedVerifiableCredential",
+                     "id": f"data:application/vc+jwt,{jwt}"}
+    ob2 = f"{part({'alg': 'RS256'})}.{part({'badge': 'x'})}.c2ln"
+    assert vp.entry({"raw": ob2.encode()})["id"] == f"data:application/jwt,{ob2}"
+    listed = json.dumps([{"id": "urn:a", "name": "A"}, {"id": "urn:b", "name": "B"}]).encode()
+    assert vp.entry({"raw": listed, "achievement": {"credential_id": "urn:b"}})["name"] == "B"
+
+
+def test_secret_key_is_generated_once_private_and_env_overrides(
+        monkeypatch: pytest.MonkeyPatch, passport_home: Any) -> None:
+    first = tokens.secret_key()
+    assert first == tokens.secret_key() and len(first) == 64
+    assert (passport_home / tokens.KEY_FILE).stat().st_mode & 0o777 == 0o600
+    t = tokens.sign("page", int(time.time()) + 60, u="usr_x")
+    from memory.settings import get_settings
+
+    monkeypatch.setenv("PASSPORT_SECRET_KEY", "another key")
+    get_settings.cache_clear()
+    assert tokens.verify(t, "page") is None
+
+
+def test_cli_page_and_share_commands(client: TestClient) -> None:
+    from channels.cli.main import build_app
+
+    ana = seed("Ana", weeks=2)
+    run = CliRunner().invoke
+    app = build_app()
+    out = run(app, ["page", "--user", "Ana"])
+    assert out.exit_code == 0, out.output
+    link = out.stdout.strip().splitlines()[-1]
+    assert re.match(r"^http://127\.0\.0\.1:8000/p/[\w-]+\.[\w-]+$", link)
+    assert client.get(link.split(":8000")[1]).status_code == 200
+    assert run(app, ["page", "--user", "Nobody"]).exit_code == 1
+    picked = run(app, ["share", "--user", "Ana"])
+    assert picked.exit_code == 2 and ana["good"] in picked.output
+    made = run(app, ["share", "--user", "Ana", "--credential", ana["good"], "--days", "3"])
+    assert made.exit_code == 0, made.output
+    url = made.stdout.strip().splitlines()[-1]
+    assert client.get(url.split(":8000")[1]).status_code == 200
+    listed = run(app, ["share", "list", "--user", "Ana"])
+    share_id = re.search(r"shr_\w+", listed.stdout).group()  # type: ignore[union-attr]
+    assert "active" in listed.stdout
+    assert run(app, ["share", "revoke", share_id, "--user", "Ana"]).exit_code == 0
+    assert client.get(url.split(":8000")[1]).status_code == 404
+    assert run(app, ["share", "revoke", share_id, "--user", "Ana"]).exit_code == 1
+    bad = run(app, ["share", "--user", "Ana", "--credential", "cred_nope"])
+    assert bad.exit_code == 1 and "no credential cred_nope" in bad.output
+
+
+def test_first_render_under_300ms_for_a_year_of_reflections(client: TestClient) -> None:
+    """52 weekly reflections and two credentials; timed in-process after the server has
+    warmed up (one page of another user), best of three fresh users on a shared machine."""
+    warm = seed("Warm", weeks=1)
+    _page(client, warm["user_id"])
+    times = []
+    for name in ("Y1", "Y2", "Y3"):
+        uid = get_records().ensure_user("cli", "local", name, display_name=name)
+        add_reflections(uid, 52)
+        add_credentials(uid)
+        token, _ = page_token(uid)
+        started = time.perf_counter()
+        r = client.get(f"/p/{token}")
+        times.append(time.perf_counter() - started)
+        assert r.status_code == 200 and "52 reflections" in r.text
+    print(f"first render, 52 weeks: {[round(t * 1000) for t in times]} ms")
+    assert min(times) < 0.3, times
