@@ -172,3 +172,23 @@ async def test_mention_answers_privately_with_thread_pointer(slack: Slack) -> No
     assert note.params["thread_ts"] == "100.1" and f"<@{ANA}>" in note.params["text"]
     await slack.api.wait_post(f"D{ANA}", "Here's what I can do")
     assert [p.params["channel"] for p in slack.api.posts()].count("C1") == 1
+
+
+async def test_reminder_fires_in_dm(slack: Slack) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    form = "application/x-www-form-urlencoded"
+    await slack.post(sk.command(ANA, "remind friday 17:30 America/New_York"), form)
+    await slack.api.wait_post(f"D{ANA}", "Friday at 17:30")
+    uid = ana_id()
+    channel = slack.app.state.slack
+    assert uid in channel.scheduler.tasks
+    get_records().save_reflection(uid, {
+        "status": "saved", "text": "I mentored a new colleague.",
+        "created_at": (datetime.now(UTC) - timedelta(days=7)).isoformat(timespec="seconds"),
+        "slots": {"next_step": "I will pair with her on the next release."}})
+    n = len(slack.api.calls)
+    channel.scheduler.schedule(uid, when=datetime.now(UTC) + timedelta(seconds=0.2))
+    sent = await slack.api.wait_post(f"D{ANA}", "Last week you said", after=n)
+    assert "next release" in sent.params["text"]
+    assert get_records().get_reminder(uid)["last_sent_week"]

@@ -282,3 +282,31 @@ async def test_webhook_in_fastapi_checks_secret(monkeypatch: pytest.MonkeyPatch)
                 await api.wait_for(lambda c: c.method == "sendMessage"
                                    and c.params["chat_id"] == ANA)
                 assert (await c.get("/health")).json()["channels"]["telegram"] is True
+
+
+async def test_passport_telegram_command_polls(tmp_path: Any) -> None:
+    """`passport telegram` as a real process, polling our fake Bot API."""
+    import os
+    import signal
+    import sys
+    from pathlib import Path
+
+    passport = Path(sys.executable).parent / "passport"
+    async with FakeBotAPI() as api:
+        env = {**os.environ, "TELEGRAM_BOT_TOKEN": api.token, "TELEGRAM_BASE_URL": api.url,
+               "PASSPORT_HOME": str(tmp_path / "home")}
+        proc = await asyncio.create_subprocess_exec(
+            str(passport), "telegram", env=env, stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.DEVNULL)
+        try:
+            api.send_text(ANA, "/help")
+            reply = await api.wait_text(ANA, "Here's what I can do", timeout=120)
+            assert reply.params["parse_mode"] == "HTML"
+            assert any(c.method == "deleteWebhook" for c in api.calls)
+        finally:
+            proc.send_signal(signal.SIGINT)
+            try:
+                await asyncio.wait_for(proc.wait(), 30)
+            except TimeoutError:
+                proc.kill()
+                await proc.wait()
