@@ -192,3 +192,35 @@ async def test_reminder_fires_in_dm(slack: Slack) -> None:
     sent = await slack.api.wait_post(f"D{ANA}", "Last week you said", after=n)
     assert "next release" in sent.params["text"]
     assert get_records().get_reminder(uid)["last_sent_week"]
+
+
+async def test_socket_mode_receives_events_and_acks(monkeypatch: pytest.MonkeyPatch) -> None:
+    import asyncio
+
+    from channels.slack import from_settings
+    from tests.fakes.slack_api import APP_TOKEN
+
+    async with FakeSlackAPI() as api:
+        monkeypatch.setenv("SLACK_BOT_TOKEN", TOKEN)
+        monkeypatch.setenv("SLACK_APP_TOKEN", APP_TOKEN)
+        monkeypatch.setenv("SLACK_API_URL", api.api_url)
+        monkeypatch.delenv("SLACK_SIGNING_SECRET", raising=False)
+        get_settings.cache_clear()
+        async with AgentService() as service:
+            channel = from_settings(get_settings(), service, http=False)
+            assert channel is not None
+            task = asyncio.create_task(channel.run_socket_mode())
+            try:
+                for _ in range(600):
+                    if api.sockets:
+                        break
+                    await asyncio.sleep(0.05)
+                body = json.loads(sk.event(sk.dm(ANA, "/help")))
+                await api.push({"envelope_id": "env-1", "type": "events_api",
+                                "accepts_response_payload": False, "payload": body})
+                await api.wait_post(f"D{ANA}", "Here's what I can do")
+                assert {"envelope_id": "env-1"}.items() <= api.acks[0].items()
+            finally:
+                await channel.stop()
+                task.cancel()
+                await asyncio.gather(task, return_exceptions=True)

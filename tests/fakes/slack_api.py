@@ -16,6 +16,7 @@ from typing import Any
 from aiohttp import web
 
 TOKEN = "xoxb-test-token"
+APP_TOKEN = "xapp-test-token"
 
 
 @dataclass
@@ -36,6 +37,8 @@ class FakeSlackAPI:
         self._ids = itertools.count(1)
         self._runner: web.AppRunner | None = None
         self.url = ""
+        self.sockets: list[web.WebSocketResponse] = []
+        self.acks: list[dict[str, Any]] = []
 
     @property
     def api_url(self) -> str:
@@ -47,6 +50,7 @@ class FakeSlackAPI:
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/upload/{fid}", self._upload)
         app.router.add_get("/files/{name}", self._file)
+        app.router.add_get("/ws", self._ws)
         self._runner = web.AppRunner(app)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -92,7 +96,28 @@ class FakeSlackAPI:
             await asyncio.sleep(0.02)
         raise AssertionError(f"no {method} call; calls: {[c.method for c in self.calls]}")
 
+    async def push(self, envelope: dict[str, Any]) -> None:
+        """Send a Socket Mode envelope to every connected client."""
+        for ws in self.sockets:
+            await ws.send_json(envelope)
+
+    async def _ws(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        await ws.send_json({"type": "hello", "num_connections": 1,
+                            "connection_info": {"app_id": "A1"}})
+        self.sockets.append(ws)
+        async for msg in ws:
+            if msg.type == web.WSMsgType.TEXT:
+                self.acks.append(json.loads(msg.data))
+        self.sockets.remove(ws)
+        return ws
+
     async def _api(self, request: web.Request) -> web.Response:
+        if request.match_info["method"] == "apps.connections.open":
+            if request.headers.get("Authorization") != f"Bearer {APP_TOKEN}":
+                return web.json_response({"ok": False, "error": "invalid_auth"})
+            return web.json_response({"ok": True, "url": self.url.replace("http", "ws") + "/ws"})
         if request.headers.get("Authorization") != f"Bearer {TOKEN}":
             return web.json_response({"ok": False, "error": "invalid_auth"})
         method = request.match_info["method"]
