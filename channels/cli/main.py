@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "channels.cli.evidence",
     "channels.cli.skills",
     "channels.cli.page",
+    "channels.cli.evals",
 ]
 
 HELP = """Talent Passport: your personal talent coach, offline by default.
