@@ -79,10 +79,14 @@ def slack_escape(text: str) -> str:
     return _BOLD.sub(r"*\1*", text)
 
 
+def telegram_pieces(text: str) -> list[str]:
+    """Raw pieces of ``text`` whose Telegram HTML stays under 4096 characters."""
+    return split(text, TELEGRAM_LIMIT - 96, lambda s: len(telegram_html(s)))
+
+
 def telegram_chunks(text: str) -> list[str]:
     """Telegram HTML pieces, each under 4096 characters once escaped."""
-    return [telegram_html(p) for p in split(text, TELEGRAM_LIMIT - 96,
-                                            lambda s: len(telegram_html(s)))]
+    return [telegram_html(p) for p in telegram_pieces(text)]
 
 
 def slack_chunks(text: str) -> list[str]:

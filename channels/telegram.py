@@ -34,7 +34,7 @@ from telegram.ext import (
 from agent.reply import Reply
 from agent.service import MAX_UPLOAD_BYTES, AgentService
 from channels import reminders
-from channels.chunking import telegram_chunks
+from channels.chunking import telegram_html, telegram_pieces
 from channels.dedupe import Seen
 from channels.identity import link_reply
 from memory.records import get_records
@@ -53,6 +53,7 @@ COMMANDS = [("start", "what I keep, and begin"), ("reflect", "reflect on your we
             ("remind", "weekly reminder: /remind sunday 18:00 Europe/Berlin"),
             ("memory", "what I keep about you"), ("export", "everything as a JSON file"),
             ("forget", "delete everything"), ("link", "join your Telegram and Slack"),
+            ("passport", "a private link to your passport page"),
             ("help", "what I can do")]
 
 
@@ -82,6 +83,7 @@ class TelegramChannel:
         add(TypeHandler(Update, self._dedupe), group=-1)
         add(CommandHandler("start", self._start, filters=private))
         add(CommandHandler("link", self._link, filters=private))
+        add(CommandHandler("passport", self._passport, filters=private))
         add(MessageHandler(private & filters.COMMAND, self._command))
         add(MessageHandler(private & filters.Document.ALL, self._document))
         add(MessageHandler(private & filters.PHOTO, self._photo))
@@ -170,6 +172,13 @@ class TelegramChannel:
         text = link_reply(uid, " ".join(context.args or []), PROVIDER, tenant, ext)
         await self.send(update.effective_chat.id, Reply(text=text))  # type: ignore[union-attr]
 
+    async def _passport(self, update: Update, context: Ctx) -> None:
+        """/passport: a private, short-lived link to the passport page."""
+        from channels.page.links import page_reply
+
+        uid, _, _ = self._who(update, context)
+        await self.send(update.effective_chat.id, Reply(text=page_reply(uid)))  # type: ignore[union-attr]
+
     async def _command(self, update: Update, context: Ctx) -> None:
         """Other commands go to the coach verbatim (/strengths, /remind sunday 18:00, ...)."""
         text = re.sub(r"^(/\w+)@\w+", r"\1", update.message.text or "")  # type: ignore[union-attr]
@@ -256,17 +265,17 @@ class TelegramChannel:
 
     async def send(self, chat_id: int | str, reply: Reply) -> None:
         """Send a reply: HTML-escaped chunks under 4096, buttons on the last, then files."""
-        chunks = telegram_chunks(reply.text) if reply.text.strip() else []
+        pieces = telegram_pieces(reply.text) if reply.text.strip() else []
         markup = InlineKeyboardMarkup(
             [[InlineKeyboardButton(b.label[:60], callback_data=self._callback_data(b.data))]
              for b in reply.buttons]) if reply.buttons else None
-        for i, chunk in enumerate(chunks):
-            last = markup if i == len(chunks) - 1 else None
+        for i, piece in enumerate(pieces):
+            last = markup if i == len(pieces) - 1 else None
             try:
-                await self.app.bot.send_message(chat_id, chunk, parse_mode=ParseMode.HTML,
-                                                reply_markup=last)
-            except BadRequest:
-                await self.app.bot.send_message(chat_id, reply.text[:4000], reply_markup=last)
+                await self.app.bot.send_message(chat_id, telegram_html(piece),
+                                                parse_mode=ParseMode.HTML, reply_markup=last)
+            except BadRequest:  # never expected (all escaped); plain text as the last resort
+                await self.app.bot.send_message(chat_id, piece, reply_markup=last)
         for att in reply.attachments:
             await self.app.bot.send_document(chat_id, att.content, filename=att.filename)
 
