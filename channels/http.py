@@ -15,8 +15,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from agent.service import AgentService
-from channels import slack, telegram
-from channels.http_api import ROUTERS
+from channels import http_account, http_api, slack, telegram
 from memory.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -70,7 +69,7 @@ def create_app(settings: Settings | None = None, service: AgentService | None = 
         """Liveness, and which chat channels are mounted."""
         return {"status": "ok", "channels": app.state.channels, "llm": service.llm}
 
-    for router in ROUTERS:
+    for router in [*http_api.ROUTERS, *http_account.ROUTERS]:
         app.include_router(router)
     try:  # the passport page (channels/page), when installed
         from channels.page.router import router as page_router
