@@ -150,6 +150,11 @@ class SlackChannel:
             text = words[4:].strip()
             await self._post(channel, Reply(text=self._link(team, user, text)))
             return
+        if sub == "page":
+            from channels.page.links import page_reply
+
+            await self._post(channel, Reply(text=page_reply(self._user(team, user))))
+            return
         message = f"/{words}" if sub in SUBCOMMANDS else words
         await self._turn(team, user, message, channel)
 
@@ -276,6 +281,7 @@ class SlackChannel:
             {"type": "header", "text": {"type": "plain_text", "text": "Your Talent Passport"}},
             {"type": "section", "text": {"type": "mrkdwn", "text": slack_escape(summary)}},
             {"type": "section", "text": {"type": "mrkdwn", "text": slack_escape(when)}},
+            {"type": "section", "text": {"type": "mrkdwn", "text": _page_line(uid)}},
             {"type": "actions", "elements": [
                 {"type": "button", "action_id": f"passport_btn_home_{n}", "value": data,
                  "text": {"type": "plain_text", "text": label}}
@@ -286,6 +292,14 @@ class SlackChannel:
         user = reminders.target(rem, PROVIDER)
         if user:
             await self._post(await self._dm(user), Reply(text=text))
+
+
+def _page_line(user_id: str) -> str:
+    """The App Home's link to the passport page (fresh on every publish; an hour long)."""
+    from channels.page.links import page_link
+
+    return (f"<{page_link(user_id)}|Open your passport page>: your skills map, timeline and "
+            "verified credentials (a private link that works for an hour).")
 
 
 def from_settings(settings: Settings, service: AgentService,

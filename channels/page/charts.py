@@ -59,14 +59,37 @@ def _fit(text: str, width: float, size: float, bold: bool = False) -> str:
     return text if len(text) <= room else (text[: max(0, room - 1)] + "…" if room > 2 else "")
 
 
-def skills_map(groups: list[Group], width: int = 640, height: int = 360) -> str:
-    """The skills map: one rectangle per skill group, area by evidence, verified marked."""
+def _wrap(text: str, width: float, size: float, lines: int) -> list[str]:
+    """Greedy word wrap into at most ``lines`` lines (bold), the last one cut to fit."""
+    words, out = text.split(), [""]
+    for word in words:
+        trial = f"{out[-1]} {word}".strip()
+        if _fit(trial, width, size, bold=True) == trial or not out[-1]:
+            out[-1] = trial
+        elif len(out) < lines:
+            out.append(word)
+        else:
+            out[-1] = trial
+    return [_fit(line, width, size, bold=True) for line in out if line]
+
+
+def skills_map(groups: list[Group], width: int = 640, height: int = 280,
+               name: str = "map", css: str = "wide") -> str:
+    """The skills map: one rectangle per skill group, area by evidence, verified marked.
+
+    Args:
+        groups: the skill groups, biggest first.
+        width: viewBox width (640 for wide screens, 360 for phones).
+        height: viewBox height.
+        name: id prefix (two maps share a page: one per screen size).
+        css: extra class (``wide`` or ``narrow``; the stylesheet shows one).
+    """
     if not groups:
         return ""
     rects = squarify([float(g.items) for g in groups], 0, 0, width, height)
-    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
-             f'aria-labelledby="map-title" xmlns="http://www.w3.org/2000/svg">'
-             f'<title id="map-title">Skills map: {len(groups)} skill groups, sized by the '
+    parts = [f'<svg class="chart {css}" viewBox="0 0 {width} {height}" role="img" '
+             f'aria-labelledby="{name}-title" xmlns="http://www.w3.org/2000/svg">'
+             f'<title id="{name}-title">Skills map: {len(groups)} skill groups, sized by the '
              f'number of items that show them</title>']
     for i, (g, (x, y, w, h)) in enumerate(zip(groups, rects, strict=True)):
         fill = FILLS[i % len(FILLS)]
@@ -80,13 +103,15 @@ def skills_map(groups: list[Group], width: int = 640, height: int = 360) -> str:
                      f'<rect x="{x + 1:.1f}" y="{y + 1:.1f}" width="{max(w - 2, 1):.1f}" '
                      f'height="{max(h - 2, 1):.1f}" rx="6" fill="{fill}" {stroke}/>')
         size = 15 if w > 140 and h > 60 else 12
-        if h > 24:
-            name = _fit(g.name, w - 16, size, bold=True)
-            parts.append(f'<text x="{x + 9:.1f}" y="{y + 8 + size:.1f}" font-size="{size}" '
-                         f'font-weight="600" fill="{INK}">{escape(name)}</text>')
+        lines = _wrap(g.name, w - 16, size, 2 if h > 80 else 1) if h > 24 else []
+        for n, line in enumerate(lines):
+            parts.append(f'<text x="{x + 9:.1f}" y="{y + 8 + size + n * (size + 3):.1f}" '
+                         f'font-size="{size}" font-weight="600" fill="{INK}">{escape(line)}'
+                         "</text>")
         if h > 48:
             sub = _fit(f"{g.items} item{'s' * (g.items != 1)}{mark}", w - 16, 12)
-            parts.append(f'<text x="{x + 9:.1f}" y="{y + 26 + size:.1f}" font-size="12" '
+            top = y + 8 + size + len(lines) * (size + 3) + 4
+            parts.append(f'<text x="{x + 9:.1f}" y="{top:.1f}" font-size="12" '
                          f'fill="{VERIFIED if g.verified else "#374151"}">{escape(sub)}</text>')
         parts.append("</g></a>")
     parts.append("</svg>")
@@ -97,7 +122,8 @@ def _monday(week: str) -> date:
     return datetime.strptime(f"{week}-1", "%G-W%V-%u").date()
 
 
-def timeline_chart(weeks: list[dict[str, Any]], width: int = 640, height: int = 180) -> str:
+def timeline_chart(weeks: list[dict[str, Any]], width: int = 640, height: int = 180,
+                   name: str = "tl", css: str = "wide") -> str:
     """Growth moments by week: a bar per week (height = skills shown), a diamond per
     credential dated that week (filled when verified); the last 52 weeks at most."""
     if not weeks:
@@ -107,16 +133,16 @@ def timeline_chart(weeks: list[dict[str, Any]], width: int = 640, height: int = 
     span = [first + timedelta(weeks=n) for n in range((last - first).days // 7 + 1)]
     by_week = {w["week"]: w for w in weeks}
     top = max([sum(len(m["skills"]) or 1 for m in w["moments"]) for w in weeks] + [1])
-    left, bottom, plot_h = 8, 26, height - 26 - 22
+    left, bottom, plot_h = 8, 26, height - 26 - 32  # room above the bars for diamonds
     step = (width - 2 * left) / len(span)
     bar = max(2.0, min(step * 0.7, 28))
-    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
-             f'aria-labelledby="tl-title" xmlns="http://www.w3.org/2000/svg">'
-             f'<title id="tl-title">Growth timeline: {sum(len(w["moments"]) for w in weeks)} '
+    parts = [f'<svg class="chart {css}" viewBox="0 0 {width} {height}" role="img" '
+             f'aria-labelledby="{name}-title" xmlns="http://www.w3.org/2000/svg">'
+             f'<title id="{name}-title">Growth timeline: {sum(len(w["moments"]) for w in weeks)} '
              f'growth moments, by week</title>',
              f'<line x1="{left}" y1="{height - bottom}" x2="{width - left}" '
              f'y2="{height - bottom}" stroke="#9ca3af"/>']
-    label_every = max(1, round(len(span) / 8))
+    label_every = max(1, round(len(span) / (8 if width >= 500 else 4)))
     for n, monday in enumerate(span):
         wk = monday.strftime("%G-W%V")
         cx = left + step * n + step / 2

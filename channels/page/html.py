@@ -51,7 +51,10 @@ border-bottom:1px solid var(--line);vertical-align:top}
 .notice{border-left:4px solid var(--ok);background:var(--okbg);padding:.5rem .8rem}
 .error{border-left:4px solid var(--bad);background:var(--badbg);padding:.5rem .8rem}
 footer{color:var(--muted);font-size:.85rem;padding:2rem 1rem}
-@media (max-width:40rem){dl.verdicts{grid-template-columns:1fr}td,th{display:block}}
+.groups{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:0 .8rem}
+.narrow{display:none}
+@media (max-width:40rem){dl.verdicts{grid-template-columns:1fr}td,th{display:block}
+.wide{display:none}.narrow{display:block}}
 """
 
 

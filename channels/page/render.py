@@ -21,6 +21,10 @@ SECTIONS = [("skills", "Skills map"), ("timeline", "Timeline"), ("strengths", "S
             ("reminders", "Reminders"), ("share", "Share")]
 
 
+def _n(count: int, one: str, many: str = "") -> str:
+    return f"{count} {one if count == 1 else many or one + 's'}"
+
+
 def cite(token: str, fact_id: str, text: str) -> str:
     """A link to one citation of the page's owner."""
     return f'<a href="/p/{e(token)}/cite/{e(q(fact_id))}">{e(text)}</a>'
@@ -35,25 +39,27 @@ def _skills(view: View, token: str) -> str:
     if not view.groups:
         return ('<p class="card">No skills yet: tell the coach about your week and the skills '
                 "in your words will appear here.</p>")
-    out = [skills_map(view.groups), '<p class="meta">Each block is a skill group, sized by '
+    out = [skills_map(view.groups), skills_map(view.groups, 360, 330, "map-n", "narrow"),
+           '<p class="meta">Each block is a skill group, sized by '
            "how many of your reflections and credentials show it; a green border and ✓ mark "
-           "groups backed by a verified credential.</p>"]
+           "groups backed by a verified credential.</p>", '<div class="groups">']
     for i, g in enumerate(view.groups):
         items = "".join(
-            f"<li>{e(s.label)} {chip(f'{len(s.items)} item' + 's' * (len(s.items) != 1))}"
+            f"<li>{e(s.label)} {chip(_n(len(s.items), 'item'))}"
             f"{chip('✓ verified', 'ok') if s.verified else ''}{_cites(token, s.fact_ids)}</li>"
             for s in g.skills)
         mark = chip("✓ verified", "ok") if g.verified else ""
         out.append(f'<section class="card" id="group-{i}" aria-labelledby="group-{i}-h">'
-                   f'<h3 id="group-{i}-h">{e(g.name)} {chip(f"{g.items} items")}{mark}</h3>'
+                   f'<h3 id="group-{i}-h">{e(g.name)} {chip(_n(g.items, "item"))}{mark}</h3>'
                    f'<ul class="plain">{items}</ul></section>')
-    return "".join(out)
+    return "".join(out) + "</div>"
 
 
 def _timeline(view: View, token: str) -> str:
     if not view.weeks:
         return '<p class="card">No growth moments yet: your weekly reflections show up here.</p>'
-    out = [timeline_chart(view.weeks), '<p class="meta">Bars: skills shown in that week\'s '
+    out = [timeline_chart(view.weeks), timeline_chart(view.weeks, 360, 160, "tl-n", "narrow"),
+           '<p class="meta">Bars: skills shown in that week\'s '
            "reflections. Diamonds: credentials issued that week (filled when verified).</p>",
            '<ol class="plain">']
     for n, w in enumerate(reversed(view.weeks)):
@@ -201,8 +207,9 @@ def private_page(view: View, token: str, expires: int, shares: list[dict[str, An
     """
     until = datetime.fromtimestamp(expires, UTC).strftime("%Y-%m-%d %H:%M UTC")
     c = view.counts
-    lede = (f'<p class="lede">{c["reflections"]} reflections · {c["credentials"]} credentials '
-            f'({c["verified"]} verified) · {c["stories"]} stories. Private page: this link '
+    lede = (f'<p class="lede">{_n(c["reflections"], "reflection")} · '
+            f'{_n(c["credentials"], "credential")} ({c["verified"]} verified) · '
+            f'{_n(c["stories"], "story", "stories")}. Private page: this link '
             f"works until {e(until)}; to show an employer, create a share link below.</p>"
             '<nav aria-label="Sections"><ul>' + "".join(
                 f'<li><a href="#{k}">{v}</a></li>' for k, v in SECTIONS) + "</ul></nav>")

@@ -50,7 +50,7 @@ def add_reflections(user_id: str, weeks: int, today: datetime | None = None) -> 
     for n in range(weeks):
         when = today - timedelta(weeks=weeks - 1 - n)
         a, b = MOMENTS[n % len(MOMENTS)], MOMENTS[(n * 5 + 2) % len(MOMENTS)]
-        parts = [a[0], b[0]] if a != b else [a[0]]
+        parts = [a[0], b[0]] if a != b and n % 3 else [a[0]]
         if n % 4 == 3:
             parts.append(GROWTH[0])
         text = " ".join(parts)
