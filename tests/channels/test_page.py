@@ -228,3 +228,14 @@ def test_first_render_under_300ms_for_a_year_of_reflections(client: TestClient) 
         assert r.status_code == 200 and "52 reflections" in r.text
     print(f"first render, 52 weeks: {[round(t * 1000) for t in times]} ms")
     assert min(times) < 0.3, times
+
+
+def test_forgetting_a_user_removes_their_shares_and_kills_their_links(
+        client: TestClient) -> None:
+    ana = seed("Ana", weeks=1)
+    token, _ = _page(client, ana["user_id"])
+    row = shares.create_share(ana["user_id"], [ana["good"]])
+    get_records().delete_user(ana["user_id"])
+    assert get_records().db.query("SELECT id FROM shares WHERE id=?", (row["id"],)) == []
+    assert client.get(f"/s/{row['token']}").status_code == 404
+    assert client.get(f"/p/{token}").status_code == 404
