@@ -30,8 +30,8 @@ RELATED_TECH = {
     "tensorflow": ["pytorch"], "django": ["flask", "fastapi"], "flask": ["django", "fastapi"],
     "fastapi": ["flask", "django"], "java": ["kotlin", "scala"], "kotlin": ["java"],
 }
-NOT_DONE = re.compile(r"\b(?:never|not|no|don'?t|didn'?t|haven'?t|hasn'?t|want to (?:learn|"
-                      r"try|get better)|would like to|hope to|plan to|going to learn|wish)\b",
+NOT_DONE = re.compile(r"\b(?:never|not|no|don'?t|didn'?t|haven'?t|hasn'?t|want to|wants to|"
+                      r"would like to|hope to|plan to|going to learn|wish|afraid|not yet)\b",
                       re.I)
 TRANSFER_MIN = 0.62
 Tagger = Callable[[Sequence[str]], list[list[Any]]]
@@ -72,7 +72,12 @@ def _atoms(req: Requirement) -> list[tuple[str, str | None]]:
 
 
 def _done(fact: Fact) -> bool:
-    return fact.kind == "credential" or not NOT_DONE.search(fact.text)
+    """True when the fact shows something done (not a wish, a plan or a negation)."""
+    if fact.kind == "credential":
+        return True
+    if any(t.get("polarity") in ("growth", "negated") for t in fact.skills):
+        return False
+    return not NOT_DONE.search(fact.text)
 
 
 def _rank(facts: list[Fact]) -> list[str]:

@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 from memory.embeddings import get_embedder
 from tools.evidence import Fact, short
 from tools.faithfulness import Segment
-from tools.reflection import detect_slots
+from tools.reflection import _CUES  # the reflection policy's own STAR cues
 from tools.skills.text import content_lemmas
 
 SECTIONS = ("situation", "task", "action", "result", "learning")
@@ -33,6 +33,15 @@ QUESTIONS = {
 _TASK = re.compile(r"\b(?:had to|needed to|need to|my (?:job|task|role|goal) (?:was|is)|"
                    r"(?:i was|we were) asked|asked (?:me|us) to|responsible for|in charge of|"
                    r"the goal was|our goal|assigned|supposed to|deadline|challenge was)\b", re.I)
+# Outcomes told in plain or non-native English ("she can now walk alone", "left a good review").
+_RESULT = re.compile(r"\b(?:now|afterwards|in the end|left a (?:good|great|positive)|review|calmer|"
+                     r"safer|faster|more fast|alone|themselves|went up|went down|best|mark|"
+                     r"grade|praised|thanked|said (?:it|the|my|that)|says? (?:the|my|it)|"
+                     r"no (?:missing|lost|errors?|complaints?)|nobody lost)\b", re.I)
+# Actions in the present tense, common in non-native English ("i make new plan").
+_ACT = re.compile(r"\b(?:i|we)\s+(?:\w+\s+)?(?:make|build|help|explain|translate|teach|write|"
+                  r"lead|organi[sz]e|plan|fix|run|train|show|take care|give|talk|handle|"
+                  r"manage|sell|keep|negotiate|listen|sit|check|count|cook|clean)\b", re.I)
 _ABOUT = re.compile(r"^\s*(?:/story\b|(?:please\s+)?(?:can you\s+)?(?:write|draft|make|tell)"
                     r"(?:\s+me)?\s+(?:a|an|my|the)?\s*(?:star\s+)?story)\s*(?:about|on|of|"
                     r"for)?\s*", re.I)
@@ -78,18 +87,22 @@ def topic(message: str) -> str:
 
 def section_of(sentence: str, first: bool) -> str | None:
     """The STAR+L section a sentence belongs to (None for feelings-only or filler)."""
-    slots = detect_slots(sentence)
-    if "learning" in slots:
+    cues = {slot for slot, pattern in _CUES.items() if pattern.search(sentence)}
+    if _RESULT.search(sentence):
+        cues.add("result")
+    if _ACT.search(sentence):
+        cues.add("action")
+    if "learning" in cues:
         return "learning"
     if _TASK.search(sentence):
         return "task"
-    if "result" in slots and "action" not in slots:
+    if "result" in cues and "action" not in cues:
         return "result"
-    if "action" in slots:
-        return "action+result" if "result" in slots else "action"
-    if "next_step" in slots:
+    if "action" in cues:
+        return "action+result" if "result" in cues else "action"
+    if "next_step" in cues:
         return "learning"
-    if "situation" in slots or first:
+    if "situation" in cues or first:
         return "situation"
     return None
 
@@ -132,17 +145,21 @@ def choose_items(facts: list[Fact], about: str = "", picked: list[str] | None = 
         ranked = sorted(scores, key=lambda i: -scores[i])
         if not ranked or scores[ranked[0]] < MIN_RELEVANCE:
             return []
-        chosen = ranked[:1]  # one experience per story keeps it coherent
+        # One experience per story keeps it coherent; among close matches, the richest.
+        close = [i for i in ranked if scores[i] >= max(MIN_RELEVANCE, scores[ranked[0]] - 0.25)]
+        chosen = [max(close, key=lambda i: (_richness(facts, i), scores[i]))]
         creds = _item_scores([f for f in facts if f.kind == "credential"], about)
         best = max(creds, key=lambda i: creds[i], default=None)
         if best and creds[best] >= MIN_RELEVANCE + 0.1:
             chosen.append(best)
         return chosen
-    richness: dict[str, tuple[int, str]] = {}
-    for f in pool:
-        sections = {section_of(g.text, False) for g in pool if g.item_id == f.item_id}
-        richness[f.item_id] = (len(sections - {None}), f.date)
+    richness = {f.item_id: (_richness(pool, f.item_id), f.date) for f in pool}
     return [max(richness, key=lambda i: richness[i])] if richness else []
+
+
+def _richness(facts: list[Fact], item: str) -> int:
+    """How many STAR+L sections an item's sentences fill."""
+    return len(draft(facts, picked=[item]).sections)
 
 
 def draft(facts: list[Fact], about: str = "", picked: list[str] | None = None) -> StoryDraft:

@@ -4,20 +4,24 @@ the user's evidence does not back; the ad is data, never instructions."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 import pytest
 
 from agent.capabilities.evidence import profile_for, profile_turn
 from tests.tools.evidence.seed import seed
-from tests.tools.skills.conftest import tagger  # noqa: F401 - the small test index
+from tests.tools.skills.helpers import small_tagger
 from tools.evidence import facts_for
 from tools.jobs import parse
-from tools.skills.tagger import Tagger
+from tools.skills.tagging import set_tagger
 
 
 @pytest.fixture(autouse=True)
-def small_index(tagger: Tagger) -> None:  # noqa: F811
+def small_index() -> Iterator[None]:
     """Requirements are tagged by the real tagger over a small test index."""
+    set_tagger(small_tagger())
+    yield
+    set_tagger(None)
 
 AD = """Data Engineer
 
