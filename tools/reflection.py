@@ -32,9 +32,11 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"thanked|happy with|(?:was|were|left|felt) (?:happy|pleased|relieved|satisfied)|now (?:we|they|it|she|he)|outcome|"
         r"ended up|got (?:it|the|a)|launched|shipped|delivered|\d+\s?%)\b", re.I),
     "feelings": re.compile(
-        r"\b(?:i\s+)?(?:felt|feel|feeling|nervous|proud|happy|frustrat\w*|stress\w*|"
-        r"anxious|excited|scared|afraid|glad|relieved|annoyed|angry|upset|overwhelm\w*|"
-        r"confident|enjoy\w*|loved|hated|worried|tired|satisfied|embarrass\w*|fun)\b", re.I),
+        r"\b(?:felt|feel|feeling|made me (?:feel|happy|proud|nervous|sad))\b|"
+        r"\b(?:i|i'm|i am|i was|i got)\s+(?:so |really |very |a bit |quite |super )?"
+        r"(?:nervous|proud|happy|frustrat\w*|stress\w*|anxious|excited|scared|afraid|glad|"
+        r"relieved|annoyed|angry|upset|overwhelm\w*|confident|worried|tired|satisfied|"
+        r"embarrass\w*)\b|\bi (?:enjoy\w*|loved|hated)\b", re.I),
     "learning": re.compile(
         r"\b(?:learn\w*|realis\w*|realiz\w*|discover\w*|found out|taught me|lesson|"
         r"understood|now i know|i know now|noticed that|showed me|it reminded me)\b", re.I),

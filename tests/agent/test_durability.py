@@ -50,7 +50,8 @@ def test_a_killed_process_keeps_the_draft(passport_home: Path) -> None:
     assert "?" in line, "the coach never asked its follow-up"
     proc.send_signal(signal.SIGKILL)  # a crash, mid-reflection
     proc.wait(timeout=10)
-    out = chat(passport_home, "bo", ["It drove perfectly afterwards and I learned patience"])
+    out = chat(passport_home, "bo", ["It drove perfectly afterwards and I learned patience",
+                                     "just save it"])
     assert "Saved as a growth moment" in out
     from memory.records import get_records
 

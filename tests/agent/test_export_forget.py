@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sqlite3
 from pathlib import Path
@@ -48,9 +49,12 @@ async def test_export_has_everything_and_forget_removes_everything() -> None:
         assert get_vectors().count(bob) == 1 and len(get_records().list_reflections(bob)) == 1
 
 
-async def test_cli_forget_asks_and_yes_skips_the_question() -> None:
-    async with AgentService() as service:
-        await _seed(service, "cy")
+def test_cli_forget_asks_and_yes_skips_the_question() -> None:
+    async def seed() -> None:
+        async with AgentService() as service:
+            await _seed(service, "cy")
+
+    asyncio.run(seed())
     runner = CliRunner()
     refused = runner.invoke(build_app(), ["memory", "forget", "--user", "cy"], input="n\n")
     assert refused.exit_code == 1
