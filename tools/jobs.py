@@ -82,7 +82,7 @@ def parse(text: str) -> JobAd:
         The ad with its requirements: lines under a requirements heading are must-have,
         lines under nice-to-have or responsibilities are nice-to-have, and without any
         heading every sentence that names a skill or experience counts (nice-to-have when it
-        says "a plus", "preferred" and the like).
+        says "a plus", "preferred" and the like). Duties and company text are skipped.
     """
     ad = JobAd(title="", text=text)
     section: str | None = None
@@ -104,7 +104,7 @@ def parse(text: str) -> JobAd:
             if not inline:
                 continue
             line = inline
-        if section == "other":
+        if section in ("other", "duty"):  # duties and company text are not requirements
             continue
         body = _BULLET.sub("", line)
         parts = [body] if _BULLET.match(line) else [p for p in _SPLIT.split(body) if p]

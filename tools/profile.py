@@ -96,12 +96,13 @@ def _term_facts(term: str, facts: list[Fact]) -> list[Fact]:
 
 def next_step(label: str, term: str | None) -> str:
     """A concrete next step for a gap, naming the requirement in the ad's words."""
+    if re.search(r"\b(?:degree|phd|doctorate|master'?s|bachelor'?s|certif\w*|licen[cs]e|"
+                 r"diploma|qualification)\b", label, re.I):
+        return ("check which recognised course or certificate covers this, and import the "
+                "credential here once you have it.")
     if term:
         return (f"build a small project with {term} (its official tutorial is a good start) "
                 "and tell me about it in your next reflection, so it becomes evidence.")
-    if re.search(r"\b(?:degree|certif\w*|licen[cs]e|diploma|qualification)\b", label, re.I):
-        return ("check which recognised course or certificate covers this, and import the "
-                "credential here once you have it.")
     return ("look for a real task this month that needs this (at work, in a course or as "
             "a volunteer), then reflect on it here so it becomes evidence.")
 

@@ -134,8 +134,15 @@ def strengths(facts: list[Fact], today: date | None = None, most: int = 7) -> St
     today = today or date.today()
     found = _clusters(facts, "demonstrated", today)[:most]
     shown = {tuple(sk.values()) for s in found for sk in s.skills}
-    growth = [g for g in _clusters(facts, "growth", today)
-              if not {tuple(sk.values()) for sk in g.skills} & shown][:3]
+    growth: list[Strength] = []
+    for g in _clusters(facts, "growth", today):
+        same = next((h for h in growth if {q.fact_id for q in h.evidence} ==
+                     {q.fact_id for q in g.evidence}), None)
+        if same is not None:  # one wish, several labels: show it once
+            same.related.append(g.label)
+        elif not {tuple(sk.values()) for sk in g.skills} & shown:
+            growth.append(g)
+    growth = growth[:3]
     return StrengthsResult(strengths=found, growth=growth, enough=len(found) >= 3)
 
 

@@ -52,6 +52,8 @@ def test_parse_splits_must_and_nice_and_sets_instructions_aside() -> None:
     nice = [r.text for r in ad.requirements if not r.must]
     assert must[1] == "Python for data processing" and len(must) == 3
     assert nice == ["Kubernetes", "public speaking"]
+    duties = parse("Role\nResponsibilities:\n- You will run the pipelines\nRequirements:\n- SQL")
+    assert [r.text for r in duties.requirements] == ["SQL"]
     lacking = parse(LACKING)
     assert lacking.ignored and "Ignore previous" in lacking.ignored[0]
     assert all("MIT" not in r.text for r in lacking.requirements)
@@ -81,6 +83,8 @@ def test_a_job_asking_for_what_the_user_lacks_gives_gaps_not_claims() -> None:
     out = profile_for(uid, LACKING)
     statuses = {m["requirement"]: m["status"] for m in out["matches"]}
     assert statuses["PhD in Computer Science"] == "gap"
+    phd = next(m for m in out["matches"] if m["requirement"].startswith("PhD"))
+    assert "certificate" in phd["next_step"]
     assert statuses["Terraform"] == "gap"
     assert statuses["Golang"] == "gap"
     assert not any(s == "covered" for s in statuses.values())
