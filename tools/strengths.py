@@ -2,7 +2,8 @@
 
 A skill counts once per item (its best tag there). Its weight adds up over items, each
 weighted by recency (half-life 90 days), verification (a verified credential counts 1.5,
-an unverified one 0.7) and the tag's score. The same skill in ESCO and O*NET is one skill;
+an unverified one 0.7), the tag's score, and 0.6 for knowledge topics (a strength is
+something done). The same skill in ESCO and O*NET is one skill;
 a skill whose evidence is a subset of a stronger skill's evidence in the same sentences is
 folded into it as "related". Growth areas (what the user wants to build) are kept apart.
 """
@@ -20,7 +21,8 @@ from tools.evidence import Fact, short
 from tools.faithfulness import Segment
 
 HALF_LIFE_DAYS = 90.0
-FOLD_SIMILARITY = 0.6
+FOLD_SIMILARITY = 0.45
+KNOWLEDGE_WEIGHT = 0.6  # a strength is something done; bare knowledge topics count less
 
 
 class Quote(BaseModel):
@@ -83,6 +85,8 @@ def _clusters(facts: list[Fact], polarity: str, today: date) -> list[Strength]:
             if t.get("polarity", "demonstrated") != polarity:
                 continue
             w = _recency(f.date, today) * _verification(f) * float(t.get("score", 0.5) or 0.5)
+            if t.get("skill_type") == "knowledge":
+                w *= KNOWLEDGE_WEIGHT
             k = key(t)
             if f.item_id not in best[k] or w > best[k][f.item_id][0]:
                 best[k][f.item_id] = (w, f, t)
