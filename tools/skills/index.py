@@ -53,6 +53,33 @@ class SkillIndex:
             out[:, owners[starts]] = np.maximum.reduceat(sims, starts, axis=1)
         return out
 
+    def ranges(self, kind: str) -> tuple[np.ndarray, np.ndarray]:
+        """Per concept, the first row and one past the last row of its forms of one kind."""
+        key = f"_ranges_{kind}"
+        if key not in self.__dict__:
+            owners = self.owners[kind]
+            n = len(self.data.concepts)
+            start = np.searchsorted(owners, np.arange(n), side="left")
+            end = np.searchsorted(owners, np.arange(n), side="right")
+            self.__dict__[key] = (start, end)
+        return self.__dict__[key]  # type: ignore[no-any-return]
+
+    def rows_of(self, kind: str, concepts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Rows of the given concepts' forms of one kind, and where each concept's rows start
+        (concepts without forms of that kind are skipped; returns the concepts kept too)."""
+        start, end = self.ranges(kind)
+        counts = end[concepts] - start[concepts]
+        kept = concepts[counts > 0]
+        counts = counts[counts > 0]
+        offsets = np.r_[0, np.cumsum(counts)[:-1]]
+        rows = np.repeat(start[kept] - offsets, counts) + np.arange(int(counts.sum()))
+        return rows, kept, offsets  # type: ignore[return-value]
+
+    @property
+    def preferred_rows(self) -> np.ndarray:
+        """The preferred-label row of every concept (its first label form)."""
+        return self.ranges("label")[0]
+
 
 def surface_forms(data: FrameworkData) -> dict[str, tuple[list[str], list[int]]]:
     """Texts to embed per kind with the concept index owning each (rows sorted by concept)."""

@@ -15,22 +15,24 @@ import numpy as np
 from memory.embeddings import get_embedder
 from tools.skills.index import SkillIndex
 from tools.skills.lexical import Match
-from tools.skills.text import Span, clauses, sentences
+from tools.skills.text import Span, clauses, phrases, sentences
 
 
 @dataclass
 class TaggerConfig:
     """Weights and thresholds (tuned on the dev sets; see evals/skills.py)."""
 
-    w_label: float = 0.6
-    w_desc: float = 0.4
+    w_label: float = 0.8
+    w_desc: float = 0.2
     lexical_bonus: float = 0.15
     lexical_pref_bonus: float = 0.05
     lexical_floor: float = 0.6
     use_clauses: bool = True
-    clause_penalty: float = 0.02
-    threshold: dict[str, float] = field(default_factory=lambda: {"esco": 0.55, "onet": 0.55})
-    per_sentence: dict[str, int] = field(default_factory=lambda: {"esco": 3, "onet": 2})
+    use_phrases: bool = True
+    candidates: int = 100
+    clause_penalty: float = 0.08
+    threshold: dict[str, float] = field(default_factory=lambda: {"esco": 0.50, "onet": 0.40})
+    per_sentence: dict[str, int] = field(default_factory=lambda: {"esco": 2, "onet": 1})
 
 
 def _join_groups(position: dict[tuple[str, str], int],
@@ -68,21 +70,46 @@ class Tagger:
         self.index = index
         self.config = config or TaggerConfig()
         self.phrases = index.phrases
+        self._preferred = np.ascontiguousarray(index.vectors["label"][index.preferred_rows])
         concepts = index.data.concepts
         self.framework = np.array([c.framework for c in concepts])
         self.ids = [c.id for c in concepts]
         self.position = {(c.framework, c.id): i for i, c in enumerate(concepts)}
         self.join = _join_groups(self.position, index.data.join)
 
+    def components(self, vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Per unit and concept: best label/alt-label cosine, and description or task cosine
+        (the label cosine again where a concept has neither).
+
+        Two stages keep this fast: preferred labels and descriptions score every concept,
+        then alternative labels and task statements are scored only for the best
+        ``candidates`` concepts of each block of units (the others keep the first estimate).
+        """
+        idx, cfg = self.index, self.config
+        if not cfg.candidates:
+            label = idx.concept_max("label", vectors @ idx.vectors["label"].T)
+            second = idx.concept_max("desc", vectors @ idx.vectors["desc"].T)
+            second = np.maximum(second, idx.concept_max("task", vectors @ idx.vectors["task"].T))
+            return label, np.where(second < 0, label, second)
+        label = vectors @ self._preferred.T
+        second = idx.concept_max("desc", vectors @ idx.vectors["desc"].T)
+        coarse = cfg.w_label * label + cfg.w_desc * np.where(second < 0, label, second)
+        k = min(cfg.candidates, coarse.shape[1] - 1)
+        for s in range(0, len(vectors), 16):
+            block = slice(s, s + 16)
+            cand = np.unique(np.argpartition(-coarse[block], k, axis=1)[:, :k])
+            for kind, target in (("label", label), ("task", second)):
+                rows, kept, offsets = idx.rows_of(kind, cand)
+                if rows.size:
+                    sims = vectors[block] @ idx.vectors[kind][rows].T
+                    best = np.maximum.reduceat(sims, offsets, axis=1)
+                    target[block, kept] = np.maximum(target[block, kept], best)
+        return label, np.where(second < 0, label, second)
+
     def dense_scores(self, vectors: np.ndarray) -> np.ndarray:
         """Dense score of every concept for each row of unit embeddings: (units, concepts)."""
-        cfg, idx = self.config, self.index
-        label = idx.concept_max("label", vectors @ idx.vectors["label"].T)
-        second = idx.concept_max("desc", vectors @ idx.vectors["desc"].T)
-        task = idx.concept_max("task", vectors @ idx.vectors["task"].T)
-        second = np.maximum(second, task)
-        second = np.where(second < 0, label, second)
-        return cfg.w_label * label + cfg.w_desc * second
+        label, second = self.components(vectors)
+        return self.config.w_label * label + self.config.w_desc * second
 
     def _units(self, text: str, sentence_spans: list[Span], offset: int) -> list[_Unit]:
         units: list[_Unit] = []
@@ -91,6 +118,9 @@ class Tagger:
             parts = clauses(text, span) if self.config.use_clauses else [span]
             if len(parts) > 1:
                 units += [_Unit(offset + k, p, True) for p in parts]
+            if self.config.use_phrases:
+                units += [_Unit(offset + k, p, True) for part in parts
+                          for p in phrases(text, part)]
         return units
 
     def score_texts(self, texts: list[str]) -> tuple[list[list[Span]], np.ndarray, list[_Unit],
@@ -116,11 +146,15 @@ class Tagger:
             return spans, best, units, arg, owner_text
         unit_texts = [owner_text[u.sentence][u.span[0] : u.span[1]] for u in units]
         vectors = get_embedder().embed(unit_texts)
+        # clause units rank ESCO a little worse than whole sentences (tuned on the dev sets);
+        # O*NET work activities are short generic phrases, so its clauses are not penalised
+        penalty = np.where(self.framework == "esco", self.config.clause_penalty, 0.0)
+        penalty = penalty.astype(np.float32)
         step = 64
         for s in range(0, len(units), step):
             block = self.dense_scores(vectors[s : s + step])
             for r, unit in enumerate(units[s : s + step]):
-                row = block[r] - (self.config.clause_penalty if unit.is_clause else 0.0)
+                row = block[r] - penalty if unit.is_clause else block[r]
                 better = row > best[unit.sentence]
                 best[unit.sentence] = np.where(better, row, best[unit.sentence])
                 arg[unit.sentence] = np.where(better, s + r, arg[unit.sentence])

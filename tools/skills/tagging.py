@@ -52,7 +52,8 @@ def _clause_of(text: str, sentence: Span, evidence: Span) -> Span:
 def _candidates(tagger: Tagger, row: np.ndarray, mask: np.ndarray, top: int | None) -> list[int]:
     cfg = tagger.config
     if top is not None:
-        order = np.argsort(-np.where(mask, row, -np.inf))[:top]
+        # more than K: joined ESCO/O*NET pairs merge into one tag before the cut
+        order = np.argsort(-np.where(mask, row, -np.inf))[: top * 3]
         return [int(i) for i in order]
     chosen: list[int] = []
     for fw, limit in cfg.per_sentence.items():

@@ -71,6 +71,37 @@ def clauses(text: str, span: Span) -> list[Span]:
     return out or [span]
 
 
+_PHRASE_BREAK = re.compile(r"\s+(?:to|for|in order to|by|with|at|on|about)\s+", re.IGNORECASE)
+
+
+def phrases(text: str, span: Span, min_words: int = 8) -> list[Span]:
+    """Shorter pieces of a long clause, split before prepositions ("to", "for", "with" ...).
+
+    Returns an empty list for clauses shorter than ``min_words`` words.
+    """
+    if len(tokens(text, *span)) < min_words:
+        return []
+    out: list[Span] = []
+    pos = span[0]
+    for match in _PHRASE_BREAK.finditer(text, span[0], span[1]):
+        piece = _strip(text, pos, match.start())
+        if piece[1] > piece[0]:
+            out.append(piece)
+        pos = match.start()
+    piece = _strip(text, pos, span[1])
+    if piece[1] > piece[0]:
+        out.append(piece)
+    merged: list[Span] = []
+    for piece in out:  # pieces under 3 words join the previous piece
+        if merged and len(tokens(text, *piece)) < 3:
+            merged[-1] = (merged[-1][0], piece[1])
+        else:
+            merged.append(piece)
+    if len(merged) > 1 and len(tokens(text, *merged[0])) < 3:
+        merged[:2] = [(merged[0][0], merged[1][1])]
+    return merged if len(merged) > 1 else []
+
+
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
     """Word tokens with offsets: (surface, start, end)."""
     return [(m.group(0), m.start(), m.end())

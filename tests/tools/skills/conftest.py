@@ -1,4 +1,5 @@
-"""Fixtures for the skill tagger tests: one small index per session, installed process-wide."""
+"""Fixtures for the skill tagger tests: one small index per session, installed process-wide
+for every test that asks for it (importing a framework resets the process-wide tagger)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,14 @@ from tools.skills.tagging import set_tagger
 
 
 @pytest.fixture(scope="session")
-def tagger() -> Iterator[Tagger]:
-    """The small test tagger, also installed as the process-wide tagger."""
-    t = small_tagger()
-    set_tagger(t)
-    yield t
+def small_index_tagger() -> Tagger:
+    """The small test tagger, built or loaded once per session."""
+    return small_tagger()
+
+
+@pytest.fixture
+def tagger(small_index_tagger: Tagger) -> Iterator[Tagger]:
+    """The small test tagger, installed as the process-wide tagger for one test."""
+    set_tagger(small_index_tagger)
+    yield small_index_tagger
     set_tagger(None)

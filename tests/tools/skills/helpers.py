@@ -14,6 +14,7 @@ from tools.skills.tagger import Tagger
 REPO = Path(__file__).resolve().parents[3]
 CACHE = REPO / ".data" / "test-cache"
 GOLD = REPO / "evals" / "data" / "reflections_gold.jsonl"
+EXTRA = {"lead a team", "Coach others", "use spreadsheets software", "public speaking"}
 
 
 @lru_cache(maxsize=1)
@@ -27,4 +28,5 @@ def small_tagger() -> Tagger:
     esco = [c for c in data.concepts if c.framework == "esco"]
     onet = [c for c in data.concepts if c.framework == "onet"]
     keep |= {("esco", c.id) for c in esco[::15]} | {("onet", c.id) for c in onet[::10]}
+    keep |= {(c.framework, c.id) for c in data.concepts if c.label in EXTRA}
     return Tagger(build_index(restrict(data, keep), cache_dir=CACHE))
