@@ -38,7 +38,8 @@ class FabricatingChatModel(BaseChatModel):
     def _llm_type(self) -> str:
         return "fabricating-fake"
 
-    def bind_tools(self, tools: Sequence[Any], **kwargs: Any) -> Runnable[Any, BaseMessage]:
+    def bind_tools(self, tools: Sequence[Any],  # type: ignore[override]
+                   **kwargs: Any) -> Runnable[Any, BaseMessage]:
         """Remember the tool names."""
         names = tuple(getattr(t, "name", getattr(t, "__name__", str(t))) for t in tools)
         return self.model_copy(update={"bound": names})

@@ -170,7 +170,9 @@ def run_profiles_eval() -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="passport-eval-") as home:
         os.environ["PASSPORT_HOME"] = home
         os.environ["PASSPORT_CACHE_DIR"] = cache
-        reset_records(), reset_vectors(), get_settings.cache_clear()
+        reset_records()
+        reset_vectors()
+        get_settings.cache_clear()
         try:
             users = load_users()
             for u in users:
@@ -180,7 +182,8 @@ def run_profiles_eval() -> dict[str, Any]:
                       "offline": _run_mode(users, None),
                       "llm_fabricating": _run_mode(users, FabricatingChatModel)}
         finally:
-            reset_records(), reset_vectors()
+            reset_records()
+            reset_vectors()
             for var, value in (("PASSPORT_HOME", old), ("PASSPORT_CACHE_DIR", old_cache)):
                 if value is None:
                     os.environ.pop(var, None)
@@ -197,7 +200,7 @@ def _latency(kind: str) -> Callable[[dict[str, Any]], str]:
 def format_table(report: dict[str, Any]) -> str:
     """The report as a small plain-text table, one column per mode."""
     modes = [m for m in ("offline", "llm_fabricating") if m in report]
-    rows = [
+    rows: list[tuple[str, Callable[[dict[str, Any]], Any]]] = [
         ("outputs (strengths, stories, profiles)", lambda r: r["outputs"]),
         ("faithfulness violations reaching user", lambda r: r["violations"]),
         ("fabrications caught by the checker", lambda r: r["caught"]),

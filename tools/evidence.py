@@ -56,12 +56,14 @@ def _inside(tag: dict[str, Any], span: tuple[int, int]) -> bool:
     return span[0] <= start < span[1] and end <= span[1] + 1
 
 
-def _keep(tag: dict[str, Any], rejected: set[tuple[str, str]]) -> bool:
+def _keep(tag: dict[str, Any],
+          rejected: frozenset[tuple[str, str]] | set[tuple[str, str]]) -> bool:
     return (tag.get("framework"), tag.get("id")) not in rejected and bool(tag.get("label"))
 
 
-def reflection_facts(row: dict[str, Any], rejected: set[tuple[str, str]] = frozenset()
-                     ) -> list[Fact]:  # type: ignore[assignment]
+def reflection_facts(row: dict[str, Any],
+                     rejected: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset()
+                     ) -> list[Fact]:
     """Facts of one saved reflection: one per sentence, with the tags found in it."""
     text = str(row.get("text", ""))
     tags = [t for t in row.get("skills") or [] if _keep(t, rejected)]
@@ -75,8 +77,9 @@ def reflection_facts(row: dict[str, Any], rejected: set[tuple[str, str]] = froze
     return facts
 
 
-def credential_facts(row: dict[str, Any], rejected: set[tuple[str, str]] = frozenset()
-                     ) -> list[Fact]:  # type: ignore[assignment]
+def credential_facts(row: dict[str, Any],
+                     rejected: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset()
+                     ) -> list[Fact]:
     """Facts of one credential: its name and issuer first, then description and criteria."""
     ach = row.get("achievement") or {}
     verified = row.get("verdict") == "valid"

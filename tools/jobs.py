@@ -53,8 +53,8 @@ class JobAd(BaseModel):
 
 def terms_in(text: str) -> list[str]:
     """Technical terms named in a text (as written), e.g. ["Python", "SQL"]."""
-    found = []
-    for term in TECH:
+    found: list[str] = []
+    for term in sorted(TECH):
         match = re.search(rf"(?<![\w.+#]){re.escape(term)}(?![\w+#])", text, re.I)
         if match and match.group(0).lower() not in {t.lower() for t in found}:
             found.append(match.group(0))

@@ -69,7 +69,7 @@ def _recency(day: str, today: date) -> float:
         age = max(0, (today - date.fromisoformat(day[:10])).days)
     except ValueError:
         return 0.5
-    return max(0.25, 0.5 ** (age / HALF_LIFE_DAYS))
+    return max(0.25, float(0.5 ** (age / HALF_LIFE_DAYS)))
 
 
 def _verification(fact: Fact) -> float:
