@@ -142,6 +142,10 @@ def test_share_create_show_download_revoke_expire(client: TestClient) -> None:
     bundle = client.get(f"/s/{row['token']}/presentation.json").json()
     assert bundle["type"] == ["VerifiablePresentation"]
     assert bundle["verifiableCredential"] == [json.loads(raw)]
+    from agent.capabilities.credentials import inspect_credential_bytes
+
+    [again] = inspect_credential_bytes(json.dumps(bundle["verifiableCredential"][0]).encode())
+    assert again.verdict == "valid"  # an employer can verify it without us
     r = client.post(f"/p/{token}/share/{row['id']}/revoke", follow_redirects=False)
     assert r.status_code == 303
     for path in ("", f"/credential/{ana['good']}", "/presentation.json"):
