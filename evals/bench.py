@@ -102,17 +102,22 @@ async def _turns(cfg: BenchConfig, users: dict[str, Any], store: Any) -> list[di
     async with AgentService(model=OfflineCoach()) as service:
         for level, uid in users["turn"].items():
             ours, base = Timer(), Timer()
+            saves = Timer()  # ours, the turn that saves (skill tagging + vector write)
             for c in range(cfg.cycles + 1):  # the first conversation warms up
                 script, thread = SCRIPTS[c % len(SCRIPTS)], f"{run}-{level}-{c}"
                 for msg in script:
                     with ours:
-                        await service.handle(uid, msg, channel="bench", conversation=thread)
+                        reply = await service.handle(uid, msg, channel="bench",
+                                                     conversation=thread)
+                    if "reflection_saved" in reply.data and c:
+                        saves.wall.append(ours.wall[-1])
+                        saves.cpu.append(ours.cpu[-1])
                 for msg in script:
                     with base:
                         await ask(baseline, uid, msg, thread)
             warm = len(SCRIPTS[0])
             rows.append({"memories": int(level), "ours": ours.stats(warm),
-                         "baseline": base.stats(warm)})
+                         "baseline": base.stats(warm), "ours_save_turn": saves.stats()})
     _forget_reflections(users)
     return rows
 

@@ -83,7 +83,8 @@ def jittered(pool: np.ndarray, start: int, count: int, seed: int) -> np.ndarray:
     rng = np.random.default_rng(seed)
     idx = (np.arange(start, start + count) % len(pool))
     vecs = pool[idx] + rng.normal(0, 0.02, (count, pool.shape[1])).astype(np.float32)
-    return vecs / np.linalg.norm(vecs, axis=1, keepdims=True)
+    out: np.ndarray = vecs / np.linalg.norm(vecs, axis=1, keepdims=True)
+    return out
 
 
 def build_chroma(spec: StoreSpec, texts: list[str], pool: np.ndarray, home: Path) -> dict[str, Any]:

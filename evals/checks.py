@@ -120,9 +120,11 @@ def strength_lines(turn: Turn) -> list[str]:
     evidence = [str(s.get("evidence", "")) for r in turn.data.values() if isinstance(r, dict)
                 for s in r.get("skills", []) + r.get("strengths", []) if isinstance(s, dict)]
     block = re.split(r"(?i)(?:skills i noticed|strengths?)[^\n]*:\n", turn.reply, maxsplit=1)
-    if len(block) == 2:
-        listed = block[1].split("\n\n")[0]
-        evidence += re.findall(r"\u201c([^\u201d]+)\u201d", listed)
+    if len(block) == 2:  # the list items right under the heading, up to the next section
+        for line in block[1].split("\n"):
+            if not re.match(r"\s*(?:\d+[.)]|[-*\u2022])\s", line):
+                break
+            evidence += re.findall(r"\u201c([^\u201d]+)\u201d", line)
     return [e for e in evidence if e]
 
 
@@ -241,8 +243,10 @@ def run_checks(turn: Turn, history: list[Turn], offline: bool = True) -> list[Ch
     """
     out = [check(turn, history) for check in TURN_CHECKS]
     out.append(offline_notice(turn, history, offline))
-    if turn.expect.get("kind") and turn.kind != turn.expect["kind"]:
-        out.append(Check("expected_kind", False, f"{turn.kind} != {turn.expect['kind']}"))
+    if turn.expect.get("kind"):
+        ok = turn.kind == turn.expect["kind"]
+        out.append(Check("expected_kind", ok, "" if ok else f"{turn.kind} != "
+                         f"{turn.expect['kind']}"))
     return out
 
 

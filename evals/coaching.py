@@ -79,7 +79,9 @@ async def run_conversation(service: Any, conv: Conversation, offline: bool) -> d
         The conversation's entry of the report, with every turn's reply and checks.
     """
     user_id = service.user_for("eval", "coaching", conv.id, conv.persona)
-    session, history, turns = 0, [], []
+    session = 0
+    history: list[Turn] = []
+    turns: list[dict[str, Any]] = []
     latencies: list[float] = []
     for i, spec in enumerate(conv.turns):
         expect = dict(spec.get("expect", {}))

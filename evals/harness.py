@@ -92,12 +92,9 @@ def run_suite(name: str, **kwargs: Any) -> tuple[dict[str, Any], str]:
     """
     try:
         run, table = load_suite(name)
-    except ModuleNotFoundError as exc:
-        report = {"suite": name, "status": "not installed", "detail": str(exc)}
-        return report, f"{name}: not installed ({exc})."
-    except AttributeError as exc:
-        report = {"suite": name, "status": "not installed", "detail": str(exc)}
-        return report, f"{name}: not installed ({exc})."
+    except (ModuleNotFoundError, AttributeError) as exc:
+        missing: dict[str, Any] = {"suite": name, "status": "not installed", "detail": str(exc)}
+        return missing, f"{name}: not installed ({exc})."
     report = dict(run(**{**SUITES[name][2], **kwargs}))
     report.setdefault("suite", name)
     report.setdefault("status", "ok")

@@ -75,6 +75,11 @@ def test_each_check_fails_on_a_bad_reply() -> None:
                   "(\u201cI want to get better at public speaking\u201d)",
                   data={"reflection_saved": {"skills": []}})
     assert "growth_not_strength" in _failed(growth)
+    listed_as_growth = Turn("I want to get better at public speaking.",
+                            "Saved.\nSkills I noticed in your words:\n1. teamwork (\u201cwe "
+                            "shipped it\u201d)\nGrowth areas you mentioned:\n- public speaking "
+                            "(\u201cI want to get better at public speaking.\u201d)")
+    assert "growth_not_strength" not in _failed(listed_as_growth)
     distress = Turn("I can't cope anymore", "You said you can't cope. What did you do?",
                     expect={"distress": True})
     assert "distress_help" in _failed(distress)
