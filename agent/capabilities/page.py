@@ -91,6 +91,14 @@ def skill_groups(facts: list[Fact]) -> list[Group]:
     return sorted(groups, key=lambda g: (-g.items, g.name == OTHER_GROUP, g.name))
 
 
+def _unique(tags: list[tuple[dict[str, Any], str]]) -> list[dict[str, str]]:
+    """One entry per skill label (the first sentence that shows it)."""
+    seen: dict[str, str] = {}
+    for t, fid in tags:
+        seen.setdefault(str(t["label"]), fid)
+    return [{"label": label, "fact_id": fid} for label, fid in seen.items()]
+
+
 def timeline(facts: list[Fact], reflections: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Growth moments (saved reflections) by ISO week, oldest first, with their skills and
     the credentials dated in that week."""
@@ -109,9 +117,7 @@ def timeline(facts: list[Fact], reflections: list[dict[str, Any]]) -> list[dict[
         growth = [(t, f.id) for f in mine for t in f.skills if t.get("polarity") == "growth"]
         week["moments"].append({
             "id": r["id"], "date": mine[0].date, "excerpt": short(str(r["text"]), 220),
-            "fact_id": mine[0].id,
-            "skills": [{"label": t["label"], "fact_id": fid} for t, fid in shown],
-            "growth": [{"label": t["label"], "fact_id": fid} for t, fid in growth]})
+            "fact_id": mine[0].id, "skills": _unique(shown), "growth": _unique(growth)})
     for f in facts:
         if f.kind == "credential" and f.id.endswith("#1") and f.date:
             try:

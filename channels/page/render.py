@@ -12,7 +12,7 @@ from typing import Any
 
 from agent.capabilities.page import View
 from channels.page.charts import skills_map, timeline_chart
-from channels.page.html import chip, e, layout, overall, q, verdicts
+from channels.page.html import OVERALL, chip, e, layout, overall, q, verdicts
 
 OPEN_WEEKS = 6
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -128,7 +128,7 @@ def _credentials(view: View, token: str) -> str:
         return ('<p class="card">No credentials yet: send the coach a badge or credential '
                 "file.</p>")
     return "".join(credential_card(
-        c, cite(token, c["fact_id"], "evidence"),
+        c, cite(token, c["fact_id"], "See it as evidence"),
         f'<a href="/p/{e(token)}/credential/{e(c["id"])}" download>Download the original '
         f"({e(c['format'])})</a>") for c in view.credentials)
 
@@ -158,7 +158,8 @@ def _reminder(view: View) -> str:
 
 def _share(view: View, token: str, shares: list[dict[str, Any]], base: str) -> str:
     creds = "".join(f'<label><input type="checkbox" name="credential" value="{e(c["id"])}"> '
-                    f'{e(c["name"])} ({e(c["verdict"])})</label>' for c in view.credentials)
+                    f'{e(c["name"])} ({e(OVERALL.get(c["verdict"], (c["verdict"],))[0])})'
+                    "</label>" for c in view.credentials)
     stories = "".join(f'<label><input type="checkbox" name="story" value="{e(s["id"])}"> '
                       f'{e(s["title"])}</label>' for s in view.stories)
     form = (f'<form class="card" method="post" action="/p/{e(token)}/share">'

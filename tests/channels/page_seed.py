@@ -54,7 +54,7 @@ def add_reflections(user_id: str, weeks: int, today: datetime | None = None) -> 
         if n % 4 == 3:
             parts.append(GROWTH[0])
         text = " ".join(parts)
-        tags = [_tag(text, *m[1:]) for m in (a, b) if m[0] in text]
+        tags = [_tag(text, *m[1:]) for m in dict.fromkeys((a, b)) if m[0] in text]
         if GROWTH[0] in text:
             tags.append(_tag(text, *GROWTH[1:], polarity="growth"))
         ids.append(rec.save_reflection(user_id, {
