@@ -149,8 +149,11 @@ async def create_share(token: str, request: Request) -> Response:
 def revoke(token: str, share_id: str) -> Response:
     """Revoke one of the owner's share links."""
     owner = _owner(token)
-    if owner is None or not shares.revoke_share(owner[0], share_id):
+    if owner is None:
         return _missing()
+    if not shares.revoke_share(owner[0], share_id) and not any(
+            r["id"] == share_id for r in shares.list_shares(owner[0])):
+        return _missing()  # not this owner's share (an already revoked one is fine)
     return RedirectResponse(f"/p/{token}?revoked=1#share", status_code=303)
 
 
