@@ -153,8 +153,11 @@ def _run_mode(users: list[dict[str, Any]], model_factory: Callable[[], Any] | No
     return r
 
 
-def run_profiles_eval() -> dict[str, Any]:
+def run_profiles_eval(limit: int | None = None) -> dict[str, Any]:
     """Seed the frozen users in a temporary data dir and run both modes.
+
+    Args:
+        limit: only the first N users (quick runs and tests); all of them by default.
 
     Returns:
         A JSON-able report: ``{"users", "jobs", "offline": {...}, "llm_fabricating": {...}}``.
@@ -174,7 +177,7 @@ def run_profiles_eval() -> dict[str, Any]:
         reset_vectors()
         get_settings.cache_clear()
         try:
-            users = load_users()
+            users = load_users()[:limit]
             for u in users:
                 u["uid"] = seed_user(u)
             report = {"users": len(users),
