@@ -24,6 +24,7 @@ chat: setup
 	@$(BIN)/passport chat --user "$(USER_NAME)"
 
 test: setup
+	@scripts/install-browser
 	@scripts/test-prepare
 	@$(BIN)/pytest -q
 
