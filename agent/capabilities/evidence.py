@@ -72,6 +72,13 @@ def finish(kind: str, user_id: str, blocks: list[list[Segment]], by_id: dict[str
     check = check_segments([s for b in blocks for s in b], by_id, support, terms)
     info: dict[str, Any] = {"mode": "offline", "ok": check.ok,
                             "violations": [v.model_dump() for v in check.violations]}
+    if not check.ok:  # never show a sentence that fails: drop it, keep the rest
+        log.warning("faithfulness kind=%s offline text dropped %d sentence(s): %s", kind,
+                    len({v.segment for v in check.violations}), check.violations[:3])
+        blocks = _drop(blocks, {v.segment for v in check.violations})
+        check = check_segments([s for b in blocks for s in b], by_id, support, terms)
+        info.update(ok=check.ok, dropped=info["violations"],
+                    violations=[v.model_dump() for v in check.violations])
     model = model if model is not None else _model.get()
     if model is not None and check.ok:
         blocks, info = polish(model, blocks, by_id, support, terms)
@@ -86,6 +93,17 @@ def finish(kind: str, user_id: str, blocks: list[list[Segment]], by_id: dict[str
                           for i, fid in enumerate(order, 1)],
             "faithfulness": info, "ms": round((time.perf_counter() - started) * 1000),
             "reply": reply}
+
+
+def _drop(blocks: list[list[Segment]], bad: set[int]) -> list[list[Segment]]:
+    """The blocks without the segments at the given flat positions."""
+    out, k = [], 0
+    for block in blocks:
+        kept = [s for j, s in enumerate(block) if k + j not in bad]
+        k += len(block)
+        if kept:
+            out.append(kept)
+    return out
 
 
 def _fit(blocks: list[list[Segment]], by_id: dict[str, Fact]) -> str:

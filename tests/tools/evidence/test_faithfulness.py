@@ -76,3 +76,17 @@ def test_free_text_markers_map_to_sources() -> None:
     bad = "You wrote Python scripts at Google [1]. You are brilliant."
     rules = {v.rule for v in check_text(bad, [fid], facts).violations}
     assert rules == {"unsupported_name", "uncited"}
+
+
+def test_a_failing_offline_sentence_is_dropped_not_shown() -> None:
+    from agent.capabilities.evidence import finish
+
+    uid = seed("carla")
+    facts = {f.id: f for f in facts_for(uid)}
+    fid = next(iter(facts))
+    blocks = [[Segment(text="Fine heading", role="heading")],
+              [Segment(text=facts[fid].text, cites=[fid])],
+              [Segment(text="You worked at Google.", cites=[fid])]]
+    out = finish("strengths", uid, blocks, facts, {})
+    assert "Google" not in out["text"] and facts[fid].text in out["text"]
+    assert out["faithfulness"]["ok"] and out["faithfulness"]["dropped"]
