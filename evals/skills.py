@@ -123,19 +123,20 @@ def _predicted(tags: list[Any], by: str, framework: str) -> set[str]:
     return out
 
 
-def evaluate_set(gold: GoldSet, tagger: Any) -> dict[str, Any]:
+def evaluate_set(gold: GoldSet, tagger: Any, fast: bool = False) -> dict[str, Any]:
     """Ranking, thresholded P/R/F1 and speed of the tagger on one gold set."""
     from tools.skills.tagging import tag_many, text_scores
 
-    scores, cols = text_scores(gold.texts, "esco", tagger=tagger)
-    result: dict[str, Any] = {"set": gold.name, "sentences": len(gold.texts)}
+    scores, cols = text_scores(gold.texts, "esco", tagger=tagger, fast=fast)
+    result: dict[str, Any] = {"set": gold.name, "mode": "fast" if fast else "accurate",
+                              "sentences": len(gold.texts)}
     result.update(ranking(scores, _esco_keys(tagger, cols, gold.by), gold.gold))
     began = time.perf_counter()
-    tags = tag_many(gold.texts, ("esco", "onet"), tagger=tagger)
+    tags = tag_many(gold.texts, ("esco", "onet"), tagger=tagger, fast=fast)
     result["sentences_per_s"] = len(gold.texts) / (time.perf_counter() - began)
     result.update(prf([_predicted(t, gold.by, "esco") for t in tags], gold.gold))
     if gold.onet:
-        onet_scores, onet_cols = text_scores(gold.texts, "onet", tagger=tagger)
+        onet_scores, onet_cols = text_scores(gold.texts, "onet", tagger=tagger, fast=fast)
         onet_keys = [tagger.index.data.concepts[c].id for c in onet_cols]
         rank = ranking(onet_scores, onet_keys, gold.onet)
         result["onet_rp@5"], result["onet_mrr"] = rank["rp@5"], rank["mrr"]
@@ -144,13 +145,16 @@ def evaluate_set(gold: GoldSet, tagger: Any) -> dict[str, Any]:
     return result
 
 
-def run_skills_eval(sets: list[str] | None = None, tagger: Any = None) -> dict[str, Any]:
+def run_skills_eval(sets: list[str] | None = None, tagger: Any = None,
+                    modes: tuple[str, ...] = ("accurate", "fast")) -> dict[str, Any]:
     """Run the skill evals on every available gold set (or the named ones).
 
     Args:
         sets: names to keep (``decorte-tech``, ``decorte-house``, ``skillskape``,
             ``reflections``); all available by default.
         tagger: a specific tagger; the process-wide one by default.
+        modes: ``accurate`` (sentences, clauses, phrases: single texts) and/or ``fast``
+            (whole sentences: the batch default).
 
     Returns:
         A JSON-able report: per set RP@5, MRR, P/R/F1 (percent), sentences/s, and the config.
@@ -162,7 +166,7 @@ def run_skills_eval(sets: list[str] | None = None, tagger: Any = None) -> dict[s
     tagger = tagger or get_tagger()
     tagger.score_texts(["warm up the embedding model."])
     chosen = [g for g in available_sets() if sets is None or g.name in sets]
-    results = [evaluate_set(g, tagger) for g in chosen]
+    results = [evaluate_set(g, tagger, fast=mode == "fast") for mode in modes for g in chosen]
     return {"sets": results, "config": asdict(tagger.config),
             "esco_concepts": int((tagger.framework == "esco").sum()),
             "index_load_s": tagger.index.load_seconds,
@@ -173,7 +177,7 @@ BASELINE_NOTE = (
     "MANIFEST zero-shot MiniLM on the TEST splits: RP@5 TECH 45.5 (48 with alt labels), "
     "HOUSE 33.1 (about 38), SkillSkape RP@5 34.8 / MRR 43.6."
 )
-COLUMNS = [("set", "set"), ("n", "n"), ("rp@5", "RP@5"), ("mrr", "MRR"),
+COLUMNS = [("set", "set"), ("mode", "mode"), ("n", "n"), ("rp@5", "RP@5"), ("mrr", "MRR"),
            ("precision", "P"), ("recall", "R"), ("f1", "F1"), ("sentences_per_s", "sent/s")]
 
 
@@ -186,7 +190,8 @@ def format_table(report: dict[str, Any]) -> str:
                  for k, _ in COLUMNS]
         lines.append("| " + " | ".join(cells) + " |")
         if "onet_rp@5" in row:
-            lines.append(f"| {row['set']} (O*NET) | {row['n']} | {row['onet_rp@5']:.1f} | "
+            lines.append(f"| {row['set']} (O*NET) | {row['mode']} | {row['n']} | "
+                         f"{row['onet_rp@5']:.1f} | "
                          f"{row['onet_mrr']:.1f} | {row['onet_precision']:.1f} | "
                          f"{row['onet_recall']:.1f} | {row['onet_f1']:.1f} | |")
     return "\n".join(lines)

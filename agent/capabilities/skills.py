@@ -23,26 +23,31 @@ def frameworks_for(name: str) -> tuple[str, ...]:
 
 
 def tag_text(text: str, frameworks: Sequence[str] = ("esco", "onet"),
-             top: int | None = None, source_id: str | None = None) -> list[SkillTag]:
+             top: int | None = None, source_id: str | None = None,
+             fast: bool = False) -> list[SkillTag]:
     """Skills in one text, ranked by score (``top``: the K best even below the threshold)."""
     from tools.skills.tagging import tag
 
-    return tag(text, frameworks, top=top, source_id=source_id)
+    return tag(text, frameworks, top=top, source_id=source_id, fast=fast)
 
 
 def tag_lines(lines: Iterable[str], frameworks: Sequence[str] = ("esco", "onet"),
-              top: int | None = None, batch: int = 256) -> Iterator[list[SkillTag]]:
-    """Tag one text per line, batching for speed; yields one list per line, in order."""
+              top: int | None = None, batch: int = 256,
+              fast: bool = True) -> Iterator[list[SkillTag]]:
+    """Tag one text per line, batching for speed; yields one list per line, in order.
+
+    ``fast`` (the default here) scores whole sentences only; see docs/skills.md.
+    """
     from tools.skills.tagging import tag_many
 
     chunk: list[str] = []
     for line in lines:
         chunk.append(line.rstrip("\r\n"))
         if len(chunk) >= batch:
-            yield from tag_many(chunk, frameworks, top=top)
+            yield from tag_many(chunk, frameworks, top=top, fast=fast)
             chunk = []
     if chunk:
-        yield from tag_many(chunk, frameworks, top=top)
+        yield from tag_many(chunk, frameworks, top=top, fast=fast)
 
 
 def _rejected(tag: SkillTag, rejected: set[tuple[str, str]]) -> bool:

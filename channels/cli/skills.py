@@ -20,6 +20,9 @@ TopOption = Annotated[int | None, typer.Option(
 JsonOption = Annotated[bool, typer.Option("--json", help="A JSON list of skill objects.")]
 LinesOption = Annotated[bool, typer.Option(
     "--lines", help="One text per stdin line in, one JSON list per line out.")]
+FastOption = Annotated[bool | None, typer.Option(
+    "--fast/--accurate", help="Whole sentences only (default with --lines), or also clauses "
+    "and phrases (default for one text).", show_default=False)]
 KEYS = ("framework", "id", "label", "score", "evidence", "start", "end", "polarity", "also")
 
 
@@ -45,7 +48,8 @@ def register(app: typer.Typer) -> None:
 
     @app.command("tag")
     def tag(text: TextArg = None, framework: FrameworkOption = "all", top: TopOption = None,
-            as_json: JsonOption = False, lines: LinesOption = False) -> None:
+            as_json: JsonOption = False, lines: LinesOption = False,
+            fast: FastOption = None) -> None:
         """Find ESCO / O*NET skills in a text, with the exact words that show them."""
         from agent.capabilities.skills import frameworks_for, tag_lines, tag_text
 
@@ -54,12 +58,12 @@ def register(app: typer.Typer) -> None:
         except ValueError as exc:
             raise typer.BadParameter(str(exc)) from None
         if lines:
-            for tags in tag_lines(sys.stdin, fws, top=top):
+            for tags in tag_lines(sys.stdin, fws, top=top, fast=fast is not False):
                 sys.stdout.write(json.dumps([_row(t) for t in tags], ensure_ascii=False) + "\n")
                 sys.stdout.flush()
             return
         body = sys.stdin.read() if text in (None, "-") else str(text)
-        tags = tag_text(body, fws, top=top)
+        tags = tag_text(body, fws, top=top, fast=bool(fast))
         if as_json:
             typer.echo(json.dumps([_row(t) for t in tags], ensure_ascii=False, indent=2))
         else:

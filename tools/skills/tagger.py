@@ -1,14 +1,16 @@
 """The skill tagger: sentences -> ESCO / O*NET concepts with verbatim evidence and polarity.
 
 Per sentence, the sentence and its clauses are embedded; each concept scores
-``w_label * best(label, alternative labels) + w_desc * description (ESCO) or best task
-(O*NET)``, maximised over the units, plus a bonus when a label appears verbatim (lemmatised).
+``w_label * max(preferred label, best alternative label - alt_penalty) + w_desc *
+description (ESCO) or best task (O*NET)``, maximised over the units, plus a bonus when
+a label appears verbatim (lemmatised).
 The calibrated per-framework thresholds were tuned on the dev sets only (see docs/skills.md).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import copy
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -22,8 +24,9 @@ from tools.skills.text import Span, clauses, phrases, sentences
 class TaggerConfig:
     """Weights and thresholds (tuned on the dev sets; see evals/skills.py)."""
 
-    w_label: float = 0.8
-    w_desc: float = 0.2
+    w_label: float = 0.9
+    w_desc: float = 0.1
+    alt_penalty: float = 0.06
     lexical_bonus: float = 0.15
     lexical_pref_bonus: float = 0.05
     lexical_floor: float = 0.6
@@ -77,6 +80,15 @@ class Tagger:
         self.position = {(c.framework, c.id): i for i, c in enumerate(concepts)}
         self.join = _join_groups(self.position, index.data.join)
 
+    def fast(self) -> Tagger:
+        """A twin sharing this index that scores whole sentences only (batch mode)."""
+        twin = self.__dict__.get("_fast")
+        if twin is None:
+            twin = copy.copy(self)
+            twin.config = replace(self.config, use_clauses=False, use_phrases=False)
+            self.__dict__["_fast"] = twin
+        return twin
+
     def components(self, vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Per unit and concept: best label/alt-label cosine, and description or task cosine
         (the label cosine again where a concept has neither).
@@ -87,7 +99,8 @@ class Tagger:
         """
         idx, cfg = self.index, self.config
         if not cfg.candidates:
-            label = idx.concept_max("label", vectors @ idx.vectors["label"].T)
+            label = idx.concept_max("label", vectors @ idx.vectors["label"].T) - cfg.alt_penalty
+            label = np.maximum(label, vectors @ self._preferred.T)
             second = idx.concept_max("desc", vectors @ idx.vectors["desc"].T)
             second = np.maximum(second, idx.concept_max("task", vectors @ idx.vectors["task"].T))
             return label, np.where(second < 0, label, second)
@@ -103,6 +116,8 @@ class Tagger:
                 if rows.size:
                     sims = vectors[block] @ idx.vectors[kind][rows].T
                     best = np.maximum.reduceat(sims, offsets, axis=1)
+                    if kind == "label":
+                        best -= cfg.alt_penalty
                     target[block, kept] = np.maximum(target[block, kept], best)
         return label, np.where(second < 0, label, second)
 

@@ -1,0 +1,73 @@
+"""Skill tagger benchmark: index load time, sentences per second after warm-up, peak memory.
+
+A benchmark, not a timed test. The raw embedder throughput on the same sentences is measured
+beside it, so a number from a busy machine can be read against what the model alone did.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import time
+from typing import Any
+
+LOAD_SNIPPET = (
+    "import time; t=time.perf_counter();"
+    "from tools.skills.index import build_index; i=build_index();"
+    "print(i.load_seconds)"
+)
+
+
+def _sentences(n: int) -> list[str]:
+    from evals.skills import available_sets
+
+    pool = [t for g in available_sets() for t in g.texts]
+    if not pool:
+        pool = ["I calmed down an angry customer who was shouting about a late delivery."]
+    return [pool[i % len(pool)] for i in range(n)]
+
+
+def run_skills_bench(n: int = 400, threads: int = 2) -> dict[str, Any]:
+    """Measure the tagger; see the module docstring.
+
+    Args:
+        n: sentences to tag (dev-set sentences, cycled).
+        threads: onnxruntime threads of the embedder (the process-wide one uses 2).
+
+    Returns:
+        JSON-able numbers: index_load_s (fresh process, cached index), sentences_per_s per
+        unit mode, embedder_sentences_per_s, peak_rss_mb, and the load average.
+    """
+    import os
+
+    from memory.embeddings import get_embedder
+    from tools.skills.tagging import get_tagger, tag_many
+
+    load = subprocess.run([sys.executable, "-c", LOAD_SNIPPET], capture_output=True, text=True,
+                          check=True)
+    tagger = get_tagger()
+    texts = _sentences(n)
+    tag_many(texts[:32], tagger=tagger)  # warm-up
+    began = time.perf_counter()
+    get_embedder().embed(texts)
+    embed_rate = n / (time.perf_counter() - began)
+    rates: dict[str, float] = {}
+    saved = (tagger.config.use_clauses, tagger.config.use_phrases)
+    for mode, flags in {"sentences": (False, False), "clauses": (True, False),
+                        "clauses+phrases": (True, True)}.items():
+        tagger.config.use_clauses, tagger.config.use_phrases = flags
+        began = time.perf_counter()
+        tag_many(texts, tagger=tagger)
+        rates[mode] = n / (time.perf_counter() - began)
+    tagger.config.use_clauses, tagger.config.use_phrases = saved
+    return {"sentences": n, "threads": threads,
+            "index_load_s": float(load.stdout.strip().splitlines()[-1]),
+            "sentences_per_s": rates, "embedder_sentences_per_s": embed_rate,
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "load_average": os.getloadavg()[0]}
+
+
+if __name__ == "__main__":
+    print(json.dumps(run_skills_bench(), indent=2))
