@@ -29,6 +29,8 @@ TERSE_ACTION = re.compile(
 RULES_BEFORE_CARE = re.compile(r"^\s*(?:/\w+|help)\s*$|\blet'?s reflect\b|"
                                r"\b(?:forget|export|remind) me\b", re.I)
 
+EXPLICIT_PROFILE = re.compile(r"^\s*(?:/profile\b|tailor\b)", re.I)
+
 RULES: list[tuple[str, re.Pattern[str]]] = [
     ("forget_confirm", re.compile(r"^\s*yes,?\s+forget everything\W*$", re.I)),
     ("help", re.compile(r"^\s*(?:/help|help|\?|what can you do\??|how does this work\??)\s*$",
@@ -114,6 +116,8 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
     Returns:
         The route; ``reflection`` covers new content, follow-up answers, skip and save.
     """
+    if EXPLICIT_PROFILE.match(text):  # a pasted job ad may hold any word, even "abuse"
+        return Route("profile", "rule")
     if DISTRESS.search(text):
         return Route("distress", "rule")
     if awaiting == "distress" and not RULES_BEFORE_CARE.search(text):

@@ -37,3 +37,10 @@ def test_an_open_draft_takes_ordinary_answers_but_not_commands_or_distress() -> 
 def test_import_confirmation_only_when_awaited() -> None:
     assert route("yes", awaiting="import_confirm").intent == "import_confirm"
     assert route("yes").intent != "import_confirm"
+
+
+def test_a_pasted_job_ad_is_a_profile_request_whatever_words_it_holds() -> None:
+    ad = ("tailor my profile for this job: Substance abuse counsellor. Remind clients of "
+          "appointments; support people who feel hopeless. Forget me not florist nearby.")
+    assert route(ad).intent == "profile"
+    assert route("/profile " + ad).intent == "profile"
