@@ -369,11 +369,17 @@ class Records:
                                   "WHERE user_id=?", (user_id,)),
             "reminder": self.get_reminder(user_id),
             "consent": q("SELECT kind, granted_at, text FROM consent WHERE user_id=?", (user_id,)),
+            "uploads": q("SELECT id, filename, created_at FROM uploads WHERE user_id=?",
+                         (user_id,)),
+            "shares": [_loads(r, "items") for r in q(
+                "SELECT id, items, created_at, expires_at, revoked_at FROM shares "
+                "WHERE user_id=?", (user_id,))],
+            "api_keys": q("SELECT label, created_at, last_used_at FROM api_keys WHERE user_id=?", (user_id,)),
         }
 
     def delete_user(self, user_id: str) -> None:
         """Remove the user and every row about them."""
-        tables = ["uploads", "skills", "skill_rejections", "reminders", "consent", "link_codes",
+        tables = ["shares", "api_keys", "uploads", "skills", "skill_rejections", "reminders", "consent", "link_codes",
                   "stories", "credentials", "reflections", "identities"]
         with self.db.transaction():
             for table in tables:
