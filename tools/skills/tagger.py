@@ -33,6 +33,8 @@ class TaggerConfig:
     use_clauses: bool = True
     use_phrases: bool = True
     candidates: int = 100
+    occupation_prior: float = 0.0
+    occupation_top: int = 3
     clause_penalty: float = 0.08
     threshold: dict[str, float] = field(default_factory=lambda: {"esco": 0.50, "onet": 0.40})
     per_sentence: dict[str, int] = field(default_factory=lambda: {"esco": 2, "onet": 1})
@@ -124,7 +126,25 @@ class Tagger:
     def dense_scores(self, vectors: np.ndarray) -> np.ndarray:
         """Dense score of every concept for each row of unit embeddings: (units, concepts)."""
         label, second = self.components(vectors)
-        return self.config.w_label * label + self.config.w_desc * second
+        scores = self.config.w_label * label + self.config.w_desc * second
+        return self.occupation_boost(vectors, scores)
+
+    def occupation_boost(self, vectors: np.ndarray, scores: np.ndarray) -> np.ndarray:
+        """Statement -> occupation -> essential skills (as in Tabiya Compass): skills essential
+        to the best-matching occupations gain ``occupation_prior * cosine(unit, occupation)``.
+        Only with an imported official ESCO download (it holds the relations)."""
+        cfg, idx = self.config, self.index
+        if not cfg.occupation_prior or idx.occupations is None or not idx.occupation_skills:
+            return scores
+        sims = vectors @ idx.occupations.T
+        top = np.argsort(-sims, axis=1)[:, : cfg.occupation_top]
+        for r in range(len(vectors)):
+            boost = np.zeros(scores.shape[1], dtype=np.float32)
+            for o in top[r]:
+                skills = idx.occupation_skills[o]
+                boost[skills] = np.maximum(boost[skills], sims[r, o])
+            scores[r] += cfg.occupation_prior * boost
+        return scores
 
     def _units(self, text: str, sentence_spans: list[Span], offset: int) -> list[_Unit]:
         units: list[_Unit] = []
