@@ -110,6 +110,8 @@ def write_report(name: str, report: dict[str, Any], table: str,
     js.write_text(json.dumps(report, indent=2, default=str, ensure_ascii=False) + "\n",
                   encoding="utf-8")
     when = report.get("machine", {}).get("when", "")
+    if not any(line.startswith("|") for line in table.splitlines()):
+        table = f"```\n{table}\n```"  # a plain-text table stays aligned
     md.write_text(f"# {name}\n\n{table}\n\n_Measured {when}._\n", encoding="utf-8")
     return js, md
 
