@@ -176,6 +176,7 @@ class Tagger:
         n_sent = len(owner_text)
         n_concepts = len(self.index.data.concepts)
         best = np.full((n_sent, n_concepts), -np.inf, dtype=np.float32)
+        raw = np.full((n_sent, n_concepts), -np.inf, dtype=np.float32)
         arg = np.zeros((n_sent, n_concepts), dtype=np.int32)
         if not units:
             return spans, best, units, arg, owner_text
@@ -189,10 +190,13 @@ class Tagger:
         for s in range(0, len(units), step):
             block = self.dense_scores(vectors[s : s + step])
             for r, unit in enumerate(units[s : s + step]):
+                k = unit.sentence
                 row = block[r] - penalty if unit.is_clause else block[r]
-                better = row > best[unit.sentence]
-                best[unit.sentence] = np.where(better, row, best[unit.sentence])
-                arg[unit.sentence] = np.where(better, s + r, arg[unit.sentence])
+                best[k] = np.maximum(best[k], row)
+                # evidence: the unit that matches best before the penalty (the tighter span)
+                better = block[r] > raw[k]
+                raw[k] = np.where(better, block[r], raw[k])
+                arg[k] = np.where(better, s + r, arg[k])
         return spans, best, units, arg, owner_text
 
     def lexical(self, text: str, span: Span) -> dict[int, Match]:
