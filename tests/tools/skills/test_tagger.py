@@ -68,3 +68,19 @@ def test_batch_equals_single(tagger: Tagger) -> None:
 def test_unknown_framework_is_a_clear_error(tagger: Tagger) -> None:
     with pytest.raises(ValueError, match="Unknown framework"):
         tag("x", ("lightcast",))
+
+
+def test_fast_mode_scores_whole_sentences(tagger: Tagger) -> None:
+    text = "I calmed down an angry customer, and then I fixed the printer. I mentored a junior."
+    for t in tag_many([text], fast=True)[0]:
+        assert text[t.start:t.end] == t.evidence
+        assert t.evidence in {"I calmed down an angry customer, and then I fixed the printer.",
+                              "I mentored a junior."} or t.end - t.start < 40
+
+
+def test_evidence_prefers_the_clause_that_shows_the_skill(tagger: Tagger) -> None:
+    text = "I calmed down an angry customer, but I didn't use spreadsheets software."
+    tags = {t.label: t for t in tag(text, ("esco",), top=10)}
+    sheet = tags.get("use spreadsheets software")
+    assert sheet is not None and "angry" not in sheet.evidence
+    assert sheet.polarity == "negated"
