@@ -95,7 +95,12 @@ def run_suite(name: str, **kwargs: Any) -> tuple[dict[str, Any], str]:
     except (ModuleNotFoundError, AttributeError) as exc:
         missing: dict[str, Any] = {"suite": name, "status": "not installed", "detail": str(exc)}
         return missing, f"{name}: not installed ({exc})."
-    report = dict(run(**{**SUITES[name][2], **kwargs}))
+    try:
+        report = dict(run(**{**SUITES[name][2], **kwargs}))
+    except Exception as exc:  # noqa: BLE001 - one broken suite must not hide the others
+        broken: dict[str, Any] = {"suite": name, "status": "error",
+                                  "detail": f"{type(exc).__name__}: {exc}"}
+        return broken, f"{name}: failed ({type(exc).__name__}: {exc})."
     report.setdefault("suite", name)
     report.setdefault("status", "ok")
     report["machine"] = machine()

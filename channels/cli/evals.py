@@ -12,7 +12,8 @@ import typer
 EVAL_HELP = """Run quality evals offline and deterministically; print a table per suite.
 
 Writes `reports/eval-SUITE.json` and `.md` in the repository (the committed latest
-reports); `--json OUT` also writes the JSON to OUT. Exits 1 when a coaching check fails.
+reports); `--json OUT` also writes the JSON to OUT. Exits 1 when a coaching check
+fails or a suite breaks.
 """
 
 BENCH_HELP = """Benchmark ours side by side with the baseline (plain create_agent +
@@ -62,6 +63,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"\n## {name}\n\n{table}\n")
             if not no_reports and report.get("status") == "ok":
                 write_report(f"eval-{name}", report, table, REPORTS)
+            failed = failed or report.get("status") == "error"
             summary = report.get("summary", {})
             if name == "coaching" and summary.get("conversations_passed") != summary.get(
                     "conversations"):
