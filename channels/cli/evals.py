@@ -50,7 +50,10 @@ def register(app: typer.Typer) -> None:
 
     @app.command("eval", help=EVAL_HELP)
     def eval_(suite: Annotated[Suite, typer.Argument(help="Which suite to run.")] = Suite.all,
-              json_out: JsonOut = None, no_reports: NoReports = False) -> None:
+              json_out: JsonOut = None, no_reports: NoReports = False,
+              llm: Annotated[bool, typer.Option(
+                  "--llm", help="Coaching: let the configured LLM answer (default: the "
+                                "offline coach, the frozen reference).")] = False) -> None:
         from evals.harness import REPORTS, SUITES, run_suite, write_report
 
         names = list(SUITES) if suite is Suite.all else [suite.value]
@@ -58,10 +61,11 @@ def register(app: typer.Typer) -> None:
         failed = False
         for name in names:
             typer.echo(f"== {name}", err=True)
-            report, table = run_suite(name)
+            report, table = run_suite(name, **({"llm": True} if llm and name == "coaching"
+                                                else {}))
             results[name] = report
             typer.echo(f"\n## {name}\n\n{table}\n")
-            if not no_reports and report.get("status") == "ok":
+            if not no_reports and not llm and report.get("status") == "ok":
                 write_report(f"eval-{name}", report, table, REPORTS)
             failed = failed or report.get("status") == "error"
             summary = report.get("summary", {})
