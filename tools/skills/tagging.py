@@ -50,20 +50,27 @@ def _clause_of(text: str, sentence: Span, evidence: Span) -> Span:
     return sentence
 
 
+def _best(scores: np.ndarray, k: int) -> np.ndarray:
+    """Indices of the k highest scores, best first (argpartition, then a small sort)."""
+    k = min(k, scores.size)
+    if k <= 0:
+        return np.zeros(0, dtype=np.int64)
+    part = np.argpartition(-scores, k - 1)[:k]
+    return part[np.argsort(-scores[part])]
+
+
 def _candidates(tagger: Tagger, row: np.ndarray, mask: np.ndarray, top: int | None) -> list[int]:
     cfg = tagger.config
     if top is not None:
         # more than K: joined ESCO/O*NET pairs merge into one tag before the cut
-        order = np.argsort(-np.where(mask, row, -np.inf))[: top * 3]
-        return [int(i) for i in order]
+        return [int(i) for i in _best(np.where(mask, row, -np.inf), top * 3)]
     chosen: list[int] = []
     for fw, limit in cfg.per_sentence.items():
         fw_mask = mask & (tagger.framework == fw)
         if not fw_mask.any():
             continue
         scores = np.where(fw_mask, row, -np.inf)
-        order = np.argsort(-scores)[:limit]
-        chosen += [int(i) for i in order if scores[i] >= cfg.threshold[fw]]
+        chosen += [int(i) for i in _best(scores, limit) if scores[i] >= cfg.threshold[fw]]
     return chosen
 
 
