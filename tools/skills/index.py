@@ -66,7 +66,8 @@ class SkillIndex:
             self.__dict__[key] = (start, end)
         return self.__dict__[key]  # type: ignore[no-any-return]
 
-    def rows_of(self, kind: str, concepts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def rows_of(self, kind: str, concepts: np.ndarray
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Rows of the given concepts' forms of one kind, and where each concept's rows start
         (concepts without forms of that kind are skipped; returns the concepts kept too)."""
         start, end = self.ranges(kind)
@@ -75,7 +76,7 @@ class SkillIndex:
         counts = counts[counts > 0]
         offsets = np.r_[0, np.cumsum(counts)[:-1]]
         rows = np.repeat(start[kept] - offsets, counts) + np.arange(int(counts.sum()))
-        return rows, kept, offsets  # type: ignore[return-value]
+        return rows, kept, offsets
 
     @property
     def preferred_rows(self) -> np.ndarray:
