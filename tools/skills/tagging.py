@@ -19,6 +19,7 @@ from tools.skills.tagger import Tagger, TaggerConfig
 from tools.skills.text import Span, clauses
 
 FAST_BATCH = 64
+CHUNK = 128
 _lock = threading.Lock()
 _tagger: Tagger | None = None
 
@@ -135,14 +136,17 @@ def tag_many(texts: Sequence[str], frameworks: Iterable[str] = ("esco", "onet"),
     unknown = set(fws) - {"esco", "onet"}
     if unknown:
         raise ValueError(f"Unknown framework {sorted(unknown)[0]!r}; use esco, onet or all.")
-    spans, best, units, arg, _ = tagger.score_texts(list(texts))
     mask = _mask(tagger, fws)
-    out, k = [], 0
-    for text, sent in zip(texts, spans, strict=True):
-        n = len(sent)
-        out.append(_tag_one(tagger, text, sent, best[k : k + n], arg[k : k + n], units, mask,
-                            top, source_id))
-        k += n
+    out: list[list[SkillTag]] = []
+    for start in range(0, len(texts), CHUNK):  # bounded memory: (sentences x concepts) arrays
+        chunk = list(texts[start : start + CHUNK])
+        spans, best, units, arg, _ = tagger.score_texts(chunk)
+        k = 0
+        for text, sent in zip(chunk, spans, strict=True):
+            n = len(sent)
+            out.append(_tag_one(tagger, text, sent, best[k : k + n], arg[k : k + n], units,
+                                mask, top, source_id))
+            k += n
     return out
 
 
@@ -161,15 +165,17 @@ def text_scores(texts: Sequence[str], framework: str = "esco", tagger: Tagger | 
     """
     tagger = tagger or get_tagger()
     tagger = tagger.fast() if fast else tagger
-    spans, best, _, _, _ = tagger.score_texts(list(texts))
     cols = [int(i) for i in np.flatnonzero(tagger.framework == framework)]
     out = np.full((len(texts), len(cols)), -1.0, dtype=np.float32)
-    k = 0
-    for t, (text, sent) in enumerate(zip(texts, spans, strict=True)):
-        for j, span in enumerate(sent):
-            row = tagger.boost(best[k + j], tagger.lexical(text, span))[cols]
-            out[t] = np.maximum(out[t], row)
-        k += len(sent)
+    for start in range(0, len(texts), CHUNK):
+        chunk = list(texts[start : start + CHUNK])
+        spans, best, _, _, _ = tagger.score_texts(chunk)
+        k = 0
+        for t, (text, sent) in enumerate(zip(chunk, spans, strict=True), start):
+            for j, span in enumerate(sent):
+                row = tagger.boost(best[k + j], tagger.lexical(text, span))[cols]
+                out[t] = np.maximum(out[t], row)
+            k += len(sent)
     return out, cols
 
 
