@@ -16,7 +16,11 @@ from memory.embeddings import get_embedder
 DISTRESS = re.compile(
     r"\b(?:kill (?:myself|me)|suicid\w*|end (?:it all|my life)|want to die|wanna die|"
     r"self[- ]?harm\w*|hurt(?:ing)? myself|can'?t go on|no reason to live|hopeless|"
-    r"panic attack|i'?m not (?:ok|okay)|can'?t cope|breaking down|abus(?:e|ed|ive))\b", re.I)
+    r"panic attack|i'?m not (?:ok|okay)|can'?t cope|breaking down|"
+    r"(?:being|been|am|was|get|getting) (?:abused|hurt|hit|beaten)|abusive (?:partner|"
+    r"relationship|boss|parent|husband|wife|boyfriend|girlfriend)|(?:is|was|gets|got) "
+    r"(?:abusive|violent) (?:to|towards|with) me|(?:he|she|they) (?:is|are|was|were) "
+    r"(?:abusive|violent))\b", re.I)
 
 # A short message that reports an action in the past tense ("closed big deal").
 TERSE_ACTION = re.compile(

@@ -52,7 +52,7 @@ _CUES: dict[str, re.Pattern[str]] = {
 _PRONOUNS = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
              "i'm": "you're", "i've": "you've", "i'd": "you'd", "i'll": "you'll",
              "am": "are", "was": "were", "we": "you", "our": "your", "us": "you"}
-_FIRST_PERSON = re.compile(r"\b(?:I|we|I've|we've|I'm|my|our)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|I've|we've|I'm)\b", re.I)
 _SKIP = re.compile(r"^\s*(?:skip|pass|next|no idea|dunno|i don'?t know|not sure|/skip)\W*$",
                    re.I)
 _SAVE = re.compile(r"\b(?:just save(?: it)?|save it|save this|that'?s (?:all|it)|done|"

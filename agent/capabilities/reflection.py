@@ -106,6 +106,7 @@ def opening(user_id: str, name: str) -> dict[str, Any]:
     slots = last["slots"]
     quote = slots.get("next_step") or slots.get("learning") or split_sentences(last["text"])[0]
     quote = quote if len(quote) <= 160 else quote[:157].rsplit(" ", 1)[0] + "…"
+    quote = quote.rstrip(" .!")
     this_week = datetime.now().strftime("%G-W%V")
     when = "Earlier this week" if last["week"] == this_week else "Last time"
     if last["week"] == _previous_week(this_week):

@@ -44,3 +44,9 @@ def test_a_pasted_job_ad_is_a_profile_request_whatever_words_it_holds() -> None:
           "appointments; support people who feel hopeless. Forget me not florist nearby.")
     assert route(ad).intent == "profile"
     assert route("/profile " + ad).intent == "profile"
+
+
+def test_abuse_as_a_topic_is_not_distress_but_being_abused_is() -> None:
+    assert route("I volunteer at an abuse shelter and ran the intake desk").intent != "distress"
+    assert route("my partner is abusive to me and I am scared").intent == "distress"
+    assert route("I am being abused at home").intent == "distress"

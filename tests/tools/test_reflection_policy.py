@@ -68,3 +68,7 @@ def test_never_more_than_two_followups_and_never_the_same_slot(messages: list[st
             break
     assert len(draft.asked) <= MAX_FOLLOWUPS
     assert len(draft.asked) == len(set(draft.asked))
+
+
+def test_mirror_starts_at_the_speaker_not_at_a_possessive() -> None:
+    assert mirror("In my seminar I avoided the first question") == "you avoided the first question"
