@@ -53,6 +53,8 @@ _PRONOUNS = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "
              "i'm": "you're", "i've": "you've", "i'd": "you'd", "i'll": "you'll",
              "am": "are", "was": "were", "we": "you", "our": "your", "us": "you"}
 _FIRST_PERSON = re.compile(r"\b(?:I|we|I've|we've|I'm)\b", re.I)
+_LEADING_TIME = re.compile(r"^(?:this|last) week,?\s+|^(?:today|yesterday|on \w+day),?\s+",
+                           re.I)
 _SKIP = re.compile(r"^\s*(?:skip|pass|next|no idea|dunno|i don'?t know|not sure|/skip)\W*$",
                    re.I)
 _SAVE = re.compile(r"\b(?:just save(?: it)?|save it|save this|that'?s (?:all|it)|done|"
@@ -104,8 +106,12 @@ def mirror(sentence: str, max_words: int = 12) -> str:
     """The user's own words turned to the second person, e.g. 'I fixed my bike' -> 'you fixed
     your bike'. Quoting is kept short and never adds words the user did not say."""
     clause = _FIRST_PERSON.search(sentence)
-    if clause:
+    if clause and len(sentence[: clause.start()].split()) <= 5:
         sentence = sentence[clause.start():]
+    else:
+        sentence = _LEADING_TIME.sub("", sentence)
+        if sentence[:1].isupper() and not re.match(r"I\b", sentence):
+            sentence = sentence[:1].lower() + sentence[1:]
     words = re.findall(r"[\w'’-]+|[^\w\s]", sentence)
     out = [_PRONOUNS.get(w.lower(), w) for w in words if w not in ".!?"]
     phrase = " ".join(out[:max_words])

@@ -72,3 +72,8 @@ def test_never_more_than_two_followups_and_never_the_same_slot(messages: list[st
 
 def test_mirror_starts_at_the_speaker_not_at_a_possessive() -> None:
     assert mirror("In my seminar I avoided the first question") == "you avoided the first question"
+
+
+def test_mirror_keeps_the_content_when_the_speaker_comes_late() -> None:
+    said = mirror("This week one of our residents refused to eat and I was worried for her")
+    assert said.startswith("one of your residents refused to eat")
