@@ -51,7 +51,7 @@ _CUES: dict[str, re.Pattern[str]] = {
 }
 _PRONOUNS = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
              "i'm": "you're", "i've": "you've", "i'd": "you'd", "i'll": "you'll",
-             "am": "are", "was": "were", "we": "you", "our": "your", "us": "you"}
+             "we": "you", "our": "your", "us": "you"}
 _FIRST_PERSON = re.compile(r"\b(?:I|we|I've|we've|I'm)\b", re.I)
 _LEADING_TIME = re.compile(r"^(?:this|last) week,?\s+|^(?:today|yesterday|on \w+day),?\s+",
                            re.I)
@@ -113,7 +113,11 @@ def mirror(sentence: str, max_words: int = 12) -> str:
         if sentence[:1].isupper() and not re.match(r"I\b", sentence):
             sentence = sentence[:1].lower() + sentence[1:]
     words = re.findall(r"[\w'’-]+|[^\w\s]", sentence)
-    out = [_PRONOUNS.get(w.lower(), w) for w in words if w not in ".!?"]
+    out: list[str] = []
+    for word in (w for w in words if w not in ".!?"):
+        after_i = bool(out) and out[-1] == "you" and word.lower() in ("am", "was")
+        out.append({"am": "are", "was": "were"}[word.lower()] if after_i
+                   else _PRONOUNS.get(word.lower(), word))
     phrase = " ".join(out[:max_words])
     phrase = re.sub(r"\s+([,;:])", r"\1", phrase).strip(" ,;:")
     if len(out) > max_words:

@@ -77,3 +77,8 @@ def test_mirror_starts_at_the_speaker_not_at_a_possessive() -> None:
 def test_mirror_keeps_the_content_when_the_speaker_comes_late() -> None:
     said = mirror("This week one of our residents refused to eat and I was worried for her")
     assert said.startswith("one of your residents refused to eat")
+
+
+def test_mirror_changes_the_verb_only_after_i() -> None:
+    assert mirror("I was calm although the parcel was lost") == (
+        "you were calm although the parcel was lost")
