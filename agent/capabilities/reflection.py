@@ -90,9 +90,10 @@ def _save(user_id: str, record: dict[str, Any]) -> dict[str, Any]:
     )) if shown else ""
     growth_block = render("reflection_saved_growth", lines="\n".join(
         f"- {s['label']} (\u201c{s['evidence']}\u201d)" for s in growth)) if growth else ""
-    reply = render("reflection_saved", week=week, skills_block=f"\n{skills_block}"
-                   if skills_block else "", growth_block=f"\n{growth_block}" if growth_block
-                   else "", reject_hint=f"\n{render('reflection_reject_hint')}" if shown else "")
+    reply = render("reflection_saved", week=week, skills_block=f"\n\n{skills_block}"
+                   if skills_block else "", growth_block=f"\n\n{growth_block}" if growth_block
+                   else "", reject_hint=f"\n\n{render('reflection_reject_hint')}" if shown
+                   else "")
     return {"kind": "reflection_saved", "reflection_id": rid, "week": week, "skills": shown,
             "growth_areas": growth, "reply": reply, "awaiting": "reject" if shown else None}
 
