@@ -65,7 +65,8 @@ class PassportMiddleware(AgentMiddleware[PassportState, Context]):
         self.llm = llm
         self.fallback = fallback or OfflineCoach()
 
-    def before_model(self, state: PassportState, runtime: Runtime[Context]) -> dict[str, Any] | None:
+    def before_model(self, state: PassportState,
+                     runtime: Runtime[Context]) -> dict[str, Any] | None:
         """Drop the oldest messages beyond the limit, cutting only before a user message."""
         messages = state["messages"]
         if len(messages) <= MAX_MESSAGES:
@@ -75,7 +76,8 @@ class PassportMiddleware(AgentMiddleware[PassportState, Context]):
             cut += 1
         return {"messages": [RemoveMessage(id=str(m.id)) for m in messages[:cut]]}
 
-    def after_model(self, state: PassportState, runtime: Runtime[Context]) -> dict[str, Any] | None:
+    def after_model(self, state: PassportState,
+                    runtime: Runtime[Context]) -> dict[str, Any] | None:
         """Remember that the offline notice was shown in this conversation."""
         last = state["messages"][-1]
         if isinstance(last, AIMessage) and last.additional_kwargs.get("notice") == "offline":

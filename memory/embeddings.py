@@ -14,11 +14,8 @@ import hashlib
 import importlib.util
 import threading
 from pathlib import Path
-from typing import Any
 
 import numpy as np
-from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
-from chromadb.utils.embedding_functions import register_embedding_function
 
 MODEL_NAME = "passport-minilm-int8"
 DIMENSION = 384
@@ -107,35 +104,3 @@ def get_embedder() -> Embedder:
         if _embedder is None:
             _embedder = Embedder()
         return _embedder
-
-
-@register_embedding_function
-class PassportEmbeddingFunction(EmbeddingFunction[Documents]):
-    """Chroma adapter over :func:`get_embedder`, persisted by name in collection config."""
-
-    def __init__(self) -> None:
-        pass
-
-    def __call__(self, input: Documents) -> Embeddings:
-        vectors = get_embedder().embed([str(t) for t in input])
-        return [row for row in vectors]
-
-    @staticmethod
-    def name() -> str:
-        return MODEL_NAME
-
-    @staticmethod
-    def build_from_config(config: dict[str, Any]) -> PassportEmbeddingFunction:
-        return PassportEmbeddingFunction()
-
-    def get_config(self) -> dict[str, Any]:
-        return {}
-
-    def is_legacy(self) -> bool:
-        return False
-
-    def default_space(self) -> str:  # type: ignore[override]
-        return "cosine"
-
-    def supported_spaces(self) -> list[str]:  # type: ignore[override]
-        return ["cosine", "l2", "ip"]

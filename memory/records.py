@@ -255,7 +255,8 @@ class Records:
         with self.db.transaction():
             self.db.execute(
                 "INSERT INTO skill_rejections (user_id, framework, skill_id, created_at) "
-                "VALUES (?,?,?,?) ON CONFLICT DO NOTHING", (user_id, framework, skill_id, now_iso()),
+                "VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
+                (user_id, framework, skill_id, now_iso()),
             )
             self.db.execute("DELETE FROM skills WHERE user_id=? AND framework=? AND skill_id=?",
                             (user_id, framework, skill_id))
@@ -374,13 +375,14 @@ class Records:
             "shares": [_loads(r, "items") for r in q(
                 "SELECT id, items, created_at, expires_at, revoked_at FROM shares "
                 "WHERE user_id=?", (user_id,))],
-            "api_keys": q("SELECT label, created_at, last_used_at FROM api_keys WHERE user_id=?", (user_id,)),
+            "api_keys": q("SELECT label, created_at, last_used_at FROM api_keys "
+                          "WHERE user_id=?", (user_id,)),
         }
 
     def delete_user(self, user_id: str) -> None:
         """Remove the user and every row about them."""
-        tables = ["shares", "api_keys", "uploads", "skills", "skill_rejections", "reminders", "consent", "link_codes",
-                  "stories", "credentials", "reflections", "identities"]
+        tables = ["shares", "api_keys", "uploads", "skills", "skill_rejections", "reminders",
+                  "consent", "link_codes", "stories", "credentials", "reflections", "identities"]
         with self.db.transaction():
             for table in tables:
                 self.db.execute(f"DELETE FROM {table} WHERE user_id=?", (user_id,))

@@ -6,6 +6,7 @@ read it without importing upward.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -80,10 +81,8 @@ class Settings(BaseSettings):
     def ensure_home(self) -> Path:
         """Create the data dir (private to the user) and return it."""
         self.home.mkdir(parents=True, exist_ok=True)
-        try:
+        with contextlib.suppress(OSError):
             os.chmod(self.home, 0o700)
-        except OSError:
-            pass
         return self.home
 
 

@@ -14,10 +14,6 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlparse
 
-import chromadb
-from chromadb.config import Settings as ChromaSettings
-
-from memory.embeddings import PassportEmbeddingFunction
 from memory.records import new_id, now_iso
 from memory.schemas import Memory
 from memory.settings import Settings, get_settings
@@ -27,6 +23,9 @@ COLLECTION = "memories"
 
 def make_client(settings: Settings) -> Any:
     """A Chroma client for the configured store, telemetry off."""
+    import chromadb  # imported here: it is slow to import and the first reply needs no vectors
+    from chromadb.config import Settings as ChromaSettings
+
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
     if settings.chroma_url:
         url = urlparse(settings.chroma_url)
@@ -51,6 +50,8 @@ class VectorStore:
     """The user-scoped repository over one Chroma collection."""
 
     def __init__(self, client: Any) -> None:
+        from memory.chroma_ef import PassportEmbeddingFunction
+
         self._client = client
         self._collection = client.get_or_create_collection(
             COLLECTION,

@@ -8,13 +8,13 @@ randomness.
 from __future__ import annotations
 
 import zlib
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 _DIR = Path(__file__).parent / "templates"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> list[str]:
     """All variants of the prompt called ``name`` (file ``templates/NAME.txt``)."""
     path = _DIR / f"{name}.txt"

@@ -65,7 +65,8 @@ def postgres_server() -> Iterator[str]:
     subprocess.run([*as_user, initdb, "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8"],
                    check=True, capture_output=True, timeout=120)
     subprocess.run([*as_user, pg_ctl, "-D", data, "-w", "-l", f"{root}/log", "-o",
-                    f"-h 127.0.0.1 -p {port} -k {root} -F", "start"], check=True, capture_output=True,
+                    f"-h 127.0.0.1 -p {port} -k {root} -F", "start"], check=True,
+                   capture_output=True,
                    timeout=120)
     try:
         yield f"postgresql://postgres@127.0.0.1:{port}/postgres"

@@ -29,7 +29,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:as a result|in the end|finally|so that|which meant|it worked|worked out|"
         r"turned out|went (?:well|fine|badly|great)|resulted|success(?:ful|fully)?|"
         r"finished|completed|saved|reduced|increased|improved|solved|fixed|passed|won|"
-        r"thanked|happy with|(?:was|were|left|felt) (?:happy|pleased|relieved|satisfied)|now (?:we|they|it|she|he)|outcome|"
+        r"thanked|happy with|(?:was|were|left|felt) (?:happy|pleased|relieved|satisfied)|"
+        r"now (?:we|they|it|she|he)|outcome|"
         r"ended up|got (?:it|the|a)|launched|shipped|delivered|\d+\s?%)\b", re.I),
     "feelings": re.compile(
         r"\b(?:felt|feel|feeling|made me (?:feel|happy|proud|nervous|sad))\b|"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -22,9 +23,10 @@ def register(app: typer.Typer) -> None:
 
     @app.command(help=HELP)
     def chat(user: UserOption,
-             conversation: str = typer.Option(
-                 None, "--conversation", "-c",
-                 help="Continue a named conversation (default: a new one each session).")) -> None:
+             conversation: Annotated[str | None, typer.Option(
+                 "--conversation", "-c",
+                 help="Continue a named conversation (default: a new one each session).")
+             ] = None) -> None:
         run_async(_chat(user, conversation, interactive=sys.stdin.isatty()))
 
 

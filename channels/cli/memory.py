@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -46,8 +47,8 @@ def show(user: UserOption) -> None:
 
 @memory_app.command("export")
 def export(user: UserOption,
-           output: Path = typer.Option(None, "-o", "--output",
-                                       help="Write to this file instead of stdout.")) -> None:
+           output: Annotated[Path | None, typer.Option(
+               "-o", "--output", help="Write to this file instead of stdout.")] = None) -> None:
     """One JSON document with everything kept about you."""
     from agent.capabilities.memory import export_user
 
@@ -61,8 +62,8 @@ def export(user: UserOption,
 
 @memory_app.command("forget")
 def forget(user: UserOption,
-           yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation.")
-           ) -> None:
+           yes: Annotated[bool, typer.Option(
+               "--yes", "-y", help="Do not ask for confirmation.")] = False) -> None:
     """Delete everything about you: records, memories and conversations."""
     from agent.service import AgentService
 

@@ -66,8 +66,9 @@ def test_postgres_records_keep_bytes_and_upserts(scaled: None) -> None:
     records = get_records()
     uid = records.ensure_user("cli", "local", "raw")
     raw = bytes(range(256))
-    cid = records.add_credential(uid, fmt="ob3", filename="b.png", raw=raw, achievement={"name": "x"},
-                                 verdicts={"proof": "valid"}, verdict="valid", reasons=[], skills=[])
+    cid = records.add_credential(uid, fmt="ob3", filename="b.png", raw=raw,
+                                 achievement={"name": "x"}, verdicts={"proof": "valid"},
+                                 verdict="valid", reasons=[], skills=[])
     assert bytes(records.list_credentials(uid)[0]["raw"]) == raw and cid
     records.set_reminder(uid, 6, "18:00", "Europe/Berlin", channel="cli")
     records.set_reminder(uid, 0, "09:30", "UTC")
