@@ -21,6 +21,7 @@ $(STAMP): $(LOCK) pyproject.toml
 	@echo "Talent Passport is set up in $(VENV)."
 
 chat: setup
+	@scripts/build-index
 	@$(BIN)/passport chat --user "$(USER_NAME)"
 
 test: setup
