@@ -12,9 +12,7 @@ STAR completeness, and latency p50/p95.
 from __future__ import annotations
 
 import json
-import os
 import statistics
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -163,36 +161,16 @@ def run_profiles_eval(limit: int | None = None) -> dict[str, Any]:
         A JSON-able report: ``{"users", "jobs", "offline": {...}, "llm_fabricating": {...}}``.
     """
     from evals.fabricating import FabricatingChatModel
-    from memory.records import reset_records
-    from memory.settings import get_settings
-    from memory.vectors import reset_vectors
+    from evals.harness import temp_home
 
-    old = os.environ.get("PASSPORT_HOME")
-    old_cache = os.environ.get("PASSPORT_CACHE_DIR")
-    cache = str(get_settings().cache_dir)  # keep the built skill index, whatever the home
-    with tempfile.TemporaryDirectory(prefix="passport-eval-") as home:
-        os.environ["PASSPORT_HOME"] = home
-        os.environ["PASSPORT_CACHE_DIR"] = cache
-        reset_records()
-        reset_vectors()
-        get_settings.cache_clear()
-        try:
-            users = load_users()[:limit]
-            for u in users:
-                u["uid"] = seed_user(u)
-            report = {"users": len(users),
-                      "jobs": len({j["file"] for u in users for j in u["jobs"]}),
-                      "offline": _run_mode(users, None),
-                      "llm_fabricating": _run_mode(users, FabricatingChatModel)}
-        finally:
-            reset_records()
-            reset_vectors()
-            for var, value in (("PASSPORT_HOME", old), ("PASSPORT_CACHE_DIR", old_cache)):
-                if value is None:
-                    os.environ.pop(var, None)
-                else:
-                    os.environ[var] = value
-            get_settings.cache_clear()
+    with temp_home("eval"):
+        users = load_users()[:limit]
+        for u in users:
+            u["uid"] = seed_user(u)
+        report = {"users": len(users),
+                  "jobs": len({j["file"] for u in users for j in u["jobs"]}),
+                  "offline": _run_mode(users, None),
+                  "llm_fabricating": _run_mode(users, FabricatingChatModel)}
     return report
 
 

@@ -28,3 +28,17 @@ def cli_user(name: str) -> str:
     if not name or len(name) > 100:
         raise typer.BadParameter("give a name of 1 to 100 characters, e.g. --user ana")
     return get_records().ensure_user("cli", "local", name, display_name=name)
+
+
+def existing_user(name: str) -> str:
+    """The user id of an existing terminal user, or exit with how to start one."""
+    from rich.console import Console
+
+    from memory.records import get_records
+
+    user_id = get_records().find_user("cli", "local", name.strip())
+    if user_id is None:
+        Console(stderr=True).print(f"No passport for '{name}' here; start one with "
+                                   f"`passport chat --user {name}`.")
+        raise typer.Exit(1)
+    return user_id

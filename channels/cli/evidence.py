@@ -14,20 +14,9 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from channels.cli.common import UserOption
+from channels.cli.common import UserOption, existing_user
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the structured result.")]
-
-
-def _user(name: str) -> str:
-    from memory.records import get_records
-
-    user_id = get_records().find_user("cli", "local", name.strip())
-    if user_id is None:
-        Console(stderr=True).print(f"No passport for '{name}' here; start one with "
-                                   f"`passport chat --user {name}`.")
-        raise typer.Exit(1)
-    return user_id
 
 
 def _model() -> Any:
@@ -68,7 +57,7 @@ def register(app: typer.Typer) -> None:
         """Your 3 to 7 strengths over time, each with cited evidence; growth areas apart."""
         from agent.capabilities.evidence import strengths_for
 
-        _emit(strengths_for(_user(user), model=_model()), as_json)
+        _emit(strengths_for(existing_user(user), model=_model()), as_json)
 
     @app.command("story")
     def story(
@@ -86,7 +75,7 @@ def register(app: typer.Typer) -> None:
         """Draft a STAR story from your reflections; missing parts are shown as questions."""
         from agent.capabilities.evidence import save_story, story_for
 
-        user_id = _user(user)
+        user_id = existing_user(user)
         out = story_for(user_id, about, model=_model())
         edits: dict[str, str] = {}
         for item in set_ or []:
@@ -115,7 +104,7 @@ def register(app: typer.Typer) -> None:
 
         if fmt not in ("md", "json", "jsonresume"):
             raise typer.BadParameter("use --format md, json or jsonresume")
-        out = profile_for(_user(user), _read_job(job), fmt, model=_model())
+        out = profile_for(existing_user(user), _read_job(job), fmt, model=_model())
         if fmt == "jsonresume" and "json_resume" in out:
             typer.echo(json.dumps(out["json_resume"], ensure_ascii=False, indent=2))
         else:
@@ -128,7 +117,7 @@ def register(app: typer.Typer) -> None:
         """Open one citation: the exact sentence, its date and the item it came from."""
         from tools.evidence import open_citation
 
-        found = open_citation(_user(user), fact_id.strip())
+        found = open_citation(existing_user(user), fact_id.strip())
         if found is None:
             Console(stderr=True).print(f"No citation '{fact_id}' in your passport.")
             raise typer.Exit(1)

@@ -10,21 +10,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from channels.cli.common import UserOption, run_async
+from channels.cli.common import UserOption, existing_user, run_async
 
 memory_app = typer.Typer(help="See, export or delete everything kept about you.",
                          no_args_is_help=True)
-
-
-def _existing(name: str) -> str:
-    from memory.records import get_records
-
-    user_id = get_records().find_user("cli", "local", name.strip())
-    if user_id is None:
-        Console(stderr=True).print(f"No passport for '{name}' here; start one with "
-                                   f"`passport chat --user {name}`.")
-        raise typer.Exit(1)
-    return user_id
 
 
 @memory_app.command("show")
@@ -32,7 +21,7 @@ def show(user: UserOption) -> None:
     """Counts of what is kept, and your latest reflections."""
     from agent.capabilities.memory import export_user
 
-    data = export_user(_existing(user))
+    data = export_user(existing_user(user))
     table = Table(title=f"Passport of {user}")
     table.add_column("kind")
     table.add_column("items", justify="right")
@@ -52,7 +41,7 @@ def export(user: UserOption,
     """One JSON document with everything kept about you."""
     from agent.capabilities.memory import export_user
 
-    body = json.dumps(export_user(_existing(user)), indent=2, default=str, ensure_ascii=False)
+    body = json.dumps(export_user(existing_user(user)), indent=2, default=str, ensure_ascii=False)
     if output:
         output.write_text(body, encoding="utf-8")
         Console(stderr=True).print(f"Wrote {len(body):,} bytes to {output}")
@@ -67,7 +56,7 @@ def forget(user: UserOption,
     """Delete everything about you: records, memories and conversations."""
     from agent.service import AgentService
 
-    user_id = _existing(user)
+    user_id = existing_user(user)
     if not yes and not typer.confirm(f"Delete everything kept about '{user}'? This cannot "
                                      "be undone", default=False):
         raise typer.Exit(1)
