@@ -18,6 +18,7 @@ from memory.records import get_records
 from memory.settings import get_settings
 from tests.fakes import slack_sign as sk
 from tests.fakes.slack_api import TOKEN, FakeSlackAPI
+from tests.waiting import eventually
 
 pytestmark = pytest.mark.usefixtures("keyword_tagger")
 
@@ -191,7 +192,8 @@ async def test_reminder_fires_in_dm(slack: Slack) -> None:
     channel.scheduler.schedule(uid, when=datetime.now(UTC) + timedelta(seconds=0.2))
     sent = await slack.api.wait_post(f"D{ANA}", "Last week you said", after=n)
     assert "next release" in sent.params["text"]
-    assert get_records().get_reminder(uid)["last_sent_week"]
+    # The week is marked once the send has returned (never before).
+    assert await eventually(lambda: get_records().get_reminder(uid)["last_sent_week"])
 
 
 async def test_socket_mode_receives_events_and_acks(monkeypatch: pytest.MonkeyPatch) -> None:

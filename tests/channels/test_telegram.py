@@ -22,6 +22,7 @@ from evals.credential_signing import EdIssuer, ob3, png_with_itxt
 from memory.records import get_records
 from memory.settings import get_settings
 from tests.fakes.telegram_api import FakeBotAPI
+from tests.waiting import eventually
 
 pytestmark = pytest.mark.usefixtures("keyword_tagger")
 
@@ -172,8 +173,9 @@ async def test_reminder_fires_recalls_last_week_and_skips(
     channel.schedule(uid, when=datetime.now(UTC) + timedelta(seconds=0.3))
     sent = await api.wait_text(ANA, "Last week you said", after=n)
     assert "review workshop" in sent.params["text"]
-    assert get_records().get_reminder(uid)["last_sent_week"] == reminders.week_of(
-        datetime.now(UTC), "Europe/Berlin")
+    # The week is marked once the send has returned (never before).
+    marked = await eventually(lambda: get_records().get_reminder(uid)["last_sent_week"])
+    assert marked == reminders.week_of(datetime.now(UTC), "Europe/Berlin")
     again = channel.app.job_queue.get_jobs_by_name(f"reminder:{uid}")
     assert again and again[0].next_t == expected
     # already sent this week (and a restart re-registers it): nothing more goes out
