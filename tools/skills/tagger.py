@@ -81,6 +81,14 @@ class Tagger:
         self.ids = [c.id for c in concepts]
         self.position = {(c.framework, c.id): i for i, c in enumerate(concepts)}
         self.join = _join_groups(self.position, index.data.join)
+        self._fused_store: dict[tuple[float, float], tuple[np.ndarray, ...]] = {}  # shared by twins
+
+    def framework_mask(self, framework: str) -> np.ndarray:
+        """Boolean mask of one framework's concepts (cached)."""
+        masks = self.__dict__.setdefault("_framework_masks", {})
+        if framework not in masks:
+            masks[framework] = self.framework == framework
+        return masks[framework]  # type: ignore[no-any-return]
 
     def fast(self) -> Tagger:
         """A twin sharing this index that scores whole sentences only (batch mode)."""
@@ -91,42 +99,76 @@ class Tagger:
             self.__dict__["_fast"] = twin
         return twin
 
-    def components(self, vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Per unit and concept: best label/alt-label cosine, and description or task cosine
-        (the label cosine again where a concept has neither).
+    def _fused(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The first-stage matrix ``w_label * preferred + w_desc * description`` (the
+        preferred label again where a concept has no description), one row per concept, so
+        the coarse score of every concept is a single matrix product; also each concept's
+        description row (-1 when none) and whether it has one. Cached per weight pair."""
+        cfg = self.config
+        key = (cfg.w_label, cfg.w_desc)
+        cached = self._fused_store.get(key)
+        if cached is None:
+            idx = self.index
+            n = len(idx.data.concepts)
+            desc_row = np.full(n, -1, dtype=np.int64)
+            owners = idx.owners["desc"]
+            if owners.size:
+                first = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+                desc_row[owners[first]] = first
+            has_desc = desc_row >= 0
+            second = self._preferred.copy()
+            second[has_desc] = idx.vectors["desc"][desc_row[has_desc]]
+            fused = np.ascontiguousarray(
+                cfg.w_label * self._preferred + cfg.w_desc * second, dtype=np.float32)
+            self._fused_store.clear()  # one weight pair at a time (24 MB each)
+            cached = self._fused_store[key] = (fused, desc_row, has_desc)
+        return cached
 
-        Two stages keep this fast: preferred labels and descriptions score every concept,
-        then alternative labels and task statements are scored only for the best
-        ``candidates`` concepts of each block of units (the others keep the first estimate).
-        """
+    def _exact(self, vectors: np.ndarray, cand: np.ndarray) -> np.ndarray:
+        """Exact scores of some concepts: label = max(preferred, best alternative label -
+        alt_penalty); second = max(description, best task), or the label when neither."""
         idx, cfg = self.index, self.config
-        if not cfg.candidates:
-            label = idx.concept_max("label", vectors @ idx.vectors["label"].T) - cfg.alt_penalty
-            label = np.maximum(label, vectors @ self._preferred.T)
-            second = idx.concept_max("desc", vectors @ idx.vectors["desc"].T)
-            second = np.maximum(second, idx.concept_max("task", vectors @ idx.vectors["task"].T))
-            return label, np.where(second < 0, label, second)
-        label = vectors @ self._preferred.T
-        second = idx.concept_max("desc", vectors @ idx.vectors["desc"].T)
-        coarse = cfg.w_label * label + cfg.w_desc * np.where(second < 0, label, second)
-        k = min(cfg.candidates, coarse.shape[1] - 1)
-        for s in range(0, len(vectors), 16):
-            block = slice(s, s + 16)
-            cand = np.unique(np.argpartition(-coarse[block], k, axis=1)[:, :k])
-            for kind, target in (("label", label), ("task", second)):
-                rows, kept, offsets = idx.rows_of(kind, cand)
-                if rows.size:
-                    sims = vectors[block] @ idx.vectors[kind][rows].T
-                    best = np.maximum.reduceat(sims, offsets, axis=1)
-                    if kind == "label":
-                        best -= cfg.alt_penalty
-                    target[block, kept] = np.maximum(target[block, kept], best)
-        return label, np.where(second < 0, label, second)
+        _, desc_row, has_desc = self._fused()
+        label = vectors @ self._preferred[cand].T
+        rows, kept, offsets = idx.rows_of("label", cand)
+        if rows.size:
+            best = np.maximum.reduceat(vectors @ idx.vectors["label"][rows].T, offsets, axis=1)
+            where = np.searchsorted(cand, kept)
+            label[:, where] = np.maximum(label[:, where], best - cfg.alt_penalty)
+        second = np.full_like(label, -1.0)
+        with_desc = np.flatnonzero(has_desc[cand])
+        if with_desc.size:
+            second[:, with_desc] = vectors @ idx.vectors["desc"][desc_row[cand[with_desc]]].T
+        rows, kept, offsets = idx.rows_of("task", cand)
+        if rows.size:
+            best = np.maximum.reduceat(vectors @ idx.vectors["task"][rows].T, offsets, axis=1)
+            where = np.searchsorted(cand, kept)
+            second[:, where] = np.maximum(second[:, where], best)
+        second = np.where(second < 0, label, second)
+        return cfg.w_label * label + cfg.w_desc * second
+
+    def _scores_all(self, vectors: np.ndarray) -> np.ndarray:
+        """Exact scores of every concept (no candidate stage; slow, for checks)."""
+        return self._exact(vectors, np.arange(len(self.index.data.concepts)))
 
     def dense_scores(self, vectors: np.ndarray) -> np.ndarray:
-        """Dense score of every concept for each row of unit embeddings: (units, concepts)."""
-        label, second = self.components(vectors)
-        scores = self.config.w_label * label + self.config.w_desc * second
+        """Dense score of every concept for each row of unit embeddings: (units, concepts).
+
+        Two stages keep this fast: one product with the fused preferred-label/description
+        matrix scores every concept, then alternative labels and task statements are scored
+        exactly for the best ``candidates`` concepts of each block of units (the others keep
+        the first estimate, which is a lower bound of their exact score).
+        """
+        cfg = self.config
+        if not cfg.candidates:
+            return self.occupation_boost(vectors, self._scores_all(vectors))
+        fused, _, _ = self._fused()
+        scores = vectors @ fused.T
+        k = min(cfg.candidates, scores.shape[1] - 1)
+        for s in range(0, len(vectors), 16):
+            block = slice(s, s + 16)
+            cand = np.unique(np.argpartition(-scores[block], k, axis=1)[:, :k])
+            scores[block, cand] = self._exact(vectors[block], cand)
         return self.occupation_boost(vectors, scores)
 
     def occupation_boost(self, vectors: np.ndarray, scores: np.ndarray) -> np.ndarray:

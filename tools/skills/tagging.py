@@ -67,11 +67,9 @@ def _candidates(tagger: Tagger, row: np.ndarray, mask: np.ndarray, top: int | No
         return [int(i) for i in _best(np.where(mask, row, -np.inf), top * 3)]
     chosen: list[int] = []
     for fw, limit in cfg.per_sentence.items():
-        fw_mask = mask & (tagger.framework == fw)
-        if not fw_mask.any():
-            continue
-        scores = np.where(fw_mask, row, -np.inf)
-        chosen += [int(i) for i in _best(scores, limit) if scores[i] >= cfg.threshold[fw]]
+        # only concepts above the threshold can be chosen: compare first, then sort the few
+        hits = np.flatnonzero(mask & tagger.framework_mask(fw) & (row >= cfg.threshold[fw]))
+        chosen += [int(i) for i in hits[np.argsort(-row[hits], kind="stable")][:limit]]
     return chosen
 
 
