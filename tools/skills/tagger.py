@@ -10,11 +10,13 @@ The calibrated per-framework thresholds were tuned on the dev sets only (see doc
 from __future__ import annotations
 
 import copy
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from memory.embeddings import get_embedder
+from memory.embeddings import get_tag_embedder
 from tools.skills.index import SkillIndex
 from tools.skills.lexical import Match
 from tools.skills.text import Span, clauses, phrases, sentences
@@ -61,6 +63,18 @@ def _join_groups(position: dict[tuple[str, str], int],
             for group in members.values() for x in group}
 
 
+_pool: ThreadPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+def _scoring_pool() -> ThreadPoolExecutor:
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            _pool = ThreadPoolExecutor(2, thread_name_prefix="skill-scoring")
+        return _pool
+
+
 @dataclass
 class _Unit:
     sentence: int
@@ -81,7 +95,8 @@ class Tagger:
         self.ids = [c.id for c in concepts]
         self.position = {(c.framework, c.id): i for i, c in enumerate(concepts)}
         self.join = _join_groups(self.position, index.data.join)
-        self._fused_store: dict[tuple[float, float], tuple[np.ndarray, ...]] = {}  # shared by twins
+        self._fused_store: dict[tuple[float, float],
+                                tuple[np.ndarray, np.ndarray, np.ndarray]] = {}  # shared by twins
 
     def framework_mask(self, framework: str) -> np.ndarray:
         """Boolean mask of one framework's concepts (cached)."""
@@ -223,14 +238,16 @@ class Tagger:
         if not units:
             return spans, best, units, arg, owner_text
         unit_texts = [owner_text[u.sentence][u.span[0] : u.span[1]] for u in units]
-        vectors = get_embedder().embed(unit_texts)
+        vectors = get_tag_embedder().embed(unit_texts)
         # clause units rank ESCO a little worse than whole sentences (tuned on the dev sets);
         # O*NET work activities are short generic phrases, so its clauses are not penalised
         penalty = np.where(self.framework == "esco", self.config.clause_penalty, 0.0)
         penalty = penalty.astype(np.float32)
-        step = 64
-        for s in range(0, len(units), step):
-            block = self.dense_scores(vectors[s : s + step])
+        step = 32
+        starts = range(0, len(units), step)
+        # blocks are scored on two threads: the products and partitions release the GIL
+        blocks = _scoring_pool().map(lambda s: self.dense_scores(vectors[s : s + step]), starts)
+        for s, block in zip(starts, blocks, strict=True):
             for r, unit in enumerate(units[s : s + step]):
                 k = unit.sentence
                 row = block[r] - penalty if unit.is_clause else block[r]
