@@ -1,22 +1,13 @@
 """Long-term semantic memory in Chroma, strictly partitioned by user.
 
-Each user's memories live in a collection of their own (named by a hash of the user id), and
-every read, write and delete goes through :meth:`VectorStore._scoped`, the ONE function that
-picks that collection and, as a second wall, adds ``user_id`` to the ``where`` filter (and to
-the metadata of anything written). No other method talks to a collection. A collection per
-user keeps recall fast however many users share the store (measured with 100 memories each
-for 1,000 users: 2 ms p50 against 92 ms for a ``where`` filter over one shared collection),
-and forgetting a user drops their collection whole. Stores from before that layout (one
-shared ``memories`` collection) are moved over once, when opened.
-
-Embedded default: ``PersistentClient`` under the data dir; ``PASSPORT_CHROMA_URL``
-(``http://host:port``) selects a Chroma server via ``HttpClient``.
+Every read, write and delete goes through :meth:`VectorStore._scoped`, the ONE function that
+adds ``user_id`` to the ``where`` filter (and to the metadata of anything written). No other
+method talks to the collection. Embedded default: ``PersistentClient`` under the data dir;
+``PASSPORT_CHROMA_URL`` (``http://host:port``) selects a Chroma server via ``HttpClient``.
 """
 
 from __future__ import annotations
 
-import hashlib
-import logging
 import threading
 from collections.abc import Callable
 from datetime import datetime
@@ -27,21 +18,7 @@ from memory.records import new_id, now_iso
 from memory.schemas import Memory
 from memory.settings import Settings, get_settings
 
-LEGACY_COLLECTION = "memories"
-log = logging.getLogger(__name__)
-
-
-def collection_name(user_id: str) -> str:
-    """The name of one user's collection (a hash: user ids may hold any characters)."""
-    if not user_id:
-        raise ValueError("a user id is required for every memory operation")
-    return "mem-" + hashlib.sha256(user_id.encode()).hexdigest()[:40]
-
-
-def _missing(exc: Exception) -> bool:
-    """Whether Chroma said the collection does not exist (the error type moved across
-    versions and differs between the embedded and the HTTP client)."""
-    return type(exc).__name__ == "NotFoundError" or "does not exist" in str(exc).lower()
+COLLECTION = "memories"
 
 
 def make_client(settings: Settings) -> Any:
@@ -70,118 +47,34 @@ def _where(user_id: str, extra: dict[str, Any] | None) -> dict[str, Any]:
 
 
 class VectorStore:
-    """The user-scoped repository over one collection per user."""
+    """The user-scoped repository over one Chroma collection."""
 
     def __init__(self, client: Any) -> None:
         from memory.chroma_ef import PassportEmbeddingFunction
 
         self._client = client
-        self._ef = PassportEmbeddingFunction()
-        self._handles: dict[str, Any] = {}  # collection name -> handle (opening one is slow)
-        self._handles_lock = threading.Lock()
-        self._move_legacy()
-
-    def _collection(self, user_id: str, create: bool) -> Any | None:
-        name = collection_name(user_id)
-        with self._handles_lock:
-            col = self._handles.get(name)
-        if col is not None:
-            return col
-        try:
-            if create:
-                col = self._client.get_or_create_collection(
-                    name, embedding_function=self._ef,
-                    configuration={"hnsw": {"space": "cosine"}})
-            else:
-                col = self._client.get_collection(name, embedding_function=self._ef)
-        except Exception as exc:  # noqa: BLE001 - Chroma's not-found error differs by client
-            if create or not _missing(exc):
-                raise
-            return None
-        with self._handles_lock:
-            if len(self._handles) > 4096:
-                self._handles.clear()
-            self._handles[name] = col
-        return col
-
-    def _forget_handle(self, user_id: str) -> None:
-        with self._handles_lock:
-            self._handles.pop(collection_name(user_id), None)
+        self._collection = client.get_or_create_collection(
+            COLLECTION,
+            embedding_function=PassportEmbeddingFunction(),  # type: ignore[arg-type]
+            configuration={"hnsw": {"space": "cosine"}},
+        )
 
     def _scoped(self, user_id: str, op: str, where: dict[str, Any] | None = None,
                 **kwargs: Any) -> Any:
-        """Run one operation on the user's own collection, the user's id forced into the
-        filter too. A handle another process dropped (a forget) is reopened once."""
-        scope = _where(user_id, where)
-        if op not in ("add", "query", "get", "delete", "drop"):
-            raise ValueError(f"unknown memory operation {op}")
+        """Run one collection operation with the user's id forced into the filter."""
+        col = self._collection
         if op == "add":
-            for m in kwargs["metadatas"]:
+            metas = kwargs.pop("metadatas")
+            for m in metas:
                 m["user_id"] = user_id
-        for attempt in (0, 1):
-            col = self._collection(user_id, create=op == "add")
-            if col is None:  # nothing stored for this user yet
-                return _EMPTY[op](kwargs)
-            try:
-                if op == "drop":
-                    self._forget_handle(user_id)
-                    self._client.delete_collection(col.name)
-                    return None
-                ops: dict[str, Callable[..., Any]] = {
-                    "add": col.upsert, "query": col.query, "get": col.get,
-                    "delete": col.delete}
-                return ops[op](**kwargs) if op == "add" else ops[op](where=scope, **kwargs)
-            except Exception as exc:  # noqa: BLE001
-                self._forget_handle(user_id)
-                if attempt or not _missing(exc):
-                    if op == "drop" and _missing(exc):
-                        return None
-                    raise
-        return None  # pragma: no cover - the loop returns or raises
-
-    def _move_legacy(self, page: int = 2000) -> None:
-        """Move a shared ``memories`` collection (the layout before per-user collections)
-        into per-user ones: copy with the stored vectors, then delete what was copied, page by
-        page, so an interrupted move resumes and loses nothing."""
-        try:
-            legacy = self._client.get_collection(LEGACY_COLLECTION,
-                                                 embedding_function=self._ef)
-        except Exception as exc:  # noqa: BLE001
-            if _missing(exc):
-                return
-            raise
-        total, moved, orphans = legacy.count(), 0, 0
-        if total:
-            log.warning("Moving %d memories to one collection per user (once).", total)
-        while True:
-            res = legacy.get(limit=page, offset=orphans,
-                             include=["embeddings", "documents", "metadatas"])
-            ids = res["ids"]
-            if not ids:
-                break
-            by_user: dict[str, list[int]] = {}
-            for i, meta in enumerate(res["metadatas"]):
-                owner = str((meta or {}).get("user_id") or "")
-                if owner:
-                    by_user.setdefault(owner, []).append(i)
-                else:
-                    orphans += 1  # no owner: never guessed, left where it is
-            for owner, rows in by_user.items():
-                col = self._collection(owner, create=True)
-                assert col is not None
-                col.upsert(ids=[ids[i] for i in rows],
-                           embeddings=[res["embeddings"][i] for i in rows],
-                           documents=[res["documents"][i] for i in rows],
-                           metadatas=[res["metadatas"][i] for i in rows])
-                legacy.delete(ids=[ids[i] for i in rows])
-                moved += len(rows)
-        if orphans:
-            log.error("%d memories without an owner stay in the %r collection.", orphans,
-                      LEGACY_COLLECTION)
-        else:
-            self._client.delete_collection(LEGACY_COLLECTION)
-        if total:
-            log.warning("Moved %d memories.", moved)
+            return col.upsert(metadatas=metas, **kwargs)
+        scope = _where(user_id, where)
+        ops: dict[str, Callable[..., Any]] = {
+            "query": col.query, "get": col.get, "delete": col.delete,
+        }
+        if op not in ops:
+            raise ValueError(f"unknown memory operation {op}")
+        return ops[op](where=scope, **kwargs)
 
     def add(self, user_id: str, text: str, kind: str, source_id: str | None = None,
             metadata: dict[str, Any] | None = None, item_id: str | None = None) -> str:
@@ -249,12 +142,9 @@ class VectorStore:
         return len(self._scoped(user_id, "get", include=[])["ids"])
 
     def delete(self, user_id: str, source_id: str | None = None) -> None:
-        """Delete this user's memories: all of them (their collection goes), or those of one
-        source item."""
-        if source_id:
-            self._scoped(user_id, "delete", where={"source_id": source_id})
-        else:
-            self._scoped(user_id, "drop")
+        """Delete this user's memories: all of them, or those of one source item."""
+        where = {"source_id": source_id} if source_id else None
+        self._scoped(user_id, "delete", where=where)
 
     @staticmethod
     def _memory(mid: str, doc: str, meta: dict[str, Any],
@@ -269,12 +159,6 @@ class VectorStore:
         )
 
 
-_EMPTY: dict[str, Callable[[dict[str, Any]], Any]] = {
-    "query": lambda kw: {"ids": [[]], "documents": [[]], "metadatas": [[]], "distances": [[]]},
-    "get": lambda kw: {"ids": [], "documents": [], "metadatas": []},
-    "delete": lambda kw: None,
-    "drop": lambda kw: None,
-}
 _lock = threading.Lock()
 _stores: dict[str, VectorStore] = {}
 
