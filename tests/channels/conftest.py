@@ -6,11 +6,16 @@ to build per process. Rejections still go through the real ``tag_for_user`` filt
 from __future__ import annotations
 
 import re
+from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
 
+from agent.service import AgentService
+from channels.telegram import TelegramChannel
 from memory.schemas import SkillTag
+from memory.settings import get_settings
+from tests.fakes.telegram_api import FakeBotAPI
 
 KEYWORDS = {
     "workshop": ("esco:organise-workshops", "organise workshops"),
@@ -45,3 +50,21 @@ def keyword_tagger(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(tagging, "tag", keyword_tags)
     monkeypatch.setattr(tagging, "tag_many",
                         lambda texts, *a, **k: [keyword_tags(t) for t in texts])
+
+
+@pytest.fixture
+async def tg(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[tuple[FakeBotAPI, TelegramChannel]]:
+    """The real PTB channel (polling) against the fake Bot API on 127.0.0.1, with a fresh
+    agent service; stopped and closed after the test."""
+    async with FakeBotAPI() as api:
+        monkeypatch.setenv("TELEGRAM_BOT_TOKEN", api.token)
+        monkeypatch.setenv("TELEGRAM_BASE_URL", api.url)
+        get_settings.cache_clear()
+        service = AgentService(get_settings())
+        channel = TelegramChannel(get_settings(), service, webhook=False)
+        await channel.start()
+        try:
+            yield api, channel
+        finally:
+            await channel.stop()
+            await service.close()

@@ -31,22 +31,12 @@ async def _open(path: str) -> str:
 
 
 async def test_telegram_passport_command_sends_a_private_link(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    async with FakeBotAPI() as api:
-        monkeypatch.setenv("TELEGRAM_BOT_TOKEN", api.token)
-        monkeypatch.setenv("TELEGRAM_BASE_URL", api.url)
-        get_settings.cache_clear()
-        service = AgentService(get_settings())
-        channel = TelegramChannel(get_settings(), service, webhook=False)
-        await channel.start()
-        try:
-            api.send_text(1001, "/passport", name="Ana Tg")
-            text = (await api.wait_text(1001, "passport page")).params["text"]
-            api.send_text(2002, "/passport", name="Ben Tg")
-            other = (await api.wait_text(2002, "passport page")).params["text"]
-        finally:
-            await channel.stop()
-            await service.close()
+        tg: tuple[FakeBotAPI, TelegramChannel]) -> None:
+    api, _ = tg
+    api.send_text(1001, "/passport", name="Ana Tg")
+    text = (await api.wait_text(1001, "passport page")).params["text"]
+    api.send_text(2002, "/passport", name="Ben Tg")
+    other = (await api.wait_text(2002, "passport page")).params["text"]
     match, match_ben = LINK.search(text), LINK.search(other)
     assert match and match_ben and match.group(1) != match_ben.group(1)
     page = await _open(match.group(1))

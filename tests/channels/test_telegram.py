@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -12,7 +11,6 @@ import httpx
 import pytest
 
 from agent.reply import Reply
-from agent.service import AgentService
 from channels import reminders
 from channels.http import create_app
 from channels.identity import issue_code
@@ -29,22 +27,6 @@ pytestmark = pytest.mark.usefixtures("keyword_tagger")
 ANA, BEN = 1001, 2002
 AD = ("Team lead\nRequirements:\n- Experience organising workshops\n- Ability to work in "
       "teams\n- Skills in troubleshooting build systems")
-
-
-@pytest.fixture
-async def tg(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[tuple[FakeBotAPI, TelegramChannel]]:
-    async with FakeBotAPI() as api:
-        monkeypatch.setenv("TELEGRAM_BOT_TOKEN", api.token)
-        monkeypatch.setenv("TELEGRAM_BASE_URL", api.url)
-        get_settings.cache_clear()
-        service = AgentService(get_settings())
-        channel = TelegramChannel(get_settings(), service, webhook=False)
-        await channel.start()
-        try:
-            yield api, channel
-        finally:
-            await channel.stop()
-            await service.close()
 
 
 def user_of(api: FakeBotAPI, tg_id: int) -> str:

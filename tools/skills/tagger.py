@@ -10,7 +10,7 @@ The calibrated per-framework thresholds were tuned on the dev sets only (see doc
 from __future__ import annotations
 
 import copy
-import threading
+import functools
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
@@ -63,16 +63,9 @@ def _join_groups(position: dict[tuple[str, str], int],
             for group in members.values() for x in group}
 
 
-_pool: ThreadPoolExecutor | None = None
-_pool_lock = threading.Lock()
-
-
+@functools.cache
 def _scoring_pool() -> ThreadPoolExecutor:
-    global _pool
-    with _pool_lock:
-        if _pool is None:
-            _pool = ThreadPoolExecutor(2, thread_name_prefix="skill-scoring")
-        return _pool
+    return ThreadPoolExecutor(2, thread_name_prefix="skill-scoring")
 
 
 @dataclass
