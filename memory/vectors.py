@@ -19,6 +19,7 @@ from memory.schemas import Memory
 from memory.settings import Settings, get_settings
 
 COLLECTION = "memories"
+EXACT_MAX = 2000  # up to this many memories a user's search is exact, in process
 
 
 def make_client(settings: Settings) -> Any:
@@ -119,10 +120,35 @@ class VectorStore:
 
     def search(self, user_id: str, query: str, k: int = 5,
                kinds: list[str] | None = None) -> list[Memory]:
-        """The user's memories nearest in meaning to the query."""
+        """The user's memories nearest in meaning to the query, nearest first.
+
+        Most users have at most a few hundred memories: their vectors are read by the user
+        filter and ranked exactly here (one ``get`` and a matrix product), which is several
+        times faster than Chroma's filtered HNSW query in a collection shared by many users
+        (measured with 100,000 memories of 1,000 users: see docs/evals.md). Users with more
+        than ``EXACT_MAX`` memories get Chroma's query.
+        """
+        import numpy as np
+
+        from memory.embeddings import get_embedder
+
         where = {"kind": {"$in": kinds}} if kinds else None
-        res = self._scoped(user_id, "query", where=where, query_texts=[query], n_results=k,
-                           include=["documents", "metadatas", "distances"])
+        if k <= 0:
+            return []
+        vector = get_embedder().embed_one(query)
+        res = self._scoped(user_id, "get", where=where, limit=EXACT_MAX + 1,
+                           include=["embeddings", "documents", "metadatas"])
+        ids = res["ids"]
+        if len(ids) <= EXACT_MAX:
+            if not ids:
+                return []
+            matrix = np.asarray(res["embeddings"], dtype=np.float32)
+            distances = 1.0 - matrix @ vector  # cosine distance, as the collection's space
+            order = np.argsort(distances, kind="stable")[:k]
+            return [self._memory(ids[i], res["documents"][i], res["metadatas"][i],
+                                 float(distances[i])) for i in order]
+        res = self._scoped(user_id, "query", where=where, query_embeddings=[vector.tolist()],
+                           n_results=k, include=["documents", "metadatas", "distances"])
         ids = res["ids"][0] if res["ids"] else []
         return [self._memory(ids[i], res["documents"][0][i], res["metadatas"][0][i],
                              res["distances"][0][i]) for i in range(len(ids))]

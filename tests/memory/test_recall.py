@@ -1,0 +1,53 @@
+"""Recall ranks a user's memories exactly in process when they are few, and by Chroma's
+query when they are many; both give the same answer and never another user's memory."""
+
+from __future__ import annotations
+
+import pytest
+
+from memory import vectors
+from memory.vectors import get_vectors
+
+MINE = ["I calmed down an angry customer about a late delivery",
+        "I mentored a junior developer through her first release",
+        "I cooked dinner for the whole choir after the concert",
+        "I negotiated a discount with our cloud provider",
+        "I fixed the flaky integration tests before the release",
+        "I planned the team offsite in Porto",
+        "I wrote the onboarding guide for new nurses"]
+THEIRS = ["I mentored a junior developer in Lisbon", "I calmed an angry customer in Oslo"]
+
+
+@pytest.fixture
+def store() -> vectors.VectorStore:
+    store = get_vectors()
+    store.add_many("usr_me", MINE, "reflection",
+                   metadatas=[{"kind": "reflection"}] * 5 + [{}] * 2)
+    store.add_many("usr_them", THEIRS, "reflection")
+    store.add("usr_me", "Goal: get better at public speaking", "goal")
+    return store
+
+
+@pytest.mark.parametrize("query", ["mentoring someone junior", "customer complaint",
+                                   "testing", "speaking in public"])
+def test_exact_and_chroma_paths_agree(store: vectors.VectorStore, query: str,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    exact = store.search("usr_me", query, k=4)
+    monkeypatch.setattr(vectors, "EXACT_MAX", 3)  # usr_me has 8: Chroma's query now
+    by_chroma = store.search("usr_me", query, k=4)
+    assert [m.id for m in exact] == [m.id for m in by_chroma]
+    assert all(abs(a.distance - b.distance) < 1e-4  # type: ignore[operator]
+               for a, b in zip(exact, by_chroma, strict=True))
+    assert exact[0].distance <= exact[-1].distance  # type: ignore[operator]
+    assert all(m.user_id == "usr_me" for m in exact + by_chroma)
+
+
+def test_nearest_first_own_memories_only_and_kinds(store: vectors.VectorStore) -> None:
+    found = store.search("usr_me", "mentoring a junior colleague", k=3)
+    assert found[0].text == MINE[1]
+    assert all("Lisbon" not in m.text and "Oslo" not in m.text for m in found)
+    goals = store.search("usr_me", "mentoring", k=5, kinds=["goal"])
+    assert [m.kind for m in goals] == ["goal"]
+    assert store.search("usr_me", "anything", k=0) == []
+    assert store.search("usr_nobody", "mentoring", k=5) == []
+    assert len(store.search("usr_me", "anything", k=50)) == len(MINE) + 1
