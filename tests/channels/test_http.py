@@ -16,8 +16,6 @@ from channels.http import create_app
 from evals.credential_signing import EdIssuer, ob3, png_with_itxt
 from memory.records import get_records
 
-pytestmark = pytest.mark.usefixtures("keyword_tagger")
-
 REFLECTION = ["This week I organised a workshop for my team and fixed the build pipeline.",
               "The builds got twice as fast and the team was happy.",
               "I learned that asking early saves time."]
@@ -89,7 +87,7 @@ async def test_two_users_are_isolated(client: httpx.AsyncClient) -> None:
     ben_strengths = (await client.get("/v1/strengths", headers=auth(ben))).json()
     assert "workshop" not in json.dumps(ben_strengths).lower()
     skills = (await client.get("/v1/skills", headers=auth(ana))).json()["skills"]
-    assert {s["label"] for s in skills} >= {"organise workshops"}
+    assert any("workshop" in s["label"] for s in skills), skills  # the real ESCO tagger
     assert (await client.get("/v1/skills", headers=auth(ben))).json()["skills"] == []
 
 
@@ -97,9 +95,11 @@ async def test_capabilities(client: httpx.AsyncClient) -> None:
     ana = new_key("ana")
     for line in REFLECTION:
         await client.post("/v1/chat", json={"message": line}, headers=auth(ana))
-    tags = (await client.post("/v1/skills/tag", json={"text": "I helped a customer"},
+    text = "Yesterday I helped a customer"
+    tags = (await client.post("/v1/skills/tag", json={"text": text},
                               headers=auth(ana))).json()["skills"]
-    assert [t["evidence"] for t in tags] == ["customer"]
+    assert tags and all(text[t["start"]:t["end"]] == t["evidence"] for t in tags)
+    assert "customer" in tags[0]["label"].lower() and tags[0]["framework"] in ("esco", "onet")
     story = await client.post("/v1/story", json={"about": "the workshop"}, headers=auth(ana))
     assert story.status_code == 200 and "workshop" in story.json()["text"].lower()
     ad = ("Team lead\nRequirements:\n- Experience organising workshops\n- Ability to work in "

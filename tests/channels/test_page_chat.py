@@ -18,7 +18,6 @@ from tests.fakes import slack_sign as sk
 from tests.fakes.slack_api import TOKEN, FakeSlackAPI
 from tests.fakes.telegram_api import FakeBotAPI
 
-pytestmark = pytest.mark.usefixtures("keyword_tagger")
 LINK = re.compile(r"http://127\.0\.0\.1:8000(/p/[\w-]+\.[\w-]+)")
 
 

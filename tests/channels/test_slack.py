@@ -20,8 +20,6 @@ from tests.fakes import slack_sign as sk
 from tests.fakes.slack_api import TOKEN, FakeSlackAPI
 from tests.waiting import eventually
 
-pytestmark = pytest.mark.usefixtures("keyword_tagger")
-
 SECRET = "test-signing-secret"
 ANA = "UANA"
 AD = ("Team lead\nRequirements:\n- Experience organising workshops\n- Ability to work in "
