@@ -24,13 +24,14 @@ chat: setup
 	@scripts/build-index
 	@$(BIN)/passport chat --user "$(USER_NAME)"
 
-test: setup
+test: setup lint
 	@scripts/install-browser
 	@scripts/test-prepare
 	@$(BIN)/pytest -q
 
 lint: setup
 	@$(BIN)/ruff check agent tools memory channels prompts evals tests
+	@$(BIN)/mypy --no-error-summary agent tools memory channels prompts evals tests
 
 clean:
 	rm -rf $(VENV) .cache

@@ -25,9 +25,9 @@ async def open_checkpointer(settings: Settings, stack: AsyncExitStack) -> Any:
     if url and url.startswith(("postgres://", "postgresql://")):
         from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
 
-        saver = await stack.enter_async_context(AsyncPostgresSaver.from_conn_string(url))
-        await saver.setup()
-        return saver
+        pg_saver = await stack.enter_async_context(AsyncPostgresSaver.from_conn_string(url))
+        await pg_saver.setup()
+        return pg_saver
     import aiosqlite
     from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from langchain_core.language_models import LanguageModelInput
 from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage, ToolMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
@@ -90,7 +91,10 @@ class OfflineCoach(BaseChatModel):
     def _llm_type(self) -> str:
         return MODEL_NAME
 
-    def bind_tools(self, tools: Sequence[Any], **kwargs: Any) -> Runnable[Any, BaseMessage]:
+    def bind_tools(
+        self, tools: Sequence[dict[str, Any] | type | Callable[..., Any] | BaseTool], *,
+        tool_choice: str | None = None, **kwargs: Any,
+    ) -> Runnable[LanguageModelInput, AIMessage]:
         """Remember which tools exist; the coach only calls tools it was given."""
         names = tuple(t.name if isinstance(t, BaseTool) else getattr(t, "__name__", str(t))
                       for t in tools)

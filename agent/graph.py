@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, NotRequired
 
 from langchain.agents import create_agent
@@ -35,7 +35,7 @@ class PassportState(AgentState[Any]):
     notices: NotRequired[list[str]]
 
 
-def passport_state(state: dict[str, Any], ctx: Context, llm: bool) -> dict[str, Any]:
+def passport_state(state: Mapping[str, Any], ctx: Context, llm: bool) -> dict[str, Any]:
     """What the model needs to know about the user this turn (facts from our stores)."""
     draft = get_records().draft_reflection(ctx.user_id)
     last_ai = next((m for m in reversed(state["messages"])

@@ -13,6 +13,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -79,7 +80,7 @@ def postgres_server() -> Iterator[str]:
 @contextmanager
 def chroma_server() -> Iterator[str]:
     """Start ``chroma run`` on a free port; yields its URL."""
-    exe = shutil.which("chroma") or str(Path(os.sys.executable).parent / "chroma")
+    exe = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
     if not Path(exe).exists():
         pytest.skip("the `chroma` server command is not installed")
     root, port = tempfile.mkdtemp(prefix="passport-chroma-"), free_port()

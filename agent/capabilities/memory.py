@@ -44,8 +44,8 @@ def show(user_id: str) -> dict[str, Any]:
     if reflections:
         last = reflections[-1]
         latest = f"\nLatest reflection ({last['week']}): \u201c{_short(last['text'])}\u201d"
-    return {"kind": "memory_show", **counts, "reply": render("memory_show", latest=latest,
-                                                             **counts)}
+    reply = render("memory_show", "", latest=latest, **counts)
+    return {"kind": "memory_show", **counts, "reply": reply}
 
 
 def recall(user_id: str, query: str, k: int = 3) -> dict[str, Any]:

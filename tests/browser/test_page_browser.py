@@ -39,7 +39,11 @@ def test_private_page_citation_share_and_revoke(server: str, browser: Any,
                               java_script_enabled=False)
     page = ctx.new_page()
     dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    def dismiss(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
     resp = page.goto(f"{server}/p/{token}")
     assert resp is not None and resp.status == 200
     assert page.get_by_role("heading", name="Skills map").is_visible()

@@ -58,6 +58,7 @@ def test_import_stores_only_genuine_for_that_user(tmp_path: Path, monkeypatch) -
 
     rec = get_records()
     ana = rec.find_user("cli", "local", "ana")
+    assert ana
     stored = rec.list_credentials(ana)
     assert len(stored) == 2 and stored[0]["verdict"] == "valid"
     assert bytes(stored[0]["raw"]) == files[0].read_bytes()
@@ -108,7 +109,9 @@ def test_import_clr_stores_each_genuine_nested_credential(tmp_path: Path, monkey
     from memory.records import get_records
 
     rec = get_records()
-    stored = rec.list_credentials(rec.find_user("cli", "local", "ana"))
+    ana = rec.find_user("cli", "local", "ana")
+    assert ana
+    stored = rec.list_credentials(ana)
     by_name = {s["achievement"]["name"]: s for s in stored}
     assert set(by_name) == {"Transcript", "Team Leadership"}
     nested_raw = json.loads(bytes(by_name["Team Leadership"]["raw"]))

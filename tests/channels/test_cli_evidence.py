@@ -65,7 +65,9 @@ def test_profile_from_file_and_stdin_in_every_format(tmp_path: Path) -> None:
 def test_cite_opens_a_citation_and_unknown_users_get_one_sentence() -> None:
     seed()
     code, out = _run("strengths", "--user", "ana")
-    fact_id = re.search(r"\((ref_[0-9a-f]+#\d+)\)", out).group(1)
+    found = re.search(r"\((ref_[0-9a-f]+#\d+)\)", out)
+    assert found, out
+    fact_id = found.group(1)
     code, out = _run("cite", "--user", "ana", fact_id)
     assert code == 0 and fact_id in out and "From the whole reflection" in out
     seed("ben")

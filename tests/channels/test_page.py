@@ -148,8 +148,8 @@ def test_share_create_show_download_revoke_expire(client: TestClient) -> None:
     assert again.verdict == "valid"  # an employer can verify it without us
     r = client.post(f"/p/{token}/share/{row['id']}/revoke", follow_redirects=False)
     assert r.status_code == 303
-    again = client.post(f"/p/{token}/share/{row['id']}/revoke", follow_redirects=False)
-    assert again.status_code == 303  # a second click is harmless
+    twice = client.post(f"/p/{token}/share/{row['id']}/revoke", follow_redirects=False)
+    assert twice.status_code == 303  # a second click is harmless
     for path in ("", f"/credential/{ana['good']}", "/presentation.json"):
         assert client.get(f"/s/{row['token']}{path}").status_code == 404
     assert shares.list_shares(ana["user_id"])[0]["state"] == "revoked"

@@ -191,7 +191,7 @@ async def test_reminder_fires_in_dm(slack: Slack) -> None:
     sent = await slack.api.wait_post(f"D{ANA}", "Last week you said", after=n)
     assert "next release" in sent.params["text"]
     # The week is marked once the send has returned (never before).
-    assert await eventually(lambda: get_records().get_reminder(uid)["last_sent_week"])
+    assert await eventually(lambda: (get_records().get_reminder(uid) or {})["last_sent_week"])
 
 
 async def test_socket_mode_receives_events_and_acks(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -146,7 +146,8 @@ async def test_reminder_fires_recalls_last_week_and_skips(
     await api.wait_text(ANA, "Sunday at 18:00", after=n)
     uid = user_of(api, ANA)
     rem = get_records().get_reminder(uid)
-    assert rem["channel"] == "telegram" and rem["target"] == str(ANA)
+    assert rem and rem["channel"] == "telegram" and rem["target"] == str(ANA)
+    assert channel.app.job_queue
     job = channel.app.job_queue.get_jobs_by_name(f"reminder:{uid}")[0]
     expected = reminders.next_fire(6, "18:00", "Europe/Berlin")
     assert job.next_t == expected and job.next_t.astimezone(zone("Europe/Berlin")).hour == 18
@@ -160,7 +161,7 @@ async def test_reminder_fires_recalls_last_week_and_skips(
     sent = await api.wait_text(ANA, "Last week you said", after=n)
     assert "review workshop" in sent.params["text"]
     # The week is marked once the send has returned (never before).
-    marked = await eventually(lambda: get_records().get_reminder(uid)["last_sent_week"])
+    marked = await eventually(lambda: (get_records().get_reminder(uid) or {})["last_sent_week"])
     assert marked == reminders.week_of(datetime.now(UTC), "Europe/Berlin")
     again = channel.app.job_queue.get_jobs_by_name(f"reminder:{uid}")
     assert again and again[0].next_t == expected

@@ -54,7 +54,7 @@ def test_svg_xxe_and_entities() -> None:
 
 def test_deep_nesting() -> None:
     assert "nested too deeply" in one_invalid(b"[" * 100000 + b"]" * 100000)
-    doc = {"a": 1}
+    doc: dict[str, object] = {"a": 1}
     for _ in range(200):
         doc = {"credentialSubject": doc}
     one_invalid(json.dumps(doc).encode())

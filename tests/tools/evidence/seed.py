@@ -10,7 +10,7 @@ from typing import Any
 
 from memory.records import get_records
 
-WEEKS = [
+WEEKS: list[tuple[str, str, list[tuple[str, ...]]]] = [
     ("2026-10-12", "This week at work we had to migrate the customer database to Postgres.\n"
                    "I wrote Python scripts to check every table and I led the cutover on "
                    "Sunday.\nI learned that rehearsing the cutover twice makes it calm.",
