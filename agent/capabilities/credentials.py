@@ -87,7 +87,10 @@ def skills_for(result: CheckResult, use_tagger: bool = True) -> list[dict[str, A
     tag = _tagger() if use_tagger else None
     if ach is None or tag is None:
         return skills
-    text = ". ".join(t for t in (ach.name, ach.description, ach.criteria) if t)
+    from tools.skills.tagging import MAX_TEXT_CHARS
+
+    # an absurdly long description (hostile or broken) is tagged by its beginning only
+    text = ". ".join(t for t in (ach.name, ach.description, ach.criteria) if t)[:MAX_TEXT_CHARS]
     seen = {(s["framework"], s["id"]) for s in skills}
     try:
         tags = tag(text)

@@ -36,12 +36,19 @@ def tag_lines(lines: Iterable[str], frameworks: Sequence[str] = ("esco", "onet")
               fast: bool = True) -> Iterator[list[SkillTag]]:
     """Tag one text per line, batching for speed; yields one list per line, in order.
 
-    ``fast`` (the default here) scores whole sentences only; see docs/skills.md.
+    ``fast`` (the default here) scores whole sentences only; see docs/skills.md. A line
+    longer than the tagger takes raises ``TextTooLong`` naming it, after the lines before it
+    were yielded.
     """
-    from tools.skills.tagging import tag_many
+    from tools.skills.tagging import MAX_TEXT_CHARS, TextTooLong, tag_many
 
     chunk: list[str] = []
-    for line in lines:
+    for number, line in enumerate(lines, 1):
+        if len(line) > MAX_TEXT_CHARS + 2:
+            if chunk:
+                yield from tag_many(chunk, frameworks, top=top, fast=fast)
+            raise TextTooLong(f"Line {number} is too long to tag ({len(line):,} characters); "
+                              f"the tagger takes up to {MAX_TEXT_CHARS:,} per line.")
         chunk.append(line.rstrip("\r\n"))
         if len(chunk) >= batch:
             yield from tag_many(chunk, frameworks, top=top, fast=fast)

@@ -57,13 +57,20 @@ def register(app: typer.Typer) -> None:
             fws = frameworks_for(framework)
         except ValueError as exc:
             raise typer.BadParameter(str(exc)) from None
-        if lines:
-            for tags in tag_lines(sys.stdin, fws, top=top, fast=fast is not False):
-                sys.stdout.write(json.dumps([_row(t) for t in tags], ensure_ascii=False) + "\n")
-                sys.stdout.flush()
-            return
-        body = sys.stdin.read() if text in (None, "-") else str(text)
-        tags = tag_text(body, fws, top=top, fast=bool(fast))
+        from tools.skills.tagging import TextTooLong
+
+        try:
+            if lines:
+                for tags in tag_lines(sys.stdin, fws, top=top, fast=fast is not False):
+                    sys.stdout.write(json.dumps([_row(t) for t in tags],
+                                                ensure_ascii=False) + "\n")
+                    sys.stdout.flush()
+                return
+            body = sys.stdin.read() if text in (None, "-") else str(text)
+            tags = tag_text(body, fws, top=top, fast=bool(fast))
+        except TextTooLong as exc:
+            typer.echo(f"Error: {exc}", err=True)
+            raise typer.Exit(2) from None
         if as_json:
             typer.echo(json.dumps([_row(t) for t in tags], ensure_ascii=False, indent=2))
         else:

@@ -41,3 +41,24 @@ async def test_forged_badge_is_explained_and_not_offered(monkeypatch) -> None:  
         reply = await service.handle(ana, json.dumps(forged), conversation="c")
     assert "NOT genuine" in reply.text and "won't add" in reply.text
     assert get_records().list_credentials(ana) == []
+
+
+async def test_a_credential_with_an_absurdly_long_description_still_imports(
+        monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import tools.skills.tagging as tagging
+    from memory.records import get_records
+
+    monkeypatch.setattr(tagging, "MAX_TEXT_CHARS", 3000)  # the real limit is 200,000
+    iss = EdIssuer.new()
+    doc = ob3(iss.did)
+    doc["credentialSubject"]["achievement"]["description"] = "I mentored new staff. " * 2000
+    badge = json.dumps(iss.sign(doc)).encode()
+    rec = get_records()
+    ana = rec.ensure_user("cli", "local", "ana")
+    async with AgentService() as service:
+        first = await service.handle(ana, "", file=(badge, "badge.json"), conversation="c")
+        assert "verified" in first.text, first.text
+        second = await service.handle(ana, "yes", conversation="c")
+    assert "Added" in second.text
+    skills = rec.list_credentials(ana)[0]["skills"]
+    assert any("mentor" in s["label"] for s in skills), skills  # tagged from its beginning

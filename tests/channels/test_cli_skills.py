@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from channels.cli.main import build_app
@@ -63,3 +64,17 @@ def test_frameworks_import_rejects_unknown_file(tmp_path) -> None:  # type: igno
     result = CliRunner().invoke(build_app(), ["frameworks", "import", str(junk)])
     assert result.exit_code == 1
     assert "neither ESCO" in result.output
+
+
+def test_too_long_input_is_a_clear_error(tagger: Tagger,  # noqa: F811
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import tools.skills.tagging as tagging
+
+    monkeypatch.setattr(tagging, "MAX_TEXT_CHARS", 40)
+    result = CliRunner().invoke(build_app(), ["tag", "-"], input="I mentored Tom. " * 5)
+    assert result.exit_code == 2 and "too long to tag" in result.output
+    lines = ["I mentored a junior.", "I baked bread. " * 5, "I didn't use Excel."]
+    result = CliRunner().invoke(build_app(), ["tag", "--lines"], input="\n".join(lines))
+    assert result.exit_code == 2
+    out = result.output.splitlines()
+    assert json.loads(out[0]) and "Line 2 is too long" in result.output  # line 1 was answered

@@ -208,16 +208,16 @@ class Tagger:
                           for p in phrases(text, part)]
         return units
 
-    def score_texts(self, texts: list[str]) -> tuple[list[list[Span]], np.ndarray, list[_Unit],
-                                                      np.ndarray, list[str]]:
-        """Score every sentence of every text.
+    def score_texts(self, texts: list[str], spans: list[list[Span]] | None = None,
+                    ) -> tuple[list[list[Span]], np.ndarray, list[_Unit], np.ndarray, list[str]]:
+        """Score every sentence of every text (or the given sentence spans of each text).
 
         Returns:
             Per text its sentence spans; the sentence score matrix (sentences, concepts); the
             units; for each sentence and concept the unit that gave the best score; and the
             text each sentence belongs to.
         """
-        spans = [sentences(t) for t in texts]
+        spans = spans if spans is not None else [sentences(t) for t in texts]
         units: list[_Unit] = []
         owner_text: list[str] = []
         for text, sent in zip(texts, spans, strict=True):

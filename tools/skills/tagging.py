@@ -6,7 +6,7 @@ One process-wide tagger is loaded on first use (index from the cache dir, built 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -16,10 +16,17 @@ from tools.skills.index import build_index
 from tools.skills.lexical import Match
 from tools.skills.polarity import polarity
 from tools.skills.tagger import Tagger, TaggerConfig
-from tools.skills.text import Span, clauses
+from tools.skills.text import Span, clauses, sentences
 
 FAST_BATCH = 64
 CHUNK = 128
+WINDOW = 512  # sentences scored at once: (sentences x 15.5k concepts) arrays stay ~100 MB
+MAX_TEXT_CHARS = 200_000  # about 80 pages; longer texts get a clear error
+
+
+class TextTooLong(ValueError):
+    """A text longer than the tagger takes (``MAX_TEXT_CHARS``)."""
+
 _lock = threading.Lock()
 _tagger: Tagger | None = None
 
@@ -73,10 +80,10 @@ def _candidates(tagger: Tagger, row: np.ndarray, mask: np.ndarray, top: int | No
     return chosen
 
 
-def _tag_one(tagger: Tagger, text: str, spans: list[Span], rows: np.ndarray, arg: np.ndarray,
-             units: list, mask: np.ndarray, top: int | None, source_id: str | None
-             ) -> list[SkillTag]:
-    found: dict[int, tuple[float, Span, Span]] = {}
+def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: str,
+             spans: list[Span], rows: np.ndarray, arg: np.ndarray, units: list,
+             mask: np.ndarray, top: int | None) -> None:
+    """Fold some sentences of one text into its best (score, sentence, evidence) per concept."""
     for k, span in enumerate(spans):
         matches: dict[int, Match] = tagger.lexical(text, span)
         row = tagger.boost(rows[k], matches)
@@ -85,6 +92,11 @@ def _tag_one(tagger: Tagger, text: str, spans: list[Span], rows: np.ndarray, arg
             evidence = (m.start, m.end) if m else units[int(arg[k, c])].span
             if c not in found or row[c] > found[c][0]:
                 found[c] = (float(row[c]), span, evidence)
+
+
+def _emit(tagger: Tagger, text: str, found: dict[int, tuple[float, Span, Span]],
+          top: int | None, source_id: str | None) -> list[SkillTag]:
+    """One text's tags, best first; joined ESCO/O*NET concepts shown once."""
     data = tagger.index.data
     tags: list[SkillTag] = []
     emitted: set[int] = set()
@@ -110,13 +122,45 @@ def _tag_one(tagger: Tagger, text: str, spans: list[Span], rows: np.ndarray, arg
     return tags[:top] if top is not None else tags
 
 
+def _windows(spans: list[list[Span]], size: int) -> Iterator[list[tuple[int, list[Span]]]]:
+    """Batches of (text index, some of its sentences) with at most ``size`` sentences each,
+    so a long text is scored a window at a time and memory stays bounded."""
+    batch: list[tuple[int, list[Span]]] = []
+    room = size
+    for i, sent in enumerate(spans):
+        pos = 0
+        while pos < len(sent):
+            take = sent[pos : pos + room]
+            batch.append((i, take))
+            pos += len(take)
+            room -= len(take)
+            if room == 0:
+                yield batch
+                batch, room = [], size
+    if batch:
+        yield batch
+
+
+def check_length(texts: Sequence[str]) -> None:
+    """Refuse texts longer than ``MAX_TEXT_CHARS`` with a clear error."""
+    for text in texts:
+        if len(text) > MAX_TEXT_CHARS:
+            raise TextTooLong(
+                f"That text is too long to tag ({len(text):,} characters); the tagger takes up "
+                f"to {MAX_TEXT_CHARS:,} per text. Split it into parts (for example one "
+                f"paragraph per line with --lines).")
+
+
 def tag_many(texts: Sequence[str], frameworks: Iterable[str] = ("esco", "onet"),
              top: int | None = None, source_id: str | None = None,
              tagger: Tagger | None = None, fast: bool | None = None) -> list[list[SkillTag]]:
     """Tag many texts in one batch (much faster than one call per text).
 
+    Sentences are scored in windows of at most ``WINDOW``, whatever the length of one text,
+    so memory stays bounded (about 100 MB of score arrays).
+
     Args:
-        texts: input texts.
+        texts: input texts, each at most ``MAX_TEXT_CHARS`` characters.
         frameworks: any of ``"esco"``, ``"onet"``.
         top: return the K best candidates per text even below the threshold.
         source_id: item id stamped on every tag.
@@ -126,7 +170,12 @@ def tag_many(texts: Sequence[str], frameworks: Iterable[str] = ("esco", "onet"),
 
     Returns:
         Per text, its tags ranked by score.
+
+    Raises:
+        TextTooLong: a text is longer than ``MAX_TEXT_CHARS``.
+        ValueError: an unknown framework.
     """
+    check_length(texts)
     tagger = tagger or get_tagger()
     if fast if fast is not None else len(texts) >= FAST_BATCH:
         tagger = tagger.fast()
@@ -135,17 +184,18 @@ def tag_many(texts: Sequence[str], frameworks: Iterable[str] = ("esco", "onet"),
     if unknown:
         raise ValueError(f"Unknown framework {sorted(unknown)[0]!r}; use esco, onet or all.")
     mask = _mask(tagger, fws)
-    out: list[list[SkillTag]] = []
-    for start in range(0, len(texts), CHUNK):  # bounded memory: (sentences x concepts) arrays
-        chunk = list(texts[start : start + CHUNK])
-        spans, best, units, arg, _ = tagger.score_texts(chunk)
+    spans = [sentences(t) for t in texts]
+    found: list[dict[int, tuple[float, Span, Span]]] = [{} for _ in texts]
+    for batch in _windows(spans, WINDOW):
+        _, best, units, arg, _ = tagger.score_texts([texts[i] for i, _ in batch],
+                                                    [sent for _, sent in batch])
         k = 0
-        for text, sent in zip(chunk, spans, strict=True):
+        for i, sent in batch:
             n = len(sent)
-            out.append(_tag_one(tagger, text, sent, best[k : k + n], arg[k : k + n], units,
-                                mask, top, source_id))
+            _collect(found[i], tagger, texts[i], sent, best[k : k + n], arg[k : k + n],
+                     units, mask, top)
             k += n
-    return out
+    return [_emit(tagger, text, f, top, source_id) for text, f in zip(texts, found, strict=True)]
 
 
 def tag(text: str, frameworks: Iterable[str] = ("esco", "onet"), top: int | None = None,

@@ -84,3 +84,39 @@ def test_evidence_prefers_the_clause_that_shows_the_skill(tagger: Tagger) -> Non
     sheet = tags.get("use spreadsheets software")
     assert sheet is not None and "angry" not in sheet.evidence
     assert sheet.polarity == "negated"
+
+
+def test_a_long_text_is_scored_in_windows_with_the_same_tags(
+        tagger: Tagger, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tools.skills.tagging as tagging
+
+    text = " ".join([DONE + ".", "I mentored a junior colleague.", "I didn't use Excel.",
+                     "I want to get better at public speaking.", "We baked bread."] * 3)
+    whole = [(t.id, t.start, t.end, t.polarity, t.score) for t in tag(text)]
+    sizes: list[int] = []
+    real = Tagger.score_texts
+
+    def spy(self: Tagger, texts: list[str], spans: list | None = None) -> tuple:
+        sizes.append(sum(len(s) for s in spans or []))
+        return real(self, texts, spans)
+
+    monkeypatch.setattr(tagging, "WINDOW", 4)
+    monkeypatch.setattr(Tagger, "score_texts", spy)
+    windowed = [(t.id, t.start, t.end, t.polarity, t.score) for t in tag(text)]
+    assert windowed == whole
+    assert sizes and max(sizes) <= 4 and sum(sizes) == 15
+    # several texts share windows and each keeps its own tags
+    many = tag_many([text, "I mentored a junior colleague.", ""] , fast=False)
+    assert [(t.id, t.start) for t in many[0]] == [(t[0], t[1]) for t in whole]
+    assert [t.id for t in many[1]] == [t.id for t in tag("I mentored a junior colleague.")]
+    assert many[2] == []
+
+
+def test_a_text_over_the_limit_is_a_clear_error(
+        tagger: Tagger, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tools.skills.tagging as tagging
+
+    monkeypatch.setattr(tagging, "MAX_TEXT_CHARS", 50)
+    with pytest.raises(tagging.TextTooLong, match="too long to tag"):
+        tag_many(["short", "x" * 51])
+    assert tag("I mentored a junior colleague.")  # under the limit: fine
