@@ -57,18 +57,12 @@ def _unwrap(doc: Any) -> list[Any]:
 def items_from_bytes(data: bytes) -> list[Item]:
     """Every credential inside ``data`` (a JSON array counts as several)."""
     kind = sniff(data)
-    if kind == "png":
-        found = unbake_png(data)
+    if kind in ("png", "svg"):
+        found = unbake_png(data) if kind == "png" else unbake_svg(data)
         if not found:
-            raise CredentialError("This PNG has no baked badge inside; export it again from "
-                                  "the issuer's site.")
-        return [_payload_item(p, "png") for _, p in found]
-    if kind == "svg":
-        found = unbake_svg(data)
-        if not found:
-            raise CredentialError("This SVG has no baked badge inside; export it again from "
-                                  "the issuer's site.")
-        return [_payload_item(p, "svg") for _, p in found]
+            raise CredentialError(f"This {kind.upper()} has no baked badge inside; export it "
+                                  "again from the issuer's site.")
+        return [_payload_item(p, kind) for _, p in found]
     if kind == "json":
         docs = _unwrap(load_json(data))
         if len(docs) > MAX_ITEMS_PER_FILE:
