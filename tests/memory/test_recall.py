@@ -51,3 +51,25 @@ def test_nearest_first_own_memories_only_and_kinds(store: vectors.VectorStore) -
     assert store.search("usr_me", "anything", k=0) == []
     assert store.search("usr_nobody", "mentoring", k=5) == []
     assert len(store.search("usr_me", "anything", k=50)) == len(MINE) + 1
+
+
+def test_a_user_with_many_memories_goes_straight_to_chroma(
+        store: vectors.VectorStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(vectors, "EXACT_MAX", 3)
+    ops: list[str] = []
+    real = vectors.VectorStore._scoped
+
+    def spy(self: vectors.VectorStore, user_id: str, op: str, *a: object, **kw: object) -> object:
+        ops.append(op)
+        return real(self, user_id, op, *a, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(vectors.VectorStore, "_scoped", spy)
+    first = store.search("usr_me", "mentoring", k=2)
+    assert ops == ["get", "query"]  # read too many rows once, then asked Chroma
+    ops.clear()
+    assert store.search("usr_me", "mentoring", k=2) == first and ops == ["query"]
+    ops.clear()
+    assert store.search("usr_them", "mentoring", k=2) and ops == ["get"]  # two: exact
+    store.delete("usr_me")  # forgetting clears the mark with the memories
+    ops.clear()
+    assert store.search("usr_me", "mentoring", k=2) == [] and ops[0] == "get"
