@@ -117,13 +117,9 @@ class Tagger:
         cached = self._fused_store.get(key)
         if cached is None:
             idx = self.index
-            n = len(idx.data.concepts)
-            desc_row = np.full(n, -1, dtype=np.int64)
-            owners = idx.owners["desc"]
-            if owners.size:
-                first = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
-                desc_row[owners[first]] = first
-            has_desc = desc_row >= 0
+            start, end = idx.ranges("desc")  # at most one description per concept
+            has_desc = end > start
+            desc_row = np.where(has_desc, start, -1)
             second = self._preferred.copy()
             second[has_desc] = idx.vectors["desc"][desc_row[has_desc]]
             fused = np.ascontiguousarray(
@@ -165,7 +161,7 @@ class Tagger:
         Two stages keep this fast: one product with the fused preferred-label/description
         matrix scores every concept, then alternative labels and task statements are scored
         exactly for the best ``candidates`` concepts of each block of units (the others keep
-        the first estimate, which is a lower bound of their exact score).
+        the first estimate).
         """
         cfg = self.config
         if not cfg.candidates:

@@ -19,7 +19,6 @@ from tools.skills.tagger import Tagger, TaggerConfig
 from tools.skills.text import Span, clauses, sentences
 
 FAST_BATCH = 64
-CHUNK = 128
 WINDOW = 512  # sentences scored at once: (sentences x 15.5k concepts) arrays stay ~100 MB
 MAX_TEXT_CHARS = 200_000  # about 80 pages; longer texts get a clear error
 
@@ -141,6 +140,21 @@ def _windows(spans: list[list[Span]], size: int) -> Iterator[list[tuple[int, lis
         yield batch
 
 
+def _scored(tagger: Tagger, texts: Sequence[str]
+            ) -> Iterator[tuple[int, list[Span], np.ndarray, np.ndarray, list]]:
+    """Score the sentences of the texts ``WINDOW`` at a time; yields, per piece of a text,
+    its index, its sentences, their score rows, the unit each score came from, and the
+    window's units."""
+    spans = [sentences(t) for t in texts]
+    for batch in _windows(spans, WINDOW):
+        _, best, units, arg, _ = tagger.score_texts([texts[i] for i, _ in batch],
+                                                    [sent for _, sent in batch])
+        k = 0
+        for i, sent in batch:
+            yield i, sent, best[k : k + len(sent)], arg[k : k + len(sent)], units
+            k += len(sent)
+
+
 def check_length(texts: Sequence[str]) -> None:
     """Refuse texts longer than ``MAX_TEXT_CHARS`` with a clear error."""
     for text in texts:
@@ -184,17 +198,9 @@ def tag_many(texts: Sequence[str], frameworks: Iterable[str] = ("esco", "onet"),
     if unknown:
         raise ValueError(f"Unknown framework {sorted(unknown)[0]!r}; use esco, onet or all.")
     mask = _mask(tagger, fws)
-    spans = [sentences(t) for t in texts]
     found: list[dict[int, tuple[float, Span, Span]]] = [{} for _ in texts]
-    for batch in _windows(spans, WINDOW):
-        _, best, units, arg, _ = tagger.score_texts([texts[i] for i, _ in batch],
-                                                    [sent for _, sent in batch])
-        k = 0
-        for i, sent in batch:
-            n = len(sent)
-            _collect(found[i], tagger, texts[i], sent, best[k : k + n], arg[k : k + n],
-                     units, mask, top)
-            k += n
+    for i, sent, rows, arg, units in _scored(tagger, texts):
+        _collect(found[i], tagger, texts[i], sent, rows, arg, units, mask, top)
     return [_emit(tagger, text, f, top, source_id) for text, f in zip(texts, found, strict=True)]
 
 
@@ -215,15 +221,10 @@ def text_scores(texts: Sequence[str], framework: str = "esco", tagger: Tagger | 
     tagger = tagger.fast() if fast else tagger
     cols = [int(i) for i in np.flatnonzero(tagger.framework == framework)]
     out = np.full((len(texts), len(cols)), -1.0, dtype=np.float32)
-    for start in range(0, len(texts), CHUNK):
-        chunk = list(texts[start : start + CHUNK])
-        spans, best, _, _, _ = tagger.score_texts(chunk)
-        k = 0
-        for t, (text, sent) in enumerate(zip(chunk, spans, strict=True), start):
-            for j, span in enumerate(sent):
-                row = tagger.boost(best[k + j], tagger.lexical(text, span))[cols]
-                out[t] = np.maximum(out[t], row)
-            k += len(sent)
+    for t, sent, rows, _, _ in _scored(tagger, texts):
+        for span, row in zip(sent, rows, strict=True):
+            boosted = tagger.boost(row, tagger.lexical(texts[t], span))[cols]
+            out[t] = np.maximum(out[t], boosted)
     return out, cols
 
 
