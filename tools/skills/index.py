@@ -38,23 +38,6 @@ class SkillIndex:
     occupations: np.ndarray | None = None
     occupation_skills: list[np.ndarray] | None = None
 
-    def concept_max(self, kind: str, sims: np.ndarray) -> np.ndarray:
-        """Per concept, the best similarity over its forms of one kind (-1 when it has none).
-
-        Args:
-            kind: one of ``KINDS``.
-            sims: array (batch, rows of that kind).
-
-        Returns:
-            Array (batch, number of concepts).
-        """
-        out = np.full((sims.shape[0], len(self.data.concepts)), -1.0, dtype=np.float32)
-        owners = self.owners[kind]
-        if owners.size:
-            starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
-            out[:, owners[starts]] = np.maximum.reduceat(sims, starts, axis=1)
-        return out
-
     def ranges(self, kind: str) -> tuple[np.ndarray, np.ndarray]:
         """Per concept, the first row and one past the last row of its forms of one kind."""
         key = f"_ranges_{kind}"

@@ -85,7 +85,6 @@ class Tagger:
         self._preferred = np.ascontiguousarray(index.vectors["label"][index.preferred_rows])
         concepts = index.data.concepts
         self.framework = np.array([c.framework for c in concepts])
-        self.ids = [c.id for c in concepts]
         self.position = {(c.framework, c.id): i for i, c in enumerate(concepts)}
         self.join = _join_groups(self.position, index.data.join)
         self._fused_store: dict[tuple[float, float],
