@@ -11,6 +11,8 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 LOAD_SNIPPET = (
@@ -36,12 +38,22 @@ def _mean_tokens(texts: list[str]) -> float:
     return round(sum(len(i) for i in ids) / max(len(texts), 1), 1)
 
 
+def _best_rate(work: Callable[[], object], count: int, repeats: int) -> float:
+    """Items per second of the fastest of ``repeats`` runs (other processes only slow one)."""
+    best = 0.0
+    for _ in range(repeats):
+        began = time.perf_counter()
+        work()
+        best = max(best, count / (time.perf_counter() - began))
+    return best
+
+
 def run_skills_bench(n: int = 400, threads: int = 2, repeats: int = 2) -> dict[str, Any]:
     """Measure the tagger; see the module docstring.
 
     Args:
         n: sentences to tag (dev-set sentences, cycled).
-        threads: onnxruntime threads of the embedder (the process-wide one uses 2).
+        threads: reported only: the embedders run two texts at once, one core each.
         repeats: runs per mode; the best is reported (other processes only slow a run down).
 
     Returns:
@@ -62,38 +74,25 @@ def run_skills_bench(n: int = 400, threads: int = 2, repeats: int = 2) -> dict[s
     embed_rate: dict[str, float] = {}
     for name, embedder in (("packaged", get_embedder()), ("tagger", get_tag_embedder())):
         embedder.embed(texts[:16])
-        embed_rate[name] = 0.0
-        for _ in range(repeats):
-            began = time.perf_counter()
-            embedder.embed(texts)
-            embed_rate[name] = max(embed_rate[name], n / (time.perf_counter() - began))
+        embed_rate[name] = _best_rate(partial(embedder.embed, texts), n, repeats)
     rates: dict[str, float] = {}
     saved = (tagger.config.use_clauses, tagger.config.use_phrases)
     for mode, flags in {"sentences": (False, False), "clauses": (True, False),
                         "clauses+phrases": (True, True)}.items():
         # fast=False: the batch default would swap in the whole-sentence twin for every mode
         tagger.config.use_clauses, tagger.config.use_phrases = flags
-        best = 0.0
-        for _ in range(repeats):
-            began = time.perf_counter()
-            tag_many(texts, tagger=tagger, fast=False)
-            best = max(best, n / (time.perf_counter() - began))
-        rates[mode] = best
+        rates[mode] = _best_rate(lambda: tag_many(texts, tagger=tagger, fast=False), n, repeats)
     tagger.config.use_clauses, tagger.config.use_phrases = saved
-    began = time.perf_counter()
-    tag_many(texts, tagger=tagger)  # what `passport tag --lines` and batches use
-    rates["batch default"] = n / (time.perf_counter() - began)
+    # what `passport tag --lines` and batches use
+    rates["batch default"] = _best_rate(lambda: tag_many(texts, tagger=tagger), n, repeats)
     per_set: dict[str, dict[str, float]] = {}
     from evals.skills import available_sets
 
     for group in available_sets():  # sentence length differs a lot between the sets
         sample = group.texts[:n]
-        best = 0.0
-        for _ in range(repeats):
-            began = time.perf_counter()
-            tag_many(sample, tagger=tagger, fast=True)
-            best = max(best, len(sample) / (time.perf_counter() - began))
-        per_set[group.name] = {"sentences": len(sample), "sentences_per_s": round(best, 1),
+        rate = _best_rate(partial(tag_many, sample, tagger=tagger, fast=True), len(sample),
+                          repeats)
+        per_set[group.name] = {"sentences": len(sample), "sentences_per_s": round(rate, 1),
                                "tokens_per_sentence": _mean_tokens(sample)}
     return {"sentences": n, "threads": threads,
             "index_load_s": float(load.stdout.strip().splitlines()[-1]),
