@@ -85,13 +85,17 @@ class Next:
     mirror: str | None = None
 
 
+def cues_in(sentence: str) -> list[str]:
+    """The slots whose cue words appear in one sentence, in the policy's slot order."""
+    return [slot for slot, pattern in _CUES.items() if pattern.search(sentence)]
+
+
 def detect_slots(text: str) -> dict[str, str]:
     """Map each slot the text fills to the user's own sentence that fills it."""
     found: dict[str, str] = {}
     for sentence in split_sentences(text):
-        for slot, pattern in _CUES.items():
-            if slot not in found and pattern.search(sentence):
-                found[slot] = sentence
+        for slot in cues_in(sentence):
+            found.setdefault(slot, sentence)
     if "situation" not in found and len(text.split()) >= 12:
         found["situation"] = split_sentences(text)[0]
     return found

@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 from memory.embeddings import get_embedder
 from tools.evidence import Fact, short
 from tools.faithfulness import Segment
-from tools.reflection import _CUES  # the reflection policy's own STAR cues
+from tools.reflection import cues_in  # the reflection policy's own STAR cues
 from tools.skills.text import content_lemmas
 
 SECTIONS = ("situation", "task", "action", "result", "learning")
@@ -87,7 +87,7 @@ def topic(message: str) -> str:
 
 def section_of(sentence: str, first: bool) -> str | None:
     """The STAR+L section a sentence belongs to (None for feelings-only or filler)."""
-    cues = {slot for slot, pattern in _CUES.items() if pattern.search(sentence)}
+    cues = set(cues_in(sentence))
     if _RESULT.search(sentence):
         cues.add("result")
     if _ACT.search(sentence):
