@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+import sys
 
 import typer
 
@@ -36,6 +37,14 @@ def build_app() -> typer.Typer:
     """Create the app and let every command module register its commands."""
     app = typer.Typer(help=HELP, no_args_is_help=True, add_completion=False,
                       rich_markup_mode="markdown")
+
+    @app.callback()
+    def _tolerant_stdin() -> None:
+        # every command that reads standard input (chat, tag, profile --job -) reads bytes
+        # that are not UTF-8 as U+FFFD instead of crashing on them
+        if hasattr(sys.stdin, "reconfigure"):
+            sys.stdin.reconfigure(errors="replace")
+
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(app)
     return app

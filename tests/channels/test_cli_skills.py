@@ -78,3 +78,15 @@ def test_too_long_input_is_a_clear_error(tagger: Tagger,  # noqa: F811
     assert result.exit_code == 2
     out = result.output.splitlines()
     assert json.loads(out[0]) and "Line 2 is too long" in result.output  # line 1 was answered
+
+
+def test_bytes_that_are_not_utf8_are_read_not_a_crash(tagger: Tagger) -> None:  # noqa: F811
+    raw = b"I mentored a junior \xff\xfe colleague.\n"
+    result = CliRunner().invoke(build_app(), ["tag", "--json"], input=raw)
+    assert result.exit_code == 0, result.output
+    text = raw.decode("utf-8", errors="replace")
+    rows = json.loads(result.output)
+    assert rows and all(text[r["start"]:r["end"]] == r["evidence"] for r in rows)
+    result = CliRunner().invoke(build_app(), ["tag", "--lines"], input=raw + b"I baked bread.\n")
+    assert result.exit_code == 0, result.output
+    assert len(result.output.splitlines()) == 2
