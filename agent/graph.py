@@ -120,10 +120,8 @@ def _fell_back_this_turn(messages: list[Any]) -> bool:
 
 def extra_middleware(model: BaseChatModel, llm: bool) -> list[Any]:
     """Middleware of installed capability toolkits (e.g. the evidence reply gate)."""
-    try:
-        from agent.capabilities.evidence_tools import middleware
-    except ImportError:
-        return []
+    from agent.toolkit.answers import middleware
+
     return middleware(model, llm)
 
 

@@ -9,7 +9,7 @@ from langchain_core.messages import AIMessage
 from langchain_core.tools import tool
 
 from agent.capabilities import credentials as cred_cap
-from agent.toolkit import Runtime, result
+from agent.toolkit.runtime import Runtime, result
 from prompts import render
 
 

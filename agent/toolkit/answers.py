@@ -23,8 +23,8 @@ from langgraph.runtime import Runtime
 
 from agent.capabilities import evidence as evidence_cap
 from agent.context import Context
-from agent.toolkit import Runtime as ToolRuntime
-from agent.toolkit import result, user_text
+from agent.toolkit.runtime import Runtime as ToolRuntime
+from agent.toolkit.runtime import result, user_text
 from tools.evidence import facts_for
 from tools.faithfulness import check_text
 
