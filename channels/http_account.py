@@ -22,7 +22,7 @@ def show_memory(user: CurrentUser) -> dict[str, Any]:
     """Counts of everything kept about you, and your latest reflection."""
     from agent.capabilities.memory import show
 
-    return show(user)
+    return show(user).record()
 
 
 @memory.get("/export")

@@ -68,7 +68,7 @@ def due_message(user_id: str, now: datetime | None = None) -> tuple[str, str] | 
     if any(r["week"] == week for r in rec.list_reflections(user_id)):
         return None
     user = rec.get_user(user_id) or {}
-    return week, opening(user_id, user.get("display_name") or "there")["reply"]
+    return week, opening(user_id, user.get("display_name") or "there").reply
 
 
 def target(rem: Row, provider: str) -> str | None:

@@ -207,11 +207,8 @@ class SlackChannel:
                 return
         conversation = "dm" if channel.startswith("D") else channel
         reply = await self.service.handle(uid, text, channel=PROVIDER, conversation=conversation,
-                                          display_name=name, file=upload)
-        if "reminder_set" in reply.data:
-            r = reply.data["reminder_set"]
-            get_records().set_reminder(uid, int(r["weekday"]), str(r["time"]), str(r["tz"]),
-                                       channel=PROVIDER, target=user)
+                                          display_name=name, file=upload, target=user)
+        if "reminder_set" in reply.data:  # stored by the tool; the scheduler is ours
             self.scheduler.schedule(uid)
         await self._post(channel, reply, thread_ts)
 
@@ -270,7 +267,7 @@ class SlackChannel:
     async def publish_home(self, team: str, user: str) -> None:
         """Publish the App Home: passport summary, reminder settings, quick buttons."""
         uid = self._user(team, user)
-        summary = memory_cap.show(uid)["reply"]
+        summary = memory_cap.show(uid).reply
         rem = get_records().get_reminder(uid)
         when = (f"Weekly reminder: {DAYS[int(rem['weekday'])]} at {rem['at_time']} "
                 f"({rem['tz']})." if rem and rem["enabled"] else

@@ -248,11 +248,8 @@ class TelegramChannel:
         with contextlib.suppress(TelegramError):
             await context.bot.send_chat_action(chat, ChatAction.TYPING)
         reply = await self.service.handle(uid, text, channel=PROVIDER, conversation=str(chat),
-                                          display_name=name, file=file)
-        if "reminder_set" in reply.data:
-            r = reply.data["reminder_set"]
-            get_records().set_reminder(uid, int(r["weekday"]), str(r["time"]), str(r["tz"]),
-                                       channel=PROVIDER, target=str(chat))
+                                          display_name=name, file=file, target=str(chat))
+        if "reminder_set" in reply.data:  # stored by the tool; the JobQueue is ours
             self.schedule(uid)
         await self.send(chat, reply)
 

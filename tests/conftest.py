@@ -6,8 +6,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from tools.skills.tagger import Tagger
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("PASSPORT_SHARED_DIR", REPO.parent / "shared")).resolve()
@@ -40,6 +44,25 @@ def reset_stores() -> None:
     reset_records()
     reset_vectors()
     get_settings.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def small_index_tagger() -> Tagger:
+    """The small test skill tagger (about 2,000 concepts), built or loaded once per session."""
+    from tests.tools.skills.helpers import small_tagger
+
+    return small_tagger()
+
+
+@pytest.fixture
+def tagger(small_index_tagger: Tagger) -> Iterator[Tagger]:
+    """The small test tagger, installed as the process-wide tagger for one test (the real
+    tagging path on a small real index)."""
+    from tools.skills.tagging import set_tagger
+
+    set_tagger(small_index_tagger)
+    yield small_index_tagger
+    set_tagger(None)
 
 
 @pytest.fixture(autouse=True)

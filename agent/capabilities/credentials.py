@@ -69,25 +69,13 @@ def inspect_credential_bytes(data: bytes, filename: str | None = None, online: b
     return verify_bytes(data, filename, fetcher=fetch)
 
 
-def _tagger() -> Callable[[str], list[Any]] | None:
-    try:
-        from tools.skills import tag
-    except ImportError:
-        try:
-            from tools.skills.tagging import tag
-        except ImportError:
-            return None
-    return tag  # type: ignore[no-any-return]
-
-
 def skills_for(result: CheckResult, use_tagger: bool = True) -> list[dict[str, Any]]:
     """Alignment skills as issued, plus tagger skills from the description and criteria."""
     skills = list(result.skills)
     ach = result.achievement
-    tag = _tagger() if use_tagger else None
-    if ach is None or tag is None:
+    if ach is None or not use_tagger:
         return skills
-    from tools.skills.tagging import MAX_TEXT_CHARS
+    from tools.skills.tagging import MAX_TEXT_CHARS, tag  # loaded on first use: a slow import
 
     # an absurdly long description (hostile or broken) is tagged by its beginning only
     text = ". ".join(t for t in (ach.name, ach.description, ach.criteria) if t)[:MAX_TEXT_CHARS]

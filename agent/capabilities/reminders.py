@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from agent.results import ToolResult
 from memory.records import get_records
 from prompts import render
 
@@ -41,11 +41,18 @@ def parse(text: str) -> tuple[int, str, str] | None:
 
 
 def set_from_text(user_id: str, text: str, channel: str,
-                  target: str | None = None) -> dict[str, Any]:
-    """Store the weekly reminder described in the user's words."""
+                  target: str | None = None) -> ToolResult:
+    """Store the weekly reminder described in the user's words.
+
+    Args:
+        user_id: whose reminder.
+        text: the user's words ("sundays 18:00 Europe/Berlin").
+        channel: where the reminder goes out (telegram, slack, ...).
+        target: the chat or DM there (from the turn's ``Context``); None: the person's own id.
+    """
     parsed = parse(text)
     if parsed is None:
-        return {"kind": "reminder_unclear", "reply": render("reminder_unclear")}
+        return ToolResult(kind="reminder_unclear", reply=render("reminder_unclear"))
     weekday, at, tz = parsed
     try:
         ZoneInfo(tz)
@@ -53,5 +60,5 @@ def set_from_text(user_id: str, text: str, channel: str,
         tz = "UTC"
     get_records().set_reminder(user_id, weekday, at, tz, channel=channel, target=target)
     day = DAYS[weekday].capitalize()
-    return {"kind": "reminder_set", "weekday": weekday, "time": at, "tz": tz,
-            "reply": render("reminder_set", day=day, time=at, tz=tz)}
+    return ToolResult(kind="reminder_set", facts={"weekday": weekday, "time": at, "tz": tz},
+                      reply=render("reminder_set", day=day, time=at, tz=tz))

@@ -9,7 +9,6 @@ checked reply, and the check result is logged.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -18,13 +17,13 @@ from langchain.agents.middleware import AgentMiddleware, AgentState
 from langchain.agents.middleware.types import ToolCallRequest
 from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
-from langchain_core.tools import tool
 from langgraph.runtime import Runtime
 
 from agent.capabilities import evidence as evidence_cap
 from agent.context import Context
+from agent.results import ToolResult
 from agent.toolkit.runtime import Runtime as ToolRuntime
-from agent.toolkit.runtime import result, user_text
+from agent.toolkit.runtime import ToolOutput, agent_tool, run, user_text
 from tools.evidence import facts_for
 from tools.faithfulness import check_text
 
@@ -32,43 +31,41 @@ log = logging.getLogger(__name__)
 NAMES = ("strengths", "draft_story", "tailor_profile")
 
 
-@tool
-def strengths(runtime: ToolRuntime) -> str:
+@agent_tool
+def strengths(runtime: ToolRuntime) -> ToolOutput:
     """The user's strengths (3 to 7) over time, each with cited quotes and dates, and their
     growth areas kept apart. Use for "what are my strengths?" and "what am I good at?"."""
-    return result(evidence_cap.strengths_for)(runtime.context.user_id)
+    return run(evidence_cap.strengths_for, runtime.context.user_id)
 
 
-@tool
-def draft_story(about: str, runtime: ToolRuntime) -> str:
+@agent_tool
+def draft_story(about: str, runtime: ToolRuntime) -> ToolOutput:
     """Draft a STAR story (Situation, Task, Action, Result, Learning) from the user's own
     reflections about a topic, citing them; missing parts become questions. Also handles
     "/story save" and "/story result: ..." edits. ``about`` is the user's request."""
     message = user_text(runtime) or about
-    return result(evidence_cap.story_turn)(runtime.context.user_id, message)
+    return run(evidence_cap.story_turn, runtime.context.user_id, message)
 
 
-@tool
-def tailor_profile(runtime: ToolRuntime) -> str:
+@agent_tool
+def tailor_profile(runtime: ToolRuntime) -> ToolOutput:
     """Tailor the user's profile to the job ad in their latest message (read verbatim):
     covered requirements with citations, transferable skills, honest gaps with next steps."""
-    return result(evidence_cap.profile_turn)(runtime.context.user_id, user_text(runtime))
+    return run(evidence_cap.profile_turn, runtime.context.user_id, user_text(runtime))
 
 
 TOOLS = [strengths, draft_story, tailor_profile]
 
 
-def _turn_results(messages: list[Any]) -> list[dict[str, Any]]:
+def _turn_results(messages: list[Any]) -> list[ToolResult]:
+    """This turn's results of the cited-answer tools (read from their artifacts)."""
     found = []
     for msg in reversed(messages):
         if isinstance(msg, HumanMessage):
             break
-        if isinstance(msg, ToolMessage) and msg.name in NAMES:
-            try:
-                value = json.loads(msg.content if isinstance(msg.content, str) else "")
-            except json.JSONDecodeError:
-                continue
-            if isinstance(value, dict) and value.get("reply"):
+        if isinstance(msg, ToolMessage) and msg.name in NAMES and isinstance(msg.artifact, dict):
+            value = ToolResult.model_validate(msg.artifact)
+            if value.reply:
                 found.append(value)
     return found
 
@@ -101,13 +98,13 @@ class EvidenceGuard(AgentMiddleware[AgentState[Any], Context]):
             return None
         by_id = {f.id: f for f in facts_for(runtime.context.user_id)}
         text = last.content if isinstance(last.content, str) else str(last.content)
-        sources = [s for r in results for s in r.get("sources", [])]
+        sources = [s for r in results for s in r.facts.get("sources", [])]
         check = check_text(text, sources, by_id)
         log.info("faithfulness kind=chat_reply user=%s ok=%s violations=%d",
                  runtime.context.user_id, check.ok, len(check.violations))
         if check.ok:
             return None
-        fixed = AIMessage(content="\n\n".join(str(r["reply"]) for r in results), id=last.id,
+        fixed = AIMessage(content="\n\n".join(r.reply for r in results), id=last.id,
                           additional_kwargs=last.additional_kwargs,
                           response_metadata=last.response_metadata)
         return {"messages": [fixed]}

@@ -7,19 +7,29 @@ state, so neither a real LLM nor the offline coach can put words in the user's m
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from typing import Any
 
 from langchain.tools import ToolRuntime
-from langchain_core.messages import AIMessage, HumanMessage
+from langchain_core.messages import HumanMessage
+from langchain_core.tools import BaseTool, tool
 
 from agent.context import Context
+from agent.results import ToolResult
+from agent.state import Dialog, dialog
 from prompts import render
 
 log = logging.getLogger(__name__)
 Runtime = ToolRuntime[Context, Any]
+# What a tool returns to LangGraph: the text the model reads, and the typed result as artifact.
+ToolOutput = tuple[str, dict[str, Any]]
+
+
+def agent_tool(fn: Callable[..., ToolOutput]) -> BaseTool:
+    """Wrap a function returning :data:`ToolOutput` as a tool whose message carries the
+    typed result as its artifact."""
+    return tool(fn, response_format="content_and_artifact")
 
 
 def user_text(runtime: Runtime) -> str:
@@ -30,25 +40,23 @@ def user_text(runtime: Runtime) -> str:
     return ""
 
 
-def awaiting(runtime: Runtime) -> str | None:
-    """What the coach's previous reply was waiting for (a confirmation, a choice)."""
-    for msg in reversed(runtime.state["messages"][:-1]):
-        if isinstance(msg, AIMessage) and not msg.tool_calls:
-            return msg.additional_kwargs.get("awaiting")
-    return None
+def dialog_of(runtime: Runtime) -> Dialog:
+    """The dialog state this tool call sees (what the previous reply waited for)."""
+    return dialog(runtime.state)
 
 
-def result(fn: Callable[..., dict[str, Any]]) -> Callable[..., str]:
-    """Serialise a capability's result; turn unexpected errors into a safe reply."""
+def run(fn: Callable[..., ToolResult | dict[str, Any]], *args: Any, **kwargs: Any
+        ) -> ToolOutput:
+    """Call a capability and return its typed result; unexpected errors become a safe reply.
 
-    def wrapper(*args: Any, **kwargs: Any) -> str:
-        try:
-            return json.dumps(fn(*args, **kwargs), default=str, ensure_ascii=False)
-        except Exception as exc:  # noqa: BLE001 - the user gets a clear, safe answer
-            log.exception("tool %s failed", fn.__name__)
-            return json.dumps({"kind": "error", "reply": render(
-                "tool_error", error=type(exc).__name__)})
-
-    wrapper.__name__ = fn.__name__
-    wrapper.__doc__ = fn.__doc__
-    return wrapper
+    Returns:
+        ``(content, artifact)``: the JSON the model reads and the :class:`ToolResult` as a
+        plain dict (so the checkpoint stores no foreign classes).
+    """
+    try:
+        value = fn(*args, **kwargs)
+        out = value if isinstance(value, ToolResult) else ToolResult.from_dict(value)
+    except Exception as exc:  # noqa: BLE001 - the user gets a clear, safe answer
+        log.exception("tool %s failed", getattr(fn, "__name__", fn))
+        out = ToolResult(kind="error", reply=render("tool_error", error=type(exc).__name__))
+    return out.content(), out.model_dump()

@@ -5,12 +5,14 @@ from __future__ import annotations
 import copy
 import json
 
+import pytest
+
 from agent.service import AgentService
 from evals.credential_signing import EdIssuer, ob3, png_with_itxt
 
 
+@pytest.mark.usefixtures("tagger")
 async def test_send_badge_then_confirm(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("agent.capabilities.credentials._tagger", lambda: None)
     from memory.records import get_records
 
     iss = EdIssuer.new()

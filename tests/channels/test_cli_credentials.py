@@ -6,6 +6,7 @@ import copy
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from channels.cli.main import build_app
@@ -45,8 +46,8 @@ def test_verify_plain_words(tmp_path: Path) -> None:
     assert res.exit_code == 0 and "NOT genuine" in res.output
 
 
+@pytest.mark.usefixtures("tagger")
 def test_import_stores_only_genuine_for_that_user(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("agent.capabilities.credentials._tagger", lambda: None)
     files = _files(tmp_path)
     res = CliRunner().invoke(build_app(), ["import", *map(str, files), "--user", "ana",
                                            "--json"])
@@ -90,10 +91,10 @@ def test_trust_makes_issuer_known(tmp_path: Path) -> None:
     assert CliRunner().invoke(app, ["trust", "nonsense"]).exit_code == 2
 
 
+@pytest.mark.usefixtures("tagger")
 def test_import_clr_stores_each_genuine_nested_credential(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from evals.credential_signing import CLR, DI2, OB3, V1
 
-    monkeypatch.setattr("agent.capabilities.credentials._tagger", lambda: None)
     iss = EdIssuer.new()
     inner = iss.sign(ob3(iss.did, version="v1", suite_ctx=DI2))
     clr = iss.sign({"@context": [V1, CLR, OB3, DI2], "id": "urn:uuid:clr",

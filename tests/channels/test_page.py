@@ -21,8 +21,8 @@ from tests.channels.page_seed import XSS, add_credentials, add_reflections, seed
 
 
 @pytest.fixture(autouse=True)
-def no_tagger(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("agent.capabilities.credentials._tagger", lambda: None)
+def small_skill_tagger(tagger: object) -> None:
+    """Credentials added in these tests are tagged by the real tagger on the small index."""
 
 
 @pytest.fixture

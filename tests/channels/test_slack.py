@@ -147,8 +147,8 @@ async def test_slash_commands_strengths_profile_home_and_link(slack: Slack) -> N
     assert json.loads(slack.api.uploads[fid])["reflections"][0]["text"].startswith("This week")
 
 
+@pytest.mark.usefixtures("tagger")
 async def test_file_share_goes_to_import(slack: Slack, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("agent.capabilities.credentials._tagger", lambda: None)
     iss = EdIssuer.new()
     badge = png_with_itxt("openbadgecredential", json.dumps(iss.sign(ob3(iss.did))).encode())
     await slack.dm(ANA, "", files=[slack.api.share("badge.png", badge)])

@@ -119,9 +119,9 @@ async def test_buttons_strengths_profile_export_and_forget(
     assert get_records().find_user("telegram", str(api.bot_id), str(ANA)) is None
 
 
+@pytest.mark.usefixtures("tagger")
 async def test_document_import(tg: tuple[FakeBotAPI, TelegramChannel],
                                monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("agent.capabilities.credentials._tagger", lambda: None)
     api, _ = tg
     iss = EdIssuer.new()
     badge = png_with_itxt("openbadgecredential", json.dumps(iss.sign(ob3(iss.did))).encode())
