@@ -18,7 +18,7 @@ from typing import Any
 from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
 
-from agent import checkpoints
+from agent import accounts, checkpoints
 from agent.capabilities import memory as memory_cap
 from agent.coach import MODEL_NAME
 from agent.context import Context
@@ -27,7 +27,7 @@ from agent.models import chat_model
 from agent.reply import Reply
 from agent.results import ToolResult
 from memory.records import get_records
-from memory.settings import Settings, get_settings
+from settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
 MAX_MESSAGE_CHARS = 20_000
@@ -86,7 +86,7 @@ class AgentService:
     def user_for(self, provider: str, tenant: str, external_id: str,
                  display_name: str | None = None) -> str:
         """The user id behind a platform identity (created on first contact)."""
-        return get_records().ensure_user(provider, tenant, external_id, display_name)
+        return accounts.user_for(provider, tenant, external_id, display_name)
 
     async def handle(self, user_id: str, message: str | None = None, *, channel: str = "cli",
                      conversation: str = "main", display_name: str | None = None,

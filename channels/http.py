@@ -17,7 +17,7 @@ from fastapi import FastAPI
 from agent.service import AgentService
 from channels import http_account, http_api, slack, telegram
 from channels.page.router import router as page_router
-from memory.settings import Settings, get_settings
+from settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,8 @@ from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
 from pydantic import BaseModel, Field
 
-from agent.capabilities import evidence as evidence_cap
+from agent import accounts
+from agent.capabilities import answers as answers_cap
 from agent.capabilities import skills as skills_cap
 from agent.reply import Reply
 from agent.service import MAX_UPLOAD_BYTES, AgentService
@@ -37,7 +38,7 @@ def current_user(authorization: Annotated[str | None, Header()] = None,
     key = x_api_key or ""
     if authorization and authorization.lower().startswith("bearer "):
         key = authorization[7:].strip()
-    user_id = get_records().user_for_api_key(key) if key else None
+    user_id = accounts.user_for_api_key(key)
     if user_id is None:
         raise HTTPException(401, "A valid API key is required: send 'Authorization: Bearer "
                                  "KEY' (create one with `passport apikey create --user NAME`).",
@@ -207,19 +208,19 @@ async def _evidence(fn: Callable[..., dict[str, Any]], user: str, *args: Any
 @evidence.get("/strengths")
 async def strengths(user: CurrentUser) -> dict[str, Any]:
     """Your 3 to 7 strengths with cited evidence (``text``), growth areas apart."""
-    return await _evidence(evidence_cap.strengths_for, user)
+    return await _evidence(answers_cap.strengths_for, user)
 
 
 @evidence.post("/story")
 async def story(body: StoryIn, user: CurrentUser) -> dict[str, Any]:
     """A STAR story drafted from your reflections (kept as a draft), with citations."""
-    return await _evidence(evidence_cap.story_for, user, body.about)
+    return await _evidence(answers_cap.story_for, user, body.about)
 
 
 @evidence.post("/profile")
 async def profile(body: ProfileIn, user: CurrentUser) -> dict[str, Any]:
     """A profile tailored to a job ad: covered, transferable and gaps, with citations."""
-    return await _evidence(evidence_cap.profile_for, user, body.job_ad)
+    return await _evidence(answers_cap.profile_for, user, body.job_ad)
 
 
 ROUTERS = [chat, credentials, evidence]

@@ -21,15 +21,15 @@ from slack_bolt import BoltResponse
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
+from agent.accounts import link_reply
 from agent.capabilities import memory as memory_cap
+from agent.capabilities import reminders as reminders_cap
 from agent.reply import Reply
 from agent.service import MAX_UPLOAD_BYTES, AgentService
 from channels import reminders
 from channels.chunking import slack_chunks, slack_escape
 from channels.dedupe import Seen
-from channels.identity import link_reply
-from memory.records import get_records
-from memory.settings import Settings
+from settings import Settings
 
 log = logging.getLogger(__name__)
 PROVIDER = "slack"
@@ -268,7 +268,7 @@ class SlackChannel:
         """Publish the App Home: passport summary, reminder settings, quick buttons."""
         uid = self._user(team, user)
         summary = memory_cap.show(uid).reply
-        rem = get_records().get_reminder(uid)
+        rem = reminders_cap.get_reminder(uid)
         when = (f"Weekly reminder: {DAYS[int(rem['weekday'])]} at {rem['at_time']} "
                 f"({rem['tz']})." if rem and rem["enabled"] else
                 "No weekly reminder yet: try `/passport remind sunday 18:00 Europe/Berlin`.")

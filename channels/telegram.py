@@ -31,15 +31,16 @@ from telegram.ext import (
     filters,
 )
 
+from agent import accounts
+from agent.accounts import link_reply
+from agent.capabilities import reminders as reminders_cap
 from agent.reply import Reply
 from agent.service import MAX_UPLOAD_BYTES, AgentService
 from channels import reminders
 from channels.chunking import telegram_html, telegram_pieces
 from channels.dedupe import Seen
-from channels.identity import link_reply
-from memory.records import get_records
-from memory.settings import Settings
 from prompts import render
+from settings import Settings
 
 log = logging.getLogger(__name__)
 PROVIDER = "telegram"
@@ -161,7 +162,7 @@ class TelegramChannel:
         """/start: what is kept (consent), then the first question."""
         uid, _, name = self._who(update, context)
         text = render("consent", name=name)
-        get_records().grant_consent(uid, "storage", text)
+        accounts.grant_consent(uid, "storage", text)
         await self.send(update.effective_chat.id, Reply(text=text))  # type: ignore[union-attr]
         await self._turn(update, context, "/start")
 
@@ -279,7 +280,7 @@ class TelegramChannel:
     # -- reminders ---------------------------------------------------------------------------
     def schedule_all(self) -> int:
         """(Re-)register every enabled Telegram reminder on the JobQueue; returns how many."""
-        rems = [r for r in get_records().list_reminders() if r["channel"] == PROVIDER]
+        rems = reminders_cap.channel_reminders(PROVIDER)
         for rem in rems:
             self.schedule(str(rem["user_id"]))
         return len(rems)
@@ -291,7 +292,7 @@ class TelegramChannel:
             return None
         for job in jq.get_jobs_by_name(f"reminder:{user_id}"):
             job.schedule_removal()
-        rem = get_records().get_reminder(user_id)
+        rem = reminders_cap.get_reminder(user_id)
         if not rem or not rem["enabled"] or rem["channel"] != PROVIDER:
             return None
         when = when or reminders.next_fire(int(rem["weekday"]), str(rem["at_time"]),

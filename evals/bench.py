@@ -242,7 +242,7 @@ def _cold(cmd: list[str], cache: Path) -> tuple[float, float, float]:
 
 
 def _cold_start(cfg: BenchConfig) -> dict[str, Any]:
-    from memory.settings import get_settings
+    from settings import get_settings
 
     cache = get_settings().cache_dir
     ours_cmd = ["channels.cli.main", "chat", "--user", "cold"]  # what `passport` runs
@@ -274,7 +274,7 @@ def run_bench(quick: bool = False, reports: Path | None = None) -> dict[str, Any
     """
     from evals.baseline import make_store
     from memory.embeddings import get_embedder
-    from memory.settings import get_settings
+    from settings import get_settings
 
     cfg = QUICK if quick else FULL
     began = time.perf_counter()

@@ -40,8 +40,8 @@ def temp_home(label: str, keep: Path | None = None) -> Iterator[Path]:
         keep: use this folder instead of a temporary one (it is not deleted).
     """
     from memory.records import reset_records
-    from memory.settings import get_settings
     from memory.vectors import reset_vectors
+    from settings import get_settings
 
     old = os.environ.get("PASSPORT_HOME")
     old_cache = os.environ.get("PASSPORT_CACHE_DIR")

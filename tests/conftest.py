@@ -38,8 +38,8 @@ def shared_path(*parts: str) -> Path:
 def reset_stores() -> None:
     """Drop cached settings and store handles so the next call sees the current env."""
     from memory.records import reset_records
-    from memory.settings import get_settings
     from memory.vectors import reset_vectors
+    from settings import get_settings
 
     reset_records()
     reset_vectors()

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from memory.settings import get_settings
+from settings import get_settings
 from tools.credentials.models import CheckResult
 from tools.credentials.network import Fetcher, HttpFetcher
 from tools.credentials.verify import verify_bytes, verify_path

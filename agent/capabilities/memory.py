@@ -11,9 +11,9 @@ from typing import Any
 from agent.reply import Attachment, Button
 from agent.results import DialogUpdate, ToolResult
 from memory.records import get_records
-from memory.settings import get_settings
 from memory.vectors import get_vectors
 from prompts import render
+from settings import get_settings
 
 FORGET_PHRASE = re.compile(r"^\s*yes,?\s+forget everything\W*$", re.I)
 _RECENT = re.compile(r"\b(?:last week|before|previous(?:ly)?|earlier|recent(?:ly)?|so far)\b",

@@ -1,7 +1,7 @@
 """What the passport page shows, gathered for one user: skills map, timeline, strengths,
 credentials, stories and reminder settings, every item carrying the fact ids of its evidence.
 
-Read-only and deterministic: the facts come from ``tools.evidence`` (one verbatim sentence
+Read-only and deterministic: the facts come from ``tools.facts`` (one verbatim sentence
 per fact, id ``<item_id>#<n>``), strengths from ``tools.strengths`` over the same facts (so
 the facts are read once per page), the rest from the records. Nothing here sees another
 user's rows: every read is keyed by ``user_id``.
@@ -16,7 +16,7 @@ from typing import Any
 
 from memory.records import get_records
 from tools import strengths as strengths_tool
-from tools.evidence import Fact, facts_for, open_citation, short
+from tools.facts import Fact, facts_for, open_citation, short
 
 OTHER_GROUP = "Other skills"
 

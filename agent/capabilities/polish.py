@@ -15,7 +15,7 @@ from typing import Any
 from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
-from tools.evidence import Fact
+from tools.facts import Fact
 from tools.faithfulness import Check, Segment, check_segments
 
 log = logging.getLogger(__name__)

@@ -1,8 +1,10 @@
-"""Weekly reminders: parse "Sundays at 18:00 Europe/Berlin" deterministically and store it."""
+"""Weekly reminders: parse "Sundays at 18:00 Europe/Berlin" deterministically, store and read
+them (channels schedule them through these functions, never through the records store)."""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from agent.results import ToolResult
@@ -62,3 +64,29 @@ def set_from_text(user_id: str, text: str, channel: str,
     day = DAYS[weekday].capitalize()
     return ToolResult(kind="reminder_set", facts={"weekday": weekday, "time": at, "tz": tz},
                       reply=render("reminder_set", day=day, time=at, tz=tz))
+
+
+def get_reminder(user_id: str) -> dict[str, Any] | None:
+    """The user's reminder row (weekday, at_time, tz, channel, target, enabled, last sent)."""
+    return get_records().get_reminder(user_id)
+
+
+def channel_reminders(channel: str) -> list[dict[str, Any]]:
+    """Every enabled reminder delivered on ``channel`` (re-registered when it starts)."""
+    return [r for r in get_records().list_reminders() if r["channel"] == channel]
+
+
+def save_reminder(user_id: str, weekday: int, at: str, tz: str, channel: str | None = None,
+                  enabled: bool = True) -> None:
+    """Set (or turn off, ``enabled=False``) the weekly reminder from structured fields."""
+    get_records().set_reminder(user_id, weekday, at, tz, channel=channel, enabled=enabled)
+
+
+def mark_sent(user_id: str, week: str) -> None:
+    """Remember the ISO week a reminder went out (one per week at most)."""
+    get_records().mark_reminder_sent(user_id, week)
+
+
+def reflected_in(user_id: str, week: str) -> bool:
+    """True when the user already saved a reflection in that ISO week."""
+    return any(r["week"] == week for r in get_records().list_reflections(user_id))

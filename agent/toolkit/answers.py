@@ -1,7 +1,7 @@
-"""Agent tools for strengths, stories and tailored profiles, and the reply gate for them.
+"""Agent tools for cited answers (strengths, stories, tailored profiles) and their reply gate.
 
 The tools read the user id from the runtime context and the user's words verbatim from the
-graph state (the job ad is never a model argument). ``EvidenceGuard`` lets an LLM polish the
+graph state (the job ad is never a model argument). ``AnswerGuard`` lets an LLM polish the
 prose inside the tools (gated there) and checks the LLM's final chat reply after these tools:
 a reply that cites nothing or says what the cited facts do not is replaced by the tool's own
 checked reply, and the check result is logged.
@@ -19,12 +19,12 @@ from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
 from langgraph.runtime import Runtime
 
-from agent.capabilities import evidence as evidence_cap
+from agent.capabilities import answers as answers_cap
 from agent.context import Context
 from agent.results import ToolResult
 from agent.toolkit.runtime import Runtime as ToolRuntime
 from agent.toolkit.runtime import ToolOutput, agent_tool, run, user_text
-from tools.evidence import facts_for
+from tools.facts import facts_for
 from tools.faithfulness import check_text
 
 log = logging.getLogger(__name__)
@@ -35,7 +35,7 @@ NAMES = ("strengths", "draft_story", "tailor_profile")
 def strengths(runtime: ToolRuntime) -> ToolOutput:
     """The user's strengths (3 to 7) over time, each with cited quotes and dates, and their
     growth areas kept apart. Use for "what are my strengths?" and "what am I good at?"."""
-    return run(evidence_cap.strengths_for, runtime.context.user_id)
+    return run(answers_cap.strengths_for, runtime.context.user_id)
 
 
 @agent_tool
@@ -44,14 +44,14 @@ def draft_story(about: str, runtime: ToolRuntime) -> ToolOutput:
     reflections about a topic, citing them; missing parts become questions. Also handles
     "/story save" and "/story result: ..." edits. ``about`` is the user's request."""
     message = user_text(runtime) or about
-    return run(evidence_cap.story_turn, runtime.context.user_id, message)
+    return run(answers_cap.story_turn, runtime.context.user_id, message)
 
 
 @agent_tool
 def tailor_profile(runtime: ToolRuntime) -> ToolOutput:
     """Tailor the user's profile to the job ad in their latest message (read verbatim):
     covered requirements with citations, transferable skills, honest gaps with next steps."""
-    return run(evidence_cap.profile_turn, runtime.context.user_id, user_text(runtime))
+    return run(answers_cap.profile_turn, runtime.context.user_id, user_text(runtime))
 
 
 TOOLS = [strengths, draft_story, tailor_profile]
@@ -70,7 +70,7 @@ def _turn_results(messages: list[Any]) -> list[ToolResult]:
     return found
 
 
-class EvidenceGuard(AgentMiddleware[AgentState[Any], Context]):
+class AnswerGuard(AgentMiddleware[AgentState[Any], Context]):
     """Gives the evidence tools the chat model for polishing and gates the final reply."""
 
     def __init__(self, model: BaseChatModel | None, llm: bool) -> None:
@@ -84,7 +84,7 @@ class EvidenceGuard(AgentMiddleware[AgentState[Any], Context]):
         """Let the evidence tools polish with the chat model (their checker gates it)."""
         if self.model is None or request.tool_call["name"] not in NAMES:
             return await handler(request)
-        with evidence_cap.use_model(self.model):
+        with answers_cap.use_model(self.model):
             return await handler(request)
 
     def after_model(self, state: AgentState[Any], runtime: Runtime[Context]
@@ -112,4 +112,4 @@ class EvidenceGuard(AgentMiddleware[AgentState[Any], Context]):
 
 def middleware(model: BaseChatModel | None, llm: bool) -> list[AgentMiddleware[Any, Any]]:
     """The middleware this toolkit adds to the graph."""
-    return [EvidenceGuard(model, llm)]
+    return [AnswerGuard(model, llm)]

@@ -24,7 +24,7 @@ from channels.page.html import not_found
 from channels.page.render import citation_page, private_page
 from channels.page.share_page import shared_page
 from memory.records import get_records
-from memory.settings import get_settings
+from settings import get_settings
 
 router = APIRouter(include_in_schema=False)
 MAX_FORM_BYTES = 64_000

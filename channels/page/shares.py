@@ -119,7 +119,7 @@ def freeze_profile(user_id: str, job_ad: str) -> dict[str, Any]:
     Raises:
         ShareError: the ad names no requirements.
     """
-    from agent.capabilities.evidence import profile_for
+    from agent.capabilities.answers import profile_for
 
     out = profile_for(user_id, job_ad)
     if out.get("kind") != "profile":

@@ -11,7 +11,7 @@ import pytest
 from agent.service import AgentService
 from evals.fabricating import FabricatingChatModel
 from memory.records import get_records
-from tests.tools.evidence.seed import seed
+from tests.tools.facts.seed import seed
 from tests.tools.skills.helpers import small_tagger
 from tools.skills.tagging import set_tagger
 

@@ -16,7 +16,7 @@ from channels.cli.main import build_app
 from evals.fabricating import FabricatingChatModel
 from evals.profiles import JOBS, load_users, run_profiles_eval, seed_user
 from tests.tools.skills.helpers import small_tagger
-from tools.evidence import facts_for
+from tools.facts import facts_for
 from tools.skills.tagging import set_tagger
 
 LIES = ("MIT", "Google", "10 years")

@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 from agent.service import AgentService
 from channels.cli.main import build_app
 from memory.records import get_records
-from memory.settings import get_settings
 from memory.vectors import get_vectors
+from settings import get_settings
 
 
 async def _seed(service: AgentService, name: str) -> str:

@@ -15,8 +15,8 @@ import pytest
 from agent.service import AgentService
 from evals.credential_signing import EdIssuer, ob3, png_with_itxt
 from memory.records import get_records
-from memory.settings import get_settings
 from memory.vectors import get_vectors
+from settings import get_settings
 from tests.fakes.openai_server import FakeOpenAI, Step
 
 FIRST = ("This week I led the night shift at the bakery, trained two new bakers on the "

@@ -14,7 +14,7 @@ from langchain_core.messages import AIMessage
 
 from agent.service import AgentService
 from memory.records import get_records
-from memory.settings import get_settings
+from settings import get_settings
 from tests.fakes.chat_model import ScriptedChatModel, tool_call
 from tests.fakes.openai_server import FakeOpenAI, Step
 

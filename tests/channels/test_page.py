@@ -182,7 +182,7 @@ def test_secret_key_is_generated_once_private_and_env_overrides(
     assert first == tokens.secret_key() and len(first) == 64
     assert (passport_home / tokens.KEY_FILE).stat().st_mode & 0o777 == 0o600
     t = tokens.sign("page", int(time.time()) + 60, u="usr_x")
-    from memory.settings import get_settings
+    from settings import get_settings
 
     monkeypatch.setenv("PASSPORT_SECRET_KEY", "another key")
     get_settings.cache_clear()

@@ -15,7 +15,7 @@ from agent.service import AgentService
 from channels.http import create_app
 from evals.credential_signing import EdIssuer, ob3, png_with_itxt
 from memory.records import get_records
-from memory.settings import get_settings
+from settings import get_settings
 from tests.fakes import slack_sign as sk
 from tests.fakes.slack_api import TOKEN, FakeSlackAPI
 from tests.waiting import eventually

@@ -11,15 +11,15 @@ from typing import Any
 import httpx
 import pytest
 
+from agent.accounts import issue_code
 from agent.reply import Reply
 from channels import reminders
 from channels.http import create_app
-from channels.identity import issue_code
 from channels.reminders import zone
 from channels.telegram import TelegramChannel
 from evals.credential_signing import EdIssuer, ob3, png_with_itxt
 from memory.records import get_records
-from memory.settings import get_settings
+from settings import get_settings
 from tests.fakes.telegram_api import FakeBotAPI
 from tests.waiting import eventually
 

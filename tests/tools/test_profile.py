@@ -8,10 +8,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from agent.capabilities.evidence import profile_for, profile_turn
-from tests.tools.evidence.seed import seed
+from agent.capabilities.answers import profile_for, profile_turn
+from tests.tools.facts.seed import seed
 from tests.tools.skills.helpers import small_tagger
-from tools.evidence import facts_for
+from tools.facts import facts_for
 from tools.jobs import parse
 from tools.skills.tagging import set_tagger
 

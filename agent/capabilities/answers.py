@@ -1,4 +1,4 @@
-"""Strengths, stories and tailored profiles for the CLI and every channel, all gated.
+"""Cited answers: strengths, stories and tailored profiles for the CLI and every channel.
 
 Each answer is built offline from the user's facts, rendered with ``[n]`` citations and a
 numbered source list, and checked by the faithfulness checker. In LLM mode the chat model
@@ -23,7 +23,7 @@ from memory.records import get_records
 from memory.vectors import get_vectors
 from tools import resume, stories
 from tools import strengths as strengths_tool
-from tools.evidence import Fact, facts_for, render
+from tools.facts import Fact, facts_for, render
 from tools.faithfulness import Segment, check_segments
 from tools.profile import tailor
 

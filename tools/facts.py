@@ -1,4 +1,4 @@
-"""The evidence model: every saved reflection, credential and story split into atomic facts.
+"""Facts: every saved reflection, credential and story split into atomic, citable facts.
 
 A fact is one sentence of one item, kept verbatim, with its date, the item it came from and
 the skill tags whose evidence lies inside it. Its id is ``<item_id>#<n>`` (n from 1), so a

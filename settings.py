@@ -1,7 +1,7 @@
-"""One pydantic-settings object for the whole app, driven by the environment.
+"""Where settings live: one pydantic-settings object for the whole app, env-driven.
 
-It lives in the bottom layer (``memory``) so that tools, the agent and the channels can all
-read it without importing upward.
+It sits at the floor of the house, beside ``prompts/``: it imports nothing of ours, so every
+layer (channels, agent, tools, memory) can read it without importing upward.
 """
 
 from __future__ import annotations

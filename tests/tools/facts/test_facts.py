@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from memory.records import get_records
-from tests.tools.evidence.seed import seed
-from tools.evidence import facts_for, open_citation
+from tests.tools.facts.seed import seed
+from tools.facts import facts_for, open_citation
 
 
 def test_reflections_split_into_verbatim_sentence_facts_with_their_tags() -> None:

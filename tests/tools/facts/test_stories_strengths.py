@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from agent.capabilities.evidence import save_story, story_for, story_turn, strengths_for
+from agent.capabilities.answers import save_story, story_for, story_turn, strengths_for
 from memory.records import get_records
-from tests.tools.evidence.seed import seed
+from tests.tools.facts.seed import seed
 from tools import stories
-from tools.evidence import facts_for
+from tools.facts import facts_for
 from tools.strengths import strengths
 
 

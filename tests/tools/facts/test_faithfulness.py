@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tests.tools.evidence.seed import seed
-from tools.evidence import facts_for
+from tests.tools.facts.seed import seed
+from tools.facts import facts_for
 from tools.faithfulness import Segment, check_segments, check_text
 
 
@@ -79,7 +79,7 @@ def test_free_text_markers_map_to_sources() -> None:
 
 
 def test_a_failing_offline_sentence_is_dropped_not_shown() -> None:
-    from agent.capabilities.evidence import finish
+    from agent.capabilities.answers import finish
 
     uid = seed("carla")
     facts = {f.id: f for f in facts_for(uid)}

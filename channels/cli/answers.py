@@ -21,7 +21,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print the structured r
 
 def _model() -> Any:
     """The chat model in LLM mode (it only polishes wording, gated); None offline."""
-    from memory.settings import get_settings
+    from settings import get_settings
 
     settings = get_settings()
     if not settings.llm_enabled:
@@ -55,7 +55,7 @@ def register(app: typer.Typer) -> None:
     @app.command("strengths")
     def strengths(user: UserOption, as_json: JsonOption = False) -> None:
         """Your 3 to 7 strengths over time, each with cited evidence; growth areas apart."""
-        from agent.capabilities.evidence import strengths_for
+        from agent.capabilities.answers import strengths_for
 
         _emit(strengths_for(existing_user(user), model=_model()), as_json)
 
@@ -73,7 +73,7 @@ def register(app: typer.Typer) -> None:
         as_json: JsonOption = False,
     ) -> None:
         """Draft a STAR story from your reflections; missing parts are shown as questions."""
-        from agent.capabilities.evidence import save_story, story_for
+        from agent.capabilities.answers import save_story, story_for
 
         user_id = existing_user(user)
         out = story_for(user_id, about, model=_model())
@@ -100,7 +100,7 @@ def register(app: typer.Typer) -> None:
         fmt: Annotated[str, typer.Option("--format", help="md, json or jsonresume.")] = "md",
     ) -> None:
         """A profile tailored to a job ad: covered, transferable and honest gaps, cited."""
-        from agent.capabilities.evidence import profile_for
+        from agent.capabilities.answers import profile_for
 
         if fmt not in ("md", "json", "jsonresume"):
             raise typer.BadParameter("use --format md, json or jsonresume")
@@ -115,7 +115,7 @@ def register(app: typer.Typer) -> None:
              fact_id: Annotated[str, typer.Argument(help="A citation such as ref_…#2.")]
              ) -> None:
         """Open one citation: the exact sentence, its date and the item it came from."""
-        from tools.evidence import open_citation
+        from tools.facts import open_citation
 
         found = open_citation(existing_user(user), fact_id.strip())
         if found is None:
