@@ -15,6 +15,7 @@ from collections import defaultdict, deque
 from typing import Any
 
 from memory.records import get_records
+from prompts import render
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 CODE_TTL_S = 600
@@ -104,22 +105,20 @@ def redeem(code: str, provider: str, tenant: str, external_id: str) -> tuple[boo
     rec = get_records()
     key = f"{provider}:{tenant}:{external_id}"
     if _limited(key):
-        return False, "Too many wrong codes; please wait ten minutes and try again."
+        return False, render("link_too_many")
     current = rec.find_user(provider, tenant, external_id)
     if current and _has_passport(current):
-        return False, ("This account already has its own passport, so I won't merge it; "
-                       "send /link here to get a code and enter it on your other account.")
+        return False, render("link_has_passport")
     owner = rec.redeem_link_code(_normalise(code))
     if owner is None or rec.get_user(owner) is None:
         _failures[key].append(time.monotonic())
-        return False, "That code is unknown or has expired; send /link on your other " \
-                      "account for a new one."
+        return False, render("link_unknown")
     if owner == current:
-        return False, "That code came from this same account; enter it on your other one."
+        return False, render("link_same_account")
     rec.link_identity(owner, provider, tenant, external_id)
     if current and not rec.identities(current):
         rec.delete_user(current)
-    return True, "Linked: this account now shares one passport with your other account."
+    return True, render("link_done")
 
 
 def link_reply(user_id: str, args: str, provider: str, tenant: str, external_id: str) -> str:
@@ -127,6 +126,4 @@ def link_reply(user_id: str, args: str, provider: str, tenant: str, external_id:
     if args.strip():
         return redeem(args, provider, tenant, external_id)[1]
     code = issue_code(user_id)
-    return (f"Your one-time link code is {code}. On your other account (Telegram or Slack) "
-            f"send: /link {code} (in Slack: /passport link {code}). It expires in 10 minutes "
-            "and works once.")
+    return render("link_code", code=code)

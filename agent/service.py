@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 from collections import defaultdict
 from contextlib import AsyncExitStack
 from datetime import UTC, datetime
@@ -27,21 +26,16 @@ from agent.models import chat_model
 from agent.reply import Reply
 from agent.results import ToolResult
 from memory.records import get_records
+from prompts import render
+from prompts.phrasebook import (
+    MAX_MESSAGE_CHARS,
+    MAX_UPLOAD_BYTES,
+    MAX_UPLOAD_MB,
+    looks_like_credential,
+)
 from settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
-MAX_MESSAGE_CHARS = 20_000
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-_JWT = re.compile(r"^[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*$")
-
-
-def looks_like_credential(text: str) -> bool:
-    """True for pasted credential JSON or a compact JWS/JWT."""
-    body = text.strip()
-    if _JWT.match(body):
-        return True
-    return body.startswith("{") and any(
-        k in body for k in ('"@context"', '"credentialSubject"', '"badge"', '"recipient"'))
 
 
 class AgentService:
@@ -107,23 +101,21 @@ class AgentService:
         await self.start()
         text = (message or "").strip()
         if len(text) > MAX_MESSAGE_CHARS and not looks_like_credential(text):
-            return Reply(text=f"That message is too long ({len(text):,} characters); please "
-                              f"send at most {MAX_MESSAGE_CHARS:,} at a time.")
+            return Reply(text=render("message_too_long", length=len(text),
+                                     limit=MAX_MESSAGE_CHARS))
         upload_id = None
         if file is None and looks_like_credential(text):
             file, text = (text.encode(), "pasted-credential.json"), ""
         if file is not None:
             data, name = file
             if len(data) > MAX_UPLOAD_BYTES:
-                return Reply(text="That file is larger than 5 MB; please send a single "
-                                  "credential file of at most 5 MB.")
+                return Reply(text=render("upload_too_large", mb=MAX_UPLOAD_MB))
             upload_id = get_records().add_upload(user_id, name, data)
             text = text or f"[sent a file: {name or 'credential'}]"
         if not text:
-            return Reply(text="I didn't catch anything there. Tell me about your week, or "
-                              "say 'help'.")
+            return Reply(text=render("message_empty"))
         if get_records().get_user(user_id) is None:
-            return Reply(text="I don't know you yet; please start again with /start.")
+            return Reply(text=render("user_unknown"))
         ctx = Context(user_id=user_id, channel=channel, now=datetime.now(UTC),
                       display_name=display_name or self._name(user_id), upload_id=upload_id,
                       target=target)

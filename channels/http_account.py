@@ -43,7 +43,7 @@ class ForgetIn(BaseModel):
 async def forget(user: CurrentUser, service: Service,
                  body: Annotated[ForgetIn, Body()]) -> dict[str, Any]:
     """Delete everything about you (records, memories, conversations, API keys)."""
-    from agent.capabilities.memory import FORGET_PHRASE
+    from prompts.phrasebook import FORGET_PHRASE
 
     if not FORGET_PHRASE.match(body.confirm):
         raise HTTPException(400, 'To delete everything, send {"confirm": "yes, forget '

@@ -21,8 +21,10 @@ from agent import accounts
 from agent.capabilities import answers as answers_cap
 from agent.capabilities import skills as skills_cap
 from agent.reply import Reply
-from agent.service import MAX_UPLOAD_BYTES, AgentService
+from agent.service import AgentService
 from memory.records import get_records
+from prompts import render
+from prompts.phrasebook import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB
 
 CHANNEL = "http"
 
@@ -104,8 +106,7 @@ async def _body(request: Request) -> bytes:
     if not data:
         raise HTTPException(400, "Send the credential file as the request body.")
     if len(data) > MAX_UPLOAD_BYTES:
-        raise HTTPException(413, "That file is larger than 5 MB; send one credential file of "
-                                 "at most 5 MB.")
+        raise HTTPException(413, render("upload_too_large", mb=MAX_UPLOAD_MB))
     return data
 
 

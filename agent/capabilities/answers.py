@@ -9,7 +9,6 @@ offline text) and the check result is logged and returned under ``faithfulness``
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +20,14 @@ from langchain_core.language_models.chat_models import BaseChatModel
 from agent.capabilities.polish import polish
 from memory.records import get_records
 from memory.vectors import get_vectors
+from prompts import render as render_template
+from prompts.phrasebook import (
+    PROFILE_LEAD,
+    STORY_COMMAND,
+    STORY_EDIT,
+    STORY_SAVE,
+    STORY_SAVE_COMMAND,
+)
 from tools import resume, stories
 from tools import strengths as strengths_tool
 from tools.facts import Fact, facts_for, render
@@ -30,12 +37,6 @@ from tools.profile import tailor
 log = logging.getLogger(__name__)
 CHAT_LIMIT = 3500
 _model: ContextVar[BaseChatModel | None] = ContextVar("evidence_prose_model", default=None)
-_ASK_AD = ("Paste the job ad right after \u201ctailor my profile for this job:\u201d (or use "
-           "`passport profile --job FILE`), and I will match it against your evidence.")
-_PROFILE_LEAD = re.compile(
-    r"^\s*(?:/profile\b|(?:please\s+)?(?:can you\s+)?tailor\s+(?:my\s+)?(?:profile|cv|"
-    r"resume|résumé)?\s*(?:for|to)\s+(?:this|the|a)\s+(?:job|role|position|ad|posting|"
-    r"vacancy)(?:\s+ad)?)\s*[:\-]?\s*", re.I)
 
 
 @contextmanager
@@ -51,6 +52,10 @@ def use_model(model: BaseChatModel | None) -> Iterator[None]:
 def _user_facts(user_id: str) -> tuple[list[Fact], dict[str, Fact]]:
     facts = facts_for(user_id)
     return facts, {f.id: f for f in facts}
+
+
+def _save_button() -> dict[str, str]:
+    return {"label": render_template("button_save_story"), "data": STORY_SAVE_COMMAND}
 
 
 def _name(user_id: str) -> str:
@@ -109,8 +114,7 @@ def _drop(blocks: list[list[Segment]], bad: set[int]) -> list[list[Segment]]:
 def _fit(blocks: list[list[Segment]], by_id: dict[str, Fact]) -> str:
     """A chat-sized version: drop lines from the end until it fits, say where the rest is."""
     keep = list(blocks)
-    note = [[Segment(text="(Shortened for chat; the full version is in the CLI.)",
-                     role="meta")]]
+    note = [[Segment(text=render_template("chat_shortened"), role="meta")]]
     while keep:
         text, _ = render(keep + note, by_id)
         if len(text) <= CHAT_LIMIT:
@@ -150,9 +154,8 @@ def story_for(user_id: str, about: str = "", picked: list[str] | None = None,
     out = finish("story", user_id, stories.blocks(draft), by_id, data, terms=_terms(facts),
                  model=model)
     if draft.item_ids:
-        out["buttons"] = [{"label": "Save this story", "data": "/story save"}]
-        out["reply"] += ("\n\nEdit a section with \u201c/story result: what changed\u201d, "
-                         "then \u201c/story save\u201d.")
+        out["buttons"] = [_save_button()]
+        out["reply"] += f"\n\n{render_template('story_edit_hint')}"
     return out
 
 
@@ -172,8 +175,7 @@ def save_story(user_id: str, story_id: str | None = None,
     row = next((r for r in reversed(rows) if (r["id"] == story_id if story_id
                                               else r["status"] == "draft")), None)
     if row is None:
-        return {"kind": "story_missing", "reply": "There is no story draft to save yet; ask "
-                "me to \u201cwrite a story about\u201d something you reflected on first."}
+        return {"kind": "story_missing", "reply": render_template("story_missing")}
     sections = dict(row["sections"])
     citations = dict(row["citations"])
     for name, text in (edits or {}).items():
@@ -187,16 +189,15 @@ def save_story(user_id: str, story_id: str | None = None,
     get_vectors().add(user_id, f"Story: {row['title']}\n{body}"[:4000], "story",
                       source_id=sid, item_id=sid)
     return {"kind": "story_saved", "story_id": sid, "sections": sections,
-            "reply": f"Saved your story \u201c{row['title']}\u201d. It now counts as evidence."}
+            "reply": render_template("story_saved", title=row["title"])}
 
 
 def story_turn(user_id: str, message: str) -> dict[str, Any]:
     """A chat turn about stories: save the draft, edit a section, or draft a new one."""
-    body = re.sub(r"^\s*/story\b\s*", "", message, flags=re.I)
-    if re.match(r"^\s*(?:save|keep)\b", body, re.I):
+    body = STORY_COMMAND.sub("", message)
+    if STORY_SAVE.match(body):
         return save_story(user_id)
-    edit = re.match(r"^\s*(situation|task|action|result|learning)\s*:\s*(.+)$", body,
-                    re.I | re.S)
+    edit = STORY_EDIT.match(body)
     if edit:
         rows = [r for r in get_records().list_stories(user_id) if r["status"] == "draft"]
         if not rows:
@@ -205,9 +206,8 @@ def story_turn(user_id: str, message: str) -> dict[str, Any]:
         row["sections"][edit.group(1).lower()] = edit.group(2).strip()
         row["citations"][edit.group(1).lower()] = ["user-edit"]
         get_records().save_story(user_id, row)
-        return {"kind": "story_edited", "story_id": row["id"], "reply": (
-            f"Updated the {edit.group(1).lower()} in your words. Say \u201c/story save\u201d "
-            "to keep it."), "buttons": [{"label": "Save this story", "data": "/story save"}]}
+        return {"kind": "story_edited", "story_id": row["id"], "buttons": [_save_button()],
+                "reply": render_template("story_edited", section=edit.group(1).lower())}
     return story_for(user_id, stories.topic(message))
 
 
@@ -228,8 +228,8 @@ def profile_for(user_id: str, job_text: str, fmt: str = "md",
     facts, by_id = _user_facts(user_id)
     profile = tailor(job_text, facts, lambda texts: tag_many(list(texts)))
     if not profile.job.requirements:
-        return {"kind": "profile_ask", "reply": "I could not find any requirements in that "
-                "text. " + _ASK_AD}
+        return {"kind": "profile_ask", "reply": render_template(
+            "profile_no_requirements", ask=render_template("profile_ask_ad"))}
     name = _name(user_id)
     top = next((m for m in profile.matches if m.status == "covered"), None)
     story = stories.draft(facts, top.requirement if top else "") if top else None
@@ -247,7 +247,7 @@ def profile_for(user_id: str, job_text: str, fmt: str = "md",
 
 def profile_turn(user_id: str, message: str) -> dict[str, Any]:
     """A chat turn: the ad is the message after "tailor my profile for this job:"."""
-    ad = _PROFILE_LEAD.sub("", message, count=1).strip()
+    ad = PROFILE_LEAD.sub("", message, count=1).strip()
     if len(ad.split()) < 6:
-        return {"kind": "profile_ask", "reply": _ASK_AD}
+        return {"kind": "profile_ask", "reply": render_template("profile_ask_ad")}
     return profile_for(user_id, ad)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from prompts import render
 from settings import get_settings
 from tools.credentials.models import CheckResult
 from tools.credentials.network import Fetcher, HttpFetcher
@@ -25,18 +26,8 @@ __all__ = ["CheckResult", "describe_verdict", "import_bytes", "import_paths",
 
 NOT_STORED = {"invalid", "invalid-signature"}
 
-PLAIN = {
-    "valid": "verified: the issuer's signature checks out and nothing has changed since it "
-             "was issued",
-    "invalid-signature": "NOT genuine: the signature does not match, so something was changed "
-                         "after issuing or it was not signed by the issuer",
-    "expired": "genuine, but it has expired",
-    "not-yet-valid": "genuine, but it is not valid yet",
-    "revoked": "genuine, but the issuer has revoked it",
-    "unverifiable-offline": "not fully checked: part of it can only be checked online, or "
-                            "not at all",
-    "invalid": "not readable as a credential",
-}
+VERDICTS = ("valid", "invalid-signature", "expired", "not-yet-valid", "revoked",
+            "unverifiable-offline", "invalid")  # each is worded in prompts/templates/verdict_*.txt
 
 
 def default_fetcher(online: bool) -> Fetcher | None:
@@ -176,15 +167,16 @@ def list_trusted_issuers() -> dict[str, str]:
 def describe_verdict(result: CheckResult) -> str:
     """Plain words for a result: what it is, whether it is genuine, and why."""
     ach = result.achievement
-    what = f"\u201c{ach.name}\u201d" if ach else "This file"
+    what = f"\u201c{ach.name}\u201d" if ach else render("verdict_this_file")
     if ach and ach.issuer_name:
         what += f" from {ach.issuer_name}"
-    lines = [f"{what} is {PLAIN.get(result.verdict, result.verdict)}."]
+    plain = render(f"verdict_{result.verdict}") if result.verdict in VERDICTS else result.verdict
+    lines = [render("verdict_summary", what=what, plain=plain)]
     c = result.checks
     if result.verdict != "invalid" or ach is not None:
-        trust = "on your trusted list" if c.issuer == "known" else "not on your trusted list"
-        lines.append(f"Signature: {c.proof}; dates: {c.dates}; revocation: {c.status}; "
-                     f"issuer: {trust}.")
+        trust = render("issuer_trusted" if c.issuer == "known" else "issuer_untrusted")
+        lines.append(render("verdict_checks", proof=c.proof, dates=c.dates, status=c.status,
+                            trust=trust))
     for reason in result.reasons[:4]:
         lines.append(f"- {reason}")
     return "\n".join(lines)

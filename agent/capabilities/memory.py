@@ -13,9 +13,9 @@ from agent.results import DialogUpdate, ToolResult
 from memory.records import get_records
 from memory.vectors import get_vectors
 from prompts import render
+from prompts.phrasebook import FORGET_PHRASE, FORGET_PHRASE_TEXT
 from settings import get_settings
 
-FORGET_PHRASE = re.compile(r"^\s*yes,?\s+forget everything\W*$", re.I)
 _RECENT = re.compile(r"\b(?:last week|before|previous(?:ly)?|earlier|recent(?:ly)?|so far)\b",
                      re.I)
 
@@ -104,8 +104,8 @@ def forget_turn(user_id: str, message: str, awaiting: str | None) -> ToolResult:
         return ToolResult(kind="forgotten", facts={"forgotten": True},
                           reply=render("forget_done"))
     return ToolResult(kind="forget_confirm", reply=render("forget_confirm"),
-                      buttons=[Button(label="Yes, forget everything",
-                                      data="yes, forget everything")],
+                      buttons=[Button(label=FORGET_PHRASE_TEXT.capitalize(),
+                                      data=FORGET_PHRASE_TEXT)],
                       state=DialogUpdate(awaiting="forget_confirm"))
 
 

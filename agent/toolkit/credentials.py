@@ -49,8 +49,9 @@ def import_upload(user_id: str, upload_id: str | None) -> ToolResult:
     pairs = cred_cap.import_bytes(user_id, data, name)
     added = [r.achievement.name for r, cid in pairs if cid and r.achievement]
     if not added:
+        nothing = render("credential_nothing_added")
         return ToolResult(kind="credential_imported", facts={"added": []},
-                          reply=render("credential_refused", explained="Nothing could be added."))
+                          reply=render("credential_refused", explained=nothing))
     return ToolResult(
         kind="credential_imported",
         facts={"added": added,

@@ -24,6 +24,7 @@ from channels.page.html import not_found
 from channels.page.render import citation_page, private_page
 from channels.page.share_page import shared_page
 from memory.records import get_records
+from prompts import render
 from settings import get_settings
 
 router = APIRouter(include_in_schema=False)
@@ -90,9 +91,9 @@ def private(token: str, request: Request) -> HTMLResponse:
     user_id, expires = owner
     view = page_cap.passport_view(user_id)
     made = request.query_params.get("shared", "")
-    notice = "Share link created; copy it from the list below." if made else ""
+    notice = render("page_share_created") if made else ""
     if request.query_params.get("revoked"):
-        notice = "Share link revoked: it answers 'not found' from now on."
+        notice = render("page_share_revoked")
     error = request.query_params.get("error", "")[:300]
     return _html(private_page(view, token, expires, shares.list_shares(user_id),
                               _base(request), notice=notice, error=error))
