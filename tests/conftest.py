@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
+    from evals.credential_signing import EdIssuer
     from tools.skills.tagger import Tagger
 
 REPO = Path(__file__).resolve().parents[1]
@@ -44,6 +45,23 @@ def reset_stores() -> None:
     reset_records()
     reset_vectors()
     get_settings.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def issuer() -> EdIssuer:
+    """A did:key test issuer that signs real credentials (keys are cheap, canonicalising is
+    not, so one per session)."""
+    from evals.credential_signing import EdIssuer
+
+    return EdIssuer.new()
+
+
+@pytest.fixture(scope="session")
+def other_issuer() -> EdIssuer:
+    """A second, unrelated test issuer."""
+    from evals.credential_signing import EdIssuer
+
+    return EdIssuer.new()
 
 
 @pytest.fixture(scope="session")

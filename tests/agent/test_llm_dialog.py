@@ -82,9 +82,10 @@ async def test_forget_phrase_without_asking_first_deletes_nothing(
 
 
 @pytest.mark.usefixtures("tagger")
-async def test_credential_import_with_confirmation(monkeypatch: pytest.MonkeyPatch) -> None:
-    iss = EdIssuer.new()
-    badge = png_with_itxt("openbadgecredential", json.dumps(iss.sign(ob3(iss.did))).encode())
+async def test_credential_import_with_confirmation(monkeypatch: pytest.MonkeyPatch,
+                                                  issuer: EdIssuer) -> None:
+    signed = json.dumps(issuer.sign(ob3(issuer.did))).encode()
+    badge = png_with_itxt("openbadgecredential", signed)
     # The model passes no upload id on "yes": the pending upload comes from the dialog state.
     steps = [*_call("inspect_credential", say="It is genuine. Shall I add it?"),
              *_call("import_credential", say="Added to your passport.")]

@@ -129,9 +129,9 @@ async def test_capabilities(client: httpx.AsyncClient) -> None:
 
 @pytest.mark.usefixtures("tagger")
 async def test_credential_import_and_verify(client: httpx.AsyncClient,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    iss = EdIssuer.new()
-    badge = png_with_itxt("openbadgecredential", json.dumps(iss.sign(ob3(iss.did))).encode())
+                                            issuer: EdIssuer) -> None:
+    signed = json.dumps(issuer.sign(ob3(issuer.did))).encode()
+    badge = png_with_itxt("openbadgecredential", signed)
     ana, ben = new_key("ana"), new_key("ben")
     checked = await client.post("/v1/credentials/verify?filename=badge.png", content=badge,
                                 headers=auth(ana))

@@ -148,9 +148,9 @@ async def test_slash_commands_strengths_profile_home_and_link(slack: Slack) -> N
 
 
 @pytest.mark.usefixtures("tagger")
-async def test_file_share_goes_to_import(slack: Slack, monkeypatch: pytest.MonkeyPatch) -> None:
-    iss = EdIssuer.new()
-    badge = png_with_itxt("openbadgecredential", json.dumps(iss.sign(ob3(iss.did))).encode())
+async def test_file_share_goes_to_import(slack: Slack, issuer: EdIssuer) -> None:
+    signed = json.dumps(issuer.sign(ob3(issuer.did))).encode()
+    badge = png_with_itxt("openbadgecredential", signed)
     await slack.dm(ANA, "", files=[slack.api.share("badge.png", badge)])
     await slack.api.wait_post(f"D{ANA}", "Shall I add it")
     assert get_records().list_credentials(ana_id()) == []
