@@ -4,13 +4,14 @@ by pytest-socket (see pyproject), except loopback for our own fake servers."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
 if TYPE_CHECKING:
+    from agent.service import AgentService
     from evals.credential_signing import EdIssuer
     from tools.skills.tagger import Tagger
 
@@ -81,6 +82,15 @@ def tagger(small_index_tagger: Tagger) -> Iterator[Tagger]:
     set_tagger(small_index_tagger)
     yield small_index_tagger
     set_tagger(None)
+
+
+@pytest.fixture
+async def service(passport_home: Path) -> AsyncIterator[AgentService]:
+    """A started agent service (offline coach) on this test's private data dir."""
+    from agent.service import AgentService
+
+    async with AgentService() as started:
+        yield started
 
 
 @pytest.fixture(autouse=True)
