@@ -22,7 +22,6 @@ from agent.capabilities import answers as answers_cap
 from agent.capabilities import skills as skills_cap
 from agent.reply import Reply
 from agent.service import AgentService
-from memory.records import get_records
 from prompts import render
 from prompts.phrasebook import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB
 
@@ -160,8 +159,9 @@ async def import_credential(request: Request, user: CurrentUser,
 @credentials.get("")
 def list_credentials(user: CurrentUser) -> dict[str, Any]:
     """Your credentials with their verdicts (raw bytes left out)."""
-    rows = get_records().list_credentials(user)
-    return {"credentials": [{k: v for k, v in r.items() if k != "raw"} for r in rows]}
+    from agent.capabilities.credentials import list_credentials as stored
+
+    return {"credentials": stored(user)}
 
 
 evidence = APIRouter(prefix="/v1", tags=["evidence"])
@@ -183,8 +183,7 @@ async def tag(body: TagIn, user: CurrentUser) -> dict[str, Any]:
 @evidence.get("/skills")
 def my_skills(user: CurrentUser) -> dict[str, Any]:
     """Every skill tag in your passport, with the item it came from."""
-    return {"skills": [r["tag"] | {"source_id": r["source_id"]}
-                       for r in get_records().user_skills(user)]}
+    return {"skills": skills_cap.user_skills(user)}
 
 
 class StoryIn(BaseModel):

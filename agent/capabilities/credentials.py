@@ -21,8 +21,8 @@ from tools.credentials.verify import verify_bytes, verify_path
 log = logging.getLogger(__name__)
 
 __all__ = ["CheckResult", "describe_verdict", "import_bytes", "import_paths",
-           "inspect_credential_bytes", "list_trusted_issuers", "skills_for", "trust_issuer",
-           "verify_paths"]
+           "inspect_credential_bytes", "list_credentials", "list_trusted_issuers", "skills_for",
+           "trust_issuer", "verify_paths"]
 
 NOT_STORED = {"invalid", "invalid-signature"}
 
@@ -180,3 +180,11 @@ def describe_verdict(result: CheckResult) -> str:
     for reason in result.reasons[:4]:
         lines.append(f"- {reason}")
     return "\n".join(lines)
+
+
+def list_credentials(user_id: str) -> list[dict[str, Any]]:
+    """The user's stored credentials with their verdicts, oldest first (raw bytes left out)."""
+    from memory.records import get_records
+
+    return [{k: v for k, v in r.items() if k != "raw"}
+            for r in get_records().list_credentials(user_id)]

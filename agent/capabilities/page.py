@@ -196,3 +196,18 @@ def display_name(user_id: str) -> str:
     """The user's display name (``You`` when unknown)."""
     user = get_records().get_user(user_id) or {}
     return str(user.get("display_name") or "You")
+
+
+def owns_item(user_id: str, table: str, item_id: str) -> bool:
+    """True when the credential or story ``item_id`` is this user's."""
+    return get_records().get_item(user_id, table, item_id) is not None
+
+
+def credential_file(user_id: str, cred_id: str) -> dict[str, Any] | None:
+    """One of the user's credentials with its raw bytes (for download), or None."""
+    return get_records().get_item(user_id, "credentials", cred_id)
+
+
+def picked_credentials(user_id: str, ids: set[str]) -> list[dict[str, Any]]:
+    """The user's credentials among ``ids`` (raw bytes included), oldest first."""
+    return [c for c in get_records().list_credentials(user_id) if c["id"] in ids]

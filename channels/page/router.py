@@ -18,12 +18,12 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from agent import accounts
 from agent.capabilities import page as page_cap
 from channels.page import shares, tokens, vp
 from channels.page.html import not_found
 from channels.page.render import citation_page, private_page
 from channels.page.share_page import shared_page
-from memory.records import get_records
 from prompts import render
 from settings import get_settings
 
@@ -64,7 +64,7 @@ def _owner(token: str) -> tuple[str, int] | None:
     payload = tokens.verify(token, "page")
     if payload is None or not isinstance(payload.get("u"), str):
         return None
-    if get_records().get_user(payload["u"]) is None:
+    if accounts.get_user(payload["u"]) is None:
         return None
     return payload["u"], int(payload["exp"])
 
@@ -113,7 +113,7 @@ def citation(token: str, fact_id: str) -> HTMLResponse:
 def private_original(token: str, cred_id: str) -> Response:
     """Download one of the owner's credentials as it arrived."""
     owner = _owner(token)
-    row = get_records().get_item(owner[0], "credentials", cred_id) if owner else None
+    row = page_cap.credential_file(owner[0], cred_id) if owner else None
     return _download(row) if row else _missing()
 
 
@@ -158,17 +158,10 @@ def revoke(token: str, share_id: str) -> Response:
     return RedirectResponse(f"/p/{token}?revoked=1#share", status_code=303)
 
 
-def _shared(token: str) -> dict[str, Any] | None:
-    row = shares.open_share(token)
-    if row is None or get_records().get_user(str(row["user_id"])) is None:
-        return None
-    return row
-
-
 @router.get("/s/{token}", response_class=HTMLResponse)
 def shared(token: str) -> HTMLResponse:
     """The public page of a live share: only the picked items."""
-    row = _shared(token)
+    row = shares.open_share(token)
     if row is None:
         return _missing()
     uid, items = str(row["user_id"]), row["items"]
@@ -180,13 +173,13 @@ def shared(token: str) -> HTMLResponse:
 
 def _picked_rows(row: dict[str, Any]) -> list[dict[str, Any]]:
     ids = set(row["items"].get("credentials") or [])
-    return [c for c in get_records().list_credentials(str(row["user_id"])) if c["id"] in ids]
+    return page_cap.picked_credentials(str(row["user_id"]), ids)
 
 
 @router.get("/s/{token}/credential/{cred_id}")
 def shared_original(token: str, cred_id: str) -> Response:
     """Download one shared credential exactly as its issuer signed it."""
-    row = _shared(token)
+    row = shares.open_share(token)
     found = [c for c in _picked_rows(row) if c["id"] == cred_id] if row else []
     return _download(found[0]) if found else _missing()
 
@@ -194,7 +187,7 @@ def shared_original(token: str, cred_id: str) -> Response:
 @router.get("/s/{token}/presentation.json")
 def presentation(token: str) -> Response:
     """The shared credentials in one unsigned W3C Verifiable Presentation."""
-    row = _shared(token)
+    row = shares.open_share(token)
     if row is None:
         return _missing()
     body = json.dumps(vp.presentation(_picked_rows(row)), indent=2, ensure_ascii=False)
