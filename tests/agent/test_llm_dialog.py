@@ -156,3 +156,20 @@ def _thread(user_id: str) -> str:
     from agent.checkpoints import thread_id
 
     return thread_id(user_id, "cli", "c")
+
+
+@pytest.mark.usefixtures("tagger")
+async def test_offline_coach_rejects_from_the_list_last_shown(service: AgentService) -> None:
+    fe = service.user_for("telegram", "bot", "5150")
+    await service.handle(fe, FIRST, conversation="c")
+    await service.handle(fe, "that's all", conversation="c")
+    await service.handle(fe, SECOND, conversation="c")
+    new = await service.handle(fe, "that's all", conversation="c")
+    shown = _labels(new)
+    assert len(shown) >= 2
+    assert [b.data for b in new.buttons][:2] == ["reject 1", "reject 2"]
+    first = await service.handle(fe, "reject 1", conversation="c")
+    second = await service.handle(fe, "reject 2", conversation="c")
+    assert first.tools == second.tools == ["reject_skill"]
+    assert [first.data["skill_rejected"]["skill"]["label"],
+            second.data["skill_rejected"]["skill"]["label"]] == shown[:2]
