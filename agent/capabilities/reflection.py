@@ -113,9 +113,9 @@ def opening(user_id: str, name: str) -> ToolResult:
     quote = quote if len(quote) <= 160 else quote[:157].rsplit(" ", 1)[0] + "…"
     quote = quote.rstrip(" .!")
     this_week = datetime.now().strftime("%G-W%V")
-    when = "Earlier this week" if last["week"] == this_week else "Last time"
+    when = render("when_earlier_this_week" if last["week"] == this_week else "when_last_time")
     if last["week"] == _previous_week(this_week):
-        when = "Last week"
+        when = render("when_last_week")
     return ToolResult(kind="opening", facts={"last_reflection_id": last["id"], "quote": quote},
                       reply=render("opening_recall", seed=last["id"], name=name, quote=quote,
                                    when=when))

@@ -34,8 +34,8 @@ def inspect_upload(user_id: str, upload_id: str | None) -> ToolResult:
         return ToolResult(kind="credential_inspected", facts={"results": facts},
                           reply=render("credential_refused", explained=explained))
     return ToolResult(kind="credential_inspected", facts={"results": facts},
-                      buttons=[Button(label="Add it", data="yes"),
-                               Button(label="Not now", data="no")],
+                      buttons=[Button(label=render("button_add_it"), data="yes"),
+                               Button(label=render("button_not_now"), data="no")],
                       reply=render("credential_ask", explained=explained),
                       state=DialogUpdate(awaiting="import_confirm", pending_upload=upload_id))
 
