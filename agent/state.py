@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Annotated, Any, NotRequired, TypedDict
 
 from langchain.agents.middleware import AgentState
+from pydantic import BaseModel, Field
 
 from agent.context import Context
 from agent.results import DialogUpdate, ShownSkill
@@ -38,10 +39,12 @@ class PassportState(AgentState[Any]):
     dialog: NotRequired[Annotated[DialogState, merge_dialog]]
 
 
-class Dialog(DialogUpdate):
+class Dialog(BaseModel):
     """The dialog state as read by tools and the prompt (defaults filled in)."""
 
-    shown_skills: list[ShownSkill] = []  # type: ignore[assignment]
+    awaiting: str | None = None
+    pending_upload: str | None = None
+    shown_skills: list[ShownSkill] = Field(default_factory=list)
 
 
 def dialog(state: Mapping[str, Any]) -> Dialog:
