@@ -155,13 +155,10 @@ def _recall(cfg: BenchConfig, users: dict[str, Any], store: Any) -> dict[str, An
 
 
 def _tagging(cfg: BenchConfig) -> dict[str, Any]:
-    try:
-        from tools.skills.tagging import get_tagger, tag_many
-    except ImportError as exc:
-        return {"status": f"not installed ({exc})"}
     import numpy as np
 
     from memory.embeddings import get_tag_embedder
+    from tools.skills.tagging import get_tagger, tag_many
 
     texts = sentences(cfg.tag_sentences, seed=3)
     tagger = get_tagger()
@@ -185,11 +182,9 @@ def _tagging(cfg: BenchConfig) -> dict[str, Any]:
 
 
 def _verification() -> dict[str, Any]:
-    try:
-        from evals.credentials import generated_cases
-        from tools.credentials.verify import verify_bytes
-    except ImportError as exc:
-        return {"status": f"not installed ({exc})"}
+    from evals.credentials import generated_cases
+    from tools.credentials.verify import verify_bytes
+
     cases = generated_cases()
     ms: list[float] = []
     for case in cases:
