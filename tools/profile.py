@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 
 from memory.embeddings import get_embedder
 from tools.evidence import Fact
-from tools.jobs import JobAd, Requirement, parse
+from tools.job_ads import JobAd, Requirement, parse
 from tools.strengths import key
 
 Status = Literal["covered", "transferable", "gap"]
@@ -169,5 +169,5 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
 
 
 def tailor(job_text: str, facts: list[Fact], tagger: Tagger) -> Profile:
-    """Parse the ad and match it (see :func:`tools.jobs.parse` and :func:`match`)."""
+    """Parse the ad and match it (see :func:`tools.job_ads.parse` and :func:`match`)."""
     return match(parse(job_text), facts, tagger)

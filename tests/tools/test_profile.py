@@ -12,7 +12,7 @@ from agent.capabilities.evidence import profile_for, profile_turn
 from tests.tools.evidence.seed import seed
 from tests.tools.skills.helpers import small_tagger
 from tools.evidence import facts_for
-from tools.jobs import parse
+from tools.job_ads import parse
 from tools.skills.tagging import set_tagger
 
 
