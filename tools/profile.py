@@ -42,6 +42,7 @@ class Match(BaseModel):
 
     requirement: str
     must: bool
+    kind: Literal["requirement", "duty"] = "requirement"
     status: Status
     labels: list[str] = Field(default_factory=list, description="skills the ad line names")
     cites: list[str] = Field(default_factory=list)
@@ -128,17 +129,18 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
             if t.get("polarity", "demonstrated") == "demonstrated":
                 user_skills.setdefault(key(t), []).append(f)
                 labels.setdefault(key(t), str(t["label"]))
-    texts = [label for r in job.requirements for label, _ in _atoms(r)]
+    wanted = job.requirements + job.duties
+    texts = [label for r in wanted for label, _ in _atoms(r)]
     tags = tagger(texts) if texts else []
     user_keys = list(labels)
     user_vecs = get_embedder().embed([labels[k] for k in user_keys]) if user_keys else None
     k = 0
-    for req in job.requirements:
+    for req in wanted:
         for label, term in _atoms(req):
             found = [t if isinstance(t, dict) else t.model_dump() for t in tags[k]]
             k += 1
             found = [t for t in found if t.get("polarity") != "negated"][:3]
-            m = Match(requirement=label, must=req.must, status="gap",
+            m = Match(requirement=label, must=req.must, kind=req.kind, status="gap",
                       labels=[str(t["label"]) for t in found])
             if term:
                 hits = _term_facts(term, done)

@@ -19,6 +19,8 @@ JSON_RESUME_SCHEMA = ("https://raw.githubusercontent.com/jsonresume/resume-schem
 
 
 def _kind(m: Match) -> str:
+    if m.kind == "duty":
+        return "duty"
     return "must-have" if m.must else "nice-to-have"
 
 
