@@ -53,8 +53,9 @@ def test_one_line_paste_and_no_headings() -> None:
 
 
 def test_headings_in_any_style_open_the_right_section() -> None:
-    text = ("YOUR PROFILE\n- SAP\n\n**What we're looking for**\n• Excel\n\n### Key responsibilities\n"
-            "▪ Run month-end close\n\nYou'll bring:\n1. Patience\n\nWHAT WE OFFER\n- Pension")
+    text = ("YOUR PROFILE\n- SAP\n\n**What we're looking for**\n• Excel\n\n"
+            "### Key responsibilities\n▪ Run month-end close\n\nYou'll bring:\n1. Patience\n\n"
+            "WHAT WE OFFER\n- Pension")
     ad = parse("Finance assistant\n" + text)
     assert [r.text for r in ad.requirements] == ["SAP", "Excel", "Patience"]
     assert [d.text for d in ad.duties] == ["Run month-end close"]
