@@ -47,6 +47,7 @@ class Match(BaseModel):
     labels: list[str] = Field(default_factory=list, description="skills the ad line names")
     cites: list[str] = Field(default_factory=list)
     via: str | None = Field(default=None, description="the user's related skill or term")
+    term: str | None = Field(default=None, description="the technical term matched")
     next_step: str | None = None
 
 
@@ -145,12 +146,13 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
             if term:
                 hits = _term_facts(term, done)
                 if hits:
-                    m.status, m.cites = "covered", _rank(hits)
+                    m.status, m.cites, m.term = "covered", _rank(hits), term
                 else:
                     for rel in RELATED_TECH.get(term.lower(), []):
                         near = _term_facts(rel, done)
                         if near:
                             m.status, m.cites, m.via = "transferable", _rank(near), rel
+                            m.term = rel
                             break
             else:
                 same = [f for t in found for f in user_skills.get(key(t), [])]
