@@ -87,3 +87,27 @@ def test_strengths_reply_marks_verified_and_has_no_violations() -> None:
     assert "Growth areas" in out["reply"] and len(out["reply"]) < 3500
     nobody = strengths_for(get_records().ensure_user("cli", "local", "nobody"))
     assert nobody["strengths"] == [] and "cannot name strengths yet" in nobody["reply"]
+
+
+def test_strengths_never_rest_on_wishes_questions_or_other_peoples_actions() -> None:
+    from tools.evidence import Fact
+
+    def fact(n: int, text: str, label: str, kind: str = "reflection",
+             verified: bool = False) -> Fact:
+        tag = {"framework": "esco", "id": f"skill/{label}", "label": label, "score": 0.8,
+               "polarity": "demonstrated"}
+        return Fact(id=f"ref_{n:04x}#1", item_id=f"ref_{n:04x}", kind=kind,  # type: ignore[arg-type]
+                    date="2026-11-02", text=text, source="reflection", skills=[tag],
+                    verified=verified)
+
+    facts = [fact(1, "I don't think I delegate well.", "delegate activities"),
+             fact(2, "How do I get better at budgeting?", "budgeting"),
+             fact(3, "My supervisor ran the stock take with the new scanner.", "stock control"),
+             fact(4, "I trained two new starters on the till this week.", "train employees"),
+             fact(5, "Food Hygiene Level 2, issued by Kitchen Academy", "food safety",
+                  kind="credential", verified=True)]
+    result = strengths(facts, today=date(2026, 11, 10))
+    labels = {s.label for s in result.strengths}
+    assert labels == {"train employees", "food safety"}
+    food = next(s for s in result.strengths if s.label == "food safety")
+    assert food.evidence[0].verified is True
