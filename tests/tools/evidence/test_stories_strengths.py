@@ -111,3 +111,23 @@ def test_strengths_never_rest_on_wishes_questions_or_other_peoples_actions() -> 
     assert labels == {"train employees", "food safety"}
     food = next(s for s in result.strengths if s.label == "food safety")
     assert food.evidence[0].verified is True
+
+
+def test_story_lines_lose_chat_filler_but_keep_the_facts() -> None:
+    from tools.evidence import Fact
+
+    text = ["ugh long week.", "honestly the fryer broke down at 6pm on Saturday lol",
+            "I moved the chips to the oven and rang the engineer tho",
+            "We served all 80 covers and nobody complained 😅"]
+    facts = [Fact(id=f"ref_00ab#{n}", item_id="ref_00ab", kind="reflection",
+                  date="2026-11-07", text=t, source="reflection") for n, t in
+             enumerate(text, start=1)]
+    story = stories.draft(facts, picked=["ref_00ab"])
+    lines = {name: [li.text for li in got] for name, got in story.sections.items()}
+    joined = " ".join(t for got in lines.values() for t in got)
+    for filler in ("ugh", "lol", "tho", "honestly", "😅", "long week"):
+        assert filler not in joined.lower()
+    assert lines["situation"] == ["The fryer broke down at 6pm on Saturday."]
+    assert "I moved the chips to the oven and rang the engineer." in lines["action"]
+    assert "80 covers" in joined  # the facts stay
+    assert "task" in story.missing  # asked for, never filled with another part
