@@ -44,28 +44,33 @@ def _grams(words: list[str], n: int) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
 
 
-def _strings(doc: Any, facts: Mapping[str, Fact], top: bool = True) -> Iterator[str]:
+def _strings(doc: Any, facts: Mapping[str, Fact], title: str, top: bool = True
+             ) -> Iterator[str]:
     """Every string of a JSON document outside its labelled job sections (the rendered
-    ``text`` and ``reply`` of a result are read as Markdown)."""
+    ``text`` of a result is read as Markdown)."""
     if isinstance(doc, str):
         yield doc
     elif isinstance(doc, Mapping):
         for key, value in doc.items():
             if key in JOB_KEYS or (top and key == "meta"):
                 continue
-            if key in ("text", "reply") and isinstance(value, str):
-                yield from _text_parts(value, "md", facts)
+            if key == "reply":
+                continue  # the chat-sized cut of ``text``, which is checked whole
+            if key == "text" and isinstance(value, str):
+                yield from _text_parts(value, "md", facts, title)
             else:
-                yield from _strings(value, facts, top=False)
+                yield from _strings(value, facts, title, top=False)
     elif isinstance(doc, list):
         for value in doc:
-            yield from _strings(value, facts, top=False)
+            yield from _strings(value, facts, title, top=False)
 
 
-def _text_parts(text: str, fmt: Format, facts: Mapping[str, Fact]) -> list[str]:
-    """Lines of a text export, without labelled requirements and the user's source list."""
+def _text_parts(text: str, fmt: Format, facts: Mapping[str, Fact], title: str) -> list[str]:
+    """Lines of a text export, without labelled requirements, the job's quoted title and
+    the user's source list."""
     if fmt == "html":
         text = html.unescape(_TAG.sub("\n", text))
+    text = text.replace(title, "\u201cthe job\u201d")
     out = []
     for line in _REQ_LINE.sub("", text).splitlines():
         if _LABELLED.search(line) and GAP_MARK in line:
@@ -102,8 +107,9 @@ def check_export(content: Any, fmt: Format, facts: Mapping[str, Fact], job: JobA
         The check; ``ok`` is False when any string outside the labelled job section
         quotes the ad or makes a claim the facts do not support.
     """
-    parts = list(_strings(content, facts)) if fmt in ("json", "jsonresume") else _text_parts(
-        str(content), fmt, facts)
+    title = f"\u201c{job.title}\u201d" if job.title else "\u201cthis job\u201d"
+    parts = list(_strings(content, facts, title)) if fmt in ("json", "jsonresume") else \
+        _text_parts(str(content), fmt, facts, title)
     fact_text = " ".join(" ".join(_words(f.support())) for f in facts.values())
     support = " ".join([name, job.title, *(f.support() for f in facts.values())])
     ad_grams = _grams(_words(job.text), SPAN)

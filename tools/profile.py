@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from memory.embeddings import get_embedder
 from tools.evidence import Fact
 from tools.job_ads import JobAd, Requirement, parse
+from tools.meaning import by_meaning
 from tools.strengths import key
 
 Status = Literal["covered", "transferable", "gap"]
@@ -48,6 +49,7 @@ class Match(BaseModel):
     cites: list[str] = Field(default_factory=list)
     via: str | None = Field(default=None, description="the user's related skill or term")
     term: str | None = Field(default=None, description="the technical term matched")
+    why: str | None = Field(default=None, description="in plain words, why it counts")
     next_step: str | None = None
 
 
@@ -136,11 +138,13 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
     user_keys = list(labels)
     user_vecs = get_embedder().embed([labels[k] for k in user_keys]) if user_keys else None
     k = 0
+    atom_tags: list[list[dict[str, Any]]] = []
     for req in wanted:
         for label, term in _atoms(req):
             found = [t if isinstance(t, dict) else t.model_dump() for t in tags[k]]
             k += 1
             found = [t for t in found if t.get("polarity") != "negated"][:3]
+            atom_tags.append(found)
             m = Match(requirement=label, must=req.must, kind=req.kind, status="gap",
                       labels=[str(t["label"]) for t in found])
             if term:
@@ -169,6 +173,7 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
             if m.status == "gap":
                 m.next_step = next_step(label, term)
             profile.matches.append(m)
+    by_meaning(profile.matches, atom_tags, done)
     return profile
 
 

@@ -60,7 +60,8 @@ def blocks(profile: Profile, facts: dict[str, Fact], name: str,
         for m in transfer:
             out.append([Segment(text=f"- **{short(m.requirement, 80)}** ({_kind(m)}):",
                                 role="requirement"),
-                        Segment(text=f"you show {m.via}, which is related.", cites=m.cites)])
+                        Segment(text=f"{m.why}." if m.why else
+                                f"you show {m.via}, which is related.", cites=m.cites)])
             out += [[Segment(text="  -", role="meta"), _quote(facts[c])] for c in m.cites[:1]
                     if c in facts]
     if story and story.item_ids:
