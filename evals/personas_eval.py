@@ -30,8 +30,9 @@ def load_personas() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 def _find(matches: list[dict[str, Any]], line: str) -> dict[str, Any] | None:
     low = line.lower()
     hits = [m for m in matches if low in m["requirement"].lower()
-            or (len(m["requirement"]) > 8 and m["requirement"].lower() in low)]
-    return next((m for m in hits if m["status"] != "gap"), hits[0] if hits else None)
+            or (len(m["requirement"]) > 2 and m["requirement"].lower() in low)]
+    order = {"covered": 0, "transferable": 1, "gap": 2}
+    return min(hits, key=lambda m: order[m["status"]]) if hits else None
 
 
 def _score_job(out: dict[str, Any], job: dict[str, Any], facts: dict[str, str],

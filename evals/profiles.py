@@ -20,6 +20,8 @@ from typing import Any
 
 from evals.job_ads_eval import failures as ad_failures
 from evals.job_ads_eval import skillspan_report, written_report
+from evals.personas_eval import failures as persona_failures
+from evals.personas_eval import load_personas, run_part
 from tools.export_check import Format
 
 DATA = Path(__file__).parent / "data"
@@ -200,6 +202,7 @@ def run_profiles_eval(limit: int | None = None) -> dict[str, Any]:
                   "llm_fabricating": _run_mode(users, FabricatingChatModel)}
     report["job_ads"] = {"skillspan_aside": skillspan_report("aside"),
                          "written": written_report()}
+    report["personas_aside"] = run_part(load_personas()[1])
     report["failures"] = failures(report)
     report["status"] = "failed" if report["failures"] else "ok"
     return report
@@ -213,6 +216,7 @@ def failures(report: dict[str, Any]) -> list[str]:
     requirements covered, and the job-ad parsing targets (:mod:`evals.job_ads_eval`).
     """
     out = ad_failures(report["job_ads"]["skillspan_aside"], report["job_ads"]["written"])
+    out += persona_failures(report["personas_aside"])
     for mode in ("offline", "llm_fabricating"):
         r = report.get(mode)
         if not r:
@@ -275,6 +279,13 @@ def format_ads(report: dict[str, Any]) -> str:
     lines.append(f"  written ads ({written['ads']}): gold found {written['gold_found']:.3f}, "
                  f"must/nice right {written['must_nice_right']:.3f}, forbidden lines kept "
                  f"{written['forbidden_kept']}")
+    p = report.get("personas_aside", {})
+    if "skipped" not in p and p:
+        lines.append(f"Personas on real postings (aside third: {p['personas']} personas, "
+                     f"{p['jobs']} ads): must-cover requirements found {p['found']}/"
+                     f"{p['must_cover']}, quoted {p['quoted']}/{p['must_cover']}, false gaps "
+                     f"{p['false_gaps']}, real gaps named {p['gaps_named']}/{p['gaps']}, "
+                     f"fabrications {p['fabrications']}")
     fails = report.get("failures", [])
     lines.append("Targets: all met." if not fails else "Targets missed: " + "; ".join(fails))
     return "\n".join(lines)

@@ -9,6 +9,7 @@ without a shared concept, and the reason names what both are about in plain word
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,14 +17,20 @@ import numpy as np
 
 from memory.embeddings import get_embedder
 from tools.evidence import Fact
+from tools.faithfulness import TECH
 from tools.skills.text import content_lemmas
 
 COVER_MIN = 0.15  # similarity (sentence or its whole item) needed with a shared concept
 NEAR_MIN = 0.5  # similarity alone: transferable, never covered
 _GENERIC_WORDS = ("experience experienced ability able skill skills good strong excellent "
                   "knowledge work working team year years role high level great proven "
-                  "understanding demonstrate demonstrated environment candidate")
+                  "understanding demonstrate demonstrated environment candidate both also "
+                  "well make made take taken first time week lot part use used using help "
+                  "keep best within across new way thing things day days")
 GENERIC = frozenset(_GENERIC_WORDS.split(" "))
+
+
+_NAME = re.compile(r"(?<![\w.<])[A-Za-z][A-Za-z0-9+#.]*[A-Za-z0-9+#](?![\w>])")
 
 
 def _key(tag: dict[str, Any]) -> tuple[str, str]:
@@ -57,7 +64,8 @@ def by_meaning(matches: Sequence[Any], req_tags: Sequence[Sequence[dict[str, Any
         req_tags: the framework skills found in each requirement, same order.
         done: the user's facts that show something done.
     """
-    gaps = [i for i, m in enumerate(matches) if m.status == "gap"]
+    gaps = [i for i, m in enumerate(matches) if m.status == "gap"
+            or (m.status == "transferable" and not m.term)]
     if not gaps or not done:
         return
     embed = get_embedder().embed
@@ -75,16 +83,33 @@ def by_meaning(matches: Sequence[Any], req_tags: Sequence[Sequence[dict[str, Any
         _upgrade(matches[i], req_tags[i], done, score)
 
 
+def _named(requirement: str, fact: Fact) -> str | None:
+    """A tool the requirement names (a known technical term, an acronym, a CamelCase or
+    versioned name) that the fact does not mention: "Vue" in "components with the Vue
+    framework"."""
+    for word in _NAME.findall(requirement):
+        technical = word.lower() in TECH or (word.isupper() and 2 <= len(word) <= 5) or \
+            any(c.isdigit() or c in "+#" for c in word) or any(c.isupper() for c in word[1:])
+        if technical and word.lower() not in fact.text.lower():
+            return word
+    return None
+
+
 def _upgrade(m: Any, req_tags: Sequence[dict[str, Any]], done: Sequence[Fact],
              score: list[float]) -> None:
-    """Cover (shared concept and close) or transfer (close) one gap, best sentence first."""
-    for j in sorted(range(len(done)), key=lambda k: -score[k])[:5]:
-        fact = done[j]
-        concept = shared_concept(req_tags, m.requirement, fact)
-        if concept and score[j] >= COVER_MIN:
-            m.status, m.cites, m.via, m.next_step = "covered", [fact.id], concept, None
-            m.why = f"your own words show {concept}"
-            return
-        if score[j] >= NEAR_MIN and m.status == "gap":
-            m.status, m.cites, m.via, m.next_step = "transferable", [fact.id], concept, None
-            m.why = "what you did is close in meaning to this, though not the same thing"
+    """Cover (shared concept and close) or transfer (close) one gap, best sentences first."""
+    ranked = sorted(range(len(done)), key=lambda k: -score[k])
+    shown = [(j, c) for j in ranked if score[j] >= COVER_MIN
+             and (c := shared_concept(req_tags, m.requirement, done[j]))]
+    if shown and not _named(m.requirement, done[shown[0][0]]):
+        cites = [done[j].id for j, _ in shown[:2]]
+        m.status, m.cites, m.via, m.next_step = "covered", cites, shown[0][1], None
+        m.why = f"your own words show {shown[0][1]}"
+    elif shown and m.status == "gap":
+        m.status, m.cites, m.via, m.next_step = "transferable", [done[shown[0][0]].id], \
+            shown[0][1], None
+        m.why = (f"you show {shown[0][1]}, though not the tool or topic this asks for "
+                 "by name")
+    elif ranked and score[ranked[0]] >= NEAR_MIN and m.status == "gap":
+        m.status, m.cites, m.next_step = "transferable", [done[ranked[0]].id], None
+        m.why = "what you did is close in meaning to this, though not the same thing"
