@@ -96,14 +96,15 @@ COMPANY = re.compile(
     r"world|international|modern|growing|fast|specialist|independent|family|market|"
     r"strategic)|\S+(?: \S+){0,5} (?:has|have|employs) (?:over|more than|about|around) "
     r"[\d,.]+|(?:we|our|us)\b(?!.*\b(?:you|looking|seeking|searching|need|expect|"
-    r"require|want|hiring)\b))", re.I)
+    r"require|want|hiring)\b))|we hope\b", re.I)
 APPLY = re.compile(r"\b(?:apply (?:now|online|here|today|via|through|by)|send (?:your|us) "
                    r"(?:cv|resume|application)|application deadline|deadline for applications|"
                    r"please (?:contact|apply|send|attach|submit)|for (?:more|further) "
                    r"information|applications? (?:must|will|should|can)|hiring process|"
                    r"(?:phone|video|first|second|final) interviews?|interview (?:process|stage)|"
-                   r"equal opportunit\w+ "
-                   r"employer|we (?:welcome|encourage) applications|unsolicited)\b", re.I)
+                   r"equal opportunit\w+ employer|we (?:welcome|encourage) applications|"
+                   r"unsolicited|looking forward to (?:your|hearing|receiving|meeting)|"
+                   r"sounds? (?:interesting|like you))\b", re.I)
 REQUIREMENT_CUE = re.compile(
     r"\b(?:experience|experienced|knowledge|proficien\w*|familiar\w*|ability|able to|skills?|"
     r"degree|certif\w*|licen[cs]e|registration|registered|fluent|understanding|background|"

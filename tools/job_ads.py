@@ -97,6 +97,8 @@ def _why(unit: str) -> Aside | None:
         return "metadata"
     if rules.REQUIREMENT_CUE.search(unit):
         return None
+    if unit.rstrip().endswith("?") and not re.search(r"\byou", unit, re.I):
+        return "other"  # "Does it sound interesting?" asks nothing of the candidate
     if rules.APPLY.search(unit):
         return "application"
     if rules.BENEFIT.search(unit):
@@ -153,8 +155,8 @@ def _decide(ad: JobAd, placed: list[tuple[int, str, str | None]]) -> None:
     for number, text, section in placed:
         reason: Aside | None = why[text]
         if section in ("must", "nice", "duty", "stack"):
-            reason = reason if reason in ("metadata", "application", "benefit", "company") \
-                else None
+            reason = reason if reason in ("metadata", "application", "benefit", "company",
+                                          "other") else None
         elif section == "company" and _duty_or_need(text, scores.get(text)):
             reason = None
         elif section in _ASIDE:

@@ -15,6 +15,7 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from memory.embeddings import get_embedder
+from tools.demonstrated import shows_own_action
 from tools.evidence import Fact
 from tools.job_ads import JobAd, Requirement, parse
 from tools.meaning import by_meaning
@@ -76,12 +77,13 @@ def _atoms(req: Requirement) -> list[tuple[str, str | None]]:
 
 
 def _done(fact: Fact) -> bool:
-    """True when the fact shows something done (not a wish, a plan or a negation)."""
+    """True when the fact shows the user doing something (not a wish, a plan, a negation,
+    a question or someone else's action)."""
     if fact.kind == "credential":
         return True
     if any(t.get("polarity") in ("growth", "negated") for t in fact.skills):
         return False
-    return not NOT_DONE.search(fact.text)
+    return not NOT_DONE.search(fact.text) and shows_own_action(fact)
 
 
 def _rank(facts: list[Fact]) -> list[str]:
