@@ -18,10 +18,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from evals.job_ads_eval import failures as ad_failures
+from evals.job_ads_eval import skillspan_report, written_report
+from evals.personas_eval import failures as persona_failures
+from evals.personas_eval import load_personas, run_part
+from tools.export_check import Format
+
 DATA = Path(__file__).parent / "data"
 USERS = DATA / "users"
 JOBS = DATA / "jobs"
 LEAK_MARKERS = ("MIT", "Google", "10 years", "world-class")
+COVERED_TARGET = 0.8
 
 
 def load_users() -> list[dict[str, Any]]:
@@ -82,8 +89,11 @@ def _pct(values: list[float], q: float) -> float:
     return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 1)
 
 
-def _expectations(out: dict[str, Any], job: dict[str, Any]) -> tuple[int, int, int]:
-    """(expected covered found, expected gaps honoured, false claims) for one profile."""
+def _expectations(out: dict[str, Any], job: dict[str, Any]) -> tuple[int, int, int, int]:
+    """(expected covered found, expected gaps honoured, false claims, not found).
+
+    A requirement the parser never found is a miss, never an honoured gap.
+    """
     matches = out.get("matches", [])
 
     def status(term: str) -> str | None:
@@ -92,8 +102,24 @@ def _expectations(out: dict[str, Any], job: dict[str, Any]) -> tuple[int, int, i
 
     covered = sum(status(t) in ("covered", "transferable") for t in job["expect_covered"])
     # A transferable match says "related, and why": honest, not a claim of the skill itself.
-    gaps = sum(status(t) != "covered" for t in job["expect_gap"])
-    return covered, gaps, len(job["expect_gap"]) - gaps
+    gaps = sum(status(t) in ("gap", "transferable") for t in job["expect_gap"])
+    false = sum(status(t) == "covered" for t in job["expect_gap"])
+    missing = sum(status(t) is None for t in job["expect_covered"] + job["expect_gap"])
+    return covered, gaps, false, missing
+
+
+def _export_violations(out: dict[str, Any], ad: str, uid: str, name: str) -> int:
+    """Violations of the export check over the Markdown, JSON and JSON Resume of a profile."""
+    from tools.facts import facts_for
+    from tools.export_check import check_export
+    from tools.job_ads import parse
+
+    facts, job = {f.id: f for f in facts_for(uid)}, parse(ad)
+    json_out = {k: v for k, v in out.items() if k != "text"}
+    exports: list[tuple[Any, Format]] = [(out.get("text", ""), "md"), (json_out, "json"),
+                                         (out.get("json_resume", {}), "jsonresume")]
+    return sum(len(check_export(content, fmt, facts, job, name).violations)
+               for content, fmt in exports)
 
 
 def _run_mode(users: list[dict[str, Any]], model_factory: Callable[[], Any] | None
@@ -105,7 +131,8 @@ def _run_mode(users: list[dict[str, Any]], model_factory: Callable[[], Any] | No
     r: dict[str, Any] = {"outputs": 0, "violations": 0, "caught": 0, "fallbacks": 0,
                          "repaired": 0, "leaks": 0, "coverage": [], "expected_covered": 0,
                          "expected_covered_total": 0, "gaps_honoured": 0, "gaps_total": 0,
-                         "false_claims": 0, "star": [], "action_present": 0, "stories": 0,
+                         "false_claims": 0, "not_found": 0, "export_violations": 0,
+                         "star": [], "action_present": 0, "stories": 0,
                          "strength_counts": [], "cited_strengths": 0, "per_user": []}
     for u in users:
         uid = u["uid"]
@@ -117,7 +144,9 @@ def _run_mode(users: list[dict[str, Any]], model_factory: Callable[[], Any] | No
             ad = (JOBS / job["file"]).read_text(encoding="utf-8")
             out = _timed(times["profile"], profile_for, uid, ad, model=model)
             outs.append(("profile", out))
-            got, honoured, false = _expectations(out, job)
+            got, honoured, false, missing = _expectations(out, job)
+            r["not_found"] += missing
+            r["export_violations"] += _export_violations(out, ad, uid, u["name"])
             r["coverage"].append(out.get("coverage", 0.0))
             r["expected_covered"] += got
             r["expected_covered_total"] += len(job["expect_covered"])
@@ -171,7 +200,34 @@ def run_profiles_eval(limit: int | None = None) -> dict[str, Any]:
                   "jobs": len({j["file"] for u in users for j in u["jobs"]}),
                   "offline": _run_mode(users, None),
                   "llm_fabricating": _run_mode(users, FabricatingChatModel)}
+    report["job_ads"] = {"skillspan_aside": skillspan_report("aside"),
+                         "written": written_report()}
+    report["personas_aside"] = run_part(load_personas()[1])
+    report["failures"] = failures(report)
+    report["status"] = "failed" if report["failures"] else "ok"
     return report
+
+
+def failures(report: dict[str, Any]) -> list[str]:
+    """Every target the report misses, in words; empty when all are met.
+
+    Targets: no faithfulness violation or leak reaching the user, no false claim on a gap,
+    every expected requirement found by the parser, at least 80% of the expected covered
+    requirements covered, and the job-ad parsing targets (:mod:`evals.job_ads_eval`).
+    """
+    out = ad_failures(report["job_ads"]["skillspan_aside"], report["job_ads"]["written"])
+    out += persona_failures(report["personas_aside"])
+    for mode in ("offline", "llm_fabricating"):
+        r = report.get(mode)
+        if not r:
+            continue
+        for name in ("violations", "leaks", "false_claims", "not_found", "export_violations"):
+            if r[name]:
+                out.append(f"{mode}: {name} {r[name]} (target 0)")
+        share = r["expected_covered"] / max(r["expected_covered_total"], 1)
+        if share < COVERED_TARGET:
+            out.append(f"{mode}: expected covered {share:.2f} (target >= {COVERED_TARGET})")
+    return out
 
 
 def _latency(kind: str) -> Callable[[dict[str, Any]], str]:
@@ -193,6 +249,8 @@ def format_table(report: dict[str, Any]) -> str:
         ("expected gaps not claimed as covered",
          lambda r: f"{r['gaps_honoured']}/{r['gaps_total']}"),
         ("false claims on gap requirements", lambda r: r["false_claims"]),
+        ("expected requirements the parser missed", lambda r: r["not_found"]),
+        ("export check violations (md, json, jsonresume)", lambda r: r["export_violations"]),
         ("STAR completeness (mean)", lambda r: r["star"]),
         ("stories with an Action", lambda r: f"{r['action_present']}/{r['stories']}"),
         ("strengths per user", lambda r: ",".join(map(str, r["strength_counts"]))),
@@ -203,8 +261,34 @@ def format_table(report: dict[str, Any]) -> str:
     lines = [f"{'metric':<{width}}  " + "  ".join(f"{m:>16}" for m in modes)]
     for name, get in rows:
         lines.append(f"{name:<{width}}  " + "  ".join(f"{get(report[m])!s:>16}" for m in modes))
-    return f"Profiles eval: {report['users']} synthetic users, {report['jobs']} job ads\n" + \
-        "\n".join(lines)
+    head = f"Profiles eval: {report['users']} synthetic users, {report['jobs']} job ads\n"
+    return head + "\n".join(lines) + "\n\n" + format_ads(report)
+
+
+def format_ads(report: dict[str, Any]) -> str:
+    """Job-ad parsing lines and the targets missed."""
+    real, written = report["job_ads"]["skillspan_aside"], report["job_ads"]["written"]
+    lines = ["Job-ad parsing:"]
+    if "skipped" in real:
+        lines.append(f"  real postings: skipped ({real['skipped']})")
+    else:
+        lines.append(f"  real postings (SkillSpan dev, aside third, {real['postings']} ads): "
+                     f"skill-bearing lines kept {real['skill_lines_kept']:.3f} (target >= 0.90),"
+                     f" benefit/company lines kept {real['benefit_company_kept']} of "
+                     f"{real['benefit_company_lines']} (target 0)")
+    lines.append(f"  written ads ({written['ads']}): gold found {written['gold_found']:.3f}, "
+                 f"must/nice right {written['must_nice_right']:.3f}, forbidden lines kept "
+                 f"{written['forbidden_kept']}")
+    p = report.get("personas_aside", {})
+    if "skipped" not in p and p:
+        lines.append(f"Personas on real postings (aside third: {p['personas']} personas, "
+                     f"{p['jobs']} ads): must-cover requirements found {p['found']}/"
+                     f"{p['must_cover']}, quoted {p['quoted']}/{p['must_cover']}, false gaps "
+                     f"{p['false_gaps']}, real gaps named {p['gaps_named']}/{p['gaps']}, "
+                     f"fabrications {p['fabrications']}")
+    fails = report.get("failures", [])
+    lines.append("Targets: all met." if not fails else "Targets missed: " + "; ".join(fails))
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

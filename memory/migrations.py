@@ -76,6 +76,15 @@ MIGRATIONS: list[list[str]] = [
             revoked_at TEXT)""",
         "CREATE INDEX shares_user ON shares(user_id, created_at)",
     ],
+    [  # one credential, one record: other forms of the same credential are kept beside it
+        "ALTER TABLE credentials ADD COLUMN identity TEXT",
+        "CREATE INDEX credentials_identity ON credentials(user_id, identity)",
+        """CREATE TABLE credential_forms (
+            id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            credential_id TEXT NOT NULL REFERENCES credentials(id) ON DELETE CASCADE,
+            filename TEXT, format TEXT NOT NULL, raw {blob} NOT NULL, sha256 TEXT NOT NULL,
+            verdict TEXT NOT NULL, created_at TEXT NOT NULL)""",
+    ],
 ]
 
 

@@ -168,16 +168,50 @@ class Records:
         achievement: dict[str, Any], verdicts: dict[str, Any], verdict: str,
         reasons: list[str], skills: list[dict[str, Any]],
     ) -> str:
-        """Store an imported credential with its raw bytes and verdicts; returns its id."""
+        """Store an imported credential with its raw bytes and verdicts; returns its id.
+
+        The same credential arriving again (as JSON, a baked image or nested in a CLR: see
+        :func:`credential_identity`) is stored once: this form is kept beside the first
+        record, whose id is returned; a valid verdict replaces a weaker one.
+        """
+        identity = credential_identity(achievement, raw)
+        same = self.same_credential(user_id, achievement, raw)
+        if same:
+            with self.db.transaction():
+                self.db.execute(
+                    "INSERT INTO credential_forms (id, user_id, credential_id, filename, format, "
+                    "raw, sha256, verdict, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                    (new_id("form"), user_id, same, filename, fmt, raw,
+                     hashlib.sha256(raw).hexdigest(), verdict, now_iso()))
+                if verdict == "valid":
+                    self.db.execute(
+                        "UPDATE credentials SET verdict=?, verdicts=?, reasons=? WHERE id=? "
+                        "AND user_id=?", (verdict, json.dumps(verdicts, default=str),
+                                          json.dumps(reasons), same, user_id))
+            return same
         cid = new_id("cred")
         self.db.execute(
             "INSERT INTO credentials (id, user_id, filename, format, raw, sha256, achievement, "
-            "verdicts, verdict, reasons, skills, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "verdicts, verdict, reasons, skills, created_at, identity) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (cid, user_id, filename, fmt, raw, hashlib.sha256(raw).hexdigest(),
              json.dumps(achievement, default=str), json.dumps(verdicts, default=str), verdict,
-             json.dumps(reasons), json.dumps(skills, default=str), now_iso()),
+             json.dumps(reasons), json.dumps(skills, default=str), now_iso(), identity),
         )
         return cid
+
+    def same_credential(self, user_id: str, achievement: dict[str, Any],
+                        raw: bytes) -> str | None:
+        """The id of this user's stored record of the same credential, or None."""
+        identity = credential_identity(achievement, raw)
+        row = self.db.one("SELECT id FROM credentials WHERE user_id=? AND identity=? "
+                          "ORDER BY created_at, id", (user_id, identity))
+        return str(row["id"]) if row else None
+
+    def credential_forms(self, user_id: str, credential_id: str) -> list[Row]:
+        """The other forms (format, file name, bytes, verdict) of one stored credential."""
+        return self.db.query("SELECT * FROM credential_forms WHERE user_id=? AND "
+                             "credential_id=? ORDER BY created_at, id", (user_id, credential_id))
 
     def list_credentials(self, user_id: str) -> list[Row]:
         """The user's credentials, oldest first (raw bytes included)."""
@@ -381,12 +415,36 @@ class Records:
 
     def delete_user(self, user_id: str) -> None:
         """Remove the user and every row about them."""
-        tables = ["shares", "api_keys", "uploads", "skills", "skill_rejections", "reminders",
-                  "consent", "link_codes", "stories", "credentials", "reflections", "identities"]
+        tables = ["shares", "api_keys", "uploads", "credential_forms", "skills",
+                  "skill_rejections", "reminders", "consent", "link_codes", "stories",
+                  "credentials", "reflections", "identities"]
         with self.db.transaction():
             for table in tables:
                 self.db.execute(f"DELETE FROM {table} WHERE user_id=?", (user_id,))
             self.db.execute("DELETE FROM users WHERE id=?", (user_id,))
+
+
+def credential_identity(achievement: dict[str, Any], raw: bytes) -> str:
+    """What makes two imports the same credential: its id, else issuer + achievement +
+    subject + issue date, else the exact bytes (with the name and issuer they carry).
+
+    Args:
+        achievement: the normalised achievement (``memory.schemas.Achievement`` as JSON).
+        raw: the bytes as imported.
+
+    Returns:
+        A stable key; equal keys mean one credential.
+    """
+    if achievement.get("credential_id"):
+        return "id:" + str(achievement["credential_id"]).strip()
+    issuer = achievement.get("issuer_id") or achievement.get("issuer_name")
+    subject, issued = achievement.get("subject_id"), str(achievement.get("issued_on") or "")
+    if issuer and subject and issued and achievement.get("name"):
+        parts = [str(issuer), str(achievement["name"]), str(subject), issued[:10]]
+        return "sig:" + hashlib.sha256("\x1f".join(p.strip().lower() for p in parts)
+                                       .encode()).hexdigest()
+    named = "\x1f".join(str(achievement.get(k) or "") for k in ("name", "issuer_name"))
+    return "sha:" + hashlib.sha256(raw + named.encode()).hexdigest()
 
 
 _lock = threading.Lock()

@@ -40,7 +40,9 @@ INSTITUTIONS = _set("university universities college school institute academy bo
 TECH = _set("python java javascript typescript sql postgres postgresql mysql kubernetes docker aws "
         "azure gcp linux excel tableau react node.js golang rust c++ c# php ruby scala spark "
         "hadoop terraform git jira salesforce sap figma photoshop matlab tensorflow pytorch "
-        "kotlin swift html css django flask fastapi airflow snowflake powerbi zendesk")
+        "kotlin swift html css django flask fastapi airflow snowflake powerbi zendesk vue "
+        "angular svelte webpack babel jest npm grafana kibana looker intercom xero quickbooks "
+        "jenkins ansible kafka redis mongodb graphql")
 # Capitalised words our own templates use; anything else capitalised needs support.
 COMMON = _set("i i'm i've i'd you your you're we our it its this that these those the a an "
               "and or but so if when what which who how why where here there my me he she "

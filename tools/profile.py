@@ -15,8 +15,10 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from memory.embeddings import get_embedder
+from tools.demonstrated import shows_own_action
 from tools.facts import Fact
-from tools.jobs import JobAd, Requirement, parse
+from tools.job_ads import JobAd, Requirement, parse
+from tools.meaning import by_meaning
 from tools.strengths import key
 
 Status = Literal["covered", "transferable", "gap"]
@@ -42,10 +44,13 @@ class Match(BaseModel):
 
     requirement: str
     must: bool
+    kind: Literal["requirement", "duty"] = "requirement"
     status: Status
     labels: list[str] = Field(default_factory=list, description="skills the ad line names")
     cites: list[str] = Field(default_factory=list)
     via: str | None = Field(default=None, description="the user's related skill or term")
+    term: str | None = Field(default=None, description="the technical term matched")
+    why: str | None = Field(default=None, description="in plain words, why it counts")
     next_step: str | None = None
 
 
@@ -72,12 +77,13 @@ def _atoms(req: Requirement) -> list[tuple[str, str | None]]:
 
 
 def _done(fact: Fact) -> bool:
-    """True when the fact shows something done (not a wish, a plan or a negation)."""
+    """True when the fact shows the user doing something (not a wish, a plan, a negation,
+    a question or someone else's action)."""
     if fact.kind == "credential":
         return True
     if any(t.get("polarity") in ("growth", "negated") for t in fact.skills):
         return False
-    return not NOT_DONE.search(fact.text)
+    return not NOT_DONE.search(fact.text) and shows_own_action(fact)
 
 
 def _rank(facts: list[Fact]) -> list[str]:
@@ -128,27 +134,31 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
             if t.get("polarity", "demonstrated") == "demonstrated":
                 user_skills.setdefault(key(t), []).append(f)
                 labels.setdefault(key(t), str(t["label"]))
-    texts = [label for r in job.requirements for label, _ in _atoms(r)]
+    wanted = job.requirements + job.duties
+    texts = [label for r in wanted for label, _ in _atoms(r)]
     tags = tagger(texts) if texts else []
     user_keys = list(labels)
     user_vecs = get_embedder().embed([labels[k] for k in user_keys]) if user_keys else None
     k = 0
-    for req in job.requirements:
+    atom_tags: list[list[dict[str, Any]]] = []
+    for req in wanted:
         for label, term in _atoms(req):
             found = [t if isinstance(t, dict) else t.model_dump() for t in tags[k]]
             k += 1
             found = [t for t in found if t.get("polarity") != "negated"][:3]
-            m = Match(requirement=label, must=req.must, status="gap",
+            atom_tags.append(found)
+            m = Match(requirement=label, must=req.must, kind=req.kind, status="gap",
                       labels=[str(t["label"]) for t in found])
             if term:
                 hits = _term_facts(term, done)
                 if hits:
-                    m.status, m.cites = "covered", _rank(hits)
+                    m.status, m.cites, m.term = "covered", _rank(hits), term
                 else:
                     for rel in RELATED_TECH.get(term.lower(), []):
                         near = _term_facts(rel, done)
                         if near:
                             m.status, m.cites, m.via = "transferable", _rank(near), rel
+                            m.term = rel
                             break
             else:
                 same = [f for t in found for f in user_skills.get(key(t), [])]
@@ -165,9 +175,10 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
             if m.status == "gap":
                 m.next_step = next_step(label, term)
             profile.matches.append(m)
+    by_meaning(profile.matches, atom_tags, done)
     return profile
 
 
 def tailor(job_text: str, facts: list[Fact], tagger: Tagger) -> Profile:
-    """Parse the ad and match it (see :func:`tools.jobs.parse` and :func:`match`)."""
+    """Parse the ad and match it (see :func:`tools.job_ads.parse` and :func:`match`)."""
     return match(parse(job_text), facts, tagger)

@@ -19,6 +19,8 @@ JSON_RESUME_SCHEMA = ("https://raw.githubusercontent.com/jsonresume/resume-schem
 
 
 def _kind(m: Match) -> str:
+    if m.kind == "duty":
+        return "duty"
     return "must-have" if m.must else "nice-to-have"
 
 
@@ -58,7 +60,8 @@ def blocks(profile: Profile, facts: dict[str, Fact], name: str,
         for m in transfer:
             out.append([Segment(text=f"- **{short(m.requirement, 80)}** ({_kind(m)}):",
                                 role="requirement"),
-                        Segment(text=f"you show {m.via}, which is related.", cites=m.cites)])
+                        Segment(text=f"{m.why}." if m.why else
+                                f"you show {m.via}, which is related.", cites=m.cites)])
             out += [[Segment(text="  -", role="meta"), _quote(facts[c])] for c in m.cites[:1]
                     if c in facts]
     if story and story.item_ids:
@@ -83,22 +86,36 @@ def markdown(profile: Profile, facts: dict[str, Fact], name: str,
     return render(blocks(profile, facts, name, story), facts)
 
 
+def _own_keywords(fact: Fact, m: Match) -> list[str]:
+    """The user's own skill words for one cited fact: its demonstrated skill labels, and the
+    matched technical term when the fact's text names it. Never the ad's wording."""
+    words = [str(t["label"]) for t in fact.skills
+             if t.get("polarity", "demonstrated") == "demonstrated"]
+    if m.term and m.term.lower() in fact.text.lower():
+        words.append(m.term)
+    return list(dict.fromkeys(words))
+
+
 def json_resume(profile: Profile, facts: dict[str, Fact], name: str) -> dict[str, Any]:
     """A JSON Resume document with citations in extension fields.
 
     Only what the evidence holds: no work history is invented (``work`` stays empty unless
-    known), certificates come from verified credentials only.
+    known), no summary is written for the person, skills and keywords are the labels of
+    the user's own cited facts, certificates come from verified credentials only. The ad,
+    its requirements and the match stay in the labelled job section
+    ``meta["x-talentPassport"]``.
     """
     covered = [m for m in profile.matches if m.status != "gap"]
     skills: dict[str, dict[str, Any]] = {}
     for m in covered:
         for cid in m.cites:
             fact = facts.get(cid)
-            labels = [str(t["label"]) for t in (fact.skills if fact else [])] or [m.requirement]
-            entry = skills.setdefault(labels[0], {"name": labels[0], "keywords": [],
-                                                  "x-citations": []})
-            if m.requirement not in entry["keywords"]:
-                entry["keywords"].append(m.requirement)
+            words = _own_keywords(fact, m) if fact else []
+            if not words:
+                continue
+            entry = skills.setdefault(words[0], {"name": words[0], "keywords": [],
+                                                 "x-citations": []})
+            entry["keywords"] += [w for w in words if w not in entry["keywords"]]
             if cid not in entry["x-citations"]:
                 entry["x-citations"].append(cid)
     certificates = []
@@ -111,12 +128,12 @@ def json_resume(profile: Profile, facts: dict[str, Fact], name: str) -> dict[str
                              "x-citations": [cid], "x-verified": True})
     return {
         "$schema": JSON_RESUME_SCHEMA,
-        "basics": {"name": name, "summary": "; ".join(m.requirement for m in covered[:5])},
+        "basics": {"name": name},
         "work": [],
         "skills": list(skills.values()),
         "certificates": certificates,
         "meta": {"x-talentPassport": {
-            "job": profile.job.title,
+            "job": {"title": profile.job.title, "ad": profile.job.text},
             "coverage": profile.coverage(),
             "requirements": [m.model_dump() for m in profile.matches],
             "ignoredInstructions": profile.job.ignored,

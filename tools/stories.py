@@ -19,6 +19,7 @@ from tools.facts import Fact, short
 from tools.faithfulness import Segment
 from tools.reflection import cues_in  # the reflection policy's own STAR cues
 from tools.skills.text import content_lemmas
+from tools.story_text import clean
 
 SECTIONS = ("situation", "task", "action", "result", "learning")
 MIN_RELEVANCE = 0.4
@@ -48,7 +49,7 @@ _ABOUT = re.compile(r"^\s*(?:/story\b|(?:please\s+)?(?:can you\s+)?(?:write|draf
 
 
 class StoryLine(BaseModel):
-    """One verbatim sentence of a section and the fact it comes from."""
+    """One sentence of a section (the user's words, chat filler removed) and its fact."""
 
     text: str
     fact_id: str
@@ -185,12 +186,17 @@ def draft(facts: list[Fact], about: str = "", picked: list[str] | None = None) -
             mark = " (verified)" if mine[0].verified else ""
             story.credentials.append(StoryLine(text=mine[0].text + mark, fact_id=mine[0].id))
             continue
-        for k, f in enumerate(mine):
-            where = f.slot if f.kind == "story" else section_of(f.text, k == 0)
+        first = True
+        for f in mine:
+            text = f.text if f.kind == "story" else clean(f.text)
+            if not text:
+                continue  # filler or a bare feeling ("ugh long week") is not a story line
+            where = f.slot if f.kind == "story" else section_of(text, first)
+            first = False
             if where == "action+result":
                 where = "result" if sections["action"] and not sections["result"] else "action"
             if where in LIMITS and len(sections[where]) < LIMITS[where]:
-                sections[where].append(StoryLine(text=f.text, fact_id=f.id))
+                sections[where].append(StoryLine(text=text, fact_id=f.id))
     story.sections = {s: sections[s] for s in SECTIONS if sections.get(s)}
     story.missing = [s for s in SECTIONS if not sections.get(s)]
     lead = (sections.get("action") or sections.get("situation") or

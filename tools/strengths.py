@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from memory.embeddings import get_embedder
+from tools.demonstrated import shows_own_action
 from tools.facts import Fact, short
 from tools.faithfulness import Segment
 
@@ -81,6 +82,8 @@ def _verification(fact: Fact) -> float:
 def _clusters(facts: list[Fact], polarity: str, today: date) -> list[Strength]:
     best: dict[tuple[str, str], dict[str, tuple[float, Fact, dict[str, Any]]]] = defaultdict(dict)
     for f in facts:
+        if polarity == "demonstrated" and not shows_own_action(f):
+            continue  # wishes, questions, struggles and others' actions are never strengths
         for t in f.skills:
             if t.get("polarity", "demonstrated") != polarity:
                 continue

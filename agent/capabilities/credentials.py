@@ -91,10 +91,13 @@ def _store(user_id: str, result: CheckResult, use_tagger: bool) -> str | None:
         return None
     result.skills = skills_for(result, use_tagger)
     ach = result.achievement
+    known = get_records().same_credential(user_id, ach.model_dump(mode="json"), result.raw)
     cred_id = get_records().add_credential(
         user_id, fmt=result.format, filename=result.file, raw=result.raw,
         achievement=ach.model_dump(mode="json"), verdicts=result.checks.model_dump(mode="json"),
         verdict=result.verdict, reasons=result.reasons, skills=result.skills)
+    if known:  # the same credential in another form: kept with the record, indexed once
+        return cred_id
     text = f"Credential: {ach.name}" + (f" from {ach.issuer_name}" if ach.issuer_name else "")
     if ach.description:
         text += f". {ach.description}"

@@ -12,8 +12,8 @@ import typer
 EVAL_HELP = """Run quality evals offline and deterministically; print a table per suite.
 
 Writes `reports/eval-SUITE.json` and `.md` in the repository (the committed latest
-reports); `--json OUT` also writes the JSON to OUT. Exits 1 when a coaching check
-fails or a suite breaks.
+reports); `--json OUT` also writes the JSON to OUT. Exits 1 when a coaching check fails,
+the profiles suite misses a target, or a suite breaks.
 """
 
 BENCH_HELP = """Benchmark ours side by side with the baseline (plain create_agent +
@@ -65,9 +65,9 @@ def register(app: typer.Typer) -> None:
                                                 else {}))
             results[name] = report
             typer.echo(f"\n## {name}\n\n{table}\n")
-            if not no_reports and not llm and report.get("status") == "ok":
+            if not no_reports and not llm and report.get("status") in ("ok", "failed"):
                 write_report(f"eval-{name}", report, table, REPORTS)
-            failed = failed or report.get("status") == "error"
+            failed = failed or report.get("status") in ("error", "failed")
             summary = report.get("summary", {})
             if name == "coaching" and summary.get("conversations_passed") != summary.get(
                     "conversations"):

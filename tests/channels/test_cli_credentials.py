@@ -60,8 +60,12 @@ def test_import_stores_only_genuine_for_that_user(tmp_path: Path, issuer: EdIssu
     ana = rec.find_user("cli", "local", "ana")
     assert ana
     stored = rec.list_credentials(ana)
-    assert len(stored) == 2 and stored[0]["verdict"] == "valid"
+    # good.json and badge.png hold the same credential: one record, both forms kept (issue 15)
+    assert len(stored) == 1 and stored[0]["verdict"] == "valid"
+    assert rows[0]["stored_id"] == rows[2]["stored_id"] == stored[0]["id"]
     assert bytes(stored[0]["raw"]) == files[0].read_bytes()
+    forms = rec.credential_forms(ana, stored[0]["id"])
+    assert [f["filename"] for f in forms] == [str(files[2])]
     assert stored[0]["achievement"]["name"] == "Team Leadership"
     assert get_vectors().search(ana, "team leadership", k=2)
     bob = rec.ensure_user("cli", "local", "bob")

@@ -87,3 +87,47 @@ def test_strengths_reply_marks_verified_and_has_no_violations() -> None:
     assert "Growth areas" in out["reply"] and len(out["reply"]) < 3500
     nobody = strengths_for(get_records().ensure_user("cli", "local", "nobody"))
     assert nobody["strengths"] == [] and "cannot name strengths yet" in nobody["reply"]
+
+
+def test_strengths_never_rest_on_wishes_questions_or_other_peoples_actions() -> None:
+    from tools.facts import Fact
+
+    def fact(n: int, text: str, label: str, kind: str = "reflection",
+             verified: bool = False) -> Fact:
+        tag = {"framework": "esco", "id": f"skill/{label}", "label": label, "score": 0.8,
+               "polarity": "demonstrated"}
+        return Fact(id=f"ref_{n:04x}#1", item_id=f"ref_{n:04x}", kind=kind,  # type: ignore[arg-type]
+                    date="2026-11-02", text=text, source="reflection", skills=[tag],
+                    verified=verified)
+
+    facts = [fact(1, "I don't think I delegate well.", "delegate activities"),
+             fact(2, "How do I get better at budgeting?", "budgeting"),
+             fact(3, "My supervisor ran the stock take with the new scanner.", "stock control"),
+             fact(4, "I trained two new starters on the till this week.", "train employees"),
+             fact(5, "Food Hygiene Level 2, issued by Kitchen Academy", "food safety",
+                  kind="credential", verified=True)]
+    result = strengths(facts, today=date(2026, 11, 10))
+    labels = {s.label for s in result.strengths}
+    assert labels == {"train employees", "food safety"}
+    food = next(s for s in result.strengths if s.label == "food safety")
+    assert food.evidence[0].verified is True
+
+
+def test_story_lines_lose_chat_filler_but_keep_the_facts() -> None:
+    from tools.facts import Fact
+
+    text = ["ugh long week.", "honestly the fryer broke down at 6pm on Saturday lol",
+            "I moved the chips to the oven and rang the engineer tho",
+            "We served all 80 covers and nobody complained 😅"]
+    facts = [Fact(id=f"ref_00ab#{n}", item_id="ref_00ab", kind="reflection",
+                  date="2026-11-07", text=t, source="reflection") for n, t in
+             enumerate(text, start=1)]
+    story = stories.draft(facts, picked=["ref_00ab"])
+    lines = {name: [li.text for li in got] for name, got in story.sections.items()}
+    joined = " ".join(t for got in lines.values() for t in got)
+    for filler in ("ugh", "lol", "tho", "honestly", "😅", "long week"):
+        assert filler not in joined.lower()
+    assert lines["situation"] == ["The fryer broke down at 6pm on Saturday."]
+    assert "I moved the chips to the oven and rang the engineer." in lines["action"]
+    assert "80 covers" in joined  # the facts stay
+    assert "task" in story.missing  # asked for, never filled with another part

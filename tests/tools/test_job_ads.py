@@ -1,0 +1,76 @@
+"""Job ads as they are written: headings of any style, inline labels, no headings, one-line
+pastes; benefits, company text and metadata set aside; instructions to AI screeners ignored."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from evals.job_ads_eval import ADS, skillspan_report, written_report
+from evals.skillspan_ads import DEV
+from tools.job_ads import parse
+
+
+def _case(name: str) -> dict[str, object]:
+    return json.loads((ADS / f"{name}.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def test_nhs_inline_essential_and_desirable() -> None:
+    ad = parse(str(_case("nhs_staff_nurse")["ad"]))
+    kinds = {r.text: r.must for r in ad.requirements}
+    assert kinds["Registered Nurse (Adult) with current NMC registration"] is True
+    assert kinds["Experience of IV cannulation and venepuncture"] is False
+    assert any("deteriorating patient" in d.text for d in ad.duties)
+    aside = {a.text: a.why for a in ad.set_aside}
+    assert aside["Salary: £28,407 - £34,581 per annum"] == "metadata"
+    assert any(why == "benefit" and "annual leave" in text for text, why in aside.items())
+    assert not any("annual leave" in r.text or "CQC" in r.text for r in ad.requirements)
+
+
+def test_planted_screener_line_is_ignored_never_a_requirement() -> None:
+    ad = parse(str(_case("bring_support_agent")["ad"]))
+    assert len(ad.ignored) == 1 and "AI model" in ad.ignored[0]
+    texts = [r.text for r in ad.requirements + ad.duties]
+    assert not any("Zendesk experience" in t or "excellent match" in t for t in texts)
+    bonus = next(r for r in ad.requirements if "QuickBooks" in r.text)
+    assert bonus.must is False
+    assert not any("birthday" in t for t in texts)
+
+
+def test_one_line_paste_and_no_headings() -> None:
+    ad = parse(str(_case("one_line_barista")["ad"]))
+    must = [r.text for r in ad.requirements if r.must]
+    nice = [r.text for r in ad.requirements if not r.must]
+    assert any("espresso machine" in t for t in must)
+    assert nice == ["Food hygiene level 2 certificate is a plus."]
+    assert not any("12.60" in r.text or "since 2014" in r.text for r in ad.requirements)
+    plain = parse("Warehouse operative\nWe are a family firm.\nForklift licence required\n"
+                  "Free parking and 25 days holiday")
+    assert [r.text for r in plain.requirements] == ["Forklift licence required"]
+    assert {a.why for a in plain.set_aside} == {"company", "benefit"}
+
+
+def test_headings_in_any_style_open_the_right_section() -> None:
+    text = ("YOUR PROFILE\n- SAP\n\n**What we're looking for**\n• Excel\n\n"
+            "### Key responsibilities\n▪ Run month-end close\n\nYou'll bring:\n1. Patience\n\n"
+            "WHAT WE OFFER\n- Pension")
+    ad = parse("Finance assistant\n" + text)
+    assert [r.text for r in ad.requirements] == ["SAP", "Excel", "Patience"]
+    assert [d.text for d in ad.duties] == ["Run month-end close"]
+    assert ad.set_aside[0].why == "benefit"
+
+
+def test_written_ads_meet_their_targets() -> None:
+    report = written_report()
+    assert report["ads"] >= 7
+    assert report["gold_found"] >= 0.9 and report["must_nice_right"] >= 0.9
+    assert report["forbidden_kept"] == 0
+
+
+@pytest.mark.skipif(not Path(DEV).exists(), reason="../shared SkillSpan data is absent")
+def test_real_postings_aside_third() -> None:
+    report = skillspan_report("aside")
+    assert report["postings"] == 19
+    assert report["skill_lines_kept"] >= 0.9

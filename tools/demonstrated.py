@@ -1,0 +1,45 @@
+"""Is a fact something the user showed they did? The gate for strengths.
+
+A strength rests only on demonstrated evidence: the user's own action, stated as done.
+Never a wish or a struggle ("I don't think I delegate well", "I want to get better at
+public speaking"), a question, a negation, or someone else's action ("She fixed her first
+bug"). Credentials count (their criteria say what was done) and saved stories are the
+user's own edited words. Uses the skill tagger's polarity rules for wishes and negation;
+the reflection-part classifier of the understanding work can replace :func:`shows_own_action`
+behind this one seam.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tools.facts import Fact
+from tools.skills.polarity import polarity
+
+_OWN = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|we|we've|we're|we'd|myself|ourselves)\b", re.I)
+_DROPPED_I = re.compile(  # chat style without the pronoun: "Led the night shift alone."
+    r"^\s*(?:\w+ed|led|ran|made|took|gave|wrote|built|taught|sold|got|did|found|kept|held|"
+    r"set up|put|brought|told|spoke|drove|met|fixed|sorted|handled|trained|helped|cooked|"
+    r"covered|finished|started|organised|organized|managed|calmed)\b", re.I)
+_HEDGE = re.compile(r"\b(?:i (?:don't|do not|didn't) think i|not sure (?:i|if)|i doubt|"
+                    r"maybe i|i wonder|i guess i (?:could|should))\b", re.I)
+
+
+def shows_own_action(fact: Fact) -> bool:
+    """True when the fact shows the user doing something (see the module docstring).
+
+    Args:
+        fact: one atomic fact of the user's items.
+
+    Returns:
+        False for questions, wishes, struggles, hedges, negations and other people's
+        actions; True for credentials, saved stories and the user's own deeds.
+    """
+    if fact.kind in ("credential", "story"):
+        return True
+    text = fact.text.strip().replace("’", "'")
+    if not text or text.endswith("?") or _HEDGE.search(text):
+        return False
+    if polarity(text, (0, len(text)), (0, len(text))) != "demonstrated":
+        return False
+    return bool(_OWN.search(text) or _DROPPED_I.search(text))

@@ -1,0 +1,179 @@
+"""Rules for the clear cases of a job ad: headings, inline labels, and lines set aside.
+
+Headings are recognised in any common style ("What we're looking for", "YOUR PROFILE",
+"You'll bring:", "## Key responsibilities", "**Desirable**"); a heading names a section:
+``must``, ``nice``, ``duty``, ``stack`` (technologies used), ``benefit``, ``company``,
+``apply`` or ``meta``. A heading that names none of them ("Job description") leaves the
+section open, and the learned line decision (:mod:`tools.job_lines`) takes over.
+"""
+
+from __future__ import annotations
+
+import re
+
+SECTIONS: list[tuple[str, str]] = [
+    ("meta", r"job (?:type|id|ref\w*|details|category)|date posted|posted( on)?|salary( range)?|"
+             r"pay( rate)?|wage|hours( of work)?|working hours|location( options)?|contract"
+             r"( type)?|closing date|start date|reference|ref|experience level|seniority( level)?|"
+             r"industry|company (?:size|type)|employment type|department|reports? to|city|"
+             r"country|remote|job area|grade|band|likes"),
+    ("nice", r"(?:nice|good|great) to have|nice[- ]to[- ]haves?|bonus(?: points)?|"
+             r"(?:it'?s |would be )?a plus|preferred(?: qualifications| skills)?|desirables?|"
+             r"desired|optional|extra points|ideally|advantageous|assets?"),
+    ("must", r"(?:key |essential |required |minimum |basic |our )?(?:requirements?|"
+             r"qualifications?|skills?(?: (?:and|&) (?:experience|qualifications))?|"
+             r"competenc(?:e|ies)|criteria)|required|essentials?|must[- ]haves?|"
+             r"what (?:we(?:'re| are) looking for|we need|we expect|you(?:'ll)? need|"
+             r"you(?:'ll| will)? bring|you bring|you have|you(?:'ll)? have)|"
+             r"you(?:'ll| will)? (?:bring|need|have)|you bring|you have|who you are|"
+             r"(?:your|candidate) profile|ihr profil|profile|about you|person specification|"
+             r"the ideal candidate|ideal candidate|we(?:'re| are) looking for|looking for|"
+             r"who we(?:'re| are) looking for|we expect|you should have|"
+             r"knowledge(?: and experience)?|experience|"
+             r"the qualifications you need|is this you|what it takes|your skills|key skills"),
+    ("duty", r"(?:key |main |your |core |primary )?(?:responsibilities|duties|tasks|"
+             r"accountabilities)|what you(?:'ll| will)? (?:do|be doing|work on)|"
+             r"you(?:'ll| will)? (?:do|work on|be responsible for)|the role|your role|"
+             r"about the (?:role|job|position)|role description|the job|the position|"
+             r"your missions?|your (?:day|week)|day[- ]to[- ]day|in this role|"
+             r"what the job involves|job purpose|ihre aufgaben|your impact|the work"),
+    ("stack", r"(?:core |our )?(?:technologies|tech(?:nology)? stack|stack|tools(?: we use)?)"
+              r"(?: used)?(?: in the application)?"),
+    ("benefit", r"(?:job |our |the )?benefits|perks(?: and benefits)?|what we offer|we offer|"
+                r"what'?s in it for you|why (?:join|work (?:for|with)) us|why you'?ll love "
+                r"(?:it|us|working)(?: \w+){0,3}|(?:salary|pay) (?:and|&) benefits|rewards?|"
+                r"compensation(?: and benefits)?|the package|what you get|wir bieten|"
+                r"working (?:at|for|with) us|life at \S+"),
+    ("company", r"about (?:us|the company|the team|\S+)|what makes us \w+|why us|"
+                r"you(?:'re| are) welcome at \S+|who we are|(?:company|team) "
+                r"description|our (?:company|story|mission|team|values|culture)|"
+                r"the company|the team|your team|what do we do|our client|über uns"),
+    ("apply", r"how to apply|to apply|apply(?: now)?|applications?(?: procedure| process)?|"
+              r"contact(?: us)?|next steps|recruitment process|further information|"
+              r"additional information|equal opportunit\w+|diversity"),
+]
+_SECTION_RES = [(name, re.compile(rf"^(?:{pattern})$")) for name, pattern in SECTIONS]
+_OPEN = re.compile(r"^(?:job description|description|overview|summary|the opportunity|"
+                   r"role overview|position summary|details)$")
+_BULLET = re.compile(r"^\s*(?:[-*•·–—▪■►▸✓✔→○◦●]|\d{1,2}[.)]|[a-z][.)]|\(\w\))\s+")
+INLINE_BULLET = re.compile(r"\s+[•·▪■►✓✔]\s+")
+_LABEL = re.compile(r"^([^:]{2,48}):\s*(.*)$")
+
+INJECTION = re.compile(
+    r"\b(?:ignore (?:all |any |the |your )?(?:previous|prior|above|earlier|other)|disregard "
+    r"(?:all|any|the|previous|your)|system prompt|you are now|act as|pretend|"
+    r"say (?:that )?(?:the |this )?(?:candidate|applicant)|(?:the )?candidate (?:has|holds|is an?)|"
+    r"write that|instructions? (?:to|for) (?:the |any )?(?:ai|assistant|model|llm)|"
+    r"assistant:|system:|as an ai|(?:if|when) you(?:'re| are) an? (?:ai|llm|language model|"
+    r"bot|automated|assistant|machine)|ai (?:screeners?|screening|recruiters?|tools?|"
+    r"systems?|models?|assistants?|agents?)|language models?|llms?|chatgpt|gpt-?\d|"
+    r"note to (?:the )?(?:ai|bots?|automated)|(?:rate|rank|score|mark|flag) (?:this|the|"
+    r"every|each) (?:candidate|applicant|cv|resume)|include the (?:word|phrase)|"
+    r"respond (?:only )?with)\b", re.I)
+META_LINE = re.compile(
+    rf"^(?:{SECTIONS[0][1]}|closing|deadline|application deadline|ref\.?|job ref|req(?:uisition)?"
+    r" id|dislikes|love)\s*:", re.I)
+BENEFIT = re.compile(
+    r"\b(?:holidays?|vacation|paid time off|pto|pension|401k|insurance|dental|medical cover|"
+    r"(?:private )?health ?care (?:plan|cover|insurance|scheme)|private healthcare|"
+    r"bonus(?:es)? (?:scheme|package)|salary|competitive pay|perks?|discounts?|gym|"
+    r"free (?:breakfast|lunch|snacks|coffee|parking|fruit)|annual leave|days'? (?:leave|off)|"
+    r"(?:parental|sick) (?:leave|pay)|maternity|paternity|adoption pay|volunteer days?|"
+    r"cycle to work|season ticket|(?:position|role|job|company) offers|offers? you|"
+    r"career opportunit\w+|development opportunit\w+|learning opportunit\w+|"
+    r"stock options|share options|equity|we offer|you(?:'ll| will) (?:get|receive|enjoy)|"
+    r"we (?:provide|give you)|benefits?|wellbeing|employee assistance|relocation (?:package|"
+    r"support|service)|company (?:car|laptop|macbook|phone)|socials|team events|"
+    r"flexible (?:working|hours|schedules?|benefits)|hybrid working|work from home|mileage|"
+    r"paid training|refer a friend|bonus of|per (?:hour|hr|annum|year|mile)|/hr|budget|"
+    r"(?:birthday|days?) off|\d[- ]day (?:week|weekend)|tips|canteen|parking)\b", re.I)
+COMPANY = re.compile(
+    r"^(?:we(?:'re| are) (?:a|an|the|one|proud|committed|passionate|on a|building|growing|"
+    r"backed|based|also)|our (?:mission|vision|company|values|culture|story|clients|customers|"
+    r"team (?:is|of)|purpose|ambition|passion)|founded|established|headquartered|"
+    r"<organization>(?!.*\b(?:looking|seeking|searching|hiring)\b)|join (?:us|our|a team)|"
+    r"at \S+,? we|\S+(?: \S+){0,4} (?:is|are) (?:a|an|the|one of the) (?:leading|global|"
+    r"world|international|modern|growing|fast|specialist|independent|family|market|"
+    r"strategic)|\S+(?: \S+){0,5} (?:has|have|employs) (?:over|more than|about|around) "
+    r"[\d,.]+|(?:we|our|us)\b(?!.*\b(?:you|looking|seeking|searching|need|expect|"
+    r"require|want|hiring)\b))|we hope\b", re.I)
+APPLY = re.compile(r"\b(?:apply (?:now|online|here|today|via|through|by)|send (?:your|us) "
+                   r"(?:cv|resume|application)|application deadline|deadline for applications|"
+                   r"please (?:contact|apply|send|attach|submit)|for (?:more|further) "
+                   r"information|applications? (?:must|will|should|can)|hiring process|"
+                   r"(?:phone|video|first|second|final) interviews?|interview (?:process|stage)|"
+                   r"equal opportunit\w+ employer|we (?:welcome|encourage) applications|"
+                   r"unsolicited|looking forward to (?:your|hearing|receiving|meeting)|"
+                   r"sounds? (?:interesting|like you))\b", re.I)
+REQUIREMENT_CUE = re.compile(
+    r"\b(?:experience|experienced|knowledge|proficien\w*|familiar\w*|ability|able to|skills?|"
+    r"degree|certif\w*|licen[cs]e|registration|registered|fluent|understanding|background|"
+    r"track record|must|required|essential|qualified|qualification|competent|"
+    r"comfortable|confident|\d+\+? years?|years? of)\b", re.I)
+DUTY_CUE = re.compile(r"^(?:you(?:'ll| will)|responsible for|your (?:main )?(?:role|task|job|"
+                      r"responsibilit\w+)|in this (?:role|position)|as (?:a|an|our) [\w -]+"
+                      r"(?:you|,)|\w+ing\b)", re.I)
+NICE_CUE = re.compile(
+    r"\b(?:nice[- ]to[- ]have|nice to have|is a (?:big |huge )?plus|are a plus|a plus|bonus|"
+    r"preferred|preferably|desirable|desired|advantage\w*|ideally|would be (?:great|nice|"
+    r"good|helpful|beneficial)|beneficial|is an asset|an asset|not essential|not required|"
+    r"welcome|extra points|good to have)\b", re.I)
+YOU = re.compile(r"^(?:you(?:'ll| will| would| should| must)?|you have|your (?:role|job|"
+                 r"main|tasks?)|as (?:a|an|our) )\b", re.I)
+MUST_CUE = re.compile(r"\b(?:must|required|essential|mandatory|is a must)\b", re.I)
+
+
+def bare(line: str) -> str:
+    """A line without bullets, Markdown marks and trailing colon, lower-cased."""
+    text = _BULLET.sub("", line.strip()).strip()
+    text = re.sub(r"^#+\s*|[*_]{1,3}", "", text).strip().rstrip(":.!?–-").strip()
+    return text.replace("’", "'").lower()
+
+
+def strip_bullet(line: str) -> str:
+    """The line without its bullet or number ("- Python" -> "Python")."""
+    return _BULLET.sub("", line.strip()).strip()
+
+
+def section_of(name: str) -> str | None:
+    """The section a heading text names, "open" for a neutral one, or None for no heading."""
+    name = re.sub(r"\s+", " ", name.strip().lower().replace("’", "'")).strip(" :")
+    if _OPEN.match(name):
+        return "open"
+    for section, pattern in _SECTION_RES:
+        if pattern.match(name):
+            return section
+    return None
+
+
+def heading(line: str) -> str | None:
+    """The section a whole line opens when it is a heading, else None."""
+    text = bare(line)
+    if not text or len(text.split()) > 8:
+        return None
+    return section_of(text)
+
+
+def open_heading(line: str) -> str | None:
+    """A line that ends with a colon and leads into a list ("We'd like you to be comfortable
+    with:"): ``must`` when it names a need, ``duty`` when it says what you will do."""
+    text = strip_bullet(line)
+    if not text.endswith(":") or len(text.split()) > 12:
+        return None
+    if re.search(r"\byou(?:'ll| will)? (?:get to|do|work on|be (?:doing|working|responsible))|"
+                 r"responsibilit|tasks|duties", text, re.I):
+        return "duty"
+    if REQUIREMENT_CUE.search(text) or re.search(r"\b(?:you|candidates?) (?:need|have|bring|"
+                                                 r"should|must)|like you to|looking for", text,
+                                                 re.I):
+        return "must"
+    return None
+
+
+def label(line: str) -> tuple[str, str] | None:
+    """An inline label and its content ("Essential: NMC registration"), else None."""
+    found = _LABEL.match(strip_bullet(line))
+    if not found or not found.group(2).strip():
+        return None
+    section = section_of(re.sub(r"[*_#]", "", found.group(1)))
+    return (section, found.group(2).strip()) if section and section != "open" else None

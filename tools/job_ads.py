@@ -1,0 +1,202 @@
+"""Job ads as data: requirements (must-have, nice-to-have) and duties from pasted text.
+
+The ad is never an instruction. Lines that read like instructions to an assistant or an AI
+screener are set aside as ``ignored`` and play no part in matching. Company text,
+benefits, metadata (salary, location, "Date posted") and application details are set aside
+with the reason. Clear headings and inline labels decide by rule (:mod:`tools.job_ad_rules`);
+a line outside any recognised section is kept when the learned line decision
+(:mod:`tools.job_lines`) says it names a skill or knowledge.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from tools import job_ad_rules as rules
+from tools.faithfulness import TECH
+from tools.job_lines import skill_scores, threshold
+
+Aside = Literal["company", "benefit", "metadata", "application", "other"]
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“‘'0-9•-])|\s+[|]\s+|"
+                       r"\s[-–—]\s(?=(?:[Ww]e|[Oo]ur)\b)")
+COMPANY_KEEP = 0.6  # under a company heading, only lines the model is sure of are kept
+_ASIDE: dict[str, Aside] = {"benefit": "benefit", "company": "company", "apply": "application",
+                            "meta": "metadata"}
+
+
+class Requirement(BaseModel):
+    """One requirement or duty, verbatim from the ad, with the technical terms it names."""
+
+    text: str
+    must: bool
+    kind: Literal["requirement", "duty"] = "requirement"
+    terms: list[str] = Field(default_factory=list)
+    line: int = Field(default=0, description="the ad's line it came from (1-based)")
+
+
+class SetAside(BaseModel):
+    """A line of the ad that is neither a requirement nor a duty, and why."""
+
+    text: str
+    why: Aside
+    line: int = 0
+
+
+class JobAd(BaseModel):
+    """The ad: title, requirements, duties, and what was set aside or ignored."""
+
+    title: str
+    text: str
+    requirements: list[Requirement] = Field(default_factory=list)
+    duties: list[Requirement] = Field(default_factory=list)
+    set_aside: list[SetAside] = Field(default_factory=list)
+    ignored: list[str] = Field(default_factory=list, description="instruction-like lines")
+
+
+def terms_in(text: str) -> list[str]:
+    """Technical terms named in a text (as written), e.g. ["Python", "SQL"]."""
+    found: list[str] = []
+    for term in sorted(TECH):
+        match = re.search(rf"(?<![\w.+#]){re.escape(term)}(?![\w+#])", text, re.I)
+        if match and match.group(0).lower() not in {t.lower() for t in found}:
+            found.append(match.group(0))
+    return found
+
+
+def _units(text: str) -> list[tuple[int, str]]:
+    """(line number, text): lines, split into sentences and inline bullets when long."""
+    units: list[tuple[int, str]] = []
+    for number, raw in enumerate(text.replace("\r", "\n").splitlines(), start=1):
+        for piece in rules.INLINE_BULLET.split(raw):
+            piece = piece.strip()
+            if not piece:
+                continue
+            parts = _SENTENCE.split(piece) if len(piece.split()) > 12 else [piece]
+            units += [(number, p.strip()) for p in parts if p and p.strip(" .-")]
+    return units
+
+
+def _title(unit: str) -> str | None:
+    """The ad's title when its first line reads like one (short, no sentence)."""
+    found = re.match(r"^(?:job title|title|role|position)\s*:\s*(.+)$", unit, re.I)
+    if found:
+        return found.group(1).strip()[:100]
+    plain = unit.strip("#* ")
+    if (len(plain.split()) <= 12 and not re.search(r"[.?!:]$", plain)
+            and not rules.REQUIREMENT_CUE.search(plain) and rules.heading(plain) is None):
+        return plain[:100]
+    return None
+
+
+def _why(unit: str) -> Aside | None:
+    """A reason to set a line aside whatever its section, or None."""
+    if rules.META_LINE.match(rules.strip_bullet(unit)):
+        return "metadata"
+    if rules.REQUIREMENT_CUE.search(unit):
+        return None
+    if unit.rstrip().endswith("?") and not re.search(r"\byou", unit, re.I):
+        return "other"  # "Does it sound interesting?" asks nothing of the candidate
+    if rules.APPLY.search(unit):
+        return "application"
+    if rules.BENEFIT.search(unit):
+        return "benefit"
+    if rules.COMPANY.search(rules.strip_bullet(unit)):
+        return "company"
+    return None
+
+
+def parse(text: str) -> JobAd:
+    """Requirements and duties of a job ad, in any heading style or none.
+
+    Args:
+        text: the ad, pasted (one line or many) or read from a file.
+
+    Returns:
+        The ad with must-have and nice-to-have requirements (inline cues such as "is a plus"
+        or "Desirable:" make a line nice-to-have), duties, the lines set aside with their
+        reason, and the instruction-like lines ignored.
+    """
+    ad = JobAd(title="", text=text)
+    units = _units(text)
+    if units and (title := _title(units[0][1])):
+        ad.title, units = title, units[1:]
+    placed: list[tuple[int, str, str | None]] = []  # (line, text, section) to decide
+    section: str | None = None
+    for number, unit in units:
+        if rules.INJECTION.search(unit):
+            ad.ignored.append(unit)
+            continue
+        head = rules.heading(unit) or rules.open_heading(unit)
+        if head is not None:
+            section = None if head == "open" else head
+            continue
+        labelled = rules.label(unit)
+        line_section = section
+        if labelled and labelled[0] in ("must", "nice", "duty", "stack"):
+            line_section, unit = labelled
+            section = line_section if line_section != "stack" else section
+        elif labelled:  # "Salary: ..." is set aside whole
+            line_section = labelled[0]
+        placed.append((number, rules.strip_bullet(unit), line_section))
+    _decide(ad, placed)
+    return ad
+
+
+def _decide(ad: JobAd, placed: list[tuple[int, str, str | None]]) -> None:
+    """Sort each line into requirements, duties or set-aside (learned decision when open)."""
+    why = {text: _why(text) for _, text, _ in placed}
+    open_lines = [text for _, text, section in placed if section is None and not why[text]]
+    open_lines += [text for _, text, section in placed if section == "company"
+                   and rules.YOU.search(text)]
+    scores = dict(zip(open_lines, skill_scores(open_lines), strict=True))
+    for number, text, section in placed:
+        reason: Aside | None = why[text]
+        if section in ("must", "nice", "duty", "stack"):
+            reason = reason if reason in ("metadata", "application", "benefit", "company",
+                                          "other") else None
+        elif section == "company" and _duty_or_need(text, scores.get(text)):
+            reason = None
+        elif section in _ASIDE:
+            reason = _ASIDE[section]
+        elif reason is None and scores.get(text, 0.0) < threshold() and not (
+                rules.MUST_CUE.search(text) or rules.NICE_CUE.search(text)):
+            reason = "other"
+        if reason:
+            ad.set_aside.append(SetAside(text=text, why=reason, line=number))
+        else:
+            _add(ad, number, text, section)
+
+
+def _duty_or_need(text: str, score: float | None) -> bool:
+    """A line under a company heading that still says what the person will do or need."""
+    return score is not None and score >= COMPANY_KEEP and rules.YOU.search(text) is not None
+
+
+def _add(ad: JobAd, number: int, line: str, section: str | None) -> None:
+    if section == "duty" or (section is None and rules.DUTY_CUE.search(line)
+                             and not rules.REQUIREMENT_CUE.search(line)):
+        ad.duties.append(Requirement(text=line, must=False, kind="duty", terms=terms_in(line),
+                                    line=number))
+        return
+    nice = section in ("nice", "stack") or (rules.NICE_CUE.search(line) is not None
+                                            and not rules.MUST_CUE.search(line))
+    for piece in _items(line):
+        ad.requirements.append(Requirement(text=piece, must=not nice, terms=terms_in(piece),
+                                           line=number))
+
+
+def _items(part: str) -> list[str]:
+    """A comma list of short items ("Kubernetes, public speaking, SQL and Excel") becomes
+    one requirement per item; a phrase without commas stays whole."""
+    pieces = [p.strip(" .;") for p in part.split(",")]
+    last = re.split(r"\s+(?:and|&)\s+", pieces.pop())
+    if len(pieces) > 0 or any(terms_in(p) == [p] for p in last):
+        pieces += [p.strip(" .;") for p in last]
+    else:
+        pieces.append(part.strip(" .;"))
+    if len(pieces) > 1 and all(0 < len(p.split()) <= 3 for p in pieces):
+        return pieces
+    return [part.strip(" ;")]
