@@ -110,8 +110,8 @@ def _expectations(out: dict[str, Any], job: dict[str, Any]) -> tuple[int, int, i
 
 def _export_violations(out: dict[str, Any], ad: str, uid: str, name: str) -> int:
     """Violations of the export check over the Markdown, JSON and JSON Resume of a profile."""
-    from tools.facts import facts_for
     from tools.export_check import check_export
+    from tools.facts import facts_for
     from tools.job_ads import parse
 
     facts, job = {f.id: f for f in facts_for(uid)}, parse(ad)

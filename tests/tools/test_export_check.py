@@ -13,8 +13,8 @@ from agent.capabilities.answers import profile_for
 from tests.tools.facts.seed import seed
 from tests.tools.skills.helpers import small_tagger
 from tests.tools.test_profile import AD
-from tools.facts import facts_for
 from tools.export_check import Format, check_export
+from tools.facts import facts_for
 from tools.job_ads import parse
 from tools.skills.tagging import set_tagger
 

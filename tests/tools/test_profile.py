@@ -9,10 +9,8 @@ import pytest
 
 from agent.capabilities.answers import profile_for, profile_turn
 from tests.tools.facts.seed import seed
-from tests.tools.skills.helpers import small_tagger
 from tools.facts import facts_for
 from tools.job_ads import parse
-from tools.skills.tagging import set_tagger
 
 
 @pytest.fixture(autouse=True)
