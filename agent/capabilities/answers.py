@@ -227,7 +227,7 @@ def profile_for(user_id: str, job_text: str, fmt: str = "md",
         raise ValueError(f"Unknown format {fmt!r}; use md, json or jsonresume.")
     facts, by_id = _user_facts(user_id)
     profile = tailor(job_text, facts, lambda texts: tag_many(list(texts)))
-    if not profile.job.requirements:
+    if not (profile.job.requirements or profile.job.duties):
         return {"kind": "profile_ask", "reply": render_template(
             "profile_no_requirements", ask=render_template("profile_ask_ad"))}
     name = _name(user_id)
