@@ -130,7 +130,8 @@ def foundation_tools() -> list[BaseTool]:
 def all_tools() -> list[BaseTool]:
     """Foundation tools plus every capability toolkit that is installed."""
     tools = foundation_tools()
-    for module in ("agent.capabilities.credential_tools", "agent.capabilities.evidence_tools"):
+    for module in ("agent.capabilities.credential_tools", "agent.capabilities.evidence_tools",
+                   "agent.capabilities.career_tools"):
         try:
             tools.extend(__import__(module, fromlist=["TOOLS"]).TOOLS)
         except ImportError:

@@ -239,4 +239,30 @@ async def profile(body: ProfileIn, user: CurrentUser, service: Service) -> dict[
                            body.job_ad)
 
 
-ROUTERS = [chat, credentials, evidence]
+careers = APIRouter(prefix="/v1/careers", tags=["careers"])
+
+
+class TargetIn(BaseModel):
+    """The role to grow towards, in your words ("hotel manager", "from waiter to chef")."""
+
+    target: str = Field(min_length=1, max_length=500)
+
+
+@careers.get("/roles")
+async def roles(user: CurrentUser, interests: Annotated[str, Query(max_length=2000)] = ""
+                ) -> dict[str, Any]:
+    """Roles that fit your evidence (near and stretch), each with your quoted evidence."""
+    from agent.capabilities.careers import explore_turn
+
+    return dict(jsonable_encoder(await asyncio.to_thread(explore_turn, user, interests)))
+
+
+@careers.post("/plan")
+async def plan(body: TargetIn, user: CurrentUser) -> dict[str, Any]:
+    """What to learn next to become the target role; kept as your goal."""
+    from agent.capabilities.careers import plan_turn
+
+    return dict(jsonable_encoder(await asyncio.to_thread(plan_turn, user, body.target)))
+
+
+ROUTERS = [chat, credentials, evidence, careers]

@@ -76,6 +76,11 @@ MIGRATIONS: list[list[str]] = [
             revoked_at TEXT)""",
         "CREATE INDEX shares_user ON shares(user_id, created_at)",
     ],
+    [
+        """CREATE TABLE career_prefs (
+            user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+            prefs TEXT NOT NULL, updated_at TEXT NOT NULL)""",
+    ],
 ]
 
 

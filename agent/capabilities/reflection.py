@@ -94,6 +94,7 @@ def _save(user_id: str, record: dict[str, Any]) -> dict[str, Any]:
                    if skills_block else "", growth_block=f"\n\n{growth_block}" if growth_block
                    else "", reject_hint=f"\n\n{render('reflection_reject_hint')}" if shown
                    else "")
+    reply += _careers_line("goal_note", user_id, shown)
     return {"kind": "reflection_saved", "reflection_id": rid, "week": week, "skills": shown,
             "growth_areas": growth, "reply": reply, "awaiting": "reject" if shown else None}
 
@@ -114,7 +115,21 @@ def opening(user_id: str, name: str) -> dict[str, Any]:
         when = "Last week"
     return {"kind": "opening", "last_reflection_id": last["id"], "quote": quote,
             "reply": render("opening_recall", seed=last["id"], name=name, quote=quote,
-                            when=when)}
+                            when=when) + _careers_line("opening_note", user_id)}
+
+
+def _careers_line(which: str, user_id: str, *args: Any) -> str:
+    """The careers note (goal progress, goal reminder) as a new paragraph, or ""."""
+    try:
+        from agent.capabilities import careers
+    except ImportError:
+        return ""
+    try:
+        note = str(getattr(careers, which)(user_id, *args))
+    except Exception:  # noqa: BLE001 - a careers fault must never break the weekly loop
+        log.exception("careers %s failed", which)
+        return ""
+    return f"\n\n{note}" if note else ""
 
 
 def _previous_week(week: str) -> str:

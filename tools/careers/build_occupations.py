@@ -196,10 +196,12 @@ def main(argv: list[str] | None = None) -> None:
     outputs = ("esco_occupations.jsonl.gz", "esco_occupation_skills.jsonl.gz",
                "onet_occupations.jsonl.gz", "isco_groups.json",
                "esco_occupation_vectors.i8.gz")
+    esco: dict[str, Any] = {
+        "version": "1.1.1", "occupations": len(occupations), "skills": len(table),
+        "relations": sum(len(o["essential"]) + len(o["optional"]) for o in occupations),
+        "attribution": ESCO_ACK, "modified": ESCO_MODIFIED, "sources": sources}
     manifest = {
-        "esco": {"version": "1.1.1", "occupations": len(occupations), "skills": len(table),
-                 "relations": sum(len(o["essential"]) + len(o["optional"]) for o in occupations),
-                 "attribution": ESCO_ACK, "modified": ESCO_MODIFIED, "sources": sources},
+        "esco": esco,
         "onet": {"occupations": len(onet), "attribution": ONET_CREDIT,
                  "sources": [{"file": f"tools/skills/data/{n}", "file_sha256":
                               sha256((BUILTIN_DIR / n).read_bytes())}
@@ -210,7 +212,7 @@ def main(argv: list[str] | None = None) -> None:
     }
     (args.out / "MANIFEST.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False)
                                             + "\n")
-    print(json.dumps({k: v for k, v in manifest["esco"].items() if k != "sources"}
+    print(json.dumps({k: v for k, v in esco.items() if k != "sources"}
                      | {"onet": len(onet)}, indent=1))
 
 

@@ -53,9 +53,9 @@ class Occupation:
     optional: list[int] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class OccupationData:
-    """Everything the careers tools read, with lookups built once."""
+    """Everything the careers tools read, with lookups built once (hashed by identity)."""
 
     occupations: list[Occupation]
     skills: list[Skill]
