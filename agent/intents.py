@@ -58,8 +58,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("explore", re.compile(
         r"^\s*/explore\b|^\W*(?:\w+\W+){0,2}?(?:what|which|where|could|can|are there|tell me|"
         r"any)\b.{0,60}\b(?:jobs?|roles?|careers?|occupations?|work)\b.{0,40}\b(?:suit|fit|"
-        r"match|good for|cut out|points? to|go for|looking at|options)|\bwhere could i go\b",
-        re.I)),
+        r"match|good (?:for|at)|suited|right for|cut out|points? to|go for|looking at|"
+        r"options)|\bwhere could i go\b", re.I)),
     ("recall", re.compile(r"\b(?:what did i (?:say|do|write|tell you)|do you remember|"
                           r"remind me what|what have i (?:done|said))\b", re.I)),
     ("reject", re.compile(r"^\s*(?:reject|remove|not me|wrong)\s*#?\s*\d+\s*$", re.I)),

@@ -31,7 +31,7 @@ def _role_lines(n: int, r: Role) -> list[str]:
     essential = [m for m in r.shown if m.essential]
     lines = [render("careers_role", n=n, label=r.label, shown=len(essential),
                     total=r.essential_total,
-                    stretch=render("careers_stretch") if r.kind == "stretch" else "")]
+                    stretch=f" ({render('careers_stretch')})" if r.kind == "stretch" else "")]
     lines += _quotes(r.shown, QUOTES_PER_ROLE)
     if r.missing:
         lines.append(render("careers_missing", missing=", ".join(r.missing[:MISSING_SHOWN])))

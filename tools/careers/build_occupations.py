@@ -16,7 +16,8 @@ their detailed work activities. Outputs under ``tools/careers/data/``:
   optional skills as positions in the skill table);
 - ``esco_occupation_skills.jsonl.gz``: the skill table (URI, preferred label, skill type, the
   skill-group codes above it); URIs are the ones the skill tagger uses;
-- ``isco_groups.json``: ISCO code -> label; ``onet_occupations.jsonl.gz``: O*NET occupation ->
+- ``isco_groups.json``: ISCO code -> label; ``skill_groups.json``: skill-group code ->
+  label; ``onet_occupations.jsonl.gz``: O*NET occupation ->
   its detailed work activities, most tasks first;
 - ``esco_occupation_vectors.i8.gz``: each occupation's "label: first description sentence"
   embedded with the offline MiniLM (``memory.embeddings``), int8 with one float32 scale per row
@@ -137,6 +138,12 @@ def build_esco(files: dict[str, bytes]) -> tuple[list[dict[str, Any]], list[dict
     return occupations, table, dict(sorted(isco.items()))
 
 
+def group_labels(files: dict[str, bytes]) -> dict[str, str]:
+    """Skill-group code -> label (S3.2 -> "preparing and serving food and drinks")."""
+    return dict(sorted((r["code"], r["preferredLabel"].strip())
+                       for r in rows(files["skillGroups_en.csv"]) if r["code"]))
+
+
 def build_onet() -> list[dict[str, Any]]:
     """O*NET occupations with their detailed work activities (most tasks first)."""
     titles = json.loads((BUILTIN_DIR / "onet_occupations.json").read_text())
@@ -193,8 +200,10 @@ def main(argv: list[str] | None = None) -> None:
     write_jsonl_gz(args.out / "onet_occupations.jsonl.gz", onet)
     fingerprint = write_vectors(args.out / "esco_occupation_vectors.i8.gz", occupations)
     (args.out / "isco_groups.json").write_text(json.dumps(isco, ensure_ascii=False, indent=0))
+    (args.out / "skill_groups.json").write_text(json.dumps(group_labels(files),
+                                                           ensure_ascii=False, indent=0))
     outputs = ("esco_occupations.jsonl.gz", "esco_occupation_skills.jsonl.gz",
-               "onet_occupations.jsonl.gz", "isco_groups.json",
+               "onet_occupations.jsonl.gz", "isco_groups.json", "skill_groups.json",
                "esco_occupation_vectors.i8.gz")
     esco: dict[str, Any] = {
         "version": "1.1.1", "occupations": len(occupations), "skills": len(table),

@@ -64,10 +64,33 @@ class OccupationData:
     manifest: dict[str, Any]
     skill_pos: dict[str, int]
     vectors: np.ndarray
+    groups: dict[str, str] = field(default_factory=dict)
+    essential: tuple[np.ndarray, np.ndarray] = field(init=False)
+    optional: tuple[np.ndarray, np.ndarray] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.essential = _csr([o.essential for o in self.occupations])
+        self.optional = _csr([o.optional for o in self.occupations])
 
     def isco_label(self, code: str) -> str:
         """The ISCO group label of a 4-digit code (empty when unknown)."""
         return self.isco.get(code, "")
+
+
+def _csr(lists: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """(start offsets, flat positions) of per-occupation skill lists, for vector sums."""
+    sizes = np.array([len(x) for x in lists], dtype=np.int64)
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64)
+    flat = np.array([p for x in lists for p in x], dtype=np.int64)
+    return starts, flat
+
+
+def per_occupation_sum(values: np.ndarray, csr: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """For each occupation, the sum of ``values`` over its skills (0 when it has none)."""
+    starts, flat = csr
+    ends = np.append(starts[1:], len(flat))
+    cum = np.concatenate([[0.0], np.cumsum(values[flat], dtype=np.float64)])
+    return np.asarray(cum[ends] - cum[starts], dtype=np.float32)
 
 
 def manifest(folder: Path = DATA_DIR) -> dict[str, Any]:
@@ -134,4 +157,5 @@ def load(folder: Path = DATA_DIR) -> OccupationData:
         isco=json.loads((folder / "isco_groups.json").read_text()),
         onet=list(read_jsonl_gz(folder / "onet_occupations.jsonl.gz")), manifest=info,
         skill_pos={s.id: i for i, s in enumerate(skills)},
-        vectors=_vectors(folder, info, occupations))
+        vectors=_vectors(folder, info, occupations),
+        groups=json.loads((folder / "skill_groups.json").read_text()))

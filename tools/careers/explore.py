@@ -97,12 +97,12 @@ def explore_roles(user_id: str, text: str = "", ask: bool = True) -> RolesResult
     """
     prefs = get_prefs(user_id)
     stated = parse_interests(text) if text else None
-    ask = False
+    asking = False
     if stated is not None:
         prefs.interests = merge(prefs.interests, stated)
     elif ask and not prefs.interests.asked:
-        prefs.interests.asked = ask = True
-    if stated is not None or ask:
+        prefs.interests.asked = asking = True
+    if stated is not None or asking:
         save_prefs(user_id, prefs)
     data, profile = user_profile(user_id)
     interests = prefs.interests
@@ -113,7 +113,7 @@ def explore_roles(user_id: str, text: str = "", ask: bool = True) -> RolesResult
     roles = [role(data, profile, i, float(total[i]), "near") for i in near]
     roles += [role(data, profile, i, float(total[i]), "stretch") for i in stretch]
     enough = len(profile.shown) >= MIN_SKILLS
-    return RolesResult(roles=roles if enough else [], interests=interests, ask_interests=ask,
+    return RolesResult(roles=roles if enough else [], interests=interests, ask_interests=asking,
                        skills_shown=len(profile.shown), enough=enough)
 
 

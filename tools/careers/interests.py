@@ -11,8 +11,9 @@ import re
 
 from tools.careers.models import Interests
 
-ENJOY = re.compile(r"\b(?:i\s+)?(?:really\s+)?(?:enjoy|love|like|prefer|am into|i'?m into|"
-                   r"happiest when|want to work (?:with|in|on))\s+(?P<x>[^.;!?\n]+)", re.I)
+ENJOY = re.compile(r"\b(?:i|i'?d|we)\s+(?:really\s+|also\s+|do\s+|would\s+)?(?:enjoy|love|"
+                   r"like|prefer|am into|want to work (?:with|in|on))\s+(?P<x>[^.;!?\n]+)|"
+                   r"\b(?:i'?m into|happiest when)\s+(?P<y>[^.;!?\n]+)", re.I)
 AVOID = re.compile(r"\b(?:i\s+)?(?:(?:really\s+)?(?:hate|dislike|avoid|can'?t stand)|"
                    r"(?:do not|don'?t|dont|never) (?:want|like|enjoy|wanna)(?: to)?|"
                    r"rather (?:not|avoid)|no more)\s+(?P<x>[^.;!?\n]+)", re.I)
@@ -22,7 +23,7 @@ SPLIT = re.compile(r"\s*(?:,|\bbut\b|\band (?:i|i'?d|would)\b)\s*", re.I)
 def _phrases(pattern: re.Pattern[str], text: str) -> list[str]:
     out = []
     for found in pattern.finditer(text):
-        part = SPLIT.split(found.group("x"))[0].strip(" -")
+        part = SPLIT.split(found.group("x") or found.group("y") or "")[0].strip(" -")
         if len(part) >= 3 and part.lower() not in {"it", "that", "this", "sure", "really"}:
             out.append(part)
     return out

@@ -29,13 +29,21 @@ def _steps() -> dict[str, dict[str, str]]:
     return out
 
 
-def step_key(groups: tuple[str, ...], skill_type: str | None) -> str:
-    """Which next-step template fits a skill: its main occupational group, else its kind."""
+def step_key(groups: tuple[str, ...], skill_type: str | None) -> tuple[str, str]:
+    """Which next-step template fits a skill (its main occupational group, else its kind),
+    and the group code whose label names the area (S3.2, K0913)."""
+    if skill_type == "knowledge" or not any(g[:1] in "SLT" for g in groups):
+        area = next((g for g in groups if g.startswith("K")), "")
+        return "K", area[:4] if len(area) > 4 else area
     for prefix in ("S", "L", "T"):
         hit = next((g for g in groups if g.startswith(prefix)), None)
         if hit:
-            return hit[:2] if prefix == "S" else prefix
-    return "K" if skill_type == "knowledge" or any(g.startswith("K") for g in groups) else "T"
+            return (hit[:2] if prefix == "S" else prefix), ".".join(hit.split(".")[:2])
+    return "T", ""
+
+
+def _area(data: OccupationData, code: str, skill: str) -> str:
+    return data.groups.get(code) or skill
 
 
 def plan(data: OccupationData, profile: Profile, index: int, start: str | None = None) -> Plan:
@@ -65,9 +73,10 @@ def plan(data: OccupationData, profile: Profile, index: int, start: str | None =
             gaps.append((closeness, skill, via))
         gaps.sort(key=lambda g: (-g[0], g[1].label))
         for closeness, skill, via in gaps[:most]:
-            t = templates[step_key(skill.groups, skill.type)]
+            key, code = step_key(skill.groups, skill.type)
+            words = {"skill": skill.label, "area": _area(data, code, skill.label)}
             steps.append(Step(id=skill.id, label=skill.label, essential=essential,
                               closeness=round(closeness, 3), via=via,
-                              task=t["task"].format(skill=skill.label),
-                              evidence_kind=t["evidence"].format(skill=skill.label)))
+                              task=templates[key]["task"].format(**words),
+                              evidence_kind=templates[key]["evidence"].format(**words)))
     return Plan(target=target, start=start, steps=steps, have=target.shown)

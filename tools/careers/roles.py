@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from tools.careers.data import Occupation, OccupationData
+from tools.careers.data import OccupationData, per_occupation_sum
 from tools.careers.models import Interests, Role, SkillMatch
 from tools.careers.shown import ShownSkill, group_strengths, parent
 
@@ -63,11 +63,24 @@ def credit(data: OccupationData, profile: Profile, pos: int) -> tuple[float, str
     return best
 
 
-def coverage(data: OccupationData, profile: Profile, occ: Occupation) -> float:
-    """Credit over what the occupation asks for (essential skills count twice)."""
-    got = ESSENTIAL_WEIGHT * sum(credit(data, profile, p)[0] for p in occ.essential)
-    got += sum(credit(data, profile, p)[0] for p in occ.optional)
-    return got / (ESSENTIAL_WEIGHT * len(occ.essential) + len(occ.optional) + PHANTOM)
+def credits(data: OccupationData, profile: Profile) -> np.ndarray:
+    """The credit of every skill in the table for this user (see :func:`credit`)."""
+    out = np.zeros(len(data.skills), dtype=np.float32)
+    for pos, skill in enumerate(data.skills):
+        if skill.id in profile.shown or any(
+                g in profile.groups or parent(g) in profile.groups for g in skill.groups):
+            out[pos] = credit(data, profile, pos)[0]
+    return out
+
+
+def coverage(data: OccupationData, profile: Profile) -> np.ndarray:
+    """Per occupation: credit over what it asks for (essential skills count twice)."""
+    per_skill = credits(data, profile)
+    got = ESSENTIAL_WEIGHT * per_occupation_sum(per_skill, data.essential)
+    got += per_occupation_sum(per_skill, data.optional)
+    asked = np.array([ESSENTIAL_WEIGHT * len(o.essential) + len(o.optional)
+                      for o in data.occupations], dtype=np.float32)
+    return np.asarray(got / (asked + PHANTOM), dtype=np.float32)
 
 
 def affinity(data: OccupationData, sentences: np.ndarray) -> np.ndarray:
@@ -98,7 +111,7 @@ def interest_scores(data: OccupationData, interests: Interests,
 def scores(data: OccupationData, profile: Profile, boost: np.ndarray | None = None
            ) -> np.ndarray:
     """The fit score of every occupation for this user."""
-    cov = np.array([coverage(data, profile, o) for o in data.occupations], dtype=np.float32)
+    cov = coverage(data, profile)
     aff = np.maximum(affinity(data, profile.sentences) - AFFINITY_FLOOR, 0.0)
     total = cov + AFFINITY_WEIGHT * aff
     return total + boost if boost is not None else total
