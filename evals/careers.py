@@ -144,3 +144,39 @@ def format_table(report: dict[str, Any]) -> str:
 
 if __name__ == "__main__":
     print(format_table(run_careers_eval()))
+
+
+def bench_explore(personas: int = 3, runs: int = 5) -> dict[str, Any]:
+    """Warm ``explore_roles`` and ``plan_growth`` latency (ms p50 / p95) on seeded personas.
+
+    Args:
+        personas: how many personas to seed (the first ones, through the real tagger).
+        runs: timed calls per persona and question.
+
+    Returns:
+        ``{"personas", "explore": {p50, p95}, "plan": {p50, p95}}``.
+    """
+    from evals.harness import temp_home
+    from evals.profiles import seed_user
+    from tools.careers.explore import explore_roles, plan_growth
+
+    def pct(values: list[float], q: float) -> float:
+        ordered = sorted(values)
+        return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 1)
+
+    times: dict[str, list[float]] = {"explore": [], "plan": []}
+    with temp_home("careers-bench"):
+        people = load_personas()[:personas]
+        for p in people:
+            p["uid"] = seed_user(p)
+        explore_roles(people[0]["uid"])
+        for p in people:
+            for _ in range(runs):
+                began = time.perf_counter()
+                explore_roles(p["uid"])
+                times["explore"].append((time.perf_counter() - began) * 1000)
+                began = time.perf_counter()
+                plan_growth(p["uid"], p["target"])
+                times["plan"].append((time.perf_counter() - began) * 1000)
+    return {"personas": len(people)} | {k: {"p50": pct(v, 0.5), "p95": pct(v, 0.95)}
+                                         for k, v in times.items()}
