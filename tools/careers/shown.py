@@ -19,7 +19,7 @@ from tools.strengths import key
 
 VERIFIED, REFLECTION, UNVERIFIED = 1.0, 0.75, 0.5
 MORE_ITEMS = 0.15
-RELATED = {3: 0.5, 2: 0.25}  # credit for a shown skill in the same group, by group depth
+RELATED = {3: 0.3, 2: 0.1}  # credit for a shown skill in the same group, by group depth
 
 
 @dataclass(slots=True)
@@ -81,6 +81,15 @@ def shown_skills(facts: list[Fact]) -> dict[str, ShownSkill]:
     return out
 
 
+def depth(code: str) -> int:
+    """How deep a skill-group code sits: S4.5.0 and K0913 are 3, S4.5 and K091 are 2."""
+    if code.startswith("S"):
+        return code.count(".") + 1
+    if code.startswith("K"):
+        return len(code) - 2
+    return 0
+
+
 def parent(code: str) -> str | None:
     """The group above a skill-group code (S4.5.0 -> S4.5, K0913 -> K091), None at the top."""
     if code.startswith("S") and code.count(".") >= 2:
@@ -104,7 +113,7 @@ def group_strengths(shown: dict[str, ShownSkill]) -> dict[str, tuple[float, str]
 
     for s in shown.values():
         for code in s.groups:
-            if code[:1] not in "SK":
+            if depth(code) < 3:  # "K" alone (unclassified knowledge) would match everything
                 continue
             offer(code, RELATED[3] * s.strength, s.label)
             up = parent(code)
