@@ -33,3 +33,18 @@ async def test_career_questions_are_answered_and_never_stored_as_reflections() -
         choice.text
     assert prefs["goal"]["label"] == "nurse responsible for general care"
     assert _reflections(uid) == before
+
+
+def test_a_saved_reflection_that_shows_a_gap_skill_says_so() -> None:
+    from agent.capabilities.careers import goal_note
+    from tests.tools.careers.seed import esco_tag
+    from tools.careers.explore import plan_growth
+
+    uid = seed_cook()
+    assert goal_note(uid, []) == ""
+    plan = plan_growth(uid, "from cook to head chef").plan
+    assert plan is not None
+    gap = plan.steps[0].label
+    text = f"I had to {gap} on my own this week."
+    note = goal_note(uid, [esco_tag(text, gap, gap)])
+    assert gap in note and "**head chef**" in note

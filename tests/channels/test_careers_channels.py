@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import AsyncIterator
 
 import httpx
@@ -66,3 +67,32 @@ async def test_http_careers_need_a_key_and_answer_for_its_owner(client: httpx.As
     plan = await client.post("/v1/careers/plan", json={"target": "from cook to head chef"},
                              headers={"X-API-Key": "key-priya-0123456789"})
     assert plan.status_code == 200 and plan.json()["plan"]["start"] == "cook"
+
+
+def test_page_shows_where_you_could_go_with_cited_evidence() -> None:
+    from fastapi.testclient import TestClient
+
+    from channels.http import create_app
+    from channels.page.links import page_token
+
+    uid = seed_cook()
+    token, _ = page_token(uid)
+    html = TestClient(create_app()).get(f"/p/{token}").text
+    section = html.split('id="careers"')[1].split("</section>")[0]
+    assert "Where you could go" in section and "<h3>cook</h3>" in section
+    assert "stretch" in section and "European Commission" in section
+    cited = re.findall(rf'href="/p/{re.escape(token)}/cite/([^"]+)"', section)
+    assert cited and all(c.startswith("ref_") for c in cited)
+    assert get_records().career_prefs(uid) == {}  # the page never asks or stores anything
+
+
+def test_weekly_opening_names_the_goal() -> None:
+    from agent.capabilities.reflection import opening
+    from tools.careers.explore import plan_growth
+
+    uid = seed_cook()
+    assert "working towards" not in opening(uid, "Priya")["reply"]
+    plan = plan_growth(uid, "head chef").plan
+    assert plan is not None
+    reply = opening(uid, "Priya")["reply"]
+    assert "working towards **head chef**" in reply and plan.steps[0].label in reply
