@@ -124,7 +124,9 @@ def extra_middleware(model: BaseChatModel, llm: bool) -> list[Any]:
         from agent.capabilities.evidence_tools import middleware
     except ImportError:
         return []
-    return middleware(model, llm)
+    from agent.capabilities.career_tools import middleware as careers_middleware
+
+    return [*middleware(model, llm), *careers_middleware(llm)]
 
 
 def build_graph(model: BaseChatModel, checkpointer: Any, llm: bool) -> Any:

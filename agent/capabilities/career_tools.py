@@ -10,6 +10,7 @@ from __future__ import annotations
 from langchain_core.tools import tool
 
 from agent.capabilities import careers as careers_cap
+from agent.capabilities.careers_guard import CareersGuard
 from agent.toolkit import Runtime, result, user_text
 
 
@@ -32,3 +33,8 @@ def plan_growth(runtime: Runtime) -> str:
 
 
 TOOLS = [explore_roles, plan_growth]
+
+
+def middleware(llm: bool) -> list[CareersGuard]:
+    """The middleware this toolkit adds to the graph (the LLM narration gate)."""
+    return [CareersGuard(llm)]

@@ -48,3 +48,21 @@ def test_a_saved_reflection_that_shows_a_gap_skill_says_so() -> None:
     text = f"I had to {gap} on my own this week."
     note = goal_note(uid, [esco_tag(text, gap, gap)])
     assert gap in note and "**head chef**" in note
+
+
+async def test_llm_narration_may_not_add_roles_or_quotes() -> None:
+    from langchain_core.messages import AIMessage
+
+    from tests.fakes.chat_model import ScriptedChatModel, tool_call
+
+    uid = seed_cook()
+    faithful = "From your own words you look closest to cook and grill cook work."
+    invented = ('You would make a great airline pilot: you said "I flew a plane last week".')
+    model = ScriptedChatModel(script=[
+        tool_call("explore_roles"), AIMessage(content=faithful),
+        tool_call("explore_roles", i=1), AIMessage(content=invented)])
+    async with AgentService(model=model) as service:
+        ok, caught = await converse(service, uid, ["which jobs fit me?", "and now?"])
+    assert ok.text == faithful
+    assert "airline pilot" not in caught.text and "**cook**" in caught.text
+    assert _reflections(uid) == [3, 0]
