@@ -45,6 +45,9 @@ def roles_reply(result: explore.RolesResult) -> str:
     lines = [render("careers_roles")]
     for n, r in enumerate(result.roles, 1):
         lines += _role_lines(n, r)
+    if result.onet:
+        lines.append(render("careers_onet", titles="; ".join(
+            f"{o.title} ({len(o.shown)} of {o.activities} activities)" for o in result.onet)))
     if result.interests.avoid:
         lines.append(render("careers_avoided", avoid="; ".join(result.interests.avoid)))
     lines.append(render("careers_attribution"))

@@ -17,10 +17,18 @@ from memory.embeddings import get_embedder
 from memory.records import get_records
 from tools.careers import data as occupation_data
 from tools.careers.interests import merge, parse_interests
-from tools.careers.models import CareerPrefs, Goal, Interests, Plan, Resolution, Role
+from tools.careers.models import CareerPrefs, Goal, Interests, OnetRole, Plan, Resolution, Role
 from tools.careers.plan import plan
-from tools.careers.roles import Profile, interest_scores, make_profile, rank, role, scores
-from tools.careers.shown import shown_skills
+from tools.careers.roles import (
+    Profile,
+    interest_scores,
+    make_profile,
+    onet_roles,
+    rank,
+    role,
+    scores,
+)
+from tools.careers.shown import shown_activities, shown_skills
 from tools.careers.targets import phrases, resolve
 from tools.evidence import Fact, facts_for
 
@@ -33,6 +41,7 @@ class RolesResult(BaseModel):
     """Roles that fit the user, the interests used, and whether to ask about them."""
 
     roles: list[Role] = Field(default_factory=list)
+    onet: list[OnetRole] = Field(default_factory=list, description="O*NET occupations")
     interests: Interests = Field(default_factory=Interests)
     ask_interests: bool = False
     skills_shown: int = 0
@@ -71,7 +80,9 @@ def user_profile(user_id: str) -> tuple[occupation_data.OccupationData, Profile]
     """The occupation data and this user's side of the match."""
     data = occupation_data.load()
     facts = facts_for(user_id)
-    return data, make_profile(data, shown_skills(facts), _sentences(facts))
+    profile = make_profile(data, shown_skills(facts), _sentences(facts))
+    profile.activities = shown_activities(facts)
+    return data, profile
 
 
 def get_prefs(user_id: str) -> CareerPrefs:
@@ -114,6 +125,7 @@ def explore_roles(user_id: str, text: str = "", ask: bool = True) -> RolesResult
     roles += [role(data, profile, i, float(total[i]), "stretch") for i in stretch]
     enough = len(profile.shown) >= MIN_SKILLS
     return RolesResult(roles=roles if enough else [], interests=interests, ask_interests=asking,
+                       onet=onet_roles(data, profile.activities) if enough else [],
                        skills_shown=len(profile.shown), enough=enough)
 
 

@@ -45,6 +45,15 @@ class Role(BaseModel):
     essential_total: int = 0
 
 
+class OnetRole(BaseModel):
+    """An O*NET occupation whose detailed work activities the user's evidence shows."""
+
+    id: str = Field(description="O*NET-SOC code")
+    title: str
+    shown: list[Evidence] = Field(default_factory=list)
+    activities: int = Field(description="how many work activities the occupation has")
+
+
 class Interests(BaseModel):
     """What the user said they enjoy and would rather avoid."""
 

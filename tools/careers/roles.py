@@ -11,12 +11,12 @@ path. Stated interests move roles up ("enjoy") or leave them out ("avoid"). Dete
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from tools.careers.data import OccupationData, per_occupation_sum
-from tools.careers.models import Interests, Role, SkillMatch
+from tools.careers.models import Evidence, Interests, OnetRole, Role, SkillMatch
 from tools.careers.shown import ShownSkill, group_strengths, parent
 
 ESSENTIAL_WEIGHT = 2.0
@@ -37,6 +37,7 @@ class Profile:
     shown: dict[str, ShownSkill]
     groups: dict[str, tuple[float, str]]
     sentences: np.ndarray  # (n, dim) unit vectors of the user's sentences
+    activities: dict[str, Evidence] = field(default_factory=dict)  # O*NET DWA id -> quote
 
 
 def make_profile(data: OccupationData, shown: dict[str, ShownSkill],
@@ -159,3 +160,27 @@ def rank(data: OccupationData, total: np.ndarray, avoided: np.ndarray | None = N
     if len(stretch) < STRETCH:
         stretch += [i for i in pool if i not in stretch][:STRETCH - len(stretch)]
     return near, stretch
+
+
+def onet_roles(data: OccupationData, shown: dict[str, Evidence], most: int = 3
+               ) -> list[OnetRole]:
+    """O*NET occupations ranked by the share of their work activities the user shows.
+
+    Args:
+        data: the occupation data (O*NET occupations with their activities).
+        shown: DWA id -> the user's quote (``shown.shown_activities``).
+        most: how many to return; an occupation needs two shown activities to count.
+
+    Returns:
+        The best O*NET occupations, each with the quotes for its shown activities.
+    """
+    if len(shown) < 2:
+        return []
+    ranked = []
+    for occ in data.onet:
+        hits = [d for d in occ["activities"] if d in shown]
+        if len(hits) >= 2:
+            ranked.append((len(hits) / (len(occ["activities"]) + PHANTOM), occ, hits))
+    ranked.sort(key=lambda x: (-x[0], x[1]["title"]))
+    return [OnetRole(id=o["id"], title=o["title"], shown=[shown[d] for d in hits],
+                     activities=len(o["activities"])) for _, o, hits in ranked[:most]]

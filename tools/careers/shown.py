@@ -90,6 +90,17 @@ def depth(code: str) -> int:
     return 0
 
 
+def shown_activities(facts: list[Fact]) -> dict[str, Evidence]:
+    """O*NET detailed work activities the user's facts demonstrate: DWA id -> one quote."""
+    out: dict[str, Evidence] = {}
+    for f in sorted(facts, key=lambda f: (f.verified, f.date), reverse=True):
+        for t in f.skills:
+            if t.get("framework") == "onet" and t.get("polarity", "demonstrated") == \
+                    "demonstrated" and str(t.get("id")) not in out:
+                out[str(t["id"])] = _quote(f, t)
+    return out
+
+
 def parent(code: str) -> str | None:
     """The group above a skill-group code (S4.5.0 -> S4.5, K0913 -> K091), None at the top."""
     if code.startswith("S") and code.count(".") >= 2:

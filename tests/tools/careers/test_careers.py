@@ -112,3 +112,17 @@ def test_plan_orders_gaps_keeps_the_goal_and_notices_progress() -> None:
     asked = plan_growth(uid, "what should I learn to become a nurse")
     assert asked.plan is None and asked.resolution.how == "ambiguous"
     assert get_prefs(uid).goal == goal  # an open question does not replace the goal
+
+
+def test_onet_occupations_ranked_by_the_activities_shown() -> None:
+    from tools.careers.models import Evidence
+    from tools.careers.roles import onet_roles
+
+    data = occupation_data.load()
+    cooks = next(o for o in data.onet if o["title"] == "Cooks, Restaurant")
+    quote = Evidence(fact_id="ref_x#1", item_id="ref_x", words="cooked", sentence="I cooked.",
+                     date="2026-10-01", kind="reflection")
+    shown = {d: quote for d in cooks["activities"][:4]}
+    found = onet_roles(data, shown)
+    assert found and found[0].id == cooks["id"] and len(found[0].shown) == 4
+    assert onet_roles(data, dict(list(shown.items())[:1])) == []
