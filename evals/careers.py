@@ -169,7 +169,8 @@ def bench_explore(personas: int = 3, runs: int = 5) -> dict[str, Any]:
         people = load_personas()[:personas]
         for p in people:
             p["uid"] = seed_user(p)
-        explore_roles(people[0]["uid"])
+        explore_roles(people[0]["uid"])  # warm: data, embedder and label tables loaded once
+        plan_growth(people[0]["uid"], people[0]["target"])
         for p in people:
             for _ in range(runs):
                 began = time.perf_counter()
