@@ -61,7 +61,7 @@ def plan_reply(result: explore.PlanResult) -> str:
     res = result.resolution
     if result.plan is None:
         if res.how == "ambiguous":
-            options = [f"- {o['label']}" for o in res.options]
+            options = [f"{n}. {o['label']}" for n, o in enumerate(res.options, 1)]
             return "\n".join([render("careers_target_ask", said=res.said), *options])
         if not res.said.strip():
             return render("careers_target_missing")

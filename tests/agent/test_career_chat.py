@@ -66,3 +66,34 @@ async def test_llm_narration_may_not_add_roles_or_quotes() -> None:
     assert ok.text == faithful
     assert "airline pilot" not in caught.text and "**cook**" in caught.text
     assert _reflections(uid) == [3, 0]
+
+
+def test_career_questions_route_to_the_careers_tools_and_reflections_do_not() -> None:
+    from agent.intents import route
+
+    for text in ("so which roles might fit someone like me?", "/explore",
+                 "where could i go from here"):
+        assert route(text).intent == "explore", text
+    for text in ("how can i get from barista to cafe owner", "/grow head chef",
+                 "what do I need to pick up to become a plumber?"):
+        assert route(text).intent == "plan_growth", text
+    for text in ("I helped a customer find the right job for her",
+                 "I need to get better at taking notes as a team leader",
+                 "this week I learned to use the till, it took a while to become easy"):
+        assert route(text).intent not in ("explore", "plan_growth"), text
+    assert route("I love gardening, hate sales", awaiting="career_interests").intent == \
+        "explore"
+    assert route("the second one", awaiting="career_target").intent == "plan_growth"
+
+
+def test_an_option_can_be_picked_by_number() -> None:
+    from tools.careers.explore import plan_growth
+
+    uid = seed_cook()
+    asked = plan_growth(uid, "what do I need to become a nurse?")
+    labels = [o["label"] for o in asked.resolution.options]
+    assert asked.plan is None and len(labels) >= 2
+    picked = plan_growth(uid, "the second one")
+    assert picked.plan is not None and picked.plan.target.label == labels[1]
+    assert get_records().career_prefs(uid)["options"] == []
+    assert plan_growth(uid, "2").plan is None  # nothing offered any more: asks again

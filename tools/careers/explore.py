@@ -8,6 +8,7 @@ templates.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import numpy as np
@@ -133,6 +134,21 @@ def _resolve(data: occupation_data.OccupationData, phrase: str) -> Resolution:
     return resolve(data, phrase, embed([phrase])[phrase] if phrase else None)
 
 
+ORDINAL = re.compile(r"^\W*(?:(?:number|no\.?|#)\s*)?(?:(?P<n>[1-9])|(?:the\s+)?(?P<w>first|"
+                     r"second|third|fourth|fifth|last)(?:\s+one)?)\W*$", re.I)
+WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+
+
+def choice(text: str, options: list[str]) -> str | None:
+    """The option the user picked by number ("2", "the second one"), if any."""
+    found = ORDINAL.match(text) if options else None
+    if found is None:
+        return None
+    word = (found.group("w") or "").lower()
+    n = int(found.group("n")) if found.group("n") else WORDS.get(word, len(options))
+    return options[n - 1] if 1 <= n <= len(options) else None
+
+
 def plan_growth(user_id: str, text: str, now: datetime | None = None) -> PlanResult:
     """What to learn next to become the role in the user's words; keeps it as their goal.
 
@@ -145,15 +161,20 @@ def plan_growth(user_id: str, text: str, now: datetime | None = None) -> PlanRes
     Returns:
         The plan, or a resolution that is ``ambiguous`` / ``unknown`` (ask the user).
     """
-    start_phrase, target_phrase = phrases(text)
+    prefs = get_prefs(user_id)
+    picked = choice(text, prefs.options)
+    start_phrase, target_phrase = (None, picked) if picked else phrases(text)
     data, profile = user_profile(user_id)
     found = _resolve(data, target_phrase)
     start = _resolve(data, start_phrase) if start_phrase else None
     if found.occupation_id is None:
+        if found.how == "ambiguous":
+            prefs.options = [o["label"] for o in found.options]
+            save_prefs(user_id, prefs)
         return PlanResult(resolution=found, start=start)
     index = next(i for i, o in enumerate(data.occupations) if o.id == found.occupation_id)
     result = plan(data, profile, index, start=start_phrase)
-    prefs = get_prefs(user_id)
+    prefs.options = []
     prefs.goal = Goal(id=result.target.id, label=result.target.label, said=target_phrase,
                       set_at=(now or datetime.now(UTC)).isoformat(timespec="seconds"),
                       gaps=[s.id for s in result.steps])

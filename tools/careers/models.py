@@ -77,6 +77,8 @@ class CareerPrefs(BaseModel):
 
     interests: Interests = Field(default_factory=Interests)
     goal: Goal | None = None
+    options: list[str] = Field(default_factory=list,
+                               description="the roles last offered when a target was unclear")
 
 
 class Step(BaseModel):
