@@ -9,7 +9,8 @@ others; the numbers that count are the aside ones. Per persona:
 - **fit@10**: one of the adviser's roles is among the 10 roles shown; MRR of the first one;
 - **growth path**: the target words resolve to the target occupation (after one question
   when ambiguous, answered with the label as a user would pick it) and the plan's first
-  steps are essential skills of that occupation that the user does not show yet;
+  steps are essential skills of that occupation that the user does not show yet; the same
+  for the whole question as the persona would ask it ("from the question");
 - **never a reflection**: both questions, asked in chat through the real agent service,
   leave the user's saved and draft reflections unchanged;
 - latency of a warm ``explore_roles`` call.
@@ -46,12 +47,12 @@ def _roles(p: dict[str, Any]) -> dict[str, Any]:
             "ms": ms, "stretch": [r.label for r in result.roles if r.kind == "stretch"]}
 
 
-def _plan(p: dict[str, Any]) -> dict[str, Any]:
+def _plan(p: dict[str, Any], words: str) -> dict[str, Any]:
     from tools.careers.data import load
     from tools.careers.explore import plan_growth
 
     data = load()
-    out = plan_growth(p["uid"], p["target"])
+    out = plan_growth(p["uid"], words)
     asked = out.plan is None and out.resolution.how == "ambiguous"
     if asked and p["target_label"] in [o["label"] for o in out.resolution.options]:
         out = plan_growth(p["uid"], p["target_label"])
@@ -91,6 +92,7 @@ def _summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return {"personas": n, "fit_at_10": sum(r["fit"] for r in rows),
             "mrr": round(statistics.mean(r["rr"] for r in rows), 3) if rows else 0.0,
             "growth_paths": sum(r["useful"] for r in rows),
+            "growth_paths_from_question": sum(r["question_useful"] for r in rows),
             "not_stored": sum(r.get("not_stored", False) for r in rows),
             "explore_ms_p50": round(ms[n // 2], 1) if rows else 0.0,
             "explore_ms_max": round(ms[-1], 1) if rows else 0.0}
@@ -117,8 +119,11 @@ def run_careers_eval(limit: int | None = None, chat: bool = True) -> dict[str, A
         explore_roles(personas[0]["uid"])  # warm: data and embedder loaded once
         rows = []
         for p in personas:
+            asked = _plan(p, p["plan_q"])
             rows.append({"name": p["name"], "aside": p["aside"], "roles": p["roles"],
-                         "target": p["target_label"], **_roles(p), **_plan(p)})
+                         "target": p["target_label"], **_roles(p), **_plan(p, p["target"]),
+                         "question_resolved": asked["resolved"],
+                         "question_useful": asked["useful"]})
         if chat:
             asyncio.run(_not_stored(personas))
             for r, p in zip(rows, personas, strict=True):
@@ -131,10 +136,10 @@ def run_careers_eval(limit: int | None = None, chat: bool = True) -> dict[str, A
 
 def format_table(report: dict[str, Any]) -> str:
     """The summary as a small table, aside part first."""
-    keys = ["personas", "fit_at_10", "mrr", "growth_paths", "not_stored", "explore_ms_p50",
-            "explore_ms_max"]
-    lines = [f"{'metric':<16}  {'aside':>8}  {'tuning':>8}"]
-    lines += [f"{k:<16}  {report['aside'][k]!s:>8}  {report['tuning'][k]!s:>8}" for k in keys]
+    keys = ["personas", "fit_at_10", "mrr", "growth_paths", "growth_paths_from_question",
+            "not_stored", "explore_ms_p50", "explore_ms_max"]
+    lines = [f"{'metric':<26}  {'aside':>8}  {'tuning':>8}"]
+    lines += [f"{k:<26}  {report['aside'][k]!s:>8}  {report['tuning'][k]!s:>8}" for k in keys]
     for r in report["rows"]:
         mark = "aside" if r["aside"] else "tune"
         lines.append(f"[{mark}] {r['name']}: fit={r['fit']} top={r['roles_shown'][:3]} "

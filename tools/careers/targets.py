@@ -18,13 +18,15 @@ import numpy as np
 from tools.careers.data import OccupationData
 from tools.careers.models import Resolution
 
-FROM_TO = re.compile(r"\bfrom\s+(?:an?\s+|being\s+(?:an?\s+)?)?(?P<a>.+?)\s+(?:in)?to\s+"
-                     r"(?:become\s+|being\s+)?(?:an?\s+)?(?P<b>.+)$", re.I)
+FROM_TO = re.compile(r"\bfrom\s+(?:an?\s+|being\s+(?:an?\s+)?)?(?P<a>[^,;?!.]+?)\s+(?:in)?to"
+                     r"\s+(?:become\s+|being\s+)?(?:an?\s+)?(?P<b>[^,;?!.]+)", re.I)
 BECOME = re.compile(r"\b(?:become|becoming|to be|be|work(?:ing)? as|job as|career as|get into|"
-                    r"move into|switch to|train(?:ing)? as|retrain as|qualify as)\s+(?:an?\s+|"
-                    r"the\s+)?(?P<b>.+)$", re.I)
+                    r"move into|switch to|step up to|get to|run an?|train(?:ing)? as|"
+                    r"re-?train(?:ing)? as|qualify(?:ing)? as|as(?!\s+(?:soon|well|much|long|"
+                    r"far|possible|usual|if|though|a result)\b))\s+(?:an?\s+|the\s+|my own\s+)?"
+                    r"(?P<b>[^,;?!.]+)", re.I)
 TAIL = re.compile(r"\b(?:one day|someday|some day|next|in (?:the )?future|later|eventually|"
-                  r"please|pls|plz)\b|[?!.,;:]+", re.I)
+                  r"as soon as possible|asap|please|pls|plz)\b|[?!.,;:]+", re.I)
 SPELLING_CUTOFF = 0.8
 MEANING_MIN, MEANING_MARGIN = 0.55, 0.04
 
@@ -49,7 +51,9 @@ def phrases(text: str) -> tuple[str | None, str]:
     found = FROM_TO.search(text)
     if found:
         return normalise(found.group("a")), normalise(found.group("b"))
-    found = BECOME.search(text)
+    # the last cue names the role: "what should I work on to run a kitchen as head chef"
+    starts = [i for i in range(min(len(text), 500)) if BECOME.match(text, i)]
+    found = BECOME.match(text, starts[-1]) if starts else None
     return None, normalise(found.group("b") if found else text)
 
 
