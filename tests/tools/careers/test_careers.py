@@ -63,6 +63,14 @@ def test_interests_asked_once_kept_and_honoured() -> None:
     assert get_records().export_user(uid)["career_prefs"]["interests"]["avoid"]
 
 
+def test_what_the_user_enjoys_moves_fitting_roles_up() -> None:
+    uid = seed_cook()
+    before = [r.label for r in explore_roles(uid).roles]
+    after = [r.label for r in explore_roles(uid, "I really enjoy baking bread and cakes").roles]
+    assert "baker" not in before and "baker" in after
+    assert after.index("pastry chef") < before.index("pastry chef")
+
+
 @pytest.mark.parametrize(("said", "how", "label"), [
     ("head chef", "label", "head chef"),
     ("lorry driver", "alternative", "cargo vehicle driver"),
