@@ -155,13 +155,10 @@ def _recall(cfg: BenchConfig, users: dict[str, Any], store: Any) -> dict[str, An
 
 
 def _tagging(cfg: BenchConfig) -> dict[str, Any]:
-    try:
-        from tools.skills.tagging import get_tagger, tag_many
-    except ImportError as exc:
-        return {"status": f"not installed ({exc})"}
     import numpy as np
 
     from memory.embeddings import get_tag_embedder
+    from tools.skills.tagging import get_tagger, tag_many
 
     texts = sentences(cfg.tag_sentences, seed=3)
     tagger = get_tagger()
@@ -185,19 +182,15 @@ def _tagging(cfg: BenchConfig) -> dict[str, Any]:
 
 
 def _careers(quick: bool) -> dict[str, Any]:
-    try:
-        from evals.careers import bench_explore
-    except ImportError as exc:
-        return {"status": f"not installed ({exc})"}
+    from evals.careers import bench_explore
+
     return bench_explore(personas=1 if quick else 3, runs=2 if quick else 5)
 
 
 def _verification() -> dict[str, Any]:
-    try:
-        from evals.credentials import generated_cases
-        from tools.credentials.verify import verify_bytes
-    except ImportError as exc:
-        return {"status": f"not installed ({exc})"}
+    from evals.credentials import generated_cases
+    from tools.credentials.verify import verify_bytes
+
     cases = generated_cases()
     ms: list[float] = []
     for case in cases:
@@ -250,7 +243,7 @@ def _cold(cmd: list[str], cache: Path) -> tuple[float, float, float]:
 
 
 def _cold_start(cfg: BenchConfig) -> dict[str, Any]:
-    from memory.settings import get_settings
+    from settings import get_settings
 
     cache = get_settings().cache_dir
     ours_cmd = ["channels.cli.main", "chat", "--user", "cold"]  # what `passport` runs
@@ -282,7 +275,7 @@ def run_bench(quick: bool = False, reports: Path | None = None) -> dict[str, Any
     """
     from evals.baseline import make_store
     from memory.embeddings import get_embedder
-    from memory.settings import get_settings
+    from settings import get_settings
 
     cfg = QUICK if quick else FULL
     began = time.perf_counter()

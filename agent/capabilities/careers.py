@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from agent.results import DialogUpdate, ToolResult
 from prompts import render
 from tools.careers import explore
 from tools.careers.models import Plan, Role, SkillMatch
@@ -21,7 +22,7 @@ def _quotes(matches: list[SkillMatch], most: int) -> list[str]:
     lines = []
     for m in matches[:most]:
         e = m.evidence[0]
-        source = "verified credential" if e.verified else e.kind
+        source = render("careers_verified") if e.verified else e.kind
         lines.append(render("careers_quote", skill=m.label, words=e.words, date=e.date,
                             source=source, fact_id=e.fact_id))
     return lines
@@ -74,9 +75,10 @@ def _plan_text(plan: Plan) -> str:
     if plan.start:
         lines.append(render("careers_plan_start", start=plan.start))
     for n, s in enumerate(plan.steps, 1):
-        via = f", close to your {s.via}" if s.via else ""
+        via = f", {render('careers_via', skill=s.via)}" if s.via else ""
         lines.append(render("careers_step", n=n, skill=s.label,
-                            kind="essential" if s.essential else "optional", via=via,
+                            kind=render("careers_essential" if s.essential else
+                                        "careers_optional"), via=via,
                             task=s.task, evidence=s.evidence_kind.rstrip(".")))
     if not plan.steps:
         lines.append(render("careers_plan_done"))
@@ -87,19 +89,21 @@ def _plan_text(plan: Plan) -> str:
     return "\n".join(lines)
 
 
-def explore_turn(user_id: str, text: str = "") -> dict[str, Any]:
+def explore_turn(user_id: str, text: str = "") -> ToolResult:
     """Roles that fit the user, as a tool result (asks about interests once)."""
     result = explore.explore_roles(user_id, text)
-    return {"kind": "career_roles", **result.model_dump(), "reply": roles_reply(result),
-            "awaiting": "career_interests" if result.ask_interests else None}
+    return ToolResult(kind="career_roles", reply=roles_reply(result),
+                      facts=result.model_dump(mode="json"), state=DialogUpdate(
+                          awaiting="career_interests" if result.ask_interests else None))
 
 
-def plan_turn(user_id: str, text: str) -> dict[str, Any]:
+def plan_turn(user_id: str, text: str) -> ToolResult:
     """A growth plan towards the role in the user's words, as a tool result."""
     result = explore.plan_growth(user_id, text)
     ask = result.plan is None and result.resolution.how == "ambiguous"
-    return {"kind": "career_plan", **result.model_dump(), "reply": plan_reply(result),
-            "awaiting": "career_target" if ask else None}
+    return ToolResult(kind="career_plan", reply=plan_reply(result),
+                      facts=result.model_dump(mode="json"),
+                      state=DialogUpdate(awaiting="career_target" if ask else None))
 
 
 def goal_note(user_id: str, skills: list[dict[str, Any]]) -> str:

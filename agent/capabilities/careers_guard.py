@@ -19,6 +19,7 @@ from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
 from langgraph.runtime import Runtime
 
 from agent.context import Context
+from agent.results import ToolResult
 from tools.careers.data import load
 
 log = logging.getLogger(__name__)
@@ -27,17 +28,15 @@ QUOTED = re.compile(r"[\"\u201c]([^\"\u201d]{8,})[\"\u201d]")
 
 
 def _results(messages: list[Any]) -> list[dict[str, Any]]:
+    """This turn's careers tool results (read from their typed artifacts)."""
     found = []
     for msg in reversed(messages):
         if isinstance(msg, HumanMessage):
             break
-        if isinstance(msg, ToolMessage) and msg.name in NAMES:
-            try:
-                value = json.loads(msg.content if isinstance(msg.content, str) else "")
-            except json.JSONDecodeError:
-                continue
-            if isinstance(value, dict) and value.get("reply"):
-                found.append(value)
+        if isinstance(msg, ToolMessage) and msg.name in NAMES and isinstance(msg.artifact, dict):
+            value = ToolResult.model_validate(msg.artifact)
+            if value.reply:
+                found.append(value.record())
     return found
 
 

@@ -40,6 +40,6 @@ def register(app: typer.Typer) -> None:
         else:
             out = careers.explore_turn(user_id, interests or "")
         if as_json:
-            typer.echo(json.dumps(out, ensure_ascii=False, indent=2, default=str))
+            typer.echo(json.dumps(out.record(), ensure_ascii=False, indent=2, default=str))
         else:
-            typer.echo(out["reply"])
+            typer.echo(out.reply)

@@ -91,8 +91,8 @@ def test_weekly_opening_names_the_goal() -> None:
     from tools.careers.explore import plan_growth
 
     uid = seed_cook()
-    assert "working towards" not in opening(uid, "Priya")["reply"]
+    assert "working towards" not in opening(uid, "Priya").reply
     plan = plan_growth(uid, "head chef").plan
     assert plan is not None
-    reply = opening(uid, "Priya")["reply"]
+    reply = opening(uid, "Priya").reply
     assert "working towards **head chef**" in reply and plan.steps[0].label in reply

@@ -123,7 +123,7 @@ def verify(folder: Path = DATA_DIR) -> dict[str, Any]:
 
 def _vectors(folder: Path, info: dict[str, Any], occupations: list[Occupation]) -> np.ndarray:
     from memory.embeddings import get_embedder
-    from memory.settings import get_settings
+    from settings import get_settings
     from tools.careers.build_occupations import dequantise, occupation_text
 
     n = len(occupations)

@@ -1,6 +1,6 @@
 """The careers answers for one user: roles that fit, a growth plan, the kept prefs and goal.
 
-Reads the user's facts (``tools.evidence``), ranks occupations (``roles``), resolves a target
+Reads the user's facts (``tools.facts``), ranks occupations (``roles``), resolves a target
 (``targets``) and plans the gaps (``plan``). Interests and the goal are kept in the records
 store (``career_prefs``). Everything is deterministic; wording is left to the callers'
 templates.
@@ -31,7 +31,7 @@ from tools.careers.roles import (
 )
 from tools.careers.shown import shown_activities, shown_skills
 from tools.careers.targets import phrases, resolve
-from tools.evidence import Fact, facts_for
+from tools.facts import Fact, facts_for
 
 MAX_SENTENCES = 80
 MIN_SKILLS = 2

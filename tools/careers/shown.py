@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tools.careers.models import Evidence
-from tools.evidence import Fact
+from tools.facts import Fact
 from tools.strengths import key
 
 VERIFIED, REFLECTION, UNVERIFIED = 1.0, 0.75, 0.5
@@ -49,7 +49,7 @@ def shown_skills(facts: list[Fact]) -> dict[str, ShownSkill]:
     """The ESCO skills the user's facts demonstrate, keyed by URI.
 
     Args:
-        facts: the user's facts (``tools.evidence.facts_for``).
+        facts: the user's facts (``tools.facts.facts_for``).
 
     Returns:
         URI -> shown skill, with up to three quotes (verified first, then newest).
