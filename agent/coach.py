@@ -40,6 +40,8 @@ TOOL_FOR: dict[str, tuple[str, Callable[[str, dict[str, Any]], dict[str, Any]]]]
     "strengths": ("strengths", lambda t, s: {}),
     "story": ("draft_story", lambda t, s: {"about": t}),
     "profile": ("tailor_profile", lambda t, s: {}),
+    "explore": ("explore_roles", lambda t, s: {}),
+    "plan_growth": ("plan_growth", lambda t, s: {}),
     "upload": ("inspect_credential", lambda t, s: {"upload_id": s.get("upload_id")}),
     "import_confirm": ("import_credential", lambda t, s: {"upload_id": s.get("pending_upload")}),
 }

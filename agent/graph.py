@@ -16,6 +16,7 @@ from agent.context import Context
 from agent.middleware import PassportMiddleware
 from agent.toolkit import all_tools
 from agent.toolkit.answers import middleware as answer_middleware
+from agent.toolkit.careers import middleware as careers_middleware
 
 
 def build_graph(model: BaseChatModel, checkpointer: Any, llm: bool) -> Any:
@@ -29,7 +30,8 @@ def build_graph(model: BaseChatModel, checkpointer: Any, llm: bool) -> Any:
     return create_agent(
         model,
         tools=all_tools(),
-        middleware=[PassportMiddleware(llm=llm), *answer_middleware(model, llm)],
+        middleware=[PassportMiddleware(llm=llm), *answer_middleware(model, llm),
+                    *careers_middleware(llm)],
         context_schema=Context,
         checkpointer=checkpointer,
         name="talent_passport",

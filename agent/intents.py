@@ -51,6 +51,15 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                          r"\bstar story\b", re.I)),
     ("profile", re.compile(r"^\s*/profile\b|\btailor\b|\bjob (?:ad|post|posting|offer|"
                            r"description)\b|\bprofile for\b|\bapply(?:ing)? for\b", re.I)),
+    ("plan_growth", re.compile(
+        r"^\s*/grow\b|^(?=.*\?|\W*(?:\w+\W+){0,3}?(?:what|how|which|where|could|can|should)\b)"
+        r"(?=.*\b(?:become|becoming|to be|step up to|get to|move into|run an?|qualif\w* as|"
+        r"work as|from \w.{0,30} to)\b)", re.I | re.S)),
+    ("explore", re.compile(
+        r"^\s*/explore\b|^\W*(?:\w+\W+){0,2}?(?:what|which|where|could|can|are there|tell me|"
+        r"any)\b.{0,60}\b(?:jobs?|roles?|careers?|occupations?|work)\b.{0,40}\b(?:suit|fit|"
+        r"match|good (?:for|at)|suited|right for|cut out|points? to|go for|looking at|"
+        r"options)|\bwhere could i go\b", re.I)),
     ("recall", re.compile(r"\b(?:what did i (?:say|do|write|tell you)|do you remember|"
                           r"remind me what|what have i (?:done|said))\b", re.I)),
     ("reject", re.compile(r"^\s*(?:reject|remove|not me|wrong)\s*#?\s*\d+\s*$", re.I)),
@@ -58,6 +67,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
                             r"afternoon|evening)|let'?s reflect|weekly reflection)\W*"
                             r"(?:there|coach)?\W*$", re.I)),
 ]
+
+# The answer to a careers question (interests, which of several roles) goes back to it.
+CAREER_ANSWER = {"career_interests": "explore", "career_target": "plan_growth"}
 
 EXEMPLARS: dict[str, list[str]] = {
     "strengths": ["which things am I good at", "summarise my strong points",
@@ -130,6 +142,8 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
             r"^\s*(?:y|yes|yes please|ok|okay|sure|add it|import it|keep it|save it)\W*$",
             text, re.I):
         return Route("import_confirm", "rule")
+    if awaiting in CAREER_ANSWER and not any(p.search(text) for _, p in RULES):
+        return Route(CAREER_ANSWER[awaiting], "rule")
     for intent, pattern in RULES:
         if pattern.search(text):
             return Route(intent, "rule")

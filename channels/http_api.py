@@ -19,6 +19,7 @@ from pydantic import BaseModel, Field
 
 from agent import accounts
 from agent.capabilities import answers as answers_cap
+from agent.capabilities import careers as careers_cap
 from agent.capabilities import skills as skills_cap
 from agent.reply import Reply
 from agent.service import AgentService
@@ -223,4 +224,26 @@ async def profile(body: ProfileIn, user: CurrentUser) -> dict[str, Any]:
     return await _evidence(answers_cap.profile_for, user, body.job_ad)
 
 
-ROUTERS = [chat, credentials, evidence]
+careers = APIRouter(prefix="/v1/careers", tags=["careers"])
+
+
+class TargetIn(BaseModel):
+    """The role to grow towards, in your words ("hotel manager", "from waiter to chef")."""
+
+    target: str = Field(min_length=1, max_length=500)
+
+
+@careers.get("/roles")
+async def roles(user: CurrentUser, interests: Annotated[str, Query(max_length=2000)] = ""
+                ) -> dict[str, Any]:
+    """Roles that fit your evidence (near and stretch), each with your quoted evidence."""
+    return (await asyncio.to_thread(careers_cap.explore_turn, user, interests)).record()
+
+
+@careers.post("/plan")
+async def plan(body: TargetIn, user: CurrentUser) -> dict[str, Any]:
+    """What to learn next to become the target role; kept as your goal."""
+    return (await asyncio.to_thread(careers_cap.plan_turn, user, body.target)).record()
+
+
+ROUTERS = [chat, credentials, evidence, careers]

@@ -181,6 +181,12 @@ def _tagging(cfg: BenchConfig) -> dict[str, Any]:
     return out
 
 
+def _careers(quick: bool) -> dict[str, Any]:
+    from evals.careers import bench_explore
+
+    return bench_explore(personas=1 if quick else 3, runs=2 if quick else 5)
+
+
 def _verification() -> dict[str, Any]:
     from evals.credentials import generated_cases
     from tools.credentials.verify import verify_bytes
@@ -287,7 +293,8 @@ def run_bench(quick: bool = False, reports: Path | None = None) -> dict[str, Any
     report: dict[str, Any] = {
         "suite": "bench", "quick": quick, "config": asdict(cfg),
         "turn_latency": turns, "recall": recall, "tagging": _tagging(cfg),
-        "verification": _verification(), "cold_start": _cold_start(cfg),
+        "verification": _verification(), "careers": _careers(quick),
+        "cold_start": _cold_start(cfg),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "store_setup_s": round(setup_s, 1), "machine": machine(),
     }

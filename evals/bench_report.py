@@ -33,6 +33,8 @@ def goals(report: dict[str, Any]) -> list[dict[str, Any]]:
          lambda v: v >= 200),
         ("credential verification p50 (ms)", "< 50", verify.get("ours", {}).get("p50"),
          lambda v: v < 50),
+        ("explore roles p95 (ms)", "< 1000",
+         report.get("careers", {}).get("explore", {}).get("p95"), lambda v: v < 1000),
         ("cold start to first reply (s)", "< 3", report["cold_start"]["ours_s"],
          lambda v: v < 3),
     ]
@@ -70,6 +72,10 @@ def format_table(report: dict[str, Any]) -> str:
         rows.append([f"credential verification, {vf['credentials']} credentials "
                      "(ms p50 / p95)", f"{vf['ours']['p50']:.1f} / {vf['ours']['p95']:.1f}",
                      "same tools", ""])
+    cr = report.get("careers", {})
+    if "explore" in cr:
+        rows.append([f"explore roles / growth plan, {cr['personas']} personas (ms p50 / p95)",
+                     f"{_cell(cr['explore'], 0)}; {_cell(cr['plan'], 0)}", "", ""])
     cs = report["cold_start"]
     rows.append(["cold start to first reply (s; cpu s)",
                  f"{cs['ours_s']:.2f}; {cs.get('ours_cpu_s', 0):.2f}",

@@ -85,6 +85,11 @@ MIGRATIONS: list[list[str]] = [
             filename TEXT, format TEXT NOT NULL, raw {blob} NOT NULL, sha256 TEXT NOT NULL,
             verdict TEXT NOT NULL, created_at TEXT NOT NULL)""",
     ],
+    [
+        """CREATE TABLE career_prefs (
+            user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+            prefs TEXT NOT NULL, updated_at TEXT NOT NULL)""",
+    ],
 ]
 
 

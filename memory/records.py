@@ -337,6 +337,19 @@ class Records:
             (user_id, kind, now_iso(), text),
         )
 
+    def career_prefs(self, user_id: str) -> dict[str, Any]:
+        """The user's career interests and goal (empty when never stated)."""
+        row = self.db.one("SELECT prefs FROM career_prefs WHERE user_id=?", (user_id,))
+        return dict(json.loads(row["prefs"])) if row else {}
+
+    def save_career_prefs(self, user_id: str, prefs: dict[str, Any]) -> None:
+        """Keep the user's career interests and goal (replacing the earlier ones)."""
+        self.db.execute(
+            "INSERT INTO career_prefs (user_id, prefs, updated_at) VALUES (?,?,?) "
+            "ON CONFLICT (user_id) DO UPDATE SET prefs=excluded.prefs, "
+            "updated_at=excluded.updated_at",
+            (user_id, json.dumps(prefs, ensure_ascii=False), now_iso()))
+
     # -- identity linking and API keys (channels) ---------------------------------------
     def identities(self, user_id: str) -> list[Row]:
         """The platform identities of one user."""
@@ -411,13 +424,14 @@ class Records:
                 "WHERE user_id=?", (user_id,))],
             "api_keys": q("SELECT label, created_at, last_used_at FROM api_keys "
                           "WHERE user_id=?", (user_id,)),
+            "career_prefs": self.career_prefs(user_id),
         }
 
     def delete_user(self, user_id: str) -> None:
         """Remove the user and every row about them."""
         tables = ["shares", "api_keys", "uploads", "credential_forms", "skills",
                   "skill_rejections", "reminders", "consent", "link_codes", "stories",
-                  "credentials", "reflections", "identities"]
+                  "credentials", "reflections", "identities", "career_prefs"]
         with self.db.transaction():
             for table in tables:
                 self.db.execute(f"DELETE FROM {table} WHERE user_id=?", (user_id,))

@@ -62,6 +62,7 @@ class View:
     stories: list[dict[str, Any]]
     reminder: dict[str, Any] | None
     counts: dict[str, int]
+    careers: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _key(tag: dict[str, Any]) -> tuple[str, str]:
@@ -184,7 +185,17 @@ def passport_view(user_id: str) -> View:
         stories=stories, reminder=rec.get_reminder(user_id),
         counts={"reflections": len(reflections), "credentials": len(credentials),
                 "stories": len(stories),
-                "verified": sum(c["verdict"] == "valid" for c in credentials)})
+                "verified": sum(c["verdict"] == "valid" for c in credentials)},
+        careers=_careers(user_id))
+
+
+def _careers(user_id: str) -> list[dict[str, Any]]:
+    """Roles that fit, for the "where you could go" section (empty if not installed)."""
+    try:
+        from tools.careers.explore import explore_roles
+    except ImportError:
+        return []
+    return [r.model_dump() for r in explore_roles(user_id, ask=False).roles]
 
 
 def citation(user_id: str, fact_id: str) -> dict[str, Any] | None:

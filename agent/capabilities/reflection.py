@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
+from agent.capabilities import careers
 from agent.capabilities.skills import tag_for_user
 from agent.reply import Button
 from agent.results import DialogUpdate, ShownSkill, ToolResult
@@ -92,6 +94,7 @@ def _save(user_id: str, record: dict[str, Any]) -> ToolResult:
                    if skills_block else "", growth_block=f"\n\n{growth_block}" if growth_block
                    else "", reject_hint=f"\n\n{render('reflection_reject_hint')}" if shown
                    else "")
+    reply += _careers_line(careers.goal_note, user_id, shown)
     listed = [ShownSkill(framework=s["framework"], id=s["id"], label=s["label"],
                          also=s.get("also", []), reflection_id=rid) for s in shown]
     return ToolResult(
@@ -118,7 +121,17 @@ def opening(user_id: str, name: str) -> ToolResult:
         when = render("when_last_week")
     return ToolResult(kind="opening", facts={"last_reflection_id": last["id"], "quote": quote},
                       reply=render("opening_recall", seed=last["id"], name=name, quote=quote,
-                                   when=when))
+                                   when=when) + _careers_line(careers.opening_note, user_id))
+
+
+def _careers_line(note: Callable[..., str], user_id: str, *args: Any) -> str:
+    """A careers note (goal progress, goal reminder) as a new paragraph, or ""."""
+    try:
+        text = note(user_id, *args)
+    except Exception:  # noqa: BLE001 - a careers fault must never break the weekly loop
+        log.exception("careers note %s failed", getattr(note, "__name__", note))
+        return ""
+    return f"\n\n{text}" if text else ""
 
 
 def _previous_week(week: str) -> str:

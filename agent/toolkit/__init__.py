@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from langchain_core.tools import BaseTool
 
-from agent.toolkit import answers, credentials
+from agent.toolkit import answers, careers, credentials
 from agent.toolkit.foundation import foundation_tools
 
 
 def all_tools() -> list[BaseTool]:
-    """Every tool the agent has: the foundation, credentials, and cited answers."""
-    return [*foundation_tools(), *credentials.TOOLS, *answers.TOOLS]
+    """Every tool the agent has: the foundation, credentials, cited answers and careers."""
+    return [*foundation_tools(), *credentials.TOOLS, *answers.TOOLS, *careers.TOOLS]

@@ -16,14 +16,14 @@ from typing import Any
 from langchain.agents.middleware import AgentMiddleware, AgentState
 from langchain.agents.middleware.types import ToolCallRequest
 from langchain_core.language_models.chat_models import BaseChatModel
-from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
+from langchain_core.messages import AIMessage, ToolMessage
 from langgraph.runtime import Runtime
 
 from agent.capabilities import answers as answers_cap
 from agent.context import Context
 from agent.results import ToolResult
 from agent.toolkit.runtime import Runtime as ToolRuntime
-from agent.toolkit.runtime import ToolOutput, agent_tool, run, user_text
+from agent.toolkit.runtime import ToolOutput, agent_tool, run, turn_results, user_text
 from tools.facts import facts_for
 from tools.faithfulness import check_text
 
@@ -59,15 +59,7 @@ TOOLS = [strengths, draft_story, tailor_profile]
 
 def _turn_results(messages: list[Any]) -> list[ToolResult]:
     """This turn's results of the cited-answer tools (read from their artifacts)."""
-    found = []
-    for msg in reversed(messages):
-        if isinstance(msg, HumanMessage):
-            break
-        if isinstance(msg, ToolMessage) and msg.name in NAMES and isinstance(msg.artifact, dict):
-            value = ToolResult.model_validate(msg.artifact)
-            if value.reply:
-                found.append(value)
-    return found
+    return turn_results(messages, NAMES)
 
 
 class AnswerGuard(AgentMiddleware[AgentState[Any], Context]):

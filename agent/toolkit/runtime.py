@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from langchain.tools import ToolRuntime
-from langchain_core.messages import HumanMessage
+from langchain_core.messages import HumanMessage, ToolMessage
 from langchain_core.tools import BaseTool, tool
 
 from agent.context import Context
@@ -60,3 +60,17 @@ def run(fn: Callable[..., ToolResult | dict[str, Any]], *args: Any, **kwargs: An
         log.exception("tool %s failed", getattr(fn, "__name__", fn))
         out = ToolResult(kind="error", reply=render("tool_error", error=type(exc).__name__))
     return out.content(), out.model_dump()
+
+
+def turn_results(messages: list[Any], names: tuple[str, ...]) -> list[ToolResult]:
+    """This turn's results (since the user's last message) of the named tools, read from
+    their typed artifacts; results without a reply are left out."""
+    found = []
+    for msg in reversed(messages):
+        if isinstance(msg, HumanMessage):
+            break
+        if isinstance(msg, ToolMessage) and msg.name in names and isinstance(msg.artifact, dict):
+            value = ToolResult.model_validate(msg.artifact)
+            if value.reply:
+                found.append(value)
+    return found

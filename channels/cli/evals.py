@@ -32,6 +32,7 @@ class Suite(StrEnum):
     credentials = "credentials"
     coaching = "coaching"
     profiles = "profiles"
+    careers = "careers"
     all = "all"
 
 

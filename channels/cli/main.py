@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "channels.cli.credentials",
     "channels.cli.serve",
     "channels.cli.answers",
+    "channels.cli.explore",
     "channels.cli.skills",
     "channels.cli.page",
     "channels.cli.evals",

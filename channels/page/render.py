@@ -13,11 +13,13 @@ from typing import Any
 from agent.capabilities.page import View
 from channels.page.charts import skills_map, timeline_chart
 from channels.page.html import OVERALL, chip, e, layout, overall, q, verdicts
+from prompts import render
 
 OPEN_WEEKS = 6
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 SECTIONS = [("skills", "Skills map"), ("timeline", "Timeline"), ("strengths", "Strengths"),
-            ("credentials", "Credentials"), ("stories", "Stories"),
+            ("careers", "Where you could go"), ("credentials", "Credentials"),
+            ("stories", "Stories"),
             ("reminders", "Reminders"), ("share", "Share")]
 
 
@@ -104,6 +106,24 @@ def _strengths(view: View, token: str) -> str:
             f'<li class="card"><strong>{e(g["label"])}</strong>{_quotes(token, g["evidence"][:1])}'
             "</li>" for g in view.growth) + "</ul>"
     return body
+
+
+def _careers(view: View, token: str) -> str:
+    if not view.careers:
+        return f'<p class="card">{e(render("careers_page_empty"))}</p>'
+    items = []
+    for r in view.careers:
+        essential = [m for m in r["shown"] if m["essential"]]
+        meta = render("careers_page_meta", shown=len(essential), total=r["essential_total"])
+        quotes = [{"quote": m["evidence"][0]["words"], "date": m["evidence"][0]["date"],
+                   "kind": m["evidence"][0]["kind"], "verified": m["evidence"][0]["verified"],
+                   "fact_id": m["evidence"][0]["fact_id"]} for m in r["shown"][:2]]
+        missing = render("careers_page_missing", missing=", ".join(r["missing"][:4]))
+        items.append(f'<li class="card"><h3>{e(r["label"])}</h3><p class="meta">'
+                     f'{chip(r["kind"])} {e(meta)}</p>{_quotes(token, quotes)}'
+                     + (f'<p class="meta">{e(missing)}</p>' if r["missing"] else "") + "</li>")
+    return (f'<p class="meta">{e(render("careers_page_lede"))}</p><ol>{"".join(items)}</ol>'
+            f'<p class="meta">{e(render("careers_attribution"))}</p>')
 
 
 def credential_card(c: dict[str, Any], link: str, download: str) -> str:
@@ -217,7 +237,7 @@ def private_page(view: View, token: str, expires: int, shares: list[dict[str, An
     top = (f'<p class="notice" role="status">{e(notice)}</p>' if notice else "") + (
         f'<p class="error" role="alert">{e(error)}</p>' if error else "")
     parts = {"skills": _skills(view, token), "timeline": _timeline(view, token),
-             "strengths": _strengths(view, token),
+             "strengths": _strengths(view, token), "careers": _careers(view, token),
              "credentials": _credentials(view, token),
              "stories": "".join(story_card(s, token) for s in view.stories)
              or '<p class="card">No stories yet: ask the coach to draft one.</p>',

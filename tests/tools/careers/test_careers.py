@@ -1,0 +1,136 @@
+"""Careers tools: checked data, ranking on a small seeded user, targets, plans and the goal."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from memory.embeddings import get_embedder
+from memory.records import get_records
+from tests.tools.careers.seed import WEEKS, esco_tag, seed_cook
+from tools.careers import data as occupation_data
+from tools.careers.explore import explore_roles, get_prefs, goal_progress, plan_growth
+from tools.careers.targets import phrases, resolve
+
+
+def test_data_loads_verified_and_a_changed_file_is_refused(tmp_path: Path) -> None:
+    data = occupation_data.load()
+    assert len(data.occupations) == 3007 and data.vectors.shape == (3007, 384)
+    cook = next(o for o in data.occupations if o.label == "cook")
+    assert cook.isco == "5120" and data.isco_label("5120") == "Cooks"
+    assert {data.skills[p].label for p in cook.essential} >= {"use cooking techniques"}
+    tagger_ids = {r["id"] for r in occupation_data.read_jsonl_gz(
+        Path("tools/skills/data/esco_skills.jsonl.gz"))}
+    assert sum(s.id in tagger_ids for s in data.skills) / len(data.skills) > 0.95
+    assert "European Commission" in data.manifest["esco"]["attribution"]
+    copy = tmp_path / "data"
+    shutil.copytree(occupation_data.DATA_DIR, copy)
+    (copy / "isco_groups.json").write_text("{}")
+    with pytest.raises(occupation_data.DataError, match="checksum"):
+        occupation_data.verify(copy)
+
+
+def test_roles_rank_kitchen_work_and_quote_the_users_own_words() -> None:
+    uid = seed_cook()
+    first = explore_roles(uid)
+    labels = [r.label for r in first.roles]
+    assert len(labels) == 10 and {"cook", "grill cook"} & set(labels), labels
+    assert [r.kind for r in first.roles].count("stretch") == 2
+    assert first.roles[-1].kind == "stretch" and first.roles[0].kind == "near"
+    texts = {text for _, text, _ in WEEKS}
+    for r in first.roles:
+        assert r.shown, r.label
+        for m in r.shown:
+            e = m.evidence[0]
+            assert e.fact_id.startswith(e.item_id + "#") and e.words in e.sentence
+            assert any(e.sentence in t for t in texts)
+        assert not set(r.missing) & {m.label for m in r.shown}
+    assert explore_roles(uid).roles == first.roles  # deterministic
+    other = get_records().ensure_user("cli", "local", "nobody", "Nobody")
+    assert explore_roles(other).roles == [] and not explore_roles(other).enough
+
+
+def test_interests_asked_once_kept_and_honoured() -> None:
+    uid = seed_cook()
+    assert explore_roles(uid).ask_interests
+    assert not explore_roles(uid).ask_interests
+    result = explore_roles(uid, "I love cooking for people but I hate working as a cook")
+    assert "cook" not in [r.label for r in result.roles]
+    kept = get_prefs(uid).interests
+    assert kept.enjoy == ["cooking for people"] and kept.avoid == ["working as a cook"]
+    assert get_records().export_user(uid)["career_prefs"]["interests"]["avoid"]
+
+
+def test_what_the_user_enjoys_moves_fitting_roles_up() -> None:
+    uid = seed_cook()
+    before = [r.label for r in explore_roles(uid).roles]
+    after = [r.label for r in explore_roles(uid, "I really enjoy baking bread and cakes").roles]
+    assert "baker" not in before and "baker" in after
+    assert after.index("pastry chef") < before.index("pastry chef")
+
+
+@pytest.mark.parametrize(("said", "how", "label"), [
+    ("head chef", "label", "head chef"),
+    ("lorry driver", "alternative", "cargo vehicle driver"),
+    ("electrishan", "spelling", "electrician"),
+    ("hairdreser", "spelling", "hairdresser"),
+])
+def test_target_resolution(said: str, how: str, label: str) -> None:
+    data = occupation_data.load()
+    found = resolve(data, said, get_embedder().embed_one(said))
+    assert found.how == how
+    assert next(o.label for o in data.occupations if o.id == found.occupation_id) == label
+
+
+def test_an_ambiguous_target_asks_with_options() -> None:
+    data = occupation_data.load()
+    found = resolve(data, "nurse", get_embedder().embed_one("nurse"))
+    assert found.how == "ambiguous" and found.occupation_id is None
+    assert "nurse responsible for general care" in [o["label"] for o in found.options]
+    assert phrases("how do i get from kitchen porter to head chef?") == ("kitchen porter",
+                                                                         "head chef")
+    assert phrases("what would I need to learn to become a nurse one day")[1] == "nurse"
+
+
+def test_plan_orders_gaps_keeps_the_goal_and_notices_progress() -> None:
+    uid = seed_cook()
+    out = plan_growth(uid, "how do I get from cook to head chef")
+    assert out.plan is not None and out.plan.target.label == "head chef"
+    data = occupation_data.load()
+    chef = next(o for o in data.occupations if o.label == "head chef")
+    essential = {data.skills[p].id for p in chef.essential}
+    shown = {m.id for m in out.plan.have}
+    steps = out.plan.steps
+    assert steps and all(s.id not in shown for s in steps)
+    kinds = [s.essential for s in steps]
+    assert kinds == sorted(kinds, reverse=True) and all(s.id in essential for s in steps
+                                                        if s.essential)
+    closeness = [s.closeness for s in steps if s.essential]
+    assert closeness == sorted(closeness, reverse=True)
+    assert all(s.task.startswith("This month") and s.evidence_kind for s in steps)
+    goal = get_prefs(uid).goal
+    assert goal is not None and goal.label == "head chef" and goal.said == "head chef"
+    gap = steps[0]
+    text = f"Today I did {gap.label} for the first time."
+    tag = esco_tag(text, gap.label, gap.label)
+    assert goal_progress(uid, [tag]) == ("head chef", [gap.label])
+    assert goal_progress(uid, [tag | {"polarity": "growth"}]) is None
+    asked = plan_growth(uid, "what should I learn to become a nurse")
+    assert asked.plan is None and asked.resolution.how == "ambiguous"
+    assert get_prefs(uid).goal == goal  # an open question does not replace the goal
+
+
+def test_onet_occupations_ranked_by_the_activities_shown() -> None:
+    from tools.careers.models import Evidence
+    from tools.careers.roles import onet_roles
+
+    data = occupation_data.load()
+    cooks = next(o for o in data.onet if o["title"] == "Cooks, Restaurant")
+    quote = Evidence(fact_id="ref_x#1", item_id="ref_x", words="cooked", sentence="I cooked.",
+                     date="2026-10-01", kind="reflection")
+    shown = {d: quote for d in cooks["activities"][:4]}
+    found = onet_roles(data, shown)
+    assert found and found[0].id == cooks["id"] and len(found[0].shown) == 4
+    assert onet_roles(data, dict(list(shown.items())[:1])) == []

@@ -1,0 +1,47 @@
+"""What the user enjoys and would rather avoid, read from their own words.
+
+"I love being outdoors, hate sitting at a desk all day" -> enjoy ["being outdoors"], avoid
+["sitting at a desk all day"]. The phrases are the user's words, cut at the cue; nothing is
+inferred beyond them. Kept as the user's interests (``CareerPrefs``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tools.careers.models import Interests
+
+ENJOY = re.compile(r"\b(?:i|i'?d|we)\s+(?:really\s+|also\s+|do\s+|would\s+)?(?:enjoy|love|"
+                   r"like|prefer|am into|want to work (?:with|in|on))\s+(?P<x>[^.;!?\n]+)|"
+                   r"\b(?:i'?m into|happiest when)\s+(?P<y>[^.;!?\n]+)", re.I)
+AVOID = re.compile(r"\b(?:i\s+)?(?:(?:really\s+)?(?:hate|dislike|avoid|can'?t stand)|"
+                   r"(?:do not|don'?t|dont|never) (?:want|like|enjoy|wanna)(?: to)?|"
+                   r"rather (?:not|avoid)|no more)\s+(?P<x>[^.;!?\n]+)", re.I)
+SPLIT = re.compile(r"\s*(?:,|\bbut\b|\band (?:i|i'?d|would)\b)\s*", re.I)
+
+
+def _phrases(pattern: re.Pattern[str], text: str) -> list[str]:
+    out = []
+    for found in pattern.finditer(text):
+        part = SPLIT.split(found.group("x") or found.group("y") or "")[0].strip(" -")
+        if len(part) >= 3 and part.lower() not in {"it", "that", "this", "sure", "really"}:
+            out.append(part)
+    return out
+
+
+def parse_interests(text: str) -> Interests | None:
+    """The enjoy / avoid phrases in a message, or None when it states neither."""
+    avoid = _phrases(AVOID, text)
+    enjoy = [p for p in _phrases(ENJOY, text)
+             if not any(p in a or a in p for a in avoid)]
+    if not enjoy and not avoid:
+        return None
+    return Interests(enjoy=enjoy, avoid=avoid, asked=True)
+
+
+def merge(old: Interests, new: Interests) -> Interests:
+    """Add newly stated interests to the kept ones (latest wording wins on repeats)."""
+    enjoy = [e for e in old.enjoy if e.lower() not in {a.lower() for a in new.avoid}]
+    avoid = [a for a in old.avoid if a.lower() not in {e.lower() for e in new.enjoy}]
+    return Interests(enjoy=list(dict.fromkeys(enjoy + new.enjoy))[-5:],
+                     avoid=list(dict.fromkeys(avoid + new.avoid))[-5:], asked=True)

@@ -1,0 +1,131 @@
+"""Resolve the user's words for a role to an ESCO occupation, or say it is ambiguous.
+
+Order: the preferred label, then an alternative label, then a close spelling of either (one
+or two typos), then meaning (the occupation vectors). When several occupations fit equally
+(an alternative label shared by several, a spelling or meaning with no clear winner) the
+answer is ``ambiguous`` with the options, so the caller asks instead of guessing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+import numpy as np
+
+from tools.careers.data import OccupationData
+from tools.careers.models import Resolution
+
+FROM_TO = re.compile(r"\bfrom\s+(?:an?\s+|being\s+(?:an?\s+)?)?(?P<a>[^,;?!.]+?)\s+(?:in)?to"
+                     r"\s+(?:become\s+|being\s+)?(?:an?\s+)?(?P<b>[^,;?!.]+)", re.I)
+BECOME = re.compile(r"\b(?:become|becoming|to be|be|work(?:ing)? as|job as|career as|get into|"
+                    r"move into|switch to|step up to|get to|run an?|train(?:ing)? as|"
+                    r"re-?train(?:ing)? as|qualify(?:ing)? as|as(?!\s+(?:soon|well|much|long|"
+                    r"far|possible|usual|if|though|a result)\b))\s+(?:an?\s+|the\s+|my own\s+)?"
+                    r"(?P<b>[^,;?!.]+)", re.I)
+TAIL = re.compile(r"\b(?:one day|someday|some day|next|in (?:the )?future|later|eventually|"
+                  r"as soon as possible|asap|please|pls|plz)\b|[?!.,;:]+", re.I)
+SPELLING_CUTOFF = 0.8
+MEANING_MIN, MEANING_MARGIN = 0.55, 0.04
+
+
+def normalise(text: str) -> str:
+    """Lower case, no articles, punctuation or filler words."""
+    text = TAIL.sub(" ", text.lower())
+    text = re.sub(r"^\s*(?:an?|the|my)\s+", "", text)
+    return " ".join(re.sub(r"[^\w+#&'/ -]", " ", text).split())
+
+
+def phrases(text: str) -> tuple[str | None, str]:
+    """The start role (if any) and the target role phrase in a question.
+
+    Args:
+        text: "how do I get from waiter to hotel manager?", "what should I learn to become
+            a nurse", or just the role.
+
+    Returns:
+        (start phrase or None, target phrase), both normalised.
+    """
+    found = FROM_TO.search(text)
+    if found:
+        return normalise(found.group("a")), normalise(found.group("b"))
+    # the last cue names the role: "what should I work on to run a kitchen as head chef"
+    starts = [i for i in range(min(len(text), 500)) if BECOME.match(text, i)]
+    found = BECOME.match(text, starts[-1]) if starts else None
+    return None, normalise(found.group("b") if found else text)
+
+
+@lru_cache(maxsize=2)
+def _labels(data: OccupationData) -> tuple[dict[str, list[int]],
+                                                         dict[str, list[int]], list[str]]:
+    preferred: dict[str, list[int]] = defaultdict(list)
+    alternative: dict[str, list[int]] = defaultdict(list)
+    for i, occ in enumerate(data.occupations):
+        preferred[normalise(occ.label)].append(i)
+        for alt in occ.alt:
+            if i not in alternative[normalise(alt)]:
+                alternative[normalise(alt)].append(i)
+    return preferred, alternative, sorted(set(preferred) | set(alternative))
+
+
+def _option(data: OccupationData, i: int) -> dict[str, str]:
+    occ = data.occupations[i]
+    return {"id": occ.id, "label": occ.label, "description": occ.description}
+
+
+def _answer(data: OccupationData, said: str, how: str, hits: list[int]) -> Resolution:
+    if len(hits) == 1:
+        return Resolution(said=said, how=how, occupation_id=data.occupations[hits[0]].id)  # type: ignore[arg-type]
+    return Resolution(said=said, how="ambiguous", options=[_option(data, i) for i in hits[:5]])
+
+
+def _containing(data: OccupationData, name: str) -> list[int]:
+    """Occupations whose preferred label holds the name as whole words, shortest first."""
+    pattern = re.compile(rf"(?:^|\s){re.escape(name)}(?:$|\s)")
+    hits = [i for i, o in enumerate(data.occupations) if pattern.search(normalise(o.label))]
+    return sorted(hits, key=lambda i: (len(data.occupations[i].label), data.occupations[i].label))
+
+
+def _by_name(data: OccupationData, said: str, name: str, how: str) -> Resolution | None:
+    preferred, alternative, _ = _labels(data)
+    if name in preferred:
+        return _answer(data, said, "label" if how == "exact" else how, preferred[name])
+    contained = [i for i in _containing(data, name) if i not in alternative.get(name, [])]
+    hits = alternative.get(name, []) + contained
+    if not hits:
+        return None
+    return _answer(data, said, "alternative" if how == "exact" else how, hits)
+
+
+def resolve(data: OccupationData, said: str, vector: np.ndarray | None = None) -> Resolution:
+    """Resolve the user's words for a role.
+
+    Args:
+        data: the occupation data.
+        said: the role as the user wrote it (already cut out of the question).
+        vector: the phrase's embedding, for resolving by meaning when nothing else matches.
+
+    Returns:
+        The resolution: an occupation id, or ``ambiguous`` with options, or ``unknown``.
+    """
+    phrase = normalise(said)
+    if not phrase:
+        return Resolution(said=said, how="unknown")
+    found = _by_name(data, said, phrase, "exact")
+    if found is not None:
+        return found
+    close = difflib.get_close_matches(phrase, _labels(data)[2], n=1, cutoff=SPELLING_CUTOFF)
+    if close:
+        found = _by_name(data, said, close[0], "spelling")
+        if found is not None:
+            return found
+    if vector is not None:
+        sims = data.vectors @ vector
+        order = np.argsort(-sims)[:5]
+        if float(sims[order[0]]) >= MEANING_MIN:
+            if float(sims[order[0]] - sims[order[1]]) >= MEANING_MARGIN:
+                return _answer(data, said, "meaning", [int(order[0])])
+            return _answer(data, said, "meaning", [int(i) for i in order[:3]])
+    return Resolution(said=said, how="unknown")
