@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from memory.embeddings import get_tag_embedder
+from tools.skills.adapter import load_adapter
 from tools.skills.index import SkillIndex
 from tools.skills.lexical import Match
 from tools.skills.text import Span, clauses, phrases, sentences
@@ -38,8 +39,12 @@ class TaggerConfig:
     occupation_prior: float = 0.0
     occupation_top: int = 3
     clause_penalty: float = 0.08
+    # shown tags need support from the whole sentence (see docs/skills.md, "precision"):
+    single_word_support: float = 0.40
+    clause_gap: float = 0.08
     threshold: dict[str, float] = field(default_factory=lambda: {"esco": 0.50, "onet": 0.40})
     per_sentence: dict[str, int] = field(default_factory=lambda: {"esco": 2, "onet": 1})
+    adapter_weight: float = 0.0
 
 
 def _join_groups(position: dict[tuple[str, str], int],
@@ -204,13 +209,15 @@ class Tagger:
         return units
 
     def score_texts(self, texts: list[str], spans: list[list[Span]] | None = None,
-                    ) -> tuple[list[list[Span]], np.ndarray, list[_Unit], np.ndarray, list[str]]:
+                    ) -> tuple[list[list[Span]], np.ndarray, list[_Unit], np.ndarray, list[str],
+                               np.ndarray]:
         """Score every sentence of every text (or the given sentence spans of each text).
 
         Returns:
             Per text its sentence spans; the sentence score matrix (sentences, concepts); the
-            units; for each sentence and concept the unit that gave the best score; and the
-            text each sentence belongs to.
+            units; for each sentence and concept the unit that gave the best score; the
+            text each sentence belongs to; and the whole sentences' own scores (sentences,
+            concepts), which a clause's match must agree with to be shown.
         """
         spans = spans if spans is not None else [sentences(t) for t in texts]
         units: list[_Unit] = []
@@ -223,10 +230,12 @@ class Tagger:
         best = np.full((n_sent, n_concepts), -np.inf, dtype=np.float32)
         raw = np.full((n_sent, n_concepts), -np.inf, dtype=np.float32)
         arg = np.zeros((n_sent, n_concepts), dtype=np.int32)
+        split = self.config.use_clauses or self.config.use_phrases
+        whole = np.full_like(best, -np.inf) if split else best
         if not units:
-            return spans, best, units, arg, owner_text
+            return spans, best, units, arg, owner_text, whole
         unit_texts = [owner_text[u.sentence][u.span[0] : u.span[1]] for u in units]
-        vectors = get_tag_embedder().embed(unit_texts)
+        vectors = self.adapt(get_tag_embedder().embed(unit_texts))
         # clause units rank ESCO a little worse than whole sentences (tuned on the dev sets);
         # O*NET work activities are short generic phrases, so its clauses are not penalised
         penalty = np.where(self.framework == "esco", self.config.clause_penalty, 0.0)
@@ -239,12 +248,21 @@ class Tagger:
             for r, unit in enumerate(units[s : s + step]):
                 k = unit.sentence
                 row = block[r] - penalty if unit.is_clause else block[r]
+                if not unit.is_clause and whole is not best:
+                    whole[k] = block[r]
                 best[k] = np.maximum(best[k], row)
                 # evidence: the unit that matches best before the penalty (the tighter span)
                 better = block[r] > raw[k]
                 raw[k] = np.where(better, block[r], raw[k])
                 arg[k] = np.where(better, s + r, arg[k])
-        return spans, best, units, arg, owner_text
+        return spans, best, units, arg, owner_text, whole
+
+    def adapt(self, vectors: np.ndarray) -> np.ndarray:
+        """The query-side adapter applied to unit embeddings (``adapter_weight``; none at 0
+        or when no adapter file is installed)."""
+        weight = self.config.adapter_weight
+        adapter = load_adapter() if weight else None
+        return adapter.apply(vectors, weight) if adapter else vectors
 
     def lexical(self, text: str, span: Span) -> dict[int, Match]:
         """Best verbatim label match per concept inside a sentence."""

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import numpy as np
 
-from memory.schemas import SkillTag
+from memory.schemas import Polarity, SkillTag
 from tools.skills.index import build_index
 from tools.skills.lexical import Match
+from tools.skills.mood import GROWTH_PARTS, mood, part_of
 from tools.skills.polarity import polarity
 from tools.skills.tagger import Tagger, TaggerConfig
 from tools.skills.text import Span, clauses, sentences
@@ -79,28 +80,73 @@ def _candidates(tagger: Tagger, row: np.ndarray, mask: np.ndarray, top: int | No
     return chosen
 
 
+def supported(tagger: Tagger, concept: int, whole: float, match: Match | None,
+              from_clause: bool) -> bool:
+    """Whether a candidate has enough support to be shown: a single word that spells a label
+    ("PR", "pivot") or a match found in a clause or phrase only counts when the whole
+    sentence also points to the skill (its own score is at least ``single_word_support``, or
+    within ``clause_gap`` of the ESCO threshold); multi-word label mentions, whole-sentence
+    matches and O*NET activities (short generic phrases, matched by clause by design) stand."""
+    cfg = tagger.config
+    if match is not None:
+        return match.words > 1 or whole >= cfg.single_word_support
+    if not from_clause or tagger.framework[concept] != "esco":
+        return True
+    return whole >= cfg.threshold["esco"] - cfg.clause_gap
+
+
 def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: str,
-             spans: list[Span], rows: np.ndarray, arg: np.ndarray, units: list,
+             spans: list[Span], scored: tuple[np.ndarray, np.ndarray, list, np.ndarray],
              mask: np.ndarray, top: int | None) -> None:
-    """Fold some sentences of one text into its best (score, sentence, evidence) per concept."""
+    """Fold some sentences of one text into its best (score, sentence, evidence) per concept;
+    without ``top``, only candidates the whole sentence supports."""
+    rows, arg, units, whole = scored
     for k, span in enumerate(spans):
         matches: dict[int, Match] = tagger.lexical(text, span)
         row = tagger.boost(rows[k], matches)
         for c in _candidates(tagger, row, mask, top):
             m = matches.get(c)
-            evidence = (m.start, m.end) if m else units[int(arg[k, c])].span
+            unit = units[int(arg[k, c])]
+            if top is None and not supported(tagger, c, float(whole[k, c]), m,
+                                             unit.is_clause):
+                continue
+            evidence = (m.start, m.end) if m else unit.span
             if c not in found or row[c] > found[c][0]:
                 found[c] = (float(row[c]), span, evidence)
 
 
+def reading(text: str, sentence: Span, evidence: Span) -> tuple[Polarity, bool]:
+    """The polarity of a mention and whether it is the writer's own: not from a question, a
+    request or someone else's action (see ``tools.skills.mood``).
+
+    Args:
+        text: the whole text.
+        sentence: span of the sentence holding the evidence.
+        evidence: span of the evidence.
+
+    Returns:
+        The polarity, and False when the mention must not be shown as the writer's.
+    """
+    clause = _clause_of(text, sentence, evidence)
+    said = text[sentence[0] : sentence[1]]
+    pol = polarity(text, clause, evidence, sentence)
+    if pol == "demonstrated" and part_of(said) in GROWTH_PARTS:
+        pol = "growth"
+    return pol, mood(said, text[clause[0] : clause[1]]) == "mine"
+
+
 def _emit(tagger: Tagger, text: str, found: dict[int, tuple[float, Span, Span]],
           top: int | None, source_id: str | None) -> list[SkillTag]:
-    """One text's tags, best first; joined ESCO/O*NET concepts shown once."""
+    """One text's tags, best first; joined ESCO/O*NET concepts shown once. Without ``top``
+    (what is shown), mentions that are not the writer's own are left out."""
     data = tagger.index.data
     tags: list[SkillTag] = []
     emitted: set[int] = set()
     for c, (score, sentence, ev) in sorted(found.items(), key=lambda kv: -kv[1][0]):
         if c in emitted:
+            continue
+        pol, own = reading(text, sentence, ev)
+        if top is None and not own:
             continue
         concept = data.concepts[c]
         partners = tagger.join.get(c, [])
@@ -112,7 +158,7 @@ def _emit(tagger: Tagger, text: str, found: dict[int, tuple[float, Span, Span]],
             framework=concept.framework,  # type: ignore[arg-type]
             id=concept.id, label=concept.label, score=round(min(score, 1.0), 4),
             evidence=text[ev[0]:ev[1]], start=ev[0], end=ev[1],
-            polarity=polarity(text, _clause_of(text, sentence, ev), ev), also=also,
+            polarity=pol, also=also,
             skill_type=concept.skill_type,
             group=data.group_labels.get(group, group) if group else None,
             source_id=source_id,
@@ -140,18 +186,22 @@ def _windows(spans: list[list[Span]], size: int) -> Iterator[list[tuple[int, lis
         yield batch
 
 
+Scored = tuple[np.ndarray, np.ndarray, list, np.ndarray]
+
+
 def _scored(tagger: Tagger, texts: Sequence[str]
-            ) -> Iterator[tuple[int, list[Span], np.ndarray, np.ndarray, list]]:
+            ) -> Iterator[tuple[int, list[Span], Scored]]:
     """Score the sentences of the texts ``WINDOW`` at a time; yields, per piece of a text,
-    its index, its sentences, their score rows, the unit each score came from, and the
-    window's units."""
+    its index, its sentences, and (their score rows, the unit each score came from, the
+    window's units, the whole sentences' own score rows)."""
     spans = [sentences(t) for t in texts]
     for batch in _windows(spans, WINDOW):
-        _, best, units, arg, _ = tagger.score_texts([texts[i] for i, _ in batch],
-                                                    [sent for _, sent in batch])
+        _, best, units, arg, _, whole = tagger.score_texts([texts[i] for i, _ in batch],
+                                                           [sent for _, sent in batch])
         k = 0
         for i, sent in batch:
-            yield i, sent, best[k : k + len(sent)], arg[k : k + len(sent)], units
+            part = slice(k, k + len(sent))
+            yield i, sent, (best[part], arg[part], units, whole[part])
             k += len(sent)
 
 
@@ -199,8 +249,8 @@ def tag_many(texts: Sequence[str], frameworks: Iterable[str] = ("esco", "onet"),
         raise ValueError(f"Unknown framework {sorted(unknown)[0]!r}; use esco, onet or all.")
     mask = _mask(tagger, fws)
     found: list[dict[int, tuple[float, Span, Span]]] = [{} for _ in texts]
-    for i, sent, rows, arg, units in _scored(tagger, texts):
-        _collect(found[i], tagger, texts[i], sent, rows, arg, units, mask, top)
+    for i, sent, scored in _scored(tagger, texts):
+        _collect(found[i], tagger, texts[i], sent, scored, mask, top)
     return [_emit(tagger, text, f, top, source_id) for text, f in zip(texts, found, strict=True)]
 
 
@@ -221,7 +271,7 @@ def text_scores(texts: Sequence[str], framework: str = "esco", tagger: Tagger | 
     tagger = tagger.fast() if fast else tagger
     cols = [int(i) for i in np.flatnonzero(tagger.framework == framework)]
     out = np.full((len(texts), len(cols)), -1.0, dtype=np.float32)
-    for t, sent, rows, _, _ in _scored(tagger, texts):
+    for t, sent, (rows, _, _, _) in _scored(tagger, texts):
         for span, row in zip(sent, rows, strict=True):
             boosted = tagger.boost(row, tagger.lexical(texts[t], span))[cols]
             out[t] = np.maximum(out[t], boosted)
