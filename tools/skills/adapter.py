@@ -45,8 +45,10 @@ class Adapter:
         """
         if weight == 0.0 or not len(vectors):
             return vectors
-        moved = vectors @ self.matrix
-        out = (1.0 - weight) * vectors + weight * moved
+        # in float64, so that a row's result does not depend on how many rows come with it
+        # (BLAS kernels differ by batch size; the float32 rounding hides the difference)
+        x = vectors.astype(np.float64)
+        out = (1.0 - weight) * x + weight * (x @ self.matrix.astype(np.float64))
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return np.asarray(out / np.maximum(norms, 1e-12), dtype=np.float32)
 

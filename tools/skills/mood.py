@@ -34,7 +34,7 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|we|we're|we've|u
                            re.IGNORECASE)
 _OTHER_SUBJECT = re.compile(
     r"^\s*(?:(?:he|she|they|someone|somebody|everyone|everybody|nobody|you)\b|"
-    r"(?:my|our|the|his|her|their|a|an|this|that)\s+(?:\w+\s+){0,2}?"
+    r"(?:(?:my|our|the|his|her|their|a|an|this|that)\s+(?:\w+\s+){0,2}?|(?:\w+\s+)?)"
     r"(?:manager|boss|colleague|colleagues|co-worker|coworker|supervisor|lead|leader|chef|"
     r"nurse|doctor|dr|vet|driver|drivers|dev|developer|engineer|teacher|coordinator|agency|"
     r"team|cfo|ceo|director|client|customer|guy|girl|man|woman|lady|mentor|head|senior|"

@@ -37,7 +37,10 @@ _GROWTH = re.compile(
 _NEGATION = re.compile(
     r"\b(?:not|never|no|none|without|neither|nor|cannot|can't|couldn't|didn't|don't|doesn't|"
     r"haven't|hasn't|hadn't|wasn't|weren't|isn't|aren't|won't|wouldn't|did not|do not|"
-    r"does not|have not|has not|was not|were not)\b|n[’']t\b",
+    r"does not|have not|has not|was not|were not|"
+    # typed without the apostrophe
+    r"didnt|dont|doesnt|wasnt|werent|havent|hasnt|hadnt|couldnt|wouldnt|cant|isnt|arent|"
+    r"wont)\b|n[’']t\b",
     re.IGNORECASE,
 )
 
@@ -65,3 +68,8 @@ def polarity(text: str, clause: tuple[int, int], evidence: tuple[int, int],
         whole = text[sentence[0] : sentence[1]].replace("’", "'") if sentence else ""
         return "growth" if _GROWTH.search(whole) else "negated"
     return "demonstrated"
+
+
+def states_growth(text: str, span: tuple[int, int]) -> bool:
+    """Whether a sentence states a wish, plan, struggle or avoidance (a growth cue)."""
+    return _GROWTH.search(text[span[0] : span[1]].replace("’", "'")) is not None

@@ -42,9 +42,10 @@ class TaggerConfig:
     # shown tags need support from the whole sentence (see docs/skills.md, "precision"):
     single_word_support: float = 0.40
     clause_gap: float = 0.08
-    threshold: dict[str, float] = field(default_factory=lambda: {"esco": 0.50, "onet": 0.40})
+    growth_threshold: float = 0.44  # ESCO, in sentences with a growth cue
+    threshold: dict[str, float] = field(default_factory=lambda: {"esco": 0.46, "onet": 0.40})
     per_sentence: dict[str, int] = field(default_factory=lambda: {"esco": 2, "onet": 1})
-    adapter_weight: float = 0.0
+    adapter_weight: float = 0.5  # the committed query-side adapter, half-blended
 
 
 def _join_groups(position: dict[tuple[str, str], int],
@@ -155,28 +156,41 @@ class Tagger:
         second = np.where(second < 0, label, second)
         return cfg.w_label * label + cfg.w_desc * second
 
-    def _scores_all(self, vectors: np.ndarray) -> np.ndarray:
-        """Exact scores of every concept (no candidate stage; slow, for checks)."""
-        return self._exact(vectors, np.arange(len(self.index.data.concepts)))
+    def _exact_split(self, vectors: np.ndarray, raw: np.ndarray | None,
+                     cand: np.ndarray) -> np.ndarray:
+        """:meth:`_exact`, with O*NET concepts scored from the unadapted vectors ``raw`` (the
+        adapter was trained towards ESCO only)."""
+        if raw is None:
+            return self._exact(vectors, cand)
+        onet = self.framework[cand] == "onet"
+        out = np.empty((len(vectors), len(cand)), dtype=np.float32)
+        out[:, ~onet] = self._exact(vectors, cand[~onet])
+        out[:, onet] = self._exact(raw, cand[onet])
+        return out
 
-    def dense_scores(self, vectors: np.ndarray) -> np.ndarray:
+    def dense_scores(self, vectors: np.ndarray, raw: np.ndarray | None = None) -> np.ndarray:
         """Dense score of every concept for each row of unit embeddings: (units, concepts).
 
         Two stages keep this fast: one product with the fused preferred-label/description
         matrix scores every concept, then alternative labels and task statements are scored
         exactly for the best ``candidates`` concepts of each block of units (the others keep
-        the first estimate).
+        the first estimate). ``raw``: the unadapted embeddings, for O*NET.
         """
         cfg = self.config
-        if not cfg.candidates:
-            return self.occupation_boost(vectors, self._scores_all(vectors))
+        if not cfg.candidates:  # exact scores of every concept (slow, for checks)
+            every = np.arange(len(self.index.data.concepts))
+            return self.occupation_boost(vectors, self._exact_split(vectors, raw, every))
         fused, _, _ = self._fused()
         scores = vectors @ fused.T
+        if raw is not None:
+            onet = self.framework_mask("onet")
+            scores[:, onet] = raw @ fused[onet].T
         k = min(cfg.candidates, scores.shape[1] - 1)
         for s in range(0, len(vectors), 16):
             block = slice(s, s + 16)
             cand = np.unique(np.argpartition(-scores[block], k, axis=1)[:, :k])
-            scores[block, cand] = self._exact(vectors[block], cand)
+            scores[block, cand] = self._exact_split(
+                vectors[block], None if raw is None else raw[block], cand)
         return self.occupation_boost(vectors, scores)
 
     def occupation_boost(self, vectors: np.ndarray, scores: np.ndarray) -> np.ndarray:
@@ -235,7 +249,9 @@ class Tagger:
         if not units:
             return spans, best, units, arg, owner_text, whole
         unit_texts = [owner_text[u.sentence][u.span[0] : u.span[1]] for u in units]
-        vectors = self.adapt(get_tag_embedder().embed(unit_texts))
+        embedded = get_tag_embedder().embed(unit_texts)
+        vectors = self.adapt(embedded)
+        plain = None if vectors is embedded else embedded
         # clause units rank ESCO a little worse than whole sentences (tuned on the dev sets);
         # O*NET work activities are short generic phrases, so its clauses are not penalised
         penalty = np.where(self.framework == "esco", self.config.clause_penalty, 0.0)
@@ -243,7 +259,8 @@ class Tagger:
         step = 32
         starts = range(0, len(units), step)
         # blocks are scored on two threads: the products and partitions release the GIL
-        blocks = _scoring_pool().map(lambda s: self.dense_scores(vectors[s : s + step]), starts)
+        blocks = _scoring_pool().map(lambda s: self.dense_scores(
+            vectors[s : s + step], None if plain is None else plain[s : s + step]), starts)
         for s, block in zip(starts, blocks, strict=True):
             for r, unit in enumerate(units[s : s + step]):
                 k = unit.sentence

@@ -1,6 +1,9 @@
-"""Public entry points: ``tag(text)`` and ``tag_many(texts)`` -> ranked ``SkillTag`` lists.
+"""The entry point ``tag_many(texts)`` -> ranked ``SkillTag`` lists (``tag(text)``: one text).
 
-One process-wide tagger is loaded on first use (index from the cache dir, built once).
+Without ``top`` a tag is what may be shown: above the threshold, supported by the whole
+sentence, and the writer's own (not a question, request or someone else's action);
+``top=K`` returns K ranked candidates for evaluation. One process-wide tagger is loaded on
+first use (index from the cache dir, built once).
 """
 
 from __future__ import annotations
@@ -15,13 +18,14 @@ from memory.schemas import Polarity, SkillTag
 from tools.skills.index import build_index
 from tools.skills.lexical import Match
 from tools.skills.mood import GROWTH_PARTS, mood, part_of
-from tools.skills.polarity import polarity
+from tools.skills.polarity import polarity, states_growth
 from tools.skills.tagger import Tagger, TaggerConfig
 from tools.skills.text import Span, clauses, sentences
 
 FAST_BATCH = 64
 WINDOW = 512  # sentences scored at once: (sentences x 15.5k concepts) arrays stay ~100 MB
 MAX_TEXT_CHARS = 200_000  # about 80 pages; longer texts get a clear error
+TIE = 1e-5
 
 
 class TextTooLong(ValueError):
@@ -67,15 +71,18 @@ def _best(scores: np.ndarray, k: int) -> np.ndarray:
     return part[np.argsort(-scores[part])]
 
 
-def _candidates(tagger: Tagger, row: np.ndarray, mask: np.ndarray, top: int | None) -> list[int]:
+def _candidates(tagger: Tagger, row: np.ndarray, mask: np.ndarray, top: int | None,
+                wish: bool = False) -> list[int]:
     cfg = tagger.config
     if top is not None:
         # more than K: joined ESCO/O*NET pairs merge into one tag before the cut
         return [int(i) for i in _best(np.where(mask, row, -np.inf), top * 3)]
     chosen: list[int] = []
     for fw, limit in cfg.per_sentence.items():
-        # only concepts above the threshold can be chosen: compare first, then sort the few
-        hits = np.flatnonzero(mask & tagger.framework_mask(fw) & (row >= cfg.threshold[fw]))
+        # only concepts above the threshold can be chosen: compare first, then sort the few;
+        # a sentence stating a wish or struggle names its growth area more loosely
+        cut = min(cfg.threshold[fw], cfg.growth_threshold) if wish else cfg.threshold[fw]
+        hits = np.flatnonzero(mask & tagger.framework_mask(fw) & (row >= cut))
         chosen += [int(i) for i in hits[np.argsort(-row[hits], kind="stable")][:limit]]
     return chosen
 
@@ -104,14 +111,16 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
     for k, span in enumerate(spans):
         matches: dict[int, Match] = tagger.lexical(text, span)
         row = tagger.boost(rows[k], matches)
-        for c in _candidates(tagger, row, mask, top):
+        for c in _candidates(tagger, row, mask, top, top is None and states_growth(text, span)):
             m = matches.get(c)
             unit = units[int(arg[k, c])]
             if top is None and not supported(tagger, c, float(whole[k, c]), m,
                                              unit.is_clause):
                 continue
             evidence = (m.start, m.end) if m else unit.span
-            if c not in found or row[c] > found[c][0]:
+            # an earlier sentence keeps a tie (scores within float noise of each other), so
+            # the evidence never depends on how the sentences were batched
+            if c not in found or row[c] > found[c][0] + TIE:
                 found[c] = (float(row[c]), span, evidence)
 
 
@@ -256,7 +265,7 @@ def tag_many(texts: Sequence[str], frameworks: Iterable[str] = ("esco", "onet"),
 
 def tag(text: str, frameworks: Iterable[str] = ("esco", "onet"), top: int | None = None,
         source_id: str | None = None, fast: bool = False) -> list[SkillTag]:
-    """Tag one text (sentences, clauses and phrases); see :func:`tag_many`."""
+    """Tag one text (sentences, clauses and phrases): a thin alias of :func:`tag_many`."""
     return tag_many([text], frameworks, top, source_id, fast=fast)[0]
 
 

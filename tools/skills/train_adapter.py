@@ -34,15 +34,17 @@ SEED = 14
 
 
 def _embed_cached(texts: list[str], path: Path) -> np.ndarray:
+    """Embeddings of the texts (each distinct text embedded once), cached in ``path``."""
     from memory.embeddings import get_tag_embedder
 
-    if path.exists():
-        cached = np.load(path)
-        if len(cached) == len(texts):
-            return cached
-    vectors = get_tag_embedder().embed(texts)
-    np.save(path, vectors)
-    return vectors
+    distinct = sorted(set(texts))
+    if path.exists() and len(cached := np.load(path)) == len(distinct):
+        vectors = cached
+    else:
+        vectors = get_tag_embedder().embed(distinct)
+        np.save(path, vectors)
+    row = {t: i for i, t in enumerate(distinct)}
+    return np.asarray(vectors[[row[t] for t in texts]])
 
 
 def skillskape_pairs(shared: Path, label_pos: dict[str, int]) -> tuple[list[str], list[int]]:
@@ -77,19 +79,26 @@ def _step(w: np.ndarray, x: np.ndarray, y: np.ndarray, targets: np.ndarray,
     return loss, x.T @ dz + L2 * (w - eye) / len(w)
 
 
-def train(x: np.ndarray, y: np.ndarray, targets: np.ndarray, steps: int, batch: int = 256,
-          negatives: int = 4096, lr: float = 2e-3) -> tuple[np.ndarray, list[float]]:
-    """Adam on the adapter matrix from the identity; returns it and the loss per 50 steps."""
+def train(x: np.ndarray, y: np.ndarray, targets: np.ndarray, steps: int,
+          groups: list[np.ndarray], batch: int = 255, negatives: int = 4096,
+          lr: float = 2e-3) -> tuple[np.ndarray, list[float]]:
+    """Adam on the adapter matrix from the identity; each batch draws equally from every
+    group of pair rows (so the many alternative labels do not drown the sentences).
+
+    Returns:
+        The matrix and the loss every 50 steps.
+    """
     rng = np.random.default_rng(SEED)
+    share = batch // len(groups)
     dim = x.shape[1]
     w: np.ndarray = np.eye(dim, dtype=np.float32)
     m, v = np.zeros_like(w), np.zeros_like(w)
     losses: list[float] = []
     for t in range(1, steps + 1):
-        pick = rng.integers(0, len(x), batch)
+        pick = np.concatenate([rng.choice(g, share) for g in groups])
         cand, y_local = np.unique(np.r_[y[pick], rng.integers(0, len(targets), negatives)],
                                   return_inverse=True)
-        loss, grad = _step(w, x[pick], y_local[:batch], targets, cand)
+        loss, grad = _step(w, x[pick], y_local[: len(pick)], targets, cand)
         m = 0.9 * m + 0.1 * grad
         v = 0.999 * v + 0.001 * grad * grad
         w -= lr * (m / (1 - 0.9**t)) / (np.sqrt(v / (1 - 0.999**t)) + 1e-8)
@@ -105,9 +114,14 @@ def main(argv: list[str] | None = None) -> None:
     from tools.skills.index import build_index
 
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--steps", type=int, default=1500)
+    parser.add_argument("--steps", type=int, default=1200)
     parser.add_argument("--cache", type=Path, default=Path("/tmp/skills/adapter-cache"))
     parser.add_argument("--out", type=Path, default=WEIGHTS)
+    parser.add_argument("--paraphrases", type=int, default=6000,
+                        help="how many generated first-person sentences (a fixed sample)")
+    parser.add_argument("--mix", default="1,0,1",
+                        help="batch shares of SkillSkape, paraphrase and alt-label pairs (the "
+                             "paraphrases lowered first-person RP@5 on the tuning part: 0)")
     args = parser.parse_args(argv)
     began = time.perf_counter()
     args.cache.mkdir(parents=True, exist_ok=True)
@@ -120,21 +134,29 @@ def main(argv: list[str] | None = None) -> None:
     label_pos = {concepts[p].label: local[int(p)] for p in esco_pos}
     ss_texts, ss_y = skillskape_pairs(shared_dir(), label_pos)
     para_texts, para_y = paraphrases([concepts[p] for p in esco_pos], seed=SEED)
+    keep = np.random.default_rng(SEED).permutation(len(para_y))[: args.paraphrases]
+    para_texts, para_y = [para_texts[i] for i in keep], [para_y[i] for i in keep]
     alt_rows = np.setdiff1d(np.flatnonzero(esco[index.owners["label"]]), index.preferred_rows)
     alt_y = [local[int(o)] for o in index.owners["label"][alt_rows]]
+    para_file = args.cache / f"paraphrases-{len(para_texts)}.npy"
     x = np.concatenate([_embed_cached(ss_texts, args.cache / "skillskape.npy"),
-                        _embed_cached(para_texts, args.cache / "paraphrases.npy"),
+                        _embed_cached(para_texts, para_file),
                         index.vectors["label"][alt_rows]]).astype(np.float32)
     y = np.array(ss_y + para_y + alt_y)
     print(f"pairs: {len(ss_y)} SkillSkape, {len(para_y)} paraphrases, {len(alt_y)} alt labels;"
           f" embedded in {time.perf_counter() - began:.0f} s", flush=True)
-    w, losses = train(x, y, targets, args.steps)
+    bounds = np.cumsum([0, len(ss_y), len(para_y), len(alt_y)])
+    shares = [int(m) for m in args.mix.split(",")]
+    groups = [np.arange(a, b) for a, b, n in zip(bounds[:-1], bounds[1:], shares, strict=True)
+              for _ in range(n)]
+    w, losses = train(x, y, targets, args.steps, groups)
     took = time.perf_counter() - began
     digest = save_adapter(w, {
         "recipe": "python -m tools.skills.train_adapter", "steps": args.steps, "tau": TAU,
         "l2": L2, "seed": SEED, "pairs": {"skillskape_train": len(ss_y),
-                                          "paraphrases": len(para_y), "alt_labels": len(alt_y)},
-        "loss_every_50_steps": losses, "seconds": round(took),
+                                          "paraphrases": len(para_y) if shares[1] else 0,
+                                          "alt_labels": len(alt_y)},
+        "mix": args.mix, "loss_every_50_steps": losses, "seconds": round(took),
         "embedder": "memory.embeddings.get_tag_embedder (int8 MiniLM)"}, args.out)
     print(f"wrote {args.out} sha256 {digest} in {took:.0f} s")
 

@@ -31,6 +31,7 @@ def test_sentence_mood(sentence: str, expected: str) -> None:
     ("rebuilt the loading schedule for the depot", "mine"),
     ("we negotiated the contract", "mine"),
     ("the spreadsheet crashed twice", "mine"),  # not a person: the writer's sentence stands
+    ("sous chef plated the whole wedding menu", "other"),  # no article, still someone else
 ])
 def test_clause_mood(clause: str, expected: str) -> None:
     assert clause_mood(clause) == expected
@@ -44,6 +45,7 @@ def test_clause_mood(clause: str, expected: str) -> None:
     ("I'd love to run the night shift one day, but I never supervised anyone",
      "supervised anyone", "growth"),
     ("I never supervised anyone", "supervised anyone", "negated"),
+    ("didnt get to do the rota this month", "the rota", "negated"),
     ("I supervised the stocktake, nothing went missing", "supervised the stocktake",
      "demonstrated"),
 ])
