@@ -80,8 +80,17 @@ def test_questions_and_others_show_nothing_but_rank(tagger: Tagger) -> None:
     assert any(t.label == "use spreadsheets software" and t.polarity == "demonstrated"
                for t in own)
     for text in ("How do I build a spreadsheet in Excel to track the weekly budget?",
-                 "My colleague built a spreadsheet in Excel to track the weekly budget."):
+                 "My colleague built a spreadsheet in Excel to track the weekly budget.",
+                 "my colleague struggles with the Excel spreadsheet for the weekly budget"):
         assert tag(text, ("esco",)) == []
         ranked = tag(text, ("esco",), top=5)
         assert len(ranked) == 5
         assert "use spreadsheets software" in {t.label for t in ranked}
+
+
+def test_own_struggle_is_a_growth_area_and_negation_never_a_strength(tagger: Tagger) -> None:
+    growth = tag("honestly I still struggle with Excel spreadsheets for the budget", ("esco",))
+    assert any(t.label == "use spreadsheets software" and t.polarity == "growth"
+               for t in growth)
+    negated = tag("didnt touch the Excel spreadsheets this week", ("esco",))
+    assert all(t.polarity != "demonstrated" for t in negated)
