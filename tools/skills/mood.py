@@ -32,14 +32,19 @@ _REQUEST = re.compile(
     re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|we|we're|we've|us|myself)\b",
                            re.IGNORECASE)
-_OTHER_SUBJECT = re.compile(
-    r"^\s*(?:(?:he|she|they|someone|somebody|everyone|everybody|nobody|you)\b|"
-    r"(?:(?:my|our|the|his|her|their|a|an|this|that)\s+(?:\w+\s+){0,2}?|(?:\w+\s+)?)"
+_PEOPLE = (
     r"(?:manager|boss|colleague|colleagues|co-worker|coworker|supervisor|lead|leader|chef|"
     r"nurse|doctor|dr|vet|driver|drivers|dev|developer|engineer|teacher|coordinator|agency|"
-    r"team|cfo|ceo|director|client|customer|guy|girl|man|woman|lady|mentor|head|senior|"
-    r"charge|partner|sister|brother|mum|mom|dad|friend|student|students|intern|apprentice|"
-    r"contractor|consultant|auditor|inspector|staff|crew|shift)\b)", re.IGNORECASE)
+    r"cfo|ceo|director|client|customer|guy|girl|man|woman|lady|mentor|partner|sister|"
+    r"brother|mum|mom|dad|friend|student|students|intern|apprentice|contractor|consultant|"
+    r"auditor|inspector)")
+# "my manager ...", "the new chef ...", "she ...", "head chef ...", "students presented ...";
+# not "you" or "our team" (job ads and credentials speak so), not a verb-first diary clause
+_OTHER_SUBJECT = re.compile(
+    r"^\s*(?:(?:he|she|they|someone|somebody|everyone|everybody|nobody)\b|"
+    r"(?:my|our|the|his|her|their|a|an|this|that)\s+(?:\w+\s+){0,2}?" + _PEOPLE + r"\b|"
+    r"(?:head|sous|tech|team|line|shift|store|area|deputy|assistant|charge|senior|junior|"
+    r"new|other)\s+" + _PEOPLE + r"\b|" + _PEOPLE + r"\s+\w+ed\b)", re.IGNORECASE)
 
 _lock = threading.Lock()
 _part_reader: PartReader | None = None

@@ -40,7 +40,7 @@ class TaggerConfig:
     occupation_top: int = 3
     clause_penalty: float = 0.08
     # shown tags need support from the whole sentence (see docs/skills.md, "precision"):
-    single_word_support: float = 0.40
+    single_word_support: float = 0.30
     clause_gap: float = 0.08
     growth_threshold: float = 0.44  # ESCO, in sentences with a growth cue
     threshold: dict[str, float] = field(default_factory=lambda: {"esco": 0.46, "onet": 0.40})

@@ -32,6 +32,9 @@ def test_sentence_mood(sentence: str, expected: str) -> None:
     ("we negotiated the contract", "mine"),
     ("the spreadsheet crashed twice", "mine"),  # not a person: the writer's sentence stands
     ("sous chef plated the whole wedding menu", "other"),  # no article, still someone else
+    ("You will support the warehouse team", "mine"),  # job ads and credentials say "you"
+    ("our team delivers the monthly payroll", "mine"),
+    ("reviewed customer complaints all morning", "mine"),  # a diary clause, verb first
 ])
 def test_clause_mood(clause: str, expected: str) -> None:
     assert clause_mood(clause) == expected
