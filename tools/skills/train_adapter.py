@@ -6,7 +6,8 @@ Pairs (query embedding -> ESCO concept), never from a set we report on:
 
 - SkillSkape train sentences (``../shared/evals/skills/skillskape/train.csv``, MIT) with their
   ESCO labels;
-- ESCO alternative labels -> their concept (already embedded in the framework index);
+- ESCO alternative labels (and, with ``--mix``, descriptions) -> their concept (already
+  embedded in the framework index);
 - first-person paraphrases generated from ESCO skill labels (``tools.skills.paraphrase``).
 
 The matrix starts at the identity and is trained with a softmax over every ESCO concept's
@@ -120,8 +121,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--paraphrases", type=int, default=6000,
                         help="how many generated first-person sentences (a fixed sample)")
     parser.add_argument("--mix", default="1,0,1",
-                        help="batch shares of SkillSkape, paraphrase and alt-label pairs (the "
-                             "paraphrases lowered first-person RP@5 on the tuning part: 0)")
+                        help="batch shares of SkillSkape, paraphrase, alt-label and description "
+                             "pairs (paraphrases lowered first-person RP@5 on the tuning part)")
     args = parser.parse_args(argv)
     began = time.perf_counter()
     args.cache.mkdir(parents=True, exist_ok=True)
@@ -138,15 +139,18 @@ def main(argv: list[str] | None = None) -> None:
     para_texts, para_y = [para_texts[i] for i in keep], [para_y[i] for i in keep]
     alt_rows = np.setdiff1d(np.flatnonzero(esco[index.owners["label"]]), index.preferred_rows)
     alt_y = [local[int(o)] for o in index.owners["label"][alt_rows]]
+    desc_rows = np.flatnonzero(esco[index.owners["desc"]])
+    desc_y = [local[int(o)] for o in index.owners["desc"][desc_rows]]
     para_file = args.cache / f"paraphrases-{len(para_texts)}.npy"
     x = np.concatenate([_embed_cached(ss_texts, args.cache / "skillskape.npy"),
                         _embed_cached(para_texts, para_file),
-                        index.vectors["label"][alt_rows]]).astype(np.float32)
-    y = np.array(ss_y + para_y + alt_y)
+                        index.vectors["label"][alt_rows],
+                        index.vectors["desc"][desc_rows]]).astype(np.float32)
+    y = np.array(ss_y + para_y + alt_y + desc_y)
     print(f"pairs: {len(ss_y)} SkillSkape, {len(para_y)} paraphrases, {len(alt_y)} alt labels;"
           f" embedded in {time.perf_counter() - began:.0f} s", flush=True)
-    bounds = np.cumsum([0, len(ss_y), len(para_y), len(alt_y)])
-    shares = [int(m) for m in args.mix.split(",")]
+    bounds = np.cumsum([0, len(ss_y), len(para_y), len(alt_y), len(desc_y)])
+    shares = ([int(m) for m in args.mix.split(",")] + [0])[:4]
     groups = [np.arange(a, b) for a, b, n in zip(bounds[:-1], bounds[1:], shares, strict=True)
               for _ in range(n)]
     w, losses = train(x, y, targets, args.steps, groups)
@@ -155,7 +159,8 @@ def main(argv: list[str] | None = None) -> None:
         "recipe": "python -m tools.skills.train_adapter", "steps": args.steps, "tau": TAU,
         "l2": L2, "seed": SEED, "pairs": {"skillskape_train": len(ss_y),
                                           "paraphrases": len(para_y) if shares[1] else 0,
-                                          "alt_labels": len(alt_y)},
+                                          "alt_labels": len(alt_y),
+                                          "descriptions": len(desc_y) if shares[3] else 0},
         "mix": args.mix, "loss_every_50_steps": losses, "seconds": round(took),
         "embedder": "memory.embeddings.get_tag_embedder (int8 MiniLM)"}, args.out)
     print(f"wrote {args.out} sha256 {digest} in {took:.0f} s")
