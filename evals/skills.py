@@ -1,7 +1,9 @@
 """Skill-tagging evals: ranking (R-Precision@5, MRR) and thresholded P/R/F1 with speed.
 
 Dev sets are read from ``../shared/evals/skills`` (or ``$PASSPORT_SHARED_DIR/evals/skills``)
-and never copied into the repo; our own first-person set is ``evals/data/reflections_gold.jsonl``.
+and never copied into the repo; our own first-person sets are ``evals/data/reflections_gold.jsonl``
+(66 lines with ESCO ids) and ``evals/data/skills/`` (see ``evals.skills_shown``: ranked on its
+aside third, plus the shown-tag quality on it and on the word-sense trap set).
 """
 
 from __future__ import annotations
@@ -18,6 +20,16 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from evals.skills_shown import (
+    FIRST_PERSON,
+    Part,
+    format_shown,
+    load_lines,
+    ranking_lines,
+    run_shown,
+    zero_shot_scores,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 REFLECTIONS = Path(__file__).parent / "data" / "reflections_gold.jsonl"
@@ -72,8 +84,9 @@ def load_reflections(path: Path = REFLECTIONS) -> GoldSet:
                    by="id", onet=[set(r.get("onet", [])) for r in rows])
 
 
-def available_sets(root: Path | None = None) -> list[GoldSet]:
-    """Every gold set that is present (dev sets skipped when the shared folder is absent)."""
+def available_sets(root: Path | None = None, part: Part = "aside") -> list[GoldSet]:
+    """Every gold set that is present (dev sets skipped when the shared folder is absent);
+    of our first-person set, the given part (the aside third by default)."""
     root = (root or shared_dir()) / "evals" / "skills"
     sets: list[GoldSet] = []
     if (root / "decorte").exists():
@@ -82,6 +95,9 @@ def available_sets(root: Path | None = None) -> list[GoldSet]:
         sets.append(load_skillskape(root))
     if REFLECTIONS.exists():
         sets.append(load_reflections())
+    if FIRST_PERSON.exists():
+        texts, gold = ranking_lines(load_lines(FIRST_PERSON, part))
+        sets.append(GoldSet("first-person", texts, gold))
     return sets
 
 
@@ -145,19 +161,30 @@ def evaluate_set(gold: GoldSet, tagger: Any, fast: bool = False) -> dict[str, An
     return result
 
 
+def zero_shot_row(gold: GoldSet, tagger: Any) -> dict[str, Any]:
+    """The zero-shot baseline on one set: ranking by cosine to the preferred labels."""
+    scores, cols = zero_shot_scores(gold.texts, tagger)
+    return {"set": gold.name, "mode": "zero-shot", "sentences": len(gold.texts),
+            **ranking(scores, _esco_keys(tagger, cols, gold.by), gold.gold)}
+
+
 def run_skills_eval(sets: list[str] | None = None, tagger: Any = None,
-                    modes: tuple[str, ...] = ("accurate", "fast")) -> dict[str, Any]:
+                    modes: tuple[str, ...] = ("accurate", "fast"),
+                    part: Part = "aside") -> dict[str, Any]:
     """Run the skill evals on every available gold set (or the named ones).
 
     Args:
         sets: names to keep (``decorte-tech``, ``decorte-house``, ``skillskape``,
-            ``reflections``); all available by default.
+            ``reflections``, ``first-person``); all available by default.
         tagger: a specific tagger; the process-wide one by default.
         modes: ``accurate`` (sentences, clauses, phrases: single texts) and/or ``fast``
-            (whole sentences: the batch default).
+            (whole sentences: the batch default); a ``zero-shot`` row per set is always added.
+        part: the part of our first-person and trap sets (``aside`` to report, ``tune``
+            while tuning).
 
     Returns:
-        A JSON-able report: per set RP@5, MRR, P/R/F1 (percent), sentences/s, and the config.
+        A JSON-able report: per set RP@5, MRR, P/R/F1 (percent), sentences/s; the shown-tag
+        quality on our first-person and trap sets (``shown``); and the config.
     """
     from dataclasses import asdict
 
@@ -165,9 +192,10 @@ def run_skills_eval(sets: list[str] | None = None, tagger: Any = None,
 
     tagger = tagger or get_tagger()
     tagger.score_texts(["warm up the embedding model."])
-    chosen = [g for g in available_sets() if sets is None or g.name in sets]
+    chosen = [g for g in available_sets(part=part) if sets is None or g.name in sets]
     results = [evaluate_set(g, tagger, fast=mode == "fast") for mode in modes for g in chosen]
-    return {"sets": results, "config": asdict(tagger.config),
+    results += [zero_shot_row(g, tagger) for g in chosen]
+    return {"sets": results, "shown": run_shown(tagger, part), "config": asdict(tagger.config),
             "esco_concepts": int((tagger.framework == "esco").sum()),
             "index_load_s": tagger.index.load_seconds,
             "baseline_note": BASELINE_NOTE}
@@ -194,6 +222,9 @@ def format_table(report: dict[str, Any]) -> str:
                          f"{row['onet_rp@5']:.1f} | "
                          f"{row['onet_mrr']:.1f} | {row['onet_precision']:.1f} | "
                          f"{row['onet_recall']:.1f} | {row['onet_f1']:.1f} | |")
+    if report.get("shown"):
+        lines += ["", "Shown tags (what the coach shows a person):", "",
+                  format_shown(report["shown"])]
     return "\n".join(lines)
 
 

@@ -1,7 +1,9 @@
 """Skill tagging against ESCO and O*NET, offline, with exact evidence.
 
-``tag(text, frameworks=("esco", "onet")) -> list[SkillTag]`` and ``tag_many(texts)`` are the
-entry points (imported lazily, so that ``tools.skills.text`` stays light).
+The entry point is ``tag_many(texts, frameworks=("esco", "onet"), top=None, ...)``: texts in,
+ranked ``SkillTag`` lists out (what may be shown without ``top``; K ranked candidates with
+``top=K``). ``tag(text)`` is a thin alias for one text, kept because the agent's capabilities
+call it. Both are imported lazily, so that ``tools.skills.text`` stays light.
 """
 
 from __future__ import annotations

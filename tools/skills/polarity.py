@@ -21,24 +21,40 @@ _GROWTH = re.compile(
     r"afraid (?:of|to)|scared (?:of|to)|nervous|anxious about|not (?:very |so |really )?"
     r"(?:good|great|confident|comfortable|strong)|(?:am|'m) weak at|lack(?:ed)? (?:the )?"
     r"confidence|next time i|should have|find it hard|found it hard|hard for me|"
-    r"difficult for me|i can't yet|not yet able)\b",
+    r"difficult for me|i can't yet|not yet able|"
+    # wishes and plans, said loosely
+    r"(?:should|must|gotta|have to|maybe) (?:learn|try|practi[cs]e|start|get better|do a course)|"
+    r"need(?:s)? to (?:learn|get better)|thinking (?:of|about) (?:learning|doing|taking)|"
+    r"(?:would|i'd|id) love to|finally (?:understand|learn)|"
+    # struggles and avoidance
+    r"(?:i|we) freeze|(?:i )?keep avoiding|(?:is|are|am|'m|'s) (?:really |very |so |too )?"
+    r"(?:weak|rusty|slow|patchy)|not (?:\w+ )?enough yet|(?:stress(?:es)?|scares?|confuses?) "
+    r"me|terrified|(?:get|got|getting) (?:lost|nervous)|"
+    r"(?:don't|dont|do not) (?:understand|know (?:how|what|where))|"
+    r"i(?:'m| am) (?:too )?slow|always (?:have to ask|copy|end up))\b",
     re.IGNORECASE,
 )
 _NEGATION = re.compile(
     r"\b(?:not|never|no|none|without|neither|nor|cannot|can't|couldn't|didn't|don't|doesn't|"
     r"haven't|hasn't|hadn't|wasn't|weren't|isn't|aren't|won't|wouldn't|did not|do not|"
-    r"does not|have not|has not|was not|were not)\b|n[’']t\b",
+    r"does not|have not|has not|was not|were not|"
+    # typed without the apostrophe
+    r"didnt|dont|doesnt|wasnt|werent|havent|hasnt|hadnt|couldnt|wouldnt|cant|isnt|arent|"
+    r"wont)\b|n[’']t\b",
     re.IGNORECASE,
 )
 
 
-def polarity(text: str, clause: tuple[int, int], evidence: tuple[int, int]) -> Polarity:
+def polarity(text: str, clause: tuple[int, int], evidence: tuple[int, int],
+             sentence: tuple[int, int] | None = None) -> Polarity:
     """Polarity of the evidence span, read from its clause.
 
     Args:
         text: the whole input text.
         clause: span of the clause (or sentence) that holds the evidence.
         evidence: span of the evidence.
+        sentence: span of its sentence: a negated skill in a sentence that also states a
+            wish or struggle ("I'd like to lead, but I never managed anyone") is a growth area.
 
     Returns:
         ``"growth"``, ``"negated"`` or ``"demonstrated"``.
@@ -49,5 +65,11 @@ def polarity(text: str, clause: tuple[int, int], evidence: tuple[int, int]) -> P
     if _GROWTH.search(window):
         return "growth"
     if _NEGATION.search(before):
-        return "negated"
+        whole = text[sentence[0] : sentence[1]].replace("’", "'") if sentence else ""
+        return "growth" if _GROWTH.search(whole) else "negated"
     return "demonstrated"
+
+
+def states_growth(text: str, span: tuple[int, int]) -> bool:
+    """Whether a sentence states a wish, plan, struggle or avoidance (a growth cue)."""
+    return _GROWTH.search(text[span[0] : span[1]].replace("’", "'")) is not None

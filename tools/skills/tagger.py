@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from memory.embeddings import get_tag_embedder
+from tools.skills.adapter import load_adapter
 from tools.skills.index import SkillIndex
 from tools.skills.lexical import Match
 from tools.skills.text import Span, clauses, phrases, sentences
@@ -38,8 +39,13 @@ class TaggerConfig:
     occupation_prior: float = 0.0
     occupation_top: int = 3
     clause_penalty: float = 0.08
-    threshold: dict[str, float] = field(default_factory=lambda: {"esco": 0.50, "onet": 0.40})
+    # shown tags need support from the whole sentence (see docs/skills.md, "precision"):
+    single_word_support: float = 0.30
+    clause_gap: float = 0.08
+    growth_threshold: float = 0.44  # ESCO, in sentences with a growth cue
+    threshold: dict[str, float] = field(default_factory=lambda: {"esco": 0.46, "onet": 0.40})
     per_sentence: dict[str, int] = field(default_factory=lambda: {"esco": 2, "onet": 1})
+    adapter_weight: float = 0.5  # the committed query-side adapter, half-blended
 
 
 def _join_groups(position: dict[tuple[str, str], int],
@@ -150,28 +156,41 @@ class Tagger:
         second = np.where(second < 0, label, second)
         return cfg.w_label * label + cfg.w_desc * second
 
-    def _scores_all(self, vectors: np.ndarray) -> np.ndarray:
-        """Exact scores of every concept (no candidate stage; slow, for checks)."""
-        return self._exact(vectors, np.arange(len(self.index.data.concepts)))
+    def _exact_split(self, vectors: np.ndarray, raw: np.ndarray | None,
+                     cand: np.ndarray) -> np.ndarray:
+        """:meth:`_exact`, with O*NET concepts scored from the unadapted vectors ``raw`` (the
+        adapter was trained towards ESCO only)."""
+        if raw is None:
+            return self._exact(vectors, cand)
+        onet = self.framework[cand] == "onet"
+        out = np.empty((len(vectors), len(cand)), dtype=np.float32)
+        out[:, ~onet] = self._exact(vectors, cand[~onet])
+        out[:, onet] = self._exact(raw, cand[onet])
+        return out
 
-    def dense_scores(self, vectors: np.ndarray) -> np.ndarray:
+    def dense_scores(self, vectors: np.ndarray, raw: np.ndarray | None = None) -> np.ndarray:
         """Dense score of every concept for each row of unit embeddings: (units, concepts).
 
         Two stages keep this fast: one product with the fused preferred-label/description
         matrix scores every concept, then alternative labels and task statements are scored
         exactly for the best ``candidates`` concepts of each block of units (the others keep
-        the first estimate).
+        the first estimate). ``raw``: the unadapted embeddings, for O*NET.
         """
         cfg = self.config
-        if not cfg.candidates:
-            return self.occupation_boost(vectors, self._scores_all(vectors))
+        if not cfg.candidates:  # exact scores of every concept (slow, for checks)
+            every = np.arange(len(self.index.data.concepts))
+            return self.occupation_boost(vectors, self._exact_split(vectors, raw, every))
         fused, _, _ = self._fused()
         scores = vectors @ fused.T
+        if raw is not None:
+            onet = self.framework_mask("onet")
+            scores[:, onet] = raw @ fused[onet].T
         k = min(cfg.candidates, scores.shape[1] - 1)
         for s in range(0, len(vectors), 16):
             block = slice(s, s + 16)
             cand = np.unique(np.argpartition(-scores[block], k, axis=1)[:, :k])
-            scores[block, cand] = self._exact(vectors[block], cand)
+            scores[block, cand] = self._exact_split(
+                vectors[block], None if raw is None else raw[block], cand)
         return self.occupation_boost(vectors, scores)
 
     def occupation_boost(self, vectors: np.ndarray, scores: np.ndarray) -> np.ndarray:
@@ -204,13 +223,15 @@ class Tagger:
         return units
 
     def score_texts(self, texts: list[str], spans: list[list[Span]] | None = None,
-                    ) -> tuple[list[list[Span]], np.ndarray, list[_Unit], np.ndarray, list[str]]:
+                    ) -> tuple[list[list[Span]], np.ndarray, list[_Unit], np.ndarray, list[str],
+                               np.ndarray]:
         """Score every sentence of every text (or the given sentence spans of each text).
 
         Returns:
             Per text its sentence spans; the sentence score matrix (sentences, concepts); the
-            units; for each sentence and concept the unit that gave the best score; and the
-            text each sentence belongs to.
+            units; for each sentence and concept the unit that gave the best score; the
+            text each sentence belongs to; and the whole sentences' own scores (sentences,
+            concepts), which a clause's match must agree with to be shown.
         """
         spans = spans if spans is not None else [sentences(t) for t in texts]
         units: list[_Unit] = []
@@ -223,10 +244,14 @@ class Tagger:
         best = np.full((n_sent, n_concepts), -np.inf, dtype=np.float32)
         raw = np.full((n_sent, n_concepts), -np.inf, dtype=np.float32)
         arg = np.zeros((n_sent, n_concepts), dtype=np.int32)
+        split = self.config.use_clauses or self.config.use_phrases
+        whole = np.full_like(best, -np.inf) if split else best
         if not units:
-            return spans, best, units, arg, owner_text
+            return spans, best, units, arg, owner_text, whole
         unit_texts = [owner_text[u.sentence][u.span[0] : u.span[1]] for u in units]
-        vectors = get_tag_embedder().embed(unit_texts)
+        embedded = get_tag_embedder().embed(unit_texts)
+        vectors = self.adapt(embedded)
+        plain = None if vectors is embedded else embedded
         # clause units rank ESCO a little worse than whole sentences (tuned on the dev sets);
         # O*NET work activities are short generic phrases, so its clauses are not penalised
         penalty = np.where(self.framework == "esco", self.config.clause_penalty, 0.0)
@@ -234,17 +259,27 @@ class Tagger:
         step = 32
         starts = range(0, len(units), step)
         # blocks are scored on two threads: the products and partitions release the GIL
-        blocks = _scoring_pool().map(lambda s: self.dense_scores(vectors[s : s + step]), starts)
+        blocks = _scoring_pool().map(lambda s: self.dense_scores(
+            vectors[s : s + step], None if plain is None else plain[s : s + step]), starts)
         for s, block in zip(starts, blocks, strict=True):
             for r, unit in enumerate(units[s : s + step]):
                 k = unit.sentence
                 row = block[r] - penalty if unit.is_clause else block[r]
+                if not unit.is_clause and whole is not best:
+                    whole[k] = block[r]
                 best[k] = np.maximum(best[k], row)
                 # evidence: the unit that matches best before the penalty (the tighter span)
                 better = block[r] > raw[k]
                 raw[k] = np.where(better, block[r], raw[k])
                 arg[k] = np.where(better, s + r, arg[k])
-        return spans, best, units, arg, owner_text
+        return spans, best, units, arg, owner_text, whole
+
+    def adapt(self, vectors: np.ndarray) -> np.ndarray:
+        """The query-side adapter applied to unit embeddings (``adapter_weight``; none at 0
+        or when no adapter file is installed)."""
+        weight = self.config.adapter_weight
+        adapter = load_adapter() if weight else None
+        return adapter.apply(vectors, weight) if adapter else vectors
 
     def lexical(self, text: str, span: Span) -> dict[int, Match]:
         """Best verbatim label match per concept inside a sentence."""

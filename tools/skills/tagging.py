@@ -1,6 +1,9 @@
-"""Public entry points: ``tag(text)`` and ``tag_many(texts)`` -> ranked ``SkillTag`` lists.
+"""The entry point ``tag_many(texts)`` -> ranked ``SkillTag`` lists (``tag(text)``: one text).
 
-One process-wide tagger is loaded on first use (index from the cache dir, built once).
+Without ``top`` a tag is what may be shown: above the threshold, supported by the whole
+sentence, and the writer's own (not a question, request or someone else's action);
+``top=K`` returns K ranked candidates for evaluation. One process-wide tagger is loaded on
+first use (index from the cache dir, built once).
 """
 
 from __future__ import annotations
@@ -11,16 +14,18 @@ from pathlib import Path
 
 import numpy as np
 
-from memory.schemas import SkillTag
+from memory.schemas import Polarity, SkillTag
 from tools.skills.index import build_index
 from tools.skills.lexical import Match
-from tools.skills.polarity import polarity
+from tools.skills.mood import GROWTH_PARTS, mood, part_of
+from tools.skills.polarity import polarity, states_growth
 from tools.skills.tagger import Tagger, TaggerConfig
 from tools.skills.text import Span, clauses, sentences
 
 FAST_BATCH = 64
 WINDOW = 512  # sentences scored at once: (sentences x 15.5k concepts) arrays stay ~100 MB
 MAX_TEXT_CHARS = 200_000  # about 80 pages; longer texts get a clear error
+TIE = 1e-5
 
 
 class TextTooLong(ValueError):
@@ -66,41 +71,91 @@ def _best(scores: np.ndarray, k: int) -> np.ndarray:
     return part[np.argsort(-scores[part])]
 
 
-def _candidates(tagger: Tagger, row: np.ndarray, mask: np.ndarray, top: int | None) -> list[int]:
+def _candidates(tagger: Tagger, row: np.ndarray, mask: np.ndarray, top: int | None,
+                wish: bool = False) -> list[int]:
     cfg = tagger.config
     if top is not None:
         # more than K: joined ESCO/O*NET pairs merge into one tag before the cut
         return [int(i) for i in _best(np.where(mask, row, -np.inf), top * 3)]
     chosen: list[int] = []
     for fw, limit in cfg.per_sentence.items():
-        # only concepts above the threshold can be chosen: compare first, then sort the few
-        hits = np.flatnonzero(mask & tagger.framework_mask(fw) & (row >= cfg.threshold[fw]))
+        # only concepts above the threshold can be chosen: compare first, then sort the few;
+        # a sentence stating a wish or struggle names its growth area more loosely
+        cut = min(cfg.threshold[fw], cfg.growth_threshold) if wish else cfg.threshold[fw]
+        hits = np.flatnonzero(mask & tagger.framework_mask(fw) & (row >= cut))
         chosen += [int(i) for i in hits[np.argsort(-row[hits], kind="stable")][:limit]]
     return chosen
 
 
+def supported(tagger: Tagger, concept: int, whole: float, match: Match | None,
+              from_clause: bool) -> bool:
+    """Whether a candidate has enough support to be shown: a single word that spells a label
+    ("PR", "pivot") or a match found in a clause or phrase only counts when the whole
+    sentence also points to the skill (its own score is at least ``single_word_support``, or
+    within ``clause_gap`` of the ESCO threshold); multi-word label mentions, whole-sentence
+    matches and O*NET activities (short generic phrases, matched by clause by design) stand."""
+    cfg = tagger.config
+    if match is not None:
+        return match.words > 1 or whole >= cfg.single_word_support
+    if not from_clause or tagger.framework[concept] != "esco":
+        return True
+    return whole >= cfg.threshold["esco"] - cfg.clause_gap
+
+
 def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: str,
-             spans: list[Span], rows: np.ndarray, arg: np.ndarray, units: list,
+             spans: list[Span], scored: tuple[np.ndarray, np.ndarray, list, np.ndarray],
              mask: np.ndarray, top: int | None) -> None:
-    """Fold some sentences of one text into its best (score, sentence, evidence) per concept."""
+    """Fold some sentences of one text into its best (score, sentence, evidence) per concept;
+    without ``top``, only candidates the whole sentence supports."""
+    rows, arg, units, whole = scored
     for k, span in enumerate(spans):
         matches: dict[int, Match] = tagger.lexical(text, span)
         row = tagger.boost(rows[k], matches)
-        for c in _candidates(tagger, row, mask, top):
+        for c in _candidates(tagger, row, mask, top, top is None and states_growth(text, span)):
             m = matches.get(c)
-            evidence = (m.start, m.end) if m else units[int(arg[k, c])].span
-            if c not in found or row[c] > found[c][0]:
+            unit = units[int(arg[k, c])]
+            if top is None and not supported(tagger, c, float(whole[k, c]), m,
+                                             unit.is_clause):
+                continue
+            evidence = (m.start, m.end) if m else unit.span
+            # an earlier sentence keeps a tie (scores within float noise of each other), so
+            # the evidence never depends on how the sentences were batched
+            if c not in found or row[c] > found[c][0] + TIE:
                 found[c] = (float(row[c]), span, evidence)
+
+
+def reading(text: str, sentence: Span, evidence: Span) -> tuple[Polarity, bool]:
+    """The polarity of a mention and whether it is the writer's own: not from a question, a
+    request or someone else's action (see ``tools.skills.mood``).
+
+    Args:
+        text: the whole text.
+        sentence: span of the sentence holding the evidence.
+        evidence: span of the evidence.
+
+    Returns:
+        The polarity, and False when the mention must not be shown as the writer's.
+    """
+    clause = _clause_of(text, sentence, evidence)
+    said = text[sentence[0] : sentence[1]]
+    pol = polarity(text, clause, evidence, sentence)
+    if pol == "demonstrated" and part_of(said) in GROWTH_PARTS:
+        pol = "growth"
+    return pol, mood(said, text[clause[0] : clause[1]]) == "mine"
 
 
 def _emit(tagger: Tagger, text: str, found: dict[int, tuple[float, Span, Span]],
           top: int | None, source_id: str | None) -> list[SkillTag]:
-    """One text's tags, best first; joined ESCO/O*NET concepts shown once."""
+    """One text's tags, best first; joined ESCO/O*NET concepts shown once. Without ``top``
+    (what is shown), mentions that are not the writer's own are left out."""
     data = tagger.index.data
     tags: list[SkillTag] = []
     emitted: set[int] = set()
     for c, (score, sentence, ev) in sorted(found.items(), key=lambda kv: -kv[1][0]):
         if c in emitted:
+            continue
+        pol, own = reading(text, sentence, ev)
+        if top is None and not own:
             continue
         concept = data.concepts[c]
         partners = tagger.join.get(c, [])
@@ -112,7 +167,7 @@ def _emit(tagger: Tagger, text: str, found: dict[int, tuple[float, Span, Span]],
             framework=concept.framework,  # type: ignore[arg-type]
             id=concept.id, label=concept.label, score=round(min(score, 1.0), 4),
             evidence=text[ev[0]:ev[1]], start=ev[0], end=ev[1],
-            polarity=polarity(text, _clause_of(text, sentence, ev), ev), also=also,
+            polarity=pol, also=also,
             skill_type=concept.skill_type,
             group=data.group_labels.get(group, group) if group else None,
             source_id=source_id,
@@ -140,18 +195,22 @@ def _windows(spans: list[list[Span]], size: int) -> Iterator[list[tuple[int, lis
         yield batch
 
 
+Scored = tuple[np.ndarray, np.ndarray, list, np.ndarray]
+
+
 def _scored(tagger: Tagger, texts: Sequence[str]
-            ) -> Iterator[tuple[int, list[Span], np.ndarray, np.ndarray, list]]:
+            ) -> Iterator[tuple[int, list[Span], Scored]]:
     """Score the sentences of the texts ``WINDOW`` at a time; yields, per piece of a text,
-    its index, its sentences, their score rows, the unit each score came from, and the
-    window's units."""
+    its index, its sentences, and (their score rows, the unit each score came from, the
+    window's units, the whole sentences' own score rows)."""
     spans = [sentences(t) for t in texts]
     for batch in _windows(spans, WINDOW):
-        _, best, units, arg, _ = tagger.score_texts([texts[i] for i, _ in batch],
-                                                    [sent for _, sent in batch])
+        _, best, units, arg, _, whole = tagger.score_texts([texts[i] for i, _ in batch],
+                                                           [sent for _, sent in batch])
         k = 0
         for i, sent in batch:
-            yield i, sent, best[k : k + len(sent)], arg[k : k + len(sent)], units
+            part = slice(k, k + len(sent))
+            yield i, sent, (best[part], arg[part], units, whole[part])
             k += len(sent)
 
 
@@ -199,14 +258,14 @@ def tag_many(texts: Sequence[str], frameworks: Iterable[str] = ("esco", "onet"),
         raise ValueError(f"Unknown framework {sorted(unknown)[0]!r}; use esco, onet or all.")
     mask = _mask(tagger, fws)
     found: list[dict[int, tuple[float, Span, Span]]] = [{} for _ in texts]
-    for i, sent, rows, arg, units in _scored(tagger, texts):
-        _collect(found[i], tagger, texts[i], sent, rows, arg, units, mask, top)
+    for i, sent, scored in _scored(tagger, texts):
+        _collect(found[i], tagger, texts[i], sent, scored, mask, top)
     return [_emit(tagger, text, f, top, source_id) for text, f in zip(texts, found, strict=True)]
 
 
 def tag(text: str, frameworks: Iterable[str] = ("esco", "onet"), top: int | None = None,
         source_id: str | None = None, fast: bool = False) -> list[SkillTag]:
-    """Tag one text (sentences, clauses and phrases); see :func:`tag_many`."""
+    """Tag one text (sentences, clauses and phrases): a thin alias of :func:`tag_many`."""
     return tag_many([text], frameworks, top, source_id, fast=fast)[0]
 
 
@@ -221,7 +280,7 @@ def text_scores(texts: Sequence[str], framework: str = "esco", tagger: Tagger | 
     tagger = tagger.fast() if fast else tagger
     cols = [int(i) for i in np.flatnonzero(tagger.framework == framework)]
     out = np.full((len(texts), len(cols)), -1.0, dtype=np.float32)
-    for t, sent, rows, _, _ in _scored(tagger, texts):
+    for t, sent, (rows, _, _, _) in _scored(tagger, texts):
         for span, row in zip(sent, rows, strict=True):
             boosted = tagger.boost(row, tagger.lexical(texts[t], span))[cols]
             out[t] = np.maximum(out[t], boosted)

@@ -1,0 +1,99 @@
+"""What may be shown as the writer's skill: questions, requests, other people's actions,
+wishes, struggles and negations (sentences that are not in the dev sets)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.skills.mood import clause_mood, mood, sentence_mood, set_part_reader
+from tools.skills.polarity import polarity
+from tools.skills.tagger import Tagger
+from tools.skills.tagging import reading, tag
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("How do you make a budget that the board actually reads?", "question"),
+    ("should i learn spreadsheets before the course starts", "question"),
+    ("anyone got tips for handling a team that hates change", "question"),
+    ("Could someone show me how the payroll export works", "request"),
+    ("did the payroll export for the whole company on friday", "mine"),
+    ("What a week, I rebuilt the whole stock system.", "mine"),
+])
+def test_sentence_mood(sentence: str, expected: str) -> None:
+    assert sentence_mood(sentence) == expected
+
+
+@pytest.mark.parametrize(("clause", "expected"), [
+    ("my supervisor rebuilt the loading schedule", "other"),
+    ("the new chef trained the whole kitchen", "other"),
+    ("she negotiated the contract with the supplier", "other"),
+    ("our team lead and I negotiated the contract", "mine"),
+    ("rebuilt the loading schedule for the depot", "mine"),
+    ("we negotiated the contract", "mine"),
+    ("the spreadsheet crashed twice", "mine"),  # not a person: the writer's sentence stands
+    ("sous chef plated the whole wedding menu", "other"),  # no article, still someone else
+    ("You will support the warehouse team", "mine"),  # job ads and credentials say "you"
+    ("our team delivers the monthly payroll", "mine"),
+    ("reviewed customer complaints all morning", "mine"),  # a diary clause, verb first
+])
+def test_clause_mood(clause: str, expected: str) -> None:
+    assert clause_mood(clause) == expected
+
+
+@pytest.mark.parametrize(("text", "evidence", "expected"), [
+    ("I keep avoiding the monthly forecast", "monthly forecast", "growth"),
+    ("my bookkeeping is really rusty", "bookkeeping", "growth"),
+    ("Invoices confuse me every single month", "Invoices", "growth"),
+    ("maybe learn bookkeeping properly next year", "bookkeeping", "growth"),
+    ("I'd love to run the night shift one day, but I never supervised anyone",
+     "supervised anyone", "growth"),
+    ("I never supervised anyone", "supervised anyone", "negated"),
+    ("didnt get to do the rota this month", "the rota", "negated"),
+    ("I supervised the stocktake, nothing went missing", "supervised the stocktake",
+     "demonstrated"),
+])
+def test_polarity_of_wishes_and_struggles(text: str, evidence: str, expected: str) -> None:
+    start = text.index(evidence)
+    assert polarity(text, (0, len(text)), (start, start + len(evidence)),
+                    (0, len(text))) == expected
+
+
+def test_someone_elses_action_is_not_the_writers() -> None:
+    text = "My manager built the budget spreadsheet. I booked the rooms."
+    evidence = (text.index("budget"), text.index("budget") + 6)
+    assert reading(text, (0, text.index(".") + 1), evidence) == ("demonstrated", False)
+    own = (text.index("booked"), text.index("booked") + 6)
+    assert reading(text, (text.index("I booked"), len(text)), own)[1] is True
+
+
+def test_part_reader_turns_an_intention_into_growth() -> None:
+    text = "Next month the spreadsheet work is mine."
+    span = (0, len(text))
+    assert reading(text, span, (4, 9))[0] == "demonstrated"
+    set_part_reader(lambda s: "Intention")
+    try:
+        assert reading(text, span, (4, 9))[0] == "growth"
+    finally:
+        set_part_reader(None)
+    assert mood(text, text) == "mine"
+
+
+def test_questions_and_others_show_nothing_but_rank(tagger: Tagger) -> None:
+    own = tag("I built a spreadsheet in Excel to track the weekly budget.", ("esco",))
+    assert any(t.label == "use spreadsheets software" and t.polarity == "demonstrated"
+               for t in own)
+    for text in ("How do I build a spreadsheet in Excel to track the weekly budget?",
+                 "My colleague built a spreadsheet in Excel to track the weekly budget.",
+                 "my colleague struggles with the Excel spreadsheet for the weekly budget"):
+        assert tag(text, ("esco",)) == []
+        ranked = tag(text, ("esco",), top=5)
+        assert len(ranked) == 5
+        assert "use spreadsheets software" in {t.label for t in ranked}
+
+
+def test_own_struggle_is_a_growth_area_and_negation_never_a_strength(tagger: Tagger) -> None:
+    growth = tag("honestly I still struggle with Excel spreadsheets for the budget", ("esco",))
+    assert any(t.label == "use spreadsheets software" and t.polarity == "growth"
+               for t in growth)
+    negated = tag("didnt touch the Excel spreadsheets this week", ("esco",))
+    assert all(t.polarity != "demonstrated" for t in negated)

@@ -1,0 +1,98 @@
+"""Whose action a clause reports, and whether it reports one at all.
+
+A shown skill must come from something the writer did: not from a question ("how do I do
+pivot tables?"), a request ("can someone show me"), or another person's action ("my manager
+ran the meeting"). Rules over the sentence and the clause that holds the evidence; diary
+style without a subject ("Wrote tests for the parser") counts as the writer's own.
+
+``set_part_reader`` is the seam for a reflection-part classifier (issue 13,
+``tools/understanding``): a callable ``sentence -> part label`` ("Experience", "Feeling",
+"Difficulty", "Intention", ...). When one is set, its label for the sentence decides between
+demonstrated and growth where it is sure; the rules stay the fallback.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+from typing import Literal
+
+Mood = Literal["mine", "question", "request", "other"]
+PartReader = Callable[[str], "str | None"]
+
+_QUESTION_START = re.compile(
+    r"^\s*(?:how|which|why|where|what (?:do|does|is|are|should|would|can)|anyone|"
+    r"any (?:tips|idea|ideas|advice)|"
+    r"(?:should|shall|can|could|would|do|does|did|is|are|am|will) (?:i|we|you|it|there|"
+    r"anyone|someone|people))\b", re.IGNORECASE)
+_REQUEST = re.compile(
+    r"\b(?:can|could|would) (?:you|someone|somebody|anyone) (?:please |pls )?"
+    r"(?:show|help|teach|explain|tell|do)\b|\bplease (?:show|help|teach|explain)\b",
+    re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|we|we're|we've|us|myself)\b",
+                           re.IGNORECASE)
+_PEOPLE = (
+    r"(?:manager|boss|colleague|colleagues|co-worker|coworker|supervisor|lead|leader|chef|"
+    r"nurse|doctor|dr|vet|driver|drivers|dev|developer|engineer|teacher|coordinator|agency|"
+    r"cfo|ceo|director|client|customer|guy|girl|man|woman|lady|mentor|partner|sister|"
+    r"brother|mum|mom|dad|friend|student|students|intern|apprentice|contractor|consultant|"
+    r"auditor|inspector)")
+# "my manager ...", "the new chef ...", "she ...", "head chef ...", "students presented ...";
+# not "you" or "our team" (job ads and credentials speak so), not a verb-first diary clause
+_OTHER_SUBJECT = re.compile(
+    r"^\s*(?:(?:he|she|they|someone|somebody|everyone|everybody|nobody)\b|"
+    r"(?:my|our|the|his|her|their|a|an|this|that)\s+(?:\w+\s+){0,2}?" + _PEOPLE + r"\b|"
+    r"(?:head|sous|tech|team|line|shift|store|area|deputy|assistant|charge|senior|junior|"
+    r"new|other)\s+" + _PEOPLE + r"\b|" + _PEOPLE + r"\s+\w+ed\b)", re.IGNORECASE)
+
+_lock = threading.Lock()
+_part_reader: PartReader | None = None
+GROWTH_PARTS = frozenset({"difficulty", "intention", "goal", "wish", "struggle"})
+DONE_PARTS = frozenset({"experience", "action", "achievement"})
+
+
+def set_part_reader(reader: PartReader | None) -> None:
+    """Install (or remove) a reflection-part classifier: ``sentence -> label or None``."""
+    global _part_reader
+    with _lock:
+        _part_reader = reader
+
+
+def part_of(sentence: str) -> str | None:
+    """The installed classifier's part label for a sentence, lower-cased (None without one)."""
+    reader = _part_reader
+    label = reader(sentence) if reader else None
+    return label.lower() if label else None
+
+
+def sentence_mood(sentence: str) -> Mood:
+    """Whether a whole sentence asks something or asks for something.
+
+    Args:
+        sentence: the sentence text.
+
+    Returns:
+        ``"question"``, ``"request"`` or ``"mine"`` (the clause decides the rest).
+    """
+    text = sentence.strip().replace("’", "'")
+    if _REQUEST.search(text):
+        return "request"
+    if text.endswith("?") or _QUESTION_START.match(text):
+        return "question"
+    return "mine"
+
+
+def clause_mood(clause: str) -> Mood:
+    """Whether a clause reports someone else's action: a third-person subject and no first
+    person in the clause ("my manager caught a shoplifter"); otherwise the writer's own."""
+    text = clause.replace("’", "'")
+    if _FIRST_PERSON.search(text):
+        return "mine"
+    return "other" if _OTHER_SUBJECT.match(text) else "mine"
+
+
+def mood(sentence: str, clause: str) -> Mood:
+    """The sentence's mood, else the clause's (see :func:`sentence_mood`, :func:`clause_mood`)."""
+    found = sentence_mood(sentence)
+    return found if found != "mine" else clause_mood(clause)
