@@ -21,8 +21,8 @@ from tests.fakes.openai_server import FakeOpenAI, Step
 
 FIRST = ("This week I led the night shift at the bakery, trained two new bakers on the "
          "ovens and planned the holiday rota in a spreadsheet")
-SECOND = ("Sorted out our garage workshop: taught my nephew to weld, wrote the safety "
-          "checklist and negotiated a better price for steel with the supplier")
+SECOND = ("Sorted out our garage workshop: taught my nephew to weld and wrote the safety "
+          "checklist. I also led a team of volunteers to paint the club house")
 PLAIN_KEYS = {"role", "content", "tool_calls", "tool_call_id", "name"}
 
 
