@@ -14,12 +14,12 @@ from typing import Any
 
 from memory.settings import get_settings
 from tools.credentials.models import CheckResult
-from tools.credentials.network import Fetcher, HttpFetcher
+from tools.credentials.network import Fetcher, FetchError, HttpFetcher, SuppliedDocuments
 from tools.credentials.verify import verify_bytes, verify_path
 
 log = logging.getLogger(__name__)
 
-__all__ = ["CheckResult", "describe_verdict", "import_bytes", "import_paths",
+__all__ = ["CheckResult", "FetchError", "Fetcher", "describe_verdict", "fetcher_with", "import_bytes", "import_paths",
            "inspect_credential_bytes", "list_trusted_issuers", "skills_for", "trust_issuer",
            "verify_paths"]
 
@@ -44,6 +44,21 @@ def default_fetcher(online: bool) -> Fetcher | None:
     if not online:
         return None
     return HttpFetcher(cache_dir=get_settings().cache_dir / "credentials", timeout=5.0)
+
+
+def fetcher_with(status_lists: list[bytes], online: bool) -> Fetcher | None:
+    """The fetcher for a check: status list files the user supplied are read offline first.
+
+    Args:
+        status_lists: the raw bytes of status list credentials the user brought along.
+        online: allow the network for everything else.
+
+    Raises:
+        FetchError: a supplied file is not a status list document (not JSON, no id).
+    """
+    if not status_lists:
+        return default_fetcher(online)
+    return SuppliedDocuments(status_lists, fallback=default_fetcher(online))
 
 
 def verify_paths(paths: Iterable[Path | str], online: bool = False,
