@@ -19,7 +19,8 @@ from tools.credentials.verify import verify_bytes, verify_path
 
 log = logging.getLogger(__name__)
 
-__all__ = ["CheckResult", "FetchError", "Fetcher", "describe_verdict", "fetcher_with", "import_bytes", "import_paths",
+__all__ = ["CheckResult", "FetchError", "Fetcher", "describe_verdict", "fetcher_with",
+           "import_bytes", "import_paths",
            "inspect_credential_bytes", "list_trusted_issuers", "skills_for", "trust_issuer",
            "verify_paths"]
 
