@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from channels.cli.common import UserOption, existing_user, run_async
 
@@ -31,7 +32,9 @@ def show(user: UserOption) -> None:
     console = Console()
     console.print(table)
     for r in data["reflections"][-3:]:
-        console.print(f"[bold]{r['week']}[/bold] {r['text'][:200]}")
+        # The user's words are printed as text, never read as Rich markup ("[/bold]" in a
+        # reflection must show as written, not crash the command).
+        console.print(Text.assemble((str(r["week"]), "bold"), " ", str(r["text"])[:200]))
 
 
 @memory_app.command("export")

@@ -108,3 +108,16 @@ def _sqlite_mentions(user_id: str) -> list[str]:
                 if n:
                     found.append(f"{table}.{col}")
     return found
+
+
+async def test_memory_show_prints_markup_in_reflections_as_written() -> None:
+    async with AgentService() as service:
+        user = service.user_for("cli", "local", "fe", "fe")
+        for msg in ["this week i fixed the [/bold] tag bug in our shop's invoice template",
+                    "the totals printed bold everywhere and customers were confused",
+                    "I learned to check the [red]preview[/red] before sending"]:
+            await service.handle(user, msg, conversation="c1")
+    assert get_records().list_reflections(user)
+    out = CliRunner().invoke(build_app(), ["memory", "show", "--user", "fe"])
+    assert out.exit_code == 0, out.output
+    assert "[/bold] tag bug" in out.output
