@@ -27,6 +27,7 @@ from agent.graph import build_graph
 from agent.models import chat_model
 from agent.reply import Attachment, Button, Reply
 from memory.records import get_records
+from memory.schemas import clean_display_name
 from memory.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -122,7 +123,8 @@ class AgentService:
         if get_records().get_user(user_id) is None:
             return Reply(text="I don't know you yet; please start again with /start.")
         ctx = Context(user_id=user_id, channel=channel, now=datetime.now(UTC),
-                      display_name=display_name or self._name(user_id), upload_id=upload_id)
+                      display_name=clean_display_name(display_name) or self._name(user_id),
+                      upload_id=upload_id)
         thread = checkpoints.thread_id(user_id, channel, conversation)
         async with self._locks[user_id]:
             reply = await self._turn(ctx, thread, text)

@@ -15,7 +15,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from agent.service import AgentService
-from channels import http_account, http_api, slack, telegram
+from channels import access_log, http_account, http_api, slack, telegram
 from memory.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -37,6 +37,7 @@ def create_app(settings: Settings | None = None, service: AgentService | None = 
         The FastAPI app; ``app.state.channels`` lists the mounted chat channels.
     """
     settings = settings or get_settings()
+    access_log.install()
     service = service or AgentService(settings)
     tg = telegram.from_settings(settings, service, webhook=True)
     sl = slack.from_settings(settings, service, http=True)

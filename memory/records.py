@@ -15,6 +15,7 @@ from typing import Any
 
 from memory.db import Database, Row
 from memory.migrations import migrate
+from memory.schemas import clean_display_name
 from memory.settings import Settings, get_settings
 
 
@@ -68,7 +69,8 @@ class Records:
             user_id = new_id("usr")
             self.db.execute(
                 "INSERT INTO users (id, display_name, created_at) VALUES (?, ?, ?)",
-                (user_id, display_name or external_id, now_iso()),
+                (user_id, clean_display_name(display_name) or clean_display_name(external_id),
+                 now_iso()),
             )
             self.link_identity(user_id, provider, tenant, external_id)
             return user_id
