@@ -300,3 +300,24 @@ def test_skills_map_titles_onet_groups_by_name_not_code(client: TestClient) -> N
     _, html = _page(client, uid)
     assert "staffing organizational units" in html
     assert "4.A.4.c.2" not in html
+
+
+@pytest.mark.parametrize("left_behind", ["", "\n", "3f9a", "3f9a" * 15])
+def test_an_unusable_key_file_is_replaced_not_used(passport_home: Any, left_behind: str) -> None:
+    """An interrupted first write leaves an empty or short key: never sign with it."""
+    import hashlib
+    import hmac
+
+    passport_home.mkdir(parents=True, exist_ok=True)
+    (passport_home / tokens.KEY_FILE).write_text(left_behind)
+    key = tokens.secret_key()
+    assert len(key) == 64 and key.decode() != left_behind.strip()
+    assert (passport_home / tokens.KEY_FILE).read_bytes() == key
+    assert (passport_home / tokens.KEY_FILE).stat().st_mode & 0o777 == 0o600
+    body = base64.urlsafe_b64encode(json.dumps(
+        {"k": "page", "exp": int(time.time()) + 60, "u": "usr_x"}).encode()).rstrip(b"=")
+    forged_mac = hmac.new(left_behind.strip().encode(), body, hashlib.sha256).digest()
+    forged = f"{body.decode()}.{base64.urlsafe_b64encode(forged_mac).rstrip(b'=').decode()}"
+    assert tokens.verify(forged, "page") is None
+    assert tokens.secret_key() == key
+    assert [p.name for p in passport_home.iterdir() if p.name.startswith(".")] == []
