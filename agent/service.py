@@ -29,10 +29,12 @@ from agent.reply import Attachment, Button, Reply
 from memory.records import get_records
 from memory.schemas import clean_display_name
 from memory.settings import Settings, get_settings
+from prompts import render
 
 log = logging.getLogger(__name__)
 MAX_MESSAGE_CHARS = 20_000
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+UPLOAD_QUOTA_BYTES = 25 * 1024 * 1024  # per user and 24 hours: five full-size files
 _JWT = re.compile(r"^[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*$")
 
 
@@ -115,6 +117,10 @@ class AgentService:
             if len(data) > MAX_UPLOAD_BYTES:
                 return Reply(text="That file is larger than 5 MB; please send a single "
                                   "credential file of at most 5 MB.")
+            sent = get_records().upload_bytes_today(user_id)
+            if sent + len(data) > UPLOAD_QUOTA_BYTES:
+                return Reply(text=render("upload_quota", sent_mb=round(sent / 2**20, 1),
+                                         limit_mb=UPLOAD_QUOTA_BYTES // 2**20))
             upload_id = get_records().add_upload(user_id, name, data)
             text = text or f"[sent a file: {name or 'credential'}]"
         if not text:

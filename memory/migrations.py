@@ -76,6 +76,11 @@ MIGRATIONS: list[list[str]] = [
             revoked_at TEXT)""",
         "CREATE INDEX shares_user ON shares(user_id, created_at)",
     ],
+    [
+        # Uploads: the size outlives the bytes (a per-user daily quota), rows expire.
+        "ALTER TABLE uploads ADD COLUMN size INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX uploads_created ON uploads(created_at)",
+    ],
 ]
 
 

@@ -10,7 +10,7 @@ import hashlib
 import json
 import threading
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from memory.db import Database, Row
@@ -22,6 +22,14 @@ from memory.settings import Settings, get_settings
 def now_iso() -> str:
     """The current UTC time as ISO 8601."""
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+UPLOAD_TTL_S = 24 * 3600
+
+
+def _ago(seconds: int) -> str:
+    """The UTC time ``seconds`` ago, as ISO 8601 (comparable with ``now_iso``)."""
+    return (datetime.now(UTC) - timedelta(seconds=seconds)).isoformat(timespec="seconds")
 
 
 def new_id(prefix: str) -> str:
@@ -190,19 +198,36 @@ class Records:
 
     # -- uploads (files sent in chat, kept until imported or the user is forgotten) --
     def add_upload(self, user_id: str, filename: str | None, raw: bytes) -> str:
-        """Keep an uploaded file aside; returns its id."""
+        """Keep an uploaded file aside; returns its id. Uploads older than a day go first."""
+        self.purge_uploads()
         uid = new_id("upl")
         self.db.execute(
-            "INSERT INTO uploads (id, user_id, filename, raw, created_at) VALUES (?,?,?,?,?)",
-            (uid, user_id, filename, raw, now_iso()),
+            "INSERT INTO uploads (id, user_id, filename, raw, created_at, size) "
+            "VALUES (?,?,?,?,?,?)", (uid, user_id, filename, raw, now_iso(), len(raw)),
         )
         return uid
 
     def get_upload(self, user_id: str, upload_id: str) -> tuple[bytes, str | None] | None:
-        """The bytes and name of one of this user's uploads, or None."""
+        """The bytes and name of one of this user's uploads, or None (also once discarded)."""
         row = self.db.one("SELECT raw, filename FROM uploads WHERE id=? AND user_id=?",
                           (upload_id, user_id))
-        return (bytes(row["raw"]), row["filename"]) if row else None
+        return (bytes(row["raw"]), row["filename"]) if row and len(row["raw"]) else None
+
+    def discard_upload(self, user_id: str, upload_id: str) -> None:
+        """Drop an upload's bytes and name once it was imported; its size still counts
+        towards the day's quota until the row expires."""
+        self.db.execute("UPDATE uploads SET raw=?, filename=NULL WHERE id=? AND user_id=?",
+                        (b"", upload_id, user_id))
+
+    def upload_bytes_today(self, user_id: str) -> int:
+        """Bytes this user uploaded in the last 24 hours."""
+        row = self.db.one("SELECT COALESCE(SUM(size), 0) AS n FROM uploads WHERE user_id=? "
+                          "AND created_at >= ?", (user_id, _ago(UPLOAD_TTL_S)))
+        return int(row["n"]) if row else 0
+
+    def purge_uploads(self) -> int:
+        """Delete every upload older than a day (imported or not); returns how many."""
+        return self.db.execute("DELETE FROM uploads WHERE created_at < ?", (_ago(UPLOAD_TTL_S),))
 
     # -- stories ----------------------------------------------------------------------
     def save_story(self, user_id: str, story: dict[str, Any]) -> str:

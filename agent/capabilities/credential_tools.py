@@ -53,6 +53,10 @@ def import_upload(user_id: str, upload_id: str | None) -> dict[str, Any]:
         return {"kind": "credential_missing", "reply": render("credential_missing")}
     data, name = found
     pairs = cred_cap.import_bytes(user_id, data, name)
+    if upload_id:  # imported: the credential keeps its own bytes, the upload is not needed
+        from memory.records import get_records
+
+        get_records().discard_upload(user_id, upload_id)
     added = [r.achievement.name for r, cid in pairs if cid and r.achievement]
     if not added:
         return {"kind": "credential_imported", "added": [],

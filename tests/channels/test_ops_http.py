@@ -30,7 +30,8 @@ class Lines(logging.Handler):
 
 
 async def _serve(app: FastAPI, **kwargs: Any) -> AsyncIterator[str]:
-    config = uvicorn.Config(app, host="127.0.0.1", port=0, lifespan="on", **kwargs)
+    config = uvicorn.Config(app, host="127.0.0.1", port=0, lifespan="on",
+                            timeout_graceful_shutdown=5, **kwargs)
     srv = uvicorn.Server(config)
     task = asyncio.create_task(srv.serve())
     while not srv.started:
@@ -76,3 +77,83 @@ async def test_page_and_share_tokens_never_reach_the_access_log(
     text = "\n".join(lines.lines)
     assert text.count("/p/[token]") == 2 and text.count("/s/[token]") == 2, text
     assert token not in text and share not in text and "forged.token" not in text
+
+
+@pytest.fixture
+async def quiet() -> AsyncIterator[str]:
+    """The app under uvicorn, logging warnings only."""
+    async for url in _serve(create_app(), log_level="warning"):
+        yield url
+
+
+async def _raw(url: str, head: str, body: bytes = b"") -> tuple[int, float]:
+    """Send a request head (and some body) by hand; (status, seconds to the answer)."""
+    host, port = url.removeprefix("http://").split(":")
+    reader, writer = await asyncio.open_connection(host, int(port))
+    start = asyncio.get_running_loop().time()
+    try:
+        writer.write(head.encode() + b"\r\n" + body)
+        await writer.drain()
+        status = await asyncio.wait_for(reader.readline(), 20)
+    finally:
+        writer.close()
+    took = asyncio.get_running_loop().time() - start
+    return int(status.split()[1]), took
+
+
+def _key(name: str) -> str:
+    from memory.records import get_records
+
+    rec = get_records()
+    key = f"key-{name}-0123456789abcdef"
+    rec.create_api_key(rec.ensure_user("http", "api", name, name), key)
+    return key
+
+
+async def test_no_key_is_refused_before_the_body_is_read(quiet: str) -> None:
+    """A 400 MB body without a key: 401 at once, after only the first bytes were sent."""
+    head = ("POST /v1/chat HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {400 * 1024 * 1024}\r\n")
+    status, took = await _raw(quiet, head, b'{"message": "')
+    assert status == 401 and took < 5
+    status, _ = await _raw(quiet, head.replace("Content-Length", "Authorization: Bearer nope\r\n"
+                                                                 "Content-Length"), b"{")
+    assert status == 401
+
+
+async def test_body_limits_hold_while_reading(quiet: str) -> None:
+    key = _key("limits")
+    head = (f"POST /v1/chat HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {key}\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {10 * 1024 * 1024}\r\n")
+    status, took = await _raw(quiet, head, b"{")
+    assert status == 413 and took < 5
+
+    async with httpx.AsyncClient(base_url=quiet, timeout=60) as c:
+        ok = await c.post("/v1/chat", json={"message": "hello"},
+                          headers={"Authorization": f"Bearer {key}"})
+        assert ok.status_code == 200
+        assert (await c.get("/health")).status_code == 200
+
+
+async def test_a_streamed_body_is_cut_off_at_the_limit() -> None:
+    """No length declared (chunked): reading stops one chunk past the limit, 413."""
+    app = create_app()
+    key = _key("stream")
+    pulled = 0
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        nonlocal pulled
+        pulled += 1
+        return {"type": "http.request", "body": b"x" * (1024 * 1024), "more_body": pulled < 400}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "method": "POST", "path": "/v1/credentials/verify",
+             "raw_path": b"/v1/credentials/verify", "query_string": b"", "root_path": "",
+             "headers": [(b"authorization", f"Bearer {key}".encode())], "http_version": "1.1",
+             "scheme": "http", "server": ("127.0.0.1", 80), "client": ("127.0.0.1", 1)}
+    await app(scope, receive, send)
+    assert sent[0]["status"] == 413
+    assert pulled == 6  # 5 MB + 64 KB allowed: the sixth 1 MB chunk passes it
