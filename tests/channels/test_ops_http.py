@@ -157,3 +157,38 @@ async def test_a_streamed_body_is_cut_off_at_the_limit() -> None:
     await app(scope, receive, send)
     assert sent[0]["status"] == 413
     assert pulled == 6  # 5 MB + 64 KB allowed: the sixth 1 MB chunk passes it
+
+
+async def test_telegram_unreachable_at_start_degrades_then_recovers(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Telegram's API refuses connections: REST and /health serve, /health says telegram is
+    retrying; once the API answers, the background retry brings the channel up."""
+    from memory.settings import get_settings
+    from tests.fakes.telegram_api import FakeBotAPI
+    from tests.servers import free_port
+
+    port = free_port()
+    api = FakeBotAPI(port=port)
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", api.token)
+    monkeypatch.setenv("TELEGRAM_WEBHOOK_SECRET", "s3cret-token")
+    monkeypatch.setenv("TELEGRAM_BASE_URL", f"http://127.0.0.1:{port}")
+    monkeypatch.setattr("channels.supervisor.BACKOFF_S", 0.2)
+    get_settings.cache_clear()
+    key = _key("degraded")
+    async for url in _serve(create_app(), log_level="warning"):
+        async with httpx.AsyncClient(base_url=url, timeout=60) as c:
+            health = (await c.get("/health")).json()
+            assert health["status"] == "ok" and health["channels"]["telegram"] is True
+            tg = health["channel_states"]["telegram"]
+            assert tg["state"] == "retrying" and tg["attempts"] >= 1 and tg["error"]
+            chat = await c.post("/v1/chat", json={"message": "hi"},
+                                headers={"Authorization": f"Bearer {key}"})
+            assert chat.status_code == 200
+            async with api:
+                for _ in range(200):
+                    state = (await c.get("/health")).json()["channel_states"]["telegram"]
+                    if state["state"] == "up":
+                        break
+                    await asyncio.sleep(0.1)
+                assert state["state"] == "up" and state["error"] is None, state
+                assert any(call.method == "setWebhook" for call in api.calls)
