@@ -414,6 +414,7 @@ class Records:
             for table in tables:
                 self.db.execute(f"DELETE FROM {table} WHERE user_id=?", (user_id,))
             self.db.execute("DELETE FROM users WHERE id=?", (user_id,))
+        self.db.vacuum()
 
 
 _lock = threading.Lock()

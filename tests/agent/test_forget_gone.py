@@ -1,0 +1,81 @@
+"""Forget means gone: after a user is forgotten, no file of the data dir holds their words or
+the bytes of their vectors (records, checkpoints, Chroma's log and HNSW files, exports)."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import numpy as np
+
+from agent.capabilities.memory import remove_exports, write_export
+from agent.service import AgentService
+from memory.records import get_records
+from memory.settings import get_settings
+from memory.vectors import get_vectors
+
+MARKER = "Quokkafjord-7f3a9c"
+
+
+def _files_with(home: Path, needles: list[bytes]) -> list[str]:
+    hits = []
+    for path in sorted(home.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            hits += [f"{path.relative_to(home)}: {n[:12]!r}" for n in needles if n in data]
+    return hits
+
+
+def _bulk(n: int) -> None:
+    """Other people's memories, enough for Chroma to write its HNSW files to disk."""
+    rng = np.random.default_rng(7)
+    vecs = rng.normal(size=(n, 384)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    col = get_vectors()._collection
+    for start in range(0, n, 500):
+        stop = min(n, start + 500)
+        col.add(ids=[f"bulk{i}" for i in range(start, stop)], embeddings=vecs[start:stop],
+                documents=[f"someone else's week {i}" for i in range(start, stop)],
+                metadatas=[{"user_id": "usr_bulk", "kind": "reflection"}] * (stop - start))
+
+
+async def test_forget_leaves_no_marker_and_no_vector_bytes_on_disk() -> None:
+    home = get_settings().home
+    async with AgentService() as service:
+        zed = service.user_for("cli", "local", "zed", "zed")
+        bo = service.user_for("cli", "local", "bo", "bo")
+        for user, words in ((zed, f"this week i repaired the {MARKER} loom at the museum"),
+                            (bo, "this week i rebuilt the bakery's sourdough schedule")):
+            for msg in [words, "it took three evenings and a borrowed ratchet",
+                        "i learned to ask the old hands before opening anything"]:
+                await service.handle(user, msg, conversation="c1")
+        reply = await service.handle(zed, "export my data", conversation="c1")
+        assert reply.attachments
+        _bulk(1100)
+        got = get_vectors()._collection.get(where={"user_id": zed}, include=["embeddings"])
+        vector = np.asarray(got["embeddings"][0], dtype=np.float32)
+        needles = [MARKER.encode(), vector.tobytes(),
+                   (vector / np.linalg.norm(vector)).astype(np.float32).tobytes()]
+        before = _files_with(home, needles)
+        assert any("exports" in h for h in before), before
+        assert any("chroma.sqlite3" in h for h in before), before
+        assert any("data_level0.bin" in h for h in before), before  # the HNSW file holds it
+        await service.forget(zed)
+        assert _files_with(home, needles) == []
+        assert get_vectors().count(bo) == 1 and get_vectors().count("usr_bulk") == 1100
+        assert len(get_records().list_reflections(bo)) == 1
+        recalled = await service.handle(bo, "what did i write about before?", conversation="c1")
+        assert "sourdough" in recalled.text
+
+
+def test_exports_expire_after_a_day() -> None:
+    rec = get_records()
+    old_user = rec.ensure_user("cli", "local", "ol")
+    new_user = rec.ensure_user("cli", "local", "nu")
+    old, _ = write_export(old_user)
+    stale = time.time() - 25 * 3600
+    os.utime(old, (stale, stale))
+    fresh, _ = write_export(new_user)
+    assert not old.exists() and fresh.exists()
+    assert remove_exports(new_user) == 1 and not fresh.exists()
