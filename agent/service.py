@@ -58,6 +58,7 @@ class AgentService:
         self._locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
         self.graph: Any = None
         self.saver: Any = None
+        self.repair: asyncio.Task[int] | None = None
 
     @property
     def llm(self) -> bool:
@@ -73,10 +74,27 @@ class AgentService:
             self.saver = await checkpoints.open_checkpointer(self.settings, self._stack)
             model = self._model or chat_model(self.settings)
             self.graph = build_graph(model, self.saver, llm=self.llm)
+            self.repair = asyncio.create_task(self._repair_vectors())
         return self
 
+    async def _repair_vectors(self) -> int:
+        """Saved reflections missing from vector memory (a crash between the two writes)
+        are embedded again, in the background so the first reply does not wait."""
+        try:
+            repaired = await asyncio.to_thread(memory_cap.repair_vectors)
+        except Exception:  # noqa: BLE001 - a failed repair must not stop the service
+            log.warning("could not repair vector memory", exc_info=True)
+            return 0
+        if repaired:
+            log.warning("re-embedded %d saved reflection(s) missing from vector memory",
+                        repaired)
+        return repaired
+
     async def close(self) -> None:
-        """Close the checkpointer."""
+        """Finish the start-up repair and close the checkpointer."""
+        if self.repair is not None:
+            await self.repair
+            self.repair = None
         await self._stack.aclose()
         self.graph = None
 

@@ -155,6 +155,11 @@ class Records:
         )
         return [_loads(r, *_JSON["reflections"]) for r in rows]
 
+    def users_with_reflections(self) -> list[str]:
+        """Every user with at least one saved reflection."""
+        rows = self.db.query("SELECT DISTINCT user_id FROM reflections WHERE status='saved'")
+        return [str(r["user_id"]) for r in rows]
+
     def get_item(self, user_id: str, table: str, item_id: str) -> Row | None:
         """One reflection, credential or story of this user by id."""
         if table not in _JSON:

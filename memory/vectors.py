@@ -8,6 +8,7 @@ method talks to the collection. Embedded default: ``PersistentClient`` under the
 
 from __future__ import annotations
 
+import builtins
 import threading
 from collections.abc import Callable
 from datetime import datetime
@@ -175,6 +176,12 @@ class VectorStore:
         items = [self._memory(i, d, m) for i, d, m in
                  zip(res["ids"], res["documents"], res["metadatas"], strict=True)]
         return sorted(items, key=lambda m: (m.created_at or datetime.min, m.id))
+
+    def existing(self, user_id: str, ids: builtins.list[str]) -> set[str]:
+        """Which of these memory ids this user has."""
+        if not ids:
+            return set()
+        return set(self._scoped(user_id, "get", ids=ids, include=[])["ids"])
 
     def count(self, user_id: str) -> int:
         """How many memories this user has."""

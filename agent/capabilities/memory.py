@@ -55,6 +55,22 @@ def forget_user(user_id: str) -> None:
     remove_exports(user_id)
 
 
+def repair_vectors() -> int:
+    """Re-embed saved reflections that vector memory lacks (a crash between the records save
+    and the Chroma write); returns how many were repaired. Runs at start."""
+    rec, repaired = get_records(), 0
+    for user_id in rec.users_with_reflections():
+        vectors = get_vectors()
+        saved = rec.list_reflections(user_id)
+        present = vectors.existing(user_id, [r["id"] for r in saved])
+        for r in saved:
+            if r["id"] not in present:
+                vectors.add(user_id, r["text"], "reflection", source_id=r["id"],
+                            metadata={"week": r["week"]}, item_id=r["id"])
+                repaired += 1
+    return repaired
+
+
 def show(user_id: str) -> dict[str, Any]:
     """Counts of everything kept, and the latest reflection."""
     rec = get_records()

@@ -79,3 +79,23 @@ def test_exports_expire_after_a_day() -> None:
     fresh, _ = write_export(new_user)
     assert not old.exists() and fresh.exists()
     assert remove_exports(new_user) == 1 and not fresh.exists()
+
+
+async def test_saved_reflections_missing_from_vector_memory_are_repaired_at_start() -> None:
+    """A crash between the records save and the Chroma write: the next start re-embeds."""
+    async with AgentService() as service:
+        ivo = service.user_for("cli", "local", "ivo", "ivo")
+        for msg in ["this week i tiled the hospital's new wash room, mostly alone",
+                    "the grout set too fast on day one so i redid a wall",
+                    "i learned to mix smaller batches when it is hot"]:
+            await service.handle(ivo, msg, conversation="c1")
+    saved = get_records().list_reflections(ivo)
+    assert len(saved) == 1 and get_vectors().count(ivo) == 1
+    get_vectors().delete(ivo)  # what the crash left: the row without its vector
+    async with AgentService() as service:
+        assert service.repair is not None and await service.repair == 1
+    memories = get_vectors().list(ivo)
+    assert [(m.id, m.text, m.metadata.get("week")) for m in memories] == [
+        (saved[0]["id"], saved[0]["text"], saved[0]["week"])]
+    async with AgentService() as service:
+        assert service.repair is not None and await service.repair == 0
