@@ -121,3 +121,24 @@ async def test_memory_show_prints_markup_in_reflections_as_written() -> None:
     out = CliRunner().invoke(build_app(), ["memory", "show", "--user", "fe"])
     assert out.exit_code == 0, out.output
     assert "[/bold] tag bug" in out.output
+
+
+def test_operator_acts_on_an_api_users_deletion_request() -> None:
+    """API users have no terminal name: the operator lists users and forgets one by id."""
+    from channels.http_api import key_owner
+
+    rec = get_records()
+    api_user = rec.ensure_user("http", "api", "ops-request-9", "Noor")
+    rec.create_api_key(api_user, "tp_key-noor-0123456789")
+    rec.save_reflection(api_user, {"status": "saved", "text": "i closed the quarter's books"})
+    runner = CliRunner()
+    listed = runner.invoke(build_app(), ["memory", "users"], terminal_width=200)
+    assert listed.exit_code == 0 and api_user in listed.output
+    assert "http:ops-request-9" in listed.output
+    shown = runner.invoke(build_app(), ["memory", "show", "--user", api_user])
+    assert shown.exit_code == 0 and "quarter's books" in shown.output
+    done = runner.invoke(build_app(), ["memory", "forget", "--user", api_user, "--yes"])
+    assert done.exit_code == 0, done.output
+    assert rec.get_user(api_user) is None
+    assert key_owner("Bearer tp_key-noor-0123456789", None) is None
+    assert runner.invoke(build_app(), ["memory", "show", "--user", api_user]).exit_code == 1
