@@ -29,6 +29,7 @@ from agent.reply import Attachment, Button, Reply
 from memory.records import get_records
 from memory.schemas import clean_display_name
 from memory.settings import Settings, get_settings
+from memory.writer_lock import hold
 from prompts import render
 
 log = logging.getLogger(__name__)
@@ -71,6 +72,8 @@ class AgentService:
         """Open the stores and compile the graph (idempotent)."""
         if self.graph is None:
             self.settings.ensure_home()
+            if not self.settings.chroma_url:  # embedded: this process is its one writer
+                hold(self.settings.home)
             self.saver = await checkpoints.open_checkpointer(self.settings, self._stack)
             model = self._model or chat_model(self.settings)
             self.graph = build_graph(model, self.saver, llm=self.llm)
@@ -150,7 +153,8 @@ class AgentService:
                       display_name=clean_display_name(display_name) or self._name(user_id),
                       upload_id=upload_id)
         thread = checkpoints.thread_id(user_id, channel, conversation)
-        async with self._locks[user_id]:
+        # One turn per user at a time: in this process, then across workers via the store.
+        async with self._locks[user_id], get_records().coordination.turn(user_id):
             reply = await self._turn(ctx, thread, text)
         return reply
 

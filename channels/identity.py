@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import re
 import secrets
-import time
-from collections import defaultdict, deque
+from datetime import timedelta
 
 from memory.records import get_records
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 CODE_TTL_S = 600
 MAX_FAILURES = 5
-_failures: defaultdict[str, deque[float]] = defaultdict(deque)
 
 
 def issue_code(user_id: str) -> str:
@@ -38,10 +36,10 @@ def _has_passport(user_id: str) -> bool:
 
 
 def _limited(key: str) -> bool:
-    window = _failures[key]
-    while window and window[0] < time.monotonic() - CODE_TTL_S:
-        window.popleft()
-    return len(window) >= MAX_FAILURES
+    """Too many wrong codes from this identity lately (counted in the store, so the limit
+    holds across every worker)."""
+    window = timedelta(seconds=CODE_TTL_S)
+    return get_records().coordination.link_failures(key, window) >= MAX_FAILURES
 
 
 def redeem(code: str, provider: str, tenant: str, external_id: str) -> tuple[bool, str]:
@@ -60,7 +58,7 @@ def redeem(code: str, provider: str, tenant: str, external_id: str) -> tuple[boo
                        "send /link here to get a code and enter it on your other account.")
     owner = rec.redeem_link_code(_normalise(code))
     if owner is None or rec.get_user(owner) is None:
-        _failures[key].append(time.monotonic())
+        rec.coordination.note_link_failure(key)
         return False, "That code is unknown or has expired; send /link on your other " \
                       "account for a new one."
     if owner == current:

@@ -88,8 +88,14 @@ async def fire(user_id: str, send: Send, now: datetime | None = None) -> bool:
     if due is None or rem is None:
         return False
     week, text = due
-    await send(rem, text)
-    get_records().mark_reminder_sent(user_id, week)
+    coordination = get_records().coordination
+    if not coordination.claim_reminder(user_id, week):
+        return False  # another worker claimed it first: exactly one send
+    try:
+        await send(rem, text)
+    except BaseException:
+        coordination.release_reminder(user_id, week, rem.get("last_sent_week"))
+        raise
     return True
 
 

@@ -109,7 +109,8 @@ class SlackChannel:
         if request.headers.get("x-slack-retry-num"):
             return BoltResponse(status=200, body="", headers={"x-slack-no-retry": "1"})
         event_id = body.get("event_id") if isinstance(body, dict) else None
-        if event_id and not self.seen.first(event_id):
+        if event_id and (not self.seen.first(event_id) or not get_records().coordination
+                         .first_delivery(f"slack:{event_id}")):
             return BoltResponse(status=200, body="")
         await next()
         return None

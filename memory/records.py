@@ -13,6 +13,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from memory.coordination import Coordination
 from memory.db import Database, Row
 from memory.migrations import migrate
 from memory.schemas import clean_display_name
@@ -61,6 +62,7 @@ class Records:
     def __init__(self, db: Database) -> None:
         self.db = db
         migrate(db)
+        self.coordination = Coordination(db)
 
     # -- users and identities ---------------------------------------------------
     def ensure_user(

@@ -36,7 +36,9 @@ def make_client(settings: Settings) -> Any:
             host=url.hostname or "127.0.0.1", port=url.port or 8000,
             ssl=url.scheme == "https", settings=chroma_settings,
         )
-    settings.ensure_home()
+    from memory.writer_lock import hold
+
+    hold(settings.ensure_home())
     return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
 
 
