@@ -21,7 +21,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from langchain_core.tools import BaseTool
 
 from agent.intents import route
-from prompts import load, render
+from prompts import render, render_fresh
 
 MODEL_NAME = "offline-coach"
 STATE_RE = re.compile(r"<state>(.*?)</state>", re.S)
@@ -47,8 +47,8 @@ DIRECT = {"help": "help", "small_talk": "small_talk", "distress": "distress",
           "after_distress": "after_distress"}
 
 
-def passport_state(messages: Sequence[BaseMessage]) -> dict[str, Any]:
-    """The JSON state block of the system message (empty if absent)."""
+def read_prompt_state(messages: Sequence[BaseMessage]) -> dict[str, Any]:
+    """The JSON state block of the system message (empty if absent), as an LLM reads it."""
     for msg in messages:
         if isinstance(msg, SystemMessage):
             found = STATE_RE.search(str(msg.content))
@@ -68,18 +68,6 @@ def _said(messages: Sequence[BaseMessage]) -> frozenset[str]:
     """The coach's earlier replies in this conversation (to avoid saying one twice)."""
     return frozenset(_text(m).split("\n\n")[0] for m in messages
                      if isinstance(m, AIMessage) and not m.tool_calls)
-
-
-def _fresh(template: str, seed: str, said: frozenset[str]) -> str:
-    """A variant of a direct reply not yet said in this conversation, when there is one:
-    repeating a message verbatim is how a coach gets stuck in a loop."""
-    first = render(template, seed=seed)
-    if first not in said:
-        return first
-    for variant in load(template):
-        if "{" not in variant and variant.strip() not in said:
-            return variant.strip()
-    return first
 
 
 class OfflineCoach(BaseChatModel):
@@ -114,7 +102,7 @@ class OfflineCoach(BaseChatModel):
 
     def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
                   run_manager: Any = None, **kwargs: Any) -> ChatResult:
-        state = passport_state(messages)
+        state = read_prompt_state(messages)
         last = messages[-1]
         if isinstance(last, ToolMessage):
             message = self._compose(messages, state)
@@ -139,8 +127,8 @@ class OfflineCoach(BaseChatModel):
                 return AIMessage(content="", tool_calls=[call])
             reply = render("not_available", what=intent.replace("_", " "))
         else:
-            reply = _fresh(DIRECT.get(intent, "small_talk"), text, said)
-        return self._final(reply, state, {"awaiting": "distress"} if intent == "distress" else {})
+            reply = render_fresh(DIRECT.get(intent, "small_talk"), text, said)
+        return self._final(reply, state)
 
     def _compose(self, messages: list[BaseMessage], state: dict[str, Any]) -> AIMessage:
         results: list[dict[str, Any]] = []
@@ -152,13 +140,11 @@ class OfflineCoach(BaseChatModel):
             except json.JSONDecodeError:
                 results.insert(0, {"reply": render("tool_error", error=_text(msg)[:200])})
         replies = [str(r.get("reply", "")) for r in results if r.get("reply")]
-        extra = {k: r[k] for r in results for k in ("awaiting", "pending_upload") if r.get(k)}
-        return self._final("\n\n".join(replies) or render("small_talk"), state, extra)
+        return self._final("\n\n".join(replies) or render("small_talk"), state)
 
     @staticmethod
-    def _final(text: str, state: dict[str, Any], extra: dict[str, Any]) -> AIMessage:
-        kwargs = dict(extra)
+    def _final(text: str, state: dict[str, Any]) -> AIMessage:
+        """A final reply; the first of a conversation carries the offline notice."""
         if state.get("offline_notice_due"):
             text = f"{text}\n\n{render('offline_notice')}"
-            kwargs["notice"] = "offline"
-        return AIMessage(content=text, additional_kwargs=kwargs)
+        return AIMessage(content=text)

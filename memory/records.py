@@ -17,7 +17,7 @@ from memory.coordination import Coordination
 from memory.db import Database, Row
 from memory.migrations import migrate
 from memory.schemas import clean_display_name
-from memory.settings import Settings, get_settings
+from settings import Settings, get_settings
 
 
 def now_iso() -> str:

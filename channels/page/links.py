@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from channels.page import tokens
-from memory.settings import get_settings
+from settings import get_settings
 
 PAGE_TTL_S = 3600
 SERVER_FILE = "server.json"

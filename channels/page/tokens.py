@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from memory.settings import get_settings
+from settings import get_settings
 
 log = logging.getLogger(__name__)
 

@@ -12,8 +12,8 @@ import numpy as np
 from agent.capabilities.memory import remove_exports, write_export
 from agent.service import AgentService
 from memory.records import get_records
-from memory.settings import get_settings
 from memory.vectors import get_vectors
+from settings import get_settings
 
 MARKER = "Quokkafjord-7f3a9c"
 

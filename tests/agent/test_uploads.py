@@ -17,8 +17,8 @@ def _badge() -> bytes:
     return png_with_itxt("openbadgecredential", json.dumps(iss.sign(ob3(iss.did))).encode())
 
 
+@pytest.mark.usefixtures("tagger")
 async def test_upload_quota_per_user_and_day(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("agent.capabilities.credentials._tagger", lambda: None)
     badge = _badge()
     monkeypatch.setattr("agent.service.UPLOAD_QUOTA_BYTES", len(badge) * 2)
     rec = get_records()
@@ -34,9 +34,8 @@ async def test_upload_quota_per_user_and_day(monkeypatch: pytest.MonkeyPatch) ->
     assert rec.upload_bytes_today(kim) == 2 * len(badge)
 
 
-async def test_upload_bytes_go_once_imported_and_rows_after_a_day(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("agent.capabilities.credentials._tagger", lambda: None)
+@pytest.mark.usefixtures("tagger")
+async def test_upload_bytes_go_once_imported_and_rows_after_a_day() -> None:
     rec = get_records()
     mo = rec.ensure_user("cli", "local", "mo")
     async with AgentService() as service:

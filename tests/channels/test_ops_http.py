@@ -59,8 +59,8 @@ async def logged() -> AsyncIterator[tuple[str, Lines]]:
 
 
 @pytest.fixture(autouse=True)
-def no_tagger(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("agent.capabilities.credentials._tagger", lambda: None)
+def small_skill_tagger(tagger: object) -> None:
+    """Credentials added in these tests are tagged by the real tagger on the small index."""
 
 
 async def test_page_and_share_tokens_never_reach_the_access_log(
@@ -163,7 +163,7 @@ async def test_telegram_unreachable_at_start_degrades_then_recovers(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Telegram's API refuses connections: REST and /health serve, /health says telegram is
     retrying; once the API answers, the background retry brings the channel up."""
-    from memory.settings import get_settings
+    from settings import get_settings
     from tests.fakes.telegram_api import FakeBotAPI
     from tests.servers import free_port
 
