@@ -141,3 +141,28 @@ def test_a_second_process_on_an_embedded_data_dir_is_refused(tmp_path: Path) -> 
     after = subprocess.run([str(passport), "chat", "--user", "ana"], input="hi\n",
                            capture_output=True, text=True, env=env, timeout=300)
     assert after.returncode == 0, after.stderr
+
+
+async def test_fire_claims_before_it_sends_and_gives_back_a_failed_send() -> None:
+    """Two schedulers waking for one reminder: one send. A send that fails is retried."""
+    from agent import accounts
+    from channels import reminders
+    from memory.records import get_records
+
+    uid = accounts.user_for("telegram", "42", "5005", "Ines")
+    get_records().set_reminder(uid, 6, "18:00", "Europe/Lisbon", channel="telegram")
+    sent: list[str] = []
+
+    async def send(rem: Any, text: str) -> None:
+        assert get_records().get_reminder(uid)["last_sent_week"]  # type: ignore[index]
+        await asyncio.sleep(0.05)
+        sent.append(text)
+
+    async def broken(rem: Any, text: str) -> None:
+        raise ConnectionError("the platform is down")
+
+    with pytest.raises(ConnectionError):
+        await reminders.fire(uid, broken)
+    assert get_records().get_reminder(uid)["last_sent_week"] is None  # type: ignore[index]
+    fired = await asyncio.gather(reminders.fire(uid, send), reminders.fire(uid, send))
+    assert sorted(fired) == [False, True] and len(sent) == 1
