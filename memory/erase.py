@@ -12,7 +12,8 @@ remain (a new HNSW folder that never held the user), (2) overwrites with zeros a
 every segment folder no live segment uses, and (3) vacuums ``chroma.sqlite3``. The records
 and checkpoint databases run with ``secure_delete`` and are vacuumed and checkpointed
 (TRUNCATE) after a forget. On a Chroma server the files are the server's: the rows go,
-and the operator runs ``chroma utils vacuum`` there (see docs/operations.md).
+and the operator runs ``chroma vacuum`` there (see docs/operations.md; HNSW files on a server
+are not rewritten by us).
 """
 
 from __future__ import annotations
