@@ -14,6 +14,7 @@ from channels.cli.main import build_app
 from memory.records import get_records
 from memory.vectors import get_vectors
 from settings import get_settings
+from tests.agent.helpers import new_user_says
 
 
 async def _seed(service: AgentService, name: str) -> str:
@@ -109,11 +110,10 @@ def _sqlite_mentions(user_id: str) -> list[str]:
 
 async def test_memory_show_prints_markup_in_reflections_as_written() -> None:
     async with AgentService() as service:
-        user = service.user_for("cli", "local", "fe", "fe")
-        for msg in ["this week i fixed the [/bold] tag bug in our shop's invoice template",
-                    "the totals printed bold everywhere and customers were confused",
-                    "I learned to check the [red]preview[/red] before sending"]:
-            await service.handle(user, msg, conversation="c1")
+        user = await new_user_says(service, "fe", [
+            "this week i fixed the [/bold] tag bug in our shop's invoice template",
+            "the totals printed bold everywhere and customers were confused",
+            "I learned to check the [red]preview[/red] before sending"])
     assert get_records().list_reflections(user)
     out = CliRunner().invoke(build_app(), ["memory", "show", "--user", "fe"])
     assert out.exit_code == 0, out.output

@@ -14,6 +14,7 @@ from agent.service import AgentService
 from memory.records import get_records
 from memory.vectors import get_vectors
 from settings import get_settings
+from tests.agent.helpers import converse, new_user_says
 
 MARKER = "Quokkafjord-7f3a9c"
 
@@ -47,9 +48,9 @@ async def test_forget_leaves_no_marker_and_no_vector_bytes_on_disk() -> None:
         bo = service.user_for("cli", "local", "bo", "bo")
         for user, words in ((zed, f"this week i repaired the {MARKER} loom at the museum"),
                             (bo, "this week i rebuilt the bakery's sourdough schedule")):
-            for msg in [words, "it took three evenings and a borrowed ratchet",
-                        "i learned to ask the old hands before opening anything"]:
-                await service.handle(user, msg, conversation="c1")
+            await converse(service, user, [
+                words, "it took three evenings and a borrowed ratchet",
+                "i learned to ask the old hands before opening anything"], conversation="c1")
         reply = await service.handle(zed, "export my data", conversation="c1")
         assert reply.attachments
         _bulk(1100)
@@ -84,11 +85,10 @@ def test_exports_expire_after_a_day() -> None:
 async def test_saved_reflections_missing_from_vector_memory_are_repaired_at_start() -> None:
     """A crash between the records save and the Chroma write: the next start re-embeds."""
     async with AgentService() as service:
-        ivo = service.user_for("cli", "local", "ivo", "ivo")
-        for msg in ["this week i tiled the hospital's new wash room, mostly alone",
-                    "the grout set too fast on day one so i redid a wall",
-                    "i learned to mix smaller batches when it is hot"]:
-            await service.handle(ivo, msg, conversation="c1")
+        ivo = await new_user_says(service, "ivo", [
+            "this week i tiled the hospital's new wash room, mostly alone",
+            "the grout set too fast on day one so i redid a wall",
+            "i learned to mix smaller batches when it is hot"])
     saved = get_records().list_reflections(ivo)
     assert len(saved) == 1 and get_vectors().count(ivo) == 1
     get_vectors().delete(ivo)  # what the crash left: the row without its vector
