@@ -196,6 +196,13 @@ class Records:
         )
         return cid
 
+    def update_credential_check(self, user_id: str, cred_id: str, verdicts: dict[str, Any],
+                                verdict: str, reasons: list[str]) -> None:
+        """Replace a stored credential's verdicts after a new check (e.g. its status list)."""
+        self.db.execute("UPDATE credentials SET verdicts=?, verdict=?, reasons=? WHERE id=? "
+                        "AND user_id=?", (json.dumps(verdicts, default=str), verdict,
+                                          json.dumps(reasons), cred_id, user_id))
+
     def list_credentials(self, user_id: str) -> list[Row]:
         """The user's credentials, oldest first (raw bytes included)."""
         rows = self.db.query(

@@ -52,3 +52,27 @@ async def test_upload_bytes_go_once_imported_and_rows_after_a_day() -> None:
     rec.add_upload(mo, "new.png", b"fresh")
     names = [r["filename"] for r in rec.db.query("SELECT filename FROM uploads")]
     assert names == ["new.png"]
+
+
+@pytest.mark.usefixtures("tagger")
+async def test_a_status_list_sent_in_chat_rechecks_revocation_offline() -> None:
+    """The user sends the issuer's status list file: their stored credential that points to
+    it is checked again offline, and its stored verdict becomes revoked."""
+    from evals.credential_signing import status_list
+
+    iss, url = EdIssuer.new(), "https://badges.example.net/status/4"
+    entry = {"id": url + "#12", "type": "BitstringStatusListEntry",
+             "statusPurpose": "revocation", "statusListIndex": "12",
+             "statusListCredential": url}
+    cred = json.dumps(iss.sign(ob3(iss.did, extra={"credentialStatus": entry}))).encode()
+    listing = json.dumps(status_list(iss, url, {3, 12})).encode()
+    rec = get_records()
+    pia = rec.ensure_user("cli", "local", "pia")
+    async with AgentService() as service:
+        await service.handle(pia, "", file=(cred, "forklift.json"), conversation="s")
+        await service.handle(pia, "yes", conversation="s")
+        assert [c["verdict"] for c in rec.list_credentials(pia)] == ["unverifiable-offline"]
+        reply = await service.handle(pia, "", file=(listing, "status.json"), conversation="s")
+    assert "status list" in reply.text and "Team Leadership" in reply.text, reply.text
+    stored = rec.list_credentials(pia)
+    assert [c["verdict"] for c in stored] == ["revoked"] and len(stored) == 1
