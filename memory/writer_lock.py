@@ -50,3 +50,11 @@ def hold(home: Path) -> None:
         fh.write(f"pid {os.getpid()} ({' '.join(os.path.basename(a) for a in sys.argv[:2])})")
         fh.flush()
         _held[path] = fh
+
+
+def release_all() -> None:
+    """Let go of every data dir this process holds (tests switch data dirs)."""
+    with _guard:
+        for fh in _held.values():
+            fh.close()
+        _held.clear()
