@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 import secrets
-import time
-from collections import defaultdict, deque
+from datetime import timedelta
 from typing import Any
 
 from memory.records import get_records
@@ -20,7 +19,6 @@ from prompts import render
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 CODE_TTL_S = 600
 MAX_FAILURES = 5
-_failures: defaultdict[str, deque[float]] = defaultdict(deque)
 
 
 def user_for(provider: str, tenant: str, external_id: str,
@@ -42,6 +40,18 @@ def get_user(user_id: str) -> dict[str, Any] | None:
 def identities(user_id: str) -> list[dict[str, Any]]:
     """Every platform identity of the user (provider, tenant, external id)."""
     return list(get_records().identities(user_id))
+
+
+def first_delivery(key: str) -> bool:
+    """True for the one worker that sees a platform delivery (a Telegram update, a Slack
+    event) first; False for every repeat, on any worker of the store."""
+    return get_records().coordination.first_delivery(key)
+
+
+def all_users() -> list[dict[str, Any]]:
+    """Every user with their identities (for an operator's listing)."""
+    rec = get_records()
+    return [{**u, "identities": rec.identities(str(u["id"]))} for u in rec.list_users()]
 
 
 def grant_consent(user_id: str, kind: str, text: str) -> None:
@@ -90,10 +100,10 @@ def _has_passport(user_id: str) -> bool:
 
 
 def _limited(key: str) -> bool:
-    window = _failures[key]
-    while window and window[0] < time.monotonic() - CODE_TTL_S:
-        window.popleft()
-    return len(window) >= MAX_FAILURES
+    """Too many wrong codes from this identity lately (counted in the store, so the limit
+    holds across every worker)."""
+    window = timedelta(seconds=CODE_TTL_S)
+    return get_records().coordination.link_failures(key, window) >= MAX_FAILURES
 
 
 def redeem(code: str, provider: str, tenant: str, external_id: str) -> tuple[bool, str]:
@@ -111,7 +121,7 @@ def redeem(code: str, provider: str, tenant: str, external_id: str) -> tuple[boo
         return False, render("link_has_passport")
     owner = rec.redeem_link_code(_normalise(code))
     if owner is None or rec.get_user(owner) is None:
-        _failures[key].append(time.monotonic())
+        rec.coordination.note_link_failure(key)
         return False, render("link_unknown")
     if owner == current:
         return False, render("link_same_account")

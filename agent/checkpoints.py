@@ -36,6 +36,7 @@ async def open_checkpointer(settings: Settings, stack: AsyncExitStack) -> Any:
     conn = await aiosqlite.connect(path)
     stack.push_async_callback(conn.close)
     await conn.execute("PRAGMA journal_mode=WAL")
+    await conn.execute("PRAGMA secure_delete=ON")
     saver = AsyncSqliteSaver(conn)
     await saver.setup()
     return saver
@@ -78,4 +79,8 @@ async def delete_user(saver: Any, user_id: str) -> int:
     threads = await user_threads(saver, user_id)
     for t in threads:
         await saver.adelete_thread(t)
+    if type(saver).__name__ == "AsyncSqliteSaver":  # no page or log frame keeps their words
+        await saver.conn.commit()
+        await saver.conn.execute("VACUUM")
+        await saver.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return len(threads)

@@ -26,6 +26,8 @@ from agent.models import chat_model
 from agent.reply import Reply
 from agent.results import ToolResult
 from memory.records import get_records
+from memory.schemas import clean_display_name
+from memory.writer_lock import hold
 from prompts import render
 from prompts.phrasebook import (
     MAX_MESSAGE_CHARS,
@@ -36,6 +38,7 @@ from prompts.phrasebook import (
 from settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
+UPLOAD_QUOTA_BYTES = 25 * 1024 * 1024  # per user and 24 hours: five full-size files
 
 
 class AgentService:
@@ -49,6 +52,7 @@ class AgentService:
         self._locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
         self.graph: Any = None
         self.saver: Any = None
+        self.repair: asyncio.Task[int] | None = None
 
     @property
     def llm(self) -> bool:
@@ -61,13 +65,32 @@ class AgentService:
         """Open the stores and compile the graph (idempotent)."""
         if self.graph is None:
             self.settings.ensure_home()
+            if not self.settings.chroma_url:  # embedded: this process is its one writer
+                hold(self.settings.home)
             self.saver = await checkpoints.open_checkpointer(self.settings, self._stack)
             model = self._model or chat_model(self.settings)
             self.graph = build_graph(model, self.saver, llm=self.llm)
+            self.repair = asyncio.create_task(self._repair_vectors())
         return self
 
+    async def _repair_vectors(self) -> int:
+        """Saved reflections missing from vector memory (a crash between the two writes)
+        are embedded again, in the background so the first reply does not wait."""
+        try:
+            repaired = await asyncio.to_thread(memory_cap.repair_vectors)
+        except Exception:  # noqa: BLE001 - a failed repair must not stop the service
+            log.warning("could not repair vector memory", exc_info=True)
+            return 0
+        if repaired:
+            log.warning("re-embedded %d saved reflection(s) missing from vector memory",
+                        repaired)
+        return repaired
+
     async def close(self) -> None:
-        """Close the checkpointer."""
+        """Finish the start-up repair and close the checkpointer."""
+        if self.repair is not None:
+            await self.repair
+            self.repair = None
         await self._stack.aclose()
         self.graph = None
 
@@ -110,6 +133,10 @@ class AgentService:
             data, name = file
             if len(data) > MAX_UPLOAD_BYTES:
                 return Reply(text=render("upload_too_large", mb=MAX_UPLOAD_MB))
+            sent = get_records().upload_bytes_today(user_id)
+            if sent + len(data) > UPLOAD_QUOTA_BYTES:
+                return Reply(text=render("upload_quota", sent_mb=round(sent / 2**20, 1),
+                                         limit_mb=UPLOAD_QUOTA_BYTES // 2**20))
             upload_id = get_records().add_upload(user_id, name, data)
             text = text or f"[sent a file: {name or 'credential'}]"
         if not text:
@@ -117,10 +144,11 @@ class AgentService:
         if get_records().get_user(user_id) is None:
             return Reply(text=render("user_unknown"))
         ctx = Context(user_id=user_id, channel=channel, now=datetime.now(UTC),
-                      display_name=display_name or self._name(user_id), upload_id=upload_id,
-                      target=target)
+                      display_name=clean_display_name(display_name) or self._name(user_id),
+                      upload_id=upload_id, target=target)
         thread = checkpoints.thread_id(user_id, channel, conversation)
-        async with self._locks[user_id]:
+        # One turn per user at a time: in this process, then across workers via the store.
+        async with self._locks[user_id], get_records().coordination.turn(user_id):
             reply = await self._turn(ctx, thread, text)
         return reply
 

@@ -15,8 +15,10 @@ from typing import Any
 from fastapi import FastAPI
 
 from agent.service import AgentService
-from channels import http_account, http_api, slack, telegram
+from channels import access_log, http_account, http_api, slack, telegram
+from channels.limits import RequestLimits
 from channels.page.router import router as page_router
+from channels.supervisor import Supervisor
 from settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -38,37 +40,41 @@ def create_app(settings: Settings | None = None, service: AgentService | None = 
         The FastAPI app; ``app.state.channels`` lists the mounted chat channels.
     """
     settings = settings or get_settings()
+    access_log.install()
     service = service or AgentService(settings)
     tg = telegram.from_settings(settings, service, webhook=True)
     sl = slack.from_settings(settings, service, http=True)
-    channels: list[Any] = [c for c in (tg, sl) if c is not None]
+    supervisor = Supervisor({name: c for name, c in (("telegram", tg), ("slack", sl))
+                             if c is not None})
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await service.start()
-        started: list[Any] = []
         try:
-            for channel in channels:
-                await channel.start()
-                started.append(channel)
+            await supervisor.start()
             yield
         finally:
-            for channel in reversed(started):
-                await channel.stop()
+            await supervisor.stop()
             await service.close()
 
     app = FastAPI(title="Talent Passport", version="0.1.0", description=DESCRIPTION,
                   lifespan=lifespan)
+    app.add_middleware(RequestLimits,  # type: ignore[arg-type]
+                       authorised=lambda auth, key: http_api.key_owner(auth, key) is not None,
+                       unauthorised=http_api.UNAUTHORISED)
     app.state.settings = settings
     app.state.service = service
     app.state.telegram = tg
     app.state.slack = sl
     app.state.channels = {"http": True, "telegram": tg is not None, "slack": sl is not None}
+    app.state.supervisor = supervisor
 
     @app.get("/health", tags=["health"])
     async def health() -> dict[str, Any]:
-        """Liveness, and which chat channels are mounted."""
-        return {"status": "ok", "channels": app.state.channels, "llm": service.llm}
+        """Liveness, which chat channels are mounted, and where each one stands (up, or
+        retrying to reach its platform while everything else serves)."""
+        return {"status": "ok", "channels": app.state.channels,
+                "channel_states": supervisor.states(), "llm": service.llm}
 
     for router in [*http_api.ROUTERS, *http_account.ROUTERS]:
         app.include_router(router)

@@ -34,17 +34,24 @@ def get_service(request: Request) -> AgentService:
     return request.app.state.service  # type: ignore[no-any-return]
 
 
-def current_user(authorization: Annotated[str | None, Header()] = None,
-                 x_api_key: Annotated[str | None, Header()] = None) -> str:
-    """The user id owning the presented API key (401 without a valid key)."""
+UNAUTHORISED = ("A valid API key is required: send 'Authorization: Bearer KEY' (create one "
+                "with `passport apikey create --user NAME`).")
+
+
+def key_owner(authorization: str | None, x_api_key: str | None) -> str | None:
+    """The user id owning the key in these headers, or None."""
     key = x_api_key or ""
     if authorization and authorization.lower().startswith("bearer "):
         key = authorization[7:].strip()
-    user_id = accounts.user_for_api_key(key)
+    return accounts.user_for_api_key(key) if key else None
+
+
+def current_user(authorization: Annotated[str | None, Header()] = None,
+                 x_api_key: Annotated[str | None, Header()] = None) -> str:
+    """The user id owning the presented API key (401 without a valid key)."""
+    user_id = key_owner(authorization, x_api_key)
     if user_id is None:
-        raise HTTPException(401, "A valid API key is required: send 'Authorization: Bearer "
-                                 "KEY' (create one with `passport apikey create --user NAME`).",
-                            headers={"WWW-Authenticate": "Bearer"})
+        raise HTTPException(401, UNAUTHORISED, headers={"WWW-Authenticate": "Bearer"})
     return user_id
 
 

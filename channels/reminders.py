@@ -88,8 +88,13 @@ async def fire(user_id: str, send: Send, now: datetime | None = None) -> bool:
     if due is None or rem is None:
         return False
     week, text = due
-    await send(rem, text)
-    reminders_cap.mark_sent(user_id, week)
+    if not reminders_cap.claim(user_id, week):
+        return False  # another worker claimed it first: exactly one send
+    try:
+        await send(rem, text)
+    except BaseException:
+        reminders_cap.release(user_id, week, rem.get("last_sent_week"))
+        raise
     return True
 
 

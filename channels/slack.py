@@ -21,6 +21,7 @@ from slack_bolt import BoltResponse
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
+from agent import accounts
 from agent.accounts import link_reply
 from agent.capabilities import memory as memory_cap
 from agent.capabilities import reminders as reminders_cap
@@ -110,7 +111,8 @@ class SlackChannel:
         if request.headers.get("x-slack-retry-num"):
             return BoltResponse(status=200, body="", headers={"x-slack-no-retry": "1"})
         event_id = body.get("event_id") if isinstance(body, dict) else None
-        if event_id and not self.seen.first(event_id):
+        if event_id and (not self.seen.first(event_id)
+                         or not accounts.first_delivery(f"slack:{event_id}")):
             return BoltResponse(status=200, body="")
         await next()
         return None

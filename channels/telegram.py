@@ -148,7 +148,8 @@ class TelegramChannel:
     # -- handlers ------------------------------------------------------------------------
     async def _dedupe(self, update: Update, context: Ctx) -> None:
         """Drop an update delivered twice (webhook retries)."""
-        if not self.seen.first(update.update_id):
+        key = f"telegram:{context.bot.id}:{update.update_id}"
+        if not self.seen.first(key) or not accounts.first_delivery(key):
             raise ApplicationHandlerStop
 
     def _who(self, update: Update, context: Ctx) -> tuple[str, str, str]:

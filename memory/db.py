@@ -38,8 +38,20 @@ class Database:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA secure_delete=ON")  # deleted rows are zeroed, not left behind
             self._conn = conn
         self._depth = 0
+
+    def vacuum(self) -> None:
+        """SQLite: rewrite the file without free pages and empty the write-ahead log (after a
+        user is forgotten, so no page or log frame keeps their words). PostgreSQL: nothing
+        (the server reclaims space with its own VACUUM)."""
+        if self.is_postgres:
+            return
+        with self._lock:
+            self._conn.commit()
+            self._conn.execute("VACUUM")
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     @property
     def blob_type(self) -> str:

@@ -90,6 +90,21 @@ MIGRATIONS: list[list[str]] = [
             user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
             prefs TEXT NOT NULL, updated_at TEXT NOT NULL)""",
     ],
+    [
+        # Uploads: the size outlives the bytes (a per-user daily quota), rows expire.
+        "ALTER TABLE uploads ADD COLUMN size INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX uploads_created ON uploads(created_at)",
+    ],
+    [
+        # Several workers on one store: what used to live in each process.
+        "CREATE TABLE deliveries (key TEXT PRIMARY KEY, created_at TEXT NOT NULL)",
+        "CREATE INDEX deliveries_created ON deliveries(created_at)",
+        """CREATE TABLE turn_locks (
+            user_id TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at TEXT NOT NULL)""",
+        """CREATE TABLE link_failures (
+            key TEXT NOT NULL, at TEXT NOT NULL)""",
+        "CREATE INDEX link_failures_key ON link_failures(key, at)",
+    ],
 ]
 
 

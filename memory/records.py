@@ -10,17 +10,27 @@ import hashlib
 import json
 import threading
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from memory.coordination import Coordination
 from memory.db import Database, Row
 from memory.migrations import migrate
+from memory.schemas import clean_display_name
 from settings import Settings, get_settings
 
 
 def now_iso() -> str:
     """The current UTC time as ISO 8601."""
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+UPLOAD_TTL_S = 24 * 3600
+
+
+def _ago(seconds: int) -> str:
+    """The UTC time ``seconds`` ago, as ISO 8601 (comparable with ``now_iso``)."""
+    return (datetime.now(UTC) - timedelta(seconds=seconds)).isoformat(timespec="seconds")
 
 
 def new_id(prefix: str) -> str:
@@ -52,6 +62,7 @@ class Records:
     def __init__(self, db: Database) -> None:
         self.db = db
         migrate(db)
+        self.coordination = Coordination(db)
 
     # -- users and identities ---------------------------------------------------
     def ensure_user(
@@ -68,7 +79,8 @@ class Records:
             user_id = new_id("usr")
             self.db.execute(
                 "INSERT INTO users (id, display_name, created_at) VALUES (?, ?, ?)",
-                (user_id, display_name or external_id, now_iso()),
+                (user_id, clean_display_name(display_name) or clean_display_name(external_id),
+                 now_iso()),
             )
             self.link_identity(user_id, provider, tenant, external_id)
             return user_id
@@ -145,6 +157,11 @@ class Records:
         )
         return [_loads(r, *_JSON["reflections"]) for r in rows]
 
+    def users_with_reflections(self) -> list[str]:
+        """Every user with at least one saved reflection."""
+        rows = self.db.query("SELECT DISTINCT user_id FROM reflections WHERE status='saved'")
+        return [str(r["user_id"]) for r in rows]
+
     def get_item(self, user_id: str, table: str, item_id: str) -> Row | None:
         """One reflection, credential or story of this user by id."""
         if table not in _JSON:
@@ -213,6 +230,13 @@ class Records:
         return self.db.query("SELECT * FROM credential_forms WHERE user_id=? AND "
                              "credential_id=? ORDER BY created_at, id", (user_id, credential_id))
 
+    def update_credential_check(self, user_id: str, cred_id: str, verdicts: dict[str, Any],
+                                verdict: str, reasons: list[str]) -> None:
+        """Replace a stored credential's verdicts after a new check (e.g. its status list)."""
+        self.db.execute("UPDATE credentials SET verdicts=?, verdict=?, reasons=? WHERE id=? "
+                        "AND user_id=?", (json.dumps(verdicts, default=str), verdict,
+                                          json.dumps(reasons), cred_id, user_id))
+
     def list_credentials(self, user_id: str) -> list[Row]:
         """The user's credentials, oldest first (raw bytes included)."""
         rows = self.db.query(
@@ -222,19 +246,36 @@ class Records:
 
     # -- uploads (files sent in chat, kept until imported or the user is forgotten) --
     def add_upload(self, user_id: str, filename: str | None, raw: bytes) -> str:
-        """Keep an uploaded file aside; returns its id."""
+        """Keep an uploaded file aside; returns its id. Uploads older than a day go first."""
+        self.purge_uploads()
         uid = new_id("upl")
         self.db.execute(
-            "INSERT INTO uploads (id, user_id, filename, raw, created_at) VALUES (?,?,?,?,?)",
-            (uid, user_id, filename, raw, now_iso()),
+            "INSERT INTO uploads (id, user_id, filename, raw, created_at, size) "
+            "VALUES (?,?,?,?,?,?)", (uid, user_id, filename, raw, now_iso(), len(raw)),
         )
         return uid
 
     def get_upload(self, user_id: str, upload_id: str) -> tuple[bytes, str | None] | None:
-        """The bytes and name of one of this user's uploads, or None."""
+        """The bytes and name of one of this user's uploads, or None (also once discarded)."""
         row = self.db.one("SELECT raw, filename FROM uploads WHERE id=? AND user_id=?",
                           (upload_id, user_id))
-        return (bytes(row["raw"]), row["filename"]) if row else None
+        return (bytes(row["raw"]), row["filename"]) if row and len(row["raw"]) else None
+
+    def discard_upload(self, user_id: str, upload_id: str) -> None:
+        """Drop an upload's bytes and name once it was imported; its size still counts
+        towards the day's quota until the row expires."""
+        self.db.execute("UPDATE uploads SET raw=?, filename=NULL WHERE id=? AND user_id=?",
+                        (b"", upload_id, user_id))
+
+    def upload_bytes_today(self, user_id: str) -> int:
+        """Bytes this user uploaded in the last 24 hours."""
+        row = self.db.one("SELECT COALESCE(SUM(size), 0) AS n FROM uploads WHERE user_id=? "
+                          "AND created_at >= ?", (user_id, _ago(UPLOAD_TTL_S)))
+        return int(row["n"]) if row else 0
+
+    def purge_uploads(self) -> int:
+        """Delete every upload older than a day (imported or not); returns how many."""
+        return self.db.execute("DELETE FROM uploads WHERE created_at < ?", (_ago(UPLOAD_TTL_S),))
 
     # -- stories ----------------------------------------------------------------------
     def save_story(self, user_id: str, story: dict[str, Any]) -> str:
@@ -436,6 +477,7 @@ class Records:
             for table in tables:
                 self.db.execute(f"DELETE FROM {table} WHERE user_id=?", (user_id,))
             self.db.execute("DELETE FROM users WHERE id=?", (user_id,))
+        self.db.vacuum()
 
 
 def credential_identity(achievement: dict[str, Any], raw: bytes) -> str:

@@ -6,6 +6,7 @@ imports anything else of ours.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime
 from typing import Any, Literal
 
@@ -130,3 +131,29 @@ class Memory(BaseModel):
     source_id: str | None = None
     distance: float | None = None
     metadata: dict[str, Any] = Field(default_factory=dict)
+
+
+# Bidirectional overrides, embeddings and isolates (and the marks) reorder text when shown:
+# "\u202egnp.exe" reads as "exe.png". Controls (C0, DEL, C1) break lines and terminals.
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                           "\u2066\u2067\u2068\u2069")
+MAX_NAME_CHARS = 64
+
+
+def clean_display_name(name: str | None) -> str | None:
+    """A display name safe to show anywhere: no bidi controls, no control characters,
+    whitespace collapsed, at most 64 characters; None when nothing printable is left.
+
+    Args:
+        name: the name a platform reported (untrusted user input).
+
+    Returns:
+        The cleaned name, or None.
+    """
+    if not name:
+        return None
+    kept = "".join(" " if ch.isspace() else ch for ch in name
+                   if ch not in _BIDI_CONTROLS and (ch.isspace() or unicodedata.category(ch)
+                                                    not in ("Cc", "Cs", "Co", "Cn")))
+    cleaned = " ".join(kept.split())[:MAX_NAME_CHARS].strip()
+    return cleaned or None

@@ -8,9 +8,11 @@ method talks to the collection. Embedded default: ``PersistentClient`` under the
 
 from __future__ import annotations
 
+import builtins
 import threading
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
@@ -34,7 +36,9 @@ def make_client(settings: Settings) -> Any:
             host=url.hostname or "127.0.0.1", port=url.port or 8000,
             ssl=url.scheme == "https", settings=chroma_settings,
         )
-    settings.ensure_home()
+    from memory.writer_lock import hold
+
+    hold(settings.ensure_home())
     return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
 
 
@@ -50,12 +54,17 @@ def _where(user_id: str, extra: dict[str, Any] | None) -> dict[str, Any]:
 class VectorStore:
     """The user-scoped repository over one Chroma collection."""
 
-    def __init__(self, client: Any) -> None:
-        from memory.chroma_ef import PassportEmbeddingFunction
-
+    def __init__(self, client: Any, chroma_dir: Path | None = None) -> None:
+        self._chroma_dir = chroma_dir  # the embedded store's folder (None on a server)
         self._client = client
         self._heavy: set[str] = set()  # users seen with more than EXACT_MAX memories
-        self._collection = client.get_or_create_collection(
+        self._collection = self._open(client)
+
+    @staticmethod
+    def _open(client: Any) -> Any:
+        from memory.chroma_ef import PassportEmbeddingFunction
+
+        return client.get_or_create_collection(
             COLLECTION,
             embedding_function=PassportEmbeddingFunction(),  # type: ignore[arg-type]
             configuration={"hnsw": {"space": "cosine"}},
@@ -170,6 +179,12 @@ class VectorStore:
                  zip(res["ids"], res["documents"], res["metadatas"], strict=True)]
         return sorted(items, key=lambda m: (m.created_at or datetime.min, m.id))
 
+    def existing(self, user_id: str, ids: builtins.list[str]) -> set[str]:
+        """Which of these memory ids this user has."""
+        if not ids:
+            return set()
+        return set(self._scoped(user_id, "get", ids=ids, include=[])["ids"])
+
     def count(self, user_id: str) -> int:
         """How many memories this user has."""
         return len(self._scoped(user_id, "get", include=[])["ids"])
@@ -180,6 +195,19 @@ class VectorStore:
         self._scoped(user_id, "delete", where=where)
         if not source_id:
             self._heavy.discard(user_id)
+
+    def erase(self, user_id: str) -> None:
+        """Delete every memory of this user so that no file keeps them (embedded store: the
+        collection is rebuilt without them and the old files overwritten, see memory.erase)."""
+        self.delete(user_id)
+        if self._chroma_dir is None:
+            return
+        from memory import erase
+
+        with _lock:
+            self._collection = erase.rebuild_collection(self._client, COLLECTION, self._open)
+            erase.wipe_orphan_segments(self._chroma_dir)
+            erase.vacuum(self._chroma_dir / "chroma.sqlite3")
 
     @staticmethod
     def _memory(mid: str, doc: str, meta: dict[str, Any],
@@ -204,7 +232,8 @@ def get_vectors(settings: Settings | None = None) -> VectorStore:
     key = settings.chroma_url or str(settings.chroma_path)
     with _lock:
         if key not in _stores:
-            _stores[key] = VectorStore(make_client(settings))
+            _stores[key] = VectorStore(make_client(settings),
+                                       None if settings.chroma_url else settings.chroma_path)
         return _stores[key]
 
 

@@ -41,10 +41,12 @@ def reset_stores() -> None:
     """Drop cached settings and store handles so the next call sees the current env."""
     from memory.records import reset_records
     from memory.vectors import reset_vectors
+    from memory.writer_lock import release_all
     from settings import get_settings
 
     reset_records()
     reset_vectors()
+    release_all()  # the data dir of the previous test is let go (one open file each)
     get_settings.cache_clear()
 
 

@@ -7,6 +7,7 @@ and words the verdicts plainly. ``verify_*`` and ``inspect_credential_bytes`` ne
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -15,14 +16,15 @@ from typing import Any
 from prompts import render
 from settings import get_settings
 from tools.credentials.models import CheckResult
-from tools.credentials.network import Fetcher, HttpFetcher
+from tools.credentials.network import Fetcher, FetchError, HttpFetcher, SuppliedDocuments
 from tools.credentials.verify import verify_bytes, verify_path
 
 log = logging.getLogger(__name__)
 
-__all__ = ["CheckResult", "describe_verdict", "import_bytes", "import_paths",
-           "inspect_credential_bytes", "list_credentials", "list_trusted_issuers", "skills_for",
-           "trust_issuer", "verify_paths"]
+__all__ = ["CheckResult", "FetchError", "Fetcher", "describe_verdict", "fetcher_with",
+           "recheck_with_status_list", "status_list_id", "verdict_words",
+           "import_bytes", "import_paths", "inspect_credential_bytes", "list_credentials",
+           "list_trusted_issuers", "skills_for", "trust_issuer", "verify_paths"]
 
 NOT_STORED = {"invalid", "invalid-signature"}
 
@@ -35,6 +37,21 @@ def default_fetcher(online: bool) -> Fetcher | None:
     if not online:
         return None
     return HttpFetcher(cache_dir=get_settings().cache_dir / "credentials", timeout=5.0)
+
+
+def fetcher_with(status_lists: list[bytes], online: bool) -> Fetcher | None:
+    """The fetcher for a check: status list files the user supplied are read offline first.
+
+    Args:
+        status_lists: the raw bytes of status list credentials the user brought along.
+        online: allow the network for everything else.
+
+    Raises:
+        FetchError: a supplied file is not a status list document (not JSON, no id).
+    """
+    if not status_lists:
+        return default_fetcher(online)
+    return SuppliedDocuments(status_lists, fallback=default_fetcher(online))
 
 
 def verify_paths(paths: Iterable[Path | str], online: bool = False,
@@ -152,6 +169,48 @@ def import_paths(user_id: str, paths: Iterable[Path | str], online: bool = False
     return out
 
 
+STATUS_LIST_TYPES = {"BitstringStatusListCredential", "StatusList2021Credential"}
+
+
+def status_list_id(data: bytes) -> str | None:
+    """The id of a status list credential in ``data``, or None when it is something else."""
+    try:
+        doc = json.loads(data)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    types = doc.get("type") if isinstance(doc, dict) else None
+    types = types if isinstance(types, list) else [types]
+    if not STATUS_LIST_TYPES & {t for t in types if isinstance(t, str)}:
+        return None
+    list_id = doc.get("id")
+    return list_id if isinstance(list_id, str) else None
+
+
+def recheck_with_status_list(user_id: str, data: bytes) -> list[tuple[str, str]]:
+    """Check again, offline, every stored credential of the user that points to the status
+    list in ``data`` (the list's own proof and dates are checked first); their stored
+    verdicts are updated. Returns (credential name, new verdict) for each."""
+    from memory.records import get_records
+
+    list_id = status_list_id(data)
+    if list_id is None:
+        return []
+    rec, fetcher, out = get_records(), SuppliedDocuments([data]), []
+    for row in rec.list_credentials(user_id):
+        raw = bytes(row["raw"])
+        if list_id.encode() not in raw:
+            continue
+        results = verify_bytes(raw, row.get("filename"), fetcher=fetcher)
+        if len(results) != 1 or results[0].verdict in NOT_STORED:
+            continue
+        r = results[0]
+        rec.update_credential_check(user_id, str(row["id"]), r.checks.model_dump(mode="json"),
+                                    r.verdict, r.reasons)
+        name = r.achievement.name if r.achievement else str(row["id"])
+        out.append((name, r.verdict))
+    return out
+
+
 def trust_issuer(issuer_id: str, name: str | None = None) -> dict[str, str]:
     """Add an issuer (DID or URL) to the user's trusted list; returns the whole list."""
     from tools.credentials.trust import add_trusted_issuer, trusted_issuers
@@ -167,13 +226,18 @@ def list_trusted_issuers() -> dict[str, str]:
     return trusted_issuers()
 
 
+def verdict_words(verdict: str) -> str:
+    """A verdict in plain words."""
+    return render(f"verdict_{verdict}") if verdict in VERDICTS else verdict
+
+
 def describe_verdict(result: CheckResult) -> str:
     """Plain words for a result: what it is, whether it is genuine, and why."""
     ach = result.achievement
     what = f"\u201c{ach.name}\u201d" if ach else render("verdict_this_file")
     if ach and ach.issuer_name:
         what += f" from {ach.issuer_name}"
-    plain = render(f"verdict_{result.verdict}") if result.verdict in VERDICTS else result.verdict
+    plain = verdict_words(result.verdict)
     lines = [render("verdict_summary", what=what, plain=plain)]
     c = result.checks
     if result.verdict != "invalid" or ach is not None:

@@ -29,10 +29,48 @@ def export_user(user_id: str) -> dict[str, Any]:
     return data
 
 
+EXPORT_TTL_S = 24 * 3600
+
+
+def _exports() -> Path:
+    return get_settings().home / "exports"
+
+
+def remove_exports(user_id: str | None = None) -> int:
+    """Delete export files: every one of ``user_id``, and everyone's older than a day."""
+    folder, gone = _exports(), 0
+    if not folder.is_dir():
+        return 0
+    cutoff = datetime.now(UTC).timestamp() - EXPORT_TTL_S
+    for path in folder.glob("*.json"):
+        if (user_id and path.name.startswith(f"{user_id}-")) or path.stat().st_mtime < cutoff:
+            path.unlink(missing_ok=True)
+            gone += 1
+    return gone
+
+
 def forget_user(user_id: str) -> None:
-    """Delete the user from records and vector memory (checkpoints: see the service)."""
-    get_vectors().delete(user_id)
+    """Delete the user from records, vector memory and export files so that no file keeps
+    them (checkpoints: see the service)."""
+    get_vectors().erase(user_id)
     get_records().delete_user(user_id)
+    remove_exports(user_id)
+
+
+def repair_vectors() -> int:
+    """Re-embed saved reflections that vector memory lacks (a crash between the records save
+    and the Chroma write); returns how many were repaired. Runs at start."""
+    rec, repaired = get_records(), 0
+    for user_id in rec.users_with_reflections():
+        vectors = get_vectors()
+        saved = rec.list_reflections(user_id)
+        present = vectors.existing(user_id, [r["id"] for r in saved])
+        for r in saved:
+            if r["id"] not in present:
+                vectors.add(user_id, r["text"], "reflection", source_id=r["id"],
+                            metadata={"week": r["week"]}, item_id=r["id"])
+                repaired += 1
+    return repaired
 
 
 def show(user_id: str) -> ToolResult:
@@ -74,7 +112,9 @@ def write_export(user_id: str, target: Path | None = None) -> tuple[Path, bytes]
     """Write the export to a private file under the data dir (or ``target``)."""
     body = json.dumps(export_user(user_id), indent=2, default=str, ensure_ascii=False).encode()
     if target is None:
-        folder = get_settings().ensure_home() / "exports"
+        remove_exports()
+        get_settings().ensure_home()
+        folder = _exports()
         folder.mkdir(exist_ok=True)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         target = folder / f"{user_id}-{stamp}.json"

@@ -15,8 +15,10 @@ from datetime import date
 from typing import Any
 
 from memory.records import get_records
+from memory.schemas import clean_display_name
 from tools import strengths as strengths_tool
 from tools.facts import Fact, facts_for, open_citation, short
+from tools.skills.frameworks import group_title
 
 OTHER_GROUP = "Other skills"
 
@@ -79,7 +81,7 @@ def skill_groups(facts: list[Fact]) -> list[Group]:
                 continue
             k = _key(t)
             s = skills.setdefault(k, Skill(label=str(t.get("label") or k[1])))
-            group_of.setdefault(k, str(t.get("group") or OTHER_GROUP))
+            group_of.setdefault(k, group_title(t.get("group")) or OTHER_GROUP)
             s.items.add(f.item_id)
             s.verified = s.verified or f.verified
             if f.id not in s.fact_ids:
@@ -174,11 +176,10 @@ def passport_view(user_id: str) -> View:
     facts = facts_for(user_id)
     reflections = rec.list_reflections(user_id)
     found = strengths_tool.strengths(facts)
-    user = rec.get_user(user_id) or {}
     credentials = credential_rows(user_id)
     stories = story_rows(user_id)
     return View(
-        name=str(user.get("display_name") or "You"), groups=skill_groups(facts),
+        name=display_name(user_id), groups=skill_groups(facts),
         weeks=timeline(facts, reflections),
         strengths=[s.model_dump() for s in found.strengths],
         growth=[g.model_dump() for g in found.growth], credentials=credentials,
@@ -204,9 +205,10 @@ def citation(user_id: str, fact_id: str) -> dict[str, Any] | None:
 
 
 def display_name(user_id: str) -> str:
-    """The user's display name (``You`` when unknown)."""
+    """The user's display name (``You`` when unknown), cleaned again for names stored before
+    names were cleaned on the way in."""
     user = get_records().get_user(user_id) or {}
-    return str(user.get("display_name") or "You")
+    return clean_display_name(user.get("display_name")) or "You"
 
 
 def owns_item(user_id: str, table: str, item_id: str) -> bool:

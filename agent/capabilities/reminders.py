@@ -87,6 +87,16 @@ def mark_sent(user_id: str, week: str) -> None:
     get_records().mark_reminder_sent(user_id, week)
 
 
+def claim(user_id: str, week: str) -> bool:
+    """Claim this week's reminder before sending it: True for exactly one worker."""
+    return get_records().coordination.claim_reminder(user_id, week)
+
+
+def release(user_id: str, week: str, previous: str | None) -> None:
+    """Give a claimed reminder back when its send failed, so it is tried again."""
+    get_records().coordination.release_reminder(user_id, week, previous)
+
+
 def reflected_in(user_id: str, week: str) -> bool:
     """True when the user already saved a reflection in that ISO week."""
     return any(r["week"] == week for r in get_records().list_reflections(user_id))

@@ -19,12 +19,26 @@ def _missing() -> ToolResult:
     return ToolResult(kind="credential_missing", reply=render("credential_missing"))
 
 
+def _status_list(user_id: str, data: bytes) -> ToolResult:
+    """A status list the user brought: revocation of their stored credentials, offline."""
+    rechecked = cred_cap.recheck_with_status_list(user_id, data)
+    if not rechecked:
+        return ToolResult(kind="status_list_checked", facts={"rechecked": []},
+                          reply=render("status_list_unused"))
+    lines = "\n".join(f"- \u201c{n}\u201d: {cred_cap.verdict_words(v)}" for n, v in rechecked)
+    return ToolResult(kind="status_list_checked",
+                      facts={"rechecked": [{"name": n, "verdict": v} for n, v in rechecked]},
+                      reply=render("status_list_checked", lines=lines))
+
+
 def inspect_upload(user_id: str, upload_id: str | None) -> ToolResult:
     """Verify the user's upload, explain the verdicts and ask before adding anything."""
     found = _upload(user_id, upload_id)
     if found is None:
         return _missing()
     data, name = found
+    if cred_cap.status_list_id(data) is not None:
+        return _status_list(user_id, data)
     results = cred_cap.inspect_credential_bytes(data, name)
     explained = "\n\n".join(cred_cap.describe_verdict(r) for r in results)
     addable = [r for r in results if r.verdict not in cred_cap.NOT_STORED and r.achievement]
@@ -47,6 +61,8 @@ def import_upload(user_id: str, upload_id: str | None) -> ToolResult:
         return _missing()
     data, name = found
     pairs = cred_cap.import_bytes(user_id, data, name)
+    if upload_id:  # imported: the credential keeps its own bytes, the upload is not needed
+        get_records().discard_upload(user_id, upload_id)
     added = [r.achievement.name for r, cid in pairs if cid and r.achievement]
     if not added:
         nothing = render("credential_nothing_added")

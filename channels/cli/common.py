@@ -11,7 +11,8 @@ import typer
 T = TypeVar("T")
 
 UserOption = Annotated[str, typer.Option(
-    "--user", "-u", help="Your name in this passport (each name is a separate, private user).",
+    "--user", "-u", help="Your name in this passport (each name is a separate, private user); "
+    "an operator may give any user's id (usr_..., see `passport memory users`).",
     show_default=False)]
 
 
@@ -31,12 +32,16 @@ def cli_user(name: str) -> str:
 
 
 def existing_user(name: str) -> str:
-    """The user id of an existing terminal user, or exit with how to start one."""
+    """The user id of an existing terminal user, or of any user by id (``usr_...``, as
+    ``passport memory users`` lists them: API, Telegram and Slack users too, so an operator
+    can act on anyone's request), or exit with how to start one."""
     from rich.console import Console
 
     from agent import accounts
 
-    user_id = accounts.find_user("cli", "local", name.strip())
+    name = name.strip()
+    by_id = accounts.get_user(name) if name.startswith("usr_") else None
+    user_id = str(by_id["id"]) if by_id else accounts.find_user("cli", "local", name)
     if user_id is None:
         Console(stderr=True).print(f"No passport for '{name}' here; start one with "
                                    f"`passport chat --user {name}`.")

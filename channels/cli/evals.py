@@ -81,9 +81,22 @@ def register(app: typer.Typer) -> None:
     @app.command("bench", help=BENCH_HELP)
     def bench(json_out: JsonOut = None,
               quick: Annotated[bool, typer.Option("--quick", help="Small sizes, in seconds.")]
-              = False, no_reports: NoReports = False) -> None:
+              = False, no_reports: NoReports = False,
+              load: Annotated[int | None, typer.Option(
+                  "--load", help="Only the load part: this many concurrent users through the "
+                  "real HTTP server (errors, throughput, p50/p95 per turn kind).",
+                  min=1, max=1000)] = None) -> None:
         from evals.bench import format_table, run_bench
         from evals.harness import REPORTS, write_report
+
+        if load is not None:
+            from evals.bench_load import format_load, run_load
+
+            result = run_load(load)
+            typer.echo(format_load(result))
+            if json_out:
+                _write_json(json_out, result)
+            return
 
         folder = None if no_reports else (REPORTS / "tmp" if quick else REPORTS)
         report = run_bench(quick=quick, reports=folder)

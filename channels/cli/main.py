@@ -56,7 +56,13 @@ def run() -> None:
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
     logging.basicConfig(level=os.environ.get("PASSPORT_LOG", "WARNING").upper(),
                         format="%(levelname)s %(name)s: %(message)s")
-    build_app()()
+    from memory.writer_lock import StoreBusy
+
+    try:
+        build_app()()
+    except StoreBusy as exc:  # a second process on an embedded data dir: say so, change nothing
+        print(exc, file=sys.stderr)
+        raise SystemExit(3) from None
 
 
 if __name__ == "__main__":

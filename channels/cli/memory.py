@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from channels.cli.common import UserOption, existing_user, run_async
 
@@ -31,7 +32,26 @@ def show(user: UserOption) -> None:
     console = Console()
     console.print(table)
     for r in data["reflections"][-3:]:
-        console.print(f"[bold]{r['week']}[/bold] {r['text'][:200]}")
+        # The user's words are printed as text, never read as Rich markup ("[/bold]" in a
+        # reflection must show as written, not crash the command).
+        console.print(Text.assemble((str(r["week"]), "bold"), " ", str(r["text"])[:200]))
+
+
+@memory_app.command("users")
+def users() -> None:
+    """Every user of this passport store with their ids and identities (for an operator:
+    pass an id as --user to show, export or forget any of them)."""
+    from memory.records import get_records
+
+    rec = get_records()
+    table = Table(title="Users")
+    for column in ("id", "name", "identities", "since"):
+        table.add_column(column)
+    for u in rec.list_users():
+        ids = ", ".join(f"{i['provider']}:{i['external_id']}" for i in rec.identities(u["id"]))
+        table.add_row(Text(str(u["id"])), Text(str(u["display_name"] or "")), Text(ids),
+                      Text(str(u["created_at"])[:10]))
+    Console().print(table)
 
 
 @memory_app.command("export")
@@ -66,7 +86,8 @@ def forget(user: UserOption,
             await service.forget(user_id)
 
     run_async(run())
-    Console(stderr=True).print(f"Forgot '{user}': records, memories and conversations deleted.")
+    Console(stderr=True).print(f"Forgot '{user}': records, memories and conversations deleted.",
+                               markup=False)
 
 
 def register(app: typer.Typer) -> None:

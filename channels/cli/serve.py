@@ -48,11 +48,16 @@ def register(app: typer.Typer) -> None:
         import uvicorn
 
         from channels.http import create_app
+        from channels.page.links import clear_server, record_server
 
         app = create_app()
         mounted = [k for k, v in app.state.channels.items() if v]
         err.print(f"Serving {', '.join(mounted)} on http://{host}:{port} (docs at /docs)")
-        uvicorn.run(app, host=host, port=port, log_level="info")
+        record_server(host, port)
+        try:
+            uvicorn.run(app, host=host, port=port, log_level="info")
+        finally:
+            clear_server()
 
     @app.command()
     def telegram() -> None:

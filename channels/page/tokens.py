@@ -10,15 +10,20 @@ working everywhere when the key changes.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import hmac
 import json
+import logging
 import os
 import secrets
 import time
+from pathlib import Path
 from typing import Any
 
 from settings import get_settings
+
+log = logging.getLogger(__name__)
 
 KEY_FILE = "page-secret.key"
 MAX_TOKEN_CHARS = 600
@@ -32,21 +37,56 @@ def _unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
+KEY_HEX_CHARS = 64
+
+
+def _usable(text: str) -> bool:
+    """A key file's text is a whole key: at least 64 characters (ours are 32 random bytes
+    in hex; an operator's own longer key is kept)."""
+    return len(text) >= KEY_HEX_CHARS
+
+
+def _write_key(path: Path, replace: bool) -> None:
+    """Write a fresh key to a private temporary file, flushed to disk, then move it into
+    place in one step: a crash leaves the old file or the new one, never a torn one.
+    Without ``replace`` an existing file (another process's key) wins."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_hex(KEY_HEX_CHARS // 2))
+            fh.flush()
+            os.fsync(fh.fileno())
+        if replace:
+            os.replace(tmp, path)
+        else:
+            with contextlib.suppress(FileExistsError):
+                os.link(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+
+
 def secret_key() -> bytes:
-    """The signing key: ``PASSPORT_SECRET_KEY``, else the data dir's key file (created once)."""
+    """The signing key: ``PASSPORT_SECRET_KEY``, else the data dir's key file (created once).
+
+    A key file that is empty or short (an interrupted first write) is replaced by a
+    fresh key: signing with it would let anyone forge links. Links signed before stop
+    working, which is the safe outcome.
+    """
     settings = get_settings()
     if settings.secret_key:
         return settings.secret_key.encode()
     path = settings.ensure_home() / KEY_FILE
     if not path.exists():
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            pass  # another process created it first; read theirs
-        else:
-            with os.fdopen(fd, "w") as fh:
-                fh.write(secrets.token_hex(32))
-    return path.read_text().strip().encode()
+        _write_key(path, replace=False)
+    text = path.read_text().strip()
+    if not _usable(text):
+        log.warning("the page link key file %s was unusable (%d characters); a new key was "
+                    "written", path, len(text))
+        _write_key(path, replace=True)
+        text = path.read_text().strip()
+    return text.encode()
 
 
 def _mac(body: str) -> str:

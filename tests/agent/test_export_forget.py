@@ -14,6 +14,7 @@ from channels.cli.main import build_app
 from memory.records import get_records
 from memory.vectors import get_vectors
 from settings import get_settings
+from tests.agent.helpers import new_user_says
 
 
 async def _seed(service: AgentService, name: str) -> str:
@@ -105,3 +106,36 @@ def _sqlite_mentions(user_id: str) -> list[str]:
                 if n:
                     found.append(f"{table}.{col}")
     return found
+
+
+async def test_memory_show_prints_markup_in_reflections_as_written() -> None:
+    async with AgentService() as service:
+        user = await new_user_says(service, "fe", [
+            "this week i fixed the [/bold] tag bug in our shop's invoice template",
+            "the totals printed bold everywhere and customers were confused",
+            "I learned to check the [red]preview[/red] before sending"])
+    assert get_records().list_reflections(user)
+    out = CliRunner().invoke(build_app(), ["memory", "show", "--user", "fe"])
+    assert out.exit_code == 0, out.output
+    assert "[/bold] tag bug" in out.output
+
+
+def test_operator_acts_on_an_api_users_deletion_request() -> None:
+    """API users have no terminal name: the operator lists users and forgets one by id."""
+    from channels.http_api import key_owner
+
+    rec = get_records()
+    api_user = rec.ensure_user("http", "api", "ops-request-9", "Noor")
+    rec.create_api_key(api_user, "tp_key-noor-0123456789")
+    rec.save_reflection(api_user, {"status": "saved", "text": "i closed the quarter's books"})
+    runner = CliRunner()
+    listed = runner.invoke(build_app(), ["memory", "users"], terminal_width=200)
+    assert listed.exit_code == 0 and api_user in listed.output
+    assert "http:ops-request-9" in listed.output
+    shown = runner.invoke(build_app(), ["memory", "show", "--user", api_user])
+    assert shown.exit_code == 0 and "quarter's books" in shown.output
+    done = runner.invoke(build_app(), ["memory", "forget", "--user", api_user, "--yes"])
+    assert done.exit_code == 0, done.output
+    assert rec.get_user(api_user) is None
+    assert key_owner("Bearer tp_key-noor-0123456789", None) is None
+    assert runner.invoke(build_app(), ["memory", "show", "--user", api_user]).exit_code == 1

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from channels.cli.main import build_app
-from evals.credential_signing import EdIssuer, ob3, png_with_itxt
+from evals.credential_signing import EdIssuer, ob3, png_with_itxt, status_list
 
 
 def _files(tmp_path: Path, issuer: EdIssuer) -> list[Path]:
@@ -118,3 +118,23 @@ def test_import_clr_stores_each_genuine_nested_credential(tmp_path: Path, issuer
     assert set(by_name) == {"Transcript", "Team Leadership"}
     nested_raw = json.loads(bytes(by_name["Team Leadership"]["raw"]))
     assert nested_raw["credentialSubject"]["achievement"]["name"] == "Team Leadership"
+
+
+def test_verify_with_a_status_list_file(tmp_path: Path, passport_home: Path) -> None:
+    """`--status-list FILE` checks revocation offline; without it the status stays unknown."""
+    iss, url = EdIssuer.new(), "https://issuer.example.org/status/3"
+    entry = {"id": url + "#5", "type": "BitstringStatusListEntry", "statusPurpose": "revocation",
+             "statusListIndex": "5", "statusListCredential": url}
+    cred, listing = tmp_path / "cred.json", tmp_path / "list.json"
+    cred.write_text(json.dumps(iss.sign(ob3(iss.did, extra={"credentialStatus": entry}))))
+    listing.write_text(json.dumps(status_list(iss, url, {5})))
+    app = build_app()
+    res = CliRunner().invoke(app, ["verify", str(cred), "--json", "--status-list", str(listing)])
+    assert res.exit_code == 0, res.output
+    assert _lines(res.output)[0]["verdict"] == "revoked"
+    res = CliRunner().invoke(app, ["verify", str(cred), "--json"])
+    assert _lines(res.output)[0]["verdict"] == "unverifiable-offline"
+    junk = tmp_path / "junk.txt"
+    junk.write_text("not a list")
+    res = CliRunner().invoke(app, ["verify", str(cred), "--status-list", str(junk)])
+    assert res.exit_code == 2 and "status list file cannot be used" in res.output

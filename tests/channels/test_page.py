@@ -245,3 +245,79 @@ def test_forgetting_a_user_removes_their_shares_and_kills_their_links(
     assert get_records().db.query("SELECT id FROM shares WHERE id=?", (row["id"],)) == []
     assert client.get(f"/s/{row['token']}").status_code == 404
     assert client.get(f"/p/{token}").status_code == 404
+
+
+def test_display_names_lose_bidi_overrides_and_control_characters(client: TestClient) -> None:
+    """A name as a platform reports it never reorders or breaks the page that echoes it."""
+    rec = get_records()
+    uid = rec.ensure_user("telegram", "bot", "4711", display_name="Jo\u202eanne\x07 \x1b[2J\u2066")
+    assert rec.get_user(uid)["display_name"] == "Joanne [2J"  # type: ignore[index]
+    add_reflections(uid, 1)
+    _, html = _page(client, uid)
+    assert "Joanne [2J" in html
+    for bad in ("\u202e", "\u2066", "\x07", "\x1b"):
+        assert bad not in html
+    rec.db.execute("UPDATE users SET display_name=? WHERE id=?", ("\u202eOld\x00", uid))
+    _, html = _page(client, uid)
+    assert "\u202e" not in html and "Old" in html
+    assert rec.get_user(rec.ensure_user("slack", "T1", "U9", "\u202e\x00"))[  # type: ignore[index]
+        "display_name"] == "U9"
+
+
+def test_page_link_points_at_the_running_servers_port(
+        monkeypatch: pytest.MonkeyPatch, passport_home: Any) -> None:
+    """`passport serve --port 8123` notes its address; `passport page` elsewhere uses it."""
+    import uvicorn
+
+    from channels.cli.main import build_app
+
+    seed("Ana", weeks=1)
+    seen: list[str] = []
+
+    def fake_run(app: Any, host: str, port: int, **kwargs: Any) -> None:
+        seen.append(CliRunner().invoke(build_app(), ["page", "--user", "Ana"]).stdout)
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    res = CliRunner().invoke(build_app(), ["serve", "--host", "0.0.0.0", "--port", "8123"])
+    assert res.exit_code == 0, res.output
+    assert re.search(r"^http://127\.0\.0\.1:8123/p/", seen[0], re.M), seen
+    assert not (passport_home / "server.json").exists()
+    after = CliRunner().invoke(build_app(), ["page", "--user", "Ana"]).stdout
+    assert "http://127.0.0.1:8000/p/" in after
+
+
+def test_skills_map_titles_onet_groups_by_name_not_code(client: TestClient) -> None:
+    """Older tags stored the O*NET element code as their group; the map shows its title."""
+    rec = get_records()
+    uid = rec.ensure_user("cli", "local", "Rui", display_name="Rui")
+    text = "Hired two seasonal pickers for the orchard and checked their papers."
+    tag = {"framework": "onet", "id": "4.A.4.c.2.I01.D01", "label": "Recruit personnel",
+           "score": 0.7, "evidence": "Hired two seasonal pickers", "start": 0, "end": 26,
+           "polarity": "demonstrated", "also": [], "group": "4.A.4.c.2",
+           "skill_type": "work activity"}
+    rid = rec.save_reflection(uid, {"status": "saved", "text": text, "skills": [tag]})
+    rec.add_skill_tags(uid, "reflection", rid, [tag])
+    _, html = _page(client, uid)
+    assert "staffing organizational units" in html
+    assert "4.A.4.c.2" not in html
+
+
+@pytest.mark.parametrize("left_behind", ["", "\n", "3f9a", "3f9a" * 15])
+def test_an_unusable_key_file_is_replaced_not_used(passport_home: Any, left_behind: str) -> None:
+    """An interrupted first write leaves an empty or short key: never sign with it."""
+    import hashlib
+    import hmac
+
+    passport_home.mkdir(parents=True, exist_ok=True)
+    (passport_home / tokens.KEY_FILE).write_text(left_behind)
+    key = tokens.secret_key()
+    assert len(key) == 64 and key.decode() != left_behind.strip()
+    assert (passport_home / tokens.KEY_FILE).read_bytes() == key
+    assert (passport_home / tokens.KEY_FILE).stat().st_mode & 0o777 == 0o600
+    body = base64.urlsafe_b64encode(json.dumps(
+        {"k": "page", "exp": int(time.time()) + 60, "u": "usr_x"}).encode()).rstrip(b"=")
+    forged_mac = hmac.new(left_behind.strip().encode(), body, hashlib.sha256).digest()
+    forged = f"{body.decode()}.{base64.urlsafe_b64encode(forged_mac).rstrip(b'=').decode()}"
+    assert tokens.verify(forged, "page") is None
+    assert tokens.secret_key() == key
+    assert [p.name for p in passport_home.iterdir() if p.name.startswith(".")] == []

@@ -34,8 +34,9 @@ class Call:
 class FakeBotAPI:
     """The fake server: ``async with FakeBotAPI() as api: ... api.url``."""
 
-    def __init__(self, token: str = "123456:TEST-token") -> None:
+    def __init__(self, token: str = "123456:TEST-token", port: int = 0) -> None:
         self.token = token
+        self.port = port
         self.bot_id = int(token.split(":")[0])
         self.calls: list[Call] = []
         self.updates: list[dict[str, Any]] = []
@@ -51,7 +52,7 @@ class FakeBotAPI:
         app.router.add_get("/file/bot{token}/{path:.*}", self._file)
         self._runner = web.AppRunner(app)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, "127.0.0.1", self.port)
         await site.start()
         port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
         self.url = f"http://127.0.0.1:{port}"

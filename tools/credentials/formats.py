@@ -12,7 +12,7 @@ from tools.credentials import keys, normalise, parse
 from tools.credentials.dates import check_dates
 from tools.credentials.models import CheckResult, CredentialError, ProofOutcome
 from tools.credentials.network import Fetcher, FetchError
-from tools.credentials.proofs import issuer_id, verify_ld_proofs
+from tools.credentials.proofs import issuer_id, signer_not_issuer, verify_ld_proofs
 from tools.credentials.status import StatusOutcome, check_ob2_revocation, check_status
 from tools.credentials.trust import trusted_issuers
 from tools.credentials.verdict import fold_proofs, make_checks, overall
@@ -240,8 +240,7 @@ def _jws_outcome(jws: jwslib.CompactJws, issuer: str | None,
         return ProofOutcome("unverifiable-offline", "the signature is intact, but the key "
                             "travels inside the token, so the issuer is unconfirmed")
     if issuer and controller not in (issuer, jws.header.get("kid")):
-        return ProofOutcome("invalid-signature", f"signed by {controller}, not by the issuer "
-                            f"{issuer}", signer=controller)
+        return signer_not_issuer(controller, issuer)
     return ProofOutcome("valid", f"{jws.header.get('alg')} signature verified",
                         signer=controller)
 

@@ -8,6 +8,7 @@ status lists and hosted assertions are ever fetched; contexts never are.
 from __future__ import annotations
 
 import hashlib
+import json
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -39,6 +40,35 @@ class DictFetcher:
         if doc is None:
             raise FetchError(f"not found: {url}")
         return doc.encode() if isinstance(doc, str) else doc
+
+
+class SuppliedDocuments:
+    """Documents the user brought along (a status list file), served offline by their ``id``.
+
+    Any other URL goes to ``fallback`` (the network, when allowed) or fails as needing the
+    network, so a supplied status list is checked exactly as a fetched one would be: its own
+    proof and dates first.
+    """
+
+    def __init__(self, documents: list[bytes], fallback: Fetcher | None = None) -> None:
+        self.docs: dict[str, bytes] = {}
+        for raw in documents:
+            try:
+                doc = json.loads(raw)
+            except ValueError as exc:
+                raise FetchError("a supplied status list is not JSON") from exc
+            if not isinstance(doc, dict) or not isinstance(doc.get("id"), str):
+                raise FetchError("a supplied status list has no id, so no credential can "
+                                 "point to it")
+            self.docs[doc["id"]] = raw
+        self.fallback = fallback
+
+    def __call__(self, url: str) -> bytes:
+        if url in self.docs:
+            return self.docs[url]
+        if self.fallback is None:
+            raise FetchError(f"{url} needs the network (use --online)")
+        return self.fallback(url)
 
 
 class HttpFetcher:

@@ -42,6 +42,21 @@ def proof_list(doc: dict[str, Any]) -> list[Any]:
     return proof if isinstance(proof, list) else [proof]
 
 
+def signer_not_issuer(signer: str, issuer: str, proof_type: str | None = None) -> ProofOutcome:
+    """An intact signature by a key that is not the issuer's.
+
+    A DID key (did:key, did:jwk, did:web) proves only who signed, like a key that travels
+    inside a token: the issuer is unconfirmed, the signature is not forged. A hosted Open
+    Badges 2.0 key whose document names another owner fails, as that specification requires.
+    """
+    if signer.startswith("did:"):
+        return ProofOutcome("unverifiable-offline", f"the signature is intact, but it was "
+                            f"made by {signer}, not by the issuer {issuer}, so the issuer is "
+                            "unconfirmed", signer=signer, proof_type=proof_type)
+    return ProofOutcome("invalid-signature", f"signed by {signer}, not by the issuer {issuer}",
+                        signer=signer, proof_type=proof_type)
+
+
 def _decode_value(value: Any) -> bytes:
     if not isinstance(value, str) or not value.startswith("z"):
         raise ValueError("proofValue must be base58btc multibase")
@@ -113,9 +128,7 @@ def verify_proof(doc: dict[str, Any], proof: Any, canon_doc: str | None,
                             signer=controller, proof_type=ptype)
     issuer = issuer_id(doc)
     if issuer and issuer != controller:
-        return ProofOutcome("invalid-signature",
-                            f"signed by {controller}, not by the issuer {issuer}",
-                            signer=controller, proof_type=ptype)
+        return signer_not_issuer(controller, issuer, ptype)
     return ProofOutcome("valid", f"{ptype} signature verified", signer=controller,
                         proof_type=ptype)
 

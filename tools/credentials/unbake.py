@@ -3,7 +3,9 @@
 PNG: an ``iTXt`` chunk with keyword ``openbadges`` (OB 2.0) or ``openbadgecredential``
 (OB 3.0), optionally zlib-compressed. SVG (parsed with defusedxml, so no entities or external
 references): ``<openbadges:assertion>`` or ``<openbadges:credential>`` holding JSON (often in
-CDATA) or a JWS in its ``verify`` attribute.
+CDATA) or a JWS in its ``verify`` attribute. A plain ``<!DOCTYPE>`` (the SVG 1.1 one is common
+in badge artwork) is allowed: expat never fetches the external DTD it names, and any entity
+declaration, internal or external, is still refused.
 """
 
 from __future__ import annotations
@@ -75,11 +77,11 @@ def unbake_png(data: bytes) -> list[tuple[str, bytes]]:
 def unbake_svg(data: bytes) -> list[tuple[str, bytes]]:
     """Return [(tag, payload bytes)] for every baked credential element in an SVG."""
     try:
-        root = ElementTree.fromstring(data, forbid_dtd=True, forbid_entities=True,
+        root = ElementTree.fromstring(data, forbid_dtd=False, forbid_entities=True,
                                       forbid_external=True)
     except DefusedXmlException as exc:
-        raise CredentialError("This SVG uses DTDs or entities, which are refused for "
-                              "safety.") from exc
+        raise CredentialError("This SVG declares entities or external references, which are "
+                              "refused for safety.") from exc
     except ElementTree.ParseError as exc:
         raise CredentialError("This SVG is not well-formed XML.") from exc
     found = []

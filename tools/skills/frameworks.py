@@ -11,6 +11,7 @@ import csv
 import gzip
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -85,6 +86,9 @@ def _onet(path: Path) -> tuple[list[Concept], dict[str, str]]:
     return concepts, tasks
 
 
+ONET_CODE = re.compile(r"^\d+(\.[A-Za-z0-9]+)+$")
+
+
 def _json(path: Path) -> dict[str, Any]:
     return json.loads(path.read_text()) if path.exists() else {}
 
@@ -98,6 +102,30 @@ def _checksum(paths: list[Path]) -> str:
     return digest.hexdigest()[:16]
 
 
+@lru_cache(maxsize=1)
+def onet_group_titles() -> dict[str, str]:
+    """O*NET Generalized Work Activity code -> its title, lower-cased like ESCO's groups
+    ("4.A.3.b.1" -> "working with computers"), so a map never shows a bare code."""
+    titles = _json(BUILTIN_DIR / "onet_gwa_titles.json").get("titles", {})
+    return {code: str(title).lower() for code, title in titles.items()}
+
+
+def group_title(group: str | None) -> str | None:
+    """A stored tag's group as a person reads it: an O*NET code becomes its title.
+
+    Args:
+        group: the tag's group (a title, or a bare O*NET element code in older tags).
+
+    Returns:
+        The title, or None when there is no group or only an unknown code.
+    """
+    if not group:
+        return None
+    if group in onet_group_titles():
+        return onet_group_titles()[group]
+    return None if ONET_CODE.match(group) else group
+
+
 @lru_cache(maxsize=4)
 def _load(esco_dir: Path, onet_dir: Path) -> FrameworkData:
     concepts = _esco(esco_dir)
@@ -108,7 +136,8 @@ def _load(esco_dir: Path, onet_dir: Path) -> FrameworkData:
     with join_path.open() as fh:
         join = [(r["esco_uri"], r["onet_dwa"]) for r in csv.DictReader(fh)]
     relations = _json(esco_dir / "occupation_skills.json")
-    groups = {**_json(BUILTIN_DIR / "esco_groups.json"), **_json(esco_dir / "esco_groups.json")}
+    groups = {**_json(BUILTIN_DIR / "esco_groups.json"), **_json(esco_dir / "esco_groups.json"),
+              **onet_group_titles()}
     return FrameworkData(
         concepts=concepts, group_labels=groups, join=join,
         occupation_skills=relations.get("skills", {}),

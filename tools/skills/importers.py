@@ -16,7 +16,7 @@ import zipfile
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from tools.skills.build_frameworks import ESCO_ACK, ONET_CREDIT, write_jsonl_gz
 from tools.skills.frameworks import BUILTIN_DIR, FILES, imported_dir, manifest, read_jsonl_gz
@@ -28,19 +28,49 @@ class ImportErrorForUser(ValueError):
     """A framework file that cannot be imported; the message says what to do."""
 
 
+WANTED = frozenset({
+    "skills_en.csv", "skillGroups_en.csv", "broaderRelationsSkillPillar.csv",
+    "occupations_en.csv", "occupationSkillRelations.csv", "Task Statements.txt",
+    "Tasks to DWAs.txt", "DWA Reference.txt", "Occupation Data.txt"})
+MAX_MEMBER_BYTES = 200 * 1024 * 1024  # the largest official file (ESCO relations) is ~30 MB
+CHUNK = 1024 * 1024
+
+
+def _too_big(name: str) -> ImportErrorForUser:
+    return ImportErrorForUser(f"{name} is larger than {MAX_MEMBER_BYTES // (1024 * 1024)} MB "
+                              "once unpacked, far beyond the official download; it was refused.")
+
+
+def _read_capped(stream: IO[bytes], name: str) -> bytes:
+    """Read a member chunk by chunk, stopping as soon as it passes the cap (zip sizes lie)."""
+    out = bytearray()
+    while chunk := stream.read(CHUNK):
+        out += chunk
+        if len(out) > MAX_MEMBER_BYTES:
+            raise _too_big(name)
+    return bytes(out)
+
+
 def _members(path: Path) -> Iterator[tuple[str, bytes]]:
-    """(file name, bytes) of every file in a zip, a folder (and zips inside it), or a file."""
+    """(file name, bytes) of each wanted file in a zip, a folder (and zips inside it), or a
+    file; other members are never read, wanted ones are streamed under a size cap."""
     if path.is_dir():
         for p in sorted(path.rglob("*")):
             if p.is_file():
                 yield from _members(p)
     elif zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as zf:
-            for name in zf.namelist():
-                if not name.endswith("/"):
-                    yield Path(name).name, zf.read(name)
-    elif path.is_file():
-        yield path.name, path.read_bytes()
+            for info in zf.infolist():
+                name = Path(info.filename).name
+                if info.is_dir() or name not in WANTED:
+                    continue
+                if info.file_size > MAX_MEMBER_BYTES:
+                    raise _too_big(name)
+                with zf.open(info) as stream:
+                    yield name, _read_capped(stream, name)
+    elif path.is_file() and path.name in WANTED:
+        with path.open("rb") as stream:
+            yield path.name, _read_capped(stream, path.name)
 
 
 def _rows(data: bytes, delimiter: str = ",") -> list[dict[str, str]]:

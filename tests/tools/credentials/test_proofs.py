@@ -98,10 +98,18 @@ def test_unknown_context_is_unverifiable_offline(issuer: EdIssuer) -> None:
 
 
 def test_signed_by_someone_else(issuer: EdIssuer, other_issuer: EdIssuer) -> None:
+    """An intact signature by another did:key: issuer unconfirmed, never valid, not forged."""
     doc = other_issuer.sign(ob3(issuer.did))
     r = run(doc)
-    assert r.verdict == "invalid-signature"
-    assert "not by the issuer" in r.reasons[0]
+    assert (r.verdict, r.checks.proof, r.checks.issuer) == (
+        "unverifiable-offline", "unverifiable-offline", "unknown")
+    assert "signature is intact" in r.reasons[0] and "issuer is unconfirmed" in r.reasons[0]
+    assert other_issuer.did in r.reasons[0]
+    doc["name"] = "Tampered after signing"
+    assert run(doc).verdict == "invalid-signature"
+    token = other_issuer.jws({**ob3(issuer.did), "iss": issuer.did}).encode()
+    jwt = verify_bytes(token, "t.jwt", now=NOW)[0]
+    assert jwt.verdict == "unverifiable-offline" and "issuer is unconfirmed" in jwt.reasons[0]
 
 
 def test_unsigned_credential_is_invalid(issuer: EdIssuer) -> None:

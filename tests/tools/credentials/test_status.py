@@ -8,7 +8,7 @@ import pytest
 
 from evals.credential_signing import EdIssuer, ob3, status_list
 from tests.tools.credentials.conftest import NOW
-from tools.credentials.network import DictFetcher
+from tools.credentials.network import DictFetcher, SuppliedDocuments
 from tools.credentials.status import bit_at
 from tools.credentials.verify import verify_bytes
 
@@ -73,3 +73,20 @@ def test_expired_list_is_not_trusted(issuer: EdIssuer) -> None:
     fetch = DictFetcher({URL: json.dumps(issuer.sign(listing))})
     r = verify_bytes(_cred(issuer, 8), now=NOW, fetcher=fetch)[0]
     assert r.verdict == "invalid" and "expired" in " ".join(r.reasons)
+
+
+def test_supplied_status_list_checks_revocation_offline(issuer: EdIssuer) -> None:
+    """The user's own copy of the list: read by its id, its proof checked, no network."""
+    listing = json.dumps(status_list(issuer, URL, {8})).encode()
+    supplied = SuppliedDocuments([listing])
+    revoked = verify_bytes(_cred(issuer, 8), now=NOW, fetcher=supplied)[0]
+    assert (revoked.verdict, revoked.checks.status) == ("revoked", "revoked"), revoked.reasons
+    assert verify_bytes(_cred(issuer, 7), now=NOW, fetcher=supplied)[0].verdict == "valid"
+    forged = json.loads(listing)
+    forged["credentialSubject"]["encodedList"] = json.loads(
+        json.dumps(status_list(issuer, URL, set())))["credentialSubject"]["encodedList"]
+    r = verify_bytes(_cred(issuer, 8), now=NOW,
+                     fetcher=SuppliedDocuments([json.dumps(forged).encode()]))[0]
+    assert r.verdict == "invalid" and "failed verification" in " ".join(r.reasons)
+    other = verify_bytes(_cred(issuer, 8), now=NOW, fetcher=SuppliedDocuments([]))[0]
+    assert other.verdict == "unverifiable-offline"

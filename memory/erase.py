@@ -1,0 +1,93 @@
+"""Forget means gone: after a user's rows are deleted, nothing of them stays on disk.
+
+Deleting rows is not enough. SQLite keeps deleted text in free pages and in its write-ahead
+log; Chroma keeps every write in its log table (``embeddings_queue``) until about a thousand
+later writes, and its HNSW files keep a deleted vector until the index is next written, and
+for good in the folder of a deleted collection. Measured on Chroma 1.5.9: after
+``collection.delete`` the user's document text was still in ``chroma.sqlite3`` and their
+vectors in ``data_level0.bin``, even after overwriting them with ``collection.update`` first.
+
+So, on the embedded store, erasing a user (1) rebuilds the collection from the rows that
+remain (a new HNSW folder that never held the user), (2) overwrites with zeros and removes
+every segment folder no live segment uses, and (3) vacuums ``chroma.sqlite3``. The records
+and checkpoint databases run with ``secure_delete`` and are vacuumed and checkpointed
+(TRUNCATE) after a forget. On a Chroma server the files are the server's: the rows go,
+and the operator runs ``chroma vacuum`` there (see docs/operations.md; HNSW files on a server
+are not rewritten by us).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+BATCH = 1000
+INCLUDE = ["embeddings", "documents", "metadatas"]
+
+
+def rebuild_collection(client: Any, name: str, make: Any) -> Any:
+    """Recreate collection ``name`` holding exactly the rows it holds now.
+
+    Args:
+        client: the Chroma client.
+        name: the collection's name.
+        make: ``make(client)`` creates the empty collection with its configuration.
+
+    Returns:
+        The new collection.
+    """
+    old = client.get_collection(name)
+    rows: dict[str, list[Any]] = {"ids": [], "embeddings": [], "documents": [],
+                                  "metadatas": []}
+    offset = 0
+    while True:
+        page = old.get(include=INCLUDE, limit=BATCH, offset=offset)
+        if not page["ids"]:
+            break
+        for key in rows:
+            rows[key].extend(list(page[key]))
+        offset += len(page["ids"])
+    client.delete_collection(name)
+    new = make(client)
+    for start in range(0, len(rows["ids"]), BATCH):
+        new.add(**{k: v[start:start + BATCH] for k, v in rows.items()})
+    return new
+
+
+def _overwrite(path: Path) -> None:
+    size = path.stat().st_size
+    with path.open("r+b") as fh:
+        while fh.tell() < size:
+            fh.write(b"\0" * min(1 << 20, size - fh.tell()))
+        fh.flush()
+
+
+def wipe_orphan_segments(chroma_dir: Path) -> int:
+    """Overwrite and remove every segment folder no live segment of ``chroma.sqlite3`` uses;
+    returns how many went."""
+    with contextlib.closing(sqlite3.connect(chroma_dir / "chroma.sqlite3")) as conn:
+        live = {str(r[0]) for r in conn.execute("SELECT id FROM segments")}
+    gone = 0
+    for folder in chroma_dir.iterdir():
+        if folder.is_dir() and folder.name not in live:
+            for f in folder.rglob("*"):
+                if f.is_file():
+                    _overwrite(f)
+            shutil.rmtree(folder)
+            gone += 1
+    return gone
+
+
+def vacuum(path: Path) -> None:
+    """Rewrite an SQLite file without free pages, then empty its write-ahead log."""
+    if not path.exists():
+        return
+    with contextlib.closing(sqlite3.connect(path, timeout=30)) as conn:
+        conn.execute("VACUUM")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
