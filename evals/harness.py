@@ -28,6 +28,7 @@ SUITES: dict[str, tuple[str, str, dict[str, Any]]] = {
     "credentials": ("evals.credentials", "run_credentials_eval", {}),
     "coaching": ("evals.coaching", "run_coaching_eval", {}),
     "profiles": ("evals.profiles", "run_profiles_eval", {}),
+    "understanding": ("evals.understanding", "run_understanding_eval", {}),
 }
 
 

@@ -32,6 +32,7 @@ class Suite(StrEnum):
     credentials = "credentials"
     coaching = "coaching"
     profiles = "profiles"
+    understanding = "understanding"
     all = "all"
 
 
