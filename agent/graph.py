@@ -21,6 +21,7 @@ from langgraph.runtime import Runtime
 
 from agent.coach import MODEL_NAME, OfflineCoach
 from agent.context import Context
+from agent.intents import route
 from agent.toolkit import all_tools
 from memory.records import get_records
 from prompts import load
@@ -96,7 +97,10 @@ class PassportMiddleware(AgentMiddleware[PassportState, Context]):
         request = request.override(system_message=SystemMessage(content=prompt))
         if not self.llm:
             return await handler(request)
-        if _fell_back_this_turn(request.state["messages"]):
+        if _fell_back_this_turn(request.state["messages"]) or _needs_care(
+                request.state["messages"], info):
+            # The safety gate runs before any model: distress gets the deterministic care
+            # reply (with its pointer to human help), never the LLM's improvisation.
             return await handler(request.override(model=self.fallback))
         try:
             return await handler(request)
@@ -106,6 +110,15 @@ class PassportMiddleware(AgentMiddleware[PassportState, Context]):
             log.warning("LLM call failed (%s: %s); the offline coach answers this turn",
                         type(exc).__name__, exc)
             return await handler(request.override(model=self.fallback))
+
+
+def _needs_care(messages: list[Any], info: dict[str, Any]) -> bool:
+    """True when the person's latest message is distress, or follows it without a request."""
+    human = next((m for m in reversed(messages) if isinstance(m, HumanMessage)), None)
+    if human is None or not isinstance(human.content, str):
+        return False
+    chosen = route(human.content, awaiting=info.get("awaiting"))
+    return chosen.intent in ("distress", "after_distress")
 
 
 def _fell_back_this_turn(messages: list[Any]) -> bool:
