@@ -25,6 +25,8 @@ GREETING = re.compile(r"^\s*(?:/start|/reflect|hi|hello|hey|hiya|good (?:morning
 COACH_INTENT = {"answer": "reflection", "credential": "credential_how"}
 # Commands that only make sense inside an open reflection.
 DRAFT_COMMANDS = frozenset({"skip", "save"})
+# Inside an open reflection these are a (short) answer to the follow-up question.
+DRAFT_ANSWERS = frozenset({"reflection", "small_talk", "unsure"})
 
 
 @dataclass(frozen=True)
@@ -63,8 +65,8 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
     intent = COACH_INTENT.get(got.intent, got.intent)
     if intent in DRAFT_COMMANDS:
         intent = "reflection" if draft_open else "reflection_empty"
-    if not got.confident:
-        # A doubtful reading never stores anything: inside a reflection it is read as
-        # part of it only when the best guess is content; otherwise we ask.
-        intent = "reflection" if draft_open and intent == "reflection" else "unsure"
+    if not got.confident and intent != "reflection_empty":
+        intent = "unsure"  # a doubtful reading stores nothing: we ask what was meant
+    if draft_open and intent in DRAFT_ANSWERS:
+        intent = "reflection"  # "ok", "fine": the person answered the follow-up
     return Route(intent, got.how, got.confidence, got.lang)
