@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import prompts
-from memory.settings import get_settings
+from settings import get_settings
 
 # Country -> template of its best-known free, 24-hour line.
 HELPLINES = {"GB": "helpline_gb", "UK": "helpline_gb", "US": "helpline_us",

@@ -22,7 +22,7 @@ from langchain_core.tools import BaseTool
 
 from agent.care import after_care_reply, care_reply
 from agent.intents import route
-from prompts import load, render
+from prompts import render, render_fresh
 from tools.understanding.lang import detect
 
 MODEL_NAME = "offline-coach"
@@ -52,11 +52,10 @@ DIRECT = {"help": "help", "small_talk": "small_talk", "thanks": "thanks", "unsur
 TRANSLATED = frozenset({"help", "privacy"})
 # Tools whose English reply gets a first line in the person's language.
 LEAD_FOR = frozenset({"strengths", "show_memory", "export_memory", "forget_memory"})
-GENTLE = frozenset({"distress", "after_distress"})
 
 
-def passport_state(messages: Sequence[BaseMessage]) -> dict[str, Any]:
-    """The JSON state block of the system message (empty if absent)."""
+def read_prompt_state(messages: Sequence[BaseMessage]) -> dict[str, Any]:
+    """The JSON state block of the system message (empty if absent), as an LLM reads it."""
     for msg in messages:
         if isinstance(msg, SystemMessage):
             found = STATE_RE.search(str(msg.content))
@@ -78,18 +77,6 @@ def _said(messages: Sequence[BaseMessage]) -> frozenset[str]:
                      if isinstance(m, AIMessage) and not m.tool_calls)
 
 
-def _fresh(template: str, seed: str, said: frozenset[str]) -> str:
-    """A variant of a direct reply not yet said in this conversation, when there is one:
-    repeating a message verbatim is how a coach gets stuck in a loop."""
-    first = render(template, seed=seed)
-    if first not in said:
-        return first
-    for variant in load(template):
-        if "{" not in variant and variant.strip() not in said:
-            return variant.strip()
-    return first
-
-
 def _direct(intent: str, lang: str, seed: str, said: frozenset[str]) -> str:
     """The reply to an intent no tool serves, in the person's language where we have it."""
     if intent == "distress":
@@ -102,7 +89,7 @@ def _direct(intent: str, lang: str, seed: str, said: frozenset[str]) -> str:
     suffix = f"_{lang}" if lang != "en" and template in TRANSLATED else ""
     if template == "privacy":
         return render("privacy" + suffix, model_line=render("privacy_offline" + suffix))
-    return _fresh(template + suffix, seed, said)
+    return render_fresh(template + suffix, seed, said)
 
 
 def _lead(messages: Sequence[BaseMessage]) -> str:
@@ -147,7 +134,7 @@ class OfflineCoach(BaseChatModel):
 
     def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
                   run_manager: Any = None, **kwargs: Any) -> ChatResult:
-        state = passport_state(messages)
+        state = read_prompt_state(messages)
         last = messages[-1]
         if isinstance(last, ToolMessage):
             message = self._compose(messages, state)
@@ -175,8 +162,7 @@ class OfflineCoach(BaseChatModel):
             reply = render("not_available", what=intent.replace("_", " "))
         else:
             reply = _direct(intent, lang, text, said)
-        # After distress the next turns stay gentle until the person asks for something.
-        return self._final(reply, state, {"awaiting": "distress"} if intent in GENTLE else {})
+        return self._final(reply, state)
 
     def _compose(self, messages: list[BaseMessage], state: dict[str, Any]) -> AIMessage:
         results: list[dict[str, Any]] = []
@@ -188,14 +174,12 @@ class OfflineCoach(BaseChatModel):
             except json.JSONDecodeError:
                 results.insert(0, {"reply": render("tool_error", error=_text(msg)[:200])})
         replies = [str(r.get("reply", "")) for r in results if r.get("reply")]
-        extra = {k: r[k] for r in results for k in ("awaiting", "pending_upload") if r.get(k)}
         text = "\n\n".join(replies) or render("small_talk")
-        return self._final(_lead(messages) + text, state, extra)
+        return self._final(_lead(messages) + text, state)
 
     @staticmethod
-    def _final(text: str, state: dict[str, Any], extra: dict[str, Any]) -> AIMessage:
-        kwargs = dict(extra)
+    def _final(text: str, state: dict[str, Any]) -> AIMessage:
+        """A final reply; the first of a conversation carries the offline notice."""
         if state.get("offline_notice_due"):
             text = f"{text}\n\n{render('offline_notice')}"
-            kwargs["notice"] = "offline"
-        return AIMessage(content=text, additional_kwargs=kwargs)
+        return AIMessage(content=text)

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from prompts.phrasebook import EXPLICIT_PROFILE
 from tools.understanding.understand import understand
 
 # Right after a distress answer, only an explicit request brings back the coaching flow.
 RULES_BEFORE_CARE = re.compile(r"^\s*(?:/\w+|help)\s*$|\blet'?s reflect\b|"
                                r"\b(?:forget|export|remind) me\b", re.I)
-EXPLICIT_PROFILE = re.compile(r"^\s*(?:/profile\b|tailor\b)", re.I)
 IMPORT_YES = re.compile(r"^\s*(?:y|yes|yes please|ok|okay|sure|add it|import it|keep it|"
                         r"save it)\W*$", re.I)
 GREETING = re.compile(r"^\s*(?:/start|/reflect|hi|hello|hey|hiya|good (?:morning|afternoon|"

@@ -29,3 +29,21 @@ def render(template: str, seed: str = "", **fields: object) -> str:
     variants = load(template)
     variant = variants[zlib.crc32(seed.encode()) % len(variants)]
     return variant.format(**fields).strip()
+
+
+def render_fresh(template: str, seed: str, said: frozenset[str]) -> str:
+    """A variant not yet said in this conversation, when there is one: repeating a message
+    verbatim is how a coach gets stuck in a loop.
+
+    Args:
+        template: the template name.
+        seed: picks the first variant tried.
+        said: what the coach already said (first paragraphs of its replies).
+    """
+    first = render(template, seed=seed)
+    if first not in said:
+        return first
+    for variant in load(template):
+        if "{" not in variant and variant.strip() not in said:
+            return variant.strip()
+    return first
