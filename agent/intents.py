@@ -27,6 +27,9 @@ COACH_INTENT = {"answer": "reflection", "credential": "credential_how"}
 DRAFT_COMMANDS = frozenset({"skip", "save"})
 # Inside an open reflection these are a (short) answer to the follow-up question.
 DRAFT_ANSWERS = frozenset({"reflection", "small_talk", "unsure"})
+# Inside an open reflection a learned request must be this sure to leave it: a story of
+# "the interview guide I wrote" is not a request for an interview story.
+LEAVE_DRAFT = 0.9
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,8 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
     Args:
         text: the message, verbatim.
         draft_open: a reflection is in progress, so content continues it by default.
-        awaiting: what the coach asked for last (e.g. "import_confirm", "reject").
+        awaiting: what the coach asked for last (e.g. "reflection" after the opening
+            question, "import_confirm", "reject").
 
     Returns:
         The route; ``reflection`` covers new content, follow-up answers, skip and save.
@@ -67,6 +71,8 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
         intent = "reflection" if draft_open else "reflection_empty"
     if not got.confident and intent != "reflection_empty":
         intent = "unsure"  # a doubtful reading stores nothing: we ask what was meant
-    if draft_open and intent in DRAFT_ANSWERS:
+    if draft_open and got.how == "model" and got.confidence < LEAVE_DRAFT:
+        intent = "reflection"
+    if (draft_open or awaiting == "reflection") and intent in DRAFT_ANSWERS:
         intent = "reflection"  # "ok", "fine": the person answered the follow-up
     return Route(intent, got.how, got.confidence, got.lang)

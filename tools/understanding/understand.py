@@ -103,7 +103,10 @@ class Understander:
         best = self.intent_head.labels[int(order[0])]
         if best == "distress":  # the gate said calm: take the next reading
             best = self.intent_head.labels[int(order[1])]
-        confidence = float(probs[self.intent_head.labels.index(best)])
+        # Reflection and answer are both content: being torn between them is no doubt.
+        group = CONTENT if best in CONTENT else {best}
+        confidence = float(sum(probs[self.intent_head.labels.index(g)] for g in group
+                               if g in self.intent_head.labels))
         how = "model" if confidence >= self.intent_threshold else "unsure"
         return Understanding(best, confidence, language, calm, how)
 
