@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     secret_key: str | None = Field(default=None, alias="PASSPORT_SECRET_KEY")
     public_url: str = Field(default="http://127.0.0.1:8000", alias="PASSPORT_PUBLIC_URL")
     cache_override: Path | None = Field(default=None, alias="PASSPORT_CACHE_DIR")
+    # Where the people using this install live (e.g. en_GB, es_ES): picks the helpline a
+    # distressed person is pointed to. Unset: the international directory only.
+    locale: str | None = Field(default=None, alias="PASSPORT_LOCALE")
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -20,8 +20,10 @@ from langchain_core.outputs import ChatGeneration, ChatResult
 from langchain_core.runnables import Runnable, RunnableLambda
 from langchain_core.tools import BaseTool
 
+from agent.care import after_care_reply, care_reply
 from agent.intents import route
 from prompts import render, render_fresh
+from tools.understanding.lang import detect
 
 MODEL_NAME = "offline-coach"
 STATE_RE = re.compile(r"<state>(.*?)</state>", re.S)
@@ -45,8 +47,13 @@ TOOL_FOR: dict[str, tuple[str, Callable[[str, dict[str, Any]], dict[str, Any]]]]
     "upload": ("inspect_credential", lambda t, s: {"upload_id": s.get("upload_id")}),
     "import_confirm": ("import_credential", lambda t, s: {"upload_id": s.get("pending_upload")}),
 }
-DIRECT = {"help": "help", "small_talk": "small_talk", "distress": "distress",
-          "after_distress": "after_distress"}
+DIRECT = {"help": "help", "small_talk": "small_talk", "thanks": "thanks", "unsure": "unsure",
+          "privacy": "privacy", "career": "career_not_yet", "credential_how": "credential_how",
+          "reflection_empty": "reflection_skip_empty"}
+# Replies written in es / fr / de too (templates NAME_es.txt, ...).
+TRANSLATED = frozenset({"help", "privacy"})
+# Tools whose English reply gets a first line in the person's language.
+LEAD_FOR = frozenset({"strengths", "show_memory", "export_memory", "forget_memory"})
 
 
 def read_prompt_state(messages: Sequence[BaseMessage]) -> dict[str, Any]:
@@ -70,6 +77,31 @@ def _said(messages: Sequence[BaseMessage]) -> frozenset[str]:
     """The coach's earlier replies in this conversation (to avoid saying one twice)."""
     return frozenset(_text(m).split("\n\n")[0] for m in messages
                      if isinstance(m, AIMessage) and not m.tool_calls)
+
+
+def _direct(intent: str, lang: str, seed: str, said: frozenset[str]) -> str:
+    """The reply to an intent no tool serves, in the person's language where we have it."""
+    if intent == "distress":
+        return care_reply(lang, seed)
+    if intent == "after_distress":
+        return after_care_reply(lang, seed)
+    template = DIRECT.get(intent)
+    if template is None:  # a command this installation has no tool for (undo, cancel)
+        return render("not_available", what=intent.replace("_", " "))
+    suffix = f"_{lang}" if lang != "en" and template in TRANSLATED else ""
+    if template == "privacy":
+        return render("privacy" + suffix, model_line=render("privacy_offline" + suffix))
+    return render_fresh(template + suffix, seed, said)
+
+
+def _lead(messages: Sequence[BaseMessage]) -> str:
+    """A first line in the person's language when a tool answered in English."""
+    tools = {m.name for m in messages if isinstance(m, ToolMessage)}
+    human = next((m for m in reversed(messages) if isinstance(m, HumanMessage)), None)
+    lang = detect(_text(human)) if human else "en"
+    if lang == "en" or not tools & LEAD_FOR:
+        return ""
+    return render(f"lead_{lang}") + "\n\n"
 
 
 class OfflineCoach(BaseChatModel):
@@ -116,11 +148,13 @@ class OfflineCoach(BaseChatModel):
 
     def _decide(self, text: str, state: dict[str, Any],
                 said: frozenset[str] = frozenset()) -> AIMessage:
+        lang = "en"
         if state.get("upload_id"):
             intent = "upload"
         else:
-            intent = route(text, draft_open=bool(state.get("draft_open")),
-                           awaiting=state.get("awaiting")).intent
+            chosen = route(text, draft_open=bool(state.get("draft_open")),
+                           awaiting=state.get("awaiting"))
+            intent, lang = chosen.intent, chosen.lang
         if intent in TOOL_FOR:
             name, make_args = TOOL_FOR[intent]
             if name in self.bound_tools:
@@ -129,7 +163,7 @@ class OfflineCoach(BaseChatModel):
                 return AIMessage(content="", tool_calls=[call])
             reply = render("not_available", what=intent.replace("_", " "))
         else:
-            reply = render_fresh(DIRECT.get(intent, "small_talk"), text, said)
+            reply = _direct(intent, lang, text, said)
         return self._final(reply, state)
 
     def _compose(self, messages: list[BaseMessage], state: dict[str, Any]) -> AIMessage:
@@ -142,7 +176,8 @@ class OfflineCoach(BaseChatModel):
             except json.JSONDecodeError:
                 results.insert(0, {"reply": render("tool_error", error=_text(msg)[:200])})
         replies = [str(r.get("reply", "")) for r in results if r.get("reply")]
-        return self._final("\n\n".join(replies) or render("small_talk"), state)
+        text = "\n\n".join(replies) or render("small_talk")
+        return self._final(_lead(messages) + text, state)
 
     @staticmethod
     def _final(text: str, state: dict[str, Any]) -> AIMessage:

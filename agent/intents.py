@@ -1,124 +1,61 @@
-"""Intent routing for the offline coach: rules first, then nearest exemplar by embedding.
+"""Intent routing for the offline coach: exact commands by rule, the rest learned.
 
-Deterministic: the same message in the same state always routes the same way.
+The learned part is ``tools.understanding`` (a sentence encoder and small trained heads,
+see ``docs/understanding.md``); it runs the distress gate first. Deterministic: the same
+message in the same state always routes the same way.
 """
 
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
 
-import numpy as np
+from prompts.phrasebook import EXPLICIT_PROFILE
+from tools.understanding.understand import understand
 
-from memory.embeddings import get_embedder
-from prompts.phrasebook import EXPLICIT_PROFILE, FORGET_PHRASE
-
-DISTRESS = re.compile(
-    r"\b(?:kill (?:myself|me)|suicid\w*|end (?:it all|my life)|want to die|wanna die|"
-    r"self[- ]?harm\w*|hurt(?:ing)? myself|can'?t go on|no reason to live|hopeless|"
-    r"panic attack|i'?m not (?:ok|okay)|can'?t cope|breaking down|"
-    r"(?:being|been|am|was|get|getting) (?:abused|hurt|hit|beaten)|abusive (?:partner|"
-    r"relationship|boss|parent|husband|wife|boyfriend|girlfriend)|(?:is|was|gets|got) "
-    r"(?:abusive|violent) (?:to|towards|with) me|(?:he|she|they) (?:is|are|was|were) "
-    r"(?:abusive|violent))\b", re.I)
-
-# A short message that reports an action in the past tense ("closed big deal").
-TERSE_ACTION = re.compile(
-    r"^\W*(?:i\s+|we\s+)?(?!(?:tired|bored|stressed|worried|excited|scared|annoyed|"
-    r"confused|exhausted|overwhelmed|interested|relaxed|depressed|frustrated|disappointed|"
-    r"embarrassed|pleased|surprised|amazed|ashamed|need|feed|speed)\b)(?:[a-z]{3,}ed|did|made|led|built|wrote|took|ran|won|sold|gave|"
-    r"taught|met|got|set|sent|held|kept|found|began|brought|drove|paid|spent|shipped|"
-    r"fixed|finished|passed)\b", re.I)
 # Right after a distress answer, only an explicit request brings back the coaching flow.
 RULES_BEFORE_CARE = re.compile(r"^\s*(?:/\w+|help)\s*$|\blet'?s reflect\b|"
                                r"\b(?:forget|export|remind) me\b", re.I)
+IMPORT_YES = re.compile(r"^\s*(?:y|yes|yes please|ok|okay|sure|add it|import it|keep it|"
+                        r"save it)\W*$", re.I)
+GREETING = re.compile(r"^\s*(?:/start|/reflect|hi|hello|hey|hiya|good (?:morning|afternoon|"
+                      r"evening)|let'?s reflect|weekly reflection)\W*(?:there|coach)?\W*$",
+                      re.I)
+# Learned intent -> the coach's intent. Content continues or starts a reflection.
+COACH_INTENT = {"answer": "reflection", "credential": "credential_how"}
+# Commands that only make sense inside an open reflection.
+DRAFT_COMMANDS = frozenset({"skip", "save"})
+# Inside an open reflection these are a (short) answer to the follow-up question.
+DRAFT_ANSWERS = frozenset({"reflection", "small_talk", "unsure"})
+# Inside an open reflection a learned request must be this sure to leave it: a story of
+# "the interview guide I wrote" is not a request for an interview story.
+LEAVE_DRAFT = 0.9
 
-
-RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("forget_confirm", FORGET_PHRASE),
-    ("help", re.compile(r"^\s*(?:/help|help|\?|what can you do\??|how does this work\??)\s*$",
-                        re.I)),
-    ("forget", re.compile(r"^\s*/forget\b|\b(?:forget (?:me|about me|everything)|delete "
-                          r"(?:all )?(?:my|everything)|erase (?:my|everything))\b", re.I)),
-    ("export", re.compile(r"^\s*/export\b|\b(?:export|download) (?:my|all|everything)", re.I)),
-    ("memory_show", re.compile(r"^\s*/memory\b|\b(?:show (?:me )?my (?:memory|data|passport)|"
-                               r"what do you (?:know|keep|store) about me)\b", re.I)),
-    ("reminder", re.compile(r"^\s*/remind\b|\bremind me\b|\breminders?\b", re.I)),
-    ("strengths", re.compile(r"^\s*/strengths\b|\b(?:my strengths|what am i good at|"
-                             r"what are my (?:best )?skills)\b", re.I)),
-    ("story", re.compile(r"^\s*/story\b|\b(?:write|draft|make|tell)\b.{0,20}\bstory\b|"
-                         r"\bstar story\b", re.I)),
-    ("profile", re.compile(r"^\s*/profile\b|\btailor\b|\bjob (?:ad|post|posting|offer|"
-                           r"description)\b|\bprofile for\b|\bapply(?:ing)? for\b", re.I)),
-    ("plan_growth", re.compile(
-        r"^\s*/grow\b|^(?=.*\?|\W*(?:\w+\W+){0,3}?(?:what|how|which|where|could|can|should)\b)"
-        r"(?=.*\b(?:become|becoming|to be|step up to|get to|move into|run an?|qualif\w* as|"
-        r"work as|from \w.{0,30} to)\b)", re.I | re.S)),
-    ("explore", re.compile(
-        r"^\s*/explore\b|^\W*(?:\w+\W+){0,2}?(?:what|which|where|could|can|are there|tell me|"
-        r"any)\b.{0,60}\b(?:jobs?|roles?|careers?|occupations?|work)\b.{0,40}\b(?:suit|fit|"
-        r"match|good (?:for|at)|suited|right for|cut out|points? to|go for|looking at|"
-        r"options)|\bwhere could i go\b", re.I)),
-    ("recall", re.compile(r"\b(?:what did i (?:say|do|write|tell you)|do you remember|"
-                          r"remind me what|what have i (?:done|said))\b", re.I)),
-    ("reject", re.compile(r"^\s*(?:reject|remove|not me|wrong)\s*#?\s*\d+\s*$", re.I)),
-    ("greeting", re.compile(r"^\s*(?:/start|/reflect|hi|hello|hey|hiya|good (?:morning|"
-                            r"afternoon|evening)|let'?s reflect|weekly reflection)\W*"
-                            r"(?:there|coach)?\W*$", re.I)),
-]
-
+# Careers questions: which roles fit (explore) and how to get to a role (plan_growth). The
+# learned head says "career"; these patterns tell the two apart (and serve /explore, /grow).
+PLAN_GROWTH = re.compile(
+    r"^\s*/grow\b|^(?=.*\?|\W*(?:\w+\W+){0,3}?(?:what|how|which|where|could|can|should)\b)"
+    r"(?=.*\b(?:become|becoming|to be|step up to|get to|move into|run an?|qualif\w* as|"
+    r"work as|from \w.{0,30} to)\b)", re.I | re.S)
+EXPLORE = re.compile(
+    r"^\s*/explore\b|^\W*(?:\w+\W+){0,2}?(?:what|which|where|could|can|are there|tell me|"
+    r"any)\b.{0,60}\b(?:jobs?|roles?|careers?|occupations?|work)\b.{0,40}\b(?:suit|fit|"
+    r"match|good (?:for|at)|suited|right for|cut out|points? to|go for|looking at|"
+    r"options)|\bwhere could i go\b", re.I)
 # The answer to a careers question (interests, which of several roles) goes back to it.
 CAREER_ANSWER = {"career_interests": "explore", "career_target": "plan_growth"}
-
-EXEMPLARS: dict[str, list[str]] = {
-    "strengths": ["which things am I good at", "summarise my strong points",
-                  "what do my reflections say I do well", "tell me my top skills"],
-    "story": ["turn my reflection into an interview answer",
-              "help me describe that project for an interview"],
-    "profile": ["help me prepare my CV for this position", "match me to this vacancy",
-                "here is a job I want to apply to"],
-    "recall": ["what did I talk about before", "remind me of my previous reflections"],
-    "memory_show": ["what information have you saved", "list my stored data"],
-    "help": ["how do I use you", "what are your features"],
-    "small_talk": ["how are you", "thanks", "ok cool", "lol", "good bot", "thank you so much"],
-    "reflection": ["this week I helped a customer with a difficult problem",
-                   "I organised a meeting with my team", "at work I fixed a bug",
-                   "I volunteered at the food bank on Saturday",
-                   "I finished my assignment and presented it in class"],
-}
+# Learned readings that may be such an answer (not another request).
+CAREER_REPLIES = frozenset({"answer", "reflection", "small_talk", "unsure", "career"})
 
 
 @dataclass(frozen=True)
 class Route:
-    """The chosen intent and how it was chosen (rule or exemplar similarity)."""
+    """The chosen intent, how it was chosen, how sure, and the message's language."""
 
     intent: str
     how: str
     score: float = 1.0
-
-
-class _ExemplarIndex:
-    def __init__(self) -> None:
-        self.labels = [k for k, v in EXEMPLARS.items() for _ in v]
-        self.vectors = get_embedder().embed([s for v in EXEMPLARS.values() for s in v])
-
-    def nearest(self, text: str) -> tuple[str, float]:
-        sims = self.vectors @ get_embedder().embed_one(text)
-        best = int(np.argmax(sims))
-        return self.labels[best], float(sims[best])
-
-
-_index: _ExemplarIndex | None = None
-_lock = threading.Lock()
-
-
-def _exemplars() -> _ExemplarIndex:
-    global _index
-    with _lock:
-        if _index is None:
-            _index = _ExemplarIndex()
-        return _index
+    lang: str = "en"
 
 
 def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -> Route:
@@ -127,35 +64,50 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
     Args:
         text: the message, verbatim.
         draft_open: a reflection is in progress, so content continues it by default.
-        awaiting: what the coach asked for last (e.g. "import_confirm", "reject").
+        awaiting: what the coach asked for last (e.g. "reflection" after the opening
+            question, "import_confirm", "reject").
 
     Returns:
         The route; ``reflection`` covers new content, follow-up answers, skip and save.
+        Nothing but ``reflection`` ever reaches the tool that stores a growth moment.
     """
     if EXPLICIT_PROFILE.match(text):  # a pasted job ad may hold any word, even "abuse"
         return Route("profile", "rule")
-    if DISTRESS.search(text):
-        return Route("distress", "rule")
+    got = understand(text)
+    if got.intent == "distress":
+        return Route("distress", got.how, got.distress.score, got.lang)
     if awaiting == "distress" and not RULES_BEFORE_CARE.search(text):
-        return Route("after_distress", "rule")
-    if awaiting == "import_confirm" and re.match(
-            r"^\s*(?:y|yes|yes please|ok|okay|sure|add it|import it|keep it|save it)\W*$",
-            text, re.I):
+        return Route("after_distress", "rule", lang=got.lang)
+    if awaiting == "import_confirm" and IMPORT_YES.match(text):
         return Route("import_confirm", "rule")
-    if awaiting in CAREER_ANSWER and not any(p.search(text) for _, p in RULES):
-        return Route(CAREER_ANSWER[awaiting], "rule")
-    for intent, pattern in RULES:
-        if pattern.search(text):
-            return Route(intent, "rule")
-    if draft_open:
-        return Route("reflection", "draft")
-    label, score = _exemplars().nearest(text)
-    if score >= 0.55:
-        return Route(label, "exemplar", score)
-    words = len(text.split())
-    first_person = re.search(r"\b(?:i|we|my|our)\b", text, re.I)
-    if words >= 6 and first_person:
-        return Route("reflection", "content", score)
-    if words >= 2 and TERSE_ACTION.search(text):  # terse writers: "fixed prod bug"
-        return Route("reflection", "terse", score)
-    return Route("small_talk", "fallback", score)
+    if awaiting in CAREER_ANSWER and got.intent in CAREER_REPLIES:
+        return Route(CAREER_ANSWER[awaiting], "rule", lang=got.lang)
+    if GREETING.match(text):
+        return Route("greeting", "rule")
+    career = _career(text, got.intent)
+    if career:
+        return Route(career, "rule" if text.lstrip().startswith("/") else got.how,
+                     got.confidence, got.lang)
+    intent = COACH_INTENT.get(got.intent, got.intent)
+    if intent in DRAFT_COMMANDS:
+        intent = "reflection" if draft_open else "reflection_empty"
+    if not got.confident and intent != "reflection_empty":
+        intent = "unsure"  # a doubtful reading stores nothing: we ask what was meant
+    if draft_open and got.how == "model" and got.confidence < LEAVE_DRAFT:
+        intent = "reflection"
+    if (draft_open or awaiting == "reflection") and intent in DRAFT_ANSWERS:
+        intent = "reflection"  # "ok", "fine": the person answered the follow-up
+    return Route(intent, got.how, got.confidence, got.lang)
+
+
+def _career(text: str, learned: str) -> str | None:
+    """``plan_growth`` or ``explore`` for a careers question (a slash command, the learned
+    "career" reading, or a doubtful reading that clearly asks about roles), else None."""
+    slash = text.lstrip().startswith("/")
+    if not (slash or learned in ("career", "unsure", "small_talk")):
+        return None
+    if PLAN_GROWTH.search(text):
+        return "plan_growth"
+    if EXPLORE.search(text) or (learned == "career" and not slash):
+        return "explore"
+    return None

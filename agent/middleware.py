@@ -36,6 +36,7 @@ from prompts import load
 
 log = logging.getLogger(__name__)
 MAX_MESSAGES = 40
+CARE = frozenset({"distress", "after_distress"})
 
 
 class PassportMiddleware(AgentMiddleware[PassportState, Context]):
@@ -79,7 +80,8 @@ class PassportMiddleware(AgentMiddleware[PassportState, Context]):
                 return None
             if isinstance(msg, HumanMessage):
                 text = msg.content if isinstance(msg.content, str) else str(msg.content)
-                care = route(text, awaiting=dialog(state).awaiting).intent == "distress"
+                # After distress the next turns stay gentle until the person asks for more.
+                care = route(text, awaiting=dialog(state).awaiting).intent in CARE
                 return {"dialog": dialog_update(DialogUpdate(
                     awaiting="distress" if care else None))}
         return None
@@ -107,7 +109,10 @@ class PassportMiddleware(AgentMiddleware[PassportState, Context]):
         request = request.override(system_message=SystemMessage(content=prompt))
         if not self.llm:
             return await handler(request)
-        if _fell_back_this_turn(request.state["messages"]):
+        if _fell_back_this_turn(request.state["messages"]) or _needs_care(
+                request.state["messages"], info.get("awaiting")):
+            # The safety gate runs before any model: distress gets the deterministic care
+            # reply (with its pointer to human help), never the LLM's improvisation.
             return await handler(request.override(model=self.fallback))
         try:
             return await handler(request)
@@ -117,6 +122,14 @@ class PassportMiddleware(AgentMiddleware[PassportState, Context]):
             log.warning("LLM call failed (%s: %s); the offline coach answers this turn",
                         type(exc).__name__, exc)
             return await handler(request.override(model=self.fallback))
+
+
+def _needs_care(messages: list[Any], awaiting: str | None) -> bool:
+    """True when the person's latest message is distress, or follows it without a request."""
+    human = next((m for m in reversed(messages) if isinstance(m, HumanMessage)), None)
+    if human is None or not isinstance(human.content, str):
+        return False
+    return route(human.content, awaiting=awaiting).intent in CARE
 
 
 def _fell_back_this_turn(messages: list[Any]) -> bool:

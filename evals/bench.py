@@ -187,6 +187,22 @@ def _careers(quick: bool) -> dict[str, Any]:
     return bench_explore(personas=1 if quick else 3, runs=2 if quick else 5)
 
 
+def _understanding() -> dict[str, Any]:
+    """Per-message latency of understanding (encoder, distress gate, intent) on one thread,
+    over the aside third of the understanding dev set."""
+    from tools.understanding import corpus
+    from tools.understanding.understand import Understander
+
+    understander = Understander()
+    _tune, aside = corpus.split(corpus.load(corpus.DEV_MESSAGES))
+    understander(aside[0].text)  # warm-up
+    timer = Timer()
+    for row in aside:
+        with timer:
+            understander(row.text)
+    return {"messages": len(aside), **timer.stats()}
+
+
 def _verification() -> dict[str, Any]:
     from evals.credentials import generated_cases
     from tools.credentials.verify import verify_bytes
@@ -294,7 +310,7 @@ def run_bench(quick: bool = False, reports: Path | None = None) -> dict[str, Any
         "suite": "bench", "quick": quick, "config": asdict(cfg),
         "turn_latency": turns, "recall": recall, "tagging": _tagging(cfg),
         "verification": _verification(), "careers": _careers(quick),
-        "cold_start": _cold_start(cfg),
+        "understanding": _understanding(), "cold_start": _cold_start(cfg),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "store_setup_s": round(setup_s, 1), "machine": machine(),
     }

@@ -67,6 +67,10 @@ def format_table(report: dict[str, Any]) -> str:
         rows.append(["skill tagging, accurate mode as in a turn (sentences/s)",
                      tg["ours_accurate_per_s"], tg["baseline_per_s"],
                      _ratio(tg["ours_accurate_per_s"], tg["baseline_per_s"])])
+    un = report.get("understanding", {})
+    if "p50" in un:
+        rows.append([f"understanding one message, {un['messages']} messages (ms p50 / p95; "
+                     "cpu p50)", _cell(un, 1), "", ""])
     vf = report["verification"]
     if "ours" in vf:
         rows.append([f"credential verification, {vf['credentials']} credentials "

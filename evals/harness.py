@@ -29,6 +29,7 @@ SUITES: dict[str, tuple[str, str, dict[str, Any]]] = {
     "coaching": ("evals.coaching", "run_coaching_eval", {}),
     "profiles": ("evals.profiles", "run_profiles_eval", {}),
     "careers": ("evals.careers", "run_careers_eval", {}),
+    "understanding": ("evals.understanding", "run_understanding_eval", {}),
 }
 
 

@@ -108,8 +108,11 @@ def _save(user_id: str, record: dict[str, Any]) -> ToolResult:
 def opening(user_id: str, name: str) -> ToolResult:
     """The weekly opening question, recalling last week's words when there are any."""
     saved = get_records().list_reflections(user_id)
+    # The next message answers the opening question: a terse one is still a reflection.
+    waits = DialogUpdate(awaiting="reflection")
     if not saved:
-        return ToolResult(kind="opening", reply=render("opening_first", seed=user_id, name=name))
+        return ToolResult(kind="opening", reply=render("opening_first", seed=user_id, name=name),
+                          state=waits)
     last = saved[-1]
     slots = last["slots"]
     quote = slots.get("next_step") or slots.get("learning") or split_sentences(last["text"])[0]
@@ -121,7 +124,8 @@ def opening(user_id: str, name: str) -> ToolResult:
         when = render("when_last_week")
     return ToolResult(kind="opening", facts={"last_reflection_id": last["id"], "quote": quote},
                       reply=render("opening_recall", seed=last["id"], name=name, quote=quote,
-                                   when=when) + _careers_line(careers.opening_note, user_id))
+                                   when=when) + _careers_line(careers.opening_note, user_id),
+                      state=waits)
 
 
 def _careers_line(note: Callable[..., str], user_id: str, *args: Any) -> str:

@@ -33,6 +33,7 @@ class Suite(StrEnum):
     coaching = "coaching"
     profiles = "profiles"
     careers = "careers"
+    understanding = "understanding"
     all = "all"
 
 

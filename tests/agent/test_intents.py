@@ -1,4 +1,4 @@
-"""Intent routing of the offline coach: rules, exemplars and the draft default."""
+"""Intent routing of the offline coach: rules for exact commands, the learned rest."""
 
 from __future__ import annotations
 
@@ -21,7 +21,12 @@ from agent.intents import route
     ("/start", "greeting"),
     ("help", "help"),
     ("I want to die", "distress"),
-    ("thanks", "small_talk"),
+    ("thanks", "thanks"),
+    ("who can read what I put in here?", "privacy"),
+    ("¿Cuáles son mis fortalezas?", "strengths"),
+    ("Was sind meine Stärken?", "strengths"),
+    ("should I retrain as an electrician or stay in retail?", "career"),
+    ("cancel", "cancel"),
     ("This week I volunteered at the animal shelter and trained two new helpers", "reflection"),
 ])
 def test_routes(text: str, intent: str) -> None:
@@ -50,3 +55,20 @@ def test_abuse_as_a_topic_is_not_distress_but_being_abused_is() -> None:
     assert route("I volunteer at an abuse shelter and ran the intake desk").intent != "distress"
     assert route("my partner is abusive to me and I am scared").intent == "distress"
     assert route("I am being abused at home").intent == "distress"
+
+
+def test_nothing_but_content_reaches_the_reflection_tool() -> None:
+    for text in ("who can read what I put in here?", "cancel", "thanks a lot",
+                 "is it too late to become a paramedic at 50?"):
+        assert route(text).intent != "reflection", text
+        assert route(text, draft_open=True).intent != "reflection", text
+
+
+def test_save_and_skip_without_a_draft_start_nothing() -> None:
+    assert route("good enough, store it").intent == "reflection_empty"
+    assert route("good enough, store it", draft_open=True).intent == "reflection"
+
+
+def test_the_language_comes_with_the_route() -> None:
+    assert route("¿Quién puede leer lo que escribo?").lang == "es"
+    assert route("Je n'en peux plus, je ne dors plus").intent == "distress"

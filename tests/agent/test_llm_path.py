@@ -90,3 +90,20 @@ async def test_in_process_scripted_model_and_hostile_tool_arguments() -> None:
     assert reply.tools == ["show_memory"]
     assert reply.data["memory_show"]["reflections"] == 0
     assert reply.text == "You have nothing saved yet."
+
+
+async def test_distress_never_reaches_the_llm_and_gets_the_care_reply(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    steps = [Step(content="What did you learn from feeling that way?")] * 3
+    with FakeOpenAI(steps) as server:
+        _llm_env(monkeypatch, server.base_url)
+        async with AgentService() as service:
+            bo = service.user_for("cli", "local", "bo")
+            first = await service.handle(bo, "Finished the shift. I just feel empty and "
+                                             "pointless, like nobody would miss me")
+            after = await service.handle(bo, "mm")
+    assert server.requests == []
+    for reply in (first, after):
+        assert reply.tools == [] and "?" not in reply.text.split("\n\n")[0]
+    assert "findahelpline.com" in first.text
+    assert get_records().list_reflections(bo) == [] and get_records().draft_reflection(bo) is None

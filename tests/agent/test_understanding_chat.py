@@ -1,0 +1,58 @@
+"""The learned understanding end to end through the real service and the offline coach:
+soft distress gets care and nothing is kept; questions are answered, never stored; the
+main requests are answered in the person's language."""
+
+from __future__ import annotations
+
+from agent.service import AgentService
+from memory.records import get_records
+from memory.vectors import get_vectors
+from tests.agent.helpers import converse, questions
+
+
+def _nothing_kept(user_id: str) -> None:
+    records = get_records()
+    assert records.list_reflections(user_id) == []
+    assert records.draft_reflection(user_id) is None
+    assert records.user_skills(user_id) == []
+    assert get_vectors().count(user_id) == 0
+
+
+async def test_soft_distress_gets_care_with_a_helpline_no_question_and_nothing_kept() -> None:
+    async with AgentService() as service:
+        mo = service.user_for("cli", "local", "mo")
+        first, after = await converse(service, mo, [
+            "Fixed the van brakes today. Honestly though I'm so tired of everything, "
+            "I feel like I'm worth nothing",
+            "yeah",
+        ])
+    assert first.tools == [] and after.tools == []
+    assert "findahelpline.com" in first.text and questions(first) == []
+    assert "worth nothing" not in first.text and "van" not in first.text
+    assert questions(after) == []
+    _nothing_kept(mo)
+
+
+async def test_a_privacy_question_is_answered_and_nothing_is_stored() -> None:
+    async with AgentService() as service:
+        jo = service.user_for("cli", "local", "jo")
+        reply = (await converse(service, jo, ["who gets to see the stuff I type in here?"]))[0]
+    assert reply.tools == []
+    assert "forget me" in reply.text and "not sent to any AI service" in reply.text
+    _nothing_kept(jo)
+
+
+async def test_a_spanish_strengths_request_gets_a_spanish_reply() -> None:
+    async with AgentService() as service:
+        lu = service.user_for("cli", "local", "lu")
+        reply = (await converse(service, lu, ["¿Cuáles son mis puntos fuertes?"]))[0]
+    assert "strengths" in reply.tools
+    assert reply.text.startswith("(Te respondo en español")
+
+
+async def test_a_german_help_request_gets_german_help() -> None:
+    async with AgentService() as service:
+        ka = service.user_for("cli", "local", "ka")
+        reply = (await converse(service, ka, ["Wie funktioniert das hier eigentlich?"]))[0]
+    assert "Das kann ich für dich tun" in reply.text
+    _nothing_kept(ka)

@@ -1,0 +1,117 @@
+"""The understanding heads load from the committed weights and decide unseen messages
+the way a person would; distress is caught on the aside set. Nothing here trains."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tools.understanding import commands, corpus, lang, metrics
+from tools.understanding.understand import WEIGHTS, Understander, understand, verify_weights
+
+# Written for this test only: none of these is in the dev set or the exemplars.
+UNSEEN = [
+    ("Repainted the whole stairwell at the care home and fixed the handrail too.",
+     "reflection"),
+    ("what would you say my best qualities are", "strengths"),
+    ("dime cuáles son mis fortalezas por favor", "strengths"),
+    ("who else can look at my entries", "privacy"),
+    ("Wo speichert ihr das alles?", "privacy"),
+    ("please wipe every bit of data you hold on me", "forget"),
+    ("cheers for that, off to bed now", "thanks"),
+    ("could I move into logistics planning from driving?", "career"),
+    ("turn the flooding job into an interview answer", "story"),
+]
+DISTRESSED = [
+    "I'm so worn out I can barely function and I don't see it getting better",
+    "Rebuilt the gearbox today. Also I've not slept in days and I feel like I'm nothing",
+    "Je n'ai plus goût à rien, je suis épuisée",
+    "I want to end my life",
+]
+CALM_HARD_WEEKS = [
+    "Miserable rainy week on the scaffolding but we got the east side done.",
+    "Tired and grumpy after the stocktake, but the numbers matched for once.",
+    "The deploy broke the login page for ten minutes, annoying, rolled back and fixed it.",
+]
+
+
+@pytest.mark.parametrize(("text", "intent"), UNSEEN)
+def test_unseen_messages_get_their_intent(text: str, intent: str) -> None:
+    got = understand(text)
+    assert got.intent == intent, got
+    assert not got.distress.flagged
+
+
+@pytest.mark.parametrize("text", DISTRESSED)
+def test_soft_and_explicit_distress_is_caught(text: str) -> None:
+    got = understand(text)
+    assert got.intent == "distress"
+    assert got.distress.flagged
+
+
+@pytest.mark.parametrize("text", CALM_HARD_WEEKS)
+def test_hard_weeks_are_not_distress(text: str) -> None:
+    got = understand(text)
+    assert not got.distress.flagged, got
+    assert got.intent == "reflection"
+
+
+@pytest.mark.parametrize("text", ["purple monkey dishwasher", "¿me puedes decir en qué destaco?"])
+def test_a_doubtful_reading_is_marked_unsure(text: str) -> None:
+    got = understand(text)
+    assert not got.confident and got.how == "unsure"
+    assert got.confidence < Understander().intent_threshold
+
+
+def test_crisis_words_are_a_rule_whatever_the_head_says() -> None:
+    got = understand("fixed the boiler. thinking about killing myself tbh")
+    assert got.distress.level == "crisis" and got.how == "rule"
+
+
+def test_exact_commands_stay_rules() -> None:
+    assert understand("/forget").intent == "forget"
+    assert understand("yes, forget everything").intent == "forget_confirm"
+    assert understand("reject 4").how == "rule"
+    assert commands.reject_numbers("reject 1 and #3") == [1, 3]
+    assert commands.command("I reject the idea that I can't cook") is None
+
+
+def test_languages_of_the_main_requests() -> None:
+    assert lang.detect("¿Cuáles son mis fortalezas?") == "es"
+    assert lang.detect("Quelles sont mes forces ?") == "fr"
+    assert lang.detect("Was sind meine Stärken?") == "de"
+    assert lang.detect("what are my strengths") == "en"
+
+
+def test_distress_on_the_aside_third_meets_the_targets() -> None:
+    _tune, aside = corpus.split(corpus.load(corpus.DEV_MESSAGES))
+    scores = metrics.score(Understander(), aside)
+    assert scores.distress_total >= 14 and scores.reflections >= 33
+    assert scores.distress_caught / scores.distress_total >= 0.98
+    assert scores.false_alarms / scores.reflections <= 0.02
+    assert scores.stored_non_reflections == 0
+
+
+def test_same_message_same_decision() -> None:
+    first, second = Understander(), Understander()
+    text = "sorted out the rota mess and nobody had to work a double"
+    assert first(text) == second(text) == first(text)
+
+
+def test_weights_that_do_not_match_the_manifest_are_refused(tmp_path: Path) -> None:
+    assert set(verify_weights()) == {"intent.npz", "distress.npz", "parts.npz"}
+    copy = tmp_path / "weights"
+    shutil.copytree(WEIGHTS, copy)
+    with (copy / "intent.npz").open("ab") as f:
+        f.write(b"tampered")
+    with pytest.raises(ValueError, match="MANIFEST"):
+        Understander(copy)
+
+
+def test_the_split_rule_is_every_third_line() -> None:
+    rows = corpus.load(corpus.DEV_MESSAGES)
+    tune, aside = corpus.split(rows)
+    assert aside == rows[2::3] and len(tune) + len(aside) == len(rows) >= 300
+    assert not {r.text for r in aside} & {r.text for r in corpus.load(corpus.EXEMPLARS)}

@@ -1,0 +1,124 @@
+"""One call that understands a message: intent, confidence, language, distress.
+
+Order: the distress gate first (crisis rule, then the learned score over the message
+and its sentences), then exact commands (rules), then the learned intent head. A
+decision below the head's tuned confidence is marked ``unsure``; callers must then ask
+or treat the message as small talk, and never store it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from tools.understanding import commands, distress, lang
+from tools.understanding.encoder import CHOSEN, get_encoder
+from tools.understanding.head import Head
+
+WEIGHTS = Path(__file__).resolve().parent / "weights"
+# A pasted job ad may hold any word ("abuse", "suicide prevention"): an explicit
+# profile request is read as one, never as the writer's own distress.
+_EXPLICIT_PROFILE = re.compile(r"^\s*(?:/profile\b|tailor\b)", re.I)
+# Intents whose content may become a growth moment; all others never are.
+CONTENT = frozenset({"reflection", "answer"})
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """What a message is, how sure we are, its language and its distress level."""
+
+    intent: str
+    confidence: float
+    lang: str
+    distress: distress.Distress
+    how: str  # "rule", "model" or "unsure"
+
+    @property
+    def confident(self) -> bool:
+        """False when the head was unsure: ask or answer lightly, store nothing."""
+        return self.how != "unsure"
+
+
+def verify_weights(folder: Path = WEIGHTS) -> dict[str, str]:
+    """Check each weight file against the SHA-256 in ``MANIFEST.json``.
+
+    Returns:
+        The manifest's ``files`` mapping (name -> SHA-256).
+
+    Raises:
+        ValueError: a file is missing from the manifest or its hash differs.
+    """
+    manifest = json.loads((folder / "MANIFEST.json").read_text(encoding="utf-8"))
+    for name, digest in manifest["files"].items():
+        actual = hashlib.sha256((folder / name).read_bytes()).hexdigest()
+        if actual != digest:
+            raise ValueError(f"{name} does not match MANIFEST.json; retrain with "
+                             "python -m tools.understanding.train")
+    return dict(manifest["files"])
+
+
+class Understander:
+    """The committed heads over the chosen encoder (load once, then call)."""
+
+    def __init__(self, folder: Path = WEIGHTS, encoder: str = CHOSEN) -> None:
+        verify_weights(folder)
+        self.encoder = get_encoder(encoder)
+        self.intent_head = Head.load(folder / "intent.npz")
+        self.distress_head = Head.load(folder / "distress.npz")
+        with np.load(folder / "intent.npz") as data:
+            self.intent_threshold = float(data["threshold"])
+        with np.load(folder / "distress.npz") as data:
+            self.distress_threshold = float(data["threshold"])
+
+    def __call__(self, text: str) -> Understanding:
+        """Understand one message.
+
+        Args:
+            text: the message, verbatim.
+
+        Returns:
+            The typed decision.
+        """
+        pieces = distress.sentences(text)
+        pieces = pieces if len(pieces) > 1 else []
+        vectors = self.encoder.encode([text or " ", *pieces])
+        language = lang.detect(text)
+        gate = distress.assess(text, vectors[0], pieces, vectors[1:], self.distress_head,
+                               self.distress_threshold)
+        if gate.flagged and not _EXPLICIT_PROFILE.match(text):
+            how = "rule" if gate.level == "crisis" else "model"
+            return Understanding("distress", gate.score, language, gate, how)
+        calm = distress.Distress("none", gate.score, gate.sentence)
+        rule = commands.command(text)
+        if rule:
+            return Understanding(rule, 1.0, language, calm, "rule")
+        probs = self.intent_head.probabilities(vectors[0])[0]
+        order = np.argsort(-probs)
+        best = self.intent_head.labels[int(order[0])]
+        if best == "distress":  # the gate said calm: take the next reading
+            best = self.intent_head.labels[int(order[1])]
+        # Reflection and answer are both content: being torn between them is no doubt.
+        group = CONTENT if best in CONTENT else {best}
+        confidence = float(sum(probs[self.intent_head.labels.index(g)] for g in group
+                               if g in self.intent_head.labels))
+        how = "model" if confidence >= self.intent_threshold else "unsure"
+        return Understanding(best, confidence, language, calm, how)
+
+
+_shared: Understander | None = None
+_lock = threading.Lock()
+
+
+def understand(text: str) -> Understanding:
+    """Understand a message with the process-wide :class:`Understander`."""
+    global _shared
+    with _lock:
+        if _shared is None:
+            _shared = Understander()
+    return _shared(text)
