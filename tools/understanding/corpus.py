@@ -14,6 +14,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 DEV_MESSAGES = ROOT / "evals" / "data" / "understanding" / "messages.jsonl"
 TRADE_PARTS = ROOT / "evals" / "data" / "understanding" / "parts_trades.jsonl"
+# Hard negatives (dislikes, preferences, mild complaints) and more soft distress, split
+# by the same every-third-line rule.
+NOT_DISTRESS = ROOT / "evals" / "data" / "understanding" / "not_distress.jsonl"
+DISTRESS_MORE = ROOT / "evals" / "data" / "understanding" / "distress_more.jsonl"
+DEV_SETS = (DEV_MESSAGES, NOT_DISTRESS, DISTRESS_MORE)
 EXEMPLARS = Path(__file__).resolve().parent / "data" / "exemplars.jsonl"
 CERED = ROOT.parent / "shared" / "evals" / "reflection" / "cered" / "en"
 
@@ -38,6 +43,11 @@ def load(path: Path) -> list[Message]:
 def is_aside(line_index: int) -> bool:
     """The fixed rule: every third line of a dev file (0-based index 2, 5, ...) is aside."""
     return line_index % 3 == 2
+
+
+def dev_tuning() -> list[Message]:
+    """The tuning part of every dev set, in a fixed order (never an aside line)."""
+    return [r for path in DEV_SETS for r in split(load(path))[0]]
 
 
 def split(rows: list[Message]) -> tuple[list[Message], list[Message]]:

@@ -4,6 +4,12 @@ The head scores the whole message and each of its sentences, and the highest sco
 counts, so one sentence of pain inside an ordinary reflection is not averaged away.
 Levels: ``crisis`` (a rule matched), ``concern`` (the head's score reached its tuned
 threshold) or ``none``.
+
+A sentence that only says what the writer dislikes or prefers about a task, a shift or a
+place ("I hate grouting", "no me gusta hacer inventario"), or how tired a shift left
+them, is not scored, unless the message also names a personal state (crying, sleep,
+worth, loneliness, life, ...): then the head decides as usual. The head alone read such
+sentences as distress. Crisis and concern words are rules and always win.
 """
 
 from __future__ import annotations
@@ -16,7 +22,8 @@ import numpy as np
 from tools.understanding.head import Head
 
 CRISIS = re.compile(
-    r"\b(?:kill(?:ing)? (?:myself|me)|suicid\w*|end(?:ing)? (?:it all|my life|things)|"
+    r"\b(?:kill(?:ing)? myself|(?:want|wanna) (?:to )?kill me|suicid\w*|"
+    r"end(?:ing)? (?:it all|my life|things)|"
     r"(?:want|wanna|going) to die|self[- ]?harm\w*|hurt(?:ing)? myself|cutting (?:myself|again)"
     r"|been cutting|no reason to live|goodbye letters?|overdos\w*|"
     r"(?:took|taken|take|taking) (?:extra|more|all (?:of )?my|too many) (?:of my )?"
@@ -35,6 +42,43 @@ SOFT = re.compile(
     r"self[- ]medicat\w*|drink(?:ing)? to (?:cope|forget|sleep)|"
     r"breaking down|falling apart|no puedo más|je n'en peux plus|ich kann nicht mehr)\b"
     r"|\bcan'?t (?:stop crying|go on|take it anymore)\b", re.I)
+# The writer's own crying (issue 13 names it), not a baby's or a patient's, nor for joy.
+CRYING = re.compile(
+    r"\bi(?:'ve| have| had)? (?:(?!she |he |they |it |we |you |\w+'s )\w+ ){0,6}?"
+    r"(?:cried|sobbed|wept|bawled)\b(?! (?:with |from )?laugh)"
+    r"|\b(?:i'?m|i am|i keep|i start(?:ed)?) (?:\w+ ){0,2}?(?:crying|sobbing|in tears)\b"
+    r"|\bburst into tears\b|\bcr(?:y|ied) myself to sleep\b", re.I)
+JOY = re.compile(r"\b(?:proud|happy|happiness|joy|laugh\w*|reliev\w*|touched|moved|wedding|"
+                 r"orgullos[oa]|feliz|fier|fi[èe]re|heureu\w*|stolz|gl[üu]cklich)\b", re.I)
+# Saying what one dislikes or prefers about work (en, es, fr, de).
+DISLIKE = re.compile(
+    r"\b(?:i(?:'?m| am)? (?:really |just |honestly |truly )?(?:don'?t|dont|do not|didn'?t) "
+    r"(?:really |much |particularly )?(?:like|enjoy|love|fancy|want to do)|"
+    r"i (?:really |just |honestly )?(?:hate|hated|dislike|disliked|can'?t stand|prefer)|"
+    r"i'?d (?:much )?rather|i would rather|i no like|"
+    r"not (?:a (?:big )?fan of|my (?:thing|favou?rite)|(?:really |too |very )?"
+    r"(?:keen on|fond of|into))|least favou?rite|(?:is|are) the worst|"
+    r"i'?m (?:so |really )?(?:over|fed up with|sick of|bored (?:of|with))|"
+    r"no me gusta|odio|prefiero|no soporto|j'aime pas|je n'aime pas|je déteste|je préfère|"
+    r"ich hasse|mag ich (?:nicht|keine?)|ich mag (?:keine?|nicht)|lieber)\b", re.I)
+# Ordinary tiredness tied to a shift or a day of work (en, es, fr, de).
+TIRED_AFTER_WORK = re.compile(
+    r"\b(?:tired|exhausted|knackered|shattered|worn out|wiped|beat|cansad[oa]|agotad[oa]|"
+    r"rendid[oa]|fatigu[ée]e?|crev[ée]e?|[ée]puis[ée]e?|m[üu]de|platt|ersch[öo]pft|kaputt)\b"
+    r".{0,40}\b(?:after|from|post|despu[ée]s del?|tras|apr[èe]s|nach)\b.{0,30}\b(?:shift|day|"
+    r"week|night|round|service|turno|guardia|jornada|d[ií]a|semana|tourn[ée]e|garde|journ[ée]e|"
+    r"semaine|\w*schicht|dienst|tag|woche|\d+\s*h(?:ou)?rs?)", re.I)
+# Words of a personal state: when one is in the message, dislikes are scored again.
+STATE = re.compile(
+    r"\b(?:myself|my life|life|alive|living|everything|anything|nothing|everyone|nobody|"
+    r"no one|wak(?:e|ing) up|cr(?:y|ies|ied|ying)|tears|sob\w*|sleep\w*|"
+    r"slept|eat(?:ing)?|worth\w*|useless|failure|fail\w*|burden|alone|lonel\w*|empty|numb|"
+    r"hopeless|point|scared|afraid|panic\w*|anxi\w*|dread\w*|disappear\w*|die|dead|dark|"
+    r"trapped|breathe|feel\w*|felt|who i (?:am|was|have become|'ve become)|bed|hurt\w*|pain|"
+    r"cop(?:e|ing)|kill\w*|"
+    r"vac[ií]\w*|llor\w*|sol[oa]|vida|me siento|"
+    r"vide|pleur\w*|seul\w*|je me sens|vie|"
+    r"leer|wein\w*|allein\w*|leben|ich fühle|wertlos)\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+|\s+(?:but|though|however|aber|pero|mais)\s+",
                        re.I)
 LEVELS = ("none", "concern", "crisis")
@@ -60,11 +104,40 @@ def sentences(text: str) -> list[str]:
     return [p for p in parts if len(p.split()) >= 3]
 
 
+def only_ordinary(piece: str, text: str) -> bool:
+    """True when ``piece`` says what the writer dislikes or prefers, or how tired a shift
+    left them, and ``text`` (the whole message) names no personal state: such a piece is
+    not scored as distress."""
+    ordinary = DISLIKE.search(piece) or TIRED_AFTER_WORK.search(piece)
+    return bool(ordinary) and not STATE.search(text)
+
+
+def piece_scores(head: Head, text: str, pieces: list[str], vectors: np.ndarray) -> np.ndarray:
+    """The head's distress probability for the message and each piece, 0 when ordinary.
+
+    Args:
+        head: the binary head (labels ``calm``, ``distress``).
+        text: the whole message.
+        pieces: its sentences (may be empty).
+        vectors: one row for ``text`` followed by one per piece.
+
+    Returns:
+        One score per row of ``vectors``.
+    """
+    scores: np.ndarray = head.probabilities(vectors)[:, head.labels.index("distress")]
+    for k, piece in enumerate([text, *pieces]):
+        if only_ordinary(piece, text):
+            scores[k] = 0.0
+    return scores
+
+
 def rule_level(text: str) -> str | None:
     """``crisis`` or ``concern`` when explicit words match, else None."""
     if CRISIS.search(text):
         return "crisis"
-    return "concern" if SOFT.search(text) else None
+    if SOFT.search(text) or (CRYING.search(text) and not JOY.search(text)):
+        return "concern"
+    return None
 
 
 def assess(text: str, whole: np.ndarray, pieces: list[str], piece_vectors: np.ndarray,
@@ -82,9 +155,8 @@ def assess(text: str, whole: np.ndarray, pieces: list[str], piece_vectors: np.nd
     Returns:
         The assessment; a crisis rule match wins whatever the head says.
     """
-    column = head.labels.index("distress")
     rows = np.vstack([whole[None, :], piece_vectors]) if len(pieces) else whole[None, :]
-    scores = head.probabilities(rows)[:, column]
+    scores = piece_scores(head, text, pieces, rows)
     best = int(np.argmax(scores))
     sentence = text if best == 0 else pieces[best - 1]
     ruled = rule_level(text)

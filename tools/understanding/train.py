@@ -30,8 +30,7 @@ DISTRESS_POSITIVE_WEIGHT = 1.0
 
 def training_messages() -> list[corpus.Message]:
     """The tuning part of the dev set followed by the exemplars."""
-    tune, _aside = corpus.split(corpus.load(corpus.DEV_MESSAGES))
-    return tune + corpus.load(corpus.EXEMPLARS)
+    return corpus.dev_tuning() + corpus.load(corpus.EXEMPLARS)
 
 
 def _folds(n: int) -> list[np.ndarray]:
@@ -108,8 +107,9 @@ def vector_table(texts: list[str], encoder: str) -> dict[str, np.ndarray]:
 
 def message_score(head: Head, text: str, table: dict[str, np.ndarray]) -> float:
     """The gate's score for one message: the max over the whole and its sentences."""
-    vectors = np.vstack([table[t] for t in [text, *_pieces(text)]])
-    return float(head.probabilities(vectors)[:, head.labels.index("distress")].max())
+    pieces = _pieces(text)
+    vectors = np.vstack([table[t] for t in [text, *pieces]])
+    return float(distress.piece_scores(head, text, pieces, vectors).max())
 
 
 def train_distress(rows: list[corpus.Message], tune_count: int,
@@ -157,7 +157,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     rows = training_messages()
-    tune_count = len(corpus.split(corpus.load(corpus.DEV_MESSAGES))[0])
+    tune_count = len(corpus.dev_tuning())
     table = vector_table([r.text for r in rows], args.encoder)
     intent, intent_t = train_intent(rows, tune_count, table)
     intent.save(args.out / "intent.npz", threshold=np.array(intent_t))
