@@ -3,7 +3,10 @@
 Numbers are reported on the aside third of ``evals/data/understanding/messages.jsonl``
 (every third line), which training never reads. Targets (issue 13): intent accuracy
 >= 95%, distress recall >= 98%, false alarms <= 2% on ordinary reflections, and 0
-non-reflections read confidently as reflection content. Reflection parts are checked
+non-reflections read confidently as reflection content. Two more dev sets, split by the
+same rule, check the distress gate alone: ``not_distress.jsonl`` (dislikes, preferences,
+mild complaints, shift tiredness: false alarms <= 2%) and ``distress_more.jsonl`` (soft
+distress; recall >= 98% together with the main set's distress). Reflection parts are checked
 on CERED's test split (when ``../shared`` is there) and on first-person sentences from
 other trades than teaching.
 """
@@ -27,6 +30,25 @@ def _met(value: float, rule: tuple[str, float]) -> bool:
     return value >= bound if op == ">=" else value <= bound
 
 
+GATE_TARGETS = {"distress_recall_all": (">=", 0.98), "hard_negative_false_alarm_rate": ("<=", 0.02)}
+
+
+def _gate(understander: Understander, main_aside: list[corpus.Message]) -> dict[str, Any]:
+    """Distress recall over every aside distress message, false alarms on hard negatives."""
+    calm = corpus.split(corpus.load(corpus.NOT_DISTRESS))[1]
+    more = corpus.split(corpus.load(corpus.DISTRESS_MORE))[1]
+    hurting = [r for r in main_aside + more if r.distress]
+    caught = sum(understander(r.text).distress.flagged for r in hurting)
+    more_caught = sum(understander(r.text).distress.flagged for r in more if r.distress)
+    alarms = [r.text for r in calm if understander(r.text).distress.flagged]
+    return {"distress_messages_all": len(hurting),
+            "distress_recall_all": round(caught / len(hurting), 4),
+            "distress_more_recall": round(more_caught / max(len(more), 1), 4),
+            "hard_negatives": len(calm),
+            "hard_negative_false_alarm_rate": round(len(alarms) / max(len(calm), 1), 4),
+            "hard_negative_alarms": alarms}
+
+
 def _parts() -> dict[str, Any]:
     rows = [json.loads(line) for line in
             corpus.TRADE_PARTS.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -48,17 +70,20 @@ def run_understanding_eval() -> dict[str, Any]:
     """Score the committed heads on the aside third and the part classifier.
 
     Returns:
-        The report: ``aside`` scores (with confusions), ``goals`` (met or not) and
-        ``parts``.
+        The report: ``aside`` scores (with confusions), ``gate`` (distress over every
+        aside set), ``goals`` (met or not) and ``parts``.
     """
     understander = Understander()
     _tune, aside = corpus.split(corpus.load(corpus.DEV_MESSAGES))
     scores = metrics.score(understander, aside)
     report = scores.as_dict()
-    goals = {name: {"target": f"{op} {bound}", "value": report[name],
-                    "met": _met(float(report[name]), (op, bound))}  # type: ignore[arg-type]
-             for name, (op, bound) in TARGETS.items()}
-    return {"aside": report, "misses": scores.misses, "goals": goals, "parts": _parts()}
+    gate = _gate(understander, aside)
+    values = {**report, **gate}
+    goals = {name: {"target": f"{op} {bound}", "value": values[name],
+                    "met": _met(float(values[name]), (op, bound))}  # type: ignore[arg-type]
+             for name, (op, bound) in {**TARGETS, **GATE_TARGETS}.items()}
+    return {"aside": report, "gate": gate, "misses": scores.misses, "goals": goals,
+            "parts": _parts()}
 
 
 def format_table(report: dict[str, Any]) -> str:
@@ -67,7 +92,10 @@ def format_table(report: dict[str, Any]) -> str:
     rows = [[name, g["target"], g["value"], "yes" if g["met"] else "NO"]
             for name, g in report["goals"].items()]
     lines = [f"Understanding on the aside third ({a['messages']} messages, "
-             f"{a['distress_messages']} distress, {a['ordinary_reflections']} reflections).",
+             f"{a['distress_messages']} distress, {a['ordinary_reflections']} reflections; "
+             f"plus {report['gate']['hard_negatives']} hard negatives and "
+             f"{report['gate']['distress_messages_all'] - a['distress_messages']} more "
+             "distress messages for the gate).",
              "", markdown_table(["measure", "target", "value", "met"], rows), "",
              f"Reflection and answer merged: {a['content_merged_accuracy']}; unsure: "
              f"{a['unsure']}; language: {a['language_accuracy']}.",

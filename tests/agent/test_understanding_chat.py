@@ -56,3 +56,14 @@ async def test_a_german_help_request_gets_german_help() -> None:
         reply = (await converse(service, ka, ["Wie funktioniert das hier eigentlich?"]))[0]
     assert "Das kann ich für dich tun" in reply.text
     _nothing_kept(ka)
+
+
+async def test_saying_what_one_dislikes_about_work_gets_coaching_not_care() -> None:
+    async with AgentService() as service:
+        bo = service.user_for("cli", "local", "bo")
+        reply = (await converse(service, bo, [
+            "I do not like working the deli counter, I would rather be out driving the "
+            "forklift"]))[0]
+    assert "findahelpline.com" not in reply.text
+    assert questions(reply), reply.text
+    assert get_records().draft_reflection(bo) is not None

@@ -35,6 +35,22 @@ CALM_HARD_WEEKS = [
     "Tired and grumpy after the stocktake, but the numbers matched for once.",
     "The deploy broke the login page for ten minutes, annoying, rolled back and fixed it.",
 ]
+# Dislikes and preferences about work, written for this test only (not in any dev file).
+DISLIKES = [
+    "not a huge fan of the till, I'd rather be stacking shelves in the back",
+    "I really dislike cold-calling landlords, rang four of them anyway",
+    "don't enjoy the evening school run on top of my shift, tbh",
+    "odio hacer facturas, prefiero estar en el taller",
+    "Je n'aime pas les réunions du lundi, trop longues",
+    "my back is killing me after the kitchen fit, but the worktops are level",
+    "knackered after a 14 hour shift on the rigs, bunk time",
+]
+# Soft distress that names a dislike too: the personal state must still be heard.
+DISTRESS_WITH_A_DISLIKE = [
+    "I hate this job and honestly I feel worthless every single day",
+    "i dont like the night shifts, i cry on the drive home most mornings",
+    "Sat in the cab after the delivery and sobbed, no idea why",
+]
 
 
 @pytest.mark.parametrize(("text", "intent"), UNSEEN)
@@ -49,6 +65,19 @@ def test_soft_and_explicit_distress_is_caught(text: str) -> None:
     got = understand(text)
     assert got.intent == "distress"
     assert got.distress.flagged
+
+
+@pytest.mark.parametrize("text", DISLIKES)
+def test_dislikes_and_preferences_are_not_distress(text: str) -> None:
+    got = understand(text)
+    assert not got.distress.flagged, got
+    assert got.intent != "distress"
+
+
+@pytest.mark.parametrize("text", DISTRESS_WITH_A_DISLIKE)
+def test_a_dislike_does_not_hide_distress(text: str) -> None:
+    got = understand(text)
+    assert got.intent == "distress" and got.distress.flagged, got
 
 
 @pytest.mark.parametrize("text", CALM_HARD_WEEKS)
@@ -92,6 +121,17 @@ def test_distress_on_the_aside_third_meets_the_targets() -> None:
     assert scores.distress_caught / scores.distress_total >= 0.98
     assert scores.false_alarms / scores.reflections <= 0.02
     assert scores.stored_non_reflections == 0
+
+
+def test_the_gate_on_the_aside_hard_negatives_and_more_distress() -> None:
+    understander = Understander()
+    calm = corpus.split(corpus.load(corpus.NOT_DISTRESS))[1]
+    more = corpus.split(corpus.load(corpus.DISTRESS_MORE))[1]
+    assert len(calm) >= 30 and len(more) >= 10
+    alarms = [r.text for r in calm if understander(r.text).distress.flagged]
+    missed = [r.text for r in more if not understander(r.text).distress.flagged]
+    assert len(alarms) / len(calm) <= 0.02, alarms
+    assert missed == []
 
 
 def test_same_message_same_decision() -> None:
