@@ -46,6 +46,10 @@ EXPLORE = re.compile(
 CAREER_ANSWER = {"career_interests": "explore", "career_target": "plan_growth"}
 # Learned readings that may be such an answer (not another request).
 CAREER_REPLIES = frozenset({"answer", "reflection", "small_talk", "unsure", "career"})
+# Learned readings a careers pattern may correct ("which roles fit someone like me?" reads
+# close to a strengths request); commands such as forget or export are never overridden.
+CAREER_READINGS = frozenset({"career", "unsure", "small_talk", "strengths", "help", "answer",
+                             "reflection"})
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,7 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
         return Route("after_distress", "rule", lang=got.lang)
     if awaiting == "import_confirm" and IMPORT_YES.match(text):
         return Route("import_confirm", "rule")
-    if awaiting in CAREER_ANSWER and got.intent in CAREER_REPLIES:
+    if awaiting in CAREER_ANSWER and (got.intent in CAREER_REPLIES or not got.confident):
         return Route(CAREER_ANSWER[awaiting], "rule", lang=got.lang)
     if GREETING.match(text):
         return Route("greeting", "rule")
@@ -104,7 +108,7 @@ def _career(text: str, learned: str) -> str | None:
     """``plan_growth`` or ``explore`` for a careers question (a slash command, the learned
     "career" reading, or a doubtful reading that clearly asks about roles), else None."""
     slash = text.lstrip().startswith("/")
-    if not (slash or learned in ("career", "unsure", "small_talk")):
+    if not (slash or learned in CAREER_READINGS):
         return None
     if PLAN_GROWTH.search(text):
         return "plan_growth"
