@@ -14,6 +14,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from agent.results import ToolResult
 from channels.cli.common import UserOption, existing_user
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the structured result.")]
@@ -31,11 +32,12 @@ def _model() -> Any:
     return chat_model(settings)
 
 
-def _emit(out: dict[str, Any], as_json: bool) -> None:
+def _emit(out: ToolResult, as_json: bool, extra: dict[str, Any] | None = None) -> None:
     if as_json:
-        typer.echo(json.dumps(out, ensure_ascii=False, indent=2, default=str))
+        typer.echo(json.dumps(out.payload() | (extra or {}), ensure_ascii=False, indent=2,
+                              default=str))
     else:
-        typer.echo(out.get("text") or out.get("reply", ""))
+        typer.echo(out.facts.get("text") or out.reply)
 
 
 def _read_job(job: str) -> str:
@@ -83,14 +85,15 @@ def register(app: typer.Typer) -> None:
             if not sep or not text.strip():
                 raise typer.BadParameter("use --set SECTION=TEXT, e.g. --set 'result=...'")
             edits[name.strip().lower()] = text
-        if save and out.get("story_id"):
+        saved = None
+        if save and out.facts.get("story_id"):
             try:
-                out["saved"] = save_story(user_id, out["story_id"], edits)
+                saved = save_story(user_id, out.facts["story_id"], edits)
             except ValueError as exc:
                 raise typer.BadParameter(str(exc)) from None
-        _emit(out, as_json)
-        if out.get("saved") and not as_json:
-            typer.echo(f"\n{out['saved']['reply']}")
+        _emit(out, as_json, {"saved": saved.record()} if saved else None)
+        if saved and not as_json:
+            typer.echo(f"\n{saved.reply}")
 
     @app.command("profile")
     def profile(
@@ -105,8 +108,8 @@ def register(app: typer.Typer) -> None:
         if fmt not in ("md", "json", "jsonresume"):
             raise typer.BadParameter("use --format md, json or jsonresume")
         out = profile_for(existing_user(user), _read_job(job), fmt, model=_model())
-        if fmt == "jsonresume" and "json_resume" in out:
-            typer.echo(json.dumps(out["json_resume"], ensure_ascii=False, indent=2))
+        if fmt == "jsonresume" and "json_resume" in out.facts:
+            typer.echo(json.dumps(out.facts["json_resume"], ensure_ascii=False, indent=2))
         else:
             _emit(out, fmt == "json")
 

@@ -116,10 +116,11 @@ def freeze_profile(user_id: str, job_ad: str) -> dict[str, Any]:
     from agent.capabilities.answers import profile_for
 
     out = profile_for(user_id, job_ad)
-    if out.get("kind") != "profile":
+    if out.kind != "profile":
         raise ShareError("I could not find any requirements in that job ad; paste the whole "
                          "ad or leave the profile out.")
-    return {"job": out.get("job"), "coverage": out.get("coverage"),
-            "body": str(out.get("text", "")).split("\n\nSources:")[0],
+    facts = out.facts
+    return {"job": facts.get("job"), "coverage": facts.get("coverage"),
+            "body": str(facts.get("text", "")).split("\n\nSources:")[0],
             "citations": [{k: c.get(k) for k in ("date", "source", "text")}
-                          for c in out.get("citations") or []]}
+                          for c in facts.get("citations") or []]}
