@@ -271,10 +271,12 @@ class SlackChannel:
         when = render("slack_home_reminder", day=DAYS[int(rem["weekday"])],
                       time=rem["at_time"], tz=rem["tz"]) if rem and rem["enabled"] else render(
             "slack_home_no_reminder")
-        buttons = [("Reflect now", "/reflect"), ("My strengths", "/strengths"),
-                   ("Export my data", "/export")]
+        buttons = [(render("slack_home_reflect"), "/reflect"),
+                   (render("slack_home_strengths"), "/strengths"),
+                   (render("slack_home_export"), "/export")]
         view = {"type": "home", "blocks": [
-            {"type": "header", "text": {"type": "plain_text", "text": "Your Talent Passport"}},
+            {"type": "header", "text": {"type": "plain_text",
+                                        "text": render("slack_home_header")}},
             {"type": "section", "text": {"type": "mrkdwn", "text": slack_escape(summary)}},
             {"type": "section", "text": {"type": "mrkdwn", "text": slack_escape(when)}},
             {"type": "section", "text": {"type": "mrkdwn", "text": _page_line(uid)}},
@@ -294,8 +296,7 @@ def _page_line(user_id: str) -> str:
     """The App Home's link to the passport page (fresh on every publish; an hour long)."""
     from channels.page.links import page_link
 
-    return (f"<{page_link(user_id)}|Open your passport page>: your skills map, timeline and "
-            "verified credentials (a private link that works for an hour).")
+    return render("slack_home_page", link=page_link(user_id))
 
 
 def from_settings(settings: Settings, service: AgentService,

@@ -16,6 +16,7 @@ from rich.console import Console
 
 from agent.results import ToolResult
 from channels.cli.common import UserOption, existing_user
+from prompts import render
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the structured result.")]
 
@@ -45,8 +46,7 @@ def _read_job(job: str) -> str:
         return sys.stdin.read(200_001)[:200_000]
     path = Path(job)
     if not path.is_file():
-        Console(stderr=True).print(f"Cannot read the job ad '{job}'; give a text file or - "
-                                   "for standard input.")
+        Console(stderr=True).print(render("cli_job_unreadable", job=job))
         raise typer.Exit(2)
     return path.read_text(encoding="utf-8", errors="replace")[:200_000]
 
@@ -83,7 +83,7 @@ def register(app: typer.Typer) -> None:
         for item in set_ or []:
             name, sep, text = item.partition("=")
             if not sep or not text.strip():
-                raise typer.BadParameter("use --set SECTION=TEXT, e.g. --set 'result=...'")
+                raise typer.BadParameter(render("cli_story_set_usage"))
             edits[name.strip().lower()] = text
         saved = None
         if save and out.facts.get("story_id"):
@@ -106,7 +106,7 @@ def register(app: typer.Typer) -> None:
         from agent.capabilities.answers import profile_for
 
         if fmt not in ("md", "json", "jsonresume"):
-            raise typer.BadParameter("use --format md, json or jsonresume")
+            raise typer.BadParameter(render("cli_profile_format"))
         out = profile_for(existing_user(user), _read_job(job), fmt, model=_model())
         if fmt == "jsonresume" and "json_resume" in out.facts:
             typer.echo(json.dumps(out.facts["json_resume"], ensure_ascii=False, indent=2))
@@ -122,8 +122,9 @@ def register(app: typer.Typer) -> None:
 
         found = open_citation(existing_user(user), fact_id.strip())
         if found is None:
-            Console(stderr=True).print(f"No citation '{fact_id}' in your passport.")
+            Console(stderr=True).print(render("cli_no_citation", fact_id=fact_id))
             raise typer.Exit(1)
         fact = found["fact"]
-        typer.echo(f"{fact['id']} ({fact['date']}, {fact['source']})\n\u201c{fact['text']}\u201d"
-                   f"\n\nFrom the whole {found['kind']}:\n{found['item_text']}")
+        typer.echo(render("cli_citation", id=fact["id"], date=fact["date"],
+                          source=fact["source"], text=fact["text"], kind=found["kind"],
+                          item_text=found["item_text"]))

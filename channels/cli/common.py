@@ -8,6 +8,8 @@ from typing import Annotated, TypeVar
 
 import typer
 
+from prompts import render
+
 T = TypeVar("T")
 
 UserOption = Annotated[str, typer.Option(
@@ -26,7 +28,7 @@ def cli_user(name: str) -> str:
 
     name = name.strip()
     if not name or len(name) > 100:
-        raise typer.BadParameter("give a name of 1 to 100 characters, e.g. --user ana")
+        raise typer.BadParameter(render("cli_name_length"))
     return accounts.user_for("cli", "local", name, display_name=name)
 
 
@@ -38,7 +40,6 @@ def existing_user(name: str) -> str:
 
     user_id = accounts.find_user("cli", "local", name.strip())
     if user_id is None:
-        Console(stderr=True).print(f"No passport for '{name}' here; start one with "
-                                   f"`passport chat --user {name}`.")
+        Console(stderr=True).print(render("cli_no_passport", name=name))
         raise typer.Exit(1)
     return user_id
