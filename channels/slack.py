@@ -22,8 +22,8 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from agent.accounts import link_reply
-from agent.capabilities import memory as memory_cap
 from agent.capabilities import reminders as reminders_cap
+from agent.capabilities.memory import show as show_passport
 from agent.reply import Reply
 from agent.service import AgentService
 from channels import reminders
@@ -266,7 +266,7 @@ class SlackChannel:
     async def publish_home(self, team: str, user: str) -> None:
         """Publish the App Home: passport summary, reminder settings, quick buttons."""
         uid = self._user(team, user)
-        summary = memory_cap.show(uid).reply
+        summary = show_passport(uid).reply
         rem = reminders_cap.get_reminder(uid)
         when = render("slack_home_reminder", day=DAYS[int(rem["weekday"])],
                       time=rem["at_time"], tz=rem["tz"]) if rem and rem["enabled"] else render(
