@@ -69,10 +69,19 @@ def reflect(user_id: str, message: str, now: datetime) -> ToolResult:
             "reflection_id": rid, "slot": step.slot, "question": question})
     if not draft.texts:
         return ToolResult(kind="reflection_empty", reply=render("reflection_skip_empty"))
-    return _save(user_id, record)
+    return save(user_id, record)
 
 
-def _save(user_id: str, record: dict[str, Any]) -> ToolResult:
+def save(user_id: str, record: dict[str, Any]) -> ToolResult:
+    """Save a finished reflection: durable first, then tagged, stored and remembered.
+
+    Args:
+        user_id: whose passport.
+        record: the reflection row (``text``, ``created_at``; ``id`` of its draft if any).
+
+    Returns:
+        A ``reflection_saved`` result with the skills found and the numbered list shown.
+    """
     records = get_records()
     record["status"] = "draft"
     rid = records.save_reflection(user_id, record)  # durable before anything slow

@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 
 from channels.cli.common import UserOption, cli_user, run_async
+from prompts import render
 
 HELP = """Talk to your coach in the terminal.
 
@@ -41,7 +42,7 @@ async def _chat(user: str, conversation: str | None, interactive: bool) -> None:
     conv = conversation or datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
     async with AgentService() as service:
         if interactive:
-            err.print(f"[dim]Talent Passport · {user} · /quit to leave · 'help' for ideas[/dim]")
+            err.print(f"[dim]{render('cli_chat_banner', user=user)}[/dim]")
         while True:
             try:
                 line = input("you › " if interactive else "")
