@@ -7,7 +7,9 @@ randomness.
 
 from __future__ import annotations
 
+import re
 import zlib
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -29,3 +31,32 @@ def render(template: str, seed: str = "", **fields: object) -> str:
     variants = load(template)
     variant = variants[zlib.crc32(seed.encode()) % len(variants)]
     return variant.format(**fields).strip()
+
+
+def asked(text: str) -> set[str]:
+    """The questions in a text, normalised (lower case, words only), for comparing."""
+    return {" ".join(re.findall(r"[\w']+", q.lower()))
+            for q in re.findall(r"[^.!?\n]*\?", text)}
+
+
+def render_fresh(template: str, seed: str = "", avoid: Iterable[str] = (),
+                 **fields: object) -> str:
+    """Like :func:`render`, but prefer a variant that asks no question already asked in
+    ``avoid`` (earlier replies): a coach that asks the same question twice sounds stuck.
+
+    Variants with a field missing from ``fields`` (or given as None) are left out; when every
+    variant was asked before, the seeded one is used.
+    """
+    variants = load(template)
+    start = zlib.crc32(seed.encode()) % len(variants)
+    before = set().union(*(asked(text) for text in avoid))
+    given = {k: v for k, v in fields.items() if v is not None}
+    usable: list[str] = []
+    for i in range(len(variants)):
+        try:
+            usable.append(variants[(start + i) % len(variants)].format(**given).strip())
+        except KeyError:
+            continue
+    if not usable:
+        raise KeyError(f"no variant of {template!r} can be filled from {sorted(given)}")
+    return next((text for text in usable if not asked(text) & before), usable[0])

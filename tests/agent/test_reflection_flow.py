@@ -5,6 +5,7 @@ from __future__ import annotations
 from agent.service import AgentService
 from memory.records import get_records
 from memory.vectors import get_vectors
+from prompts import load
 from tests.agent.helpers import converse, questions
 
 WEEK = [
@@ -24,7 +25,8 @@ async def test_weekly_reflection_is_saved_with_followups_that_fit() -> None:
     assert "?" in opening.text
     # Follow-ups mirror the user's own words and ask about something not said yet.
     assert first.tools == ["reflect"] and "helped a new colleague" in first.text
-    assert "turn out" in first.text or "changed" in first.text
+    assert first.data["reflection_question"]["slot"] == "result"
+    assert first.text.split(". ", 1)[1] in {v.split(". ", 1)[1] for v in load("followup_result")}
     assert second.tools == ["reflect"] and "walked her through" in second.text
     assert saved.data["reflection_saved"]["week"]
     # At most one question per reply, and never the same question twice.
