@@ -125,6 +125,12 @@ def _is_filler(message: str) -> bool:
     return all(w in _FILLER for w in re.findall(r"[\w']+", message.lower()))
 
 
+def is_question(message: str) -> bool:
+    """True for a question to the coach ("can you help me with my CV?"): it is never part of
+    a growth moment, whatever else answers it."""
+    return message.rstrip().endswith("?")
+
+
 def wants_save(message: str) -> bool:
     """True when the user asks to save the reflection now."""
     return bool(_SAVE.search(message)) and len(message.split()) <= 8
@@ -145,7 +151,8 @@ def update(draft: Draft, message: str) -> Next:
     if wants_save(message):
         return Next("save")
     short = bool(draft.texts) and is_short(message) and not is_skip(message)
-    if message.strip() and not is_skip(message) and not _is_filler(message):
+    told = not is_skip(message) and not _is_filler(message) and not is_question(message)
+    if message.strip() and told:
         draft.texts.append(message.strip())
         for slot, sentence in detect_slots(message).items():
             draft.slots.setdefault(slot, sentence)

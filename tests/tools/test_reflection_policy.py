@@ -114,3 +114,10 @@ def test_no_followup_for_a_part_already_told() -> None:
     assert step.slot not in ("action", "result")
     step = update(draft, "I felt proud, I learned to check the seal size first")
     assert step.action == "save" or step.slot not in ("feelings", "learning")
+
+
+def test_a_question_to_the_coach_is_never_part_of_the_moment() -> None:
+    draft = Draft()
+    update(draft, "I wired the new extractor fan in the bakery kitchen")
+    update(draft, "could you help me put this on my CV?")
+    assert draft.texts == ["I wired the new extractor fan in the bakery kitchen"]
