@@ -21,7 +21,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from langchain_core.tools import BaseTool
 
 from agent.intents import route
-from prompts import load, render
+from prompts import asked, render, render_fresh
 
 MODEL_NAME = "offline-coach"
 STATE_RE = re.compile(r"<state>(.*?)</state>", re.S)
@@ -71,15 +71,16 @@ def _said(messages: Sequence[BaseMessage]) -> frozenset[str]:
 
 
 def _fresh(template: str, seed: str, said: frozenset[str]) -> str:
-    """A variant of a direct reply not yet said in this conversation, when there is one:
-    repeating a message verbatim is how a coach gets stuck in a loop."""
-    first = render(template, seed=seed)
-    if first not in said:
-        return first
-    for variant in load(template):
-        if "{" not in variant and variant.strip() not in said:
-            return variant.strip()
-    return first
+    """A variant of a direct reply that neither repeats a reply nor asks a question already
+    asked in this conversation: repeating itself is how a coach gets stuck in a loop. When
+    every variant was used, the template's ``_quiet`` twin (no question) answers, if any."""
+    fresh = render_fresh(template, seed=seed, avoid=said)
+    if fresh not in said and not asked(fresh) & asked("\n".join(said)):
+        return fresh
+    try:
+        return render(f"{template}_quiet", seed=seed)
+    except KeyError:
+        return fresh
 
 
 class OfflineCoach(BaseChatModel):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tools.mirror import mirror, wordset
+from tools.mirror import is_past_verb, mirror, wordset
 
 SLOTS = ("situation", "action", "result", "feelings", "learning", "next_step")
 # Most valuable missing slot first: what the person did carries most weight.
@@ -89,8 +89,12 @@ class Next:
 
 
 def cues_in(sentence: str) -> list[str]:
-    """The slots whose cue words appear in one sentence, in the policy's slot order."""
-    return [slot for slot, pattern in _CUES.items() if pattern.search(sentence)]
+    """The slots whose cue words appear in one sentence, in the policy's slot order; a
+    sentence that opens with a past-tense verb ("replaced the clutch") tells an action."""
+    first = re.match(r"\W*([A-Za-z]+)", sentence)
+    terse = bool(first and is_past_verb(first.group(1)))
+    return [slot for slot, pattern in _CUES.items()
+            if pattern.search(sentence) or (slot == "action" and terse)]
 
 
 def detect_slots(text: str) -> dict[str, str]:
