@@ -196,12 +196,14 @@ def no_repeated_question(turn: Turn, history: list[Turn]) -> Check:
 def mirrors_user(turn: Turn, history: list[Turn]) -> Check:
     """A follow-up question mirrors a real phrase of the user's latest words as a
     grammatical whole phrase (see :mod:`evals.mirrors`); a word or two in common is not a
-    mirror. One- or two-word answers are not mirrored (an easier question follows)."""
+    mirror. One- or two-word answers and questions to the coach are not mirrored."""
     if turn.kind != "reflection_question":
         return Check("mirrors_user", True, "not applicable")
     said = [t.user for t in [*history, turn] if not SKIP.match(t.user)]
     if not said or len(words_of(said[-1])) <= 2:
         return Check("mirrors_user", True, "too short to mirror")
+    if said[-1].rstrip().endswith("?"):
+        return Check("mirrors_user", True, "a question to the coach is not mirrored")
     recent = said[-3:]  # the latest words, and the draft's earlier ones
     problems = mirror_problems(coach_words_keep_quotes(turn.reply), recent)
     return Check("mirrors_user", not problems, "; ".join(problems))

@@ -150,12 +150,15 @@ def update(draft: Draft, message: str) -> Next:
     Returns:
         ``Next("save")`` when the reflection is complete, the user asked to save, or two
         follow-ups were asked; otherwise ``Next("ask", slot, mirror)``, or
-        ``Next("ask", slot, easy=True)`` (no mirror) after a one- or two-word answer.
+        ``Next("ask", slot, easy=True)`` (no mirror) after a one- or two-word answer or a
+        question to the coach.
     """
     if wants_save(message):
         return Next("save")
-    short = bool(draft.texts) and is_short(message) and not is_skip(message)
     told = not is_skip(message) and not _is_filler(message) and not is_question(message)
+    # a short answer, or a question to the coach, mid-reflection: no mirror of older words
+    short = bool(draft.texts) and not is_skip(message) and (is_short(message) or
+                                                            is_question(message))
     if message.strip() and told:
         draft.texts.append(message.strip())
         for slot, sentence in detect_slots(message).items():
