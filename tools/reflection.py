@@ -35,7 +35,11 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"finished|completed|saved|reduced|increased|improved|solved|fixed|passed|won|"
         r"thanked|happy with|(?:was|were|left|felt) (?:happy|pleased|relieved|satisfied)|"
         r"now (?:we|they|it|she|he)|outcome|"
-        r"ended up|got (?:it|the|a)|launched|shipped|delivered|\d+\s?%)\b", re.I),
+        r"ended up|got (?:it|the|a)|launched|shipped|delivered|\d+\s?%|"
+        r"(?:no|zero) (?:downtime|complaints|errors|issues|problems|leaks|mistakes)|"
+        r"all green|(?:went|ran) smoothly|on time|"
+        r"(?:test|trial) (?:drive|run) (?:clean|fine|ok))\b",
+        re.I),
     "feelings": re.compile(
         r"\b(?:felt|feel|feeling|made me (?:feel|happy|proud|nervous|sad))\b|"
         r"\b(?:i|i'm|i am|i was|i got)\s+(?:so |really |very |a bit |quite |super )?"

@@ -121,3 +121,10 @@ def test_a_question_to_the_coach_is_never_part_of_the_moment() -> None:
     update(draft, "I wired the new extractor fan in the bakery kitchen")
     update(draft, "could you help me put this on my CV?")
     assert draft.texts == ["I wired the new extractor fan in the bakery kitchen"]
+
+
+def test_a_terse_writer_who_told_action_and_result_is_asked_something_else() -> None:
+    draft = Draft()
+    step = update(draft, "migrated the db. no downtime.")
+    assert step.action == "ask" and step.slot not in ("action", "result")
+    assert step.mirror == "you migrated the db"
