@@ -30,8 +30,8 @@ test: setup lint
 	@$(BIN)/pytest -q
 
 lint: setup
-	@$(BIN)/ruff check agent tools memory channels prompts evals tests
-	@$(BIN)/mypy --no-error-summary agent tools memory channels prompts evals tests
+	@$(BIN)/ruff check settings.py agent tools memory channels prompts evals tests
+	@$(BIN)/mypy --no-error-summary settings.py agent tools memory channels prompts evals tests
 
 clean:
 	rm -rf $(VENV) .cache

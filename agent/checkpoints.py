@@ -11,7 +11,7 @@ from __future__ import annotations
 from contextlib import AsyncExitStack
 from typing import Any
 
-from memory.settings import Settings
+from settings import Settings
 
 
 def thread_id(user_id: str, channel: str, conversation: str) -> str:

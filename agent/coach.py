@@ -47,8 +47,8 @@ DIRECT = {"help": "help", "small_talk": "small_talk", "distress": "distress",
           "after_distress": "after_distress"}
 
 
-def passport_state(messages: Sequence[BaseMessage]) -> dict[str, Any]:
-    """The JSON state block of the system message (empty if absent)."""
+def read_prompt_state(messages: Sequence[BaseMessage]) -> dict[str, Any]:
+    """The JSON state block of the system message (empty if absent), as an LLM reads it."""
     for msg in messages:
         if isinstance(msg, SystemMessage):
             found = STATE_RE.search(str(msg.content))
@@ -115,7 +115,7 @@ class OfflineCoach(BaseChatModel):
 
     def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
                   run_manager: Any = None, **kwargs: Any) -> ChatResult:
-        state = passport_state(messages)
+        state = read_prompt_state(messages)
         last = messages[-1]
         if isinstance(last, ToolMessage):
             message = self._compose(messages, state)
@@ -141,7 +141,7 @@ class OfflineCoach(BaseChatModel):
             reply = render("not_available", what=intent.replace("_", " "))
         else:
             reply = _fresh(DIRECT.get(intent, "small_talk"), text, said)
-        return self._final(reply, state, {"awaiting": "distress"} if intent == "distress" else {})
+        return self._final(reply, state)
 
     def _compose(self, messages: list[BaseMessage], state: dict[str, Any]) -> AIMessage:
         results: list[dict[str, Any]] = []
@@ -153,13 +153,11 @@ class OfflineCoach(BaseChatModel):
             except json.JSONDecodeError:
                 results.insert(0, {"reply": render("tool_error", error=_text(msg)[:200])})
         replies = [str(r.get("reply", "")) for r in results if r.get("reply")]
-        extra = {k: r[k] for r in results for k in ("awaiting", "pending_upload") if r.get(k)}
-        return self._final("\n\n".join(replies) or render("small_talk"), state, extra)
+        return self._final("\n\n".join(replies) or render("small_talk"), state)
 
     @staticmethod
-    def _final(text: str, state: dict[str, Any], extra: dict[str, Any]) -> AIMessage:
-        kwargs = dict(extra)
+    def _final(text: str, state: dict[str, Any]) -> AIMessage:
+        """A final reply; the first of a conversation carries the offline notice."""
         if state.get("offline_notice_due"):
             text = f"{text}\n\n{render('offline_notice')}"
-            kwargs["notice"] = "offline"
-        return AIMessage(content=text, additional_kwargs=kwargs)
+        return AIMessage(content=text)

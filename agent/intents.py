@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from memory.embeddings import get_embedder
+from prompts.phrasebook import EXPLICIT_PROFILE, FORGET_PHRASE
 
 DISTRESS = re.compile(
     r"\b(?:kill (?:myself|me)|suicid\w*|end (?:it all|my life)|want to die|wanna die|"
@@ -33,10 +34,9 @@ TERSE_ACTION = re.compile(
 RULES_BEFORE_CARE = re.compile(r"^\s*(?:/\w+|help)\s*$|\blet'?s reflect\b|"
                                r"\b(?:forget|export|remind) me\b", re.I)
 
-EXPLICIT_PROFILE = re.compile(r"^\s*(?:/profile\b|tailor\b)", re.I)
 
 RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("forget_confirm", re.compile(r"^\s*yes,?\s+forget everything\W*$", re.I)),
+    ("forget_confirm", FORGET_PHRASE),
     ("help", re.compile(r"^\s*(?:/help|help|\?|what can you do\??|how does this work\??)\s*$",
                         re.I)),
     ("forget", re.compile(r"^\s*/forget\b|\b(?:forget (?:me|about me|everything)|delete "

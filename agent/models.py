@@ -5,7 +5,7 @@ from __future__ import annotations
 from langchain_core.language_models.chat_models import BaseChatModel
 
 from agent.coach import OfflineCoach
-from memory.settings import Settings
+from settings import Settings
 
 
 def chat_model(settings: Settings) -> BaseChatModel:

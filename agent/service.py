@@ -8,9 +8,7 @@ referenced by id, so the conversation history never carries raw files.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
-import re
 from collections import defaultdict
 from contextlib import AsyncExitStack
 from datetime import UTC, datetime
@@ -19,29 +17,25 @@ from typing import Any
 from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
 
-from agent import checkpoints
+from agent import accounts, checkpoints
 from agent.capabilities import memory as memory_cap
 from agent.coach import MODEL_NAME
 from agent.context import Context
 from agent.graph import build_graph
 from agent.models import chat_model
-from agent.reply import Attachment, Button, Reply
+from agent.reply import Reply
+from agent.results import ToolResult
 from memory.records import get_records
-from memory.settings import Settings, get_settings
+from prompts import render
+from prompts.phrasebook import (
+    MAX_MESSAGE_CHARS,
+    MAX_UPLOAD_BYTES,
+    MAX_UPLOAD_MB,
+    looks_like_credential,
+)
+from settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
-MAX_MESSAGE_CHARS = 20_000
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-_JWT = re.compile(r"^[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*$")
-
-
-def looks_like_credential(text: str) -> bool:
-    """True for pasted credential JSON or a compact JWS/JWT."""
-    body = text.strip()
-    if _JWT.match(body):
-        return True
-    return body.startswith("{") and any(
-        k in body for k in ('"@context"', '"credentialSubject"', '"badge"', '"recipient"'))
 
 
 class AgentService:
@@ -86,11 +80,12 @@ class AgentService:
     def user_for(self, provider: str, tenant: str, external_id: str,
                  display_name: str | None = None) -> str:
         """The user id behind a platform identity (created on first contact)."""
-        return get_records().ensure_user(provider, tenant, external_id, display_name)
+        return accounts.user_for(provider, tenant, external_id, display_name)
 
     async def handle(self, user_id: str, message: str | None = None, *, channel: str = "cli",
                      conversation: str = "main", display_name: str | None = None,
-                     file: tuple[bytes, str | None] | None = None) -> Reply:
+                     file: tuple[bytes, str | None] | None = None,
+                     target: str | None = None) -> Reply:
         """Run one agent turn for one user and return the coach's reply.
 
         Args:
@@ -100,29 +95,30 @@ class AgentService:
             conversation: which conversation of that channel (one checkpoint thread each).
             display_name: how to greet the user.
             file: an uploaded file's bytes and name (credentials).
+            target: where this conversation can be reached later on ``channel`` (a chat or
+                DM id), for what the turn schedules (a reminder).
         """
         await self.start()
         text = (message or "").strip()
         if len(text) > MAX_MESSAGE_CHARS and not looks_like_credential(text):
-            return Reply(text=f"That message is too long ({len(text):,} characters); please "
-                              f"send at most {MAX_MESSAGE_CHARS:,} at a time.")
+            return Reply(text=render("message_too_long", length=len(text),
+                                     limit=MAX_MESSAGE_CHARS))
         upload_id = None
         if file is None and looks_like_credential(text):
             file, text = (text.encode(), "pasted-credential.json"), ""
         if file is not None:
             data, name = file
             if len(data) > MAX_UPLOAD_BYTES:
-                return Reply(text="That file is larger than 5 MB; please send a single "
-                                  "credential file of at most 5 MB.")
+                return Reply(text=render("upload_too_large", mb=MAX_UPLOAD_MB))
             upload_id = get_records().add_upload(user_id, name, data)
             text = text or f"[sent a file: {name or 'credential'}]"
         if not text:
-            return Reply(text="I didn't catch anything there. Tell me about your week, or "
-                              "say 'help'.")
+            return Reply(text=render("message_empty"))
         if get_records().get_user(user_id) is None:
-            return Reply(text="I don't know you yet; please start again with /start.")
+            return Reply(text=render("user_unknown"))
         ctx = Context(user_id=user_id, channel=channel, now=datetime.now(UTC),
-                      display_name=display_name or self._name(user_id), upload_id=upload_id)
+                      display_name=display_name or self._name(user_id), upload_id=upload_id,
+                      target=target)
         thread = checkpoints.thread_id(user_id, channel, conversation)
         async with self._locks[user_id]:
             reply = await self._turn(ctx, thread, text)
@@ -135,38 +131,24 @@ class AgentService:
         out = await self.graph.ainvoke({"messages": [HumanMessage(content=text)]},
                                        config=config, context=ctx)
         new = out["messages"][seen:] if len(out["messages"]) > seen else out["messages"][-1:]
-        results = [self._json(m.content) for m in new if isinstance(m, ToolMessage)]
+        results = [ToolResult.model_validate(m.artifact) for m in new
+                   if isinstance(m, ToolMessage) and isinstance(m.artifact, dict)]
         final = next(m for m in reversed(out["messages"]) if isinstance(m, AIMessage))
         reply = self._reply(final, new, results)
-        if any(r.get("forgotten") for r in results):
+        if any(r.kind == "forgotten" for r in results):
             await checkpoints.delete_user(self.saver, ctx.user_id)
         else:
             await checkpoints.prune(self.saver, thread, self.settings.checkpoint_keep)
         return reply
 
-    def _reply(self, final: AIMessage, new: list[Any], results: list[dict[str, Any]]) -> Reply:
-        buttons: list[Button] = []
-        attachments: list[Attachment] = []
-        for r in results:
-            kind = r.get("kind")
-            if kind == "reflection_saved":
-                buttons += [Button(label=f"✗ {i}. {s['label']}"[:60], data=f"reject {i}")
-                            for i, s in enumerate(r.get("skills", []), 1)][:8]
-            elif kind == "forget_confirm":
-                buttons.append(Button(label="Yes, forget everything",
-                                      data="yes, forget everything"))
-            elif kind == "export" and r.get("path"):
-                with open(r["path"], "rb") as fh:
-                    attachments.append(Attachment(filename="passport-export.json",
-                                                  content=fh.read()))
-            for b in r.get("buttons", []):
-                buttons.append(Button(**b))
+    def _reply(self, final: AIMessage, new: list[Any], results: list[ToolResult]) -> Reply:
+        """The channel reply: the final text, and the buttons, files and facts of the tools."""
         text = final.content if isinstance(final.content, str) else str(final.content)
         fallback = self.llm and final.response_metadata.get("model_name") == MODEL_NAME
         tools = [c["name"] for m in new if isinstance(m, AIMessage) for c in m.tool_calls]
-        data = {str(r.get("kind")): r for r in results}
-        return Reply(text=text, buttons=buttons, attachments=attachments, tools=tools,
-                     data=data, fallback=fallback)
+        return Reply(text=text, buttons=[b for r in results for b in r.buttons],
+                     attachments=[a for r in results for a in r.attachments], tools=tools,
+                     data={r.kind: r.record() for r in results}, fallback=fallback)
 
     async def forget(self, user_id: str) -> None:
         """Delete the user from records, vector memory and every conversation checkpoint."""
@@ -178,11 +160,3 @@ class AgentService:
     def _name(user_id: str) -> str | None:
         user = get_records().get_user(user_id)
         return user["display_name"] if user else None
-
-    @staticmethod
-    def _json(content: Any) -> dict[str, Any]:
-        try:
-            value = json.loads(content if isinstance(content, str) else str(content))
-            return value if isinstance(value, dict) else {}
-        except json.JSONDecodeError:
-            return {}

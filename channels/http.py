@@ -16,7 +16,8 @@ from fastapi import FastAPI
 
 from agent.service import AgentService
 from channels import http_account, http_api, slack, telegram
-from memory.settings import Settings, get_settings
+from channels.page.router import router as page_router
+from settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
 
@@ -71,12 +72,7 @@ def create_app(settings: Settings | None = None, service: AgentService | None = 
 
     for router in [*http_api.ROUTERS, *http_account.ROUTERS]:
         app.include_router(router)
-    try:  # the passport page (channels/page), when installed
-        from channels.page.router import router as page_router
-    except ImportError:
-        log.warning("the passport page is not installed", exc_info=True)
-    else:
-        app.include_router(page_router)
+    app.include_router(page_router)
     if tg is not None:
         app.include_router(tg.router())
     if sl is not None:

@@ -11,8 +11,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, HTTPException, Request
 from pydantic import BaseModel, Field
 
+from agent.capabilities import reminders as reminders_cap
 from channels.http_api import CHANNEL, CurrentUser, Service
-from memory.records import get_records
 
 memory = APIRouter(prefix="/v1/memory", tags=["memory"])
 
@@ -22,7 +22,7 @@ def show_memory(user: CurrentUser) -> dict[str, Any]:
     """Counts of everything kept about you, and your latest reflection."""
     from agent.capabilities.memory import show
 
-    return show(user)
+    return show(user).record()
 
 
 @memory.get("/export")
@@ -43,7 +43,7 @@ class ForgetIn(BaseModel):
 async def forget(user: CurrentUser, service: Service,
                  body: Annotated[ForgetIn, Body()]) -> dict[str, Any]:
     """Delete everything about you (records, memories, conversations, API keys)."""
-    from agent.capabilities.memory import FORGET_PHRASE
+    from prompts.phrasebook import FORGET_PHRASE
 
     if not FORGET_PHRASE.match(body.confirm):
         raise HTTPException(400, 'To delete everything, send {"confirm": "yes, forget '
@@ -77,7 +77,7 @@ def _reminder_out(row: dict[str, Any] | None) -> dict[str, Any]:
 @reminders.get("")
 def get_reminder(user: CurrentUser) -> dict[str, Any]:
     """Your weekly reminder, and when it fires next."""
-    return _reminder_out(get_records().get_reminder(user))
+    return _reminder_out(reminders_cap.get_reminder(user))
 
 
 def _reschedule(request: Request, user_id: str) -> None:
@@ -98,20 +98,20 @@ async def put_reminder(body: ReminderIn, user: CurrentUser, request: Request
     if zone(body.tz).key != body.tz and not re.fullmatch(r"UTC|GMT", body.tz):
         raise HTTPException(422, f"Unknown timezone '{body.tz}'; use an IANA name such as "
                                  "Europe/Berlin.")
-    old = get_records().get_reminder(user)
-    get_records().set_reminder(user, body.weekday, body.time, body.tz,
-                               channel=(old or {}).get("channel") or CHANNEL)
+    old = reminders_cap.get_reminder(user)
+    reminders_cap.save_reminder(user, body.weekday, body.time, body.tz,
+                                channel=(old or {}).get("channel") or CHANNEL)
     _reschedule(request, user)
-    return _reminder_out(get_records().get_reminder(user))
+    return _reminder_out(reminders_cap.get_reminder(user))
 
 
 @reminders.delete("")
 async def delete_reminder(user: CurrentUser, request: Request) -> dict[str, Any]:
     """Turn your weekly reminder off."""
-    old = get_records().get_reminder(user)
+    old = reminders_cap.get_reminder(user)
     if old:
-        get_records().set_reminder(user, int(old["weekday"]), str(old["at_time"]),
-                                   str(old["tz"]), enabled=False)
+        reminders_cap.save_reminder(user, int(old["weekday"]), str(old["at_time"]),
+                                    str(old["tz"]), enabled=False)
         _reschedule(request, user)
     return {"reminder": None}
 

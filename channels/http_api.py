@@ -3,24 +3,27 @@
 Every route acts for the owner of the API key (``Authorization: Bearer KEY`` or
 ``X-API-Key: KEY``); no route takes a user id from the request, so one key can only ever
 read or change its owner's passport. Capabilities come from the ``agent.capabilities``
-facades when installed, else from an agent turn with the equivalent chat message.
+facades; chat goes through an agent turn.
 """
 
 from __future__ import annotations
 
 import asyncio
 import base64
-import importlib
-from types import ModuleType
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
 from pydantic import BaseModel, Field
 
+from agent import accounts
+from agent.capabilities import answers as answers_cap
+from agent.capabilities import skills as skills_cap
 from agent.reply import Reply
-from agent.service import MAX_UPLOAD_BYTES, AgentService
-from memory.records import get_records
+from agent.service import AgentService
+from prompts import render
+from prompts.phrasebook import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB
 
 CHANNEL = "http"
 
@@ -36,7 +39,7 @@ def current_user(authorization: Annotated[str | None, Header()] = None,
     key = x_api_key or ""
     if authorization and authorization.lower().startswith("bearer "):
         key = authorization[7:].strip()
-    user_id = get_records().user_for_api_key(key) if key else None
+    user_id = accounts.user_for_api_key(key)
     if user_id is None:
         raise HTTPException(401, "A valid API key is required: send 'Authorization: Bearer "
                                  "KEY' (create one with `passport apikey create --user NAME`).",
@@ -46,14 +49,6 @@ def current_user(authorization: Annotated[str | None, Header()] = None,
 
 CurrentUser = Annotated[str, Depends(current_user)]
 Service = Annotated[AgentService, Depends(get_service)]
-
-
-def facade(name: str) -> ModuleType | None:
-    """An ``agent.capabilities`` module if installed (others land independently)."""
-    try:
-        return importlib.import_module(f"agent.capabilities.{name}")
-    except ImportError:
-        return None
 
 
 class ButtonOut(BaseModel):
@@ -110,8 +105,7 @@ async def _body(request: Request) -> bytes:
     if not data:
         raise HTTPException(400, "Send the credential file as the request body.")
     if len(data) > MAX_UPLOAD_BYTES:
-        raise HTTPException(413, "That file is larger than 5 MB; send one credential file of "
-                                 "at most 5 MB.")
+        raise HTTPException(413, render("upload_too_large", mb=MAX_UPLOAD_MB))
     return data
 
 
@@ -165,8 +159,9 @@ async def import_credential(request: Request, user: CurrentUser,
 @credentials.get("")
 def list_credentials(user: CurrentUser) -> dict[str, Any]:
     """Your credentials with their verdicts (raw bytes left out)."""
-    rows = get_records().list_credentials(user)
-    return {"credentials": [{k: v for k, v in r.items() if k != "raw"} for r in rows]}
+    from agent.capabilities.credentials import list_credentials as stored
+
+    return {"credentials": stored(user)}
 
 
 evidence = APIRouter(prefix="/v1", tags=["evidence"])
@@ -181,19 +176,14 @@ class TagIn(BaseModel):
 @evidence.post("/skills/tag")
 async def tag(body: TagIn, user: CurrentUser) -> dict[str, Any]:
     """Skills found in a text (ESCO / O*NET), without the skills you rejected; stores nothing."""
-    skills = facade("skills")
-    if skills is None or not hasattr(skills, "tag_for_user"):
-        raise HTTPException(501, "Skill tagging is not installed in this build.")
-    tags = await asyncio.to_thread(skills.tag_for_user, user, body.text)
-    return {"skills": [t.model_dump(mode="json") if hasattr(t, "model_dump") else t
-                       for t in tags]}
+    tags = await asyncio.to_thread(skills_cap.tag_for_user, user, body.text)
+    return {"skills": [t.model_dump(mode="json") for t in tags]}
 
 
 @evidence.get("/skills")
 def my_skills(user: CurrentUser) -> dict[str, Any]:
     """Every skill tag in your passport, with the item it came from."""
-    return {"skills": [r["tag"] | {"source_id": r["source_id"]}
-                       for r in get_records().user_skills(user)]}
+    return {"skills": skills_cap.user_skills(user)}
 
 
 class StoryIn(BaseModel):
@@ -208,35 +198,29 @@ class ProfileIn(BaseModel):
     job_ad: str = Field(min_length=1, max_length=20_000)
 
 
-async def _evidence(service: AgentService, user: str, fn: str, message: str,
-                    *args: Any) -> dict[str, Any]:
-    """The evidence facade's result, or an agent turn when the facade is not installed."""
-    cap = facade("evidence")
-    if cap is not None and hasattr(cap, fn):
-        out = await asyncio.to_thread(getattr(cap, fn), user, *args)
-        return dict(jsonable_encoder(out | {"text": out.get("reply") or out.get("text", "")}))
-    reply = await _turn(service, user, message, f"api-{fn}")
-    return reply.model_dump() | {"kind": next(iter(reply.data), "reply")}
+async def _evidence(fn: Callable[..., dict[str, Any]], user: str, *args: Any
+                    ) -> dict[str, Any]:
+    """A cited answer of the evidence facade, with its reply as ``text``."""
+    out = await asyncio.to_thread(fn, user, *args)
+    return dict(jsonable_encoder(out | {"text": out.get("reply") or out.get("text", "")}))
 
 
 @evidence.get("/strengths")
-async def strengths(user: CurrentUser, service: Service) -> dict[str, Any]:
+async def strengths(user: CurrentUser) -> dict[str, Any]:
     """Your 3 to 7 strengths with cited evidence (``text``), growth areas apart."""
-    return await _evidence(service, user, "strengths_for", "/strengths")
+    return await _evidence(answers_cap.strengths_for, user)
 
 
 @evidence.post("/story")
-async def story(body: StoryIn, user: CurrentUser, service: Service) -> dict[str, Any]:
+async def story(body: StoryIn, user: CurrentUser) -> dict[str, Any]:
     """A STAR story drafted from your reflections (kept as a draft), with citations."""
-    return await _evidence(service, user, "story_for", f"/story {body.about}".strip(),
-                           body.about)
+    return await _evidence(answers_cap.story_for, user, body.about)
 
 
 @evidence.post("/profile")
-async def profile(body: ProfileIn, user: CurrentUser, service: Service) -> dict[str, Any]:
+async def profile(body: ProfileIn, user: CurrentUser) -> dict[str, Any]:
     """A profile tailored to a job ad: covered, transferable and gaps, with citations."""
-    return await _evidence(service, user, "profile_for", f"/profile {body.job_ad}",
-                           body.job_ad)
+    return await _evidence(answers_cap.profile_for, user, body.job_ad)
 
 
 ROUTERS = [chat, credentials, evidence]

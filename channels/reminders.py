@@ -13,12 +13,15 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from memory.db import Row
-from memory.records import get_records
+from agent import accounts
+from agent.capabilities import reminders as reminders_cap
+from agent.capabilities.reflection import opening
 
 log = logging.getLogger(__name__)
+Row = dict[str, Any]
 Send = Callable[[Row, str], Awaitable[None]]
 
 
@@ -56,26 +59,23 @@ def week_of(now: datetime, tz: str | None) -> str:
 
 def due_message(user_id: str, now: datetime | None = None) -> tuple[str, str] | None:
     """(ISO week, reminder text) when a reminder should go out now, else None."""
-    from agent.capabilities.reflection import opening
-
-    rec = get_records()
-    rem = rec.get_reminder(user_id)
+    rem = reminders_cap.get_reminder(user_id)
     if not rem or not rem["enabled"]:
         return None
     week = week_of(now or datetime.now(UTC), rem["tz"])
     if rem.get("last_sent_week") == week:
         return None
-    if any(r["week"] == week for r in rec.list_reflections(user_id)):
+    if reminders_cap.reflected_in(user_id, week):
         return None
-    user = rec.get_user(user_id) or {}
-    return week, opening(user_id, user.get("display_name") or "there")["reply"]
+    user = accounts.get_user(user_id) or {}
+    return week, opening(user_id, user.get("display_name") or "there").reply
 
 
 def target(rem: Row, provider: str) -> str | None:
     """Where to send the reminder: the stored chat, else the person's own id on ``provider``."""
     if rem.get("target"):
         return str(rem["target"])
-    for ident in get_records().identities(str(rem["user_id"])):
+    for ident in accounts.identities(str(rem["user_id"])):
         if ident["provider"] == provider:
             return str(ident["external_id"])
     return None
@@ -84,12 +84,12 @@ def target(rem: Row, provider: str) -> str | None:
 async def fire(user_id: str, send: Send, now: datetime | None = None) -> bool:
     """Send the reminder if it is due; True when one went out."""
     due = due_message(user_id, now)
-    rem = get_records().get_reminder(user_id)
+    rem = reminders_cap.get_reminder(user_id)
     if due is None or rem is None:
         return False
     week, text = due
     await send(rem, text)
-    get_records().mark_reminder_sent(user_id, week)
+    reminders_cap.mark_sent(user_id, week)
     return True
 
 
@@ -103,7 +103,7 @@ class AsyncScheduler:
 
     def start(self) -> int:
         """(Re-)register every enabled reminder of this channel; returns how many."""
-        rems = [r for r in get_records().list_reminders() if r["channel"] == self.channel]
+        rems = reminders_cap.channel_reminders(self.channel)
         for rem in rems:
             self.schedule(str(rem["user_id"]))
         return len(rems)
@@ -113,7 +113,7 @@ class AsyncScheduler:
         old = self.tasks.pop(user_id, None)
         if old:
             old.cancel()
-        rem = get_records().get_reminder(user_id)
+        rem = reminders_cap.get_reminder(user_id)
         if not rem or not rem["enabled"] or rem["channel"] != self.channel:
             return None
         when = when or next_fire(int(rem["weekday"]), str(rem["at_time"]), str(rem["tz"]))

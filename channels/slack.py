@@ -21,20 +21,21 @@ from slack_bolt import BoltResponse
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
+from agent.accounts import link_reply
 from agent.capabilities import memory as memory_cap
+from agent.capabilities import reminders as reminders_cap
 from agent.reply import Reply
-from agent.service import MAX_UPLOAD_BYTES, AgentService
+from agent.service import AgentService
 from channels import reminders
 from channels.chunking import slack_chunks, slack_escape
 from channels.dedupe import Seen
-from channels.identity import link_reply
-from memory.records import get_records
-from memory.settings import Settings
+from prompts import render
+from prompts.phrasebook import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, UPLOAD_SUFFIXES
+from settings import Settings
 
 log = logging.getLogger(__name__)
 PROVIDER = "slack"
 EVENTS_PATH = "/slack/events"
-UPLOADS = {".json", ".jsonld", ".jwt", ".jws", ".txt", ".png", ".svg"}
 SUBCOMMANDS = {"reflect", "strengths", "story", "profile", "remind", "memory", "export",
                "forget", "help", "start"}
 DAYS = ["Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays"]
@@ -143,7 +144,7 @@ class SlackChannel:
         """``/passport SUBCOMMAND ...``: answered privately in the DM."""
         words = (command.get("text") or "").strip()
         sub = words.split(" ", 1)[0].lower() if words else "help"
-        await ack(text=f"On it: I'll answer in our direct messages (/passport {sub}).")
+        await ack(text=render("slack_command_ack", sub=sub))
         user, team = command["user_id"], command.get("team_id", "")
         channel = await self._dm(user)
         if sub == "link":
@@ -207,11 +208,8 @@ class SlackChannel:
                 return
         conversation = "dm" if channel.startswith("D") else channel
         reply = await self.service.handle(uid, text, channel=PROVIDER, conversation=conversation,
-                                          display_name=name, file=upload)
-        if "reminder_set" in reply.data:
-            r = reply.data["reminder_set"]
-            get_records().set_reminder(uid, int(r["weekday"]), str(r["time"]), str(r["tz"]),
-                                       channel=PROVIDER, target=user)
+                                          display_name=name, file=upload, target=user)
+        if "reminder_set" in reply.data:  # stored by the tool; the scheduler is ours
             self.scheduler.schedule(uid)
         await self._post(channel, reply, thread_ts)
 
@@ -225,19 +223,17 @@ class SlackChannel:
     async def _download(self, file: dict[str, Any]) -> tuple[tuple[bytes, str] | None, str]:
         name = str(file.get("name") or "credential")
         url = str(file.get("url_private_download") or file.get("url_private") or "")
-        if PurePath(name.lower()).suffix not in UPLOADS:
-            return None, "I can read credentials sent as JSON, JWT, PNG or SVG files; " \
-                         "please share one of those."
+        if PurePath(name.lower()).suffix not in UPLOAD_SUFFIXES:
+            return None, render("upload_wrong_type")
         if int(file.get("size") or 0) > MAX_UPLOAD_BYTES:
-            return None, "That file is larger than 5 MB; please share one credential file " \
-                         "of at most 5 MB."
+            return None, render("upload_too_large", mb=MAX_UPLOAD_MB)
         if not self._trusted(url):
-            return None, "I can only read files shared in Slack itself."
+            return None, render("upload_untrusted")
         headers = {"Authorization": f"Bearer {self.settings.slack_bot_token}"}
         async with httpx.AsyncClient(timeout=20, follow_redirects=False) as http:
             resp = await http.get(url, headers=headers)
         if resp.status_code != 200 or len(resp.content) > MAX_UPLOAD_BYTES:
-            return None, "I couldn't download that file from Slack; please share it again."
+            return None, render("upload_download_failed")
         return (resp.content, name), ""
 
     async def _dm(self, user: str) -> str:
@@ -270,11 +266,11 @@ class SlackChannel:
     async def publish_home(self, team: str, user: str) -> None:
         """Publish the App Home: passport summary, reminder settings, quick buttons."""
         uid = self._user(team, user)
-        summary = memory_cap.show(uid)["reply"]
-        rem = get_records().get_reminder(uid)
-        when = (f"Weekly reminder: {DAYS[int(rem['weekday'])]} at {rem['at_time']} "
-                f"({rem['tz']})." if rem and rem["enabled"] else
-                "No weekly reminder yet: try `/passport remind sunday 18:00 Europe/Berlin`.")
+        summary = memory_cap.show(uid).reply
+        rem = reminders_cap.get_reminder(uid)
+        when = render("slack_home_reminder", day=DAYS[int(rem["weekday"])],
+                      time=rem["at_time"], tz=rem["tz"]) if rem and rem["enabled"] else render(
+            "slack_home_no_reminder")
         buttons = [("Reflect now", "/reflect"), ("My strengths", "/strengths"),
                    ("Export my data", "/export")]
         view = {"type": "home", "blocks": [

@@ -31,21 +31,22 @@ from telegram.ext import (
     filters,
 )
 
+from agent import accounts
+from agent.accounts import link_reply
+from agent.capabilities import reminders as reminders_cap
 from agent.reply import Reply
-from agent.service import MAX_UPLOAD_BYTES, AgentService
+from agent.service import AgentService
 from channels import reminders
 from channels.chunking import telegram_html, telegram_pieces
 from channels.dedupe import Seen
-from channels.identity import link_reply
-from memory.records import get_records
-from memory.settings import Settings
 from prompts import render
+from prompts.phrasebook import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, UPLOAD_SUFFIXES
+from settings import Settings
 
 log = logging.getLogger(__name__)
 PROVIDER = "telegram"
 WEBHOOK_PATH = "/telegram/webhook"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
-UPLOADS = {".json", ".jsonld", ".jwt", ".jws", ".txt", ".png", ".svg"}
 Ctx = ContextTypes.DEFAULT_TYPE
 COMMANDS = [("start", "what I keep, and begin"), ("reflect", "reflect on your week"),
             ("strengths", "your strengths with evidence"), ("story", "draft a STAR story"),
@@ -161,7 +162,7 @@ class TelegramChannel:
         """/start: what is kept (consent), then the first question."""
         uid, _, name = self._who(update, context)
         text = render("consent", name=name)
-        get_records().grant_consent(uid, "storage", text)
+        accounts.grant_consent(uid, "storage", text)
         await self.send(update.effective_chat.id, Reply(text=text))  # type: ignore[union-attr]
         await self._turn(update, context, "/start")
 
@@ -194,13 +195,11 @@ class TelegramChannel:
         doc = msg.document  # type: ignore[union-attr]
         name = doc.file_name or "credential"  # type: ignore[union-attr]
         chat = update.effective_chat.id  # type: ignore[union-attr]
-        if PurePath(name.lower()).suffix not in UPLOADS:
-            await self.send(chat, Reply(text="I can read credentials sent as JSON, JWT, PNG or "
-                                             "SVG files; please send one of those."))
+        if PurePath(name.lower()).suffix not in UPLOAD_SUFFIXES:
+            await self.send(chat, Reply(text=render("upload_wrong_type")))
             return
         if (doc.file_size or 0) > MAX_UPLOAD_BYTES:  # type: ignore[union-attr]
-            await self.send(chat, Reply(text="That file is larger than 5 MB; please send a "
-                                             "single credential file of at most 5 MB."))
+            await self.send(chat, Reply(text=render("upload_too_large", mb=MAX_UPLOAD_MB)))
             return
         file = await doc.get_file()  # type: ignore[union-attr]
         data = bytes(await file.download_as_bytearray())
@@ -208,14 +207,13 @@ class TelegramChannel:
 
     async def _photo(self, update: Update, context: Ctx) -> None:
         """Compressed photos lose a baked badge; ask for the file instead."""
-        await self.send(update.effective_chat.id, Reply(  # type: ignore[union-attr]
-            text="Telegram compressed that picture, which removes the credential inside; "
-                 "please send the badge as a file (paperclip, then File)."))
+        await self.send(update.effective_chat.id,  # type: ignore[union-attr]
+                        Reply(text=render("upload_photo")))
 
     async def _group(self, update: Update, context: Ctx) -> None:
         """Passports are private: answer only in a direct chat."""
-        await self.send(update.effective_chat.id, Reply(  # type: ignore[union-attr]
-            text="Your passport is private, so let's talk in a direct chat with me."))
+        await self.send(update.effective_chat.id,  # type: ignore[union-attr]
+                        Reply(text=render("private_only")))
 
     async def _button(self, update: Update, context: Ctx) -> None:
         """An inline button: its data becomes the person's next message."""
@@ -237,8 +235,7 @@ class TelegramChannel:
     async def _error(self, update: object, context: Ctx) -> None:
         log.error("telegram update failed", exc_info=context.error)
         if isinstance(update, Update) and update.effective_chat:
-            await self.send(update.effective_chat.id, Reply(
-                text="Sorry, something went wrong on my side; please try again."))
+            await self.send(update.effective_chat.id, Reply(text=render("internal_error")))
 
     # -- turns and replies -----------------------------------------------------------------
     async def _turn(self, update: Update, context: Ctx, text: str,
@@ -248,11 +245,8 @@ class TelegramChannel:
         with contextlib.suppress(TelegramError):
             await context.bot.send_chat_action(chat, ChatAction.TYPING)
         reply = await self.service.handle(uid, text, channel=PROVIDER, conversation=str(chat),
-                                          display_name=name, file=file)
-        if "reminder_set" in reply.data:
-            r = reply.data["reminder_set"]
-            get_records().set_reminder(uid, int(r["weekday"]), str(r["time"]), str(r["tz"]),
-                                       channel=PROVIDER, target=str(chat))
+                                          display_name=name, file=file, target=str(chat))
+        if "reminder_set" in reply.data:  # stored by the tool; the JobQueue is ours
             self.schedule(uid)
         await self.send(chat, reply)
 
@@ -282,7 +276,7 @@ class TelegramChannel:
     # -- reminders ---------------------------------------------------------------------------
     def schedule_all(self) -> int:
         """(Re-)register every enabled Telegram reminder on the JobQueue; returns how many."""
-        rems = [r for r in get_records().list_reminders() if r["channel"] == PROVIDER]
+        rems = reminders_cap.channel_reminders(PROVIDER)
         for rem in rems:
             self.schedule(str(rem["user_id"]))
         return len(rems)
@@ -294,7 +288,7 @@ class TelegramChannel:
             return None
         for job in jq.get_jobs_by_name(f"reminder:{user_id}"):
             job.schedule_removal()
-        rem = get_records().get_reminder(user_id)
+        rem = reminders_cap.get_reminder(user_id)
         if not rem or not rem["enabled"] or rem["channel"] != PROVIDER:
             return None
         when = when or reminders.next_fire(int(rem["weekday"]), str(rem["at_time"]),

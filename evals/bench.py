@@ -155,13 +155,10 @@ def _recall(cfg: BenchConfig, users: dict[str, Any], store: Any) -> dict[str, An
 
 
 def _tagging(cfg: BenchConfig) -> dict[str, Any]:
-    try:
-        from tools.skills.tagging import get_tagger, tag_many
-    except ImportError as exc:
-        return {"status": f"not installed ({exc})"}
     import numpy as np
 
     from memory.embeddings import get_tag_embedder
+    from tools.skills.tagging import get_tagger, tag_many
 
     texts = sentences(cfg.tag_sentences, seed=3)
     tagger = get_tagger()
@@ -185,11 +182,9 @@ def _tagging(cfg: BenchConfig) -> dict[str, Any]:
 
 
 def _verification() -> dict[str, Any]:
-    try:
-        from evals.credentials import generated_cases
-        from tools.credentials.verify import verify_bytes
-    except ImportError as exc:
-        return {"status": f"not installed ({exc})"}
+    from evals.credentials import generated_cases
+    from tools.credentials.verify import verify_bytes
+
     cases = generated_cases()
     ms: list[float] = []
     for case in cases:
@@ -242,7 +237,7 @@ def _cold(cmd: list[str], cache: Path) -> tuple[float, float, float]:
 
 
 def _cold_start(cfg: BenchConfig) -> dict[str, Any]:
-    from memory.settings import get_settings
+    from settings import get_settings
 
     cache = get_settings().cache_dir
     ours_cmd = ["channels.cli.main", "chat", "--user", "cold"]  # what `passport` runs
@@ -274,7 +269,7 @@ def run_bench(quick: bool = False, reports: Path | None = None) -> dict[str, Any
     """
     from evals.baseline import make_store
     from memory.embeddings import get_embedder
-    from memory.settings import get_settings
+    from settings import get_settings
 
     cfg = QUICK if quick else FULL
     began = time.perf_counter()

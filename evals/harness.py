@@ -1,7 +1,7 @@
 """The eval harness: the suite registry, JSON and table rendering, and the reports folder.
 
-Suites are looked up lazily by module so a capability that is not installed yet reports
-"not installed" instead of breaking the others. Every suite returns a JSON-able dict and
+Suites are imported when run (so one suite's heavy imports never slow another); a suite that
+cannot be imported fails loudly. Every suite returns a JSON-able dict and
 has a ``format_table(report) -> str``; the harness writes ``reports/eval-NAME.json`` and
 ``.md`` for each.
 """
@@ -40,8 +40,8 @@ def temp_home(label: str, keep: Path | None = None) -> Iterator[Path]:
         keep: use this folder instead of a temporary one (it is not deleted).
     """
     from memory.records import reset_records
-    from memory.settings import get_settings
     from memory.vectors import reset_vectors
+    from settings import get_settings
 
     old = os.environ.get("PASSPORT_HOME")
     old_cache = os.environ.get("PASSPORT_CACHE_DIR")
@@ -76,7 +76,6 @@ def load_suite(name: str) -> tuple[Callable[..., dict[str, Any]], Callable[[dict
     """The run function and table formatter of a suite.
 
     Raises:
-        ModuleNotFoundError: the suite's module (or what it needs) is not installed.
         KeyError: there is no suite of that name.
     """
     module_name, fn_name, _ = SUITES[name]
@@ -85,16 +84,12 @@ def load_suite(name: str) -> tuple[Callable[..., dict[str, Any]], Callable[[dict
 
 
 def run_suite(name: str, **kwargs: Any) -> tuple[dict[str, Any], str]:
-    """Run one suite; a missing or failing suite gives a report that says so.
+    """Run one suite; a suite that fails while running gives a report that says so.
 
     Returns:
         The JSON report (with ``suite``, ``status`` and ``machine``) and its table.
     """
-    try:
-        run, table = load_suite(name)
-    except (ModuleNotFoundError, AttributeError) as exc:
-        missing: dict[str, Any] = {"suite": name, "status": "not installed", "detail": str(exc)}
-        return missing, f"{name}: not installed ({exc})."
+    run, table = load_suite(name)
     try:
         report = dict(run(**{**SUITES[name][2], **kwargs}))
     except Exception as exc:  # noqa: BLE001 - one broken suite must not hide the others

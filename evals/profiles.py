@@ -98,8 +98,8 @@ def _expectations(out: dict[str, Any], job: dict[str, Any]) -> tuple[int, int, i
 
 def _run_mode(users: list[dict[str, Any]], model_factory: Callable[[], Any] | None
               ) -> dict[str, Any]:
-    from agent.capabilities.evidence import profile_for, story_for, strengths_for
-    from tools.evidence import facts_for
+    from agent.capabilities.answers import profile_for, story_for, strengths_for
+    from tools.facts import facts_for
 
     times: dict[str, list[float]] = {"strengths": [], "story": [], "profile": []}
     r: dict[str, Any] = {"outputs": 0, "violations": 0, "caught": 0, "fallbacks": 0,

@@ -54,7 +54,7 @@ def score_rubric(results: list[dict[str, Any]], enabled: bool | None = None) -> 
     Returns:
         ``status`` (``scored`` or ``skipped``), per-conversation scores and the means.
     """
-    from memory.settings import get_settings
+    from settings import get_settings
 
     settings = get_settings()
     if enabled is None:

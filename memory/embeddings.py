@@ -225,7 +225,7 @@ def get_tag_embedder() -> Embedder:
         return get_embedder()
     with _lock:
         if _tag_embedder is None:
-            from memory.settings import get_settings
+            from settings import get_settings
 
             single_threaded_blas()
             _tag_embedder = Embedder(model_path=quantized_model_path(get_settings().cache_dir))

@@ -15,7 +15,7 @@ from typing import Any
 
 from memory.db import Database, Row
 from memory.migrations import migrate
-from memory.settings import Settings, get_settings
+from settings import Settings, get_settings
 
 
 def now_iso() -> str:

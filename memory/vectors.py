@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 
 from memory.records import new_id, now_iso
 from memory.schemas import Memory
-from memory.settings import Settings, get_settings
+from settings import Settings, get_settings
 
 COLLECTION = "memories"
 EXACT_MAX = 500  # up to this many memories a user's search is exact, in process

@@ -41,15 +41,25 @@ def asked(text: str) -> set[str]:
 
 def render_fresh(template: str, seed: str = "", avoid: Iterable[str] = (),
                  **fields: object) -> str:
-    """Like :func:`render`, but prefer a variant that asks no question already asked in
-    ``avoid`` (earlier replies): a coach that asks the same question twice sounds stuck.
+    """Like :func:`render`, but prefer a variant not said before and asking no question
+    already asked in ``avoid`` (earlier replies): repeating itself is how a coach gets stuck
+    in a loop.
 
-    Variants with a field missing from ``fields`` (or given as None) are left out; when every
-    variant was asked before, the seeded one is used.
+    Args:
+        template: the template name.
+        seed: picks the first variant tried.
+        avoid: what the coach already said in this conversation.
+        fields: the template's fields; variants needing a field that is missing (or None)
+            are left out.
+
+    Returns:
+        The first fresh variant from the seeded one on; else one not said verbatim; else the
+        seeded one.
     """
     variants = load(template)
     start = zlib.crc32(seed.encode()) % len(variants)
-    before = set().union(*(asked(text) for text in avoid))
+    said = {text.strip() for text in avoid}
+    before = set().union(*(asked(text) for text in said))
     given = {k: v for k, v in fields.items() if v is not None}
     usable: list[str] = []
     for i in range(len(variants)):
@@ -59,4 +69,5 @@ def render_fresh(template: str, seed: str = "", avoid: Iterable[str] = (),
             continue
     if not usable:
         raise KeyError(f"no variant of {template!r} can be filled from {sorted(given)}")
-    return next((text for text in usable if not asked(text) & before), usable[0])
+    return next((text for text in usable if text not in said and not asked(text) & before),
+                next((text for text in usable if text not in said), usable[0]))

@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from tools.evidence import Fact
+from tools.facts import Fact
 
 Role = Literal["claim", "question", "heading", "gap", "requirement", "meta"]
 

@@ -15,7 +15,7 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from memory.embeddings import get_embedder
-from tools.evidence import Fact
+from tools.facts import Fact
 from tools.jobs import JobAd, Requirement, parse
 from tools.strengths import key
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from tools import stories
-from tools.evidence import Fact, render, short
+from tools.facts import Fact, render, short
 from tools.faithfulness import Segment
 from tools.profile import Match, Profile
 

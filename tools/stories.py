@@ -15,7 +15,7 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from memory.embeddings import get_embedder
-from tools.evidence import Fact, short
+from tools.facts import Fact, short
 from tools.faithfulness import Segment
 from tools.reflection import cues_in  # the reflection policy's own STAR cues
 from tools.skills.text import content_lemmas
@@ -166,7 +166,7 @@ def draft(facts: list[Fact], about: str = "", picked: list[str] | None = None) -
     """Draft a STAR+L story from the user's facts.
 
     Args:
-        facts: the user's facts (see ``tools.evidence.facts_for``).
+        facts: the user's facts (see ``tools.facts.facts_for``).
         about: the topic in the user's words (may be empty: the coach proposes the richest).
         picked: item ids the user chose (overrides the topic).
 

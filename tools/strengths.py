@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from memory.embeddings import get_embedder
-from tools.evidence import Fact, short
+from tools.facts import Fact, short
 from tools.faithfulness import Segment
 
 HALF_LIFE_DAYS = 90.0

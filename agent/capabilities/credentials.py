@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from memory.settings import get_settings
+from prompts import render
+from settings import get_settings
 from tools.credentials.models import CheckResult
 from tools.credentials.network import Fetcher, HttpFetcher
 from tools.credentials.verify import verify_bytes, verify_path
@@ -20,23 +21,13 @@ from tools.credentials.verify import verify_bytes, verify_path
 log = logging.getLogger(__name__)
 
 __all__ = ["CheckResult", "describe_verdict", "import_bytes", "import_paths",
-           "inspect_credential_bytes", "list_trusted_issuers", "skills_for", "trust_issuer",
-           "verify_paths"]
+           "inspect_credential_bytes", "list_credentials", "list_trusted_issuers", "skills_for",
+           "trust_issuer", "verify_paths"]
 
 NOT_STORED = {"invalid", "invalid-signature"}
 
-PLAIN = {
-    "valid": "verified: the issuer's signature checks out and nothing has changed since it "
-             "was issued",
-    "invalid-signature": "NOT genuine: the signature does not match, so something was changed "
-                         "after issuing or it was not signed by the issuer",
-    "expired": "genuine, but it has expired",
-    "not-yet-valid": "genuine, but it is not valid yet",
-    "revoked": "genuine, but the issuer has revoked it",
-    "unverifiable-offline": "not fully checked: part of it can only be checked online, or "
-                            "not at all",
-    "invalid": "not readable as a credential",
-}
+VERDICTS = ("valid", "invalid-signature", "expired", "not-yet-valid", "revoked",
+            "unverifiable-offline", "invalid")  # each is worded in prompts/templates/verdict_*.txt
 
 
 def default_fetcher(online: bool) -> Fetcher | None:
@@ -69,25 +60,13 @@ def inspect_credential_bytes(data: bytes, filename: str | None = None, online: b
     return verify_bytes(data, filename, fetcher=fetch)
 
 
-def _tagger() -> Callable[[str], list[Any]] | None:
-    try:
-        from tools.skills import tag
-    except ImportError:
-        try:
-            from tools.skills.tagging import tag
-        except ImportError:
-            return None
-    return tag  # type: ignore[no-any-return]
-
-
 def skills_for(result: CheckResult, use_tagger: bool = True) -> list[dict[str, Any]]:
     """Alignment skills as issued, plus tagger skills from the description and criteria."""
     skills = list(result.skills)
     ach = result.achievement
-    tag = _tagger() if use_tagger else None
-    if ach is None or tag is None:
+    if ach is None or not use_tagger:
         return skills
-    from tools.skills.tagging import MAX_TEXT_CHARS
+    from tools.skills.tagging import MAX_TEXT_CHARS, tag  # loaded on first use: a slow import
 
     # an absurdly long description (hostile or broken) is tagged by its beginning only
     text = ". ".join(t for t in (ach.name, ach.description, ach.criteria) if t)[:MAX_TEXT_CHARS]
@@ -188,15 +167,24 @@ def list_trusted_issuers() -> dict[str, str]:
 def describe_verdict(result: CheckResult) -> str:
     """Plain words for a result: what it is, whether it is genuine, and why."""
     ach = result.achievement
-    what = f"\u201c{ach.name}\u201d" if ach else "This file"
+    what = f"\u201c{ach.name}\u201d" if ach else render("verdict_this_file")
     if ach and ach.issuer_name:
         what += f" from {ach.issuer_name}"
-    lines = [f"{what} is {PLAIN.get(result.verdict, result.verdict)}."]
+    plain = render(f"verdict_{result.verdict}") if result.verdict in VERDICTS else result.verdict
+    lines = [render("verdict_summary", what=what, plain=plain)]
     c = result.checks
     if result.verdict != "invalid" or ach is not None:
-        trust = "on your trusted list" if c.issuer == "known" else "not on your trusted list"
-        lines.append(f"Signature: {c.proof}; dates: {c.dates}; revocation: {c.status}; "
-                     f"issuer: {trust}.")
+        trust = render("issuer_trusted" if c.issuer == "known" else "issuer_untrusted")
+        lines.append(render("verdict_checks", proof=c.proof, dates=c.dates, status=c.status,
+                            trust=trust))
     for reason in result.reasons[:4]:
         lines.append(f"- {reason}")
     return "\n".join(lines)
+
+
+def list_credentials(user_id: str) -> list[dict[str, Any]]:
+    """The user's stored credentials with their verdicts, oldest first (raw bytes left out)."""
+    from memory.records import get_records
+
+    return [{k: v for k, v in r.items() if k != "raw"}
+            for r in get_records().list_credentials(user_id)]

@@ -8,12 +8,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from agent.reply import Attachment, Button
+from agent.results import DialogUpdate, ToolResult
 from memory.records import get_records
-from memory.settings import get_settings
 from memory.vectors import get_vectors
 from prompts import render
+from prompts.phrasebook import FORGET_PHRASE, FORGET_PHRASE_TEXT
+from settings import get_settings
 
-FORGET_PHRASE = re.compile(r"^\s*yes,?\s+forget everything\W*$", re.I)
 _RECENT = re.compile(r"\b(?:last week|before|previous(?:ly)?|earlier|recent(?:ly)?|so far)\b",
                      re.I)
 
@@ -33,7 +35,7 @@ def forget_user(user_id: str) -> None:
     get_records().delete_user(user_id)
 
 
-def show(user_id: str) -> dict[str, Any]:
+def show(user_id: str) -> ToolResult:
     """Counts of everything kept, and the latest reflection."""
     rec = get_records()
     reflections = rec.list_reflections(user_id)
@@ -45,10 +47,10 @@ def show(user_id: str) -> dict[str, Any]:
         last = reflections[-1]
         latest = f"\nLatest reflection ({last['week']}): \u201c{_short(last['text'])}\u201d"
     reply = render("memory_show", "", latest=latest, **counts)
-    return {"kind": "memory_show", **counts, "reply": reply}
+    return ToolResult(kind="memory_show", facts=counts, reply=reply)
 
 
-def recall(user_id: str, query: str, k: int = 3) -> dict[str, Any]:
+def recall(user_id: str, query: str, k: int = 3) -> ToolResult:
     """The user's own items nearest to the query (recent reflections for 'last week')."""
     items: list[dict[str, Any]] = []
     if _RECENT.search(query):
@@ -62,10 +64,10 @@ def recall(user_id: str, query: str, k: int = 3) -> dict[str, Any]:
             items.append({"id": m.source_id or m.id, "kind": m.kind,
                           "week": m.metadata.get("week", ""), "text": m.text})
     if not items:
-        return {"kind": "recall", "items": [], "reply": render("recall_empty")}
+        return ToolResult(kind="recall", facts={"items": []}, reply=render("recall_empty"))
     lines = "\n".join(f"- {i['week'] or i['kind']}: \u201c{_short(i['text'])}\u201d"
                       for i in items)
-    return {"kind": "recall", "items": items, "reply": render("recall", lines=lines)}
+    return ToolResult(kind="recall", facts={"items": items}, reply=render("recall", lines=lines))
 
 
 def write_export(user_id: str, target: Path | None = None) -> tuple[Path, bytes]:
@@ -81,13 +83,30 @@ def write_export(user_id: str, target: Path | None = None) -> tuple[Path, bytes]
     return target, body
 
 
-def forget_turn(user_id: str, message: str, awaiting: str | None) -> dict[str, Any]:
-    """Chat flow for forgetting: ask for the exact phrase, then delete."""
+def export_turn(user_id: str) -> ToolResult:
+    """Chat export: write the private copy and attach the same bytes to the reply."""
+    path, body = write_export(user_id)
+    return ToolResult(kind="export", facts={"path": str(path), "size": len(body)},
+                      reply=render("memory_export", size=len(body), where=str(path)),
+                      attachments=[Attachment(filename="passport-export.json", content=body)])
+
+
+def forget_turn(user_id: str, message: str, awaiting: str | None) -> ToolResult:
+    """Chat flow for forgetting: ask for the exact phrase, then delete.
+
+    Args:
+        user_id: whose passport.
+        message: the user's own words this turn, verbatim.
+        awaiting: what the previous reply waited for (from the dialog state).
+    """
     if awaiting == "forget_confirm" and FORGET_PHRASE.match(message):
         forget_user(user_id)
-        return {"kind": "forgotten", "forgotten": True, "reply": render("forget_done")}
-    return {"kind": "forget_confirm", "awaiting": "forget_confirm",
-            "reply": render("forget_confirm")}
+        return ToolResult(kind="forgotten", facts={"forgotten": True},
+                          reply=render("forget_done"))
+    return ToolResult(kind="forget_confirm", reply=render("forget_confirm"),
+                      buttons=[Button(label=FORGET_PHRASE_TEXT.capitalize(),
+                                      data=FORGET_PHRASE_TEXT)],
+                      state=DialogUpdate(awaiting="forget_confirm"))
 
 
 def _short(text: str, limit: int = 160) -> str:

@@ -1,7 +1,7 @@
 """What the passport page shows, gathered for one user: skills map, timeline, strengths,
 credentials, stories and reminder settings, every item carrying the fact ids of its evidence.
 
-Read-only and deterministic: the facts come from ``tools.evidence`` (one verbatim sentence
+Read-only and deterministic: the facts come from ``tools.facts`` (one verbatim sentence
 per fact, id ``<item_id>#<n>``), strengths from ``tools.strengths`` over the same facts (so
 the facts are read once per page), the rest from the records. Nothing here sees another
 user's rows: every read is keyed by ``user_id``.
@@ -16,7 +16,7 @@ from typing import Any
 
 from memory.records import get_records
 from tools import strengths as strengths_tool
-from tools.evidence import Fact, facts_for, open_citation, short
+from tools.facts import Fact, facts_for, open_citation, short
 
 OTHER_GROUP = "Other skills"
 
@@ -196,3 +196,18 @@ def display_name(user_id: str) -> str:
     """The user's display name (``You`` when unknown)."""
     user = get_records().get_user(user_id) or {}
     return str(user.get("display_name") or "You")
+
+
+def owns_item(user_id: str, table: str, item_id: str) -> bool:
+    """True when the credential or story ``item_id`` is this user's."""
+    return get_records().get_item(user_id, table, item_id) is not None
+
+
+def credential_file(user_id: str, cred_id: str) -> dict[str, Any] | None:
+    """One of the user's credentials with its raw bytes (for download), or None."""
+    return get_records().get_item(user_id, "credentials", cred_id)
+
+
+def picked_credentials(user_id: str, ids: set[str]) -> list[dict[str, Any]]:
+    """The user's credentials among ``ids`` (raw bytes included), oldest first."""
+    return [c for c in get_records().list_credentials(user_id) if c["id"] in ids]

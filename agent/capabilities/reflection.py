@@ -11,6 +11,9 @@ import re
 from datetime import datetime, timedelta
 from typing import Any
 
+from agent.capabilities.skills import tag_for_user
+from agent.reply import Button
+from agent.results import DialogUpdate, ShownSkill, ToolResult
 from memory.records import get_records
 from memory.vectors import get_vectors
 from prompts import render, render_fresh
@@ -20,12 +23,7 @@ log = logging.getLogger(__name__)
 
 
 def _tag(user_id: str, text: str, source_id: str) -> list[dict[str, Any]]:
-    """Skill tags for a reflection, without the user's rejected skills (empty if the skill
-    tagger is not installed)."""
-    try:
-        from agent.capabilities.skills import tag_for_user
-    except ImportError:
-        return []
+    """Skill tags for a reflection, without the user's rejected skills."""
     try:
         return [t.model_dump() for t in tag_for_user(user_id, text, source_id=source_id)]
     except Exception:  # noqa: BLE001 - a tagging fault must never lose the reflection
@@ -49,7 +47,7 @@ def _recent_questions(user_id: str, followups: list[dict[str, str]]) -> list[str
         f["question"] for f in followups]
 
 
-def reflect(user_id: str, message: str, now: datetime) -> dict[str, Any]:
+def reflect(user_id: str, message: str, now: datetime) -> ToolResult:
     """Add the user's message to the open reflection and return the coach's next step.
 
     Returns:
@@ -75,14 +73,14 @@ def reflect(user_id: str, message: str, now: datetime) -> dict[str, Any]:
                                 mirror=step.mirror or None)
         followups.append({"slot": str(step.slot), "question": question})
         rid = records.save_reflection(user_id, record)
-        return {"kind": "reflection_question", "reflection_id": rid, "slot": step.slot,
-                "question": question, "reply": question}
+        return ToolResult(kind="reflection_question", reply=question, facts={
+            "reflection_id": rid, "slot": step.slot, "question": question})
     if not draft.texts:
-        return {"kind": "reflection_empty", "reply": render("reflection_skip_empty")}
+        return ToolResult(kind="reflection_empty", reply=render("reflection_skip_empty"))
     return _save(user_id, record)
 
 
-def _save(user_id: str, record: dict[str, Any]) -> dict[str, Any]:
+def _save(user_id: str, record: dict[str, Any]) -> ToolResult:
     records = get_records()
     record["status"] = "draft"
     rid = records.save_reflection(user_id, record)  # durable before anything slow
@@ -104,27 +102,33 @@ def _save(user_id: str, record: dict[str, Any]) -> dict[str, Any]:
                    if skills_block else "", growth_block=f"\n\n{growth_block}" if growth_block
                    else "", reject_hint=f"\n\n{render('reflection_reject_hint')}" if shown
                    else "")
-    return {"kind": "reflection_saved", "reflection_id": rid, "week": week, "skills": shown,
-            "growth_areas": growth, "reply": reply, "awaiting": "reject" if shown else None}
+    listed = [ShownSkill(framework=s["framework"], id=s["id"], label=s["label"],
+                         also=s.get("also", []), reflection_id=rid) for s in shown]
+    return ToolResult(
+        kind="reflection_saved", reply=reply,
+        facts={"reflection_id": rid, "week": week, "skills": shown, "growth_areas": growth},
+        buttons=[Button(label=f"\u2717 {i}. {s.label}"[:60], data=f"reject {i}")
+                 for i, s in enumerate(listed, 1)][:8],
+        state=DialogUpdate(awaiting="reject" if shown else None, shown_skills=listed))
 
 
-def opening(user_id: str, name: str) -> dict[str, Any]:
+def opening(user_id: str, name: str) -> ToolResult:
     """The weekly opening question, recalling last week's words when there are any."""
     saved = get_records().list_reflections(user_id)
     if not saved:
-        return {"kind": "opening", "reply": render("opening_first", seed=user_id, name=name)}
+        return ToolResult(kind="opening", reply=render("opening_first", seed=user_id, name=name))
     last = saved[-1]
     slots = last["slots"]
     quote = slots.get("next_step") or slots.get("learning") or split_sentences(last["text"])[0]
     quote = quote if len(quote) <= 160 else quote[:157].rsplit(" ", 1)[0] + "…"
     quote = quote.rstrip(" .!")
     this_week = datetime.now().strftime("%G-W%V")
-    when = "Earlier this week" if last["week"] == this_week else "Last time"
+    when = render("when_earlier_this_week" if last["week"] == this_week else "when_last_time")
     if last["week"] == _previous_week(this_week):
-        when = "Last week"
-    return {"kind": "opening", "last_reflection_id": last["id"], "quote": quote,
-            "reply": render("opening_recall", seed=last["id"], name=name, quote=quote,
-                            when=when)}
+        when = render("when_last_week")
+    return ToolResult(kind="opening", facts={"last_reflection_id": last["id"], "quote": quote},
+                      reply=render("opening_recall", seed=last["id"], name=name, quote=quote,
+                                   when=when))
 
 
 def _previous_week(week: str) -> str:
@@ -132,20 +136,39 @@ def _previous_week(week: str) -> str:
     return (monday - timedelta(days=7)).strftime("%G-W%V")
 
 
-def reject(user_id: str, which: str) -> dict[str, Any]:
-    """Reject skill number N of the latest saved reflection; it is never proposed again."""
+def _latest_list(user_id: str) -> list[ShownSkill]:
+    """The numbered list of the latest saved reflection (a conversation that saw none)."""
     saved = get_records().list_reflections(user_id)
+    if not saved:
+        return []
+    return [ShownSkill(framework=s["framework"], id=s["id"], label=s["label"],
+                       also=s.get("also", []), reflection_id=saved[-1]["id"])
+            for s in saved[-1]["skills"] if s.get("polarity") == "demonstrated"]
+
+
+def reject(user_id: str, which: str, shown: list[ShownSkill]) -> ToolResult:
+    """Reject skill number N of the list the user last saw; it is never proposed again.
+
+    Args:
+        user_id: whose passport.
+        which: the user's words holding the number ("reject 2").
+        shown: the numbered list the user last saw (dialog state); when empty, the list of
+            the latest saved reflection.
+    """
+    listed = shown or _latest_list(user_id)
     number = re.search(r"\d+", which)
-    shown = [s for s in (saved[-1]["skills"] if saved else [])
-             if s.get("polarity") == "demonstrated"]
-    if not number or not 1 <= int(number.group()) <= len(shown):
-        return {"kind": "reject_unknown", "reply": render("skill_reject_unknown")}
-    skill = shown[int(number.group()) - 1]
-    get_records().reject_skill(user_id, skill["framework"], skill["id"])
-    for other in skill.get("also", []):
-        get_records().reject_skill(user_id, other["framework"], other["id"])
-    latest = saved[-1]
-    latest["skills"] = [s for s in latest["skills"] if s is not skill and s != skill]
-    get_records().save_reflection(user_id, latest)
-    return {"kind": "skill_rejected", "skill": skill,
-            "reply": render("skill_rejected", label=skill["label"]), "awaiting": "reject"}
+    if not number or not 1 <= int(number.group()) <= len(listed):
+        return ToolResult(kind="reject_unknown", reply=render("skill_reject_unknown"))
+    skill = listed[int(number.group()) - 1]
+    records = get_records()
+    for key in [skill.model_dump(), *skill.also]:
+        records.reject_skill(user_id, key["framework"], key["id"])
+    source = next((r for r in records.list_reflections(user_id)
+                   if r["id"] == skill.reflection_id), None)
+    if source is not None:
+        source["skills"] = [s for s in source["skills"]
+                            if (s["framework"], s["id"]) != (skill.framework, skill.id)]
+        records.save_reflection(user_id, source)
+    return ToolResult(kind="skill_rejected", facts={"skill": skill.model_dump()},
+                      reply=render("skill_rejected", label=skill.label),
+                      state=DialogUpdate(awaiting="reject"))

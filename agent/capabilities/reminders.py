@@ -1,4 +1,5 @@
-"""Weekly reminders: parse "Sundays at 18:00 Europe/Berlin" deterministically and store it."""
+"""Weekly reminders: parse "Sundays at 18:00 Europe/Berlin" deterministically, store and read
+them (channels schedule them through these functions, never through the records store)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from agent.results import ToolResult
 from memory.records import get_records
 from prompts import render
 
@@ -41,11 +43,18 @@ def parse(text: str) -> tuple[int, str, str] | None:
 
 
 def set_from_text(user_id: str, text: str, channel: str,
-                  target: str | None = None) -> dict[str, Any]:
-    """Store the weekly reminder described in the user's words."""
+                  target: str | None = None) -> ToolResult:
+    """Store the weekly reminder described in the user's words.
+
+    Args:
+        user_id: whose reminder.
+        text: the user's words ("sundays 18:00 Europe/Berlin").
+        channel: where the reminder goes out (telegram, slack, ...).
+        target: the chat or DM there (from the turn's ``Context``); None: the person's own id.
+    """
     parsed = parse(text)
     if parsed is None:
-        return {"kind": "reminder_unclear", "reply": render("reminder_unclear")}
+        return ToolResult(kind="reminder_unclear", reply=render("reminder_unclear"))
     weekday, at, tz = parsed
     try:
         ZoneInfo(tz)
@@ -53,5 +62,31 @@ def set_from_text(user_id: str, text: str, channel: str,
         tz = "UTC"
     get_records().set_reminder(user_id, weekday, at, tz, channel=channel, target=target)
     day = DAYS[weekday].capitalize()
-    return {"kind": "reminder_set", "weekday": weekday, "time": at, "tz": tz,
-            "reply": render("reminder_set", day=day, time=at, tz=tz)}
+    return ToolResult(kind="reminder_set", facts={"weekday": weekday, "time": at, "tz": tz},
+                      reply=render("reminder_set", day=day, time=at, tz=tz))
+
+
+def get_reminder(user_id: str) -> dict[str, Any] | None:
+    """The user's reminder row (weekday, at_time, tz, channel, target, enabled, last sent)."""
+    return get_records().get_reminder(user_id)
+
+
+def channel_reminders(channel: str) -> list[dict[str, Any]]:
+    """Every enabled reminder delivered on ``channel`` (re-registered when it starts)."""
+    return [r for r in get_records().list_reminders() if r["channel"] == channel]
+
+
+def save_reminder(user_id: str, weekday: int, at: str, tz: str, channel: str | None = None,
+                  enabled: bool = True) -> None:
+    """Set (or turn off, ``enabled=False``) the weekly reminder from structured fields."""
+    get_records().set_reminder(user_id, weekday, at, tz, channel=channel, enabled=enabled)
+
+
+def mark_sent(user_id: str, week: str) -> None:
+    """Remember the ISO week a reminder went out (one per week at most)."""
+    get_records().mark_reminder_sent(user_id, week)
+
+
+def reflected_in(user_id: str, week: str) -> bool:
+    """True when the user already saved a reflection in that ISO week."""
+    return any(r["week"] == week for r in get_records().list_reflections(user_id))

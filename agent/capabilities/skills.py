@@ -72,6 +72,13 @@ def tag_for_user(user_id: str, text: str, source_id: str | None = None,
             if not _rejected(t, rejected)]
 
 
+def user_skills(user_id: str) -> list[dict[str, Any]]:
+    """Every skill tag in the user's passport, each with the id of the item it came from."""
+    from memory.records import get_records
+
+    return [r["tag"] | {"source_id": r["source_id"]} for r in get_records().user_skills(user_id)]
+
+
 def reject_skill(user_id: str, framework: str, skill_id: str) -> None:
     """Remember that the user rejected this skill (and its counterpart in the other framework)."""
     from memory.records import get_records

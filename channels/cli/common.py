@@ -22,21 +22,21 @@ def run_async(coro: Awaitable[T]) -> T:
 
 def cli_user(name: str) -> str:
     """The user id of a terminal user, created on first use."""
-    from memory.records import get_records
+    from agent import accounts
 
     name = name.strip()
     if not name or len(name) > 100:
         raise typer.BadParameter("give a name of 1 to 100 characters, e.g. --user ana")
-    return get_records().ensure_user("cli", "local", name, display_name=name)
+    return accounts.user_for("cli", "local", name, display_name=name)
 
 
 def existing_user(name: str) -> str:
     """The user id of an existing terminal user, or exit with how to start one."""
     from rich.console import Console
 
-    from memory.records import get_records
+    from agent import accounts
 
-    user_id = get_records().find_user("cli", "local", name.strip())
+    user_id = accounts.find_user("cli", "local", name.strip())
     if user_id is None:
         Console(stderr=True).print(f"No passport for '{name}' here; start one with "
                                    f"`passport chat --user {name}`.")

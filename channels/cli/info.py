@@ -15,7 +15,7 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def info() -> None:
         """Show the data dir, the stores in use and whether an LLM is configured."""
-        from memory.settings import get_settings
+        from settings import get_settings
 
         s = get_settings()
         table = Table(show_header=False, box=None)

@@ -18,7 +18,7 @@ COMMAND_MODULES = [
     "channels.cli.memory",
     "channels.cli.credentials",
     "channels.cli.serve",
-    "channels.cli.evidence",
+    "channels.cli.answers",
     "channels.cli.skills",
     "channels.cli.page",
     "channels.cli.evals",

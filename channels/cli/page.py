@@ -17,12 +17,12 @@ UserOpt = Annotated[str | None, typer.Option("--user", "-u", help="Whose passpor
 
 
 def _user(name: str | None) -> str:
-    from memory.records import get_records
+    from agent import accounts
 
     if not name or not name.strip():
         err.print("Say whose passport with --user NAME.")
         raise typer.Exit(2)
-    user_id = get_records().find_user("cli", "local", name.strip())
+    user_id = accounts.find_user("cli", "local", name.strip())
     if user_id is None:
         err.print(f"No passport for '{name}' here; start one with `passport chat --user "
                   f"{name}`.")

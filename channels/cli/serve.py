@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import secrets
 
 import typer
 from rich.console import Console
@@ -19,14 +18,12 @@ def apikey_create(user: str = typer.Option(..., "--user", "-u", help="Who the ke
                   label: str = typer.Option("default", help="A note to tell keys apart.")
                   ) -> None:
     """Create an API key for USER (shown once; only its hash is stored)."""
-    from memory.records import get_records
+    from agent import accounts
 
     name = user.strip()
     if not name or len(name) > 100:
         raise typer.BadParameter("give a name of 1 to 100 characters, e.g. --user ana")
-    user_id = get_records().ensure_user("http", "api", name, display_name=name)
-    key = "tp_" + secrets.token_urlsafe(32)
-    get_records().create_api_key(user_id, key, label)
+    _, key = accounts.create_api_key(name, label)
     err.print(f"API key for '{name}' (shown once; send it as 'Authorization: Bearer KEY'):")
     typer.echo(key)
 
@@ -35,10 +32,9 @@ def apikey_create(user: str = typer.Option(..., "--user", "-u", help="Who the ke
 def apikey_revoke(user: str = typer.Option(..., "--user", "-u", help="Whose keys to revoke.")
                   ) -> None:
     """Revoke every API key of USER."""
-    from memory.records import get_records
+    from agent import accounts
 
-    user_id = get_records().find_user("http", "api", user.strip())
-    count = get_records().revoke_api_keys(user_id) if user_id else 0
+    count = accounts.revoke_api_keys(user.strip())
     err.print(f"Revoked {count} key(s) of '{user}'.")
 
 
@@ -61,7 +57,7 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def telegram() -> None:
         """Run the Telegram bot by polling (needs TELEGRAM_BOT_TOKEN)."""
-        from memory.settings import get_settings
+        from settings import get_settings
 
         if not get_settings().telegram_bot_token:
             err.print("Set TELEGRAM_BOT_TOKEN (from @BotFather) first; see docs/channels.md.")
@@ -71,7 +67,7 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def slack() -> None:
         """Run the Slack app over Socket Mode (needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN)."""
-        from memory.settings import get_settings
+        from settings import get_settings
 
         s = get_settings()
         if not (s.slack_bot_token and s.slack_app_token):
@@ -86,7 +82,7 @@ def register(app: typer.Typer) -> None:
 async def _telegram() -> None:
     from agent.service import AgentService
     from channels.telegram import TelegramChannel
-    from memory.settings import get_settings
+    from settings import get_settings
 
     async with AgentService() as service:
         channel = TelegramChannel(get_settings(), service, webhook=False)
@@ -101,7 +97,7 @@ async def _telegram() -> None:
 async def _slack() -> None:
     from agent.service import AgentService
     from channels.slack import from_settings
-    from memory.settings import get_settings
+    from settings import get_settings
 
     async with AgentService() as service:
         channel = from_settings(get_settings(), service, http=False)

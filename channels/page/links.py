@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 from channels.page import tokens
-from memory.settings import get_settings
+from settings import get_settings
 
 PAGE_TTL_S = 3600
 

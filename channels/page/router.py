@@ -18,13 +18,14 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from agent import accounts
 from agent.capabilities import page as page_cap
 from channels.page import shares, tokens, vp
 from channels.page.html import not_found
 from channels.page.render import citation_page, private_page
 from channels.page.share_page import shared_page
-from memory.records import get_records
-from memory.settings import get_settings
+from prompts import render
+from settings import get_settings
 
 router = APIRouter(include_in_schema=False)
 MAX_FORM_BYTES = 64_000
@@ -63,7 +64,7 @@ def _owner(token: str) -> tuple[str, int] | None:
     payload = tokens.verify(token, "page")
     if payload is None or not isinstance(payload.get("u"), str):
         return None
-    if get_records().get_user(payload["u"]) is None:
+    if accounts.get_user(payload["u"]) is None:
         return None
     return payload["u"], int(payload["exp"])
 
@@ -90,9 +91,9 @@ def private(token: str, request: Request) -> HTMLResponse:
     user_id, expires = owner
     view = page_cap.passport_view(user_id)
     made = request.query_params.get("shared", "")
-    notice = "Share link created; copy it from the list below." if made else ""
+    notice = render("page_share_created") if made else ""
     if request.query_params.get("revoked"):
-        notice = "Share link revoked: it answers 'not found' from now on."
+        notice = render("page_share_revoked")
     error = request.query_params.get("error", "")[:300]
     return _html(private_page(view, token, expires, shares.list_shares(user_id),
                               _base(request), notice=notice, error=error))
@@ -112,7 +113,7 @@ def citation(token: str, fact_id: str) -> HTMLResponse:
 def private_original(token: str, cred_id: str) -> Response:
     """Download one of the owner's credentials as it arrived."""
     owner = _owner(token)
-    row = get_records().get_item(owner[0], "credentials", cred_id) if owner else None
+    row = page_cap.credential_file(owner[0], cred_id) if owner else None
     return _download(row) if row else _missing()
 
 
@@ -157,17 +158,10 @@ def revoke(token: str, share_id: str) -> Response:
     return RedirectResponse(f"/p/{token}?revoked=1#share", status_code=303)
 
 
-def _shared(token: str) -> dict[str, Any] | None:
-    row = shares.open_share(token)
-    if row is None or get_records().get_user(str(row["user_id"])) is None:
-        return None
-    return row
-
-
 @router.get("/s/{token}", response_class=HTMLResponse)
 def shared(token: str) -> HTMLResponse:
     """The public page of a live share: only the picked items."""
-    row = _shared(token)
+    row = shares.open_share(token)
     if row is None:
         return _missing()
     uid, items = str(row["user_id"]), row["items"]
@@ -179,13 +173,13 @@ def shared(token: str) -> HTMLResponse:
 
 def _picked_rows(row: dict[str, Any]) -> list[dict[str, Any]]:
     ids = set(row["items"].get("credentials") or [])
-    return [c for c in get_records().list_credentials(str(row["user_id"])) if c["id"] in ids]
+    return page_cap.picked_credentials(str(row["user_id"]), ids)
 
 
 @router.get("/s/{token}/credential/{cred_id}")
 def shared_original(token: str, cred_id: str) -> Response:
     """Download one shared credential exactly as its issuer signed it."""
-    row = _shared(token)
+    row = shares.open_share(token)
     found = [c for c in _picked_rows(row) if c["id"] == cred_id] if row else []
     return _download(found[0]) if found else _missing()
 
@@ -193,7 +187,7 @@ def shared_original(token: str, cred_id: str) -> Response:
 @router.get("/s/{token}/presentation.json")
 def presentation(token: str) -> Response:
     """The shared credentials in one unsigned W3C Verifiable Presentation."""
-    row = _shared(token)
+    row = shares.open_share(token)
     if row is None:
         return _missing()
     body = json.dumps(vp.presentation(_picked_rows(row)), indent=2, ensure_ascii=False)

@@ -8,13 +8,14 @@ once, and a revoked or expired share answers exactly like one that never existed
 
 from __future__ import annotations
 
-import json
 import secrets
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from agent import accounts
+from agent.capabilities.page import owns_item
 from channels.page import tokens
-from memory.records import get_records, now_iso
+from memory import shares as store
 
 MAX_DAYS = 365
 DEFAULT_DAYS = 30
@@ -28,10 +29,9 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _row(row: dict[str, Any]) -> dict[str, Any]:
-    row = dict(row)
-    row["items"] = json.loads(row["items"]) if isinstance(row["items"], str) else row["items"]
-    return row
+def now_iso() -> str:
+    """The current UTC time as stored in the share rows (ISO 8601, seconds)."""
+    return _now().isoformat(timespec="seconds")
 
 
 def share_token(row: dict[str, Any]) -> str:
@@ -64,30 +64,24 @@ def create_share(user_id: str, credentials: list[str] | None = None,
         raise ShareError("Pick at least one credential, story or tailored profile to share.")
     if not 1 <= days <= MAX_DAYS:
         raise ShareError(f"A share link can last 1 to {MAX_DAYS} days.")
-    rec = get_records()
     for cid in credentials:
-        if rec.get_item(user_id, "credentials", cid) is None:
+        if not owns_item(user_id, "credentials", cid):
             raise ShareError(f"There is no credential {cid} in your passport.")
     for sid in stories:
-        if rec.get_item(user_id, "stories", sid) is None:
+        if not owns_item(user_id, "stories", sid):
             raise ShareError(f"There is no story {sid} in your passport.")
     share_id = "shr_" + secrets.token_hex(8)
     expires = (_now() + timedelta(days=days)).isoformat(timespec="seconds")
     items = {"credentials": credentials, "stories": stories, "profile": profile}
-    rec.db.execute("INSERT INTO shares (id, user_id, items, created_at, expires_at) "
-                   "VALUES (?,?,?,?,?)",
-                   (share_id, user_id, json.dumps(items, default=str), now_iso(), expires))
-    row = _row(rec.db.one("SELECT * FROM shares WHERE id=?", (share_id,)) or {})
+    row = store.add_share(share_id, user_id, items, expires)
     return row | {"token": share_token(row)}
 
 
 def list_shares(user_id: str) -> list[dict[str, Any]]:
     """This user's shares, newest first, each with ``token`` and ``state``
     (``active``, ``expired`` or ``revoked``)."""
-    rows = get_records().db.query("SELECT * FROM shares WHERE user_id=? ORDER BY created_at "
-                                  "DESC, id", (user_id,))
     out = []
-    for r in map(_row, rows):
+    for r in store.user_shares(user_id):
         state = "revoked" if r["revoked_at"] else (
             "expired" if str(r["expires_at"]) <= now_iso() else "active")
         out.append(r | {"token": share_token(r), "state": state})
@@ -96,9 +90,7 @@ def list_shares(user_id: str) -> list[dict[str, Any]]:
 
 def revoke_share(user_id: str, share_id: str) -> bool:
     """Revoke one of this user's shares at once; False when it is not theirs or unknown."""
-    return get_records().db.execute(
-        "UPDATE shares SET revoked_at=? WHERE id=? AND user_id=? AND revoked_at IS NULL",
-        (now_iso(), share_id, user_id)) > 0
+    return store.revoke_share(user_id, share_id)
 
 
 def open_share(token: str) -> dict[str, Any] | None:
@@ -106,10 +98,12 @@ def open_share(token: str) -> dict[str, Any] | None:
     payload = tokens.verify(token, "share")
     if payload is None:
         return None
-    row = get_records().db.one("SELECT * FROM shares WHERE id=?", (str(payload.get("s")),))
+    row = store.get_share(str(payload.get("s")))
     if row is None or row["revoked_at"] or str(row["expires_at"]) <= now_iso():
         return None
-    return _row(row)
+    if accounts.get_user(str(row["user_id"])) is None:
+        return None
+    return row
 
 
 def freeze_profile(user_id: str, job_ad: str) -> dict[str, Any]:
@@ -119,7 +113,7 @@ def freeze_profile(user_id: str, job_ad: str) -> dict[str, Any]:
     Raises:
         ShareError: the ad names no requirements.
     """
-    from agent.capabilities.evidence import profile_for
+    from agent.capabilities.answers import profile_for
 
     out = profile_for(user_id, job_ad)
     if out.get("kind") != "profile":

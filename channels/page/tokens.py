@@ -18,7 +18,7 @@ import secrets
 import time
 from typing import Any
 
-from memory.settings import get_settings
+from settings import get_settings
 
 KEY_FILE = "page-secret.key"
 MAX_TOKEN_CHARS = 600

@@ -5,16 +5,19 @@ from __future__ import annotations
 import copy
 import json
 
+import pytest
+
 from agent.service import AgentService
 from evals.credential_signing import EdIssuer, ob3, png_with_itxt
 
 
-async def test_send_badge_then_confirm(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("agent.capabilities.credentials._tagger", lambda: None)
+@pytest.mark.usefixtures("tagger")
+async def test_send_badge_then_confirm(
+        monkeypatch: pytest.MonkeyPatch, issuer: EdIssuer) -> None:
     from memory.records import get_records
 
-    iss = EdIssuer.new()
-    badge = png_with_itxt("openbadgecredential", json.dumps(iss.sign(ob3(iss.did))).encode())
+    signed = json.dumps(issuer.sign(ob3(issuer.did))).encode()
+    badge = png_with_itxt("openbadgecredential", signed)
     rec = get_records()
     ana = rec.ensure_user("cli", "local", "ana")
     async with AgentService() as service:
@@ -29,11 +32,11 @@ async def test_send_badge_then_confirm(monkeypatch) -> None:  # type: ignore[no-
     assert rec.list_credentials(bob) == []
 
 
-async def test_forged_badge_is_explained_and_not_offered(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+async def test_forged_badge_is_explained_and_not_offered(
+        monkeypatch: pytest.MonkeyPatch, issuer: EdIssuer) -> None:
     from memory.records import get_records
 
-    iss = EdIssuer.new()
-    doc = iss.sign(ob3(iss.did))
+    doc = issuer.sign(ob3(issuer.did))
     forged = copy.deepcopy(doc)
     forged["credentialSubject"]["achievement"]["name"] = "Brain Surgery"
     ana = get_records().ensure_user("cli", "local", "ana")
@@ -44,15 +47,14 @@ async def test_forged_badge_is_explained_and_not_offered(monkeypatch) -> None:  
 
 
 async def test_a_credential_with_an_absurdly_long_description_still_imports(
-        monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        monkeypatch: pytest.MonkeyPatch, issuer: EdIssuer) -> None:
     import tools.skills.tagging as tagging
     from memory.records import get_records
 
     monkeypatch.setattr(tagging, "MAX_TEXT_CHARS", 3000)  # the real limit is 200,000
-    iss = EdIssuer.new()
-    doc = ob3(iss.did)
+    doc = ob3(issuer.did)
     doc["credentialSubject"]["achievement"]["description"] = "I mentored new staff. " * 2000
-    badge = json.dumps(iss.sign(doc)).encode()
+    badge = json.dumps(issuer.sign(doc)).encode()
     rec = get_records()
     ana = rec.ensure_user("cli", "local", "ana")
     async with AgentService() as service:

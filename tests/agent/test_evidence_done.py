@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 
 import pytest
 from typer.testing import CliRunner
@@ -15,19 +14,14 @@ from agent.service import AgentService
 from channels.cli.main import build_app
 from evals.fabricating import FabricatingChatModel
 from evals.profiles import JOBS, load_users, run_profiles_eval, seed_user
-from tests.tools.skills.helpers import small_tagger
-from tools.evidence import facts_for
-from tools.skills.tagging import set_tagger
+from tools.facts import facts_for
 
 LIES = ("MIT", "Google", "10 years")
 
 
 @pytest.fixture(autouse=True)
-def small_index() -> Iterator[None]:
-    """The real tagger over the small test index."""
-    set_tagger(small_tagger())
-    yield
-    set_tagger(None)
+def small_index(tagger: object) -> None:
+    """The real tagger over the small test index (tests/conftest.py)."""
 
 
 def _ana() -> tuple[str, dict]:

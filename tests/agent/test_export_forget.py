@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 from agent.service import AgentService
 from channels.cli.main import build_app
 from memory.records import get_records
-from memory.settings import get_settings
 from memory.vectors import get_vectors
+from settings import get_settings
 
 
 async def _seed(service: AgentService, name: str) -> str:
@@ -26,27 +26,26 @@ async def _seed(service: AgentService, name: str) -> str:
     return user
 
 
-async def test_export_has_everything_and_forget_removes_everything() -> None:
-    async with AgentService() as service:
-        ana = await _seed(service, "ana")
-        bob = await _seed(service, "bob")
-        runner = CliRunner()
-        out = runner.invoke(build_app(), ["memory", "export", "--user", "ana"])
-        assert out.exit_code == 0, out.output
-        data = json.loads(out.stdout)
-        assert data["user"]["id"] == ana
-        assert len(data["reflections"]) == 1 and len(data["memories"]) == 1
-        assert data["reminder"]["at_time"] == "18:00" and data["reminder"]["weekday"] == 6
-        assert "hackathon" in data["memories"][0]["text"]
-        assert await _thread_rows(ana) > 0
-        await service.forget(ana)
-        # Nothing of ana remains anywhere; bob is untouched.
-        assert get_records().get_user(ana) is None
-        assert get_records().find_user("cli", "local", "ana") is None
-        assert get_vectors().count(ana) == 0
-        assert await _thread_rows(ana) == 0
-        assert _sqlite_mentions(ana) == []
-        assert get_vectors().count(bob) == 1 and len(get_records().list_reflections(bob)) == 1
+async def test_export_has_everything_and_forget_removes_everything(service: AgentService) -> None:
+    ana = await _seed(service, "ana")
+    bob = await _seed(service, "bob")
+    runner = CliRunner()
+    out = runner.invoke(build_app(), ["memory", "export", "--user", "ana"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.stdout)
+    assert data["user"]["id"] == ana
+    assert len(data["reflections"]) == 1 and len(data["memories"]) == 1
+    assert data["reminder"]["at_time"] == "18:00" and data["reminder"]["weekday"] == 6
+    assert "hackathon" in data["memories"][0]["text"]
+    assert await _thread_rows(ana) > 0
+    await service.forget(ana)
+    # Nothing of ana remains anywhere; bob is untouched.
+    assert get_records().get_user(ana) is None
+    assert get_records().find_user("cli", "local", "ana") is None
+    assert get_vectors().count(ana) == 0
+    assert await _thread_rows(ana) == 0
+    assert _sqlite_mentions(ana) == []
+    assert get_vectors().count(bob) == 1 and len(get_records().list_reflections(bob)) == 1
 
 
 def test_cli_forget_asks_and_yes_skips_the_question() -> None:
@@ -66,25 +65,23 @@ def test_cli_forget_asks_and_yes_skips_the_question() -> None:
     assert missing.exit_code == 1 and "No passport" in missing.output
 
 
-async def test_forget_in_chat_needs_the_exact_phrase() -> None:
-    async with AgentService() as service:
-        di = await _seed(service, "di")
-        ask = await service.handle(di, "forget me", conversation="c2")
-        assert "yes, forget everything" in ask.text
-        assert ask.buttons and ask.buttons[0].data == "yes, forget everything"
-        nope = await service.handle(di, "yes", conversation="c2")
-        assert get_records().get_user(di) is not None, nope.text
-        await service.handle(di, "forget me", conversation="c2")
-        done = await service.handle(di, "yes, forget everything", conversation="c2")
-        assert "deleted everything" in done.text
-        assert get_records().get_user(di) is None and get_vectors().count(di) == 0
-        assert await _thread_rows(di) == 0
+async def test_forget_in_chat_needs_the_exact_phrase(service: AgentService) -> None:
+    di = await _seed(service, "di")
+    ask = await service.handle(di, "forget me", conversation="c2")
+    assert "yes, forget everything" in ask.text
+    assert ask.buttons and ask.buttons[0].data == "yes, forget everything"
+    nope = await service.handle(di, "yes", conversation="c2")
+    assert get_records().get_user(di) is not None, nope.text
+    await service.handle(di, "forget me", conversation="c2")
+    done = await service.handle(di, "yes, forget everything", conversation="c2")
+    assert "deleted everything" in done.text
+    assert get_records().get_user(di) is None and get_vectors().count(di) == 0
+    assert await _thread_rows(di) == 0
 
 
-async def test_export_in_chat_attaches_the_file() -> None:
-    async with AgentService() as service:
-        ed = await _seed(service, "ed")
-        reply = await service.handle(ed, "export my data", conversation="c3")
+async def test_export_in_chat_attaches_the_file(service: AgentService) -> None:
+    ed = await _seed(service, "ed")
+    reply = await service.handle(ed, "export my data", conversation="c3")
     assert reply.attachments and json.loads(reply.attachments[0].content)["user"]["id"] == ed
 
 

@@ -14,7 +14,7 @@ from langchain_core.messages import AIMessage
 
 from agent.service import AgentService
 from memory.records import get_records
-from memory.settings import get_settings
+from settings import get_settings
 from tests.fakes.chat_model import ScriptedChatModel, tool_call
 from tests.fakes.openai_server import FakeOpenAI, Step
 
@@ -63,7 +63,7 @@ async def test_vendor_error_falls_back_to_offline_coach(
         _llm_env(monkeypatch, server.base_url)
         async with AgentService() as service:
             bo = service.user_for("cli", "local", "bo")
-            with caplog.at_level(logging.WARNING, logger="agent.graph"):
+            with caplog.at_level(logging.WARNING, logger="agent.middleware"):
                 reply = await service.handle(bo, STORY)
     assert reply.fallback and reply.tools == ["reflect"]
     assert "mentored a junior developer" in reply.text  # the offline coach mirrors the user

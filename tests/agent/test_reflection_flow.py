@@ -16,10 +16,9 @@ WEEK = [
 ]
 
 
-async def test_weekly_reflection_is_saved_with_followups_that_fit() -> None:
-    async with AgentService() as service:
-        ana = service.user_for("cli", "local", "ana", "Ana")
-        replies = await converse(service, ana, WEEK)
+async def test_weekly_reflection_is_saved_with_followups_that_fit(service: AgentService) -> None:
+    ana = service.user_for("cli", "local", "ana", "Ana")
+    replies = await converse(service, ana, WEEK)
     opening, first, second, saved = replies
     assert opening.tools == ["begin_reflection"]
     assert "?" in opening.text
@@ -43,56 +42,51 @@ async def test_weekly_reflection_is_saved_with_followups_that_fit() -> None:
     assert memories and memories[0].source_id == stored[0]["id"]
 
 
-async def test_offline_notice_is_shown_once_per_conversation() -> None:
-    async with AgentService() as service:
-        bo = service.user_for("cli", "local", "bo")
-        replies = await converse(service, bo, ["hello", "help", "thanks"])
-        again = await converse(service, bo, ["hello"], conversation="t2")
+async def test_offline_notice_is_shown_once_per_conversation(service: AgentService) -> None:
+    bo = service.user_for("cli", "local", "bo")
+    replies = await converse(service, bo, ["hello", "help", "thanks"])
+    again = await converse(service, bo, ["hello"], conversation="t2")
     notices = [r for r in replies if "offline mode" in r.text]
     assert len(notices) == 1 and notices[0] is replies[0]
     assert "OPENAI_API_KEY" in replies[0].text
     assert "offline mode" in again[0].text  # a new conversation says it once again
 
 
-async def test_just_save_it_and_skip_are_honoured() -> None:
-    async with AgentService() as service:
-        cy = service.user_for("cli", "local", "cy")
-        r1, r2 = await converse(service, cy, [
-            "On Saturday I volunteered at the food bank and sorted donations", "skip"])
-        assert r1.tools == ["reflect"] and "?" in r1.text
-        assert r2.tools == ["reflect"] and "reflection_question" in r2.data
-        assert r2.data["reflection_question"]["slot"] != r1.data["reflection_question"]["slot"]
-        r3 = (await converse(service, cy, ["just save it"]))[0]
+async def test_just_save_it_and_skip_are_honoured(service: AgentService) -> None:
+    cy = service.user_for("cli", "local", "cy")
+    r1, r2 = await converse(service, cy, [
+        "On Saturday I volunteered at the food bank and sorted donations", "skip"])
+    assert r1.tools == ["reflect"] and "?" in r1.text
+    assert r2.tools == ["reflect"] and "reflection_question" in r2.data
+    assert r2.data["reflection_question"]["slot"] != r1.data["reflection_question"]["slot"]
+    r3 = (await converse(service, cy, ["just save it"]))[0]
     assert "reflection_saved" in r3.data
     saved = get_records().list_reflections(cy)
     assert len(saved) == 1 and saved[0]["text"].startswith("On Saturday")
     assert "skip" not in saved[0]["text"] and "just save it" not in saved[0]["text"]
 
 
-async def test_at_most_two_followups_then_saved() -> None:
-    async with AgentService() as service:
-        di = service.user_for("cli", "local", "di")
-        replies = await converse(service, di, [
-            "We had a busy week at the cafe", "ok", "fine", "whatever"])
+async def test_at_most_two_followups_then_saved(service: AgentService) -> None:
+    di = service.user_for("cli", "local", "di")
+    replies = await converse(service, di, [
+        "We had a busy week at the cafe", "ok", "fine", "whatever"])
     kinds = [next(iter(r.data)) for r in replies[:3]]
     assert kinds == ["reflection_question", "reflection_question", "reflection_saved"]
     assert len(get_records().list_reflections(di)) == 1
 
 
-async def test_distress_gets_a_safe_kind_answer_pointing_to_help() -> None:
-    async with AgentService() as service:
-        ed = service.user_for("cli", "local", "ed")
-        reply = (await converse(service, ed, ["honestly I feel hopeless and can't go on"]))[0]
+async def test_distress_gets_a_safe_kind_answer_pointing_to_help(service: AgentService) -> None:
+    ed = service.user_for("cli", "local", "ed")
+    reply = (await converse(service, ed, ["honestly I feel hopeless and can't go on"]))[0]
     assert reply.tools == []
     assert "emergency" in reply.text and "findahelpline.com" in reply.text
     assert get_records().list_reflections(ed) == []
 
 
-async def test_next_week_opening_recalls_last_reflection() -> None:
-    async with AgentService() as service:
-        fi = service.user_for("cli", "local", "fi", "Fi")
-        await converse(service, fi, [
-            "I fixed the printer for my team", "It worked and everyone could print again",
-            "I learned to read the error log first"])
-        opening = (await converse(service, fi, ["hi"], conversation="next-week"))[0]
+async def test_next_week_opening_recalls_last_reflection(service: AgentService) -> None:
+    fi = service.user_for("cli", "local", "fi", "Fi")
+    await converse(service, fi, [
+        "I fixed the printer for my team", "It worked and everyone could print again",
+        "I learned to read the error log first"])
+    opening = (await converse(service, fi, ["hi"], conversation="next-week"))[0]
     assert "I learned to read the error log first" in opening.text

@@ -3,27 +3,14 @@ skill tags, Chroma vectors) for one user only, and the capability deletes only a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
-
-import pytest
 
 from agent.capabilities import reflection as reflection_cap
 from agent.capabilities import undo
 from memory.items import delete_reflection, last_reflection
 from memory.records import get_records
 from memory.vectors import get_vectors
-
-
-@pytest.fixture(scope="module")
-def small_skill_tagger() -> Iterator[None]:
-    """The skills' small test index (the full one takes minutes to build the first time)."""
-    from tests.tools.skills.helpers import small_tagger
-    from tools.skills.tagging import set_tagger
-
-    set_tagger(small_tagger())
-    yield
-    set_tagger(None)
+from tools.skills.tagger import Tagger
 
 
 def _saved(user_id: str, text: str) -> str:
@@ -31,8 +18,8 @@ def _saved(user_id: str, text: str) -> str:
     now = datetime.now(UTC)
     reflection_cap.reflect(user_id, text, now)
     result = reflection_cap.reflect(user_id, "just save it", now)
-    assert result["kind"] == "reflection_saved"
-    return str(result["reflection_id"])
+    assert result.kind == "reflection_saved"
+    return str(result.facts["reflection_id"])
 
 
 def _everywhere(user_id: str, rid: str) -> tuple[bool, int, int]:
@@ -44,7 +31,7 @@ def _everywhere(user_id: str, rid: str) -> tuple[bool, int, int]:
 
 
 def test_delete_reflection_removes_row_tags_and_vectors_of_one_user_only(
-        small_skill_tagger: None) -> None:
+        tagger: Tagger) -> None:
     records = get_records()
     ines = records.ensure_user("cli", "local", "ines")
     olu = records.ensure_user("cli", "local", "olu")
@@ -69,7 +56,7 @@ def test_delete_reflection_removes_row_tags_and_vectors_of_one_user_only(
 
 
 def test_undo_asks_first_and_deletes_only_the_moment_shown_after_a_yes(
-        small_skill_tagger: None) -> None:
+        tagger: Tagger) -> None:
     records = get_records()
     rui = records.ensure_user("cli", "local", "rui")
     assert undo.ask(rui)["kind"] == "undo_nothing"

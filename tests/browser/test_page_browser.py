@@ -25,8 +25,7 @@ def _shot(page: Any, name: str) -> None:
 
 
 @pytest.fixture
-def ana(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
-    monkeypatch.setattr("agent.capabilities.credentials._tagger", lambda: None)
+def ana(tagger: object) -> dict[str, Any]:
     return seed("Ana", weeks=10)
 
 

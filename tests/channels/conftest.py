@@ -10,7 +10,7 @@ import pytest
 
 from agent.service import AgentService
 from channels.telegram import TelegramChannel
-from memory.settings import get_settings
+from settings import get_settings
 from tests.fakes.telegram_api import FakeBotAPI
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from channels import identity
+from agent import accounts as identity
 from channels.chunking import slack_chunks, split, telegram_chunks
 from channels.reminders import next_fire, week_of
 from memory.records import get_records

@@ -6,15 +6,15 @@ import copy
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from channels.cli.main import build_app
 from evals.credential_signing import EdIssuer, ob3, png_with_itxt
 
 
-def _files(tmp_path: Path) -> list[Path]:
-    iss = EdIssuer.new()
-    good = iss.sign(ob3(iss.did))
+def _files(tmp_path: Path, issuer: EdIssuer) -> list[Path]:
+    good = issuer.sign(ob3(issuer.did))
     bad = copy.deepcopy(good)
     bad["name"] = "Forged"
     paths = [tmp_path / "good.json", tmp_path / "bad.json", tmp_path / "badge.png",
@@ -30,8 +30,8 @@ def _lines(output: str) -> list[dict]:  # type: ignore[type-arg]
     return [json.loads(line) for line in output.splitlines() if line.startswith("{")]
 
 
-def test_verify_json_stores_nothing(tmp_path: Path, passport_home: Path) -> None:
-    res = CliRunner().invoke(build_app(), ["verify", *map(str, _files(tmp_path)), "--json"])
+def test_verify_json_stores_nothing(tmp_path: Path, passport_home: Path, issuer: EdIssuer) -> None:
+    res = CliRunner().invoke(build_app(), ["verify", *map(str, _files(tmp_path, issuer)), "--json"])
     assert res.exit_code == 0, res.output
     rows = _lines(res.output)
     assert [r["verdict"] for r in rows] == ["valid", "invalid-signature", "valid", "invalid"]
@@ -40,14 +40,14 @@ def test_verify_json_stores_nothing(tmp_path: Path, passport_home: Path) -> None
     assert not (passport_home / "passport.sqlite3").exists()
 
 
-def test_verify_plain_words(tmp_path: Path) -> None:
-    res = CliRunner().invoke(build_app(), ["verify", str(_files(tmp_path)[1])])
+def test_verify_plain_words(tmp_path: Path, issuer: EdIssuer) -> None:
+    res = CliRunner().invoke(build_app(), ["verify", str(_files(tmp_path, issuer)[1])])
     assert res.exit_code == 0 and "NOT genuine" in res.output
 
 
-def test_import_stores_only_genuine_for_that_user(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("agent.capabilities.credentials._tagger", lambda: None)
-    files = _files(tmp_path)
+@pytest.mark.usefixtures("tagger")
+def test_import_stores_only_genuine_for_that_user(tmp_path: Path, issuer: EdIssuer) -> None:
+    files = _files(tmp_path, issuer)
     res = CliRunner().invoke(build_app(), ["import", *map(str, files), "--user", "ana",
                                            "--json"])
     assert res.exit_code == 0, res.output
@@ -69,36 +69,34 @@ def test_import_stores_only_genuine_for_that_user(tmp_path: Path, monkeypatch) -
     assert get_vectors().search(bob, "team leadership", k=2) == []
 
 
-def test_verify_pasted_text_from_stdin(tmp_path: Path) -> None:
-    text = _files(tmp_path)[0].read_text()
+def test_verify_pasted_text_from_stdin(tmp_path: Path, issuer: EdIssuer) -> None:
+    text = _files(tmp_path, issuer)[0].read_text()
     res = CliRunner().invoke(build_app(), ["verify", "-", "--json"], input=text)
     assert res.exit_code == 0, res.output
     assert _lines(res.output)[0]["verdict"] == "valid"
 
 
-def test_trust_makes_issuer_known(tmp_path: Path) -> None:
-    iss = EdIssuer.new()
+def test_trust_makes_issuer_known(tmp_path: Path, issuer: EdIssuer) -> None:
     path = tmp_path / "c.json"
-    path.write_text(json.dumps(iss.sign(ob3(iss.did))))
+    path.write_text(json.dumps(issuer.sign(ob3(issuer.did))))
     app = build_app()
     before = _lines(CliRunner().invoke(app, ["verify", str(path), "--json"]).output)[0]
     assert before["checks"]["issuer"] == "unknown"
-    res = CliRunner().invoke(app, ["trust", iss.did, "--name", "Test College"])
-    assert res.exit_code == 0 and iss.did in res.output
+    res = CliRunner().invoke(app, ["trust", issuer.did, "--name", "Test College"])
+    assert res.exit_code == 0 and issuer.did in res.output
     after = _lines(CliRunner().invoke(app, ["verify", str(path), "--json"]).output)[0]
     assert after["checks"]["issuer"] == "known"
     assert CliRunner().invoke(app, ["trust", "nonsense"]).exit_code == 2
 
 
-def test_import_clr_stores_each_genuine_nested_credential(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.usefixtures("tagger")
+def test_import_clr_stores_each_genuine_nested_credential(tmp_path: Path, issuer: EdIssuer) -> None:
     from evals.credential_signing import CLR, DI2, OB3, V1
 
-    monkeypatch.setattr("agent.capabilities.credentials._tagger", lambda: None)
-    iss = EdIssuer.new()
-    inner = iss.sign(ob3(iss.did, version="v1", suite_ctx=DI2))
-    clr = iss.sign({"@context": [V1, CLR, OB3, DI2], "id": "urn:uuid:clr",
+    inner = issuer.sign(ob3(issuer.did, version="v1", suite_ctx=DI2))
+    clr = issuer.sign({"@context": [V1, CLR, OB3, DI2], "id": "urn:uuid:clr",
                     "type": ["VerifiableCredential", "ClrCredential"], "name": "Transcript",
-                    "issuer": {"id": iss.did, "type": ["Profile"], "name": "College"},
+                    "issuer": {"id": issuer.did, "type": ["Profile"], "name": "College"},
                     "issuanceDate": "2025-06-01T00:00:00Z",
                     "credentialSubject": {"id": "did:example:a", "type": ["ClrSubject"],
                                           "verifiableCredential": [inner]}})

@@ -8,7 +8,6 @@ import pytest
 from typer.testing import CliRunner
 
 from channels.cli.main import build_app
-from tests.tools.skills.conftest import small_index_tagger, tagger  # noqa: F401
 from tools.skills.tagger import Tagger
 
 DONE = "I led a team of five to migrate our billing system to Kubernetes"

@@ -127,11 +127,11 @@ async def test_capabilities(client: httpx.AsyncClient) -> None:
     assert (await client.get("/v1/memory", headers=auth(ana))).status_code == 401
 
 
+@pytest.mark.usefixtures("tagger")
 async def test_credential_import_and_verify(client: httpx.AsyncClient,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("agent.capabilities.credentials._tagger", lambda: None)
-    iss = EdIssuer.new()
-    badge = png_with_itxt("openbadgecredential", json.dumps(iss.sign(ob3(iss.did))).encode())
+                                            issuer: EdIssuer) -> None:
+    signed = json.dumps(issuer.sign(ob3(issuer.did))).encode()
+    badge = png_with_itxt("openbadgecredential", signed)
     ana, ben = new_key("ana"), new_key("ben")
     checked = await client.post("/v1/credentials/verify?filename=badge.png", content=badge,
                                 headers=auth(ana))

@@ -21,8 +21,8 @@ from tests.channels.page_seed import XSS, add_credentials, add_reflections, seed
 
 
 @pytest.fixture(autouse=True)
-def no_tagger(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("agent.capabilities.credentials._tagger", lambda: None)
+def small_skill_tagger(tagger: object) -> None:
+    """Credentials added in these tests are tagged by the real tagger on the small index."""
 
 
 @pytest.fixture
@@ -182,7 +182,7 @@ def test_secret_key_is_generated_once_private_and_env_overrides(
     assert first == tokens.secret_key() and len(first) == 64
     assert (passport_home / tokens.KEY_FILE).stat().st_mode & 0o777 == 0o600
     t = tokens.sign("page", int(time.time()) + 60, u="usr_x")
-    from memory.settings import get_settings
+    from settings import get_settings
 
     monkeypatch.setenv("PASSPORT_SECRET_KEY", "another key")
     get_settings.cache_clear()

@@ -13,7 +13,7 @@ from agent.service import AgentService
 from channels.http import create_app
 from channels.telegram import TelegramChannel
 from memory.records import get_records
-from memory.settings import get_settings
+from settings import get_settings
 from tests.fakes import slack_sign as sk
 from tests.fakes.slack_api import TOKEN, FakeSlackAPI
 from tests.fakes.telegram_api import FakeBotAPI

@@ -15,7 +15,7 @@ from agent.service import AgentService
 from channels.http import create_app
 from evals.credential_signing import EdIssuer, ob3, png_with_itxt
 from memory.records import get_records
-from memory.settings import get_settings
+from settings import get_settings
 from tests.fakes import slack_sign as sk
 from tests.fakes.slack_api import TOKEN, FakeSlackAPI
 from tests.waiting import eventually
@@ -147,10 +147,10 @@ async def test_slash_commands_strengths_profile_home_and_link(slack: Slack) -> N
     assert json.loads(slack.api.uploads[fid])["reflections"][0]["text"].startswith("This week")
 
 
-async def test_file_share_goes_to_import(slack: Slack, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("agent.capabilities.credentials._tagger", lambda: None)
-    iss = EdIssuer.new()
-    badge = png_with_itxt("openbadgecredential", json.dumps(iss.sign(ob3(iss.did))).encode())
+@pytest.mark.usefixtures("tagger")
+async def test_file_share_goes_to_import(slack: Slack, issuer: EdIssuer) -> None:
+    signed = json.dumps(issuer.sign(ob3(issuer.did))).encode()
+    badge = png_with_itxt("openbadgecredential", signed)
     await slack.dm(ANA, "", files=[slack.api.share("badge.png", badge)])
     await slack.api.wait_post(f"D{ANA}", "Shall I add it")
     assert get_records().list_credentials(ana_id()) == []

@@ -11,15 +11,15 @@ from typing import Any
 import httpx
 import pytest
 
+from agent.accounts import issue_code
 from agent.reply import Reply
 from channels import reminders
 from channels.http import create_app
-from channels.identity import issue_code
 from channels.reminders import zone
 from channels.telegram import TelegramChannel
 from evals.credential_signing import EdIssuer, ob3, png_with_itxt
 from memory.records import get_records
-from memory.settings import get_settings
+from settings import get_settings
 from tests.fakes.telegram_api import FakeBotAPI
 from tests.waiting import eventually
 
@@ -119,12 +119,11 @@ async def test_buttons_strengths_profile_export_and_forget(
     assert get_records().find_user("telegram", str(api.bot_id), str(ANA)) is None
 
 
+@pytest.mark.usefixtures("tagger")
 async def test_document_import(tg: tuple[FakeBotAPI, TelegramChannel],
-                               monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("agent.capabilities.credentials._tagger", lambda: None)
+                               monkeypatch: pytest.MonkeyPatch, issuer: EdIssuer) -> None:
     api, _ = tg
-    iss = EdIssuer.new()
-    badge = png_with_itxt("openbadgecredential", json.dumps(iss.sign(ob3(iss.did))).encode())
+    badge = png_with_itxt("openbadgecredential", json.dumps(issuer.sign(ob3(issuer.did))).encode())
     api.send_document(ANA, badge, "badge.png")
     await api.wait_text(ANA, "Shall I add it")
     assert any(c.method == "getFile" for c in api.calls)
@@ -168,8 +167,20 @@ async def test_reminder_fires_recalls_last_week_and_skips(
     # already sent this week (and a restart re-registers it): nothing more goes out
     assert channel.schedule_all() == 1
     channel.schedule(uid, when=datetime.now(UTC) + timedelta(seconds=0.2))
-    await asyncio.sleep(1.0)
+    assert await _ran_and_rescheduled(channel, uid, expected)
     assert len([t for t in api.texts(ANA) if "you said" in t]) == 1
+
+
+async def _ran_and_rescheduled(channel: TelegramChannel, uid: str, expected: datetime) -> bool:
+    """The event a due check waits for: the reminder job ran (it always re-registers itself
+    for its regular time afterwards, see ``TelegramChannel._remind``)."""
+    jobs = channel.app.job_queue.get_jobs_by_name  # type: ignore[union-attr]
+
+    def regular() -> list[Any]:
+        return [j for j in jobs(f"reminder:{uid}") if j.next_t == expected]
+
+    assert not regular()  # the early job replaced it, so the wait below waits for the run
+    return bool(await eventually(regular))
 
 
 async def test_reminder_skipped_when_reflected_this_week(
@@ -181,7 +192,7 @@ async def test_reminder_skipped_when_reflected_this_week(
     assert reminders.due_message(uid) is None
     n = len(api.calls)
     channel.schedule(uid, when=datetime.now(UTC) + timedelta(seconds=0.2))
-    await asyncio.sleep(1.0)
+    assert await _ran_and_rescheduled(channel, uid, reminders.next_fire(0, "09:00", "UTC"))
     assert api.sent(BEN)[n:] == [] and not [c for c in api.calls[n:]
                                              if c.method == "sendMessage"]
 
@@ -262,7 +273,7 @@ async def test_webhook_in_fastapi_checks_secret(monkeypatch: pytest.MonkeyPatch)
                 wrong = await c.post("/telegram/webhook", json=body, headers={
                     "X-Telegram-Bot-Api-Secret-Token": "guess"})
                 assert (missing.status_code, wrong.status_code) == (401, 403)
-                await asyncio.sleep(0.3)
+                assert app.state.telegram.app.update_queue.empty()  # refused before queueing
                 assert api.texts(ANA) == []
                 assert get_records().find_user("telegram", str(api.bot_id), str(ANA)) is None
                 ok = await c.post("/telegram/webhook", json=body, headers={

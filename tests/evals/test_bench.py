@@ -9,12 +9,11 @@ import pytest
 from typer.testing import CliRunner
 
 from channels.cli.main import build_app
-from tests.evals.test_coaching import small_skill_tagger  # noqa: F401 - fixture
 
 
 @pytest.mark.slow
-def test_quick_bench_reports_ours_and_baseline(tmp_path: Path,
-                                               small_skill_tagger: None) -> None:  # noqa: F811
+@pytest.mark.usefixtures("tagger")
+def test_quick_bench_reports_ours_and_baseline(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
     result = CliRunner().invoke(build_app(), ["bench", "--quick", "--no-reports",
                                               "--json", str(out)])

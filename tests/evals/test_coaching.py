@@ -3,7 +3,6 @@ and each deterministic check really fails on a reply that breaks its rule."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -12,20 +11,6 @@ from evals.checks import Turn, run_checks
 from evals.coaching import load_conversations, run_coaching_eval
 from evals.stored import stored_check
 from prompts import load
-
-
-@pytest.fixture(scope="module")
-def small_skill_tagger() -> Iterator[None]:
-    """The skills' small test index (the full one takes minutes to build the first time)."""
-    try:
-        from tests.tools.skills.helpers import small_tagger
-        from tools.skills.tagging import set_tagger
-    except ImportError:
-        yield
-        return
-    set_tagger(small_tagger())
-    yield
-    set_tagger(None)
 
 
 def test_frozen_set_covers_the_personas() -> None:
@@ -38,7 +23,8 @@ def test_frozen_set_covers_the_personas() -> None:
     assert any(e.get("new_session") for e in expects)
 
 
-def test_coaching_suite_passes_offline(small_skill_tagger: None) -> None:
+@pytest.mark.usefixtures("tagger")
+def test_coaching_suite_passes_offline() -> None:
     report = run_coaching_eval()
     assert report["mode"] == "offline"
     assert len(report["conversations"]) >= 30

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from evals.rubric import CRITERIA, parse_scores, score_rubric
-from memory.settings import get_settings
+from settings import get_settings
 from tests.fakes.openai_server import FakeOpenAI, Step
 
 CONVS = [{"id": "a", "turns": [{"user": "I fixed the printer.", "reply": "How did it go?"}],

@@ -11,7 +11,7 @@ import pytest
 
 from memory import embeddings
 from memory.embeddings import Embedder, get_embedder, get_tag_embedder, quantized_model_path
-from memory.settings import get_settings
+from settings import get_settings
 
 SENTENCES = [
     "I calmed down an angry customer who was shouting about a late delivery.",

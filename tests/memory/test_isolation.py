@@ -11,24 +11,23 @@ from memory.vectors import get_vectors
 SECRET = "I negotiated the Zephyr merger contract with the lawyers in Lisbon"
 
 
-async def test_user_b_never_sees_user_a() -> None:
-    async with AgentService() as service:
-        a = service.user_for("cli", "local", "alice")
-        b = service.user_for("cli", "local", "bob")
-        await service.handle(a, SECRET, conversation="x")
-        await service.handle(a, "just save it", conversation="x")
-        assert get_vectors().search(a, "Zephyr merger Lisbon", k=5)
-        # Directly: searching and listing as B returns nothing of A's.
-        assert get_vectors().search(b, "Zephyr merger Lisbon", k=5) == []
-        assert get_vectors().list(b) == []
-        assert get_records().list_reflections(b) == []
-        # Through the agent, in every way B can ask.
-        for ask in ["what did I say last week?", "do you remember the Zephyr merger?",
-                    "show my memory", "hello"]:
-            reply = await service.handle(b, ask, conversation="y")
-            assert "Zephyr" not in reply.text and "Lisbon" not in reply.text, ask
-        export = await _export(b)
-        assert "Zephyr" not in export
+async def test_user_b_never_sees_user_a(service: AgentService) -> None:
+    a = service.user_for("cli", "local", "alice")
+    b = service.user_for("cli", "local", "bob")
+    await service.handle(a, SECRET, conversation="x")
+    await service.handle(a, "just save it", conversation="x")
+    assert get_vectors().search(a, "Zephyr merger Lisbon", k=5)
+    # Directly: searching and listing as B returns nothing of A's.
+    assert get_vectors().search(b, "Zephyr merger Lisbon", k=5) == []
+    assert get_vectors().list(b) == []
+    assert get_records().list_reflections(b) == []
+    # Through the agent, in every way B can ask.
+    for ask in ["what did I say last week?", "do you remember the Zephyr merger?",
+                "show my memory", "hello"]:
+        reply = await service.handle(b, ask, conversation="y")
+        assert "Zephyr" not in reply.text and "Lisbon" not in reply.text, ask
+    export = await _export(b)
+    assert "Zephyr" not in export
 
 
 async def _export(user_id: str) -> str:

@@ -9,8 +9,8 @@ import pytest
 
 from agent.service import AgentService
 from memory.records import get_records, reset_records
-from memory.settings import get_settings
 from memory.vectors import get_vectors, reset_vectors
+from settings import get_settings
 from tests.servers import chroma_server, postgres_server
 
 

@@ -4,24 +4,18 @@ the user's evidence does not back; the ad is data, never instructions."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 
-from agent.capabilities.evidence import profile_for, profile_turn
-from tests.tools.evidence.seed import seed
-from tests.tools.skills.helpers import small_tagger
-from tools.evidence import facts_for
+from agent.capabilities.answers import profile_for, profile_turn
+from tests.tools.facts.seed import seed
+from tools.facts import facts_for
 from tools.jobs import parse
-from tools.skills.tagging import set_tagger
 
 
 @pytest.fixture(autouse=True)
-def small_index() -> Iterator[None]:
-    """Requirements are tagged by the real tagger over a small test index."""
-    set_tagger(small_tagger())
-    yield
-    set_tagger(None)
+def small_index(tagger: object) -> None:
+    """The real tagger over the small test index (tests/conftest.py)."""
 
 AD = """Data Engineer
 

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from memory.settings import get_settings
+from settings import get_settings
 
 BUILTIN = Path(__file__).parent / "trusted_issuers.json"
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from memory.settings import get_settings
+from settings import get_settings
 
 BUILTIN_DIR = Path(__file__).parent / "data"
 FRAMEWORKS = ("esco", "onet")

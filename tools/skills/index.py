@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from memory.embeddings import get_tag_embedder, tag_model_fingerprint
-from memory.settings import get_settings
+from settings import get_settings
 from tools.skills.frameworks import FrameworkData, installed_checksum, load_frameworks
 from tools.skills.lexical import PhraseIndex
 

@@ -1,0 +1,129 @@
+"""The graph's middleware: what the model is told, what tools change, and vendor fallback.
+
+``PassportMiddleware`` puts the passport state (facts from our stores and the dialog state)
+into the system prompt, keeps the message history bounded, applies each tool result's
+:class:`agent.results.DialogUpdate` to the dialog state, remembers the once-per-conversation
+offline notice, and falls back to the offline coach when a vendor call fails.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from langchain.agents.middleware import AgentMiddleware, ModelRequest, ModelResponse
+from langchain.agents.middleware.types import ToolCallRequest
+from langchain_core.language_models.chat_models import BaseChatModel
+from langchain_core.messages import (
+    AIMessage,
+    HumanMessage,
+    RemoveMessage,
+    SystemMessage,
+    ToolMessage,
+)
+from langgraph.errors import GraphBubbleUp
+from langgraph.runtime import Runtime
+from langgraph.types import Command
+
+from agent.coach import MODEL_NAME, OfflineCoach
+from agent.context import Context
+from agent.intents import route
+from agent.results import DialogUpdate, ToolResult
+from agent.state import PassportState, dialog, dialog_update, prompt_state
+from prompts import load
+
+log = logging.getLogger(__name__)
+MAX_MESSAGES = 40
+
+
+class PassportMiddleware(AgentMiddleware[PassportState, Context]):
+    """System prompt with state, bounded history, dialog state, notices and vendor fallback."""
+
+    state_schema = PassportState
+
+    def __init__(self, llm: bool, fallback: BaseChatModel | None = None) -> None:
+        super().__init__()
+        self.llm = llm
+        self.fallback = fallback or OfflineCoach()
+
+    def before_model(self, state: PassportState,
+                     runtime: Runtime[Context]) -> dict[str, Any] | None:
+        """Drop the oldest messages beyond the limit, cutting only before a user message."""
+        messages = state["messages"]
+        if len(messages) <= MAX_MESSAGES:
+            return None
+        cut = len(messages) - MAX_MESSAGES
+        while cut < len(messages) and not isinstance(messages[cut], HumanMessage):
+            cut += 1
+        return {"messages": [RemoveMessage(id=str(m.id)) for m in messages[:cut]]}
+
+    def after_model(self, state: PassportState,
+                    runtime: Runtime[Context]) -> dict[str, Any] | None:
+        """Remember that the offline coach's final reply carried the offline notice (it adds
+        the notice to its first final reply of a conversation, see ``prompt_state``)."""
+        last = state["messages"][-1]
+        notices = state.get("notices", [])
+        if (not self.llm and "offline" not in notices and isinstance(last, AIMessage)
+                and not last.tool_calls):
+            return {"notices": [*notices, "offline"]}
+        return None
+
+    def after_agent(self, state: PassportState,
+                    runtime: Runtime[Context]) -> dict[str, Any] | None:
+        """A turn that ran no tool waits for nothing, unless the person was in distress:
+        then the next message is read with care too (the router's own rule decides)."""
+        for msg in reversed(state["messages"]):
+            if isinstance(msg, ToolMessage):
+                return None
+            if isinstance(msg, HumanMessage):
+                text = msg.content if isinstance(msg.content, str) else str(msg.content)
+                care = route(text, awaiting=dialog(state).awaiting).intent == "distress"
+                return {"dialog": dialog_update(DialogUpdate(
+                    awaiting="distress" if care else None))}
+        return None
+
+    async def awrap_tool_call(
+        self, request: ToolCallRequest,
+        handler: Callable[[ToolCallRequest], Awaitable[ToolMessage | Command[Any]]],
+    ) -> ToolMessage | Command[Any]:
+        """Apply the tool result's dialog update to the graph state with its message."""
+        out = await handler(request)
+        if not isinstance(out, ToolMessage) or not isinstance(out.artifact, dict):
+            return out
+        result = ToolResult.model_validate(out.artifact)
+        return Command(update={"messages": [out], "dialog": dialog_update(result.state)})
+
+    async def awrap_model_call(
+        self, request: ModelRequest[Context],
+        handler: Callable[[ModelRequest[Context]], Awaitable[ModelResponse[Any]]],
+    ) -> ModelResponse[Any]:
+        """Add the state to the system prompt; on a vendor error let the offline coach answer."""
+        ctx = request.runtime.context
+        info = prompt_state(request.state, ctx, self.llm)
+        prompt = load("system")[0].replace(
+            "{state}", f"<state>{json.dumps(info, ensure_ascii=False)}</state>")
+        request = request.override(system_message=SystemMessage(content=prompt))
+        if not self.llm:
+            return await handler(request)
+        if _fell_back_this_turn(request.state["messages"]):
+            return await handler(request.override(model=self.fallback))
+        try:
+            return await handler(request)
+        except GraphBubbleUp:
+            raise
+        except Exception as exc:  # noqa: BLE001 - any vendor failure falls back for this turn
+            log.warning("LLM call failed (%s: %s); the offline coach answers this turn",
+                        type(exc).__name__, exc)
+            return await handler(request.override(model=self.fallback))
+
+
+def _fell_back_this_turn(messages: list[Any]) -> bool:
+    """True when the offline coach already stood in since the user's latest message."""
+    for msg in reversed(messages):
+        if isinstance(msg, HumanMessage):
+            return False
+        if isinstance(msg, AIMessage) and msg.response_metadata.get("model_name") == MODEL_NAME:
+            return True
+    return False

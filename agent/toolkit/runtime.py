@@ -1,0 +1,62 @@
+"""What every agent tool shares: the runtime it reads, the user's words, and a safe result.
+
+Every tool reads the user's id from the runtime ``Context`` (never from a model argument), and
+tools that act on what the user said read the user's latest message verbatim from the graph
+state, so neither a real LLM nor the offline coach can put words in the user's mouth.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from langchain.tools import ToolRuntime
+from langchain_core.messages import HumanMessage
+from langchain_core.tools import BaseTool, tool
+
+from agent.context import Context
+from agent.results import ToolResult
+from agent.state import Dialog, dialog
+from prompts import render
+
+log = logging.getLogger(__name__)
+Runtime = ToolRuntime[Context, Any]
+# What a tool returns to LangGraph: the text the model reads, and the typed result as artifact.
+ToolOutput = tuple[str, dict[str, Any]]
+
+
+def agent_tool(fn: Callable[..., ToolOutput]) -> BaseTool:
+    """Wrap a function returning :data:`ToolOutput` as a tool whose message carries the
+    typed result as its artifact."""
+    return tool(fn, response_format="content_and_artifact")
+
+
+def user_text(runtime: Runtime) -> str:
+    """The user's latest message, verbatim."""
+    for msg in reversed(runtime.state["messages"]):
+        if isinstance(msg, HumanMessage):
+            return msg.content if isinstance(msg.content, str) else str(msg.content)
+    return ""
+
+
+def dialog_of(runtime: Runtime) -> Dialog:
+    """The dialog state this tool call sees (what the previous reply waited for)."""
+    return dialog(runtime.state)
+
+
+def run(fn: Callable[..., ToolResult | dict[str, Any]], *args: Any, **kwargs: Any
+        ) -> ToolOutput:
+    """Call a capability and return its typed result; unexpected errors become a safe reply.
+
+    Returns:
+        ``(content, artifact)``: the JSON the model reads and the :class:`ToolResult` as a
+        plain dict (so the checkpoint stores no foreign classes).
+    """
+    try:
+        value = fn(*args, **kwargs)
+        out = value if isinstance(value, ToolResult) else ToolResult.from_dict(value)
+    except Exception as exc:  # noqa: BLE001 - the user gets a clear, safe answer
+        log.exception("tool %s failed", getattr(fn, "__name__", fn))
+        out = ToolResult(kind="error", reply=render("tool_error", error=type(exc).__name__))
+    return out.content(), out.model_dump()

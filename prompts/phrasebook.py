@@ -1,0 +1,46 @@
+"""The command grammar, written once: what a person types that the coach takes literally.
+
+The router (``agent/intents.py``), the capabilities and the channels all read these, so a
+phrase or a limit changes in one place. What the coach *says* about them lives in the
+templates beside this file (``upload_too_large``, ``upload_wrong_type``, ...).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Forgetting: the exact confirmation phrase (asked for by ``forget_confirm``).
+FORGET_PHRASE = re.compile(r"^\s*yes,?\s+forget everything\W*$", re.I)
+FORGET_PHRASE_TEXT = "yes, forget everything"
+
+# Tailoring a profile: the lead-in before a pasted job ad ("tailor my profile for this job:").
+EXPLICIT_PROFILE = re.compile(r"^\s*(?:/profile\b|tailor\b)", re.I)
+PROFILE_LEAD = re.compile(
+    r"^\s*(?:/profile\b|(?:please\s+)?(?:can you\s+)?tailor\s+(?:my\s+)?(?:profile|cv|"
+    r"resume|résumé)?\s*(?:for|to)\s+(?:this|the|a)\s+(?:job|role|position|ad|posting|"
+    r"vacancy)(?:\s+ad)?)\s*[:\-]?\s*", re.I)
+
+# Stories: "/story save" keeps the draft, "/story result: ..." rewrites one section.
+STORY_COMMAND = re.compile(r"^\s*/story\b\s*", re.I)
+STORY_SAVE = re.compile(r"^\s*(?:save|keep)\b", re.I)
+STORY_EDIT = re.compile(r"^\s*(situation|task|action|result|learning)\s*:\s*(.+)$",
+                        re.I | re.S)
+STORY_SAVE_COMMAND = "/story save"
+
+# Credentials pasted as text: a compact JWS/JWT, or JSON with credential keys.
+JWT = re.compile(r"^[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*$")
+CREDENTIAL_KEYS = ('"@context"', '"credentialSubject"', '"badge"', '"recipient"')
+
+# Limits on what a person can send, and the file types read as credentials.
+MAX_MESSAGE_CHARS = 20_000
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+MAX_UPLOAD_MB = MAX_UPLOAD_BYTES // (1024 * 1024)
+UPLOAD_SUFFIXES = frozenset({".json", ".jsonld", ".jwt", ".jws", ".txt", ".png", ".svg"})
+
+
+def looks_like_credential(text: str) -> bool:
+    """True for pasted credential JSON or a compact JWS/JWT."""
+    body = text.strip()
+    if JWT.match(body):
+        return True
+    return body.startswith("{") and any(k in body for k in CREDENTIAL_KEYS)
