@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from memory.embeddings import get_embedder
-from prompts.phrasebook import EXPLICIT_PROFILE, FORGET_PHRASE
+from prompts.phrasebook import EXPLICIT_PROFILE, FORGET_PHRASE, NO, UNDO, YES
 
 DISTRESS = re.compile(
     r"\b(?:kill (?:myself|me)|suicid\w*|end (?:it all|my life)|want to die|wanna die|"
@@ -37,6 +37,7 @@ RULES_BEFORE_CARE = re.compile(r"^\s*(?:/\w+|help)\s*$|\blet'?s reflect\b|"
 
 RULES: list[tuple[str, re.Pattern[str]]] = [
     ("forget_confirm", FORGET_PHRASE),
+    ("undo", UNDO),  # before "forget": "delete my last one" is not "delete my data"
     ("help", re.compile(r"^\s*(?:/help|help|\?|what can you do\??|how does this work\??)\s*$",
                         re.I)),
     ("forget", re.compile(r"^\s*/forget\b|\b(?:forget (?:me|about me|everything)|delete "
@@ -130,6 +131,8 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
             r"^\s*(?:y|yes|yes please|ok|okay|sure|add it|import it|keep it|save it)\W*$",
             text, re.I):
         return Route("import_confirm", "rule")
+    if awaiting == "undo_confirm" and (YES.match(text) or NO.match(text)):
+        return Route("undo_confirm", "rule")
     for intent, pattern in RULES:
         if pattern.search(text):
             return Route(intent, "rule")

@@ -24,6 +24,7 @@ class DialogState(TypedDict, total=False):
 
     awaiting: str | None
     pending_upload: str | None
+    pending_reflection: str | None
     shown_skills: list[dict[str, Any]]
 
 
@@ -44,6 +45,7 @@ class Dialog(BaseModel):
 
     awaiting: str | None = None
     pending_upload: str | None = None
+    pending_reflection: str | None = None
     shown_skills: list[ShownSkill] = Field(default_factory=list)
 
 
@@ -54,7 +56,8 @@ def dialog(state: Mapping[str, Any]) -> Dialog:
 
 def dialog_update(update: DialogUpdate) -> DialogState:
     """The state write for a tool result's update (unset lists are left as they are)."""
-    out: DialogState = {"awaiting": update.awaiting, "pending_upload": update.pending_upload}
+    out: DialogState = {"awaiting": update.awaiting, "pending_upload": update.pending_upload,
+                        "pending_reflection": update.pending_reflection}
     if update.shown_skills is not None:
         out["shown_skills"] = [s.model_dump() for s in update.shown_skills]
     return out

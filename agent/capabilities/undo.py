@@ -7,15 +7,13 @@ with its skill tags and vectors (:func:`memory.items.delete_reflection`).
 
 from __future__ import annotations
 
-import re
-from typing import Any
-
+from agent.reply import Button
+from agent.results import DialogUpdate, ToolResult
 from memory.items import delete_reflection, last_reflection
 from prompts import render
+from prompts.phrasebook import YES
 
 AWAITING = "undo_confirm"
-YES = re.compile(r"^\s*(?:y|yes|yes please|yep|yeah|yup|sure|ok|okay|do it|delete it|"
-                 r"confirm|go ahead|s[ií]|oui|ja)\W*$", re.I)
 _QUOTE_CHARS = 120
 
 
@@ -27,33 +25,52 @@ def _quote(text: str) -> str:
     return flat[:_QUOTE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;.") + " (and more)"
 
 
-def ask(user_id: str) -> dict[str, Any]:
+def ask(user_id: str) -> ToolResult:
     """The confirmation question for deleting the last saved moment (or that there is none).
 
     Returns:
-        ``undo_confirm`` with the ``reflection_id`` to delete on a yes, or ``undo_nothing``.
+        ``undo_confirm``, waiting for a yes about ``reflection_id``, or ``undo_nothing``.
     """
     last = last_reflection(user_id)
     if last is None:
-        return {"kind": "undo_nothing", "reply": render("undo_nothing")}
-    return {"kind": "undo_confirm", "reflection_id": last["id"], "week": last["week"],
-            "reply": render("undo_confirm", week=last["week"], quote=_quote(last["text"])),
-            "awaiting": AWAITING}
+        return ToolResult(kind="undo_nothing", reply=render("undo_nothing"))
+    return ToolResult(
+        kind="undo_confirm", facts={"reflection_id": last["id"], "week": last["week"]},
+        reply=render("undo_confirm", week=last["week"], quote=_quote(last["text"])),
+        buttons=[Button(label=render("button_delete_it"), data="yes, delete it"),
+                 Button(label=render("button_keep_it"), data="no, keep it")],
+        state=DialogUpdate(awaiting=AWAITING, pending_reflection=last["id"]))
 
 
-def answer(user_id: str, message: str, reflection_id: str | None) -> dict[str, Any]:
+def answer(user_id: str, message: str, reflection_id: str | None) -> ToolResult:
     """Act on the user's answer to the confirmation.
 
     Args:
         user_id: whose moment it is.
         message: the user's answer, verbatim: only a yes deletes.
-        reflection_id: the moment the confirmation showed.
+        reflection_id: the moment the confirmation showed (dialog state).
 
     Returns:
         ``undo_done`` (deleted), ``undo_kept`` (not a yes) or ``undo_nothing`` (already gone).
     """
     if not YES.match(message):
-        return {"kind": "undo_kept", "reply": render("undo_kept")}
+        return ToolResult(kind="undo_kept", reply=render("undo_kept"))
     if not reflection_id or not delete_reflection(user_id, reflection_id):
-        return {"kind": "undo_nothing", "reply": render("undo_nothing")}
-    return {"kind": "undo_done", "reflection_id": reflection_id, "reply": render("undo_done")}
+        return ToolResult(kind="undo_nothing", reply=render("undo_nothing"))
+    return ToolResult(kind="undo_done", facts={"reflection_id": reflection_id},
+                      reply=render("undo_done"))
+
+
+def undo_turn(user_id: str, message: str, awaiting: str | None,
+              pending: str | None) -> ToolResult:
+    """Chat flow for undo: ask about the last moment, then act on the answer.
+
+    Args:
+        user_id: whose passport.
+        message: the user's own words this turn, verbatim.
+        awaiting: what the previous reply waited for (dialog state).
+        pending: the moment the previous reply asked about (dialog state).
+    """
+    if awaiting == AWAITING:
+        return answer(user_id, message, pending)
+    return ask(user_id)
