@@ -34,7 +34,8 @@ def merge_dialog(old: DialogState | None, new: DialogState | None) -> DialogStat
 
 
 class PassportState(AgentState[Any]):
-    """Agent state plus the notices already shown and the dialog state."""
+    """Agent state plus the dialog state (``notices`` is read no more: the offline notice is
+    remembered per user in the records; kept so older checkpoints still load)."""
 
     notices: NotRequired[list[str]]
     dialog: NotRequired[Annotated[DialogState, merge_dialog]]
@@ -79,5 +80,6 @@ def prompt_state(state: Mapping[str, Any], ctx: Context, llm: bool) -> dict[str,
         "pending_upload": now.pending_upload,
         "skills_shown": [s.label for s in now.shown_skills],
         "upload_id": ctx.upload_id,
-        "offline_notice_due": not llm and "offline" not in state.get("notices", []),
+        # once per user, and once more whenever the mode changed (see the middleware)
+        "offline_notice_due": not llm and not get_records().offline_notice_shown(ctx.user_id),
     }

@@ -4,7 +4,7 @@ Each check looks at one reply in the context of the conversation so far and retu
 :class:`Check` (passed, and a short detail when it failed). The checks encode the house rules
 of the coach: one question at most, no unsolicited advice, no repeated question, mirror the
 user's own words, fit a Telegram message, never call a growth area a strength, show the
-offline notice once, and answer a user in distress safely and kindly.
+offline notice once per user, and answer a user in distress safely and kindly.
 """
 
 from __future__ import annotations
@@ -254,11 +254,12 @@ def distress_help(turn: Turn, history: list[Turn]) -> Check:
     return Check("distress_help", not problems, "; ".join(problems))
 
 
-def offline_notice(turn: Turn, history: list[Turn], offline: bool = True) -> Check:
-    """In offline mode the notice is shown exactly once per conversation, on the first
-    reply; with an LLM it is never shown."""
+def offline_notice(turn: Turn, history: list[Turn], offline: bool = True,
+                   first: bool | None = None) -> Check:
+    """In offline mode the notice is shown exactly once per user, on the user's first reply
+    (``first``; by default the first of this conversation); with an LLM it is never shown."""
     shown = OFFLINE_NOTICE in turn.reply
-    expected = offline and not history
+    expected = offline and (not history if first is None else first)
     detail = "" if shown == expected else ("missing" if expected else "shown again")
     return Check("offline_notice_once", shown == expected, detail)
 
@@ -267,19 +268,21 @@ TURN_CHECKS = (one_question, no_unsolicited_advice, no_repeated_question, mirror
                fits_telegram, growth_not_strength, distress_help)
 
 
-def run_checks(turn: Turn, history: list[Turn], offline: bool = True) -> list[Check]:
+def run_checks(turn: Turn, history: list[Turn], offline: bool = True,
+               first: bool | None = None) -> list[Check]:
     """Every deterministic check for one turn.
 
     Args:
         turn: the exchange to check.
         history: earlier exchanges of the same conversation, oldest first.
-        offline: the offline coach answered (the notice is expected once).
+        offline: the offline coach answered (the notice is expected once per user).
+        first: this is the user's very first reply (default: the conversation's first).
 
     Returns:
         One :class:`Check` per rule.
     """
     out = [check(turn, history) for check in TURN_CHECKS]
-    out.append(offline_notice(turn, history, offline))
+    out.append(offline_notice(turn, history, offline, first))
     if turn.expect.get("kind"):
         ok = turn.kind == turn.expect["kind"]
         out.append(Check("expected_kind", ok, "" if ok else f"{turn.kind} != "

@@ -76,7 +76,7 @@ async def run_conversation(service: Any, conv: Conversation, offline: bool) -> d
     Args:
         service: a started :class:`AgentService`.
         conv: the scripted conversation.
-        offline: the offline coach answers (the offline notice is expected once).
+        offline: the offline coach answers (the offline notice is expected once per user).
 
     Returns:
         The conversation's entry of the report, with every turn's reply and checks.
@@ -97,7 +97,7 @@ async def run_conversation(service: Any, conv: Conversation, offline: bool) -> d
         latencies.append((time.perf_counter() - began) * 1000)
         turn = Turn(user=spec["user"], reply=reply.text, kind=_kind(reply.data),
                     data=reply.data, expect=expect)
-        checks = run_checks(turn, history, offline=offline)
+        checks = run_checks(turn, history, offline=offline, first=i == 0)
         history.append(turn)
         turns.append({"turn": i + 1, "user": spec["user"], "reply": reply.text,
                       "kind": turn.kind, "tools": reply.tools, "expect": expect,

@@ -42,14 +42,18 @@ async def test_weekly_reflection_is_saved_with_followups_that_fit(service: Agent
     assert memories and memories[0].source_id == stored[0]["id"]
 
 
-async def test_offline_notice_is_shown_once_per_conversation(service: AgentService) -> None:
+async def test_offline_notice_is_shown_once_per_user(service: AgentService) -> None:
     bo = service.user_for("cli", "local", "bo")
     replies = await converse(service, bo, ["hello", "help", "thanks"])
     again = await converse(service, bo, ["hello"], conversation="t2")
+    elsewhere = await converse(service, bo, ["hello"], channel="telegram")
+    other = await converse(service, service.user_for("cli", "local", "cy"), ["hello"])
     notices = [r for r in replies if "offline mode" in r.text]
     assert len(notices) == 1 and notices[0] is replies[0]
     assert "OPENAI_API_KEY" in replies[0].text
-    assert "offline mode" in again[0].text  # a new conversation says it once again
+    assert "offline mode" not in again[0].text  # not in every session
+    assert "offline mode" not in elsewhere[0].text  # nor on another channel
+    assert "offline mode" in other[0].text  # another user sees it once too
 
 
 async def test_just_save_it_and_skip_are_honoured(service: AgentService) -> None:

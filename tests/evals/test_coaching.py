@@ -79,6 +79,7 @@ def test_each_check_fails_on_a_bad_reply() -> None:
     notice = Turn("hi", "Hello!\n\n(I'm running in offline mode: private.)")
     assert "offline_notice_once" in _failed(notice)
     assert run_checks(notice, [], offline=True)[-1].passed
+    assert not run_checks(notice, [], offline=True, first=False)[-1].passed  # next session
 
 
 def test_the_question_counter_counts_every_question_sentence() -> None:
