@@ -182,6 +182,8 @@ def mirror(sentence: str, max_words: int = MAX_WORDS) -> str:
     """
     sentence = re.split(r"(?<=[.!?…])\s+", sentence.strip(), maxsplit=1)[0]
     words = [w for w in tokens(_start(sentence)) if w not in ".!?…"]
+    while words and not words[0][0].isalnum():  # "-- fixed it" starts at "fixed"
+        words.pop(0)
     if not words:
         return ""
     first = words[0]

@@ -181,4 +181,5 @@ def update(draft: Draft, message: str) -> Next:
     latest = detect_slots(draft.texts[-1])
     anchor = (latest.get("action") or latest.get("situation") or
               split_sentences(draft.texts[-1])[0])
-    return Next("ask", slot, mirror(anchor))
+    said = mirror(anchor)
+    return Next("ask", slot, said) if said else Next("ask", slot, None, easy=True)

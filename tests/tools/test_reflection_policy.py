@@ -128,3 +128,10 @@ def test_a_terse_writer_who_told_action_and_result_is_asked_something_else() -> 
     step = update(draft, "migrated the db. no downtime.")
     assert step.action == "ask" and step.slot not in ("action", "result")
     assert step.mirror == "you migrated the db"
+
+
+def test_punctuation_and_emoji_are_never_mirrored_or_stored() -> None:
+    draft = Draft()
+    step = update(draft, "??? -- !!! ... 😅 ---")
+    assert draft.texts == [] and step.mirror is None
+    assert mirror("-- fixed it --") == "you fixed it"
