@@ -51,7 +51,9 @@ async def _chat(user: str, conversation: str | None, interactive: bool) -> None:
             while True:
                 try:
                     line = input("you › " if interactive and not blocks.open else "")
-                except (EOFError, KeyboardInterrupt):
+                except KeyboardInterrupt:
+                    break
+                except EOFError:  # the end of piped input sends an unclosed block
                     message = blocks.flush()
                     if message is None:
                         break

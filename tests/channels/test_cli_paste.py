@@ -107,3 +107,13 @@ def test_a_paste_in_the_real_terminal_chat_arrives_as_one_message(passport_home:
     assert user is not None
     stored = get_records().list_reflections(user) + get_records().list_reflections(user, "draft")
     assert [r["text"] for r in stored] == ["\n".join(lines)]
+
+
+def test_an_unclosed_block_is_sent_at_the_end_of_piped_input() -> None:
+    script = '"""\nI cleared the blocked drain at the allotment.\nTook an hour.\n'
+    result = CliRunner().invoke(build_app(), ["chat", "--user", "ilo"], input=script)
+    assert result.exit_code == 0, result.output
+    user = get_records().find_user("cli", "local", "ilo")
+    draft = get_records().draft_reflection(user) if user else None
+    assert draft is not None
+    assert draft["text"] == "I cleared the blocked drain at the allotment.\nTook an hour."
