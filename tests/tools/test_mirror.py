@@ -1,6 +1,6 @@
 """Mirrors are grammatical whole phrases of the user's own words, on 44 messages as people
-write them (trades, typos, non-native English), checked by rules and by the eval's own,
-separately written mirror check."""
+write them (trades, typos, non-native English) and 15 written afterwards (the aside set),
+checked by rules and by the eval's own, separately written mirror check."""
 
 from __future__ import annotations
 
@@ -63,6 +63,28 @@ MESSAGES = [
     "I took over the bookkeeping when our accountant quit and filed the VAT return on time",
 ]
 
+# Written after the mirror code was done and never tuned on (the aside set).
+ASIDE = [
+    "my landlord finaly fixed the heating after I sent him the law paragraph about it",
+    "Calmed down a toddler who got lost in the supermarket until security found his mum",
+    "We poured the concrete for the new cowshed before the rain came and I drove the mixer",
+    "I was asked to translate for a Syrian family at the doctor, my Arabic is not "
+    "perfect but it worked",
+    "Spent whole Sunday rebuilding my grandad's shed roof with my cousin, no leaks now",
+    "I finally told my manager that the night rota is unfair and she listened",
+    "Handled 63 calls on the helpdesk today without escalating a single one",
+    "The printer in the school office jammed again and I replaced the fuser unit "
+    "myself following a youtube video",
+    "i make website for my uncle's taxi company with booking form, first booking came yesterday",
+    "Our football club had no treasurer so I took the books home and sorted two years of receipts",
+    "I repaired a torn sail on the club boat with a patch kit while the others waited on the jetty",
+    "Trained my replacement in three days because I am moving to the warehouse in Leeds",
+    "After the flood we emptied the basement of the community centre and I organised "
+    "who carries what",
+    "I designed the seating plan for my sister's wedding so that the two families actually mixed",
+    "Delivered a calf at 3am with the vet on the phone, both fine",
+]
+
 
 def _first_question(message: str) -> str:
     step = update(Draft(), message)
@@ -74,7 +96,7 @@ def test_the_table_is_varied_and_big_enough() -> None:
     assert len(MESSAGES) >= 40 and len(set(MESSAGES)) == len(MESSAGES)
 
 
-@pytest.mark.parametrize("message", MESSAGES)
+@pytest.mark.parametrize("message", MESSAGES + ASIDE)
 def test_every_mirror_is_a_grammatical_whole_phrase(message: str) -> None:
     said = mirror(message)
     assert said and "…" not in said and "..." not in said
