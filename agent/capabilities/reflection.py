@@ -64,7 +64,8 @@ def reflect(user_id: str, message: str, now: datetime) -> ToolResult:
     record: dict[str, Any] = {
         "id": row["id"] if row else None, "text": draft.text, "slots": draft.slots,
         "followups": followups, "status": "draft",
-        "created_at": row["created_at"] if row else now.isoformat(timespec="seconds"),
+        # milliseconds: two moments of one minute keep their order ("undo" takes the last)
+        "created_at": row["created_at"] if row else now.isoformat(timespec="milliseconds"),
     }
     if step.action == "ask" and draft.texts:
         template = f"followup_easy_{step.slot}" if step.easy else f"followup_{step.slot}"
