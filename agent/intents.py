@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from prompts.phrasebook import EXPLICIT_PROFILE
+from prompts.phrasebook import EXPLICIT_PROFILE, NO, UNDO, YES
 from tools.understanding.understand import understand
 
 # Right after a distress answer, only an explicit request brings back the coaching flow.
@@ -84,6 +84,10 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
         return Route("after_distress", "rule", lang=got.lang)
     if awaiting == "import_confirm" and IMPORT_YES.match(text):
         return Route("import_confirm", "rule")
+    if awaiting == "undo_confirm" and (YES.match(text) or NO.match(text)):
+        return Route("undo_confirm", "rule")
+    if UNDO.search(text):  # before the learned "forget": "delete my last one" keeps the rest
+        return Route("undo", "rule")
     if awaiting in CAREER_ANSWER and (got.intent in CAREER_REPLIES or not got.confident):
         return Route(CAREER_ANSWER[awaiting], "rule", lang=got.lang)
     if GREETING.match(text):

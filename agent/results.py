@@ -28,12 +28,14 @@ class ShownSkill(BaseModel):
 class DialogUpdate(BaseModel):
     """What a tool result changes in the dialog state (see ``agent/state.py``).
 
-    ``awaiting`` and ``pending_upload`` describe the reply this result belongs to, so every
-    tool result sets them (None clears them); ``shown_skills`` is None when unchanged.
+    ``awaiting``, ``pending_upload`` and ``pending_reflection`` describe the reply this result
+    belongs to, so every tool result sets them (None clears them); ``shown_skills`` is None
+    when unchanged.
     """
 
     awaiting: str | None = None
     pending_upload: str | None = None
+    pending_reflection: str | None = None  # the growth moment a confirmation is about
     shown_skills: list[ShownSkill] | None = None
 
 
