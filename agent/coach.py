@@ -22,7 +22,7 @@ from langchain_core.tools import BaseTool
 
 from agent.care import after_care_reply, care_reply
 from agent.intents import route
-from prompts import render, render_fresh
+from prompts import asked, render, render_fresh
 from tools.understanding.lang import detect
 
 MODEL_NAME = "offline-coach"
@@ -39,6 +39,8 @@ TOOL_FOR: dict[str, tuple[str, Callable[[str, dict[str, Any]], dict[str, Any]]]]
     "forget_confirm": ("forget_memory", lambda t, s: {}),
     "reminder": ("set_reminder", lambda t, s: {}),
     "reject": ("reject_skill", lambda t, s: {"which": t}),
+    "undo": ("undo_last", lambda t, s: {}),
+    "undo_confirm": ("undo_last", lambda t, s: {}),
     "strengths": ("strengths", lambda t, s: {}),
     "story": ("draft_story", lambda t, s: {"about": t}),
     "profile": ("tailor_profile", lambda t, s: {}),
@@ -91,7 +93,7 @@ def _direct(intent: str, lang: str, seed: str, said: frozenset[str]) -> str:
     suffix = f"_{lang}" if lang != "en" and template in TRANSLATED else ""
     if template == "privacy":
         return render("privacy" + suffix, model_line=render("privacy_offline" + suffix))
-    return render_fresh(template + suffix, seed, said)
+    return _fresh(template + suffix, seed, said)
 
 
 def _lead(messages: Sequence[BaseMessage]) -> str:
@@ -102,6 +104,19 @@ def _lead(messages: Sequence[BaseMessage]) -> str:
     if lang == "en" or not tools & LEAD_FOR:
         return ""
     return render(f"lead_{lang}") + "\n\n"
+
+
+def _fresh(template: str, seed: str, said: frozenset[str]) -> str:
+    """A variant of a direct reply that neither repeats a reply nor asks a question already
+    asked in this conversation: repeating itself is how a coach gets stuck in a loop. When
+    every variant was used, the template's ``_quiet`` twin (no question) answers, if any."""
+    fresh = render_fresh(template, seed=seed, avoid=said)
+    if fresh not in said and not asked(fresh) & asked("\n".join(said)):
+        return fresh
+    try:
+        return render(f"{template}_quiet", seed=seed)
+    except KeyError:
+        return fresh
 
 
 class OfflineCoach(BaseChatModel):

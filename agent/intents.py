@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from prompts.phrasebook import EXPLICIT_PROFILE
+from prompts.phrasebook import EXPLICIT_PROFILE, NO, UNDO, YES
 from tools.understanding.understand import understand
 
 # Right after a distress answer, only an explicit request brings back the coaching flow.
@@ -46,6 +46,10 @@ EXPLORE = re.compile(
 CAREER_ANSWER = {"career_interests": "explore", "career_target": "plan_growth"}
 # Learned readings that may be such an answer (not another request).
 CAREER_REPLIES = frozenset({"answer", "reflection", "small_talk", "unsure", "career"})
+# Learned readings a careers pattern may correct ("which roles fit someone like me?" reads
+# close to a strengths request); commands such as forget or export are never overridden.
+CAREER_READINGS = frozenset({"career", "unsure", "small_talk", "strengths", "help", "answer",
+                             "reflection"})
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,11 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
         return Route("after_distress", "rule", lang=got.lang)
     if awaiting == "import_confirm" and IMPORT_YES.match(text):
         return Route("import_confirm", "rule")
-    if awaiting in CAREER_ANSWER and got.intent in CAREER_REPLIES:
+    if awaiting == "undo_confirm" and (YES.match(text) or NO.match(text)):
+        return Route("undo_confirm", "rule")
+    if UNDO.search(text):  # before the learned "forget": "delete my last one" keeps the rest
+        return Route("undo", "rule")
+    if awaiting in CAREER_ANSWER and (got.intent in CAREER_REPLIES or not got.confident):
         return Route(CAREER_ANSWER[awaiting], "rule", lang=got.lang)
     if GREETING.match(text):
         return Route("greeting", "rule")
@@ -104,7 +112,7 @@ def _career(text: str, learned: str) -> str | None:
     """``plan_growth`` or ``explore`` for a careers question (a slash command, the learned
     "career" reading, or a doubtful reading that clearly asks about roles), else None."""
     slash = text.lstrip().startswith("/")
-    if not (slash or learned in ("career", "unsure", "small_talk")):
+    if not (slash or learned in CAREER_READINGS):
         return None
     if PLAN_GROWTH.search(text):
         return "plan_growth"

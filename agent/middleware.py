@@ -32,6 +32,7 @@ from agent.context import Context
 from agent.intents import route
 from agent.results import DialogUpdate, ToolResult
 from agent.state import PassportState, dialog, dialog_update, prompt_state
+from memory.records import get_records
 from prompts import load
 
 log = logging.getLogger(__name__)
@@ -62,13 +63,17 @@ class PassportMiddleware(AgentMiddleware[PassportState, Context]):
 
     def after_model(self, state: PassportState,
                     runtime: Runtime[Context]) -> dict[str, Any] | None:
-        """Remember that the offline coach's final reply carried the offline notice (it adds
-        the notice to its first final reply of a conversation, see ``prompt_state``)."""
+        """Remember, per user, that the offline coach's final reply carried the offline notice
+        (it adds it to the user's first final reply, see ``prompt_state``); a reply written by
+        an LLM clears that, so the notice comes back once if the mode changes back."""
         last = state["messages"][-1]
-        notices = state.get("notices", [])
-        if (not self.llm and "offline" not in notices and isinstance(last, AIMessage)
-                and not last.tool_calls):
-            return {"notices": [*notices, "offline"]}
+        if not isinstance(last, AIMessage) or last.tool_calls:
+            return None
+        user_id = runtime.context.user_id
+        if not self.llm:
+            get_records().mark_offline_notice(user_id)
+        elif last.response_metadata.get("model_name") != MODEL_NAME:
+            get_records().clear_offline_notice(user_id)
         return None
 
     def after_agent(self, state: PassportState,

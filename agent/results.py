@@ -28,12 +28,14 @@ class ShownSkill(BaseModel):
 class DialogUpdate(BaseModel):
     """What a tool result changes in the dialog state (see ``agent/state.py``).
 
-    ``awaiting`` and ``pending_upload`` describe the reply this result belongs to, so every
-    tool result sets them (None clears them); ``shown_skills`` is None when unchanged.
+    ``awaiting``, ``pending_upload`` and ``pending_reflection`` describe the reply this result
+    belongs to, so every tool result sets them (None clears them); ``shown_skills`` is None
+    when unchanged.
     """
 
     awaiting: str | None = None
     pending_upload: str | None = None
+    pending_reflection: str | None = None  # the growth moment a confirmation is about
     shown_skills: list[ShownSkill] | None = None
 
 
@@ -47,20 +49,14 @@ class ToolResult(BaseModel):
     attachments: list[Attachment] = Field(default_factory=list)
     state: DialogUpdate = Field(default_factory=DialogUpdate)
 
-    @classmethod
-    def from_dict(cls, value: dict[str, Any]) -> ToolResult:
-        """A result from a capability's plain dict (``kind``, ``reply``, optional ``buttons``
-        and ``awaiting``; every other key is a fact)."""
-        facts = {k: v for k, v in value.items()
-                 if k not in ("kind", "reply", "buttons", "awaiting", "pending_upload")}
-        return cls(kind=str(value["kind"]), reply=str(value.get("reply", "")), facts=facts,
-                   buttons=[Button(**b) for b in value.get("buttons", [])],
-                   state=DialogUpdate(awaiting=value.get("awaiting"),
-                                      pending_upload=value.get("pending_upload")))
-
     def record(self) -> dict[str, Any]:
         """The facts as one JSON-ready dict: ``kind``, every fact, and ``reply``."""
         return {"kind": self.kind, **self.facts, "reply": self.reply}
+
+    def payload(self) -> dict[str, Any]:
+        """The record plus its buttons (when any), for an API or CLI that prints the result."""
+        extra = {"buttons": [b.model_dump() for b in self.buttons]} if self.buttons else {}
+        return self.record() | extra
 
     def content(self) -> str:
         """What the model reads: the record as JSON (no files, no dialog state)."""

@@ -24,6 +24,7 @@ class DialogState(TypedDict, total=False):
 
     awaiting: str | None
     pending_upload: str | None
+    pending_reflection: str | None
     shown_skills: list[dict[str, Any]]
 
 
@@ -33,7 +34,8 @@ def merge_dialog(old: DialogState | None, new: DialogState | None) -> DialogStat
 
 
 class PassportState(AgentState[Any]):
-    """Agent state plus the notices already shown and the dialog state."""
+    """Agent state plus the dialog state (``notices`` is read no more: the offline notice is
+    remembered per user in the records; kept so older checkpoints still load)."""
 
     notices: NotRequired[list[str]]
     dialog: NotRequired[Annotated[DialogState, merge_dialog]]
@@ -44,6 +46,7 @@ class Dialog(BaseModel):
 
     awaiting: str | None = None
     pending_upload: str | None = None
+    pending_reflection: str | None = None
     shown_skills: list[ShownSkill] = Field(default_factory=list)
 
 
@@ -54,7 +57,8 @@ def dialog(state: Mapping[str, Any]) -> Dialog:
 
 def dialog_update(update: DialogUpdate) -> DialogState:
     """The state write for a tool result's update (unset lists are left as they are)."""
-    out: DialogState = {"awaiting": update.awaiting, "pending_upload": update.pending_upload}
+    out: DialogState = {"awaiting": update.awaiting, "pending_upload": update.pending_upload,
+                        "pending_reflection": update.pending_reflection}
     if update.shown_skills is not None:
         out["shown_skills"] = [s.model_dump() for s in update.shown_skills]
     return out
@@ -76,5 +80,6 @@ def prompt_state(state: Mapping[str, Any], ctx: Context, llm: bool) -> dict[str,
         "pending_upload": now.pending_upload,
         "skills_shown": [s.label for s in now.shown_skills],
         "upload_id": ctx.upload_id,
-        "offline_notice_due": not llm and "offline" not in state.get("notices", []),
+        # once per user, and once more whenever the mode changed (see the middleware)
+        "offline_notice_due": not llm and not get_records().offline_notice_shown(ctx.user_id),
     }

@@ -22,6 +22,7 @@ from agent.capabilities import answers as answers_cap
 from agent.capabilities import careers as careers_cap
 from agent.capabilities import skills as skills_cap
 from agent.reply import Reply
+from agent.results import ToolResult
 from agent.service import AgentService
 from prompts import render
 from prompts.phrasebook import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB
@@ -206,11 +207,12 @@ class ProfileIn(BaseModel):
     job_ad: str = Field(min_length=1, max_length=20_000)
 
 
-async def _evidence(fn: Callable[..., dict[str, Any]], user: str, *args: Any
+async def _evidence(fn: Callable[..., ToolResult], user: str, *args: Any
                     ) -> dict[str, Any]:
     """A cited answer of the evidence facade, with its reply as ``text``."""
     out = await asyncio.to_thread(fn, user, *args)
-    return dict(jsonable_encoder(out | {"text": out.get("reply") or out.get("text", "")}))
+    record = out.payload()
+    return dict(jsonable_encoder(record | {"text": out.reply or record.get("text", "")}))
 
 
 @evidence.get("/strengths")

@@ -23,8 +23,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from agent import accounts
 from agent.accounts import link_reply
-from agent.capabilities import memory as memory_cap
 from agent.capabilities import reminders as reminders_cap
+from agent.capabilities.memory import show as show_passport
 from agent.reply import Reply
 from agent.service import AgentService
 from channels import reminders
@@ -268,15 +268,17 @@ class SlackChannel:
     async def publish_home(self, team: str, user: str) -> None:
         """Publish the App Home: passport summary, reminder settings, quick buttons."""
         uid = self._user(team, user)
-        summary = memory_cap.show(uid).reply
+        summary = show_passport(uid).reply
         rem = reminders_cap.get_reminder(uid)
         when = render("slack_home_reminder", day=DAYS[int(rem["weekday"])],
                       time=rem["at_time"], tz=rem["tz"]) if rem and rem["enabled"] else render(
             "slack_home_no_reminder")
-        buttons = [("Reflect now", "/reflect"), ("My strengths", "/strengths"),
-                   ("Export my data", "/export")]
+        buttons = [(render("slack_home_reflect"), "/reflect"),
+                   (render("slack_home_strengths"), "/strengths"),
+                   (render("slack_home_export"), "/export")]
         view = {"type": "home", "blocks": [
-            {"type": "header", "text": {"type": "plain_text", "text": "Your Talent Passport"}},
+            {"type": "header", "text": {"type": "plain_text",
+                                        "text": render("slack_home_header")}},
             {"type": "section", "text": {"type": "mrkdwn", "text": slack_escape(summary)}},
             {"type": "section", "text": {"type": "mrkdwn", "text": slack_escape(when)}},
             {"type": "section", "text": {"type": "mrkdwn", "text": _page_line(uid)}},
@@ -296,8 +298,7 @@ def _page_line(user_id: str) -> str:
     """The App Home's link to the passport page (fresh on every publish; an hour long)."""
     from channels.page.links import page_link
 
-    return (f"<{page_link(user_id)}|Open your passport page>: your skills map, timeline and "
-            "verified credentials (a private link that works for an hour).")
+    return render("slack_home_page", link=page_link(user_id))
 
 
 def from_settings(settings: Settings, service: AgentService,

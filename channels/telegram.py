@@ -48,14 +48,14 @@ PROVIDER = "telegram"
 WEBHOOK_PATH = "/telegram/webhook"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 Ctx = ContextTypes.DEFAULT_TYPE
-COMMANDS = [("start", "what I keep, and begin"), ("reflect", "reflect on your week"),
-            ("strengths", "your strengths with evidence"), ("story", "draft a STAR story"),
-            ("profile", "tailor a profile to a job ad"),
-            ("remind", "weekly reminder: /remind sunday 18:00 Europe/Berlin"),
-            ("memory", "what I keep about you"), ("export", "everything as a JSON file"),
-            ("forget", "delete everything"), ("link", "join your Telegram and Slack"),
-            ("passport", "a private link to your passport page"),
-            ("help", "what I can do")]
+# The bot's command menu; each description is the template ``telegram_command_<name>``.
+COMMANDS = ("start", "reflect", "strengths", "story", "profile", "remind", "memory", "export",
+            "forget", "link", "passport", "help")
+
+
+def command_menu() -> list[tuple[str, str]]:
+    """The command menu Telegram shows: (command, description) pairs."""
+    return [(name, render(f"telegram_command_{name}")) for name in COMMANDS]
 
 
 class TelegramChannel:
@@ -98,7 +98,7 @@ class TelegramChannel:
         await self.app.initialize()
         await self.app.start()
         try:
-            await self.app.bot.set_my_commands(COMMANDS)
+            await self.app.bot.set_my_commands(command_menu())
         except TelegramError:
             log.warning("could not set the bot's command list", exc_info=True)
         if self.webhook:

@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from evals.checks import Turn, as_dicts, run_checks
+from evals.checks import Check, Turn, as_dicts, run_checks
 from evals.harness import temp_home
+from evals.stored import stored_check
 
 DATA = Path(__file__).parent / "data" / "coaching"
 
@@ -36,6 +37,7 @@ class Conversation:
     persona: str
     about: str
     turns: list[dict[str, Any]]
+    stored: int | None = None
 
 
 def load_conversations(folder: Path = DATA) -> list[Conversation]:
@@ -52,7 +54,8 @@ def load_conversations(folder: Path = DATA) -> list[Conversation]:
             try:
                 row = json.loads(line)
                 turns = [t if isinstance(t, dict) else {"user": t} for t in row["turns"]]
-                out.append(Conversation(row["id"], row["persona"], row.get("about", ""), turns))
+                out.append(Conversation(row["id"], row["persona"], row.get("about", ""), turns,
+                                        row.get("stored")))
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
                 raise ValueError(f"{path.name} line {n} is not a valid conversation "
                                  f"({exc}).") from exc
@@ -73,7 +76,7 @@ async def run_conversation(service: Any, conv: Conversation, offline: bool) -> d
     Args:
         service: a started :class:`AgentService`.
         conv: the scripted conversation.
-        offline: the offline coach answers (the offline notice is expected once).
+        offline: the offline coach answers (the offline notice is expected once per user).
 
     Returns:
         The conversation's entry of the report, with every turn's reply and checks.
@@ -94,16 +97,31 @@ async def run_conversation(service: Any, conv: Conversation, offline: bool) -> d
         latencies.append((time.perf_counter() - began) * 1000)
         turn = Turn(user=spec["user"], reply=reply.text, kind=_kind(reply.data),
                     data=reply.data, expect=expect)
-        checks = run_checks(turn, history, offline=offline)
+        checks = run_checks(turn, history, offline=offline, first=i == 0)
         history.append(turn)
         turns.append({"turn": i + 1, "user": spec["user"], "reply": reply.text,
                       "kind": turn.kind, "tools": reply.tools, "expect": expect,
                       "checks": as_dicts(checks), "passed": all(c.passed for c in checks)})
+    stored, texts = read_back(user_id, conv)
     failed = [f"turn {t['turn']}: {c['name']} ({c['detail']})" for t in turns
               for c in t["checks"] if not c["passed"]]
+    failed += [f"after the conversation: {stored.name} ({stored.detail})"] if not stored.passed \
+        else []
     return {"id": conv.id, "persona": conv.persona, "about": conv.about,
             "passed": not failed, "failures": failed, "turns": turns,
+            "checks": as_dicts([stored]), "stored": texts,
             "ms_per_turn": round(sum(latencies) / max(len(latencies), 1), 1)}
+
+
+def read_back(user_id: str, conv: Conversation) -> tuple[Check, list[str]]:
+    """The ``stored_records`` check over what the user's passport holds after the talk, and
+    the stored growth moments' words."""
+    from memory.records import get_records
+
+    records = get_records()
+    rows = records.list_reflections(user_id) + records.list_reflections(user_id, "draft")
+    check = stored_check(conv.turns, rows, records.user_skills(user_id), conv.stored)
+    return check, [str(r["text"]) for r in rows]
 
 
 async def run_all(conversations: list[Conversation], llm: bool = False) -> list[dict[str, Any]]:
@@ -145,14 +163,14 @@ def run_coaching_eval(ids: list[str] | None = None, llm: bool = False,
 
 
 def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
-    """Pass counts per check over every turn, and conversations passed."""
+    """Pass counts per check over every turn (and every conversation's read-back of what
+    was stored), and conversations passed."""
     per: dict[str, list[int]] = {}
     for conv in results:
-        for turn in conv["turns"]:
-            for c in turn["checks"]:
-                ok_total = per.setdefault(c["name"], [0, 0])
-                ok_total[0] += int(c["passed"])
-                ok_total[1] += 1
+        for c in [c for turn in conv["turns"] for c in turn["checks"]] + conv.get("checks", []):
+            ok_total = per.setdefault(c["name"], [0, 0])
+            ok_total[0] += int(c["passed"])
+            ok_total[1] += 1
     return {"conversations": len(results),
             "conversations_passed": sum(r["passed"] for r in results),
             "turns": sum(len(r["turns"]) for r in results),

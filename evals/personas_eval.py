@@ -76,7 +76,7 @@ def run_part(people: list[dict[str, Any]]) -> dict[str, Any]:
             facts = {f.id: f.text for f in facts_for(uid)}
             for job in person["jobs"]:
                 ad = "\n".join(posts[job["posting"]].lines + [job.get("plant", "")])
-                out = profile_for(uid, ad)
+                out = profile_for(uid, ad).record()
                 exports = _export_violations(out, ad, uid, person["name"])
                 for k, v in _score_job(out, job, facts, exports).items():
                     total[k] = total.get(k, 0) + v

@@ -16,13 +16,16 @@ import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evals.job_ads_eval import failures as ad_failures
 from evals.job_ads_eval import skillspan_report, written_report
 from evals.personas_eval import failures as persona_failures
 from evals.personas_eval import load_personas, run_part
 from tools.export_check import Format
+
+if TYPE_CHECKING:
+    from agent.results import ToolResult
 
 DATA = Path(__file__).parent / "data"
 USERS = DATA / "users"
@@ -74,12 +77,13 @@ def seed_user(data: dict[str, Any], external_id: str | None = None) -> str:
     return uid
 
 
-def _timed(times: list[float], fn: Callable[..., dict[str, Any]], *args: Any,
+def _timed(times: list[float], fn: Callable[..., ToolResult], *args: Any,
            **kwargs: Any) -> dict[str, Any]:
+    """Run one cited answer, note its time, and return its record (kind, facts, reply)."""
     began = time.perf_counter()
     out = fn(*args, **kwargs)
     times.append((time.perf_counter() - began) * 1000)
-    return out
+    return out.record()
 
 
 def _pct(values: list[float], q: float) -> float:

@@ -20,8 +20,11 @@ CRITERIA = ("active_listening", "evokes_awareness", "client_led", "trust_and_saf
 
 
 def transcript(conv: dict[str, Any]) -> str:
-    """A conversation's turns as plain text for the judge."""
-    return "\n".join(f"USER: {t['user']}\nCOACH: {t['reply']}" for t in conv["turns"])
+    """A conversation's turns as plain text for the judge, then what the coach stored as
+    growth moments (a question or a person's distress stored as one breaks trust)."""
+    turns = "\n".join(f"USER: {t['user']}\nCOACH: {t['reply']}" for t in conv["turns"])
+    stored = "\n".join(f"STORED: {text}" for text in conv.get("stored", []))
+    return f"{turns}\n{stored or 'STORED: nothing'}"
 
 
 def parse_scores(text: str) -> dict[str, int]:

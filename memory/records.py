@@ -117,6 +117,19 @@ class Records:
             (now_iso(), user_id),
         ) > 0
 
+    def offline_notice_shown(self, user_id: str) -> bool:
+        """True when the user saw the offline-mode notice since the mode last changed."""
+        row = self.db.one("SELECT offline_notice_at FROM users WHERE id=?", (user_id,))
+        return bool(row and row["offline_notice_at"])
+
+    def clear_offline_notice(self, user_id: str) -> bool:
+        """Forget that the notice was shown (an LLM answered): the next offline reply says it
+        again. True if it had been shown."""
+        return self.db.execute(
+            "UPDATE users SET offline_notice_at=NULL WHERE id=? AND offline_notice_at IS NOT NULL",
+            (user_id,),
+        ) > 0
+
     # -- reflections --------------------------------------------------------------
     def save_reflection(self, user_id: str, reflection: dict[str, Any]) -> str:
         """Insert or update a reflection (draft or saved); returns its id."""

@@ -1,7 +1,7 @@
 """The share-link store: one row per share (the picked items, expiry, revocation).
 
-All SQL for shares lives here; ``channels/page/shares.py`` decides what a share may hold and
-signs its links, through ``agent/capabilities/page.py``.
+All SQL for shares lives here; ``agent/capabilities/shares.py`` decides what a share may hold
+and whether it is live, ``channels/page/shares.py`` signs its links.
 """
 
 from __future__ import annotations

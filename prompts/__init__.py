@@ -7,7 +7,9 @@ randomness.
 
 from __future__ import annotations
 
+import re
 import zlib
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -31,19 +33,41 @@ def render(template: str, seed: str = "", **fields: object) -> str:
     return variant.format(**fields).strip()
 
 
-def render_fresh(template: str, seed: str, said: frozenset[str]) -> str:
-    """A variant not yet said in this conversation, when there is one: repeating a message
-    verbatim is how a coach gets stuck in a loop.
+def asked(text: str) -> set[str]:
+    """The questions in a text, normalised (lower case, words only), for comparing."""
+    return {" ".join(re.findall(r"[\w']+", q.lower()))
+            for q in re.findall(r"[^.!?\n]*\?", text)}
+
+
+def render_fresh(template: str, seed: str = "", avoid: Iterable[str] = (),
+                 **fields: object) -> str:
+    """Like :func:`render`, but prefer a variant not said before and asking no question
+    already asked in ``avoid`` (earlier replies): repeating itself is how a coach gets stuck
+    in a loop.
 
     Args:
         template: the template name.
         seed: picks the first variant tried.
-        said: what the coach already said (first paragraphs of its replies).
+        avoid: what the coach already said in this conversation.
+        fields: the template's fields; variants needing a field that is missing (or None)
+            are left out.
+
+    Returns:
+        The first fresh variant from the seeded one on; else one not said verbatim; else the
+        seeded one.
     """
-    first = render(template, seed=seed)
-    if first not in said:
-        return first
-    for variant in load(template):
-        if "{" not in variant and variant.strip() not in said:
-            return variant.strip()
-    return first
+    variants = load(template)
+    start = zlib.crc32(seed.encode()) % len(variants)
+    said = {text.strip() for text in avoid}
+    before = set().union(*(asked(text) for text in said))
+    given = {k: v for k, v in fields.items() if v is not None}
+    usable: list[str] = []
+    for i in range(len(variants)):
+        try:
+            usable.append(variants[(start + i) % len(variants)].format(**given).strip())
+        except KeyError:
+            continue
+    if not usable:
+        raise KeyError(f"no variant of {template!r} can be filled from {sorted(given)}")
+    return next((text for text in usable if text not in said and not asked(text) & before),
+                next((text for text in usable if text not in said), usable[0]))

@@ -44,3 +44,17 @@ def looks_like_credential(text: str) -> bool:
     if JWT.match(body):
         return True
     return body.startswith("{") and any(k in body for k in CREDENTIAL_KEYS)
+
+# Undo: "undo", "delete the last one", "remove my last reflection" (typos too) ask to delete
+# the last saved growth moment; only a yes to that question deletes it.
+_UNDO_VERB = r"(?:undo|und[0oe]+|delete?|dele?te|delte|del|remove?|remvoe|rmove|erase|scrap|drop)"
+_UNDO_LAST = r"(?:last|lats|lst|latest|previous|prev|most recent)"
+_UNDO_ITEM = r"(?:one|reflect\w*|reflct\w*|refelct\w*|moment|entry|entery|thing|post|note)"
+UNDO = re.compile(
+    rf"^\s*(?:/undo|undo|und0|undoo|undo (?:that|it|this))\W*$|^\W*(?:pls |please |can you |"
+    rf"could you )?{_UNDO_VERB}\s+(?:the |my |that |this )?{_UNDO_LAST}\s+"
+    rf"(?:growth )?{_UNDO_ITEM}\b", re.I)
+YES = re.compile(r"^\s*(?:y|yes|yes please|yep|yeah|yup|sure|ok|okay|do it|delete it|"
+                 r"yes,? delete it|confirm|go ahead|s[ií]|oui|ja)\W*$", re.I)
+NO = re.compile(r"^\s*(?:n|no|nope|nah|no thanks|keep it|no,? keep it|cancel|stop|don'?t|"
+                r"non|nein)\W*$", re.I)

@@ -1,14 +1,18 @@
 """The reflection policy: which STAR / Gibbs slots a message fills, and what to ask next.
 
 Pure and deterministic: no model, no storage. The agent keeps the draft; this module says
-which slot is most worth asking about, mirrors the user's own words into the question,
-never asks the same slot twice and stops after at most two follow-ups.
+which slot is most worth asking about (never one the user already told), mirrors a whole
+phrase of the user's own words into the question (:mod:`tools.mirror`), never asks the same
+slot twice, meets a one- or two-word answer with an easier question, and stops after at most
+two follow-ups.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
+from tools.mirror import is_past_verb, mirror, wordset
 
 SLOTS = ("situation", "action", "result", "feelings", "learning", "next_step")
 # Most valuable missing slot first: what the person did carries most weight.
@@ -31,7 +35,11 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"finished|completed|saved|reduced|increased|improved|solved|fixed|passed|won|"
         r"thanked|happy with|(?:was|were|left|felt) (?:happy|pleased|relieved|satisfied)|"
         r"now (?:we|they|it|she|he)|outcome|"
-        r"ended up|got (?:it|the|a)|launched|shipped|delivered|\d+\s?%)\b", re.I),
+        r"ended up|got (?:it|the|a)|launched|shipped|delivered|\d+\s?%|"
+        r"(?:no|zero) (?:downtime|complaints|errors|issues|problems|leaks|mistakes)|"
+        r"all green|(?:went|ran) smoothly|on time|"
+        r"(?:test|trial) (?:drive|run) (?:clean|fine|ok))\b",
+        re.I),
     "feelings": re.compile(
         r"\b(?:felt|feel|feeling|made me (?:feel|happy|proud|nervous|sad))\b|"
         r"\b(?:i|i'm|i am|i was|i got)\s+(?:so |really |very |a bit |quite |super )?"
@@ -50,14 +58,12 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"thursday|friday|saturday|sunday)|our team|my team|a customer|client|project|"
         r"when|yesterday|during|at school|in class|volunteer\w*|shift|meeting)\b", re.I),
 }
-_PRONOUNS = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
-             "i'm": "you're", "i've": "you've", "i'd": "you'd", "i'll": "you'll",
-             "we": "you", "our": "your", "us": "you"}
-_FIRST_PERSON = re.compile(r"\b(?:I|we|I've|we've|I'm)\b", re.I)
-_LEADING_TIME = re.compile(r"^(?:this|last) week,?\s+|^(?:today|yesterday|on \w+day),?\s+",
-                           re.I)
 _SKIP = re.compile(r"^\s*(?:skip|pass|next|no idea|dunno|i don'?t know|not sure|/skip)\W*$",
                    re.I)
+# Words that answer without telling anything ("ok", "not really", "idk").
+_FILLER = wordset("ok okay k kk fine good great yes yeah yep yup ya no nope nah sure "
+                    "whatever meh hmm hm idk maybe not really much nothing alright cool well "
+                    "so bad nice lol same true right kinda sorta perhaps thanks thx ty")
 _SAVE = re.compile(r"\b(?:just save(?: it)?|save it|save this|that'?s (?:all|it)|done|"
                    r"nothing (?:else|more)|/save)\b", re.I)
 
@@ -83,11 +89,16 @@ class Next:
     action: str  # "ask" | "save"
     slot: str | None = None
     mirror: str | None = None
+    easy: bool = False  # the answer was one or two words: acknowledge it, ask something easier
 
 
 def cues_in(sentence: str) -> list[str]:
-    """The slots whose cue words appear in one sentence, in the policy's slot order."""
-    return [slot for slot, pattern in _CUES.items() if pattern.search(sentence)]
+    """The slots whose cue words appear in one sentence, in the policy's slot order; a
+    sentence that opens with a past-tense verb ("replaced the clutch") tells an action."""
+    first = re.match(r"\W*([A-Za-z]+)", sentence)
+    terse = bool(first and is_past_verb(first.group(1)))
+    return [slot for slot, pattern in _CUES.items()
+            if pattern.search(sentence) or (slot == "action" and terse)]
 
 
 def detect_slots(text: str) -> dict[str, str]:
@@ -107,32 +118,25 @@ def split_sentences(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def mirror(sentence: str, max_words: int = 12) -> str:
-    """The user's own words turned to the second person, e.g. 'I fixed my bike' -> 'you fixed
-    your bike'. Quoting is kept short and never adds words the user did not say."""
-    clause = _FIRST_PERSON.search(sentence)
-    if clause and len(sentence[: clause.start()].split()) <= 5:
-        sentence = sentence[clause.start():]
-    else:
-        sentence = _LEADING_TIME.sub("", sentence)
-        if sentence[:1].isupper() and not re.match(r"I\b", sentence):
-            sentence = sentence[:1].lower() + sentence[1:]
-    words = re.findall(r"[\w'’-]+|[^\w\s]", sentence)
-    out: list[str] = []
-    for word in (w for w in words if w not in ".!?"):
-        after_i = bool(out) and out[-1] == "you" and word.lower() in ("am", "was")
-        out.append({"am": "are", "was": "were"}[word.lower()] if after_i
-                   else _PRONOUNS.get(word.lower(), word))
-    phrase = " ".join(out[:max_words])
-    phrase = re.sub(r"\s+([,;:])", r"\1", phrase).strip(" ,;:")
-    if len(out) > max_words:
-        phrase += " …"
-    return phrase
-
-
 def is_skip(message: str) -> bool:
     """True when the user wants to skip the current question."""
     return bool(_SKIP.match(message))
+
+
+def is_short(message: str) -> bool:
+    """True for a one-word answer, or two words that carry no content ("ok", "not really")."""
+    words = re.findall(r"[\w']+", message.lower())
+    return len(words) == 1 or (len(words) == 2 and all(w in _FILLER for w in words))
+
+
+def _is_filler(message: str) -> bool:
+    return all(w in _FILLER for w in re.findall(r"[\w']+", message.lower()))
+
+
+def is_question(message: str) -> bool:
+    """True for a question to the coach ("can you help me with my CV?"): it is never part of
+    a growth moment, whatever else answers it."""
+    return message.rstrip().endswith("?")
 
 
 def wants_save(message: str) -> bool:
@@ -149,11 +153,17 @@ def update(draft: Draft, message: str) -> Next:
 
     Returns:
         ``Next("save")`` when the reflection is complete, the user asked to save, or two
-        follow-ups were asked; otherwise ``Next("ask", slot, mirror)``.
+        follow-ups were asked; otherwise ``Next("ask", slot, mirror)``, or
+        ``Next("ask", slot, easy=True)`` (no mirror) after a one- or two-word answer or a
+        question to the coach.
     """
     if wants_save(message):
         return Next("save")
-    if message.strip() and not is_skip(message):
+    told = not is_skip(message) and not _is_filler(message) and not is_question(message)
+    # a short answer, or a question to the coach, mid-reflection: no mirror of older words
+    short = bool(draft.texts) and not is_skip(message) and (is_short(message) or
+                                                            is_question(message))
+    if message.strip() and told:
         draft.texts.append(message.strip())
         for slot, sentence in detect_slots(message).items():
             draft.slots.setdefault(slot, sentence)
@@ -165,8 +175,11 @@ def update(draft: Draft, message: str) -> Next:
     if not missing or core_done or not draft.texts:
         return Next("save") if draft.texts else Next("ask", "situation", None)
     slot = missing[0]
+    draft.asked.append(slot)
+    if short:
+        return Next("ask", slot, None, easy=True)
     latest = detect_slots(draft.texts[-1])
     anchor = (latest.get("action") or latest.get("situation") or
               split_sentences(draft.texts[-1])[0])
-    draft.asked.append(slot)
-    return Next("ask", slot, mirror(anchor))
+    said = mirror(anchor)
+    return Next("ask", slot, said) if said else Next("ask", slot, None, easy=True)

@@ -18,6 +18,8 @@ from typing import Any
 from langchain_core.language_models.chat_models import BaseChatModel
 
 from agent.capabilities.polish import polish
+from agent.reply import Button
+from agent.results import ToolResult
 from memory.records import get_records
 from memory.vectors import get_vectors
 from prompts import render as render_template
@@ -54,8 +56,8 @@ def _user_facts(user_id: str) -> tuple[list[Fact], dict[str, Fact]]:
     return facts, {f.id: f for f in facts}
 
 
-def _save_button() -> dict[str, str]:
-    return {"label": render_template("button_save_story"), "data": STORY_SAVE_COMMAND}
+def _save_button() -> Button:
+    return Button(label=render_template("button_save_story"), data=STORY_SAVE_COMMAND)
 
 
 def _name(user_id: str) -> str:
@@ -69,7 +71,7 @@ def _terms(facts: list[Fact], extra: list[str] | None = None) -> list[str]:
 
 def finish(kind: str, user_id: str, blocks: list[list[Segment]], by_id: dict[str, Fact],
            data: dict[str, Any], *, job_text: str = "", terms: list[str] | None = None,
-           model: BaseChatModel | None = None) -> dict[str, Any]:
+           model: BaseChatModel | None = None) -> ToolResult:
     """Check, optionally polish, render and log one answer; returns the tool result."""
     started = time.perf_counter()
     support = f"{job_text}\n{_name(user_id)}"
@@ -92,12 +94,12 @@ def finish(kind: str, user_id: str, blocks: list[list[Segment]], by_id: dict[str
              "fallback=%s", kind, user_id, info["mode"], info["ok"], len(info["violations"]),
              info.get("repaired", False), info.get("fallback", False))
     reply = text if len(text) <= CHAT_LIMIT else _fit(blocks, by_id)
-    return {"kind": kind, **data, "text": text, "sources": order,
-            "citations": [{"n": i, "fact_id": fid, "date": by_id[fid].date,
-                           "source": by_id[fid].source, "text": by_id[fid].text}
-                          for i, fid in enumerate(order, 1)],
-            "faithfulness": info, "ms": round((time.perf_counter() - started) * 1000),
-            "reply": reply}
+    return ToolResult(kind=kind, reply=reply, facts={
+        **data, "text": text, "sources": order,
+        "citations": [{"n": i, "fact_id": fid, "date": by_id[fid].date,
+                       "source": by_id[fid].source, "text": by_id[fid].text}
+                      for i, fid in enumerate(order, 1)],
+        "faithfulness": info, "ms": round((time.perf_counter() - started) * 1000)})
 
 
 def _drop(blocks: list[list[Segment]], bad: set[int]) -> list[list[Segment]]:
@@ -123,7 +125,7 @@ def _fit(blocks: list[list[Segment]], by_id: dict[str, Fact]) -> str:
     return render(note, by_id)[0]
 
 
-def strengths_for(user_id: str, model: BaseChatModel | None = None) -> dict[str, Any]:
+def strengths_for(user_id: str, model: BaseChatModel | None = None) -> ToolResult:
     """The user's 3 to 7 strengths with cited evidence, and growth areas kept apart."""
     facts, by_id = _user_facts(user_id)
     result = strengths_tool.strengths(facts)
@@ -134,7 +136,7 @@ def strengths_for(user_id: str, model: BaseChatModel | None = None) -> dict[str,
 
 
 def story_for(user_id: str, about: str = "", picked: list[str] | None = None,
-              model: BaseChatModel | None = None, keep_draft: bool = True) -> dict[str, Any]:
+              model: BaseChatModel | None = None, keep_draft: bool = True) -> ToolResult:
     """Draft a STAR+L story about a topic (or the richest reflection) and keep it as a draft.
 
     Args:
@@ -143,6 +145,10 @@ def story_for(user_id: str, about: str = "", picked: list[str] | None = None,
         picked: item ids the user chose.
         model: a chat model to polish the wording (gated); None keeps it offline.
         keep_draft: store the draft so "/story save" can save it later.
+
+    Returns:
+        A ``story`` result: the draft (``story``), its ``story_id`` when kept, the cited text,
+        and a save button when the draft has material.
     """
     facts, by_id = _user_facts(user_id)
     draft = stories.draft(facts, about, picked)
@@ -154,13 +160,13 @@ def story_for(user_id: str, about: str = "", picked: list[str] | None = None,
     out = finish("story", user_id, stories.blocks(draft), by_id, data, terms=_terms(facts),
                  model=model)
     if draft.item_ids:
-        out["buttons"] = [_save_button()]
-        out["reply"] += f"\n\n{render_template('story_edit_hint')}"
+        out.buttons = [_save_button()]
+        out.reply += f"\n\n{render_template('story_edit_hint')}"
     return out
 
 
 def save_story(user_id: str, story_id: str | None = None,
-               edits: dict[str, str] | None = None) -> dict[str, Any]:
+               edits: dict[str, str] | None = None) -> ToolResult:
     """Apply the user's edits to a drafted story and save it as a memory item.
 
     Args:
@@ -169,13 +175,13 @@ def save_story(user_id: str, story_id: str | None = None,
         edits: section -> the user's own new text (replaces that section).
 
     Returns:
-        ``{"kind": "story_saved", "story_id", "reply"}`` or ``story_missing``.
+        A ``story_saved`` result (facts ``story_id``, ``sections``) or ``story_missing``.
     """
     rows = get_records().list_stories(user_id)
     row = next((r for r in reversed(rows) if (r["id"] == story_id if story_id
                                               else r["status"] == "draft")), None)
     if row is None:
-        return {"kind": "story_missing", "reply": render_template("story_missing")}
+        return ToolResult(kind="story_missing", reply=render_template("story_missing"))
     sections = dict(row["sections"])
     citations = dict(row["citations"])
     for name, text in (edits or {}).items():
@@ -188,11 +194,11 @@ def save_story(user_id: str, story_id: str | None = None,
     body = "\n".join(f"{k.capitalize()}: {v}" for k, v in sections.items() if v)
     get_vectors().add(user_id, f"Story: {row['title']}\n{body}"[:4000], "story",
                       source_id=sid, item_id=sid)
-    return {"kind": "story_saved", "story_id": sid, "sections": sections,
-            "reply": render_template("story_saved", title=row["title"])}
+    return ToolResult(kind="story_saved", reply=render_template("story_saved", title=row["title"]),
+                      facts={"story_id": sid, "sections": sections})
 
 
-def story_turn(user_id: str, message: str) -> dict[str, Any]:
+def story_turn(user_id: str, message: str) -> ToolResult:
     """A chat turn about stories: save the draft, edit a section, or draft a new one."""
     body = STORY_COMMAND.sub("", message)
     if STORY_SAVE.match(body):
@@ -206,13 +212,14 @@ def story_turn(user_id: str, message: str) -> dict[str, Any]:
         row["sections"][edit.group(1).lower()] = edit.group(2).strip()
         row["citations"][edit.group(1).lower()] = ["user-edit"]
         get_records().save_story(user_id, row)
-        return {"kind": "story_edited", "story_id": row["id"], "buttons": [_save_button()],
-                "reply": render_template("story_edited", section=edit.group(1).lower())}
+        return ToolResult(kind="story_edited", facts={"story_id": row["id"]},
+                          buttons=[_save_button()],
+                          reply=render_template("story_edited", section=edit.group(1).lower()))
     return story_for(user_id, stories.topic(message))
 
 
 def profile_for(user_id: str, job_text: str, fmt: str = "md",
-                model: BaseChatModel | None = None) -> dict[str, Any]:
+                model: BaseChatModel | None = None) -> ToolResult:
     """A profile tailored to a job ad: covered, transferable and gap, with citations.
 
     Args:
@@ -220,6 +227,10 @@ def profile_for(user_id: str, job_text: str, fmt: str = "md",
         job_text: the ad, verbatim (data, never instructions).
         fmt: ``md``, ``json`` or ``jsonresume`` (all are returned; this picks ``text``).
         model: a chat model to polish the wording (gated); None keeps it offline.
+
+    Returns:
+        A ``profile`` result (job, coverage, matches, JSON Resume, cited text, ``format``),
+        or ``profile_ask`` when the ad names no requirements.
     """
     from tools.skills.tagging import tag_many
 
@@ -228,8 +239,8 @@ def profile_for(user_id: str, job_text: str, fmt: str = "md",
     facts, by_id = _user_facts(user_id)
     profile = tailor(job_text, facts, lambda texts: tag_many(list(texts)))
     if not (profile.job.requirements or profile.job.duties):
-        return {"kind": "profile_ask", "reply": render_template(
-            "profile_no_requirements", ask=render_template("profile_ask_ad"))}
+        return ToolResult(kind="profile_ask", reply=render_template(
+            "profile_no_requirements", ask=render_template("profile_ask_ad")))
     name = _name(user_id)
     top = next((m for m in profile.matches if m.status == "covered"), None)
     story = stories.draft(facts, top.requirement if top else "") if top else None
@@ -241,13 +252,13 @@ def profile_for(user_id: str, job_text: str, fmt: str = "md",
                   "json_resume": resume.json_resume(profile, by_id, name)},
                  job_text="\n".join([job_text, *labels]), terms=_terms(facts, labels),
                  model=model)
-    out["format"] = fmt
+    out.facts["format"] = fmt
     return out
 
 
-def profile_turn(user_id: str, message: str) -> dict[str, Any]:
+def profile_turn(user_id: str, message: str) -> ToolResult:
     """A chat turn: the ad is the message after "tailor my profile for this job:"."""
     ad = PROFILE_LEAD.sub("", message, count=1).strip()
     if len(ad.split()) < 6:
-        return {"kind": "profile_ask", "reply": render_template("profile_ask_ad")}
+        return ToolResult(kind="profile_ask", reply=render_template("profile_ask_ad"))
     return profile_for(user_id, ad)

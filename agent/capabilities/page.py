@@ -23,6 +23,14 @@ from tools.skills.frameworks import group_title
 OTHER_GROUP = "Other skills"
 
 
+def warm_up() -> None:
+    """Load the embedding model (strengths fold similar skills with it) ahead of the first
+    page."""
+    from memory.embeddings import get_embedder
+
+    get_embedder().embed(["warm up"])
+
+
 @dataclass
 class Skill:
     """One skill on the map: how many items show it, and whether a verified credential does."""

@@ -18,7 +18,7 @@ from agent.reply import Button
 from agent.results import DialogUpdate, ShownSkill, ToolResult
 from memory.records import get_records
 from memory.vectors import get_vectors
-from prompts import render
+from prompts import render, render_fresh
 from tools.reflection import Draft, is_skip, split_sentences, update
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,14 @@ def _draft_from(row: dict[str, Any] | None) -> Draft:
                  asked=[f["slot"] for f in row["followups"]])
 
 
+def _recent_questions(user_id: str, followups: list[dict[str, str]]) -> list[str]:
+    """The follow-up questions of the open draft and the latest saved reflections: a new
+    question is chosen among those not asked yet."""
+    recent = get_records().list_reflections(user_id)[-3:]
+    return [f["question"] for r in recent for f in r["followups"]] + [
+        f["question"] for f in followups]
+
+
 def reflect(user_id: str, message: str, now: datetime) -> ToolResult:
     """Add the user's message to the open reflection and return the coach's next step.
 
@@ -58,21 +66,33 @@ def reflect(user_id: str, message: str, now: datetime) -> ToolResult:
     record: dict[str, Any] = {
         "id": row["id"] if row else None, "text": draft.text, "slots": draft.slots,
         "followups": followups, "status": "draft",
-        "created_at": row["created_at"] if row else now.isoformat(timespec="seconds"),
+        # milliseconds: two moments of one minute keep their order ("undo" takes the last)
+        "created_at": row["created_at"] if row else now.isoformat(timespec="milliseconds"),
     }
     if step.action == "ask" and draft.texts:
-        question = render(f"followup_{step.slot}", seed=f"{record['id']}{step.slot}",
-                          mirror=step.mirror)
+        template = f"followup_easy_{step.slot}" if step.easy else f"followup_{step.slot}"
+        question = render_fresh(template, seed=f"{record['id']}{step.slot}",
+                                avoid=_recent_questions(user_id, followups),
+                                mirror=step.mirror or None)
         followups.append({"slot": str(step.slot), "question": question})
         rid = records.save_reflection(user_id, record)
         return ToolResult(kind="reflection_question", reply=question, facts={
             "reflection_id": rid, "slot": step.slot, "question": question})
     if not draft.texts:
         return ToolResult(kind="reflection_empty", reply=render("reflection_skip_empty"))
-    return _save(user_id, record)
+    return save(user_id, record)
 
 
-def _save(user_id: str, record: dict[str, Any]) -> ToolResult:
+def save(user_id: str, record: dict[str, Any]) -> ToolResult:
+    """Save a finished reflection: durable first, then tagged, stored and remembered.
+
+    Args:
+        user_id: whose passport.
+        record: the reflection row (``text``, ``created_at``; ``id`` of its draft if any).
+
+    Returns:
+        A ``reflection_saved`` result with the skills found and the numbered list shown.
+    """
     records = get_records()
     record["status"] = "draft"
     rid = records.save_reflection(user_id, record)  # durable before anything slow

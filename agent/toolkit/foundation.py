@@ -11,6 +11,7 @@ from langchain_core.tools import BaseTool
 from agent.capabilities import memory as memory_cap
 from agent.capabilities import reflection as reflection_cap
 from agent.capabilities import reminders as reminders_cap
+from agent.capabilities import undo as undo_cap
 from agent.toolkit.runtime import Runtime, ToolOutput, agent_tool, dialog_of, run, user_text
 
 
@@ -36,6 +37,16 @@ def reject_skill(which: str, runtime: Runtime) -> ToolOutput:
     """Reject a skill the coach proposed, by its number in the last list (e.g. "2")."""
     return run(reflection_cap.reject, runtime.context.user_id, which,
                dialog_of(runtime).shown_skills)
+
+
+@agent_tool
+def undo_last(runtime: Runtime) -> ToolOutput:
+    """Delete the user's last saved growth moment ("undo", "delete the last one"), with its
+    skills and its memory. The first call shows the moment and asks; the next call deletes it
+    only when the user's own message is a yes."""
+    now = dialog_of(runtime)
+    return run(undo_cap.undo_turn, runtime.context.user_id, user_text(runtime), now.awaiting,
+               now.pending_reflection)
 
 
 @agent_tool
@@ -74,5 +85,5 @@ def set_reminder(runtime: Runtime) -> ToolOutput:
 
 def foundation_tools() -> list[BaseTool]:
     """Tools that every installation has."""
-    return [reflect, begin_reflection, reject_skill, recall, show_memory, export_memory,
+    return [reflect, begin_reflection, reject_skill, undo_last, recall, show_memory, export_memory,
             forget_memory, set_reminder]

@@ -45,8 +45,7 @@ def dialog_of(runtime: Runtime) -> Dialog:
     return dialog(runtime.state)
 
 
-def run(fn: Callable[..., ToolResult | dict[str, Any]], *args: Any, **kwargs: Any
-        ) -> ToolOutput:
+def run(fn: Callable[..., ToolResult], *args: Any, **kwargs: Any) -> ToolOutput:
     """Call a capability and return its typed result; unexpected errors become a safe reply.
 
     Returns:
@@ -54,8 +53,7 @@ def run(fn: Callable[..., ToolResult | dict[str, Any]], *args: Any, **kwargs: An
         plain dict (so the checkpoint stores no foreign classes).
     """
     try:
-        value = fn(*args, **kwargs)
-        out = value if isinstance(value, ToolResult) else ToolResult.from_dict(value)
+        out = fn(*args, **kwargs)
     except Exception as exc:  # noqa: BLE001 - the user gets a clear, safe answer
         log.exception("tool %s failed", getattr(fn, "__name__", fn))
         out = ToolResult(kind="error", reply=render("tool_error", error=type(exc).__name__))

@@ -14,7 +14,9 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from agent.results import ToolResult
 from channels.cli.common import UserOption, existing_user
+from prompts import render
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the structured result.")]
 
@@ -31,11 +33,12 @@ def _model() -> Any:
     return chat_model(settings)
 
 
-def _emit(out: dict[str, Any], as_json: bool) -> None:
+def _emit(out: ToolResult, as_json: bool, extra: dict[str, Any] | None = None) -> None:
     if as_json:
-        typer.echo(json.dumps(out, ensure_ascii=False, indent=2, default=str))
+        typer.echo(json.dumps(out.payload() | (extra or {}), ensure_ascii=False, indent=2,
+                              default=str))
     else:
-        typer.echo(out.get("text") or out.get("reply", ""))
+        typer.echo(out.facts.get("text") or out.reply)
 
 
 def _read_job(job: str) -> str:
@@ -43,8 +46,7 @@ def _read_job(job: str) -> str:
         return sys.stdin.read(200_001)[:200_000]
     path = Path(job)
     if not path.is_file():
-        Console(stderr=True).print(f"Cannot read the job ad '{job}'; give a text file or - "
-                                   "for standard input.")
+        Console(stderr=True).print(render("cli_job_unreadable", job=job))
         raise typer.Exit(2)
     return path.read_text(encoding="utf-8", errors="replace")[:200_000]
 
@@ -81,16 +83,17 @@ def register(app: typer.Typer) -> None:
         for item in set_ or []:
             name, sep, text = item.partition("=")
             if not sep or not text.strip():
-                raise typer.BadParameter("use --set SECTION=TEXT, e.g. --set 'result=...'")
+                raise typer.BadParameter(render("cli_story_set_usage"))
             edits[name.strip().lower()] = text
-        if save and out.get("story_id"):
+        saved = None
+        if save and out.facts.get("story_id"):
             try:
-                out["saved"] = save_story(user_id, out["story_id"], edits)
+                saved = save_story(user_id, out.facts["story_id"], edits)
             except ValueError as exc:
                 raise typer.BadParameter(str(exc)) from None
-        _emit(out, as_json)
-        if out.get("saved") and not as_json:
-            typer.echo(f"\n{out['saved']['reply']}")
+        _emit(out, as_json, {"saved": saved.record()} if saved else None)
+        if saved and not as_json:
+            typer.echo(f"\n{saved.reply}")
 
     @app.command("profile")
     def profile(
@@ -103,10 +106,10 @@ def register(app: typer.Typer) -> None:
         from agent.capabilities.answers import profile_for
 
         if fmt not in ("md", "json", "jsonresume"):
-            raise typer.BadParameter("use --format md, json or jsonresume")
+            raise typer.BadParameter(render("cli_profile_format"))
         out = profile_for(existing_user(user), _read_job(job), fmt, model=_model())
-        if fmt == "jsonresume" and "json_resume" in out:
-            typer.echo(json.dumps(out["json_resume"], ensure_ascii=False, indent=2))
+        if fmt == "jsonresume" and "json_resume" in out.facts:
+            typer.echo(json.dumps(out.facts["json_resume"], ensure_ascii=False, indent=2))
         else:
             _emit(out, fmt == "json")
 
@@ -119,8 +122,9 @@ def register(app: typer.Typer) -> None:
 
         found = open_citation(existing_user(user), fact_id.strip())
         if found is None:
-            Console(stderr=True).print(f"No citation '{fact_id}' in your passport.")
+            Console(stderr=True).print(render("cli_no_citation", fact_id=fact_id))
             raise typer.Exit(1)
         fact = found["fact"]
-        typer.echo(f"{fact['id']} ({fact['date']}, {fact['source']})\n\u201c{fact['text']}\u201d"
-                   f"\n\nFrom the whole {found['kind']}:\n{found['item_text']}")
+        typer.echo(render("cli_citation", id=fact["id"], date=fact["date"],
+                          source=fact["source"], text=fact["text"], kind=found["kind"],
+                          item_text=found["item_text"]))

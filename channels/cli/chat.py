@@ -9,12 +9,17 @@ import typer
 from rich.console import Console
 
 from channels.cli.common import UserOption, cli_user, run_async
+from channels.cli.paste import Blocks, bracketed_paste
+from prompts import render
 
 HELP = """Talk to your coach in the terminal.
 
-Interactive: type a message and press Enter; `/quit` (or Ctrl-D) ends the session.
+Interactive: type a message and press Enter; `/quit` (or Ctrl-D) ends the session. A paste
+of many lines (a job ad) arrives as one message.
 Scripted: when stdin is not a terminal, every line is one message and every reply is
 printed on stdout, e.g. `printf 'hi\\nI fixed the printer for my team\\n' | passport chat -u ana`.
+A line `\"\"\"` opens a block of lines sent as one message and the next `\"\"\"` closes it;
+a lead-in may stand before the opening quotes: `tailor my profile for this job: \"\"\"`.
 """
 
 
@@ -41,20 +46,30 @@ async def _chat(user: str, conversation: str | None, interactive: bool) -> None:
     conv = conversation or datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
     async with AgentService() as service:
         if interactive:
-            err.print(f"[dim]Talent Passport · {user} · /quit to leave · 'help' for ideas[/dim]")
-        while True:
-            try:
-                line = input("you › " if interactive else "")
-            except (EOFError, KeyboardInterrupt):
-                break
-            if line.strip() in {"/quit", "/exit"}:
-                break
-            if not line.strip():
-                continue
-            reply = await service.handle(user_id, line, channel="cli", conversation=conv,
-                                         display_name=user)
-            if interactive:
-                out.print(f"[bold cyan]coach ›[/bold cyan] {reply.text}\n", markup=True)
-            else:
-                out.print(reply.text, markup=False)
-                out.print("", markup=False)
+            err.print(f"[dim]{render('cli_chat_banner', user=user)}[/dim]")
+        blocks = Blocks()
+        with bracketed_paste():
+            while True:
+                try:
+                    line = input("you › " if interactive and not blocks.open else "")
+                except KeyboardInterrupt:
+                    break
+                except EOFError:  # the end of piped input sends an unclosed block
+                    message = blocks.flush()
+                    if message is None:
+                        break
+                else:
+                    message = blocks.feed(line)
+                if message is None:
+                    continue
+                if message.strip() in {"/quit", "/exit"}:
+                    break
+                if not message.strip():
+                    continue
+                reply = await service.handle(user_id, message, channel="cli", conversation=conv,
+                                             display_name=user)
+                if interactive:
+                    out.print(f"[bold cyan]coach ›[/bold cyan] {reply.text}\n", markup=True)
+                else:
+                    out.print(reply.text, markup=False)
+                    out.print("", markup=False)

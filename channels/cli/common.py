@@ -8,6 +8,8 @@ from typing import Annotated, TypeVar
 
 import typer
 
+from prompts import render
+
 T = TypeVar("T")
 
 UserOption = Annotated[str, typer.Option(
@@ -27,7 +29,7 @@ def cli_user(name: str) -> str:
 
     name = name.strip()
     if not name or len(name) > 100:
-        raise typer.BadParameter("give a name of 1 to 100 characters, e.g. --user ana")
+        raise typer.BadParameter(render("cli_name_length"))
     return accounts.user_for("cli", "local", name, display_name=name)
 
 
@@ -43,7 +45,6 @@ def existing_user(name: str) -> str:
     by_id = accounts.get_user(name) if name.startswith("usr_") else None
     user_id = str(by_id["id"]) if by_id else accounts.find_user("cli", "local", name)
     if user_id is None:
-        Console(stderr=True).print(f"No passport for '{name}' here; start one with "
-                                   f"`passport chat --user {name}`.")
+        Console(stderr=True).print(render("cli_no_passport", name=name))
         raise typer.Exit(1)
     return user_id

@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.progress import Progress
 
 from channels.cli.common import UserOption, cli_user
+from prompts import render
 
 if TYPE_CHECKING:
     from agent.capabilities.credentials import CheckResult, Fetcher
@@ -51,7 +52,8 @@ def _print(results: list[CheckResult], as_json: bool,
         console.print(f"[bold]{r.file}[/bold] ({r.format}): [{style}]{r.verdict}[/{style}]")
         console.print(describe_verdict(r), markup=False)
         if stored is not None:
-            console.print("  added to your passport" if stored[i] else "  not added", style="dim")
+            console.print("  " + render("cli_credential_added" if stored[i]
+                                         else "cli_credential_not_added"), style="dim")
 
 
 def _stdin() -> bytes:
@@ -120,11 +122,10 @@ def register(app: typer.Typer) -> None:
         from agent.capabilities.credentials import list_trusted_issuers, trust_issuer
 
         if issuer and not issuer.startswith(("did:", "https://", "http://")):
-            Console(stderr=True).print("Give the issuer's DID or URL, e.g. "
-                                       "did:web:credentials.example.edu.")
+            Console(stderr=True).print(render("cli_trust_usage"))
             raise typer.Exit(2)
         rows = trust_issuer(issuer, name) if issuer else list_trusted_issuers()
         for key, label in rows.items():
             typer.echo(f"{key}\t{label}")
         if not rows:
-            typer.echo("No trusted issuers yet; add one with `passport trust DID_OR_URL`.")
+            typer.echo(render("cli_no_trusted_issuers"))

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from channels.cli.common import UserOption, existing_user, run_async
+from prompts import render
 
 memory_app = typer.Typer(help="See, export or delete everything kept about you.",
                          no_args_is_help=True)
@@ -64,7 +65,7 @@ def export(user: UserOption,
     body = json.dumps(export_user(existing_user(user)), indent=2, default=str, ensure_ascii=False)
     if output:
         output.write_text(body, encoding="utf-8")
-        Console(stderr=True).print(f"Wrote {len(body):,} bytes to {output}")
+        Console(stderr=True).print(render("cli_export_written", size=len(body), path=output))
     else:
         typer.echo(body)
 
@@ -77,8 +78,7 @@ def forget(user: UserOption,
     from agent.service import AgentService
 
     user_id = existing_user(user)
-    if not yes and not typer.confirm(f"Delete everything kept about '{user}'? This cannot "
-                                     "be undone", default=False):
+    if not yes and not typer.confirm(render("cli_forget_confirm", user=user), default=False):
         raise typer.Exit(1)
 
     async def run() -> None:
@@ -86,8 +86,7 @@ def forget(user: UserOption,
             await service.forget(user_id)
 
     run_async(run())
-    Console(stderr=True).print(f"Forgot '{user}': records, memories and conversations deleted.",
-                               markup=False)
+    Console(stderr=True).print(render("cli_forgot", user=user), markup=False)
 
 
 def register(app: typer.Typer) -> None:

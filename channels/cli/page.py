@@ -9,6 +9,8 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from prompts import render
+
 err = Console(stderr=True, highlight=False)
 share_app = typer.Typer(help="Share links: pick credentials, stories or a tailored profile; "
                              "the link expires and can be revoked.")
@@ -20,12 +22,11 @@ def _user(name: str | None) -> str:
     from agent import accounts
 
     if not name or not name.strip():
-        err.print("Say whose passport with --user NAME.")
+        err.print(render("cli_page_user_missing"))
         raise typer.Exit(2)
     user_id = accounts.find_user("cli", "local", name.strip())
     if user_id is None:
-        err.print(f"No passport for '{name}' here; start one with `passport chat --user "
-                  f"{name}`.")
+        err.print(render("cli_no_passport", name=name))
         raise typer.Exit(1)
     return user_id
 
@@ -33,7 +34,7 @@ def _user(name: str | None) -> str:
 def _choices(user_id: str) -> None:
     from agent.capabilities.page import credential_rows, story_rows
 
-    err.print("Pick what to share with --credential ID, --story ID or --profile-job FILE.")
+    err.print(render("cli_share_pick"))
     for c in credential_rows(user_id):
         err.print(f"  credential {c['id']}  {c['name']} ({c['verdict']})", markup=False)
     for s in story_rows(user_id):
@@ -60,7 +61,7 @@ def share(ctx: typer.Context, user: UserOpt = None,
     profile = None
     if profile_job is not None:
         if not profile_job.is_file():
-            err.print(f"Cannot read the job ad '{profile_job}'; give a text file.")
+            err.print(render("cli_share_job_unreadable", job=profile_job))
             raise typer.Exit(2)
         from channels.page.shares import freeze_profile
 
@@ -77,8 +78,8 @@ def share(ctx: typer.Context, user: UserOpt = None,
     except ShareError as exc:
         err.print(str(exc))
         raise typer.Exit(1) from exc
-    err.print(f"Share link (works until {row['expires_at']}; revoke with `passport share "
-              f"revoke --user {user} {row['id']}`):", markup=False)
+    err.print(render("cli_share_created", expires=row["expires_at"], user=user,
+                     share_id=row["id"]), markup=False)
     typer.echo(f"{base_url()}/s/{row['token']}")
 
 
@@ -90,14 +91,15 @@ def share_list(user: UserOpt = None) -> None:
 
     rows = list_shares(_user(user))
     if not rows:
-        err.print("No share links yet; create one with `passport share --user NAME ...`.")
+        err.print(render("cli_no_shares"))
     for r in rows:
         items = r["items"]
-        what = (f"{len(items.get('credentials') or [])} credential(s), "
-                f"{len(items.get('stories') or [])} story(ies)"
-                + (", profile" if items.get("profile") else ""))
-        typer.echo(f"{r['id']}  {r['state']:<7}  until {r['expires_at']}  {what}  "
-                   f"{base_url()}/s/{r['token']}")
+        typer.echo(render("cli_share_row", id=r["id"], state=r["state"],
+                          expires=r["expires_at"],
+                          credentials=len(items.get("credentials") or []),
+                          stories=len(items.get("stories") or []),
+                          profile=render("cli_share_row_profile") if items.get("profile") else "",
+                          link=f"{base_url()}/s/{r['token']}"))
 
 
 @share_app.command("revoke")
@@ -107,9 +109,9 @@ def share_revoke(share_id: Annotated[str, typer.Argument(help="The share id (shr
     from channels.page.shares import revoke_share
 
     if not revoke_share(_user(user), share_id):
-        err.print(f"No active share {share_id} in your passport; see `passport share list`.")
+        err.print(render("cli_share_missing", share_id=share_id))
         raise typer.Exit(1)
-    err.print(f"Revoked {share_id}.")
+    err.print(render("cli_share_revoked", share_id=share_id))
 
 
 def register(app: typer.Typer) -> None:
@@ -123,11 +125,10 @@ def register(app: typer.Typer) -> None:
         from channels.page.links import page_link
 
         if not 1 <= minutes <= 24 * 60:
-            err.print("A page link can last 1 to 1440 minutes.")
+            err.print(render("cli_page_minutes"))
             raise typer.Exit(2)
         user_id = _user(user)
-        err.print(f"Your private passport page (works for {minutes} minutes; open it while "
-                  "`passport serve` runs; don't forward it, share with `passport share`):")
+        err.print(render("cli_page_link", minutes=minutes))
         typer.echo(page_link(user_id, minutes * 60))
 
     app.add_typer(share_app, name="share")

@@ -8,6 +8,7 @@ import typer
 from rich.console import Console
 
 from channels.cli.common import run_async
+from prompts import render
 
 apikey_app = typer.Typer(help="Per-user API keys for the REST API.", no_args_is_help=True)
 err = Console(stderr=True, highlight=False)
@@ -22,9 +23,9 @@ def apikey_create(user: str = typer.Option(..., "--user", "-u", help="Who the ke
 
     name = user.strip()
     if not name or len(name) > 100:
-        raise typer.BadParameter("give a name of 1 to 100 characters, e.g. --user ana")
+        raise typer.BadParameter(render("cli_name_length"))
     _, key = accounts.create_api_key(name, label)
-    err.print(f"API key for '{name}' (shown once; send it as 'Authorization: Bearer KEY'):")
+    err.print(render("cli_api_key_created", name=name))
     typer.echo(key)
 
 
@@ -35,7 +36,7 @@ def apikey_revoke(user: str = typer.Option(..., "--user", "-u", help="Whose keys
     from agent import accounts
 
     count = accounts.revoke_api_keys(user.strip())
-    err.print(f"Revoked {count} key(s) of '{user}'.")
+    err.print(render("cli_api_keys_revoked", count=count, user=user))
 
 
 def register(app: typer.Typer) -> None:
@@ -52,7 +53,7 @@ def register(app: typer.Typer) -> None:
 
         app = create_app()
         mounted = [k for k, v in app.state.channels.items() if v]
-        err.print(f"Serving {', '.join(mounted)} on http://{host}:{port} (docs at /docs)")
+        err.print(render("cli_serving", mounted=", ".join(mounted), host=host, port=port))
         record_server(host, port)
         try:
             uvicorn.run(app, host=host, port=port, log_level="info")
@@ -65,7 +66,7 @@ def register(app: typer.Typer) -> None:
         from settings import get_settings
 
         if not get_settings().telegram_bot_token:
-            err.print("Set TELEGRAM_BOT_TOKEN (from @BotFather) first; see docs/channels.md.")
+            err.print(render("cli_telegram_token_missing"))
             raise typer.Exit(1)
         run_async(_telegram())
 
@@ -76,8 +77,7 @@ def register(app: typer.Typer) -> None:
 
         s = get_settings()
         if not (s.slack_bot_token and s.slack_app_token):
-            err.print("Set SLACK_BOT_TOKEN (xoxb-) and SLACK_APP_TOKEN (xapp-) first; see "
-                      "docs/channels.md.")
+            err.print(render("cli_slack_tokens_missing"))
             raise typer.Exit(1)
         run_async(_slack())
 
@@ -92,7 +92,7 @@ async def _telegram() -> None:
     async with AgentService() as service:
         channel = TelegramChannel(get_settings(), service, webhook=False)
         await channel.start()
-        err.print("Telegram bot running (polling); Ctrl-C to stop.")
+        err.print(render("cli_telegram_running"))
         try:
             await asyncio.Event().wait()
         finally:
@@ -107,7 +107,7 @@ async def _slack() -> None:
     async with AgentService() as service:
         channel = from_settings(get_settings(), service, http=False)
         assert channel is not None
-        err.print("Slack app running (Socket Mode); Ctrl-C to stop.")
+        err.print(render("cli_slack_running"))
         try:
             await channel.run_socket_mode()
             await asyncio.Event().wait()

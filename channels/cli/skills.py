@@ -11,6 +11,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from prompts import render
+
 TextArg = Annotated[str | None, typer.Argument(
     help="Text to tag; '-' or nothing reads standard input.", show_default=False)]
 FrameworkOption = Annotated[str, typer.Option(
@@ -33,7 +35,7 @@ def _row(tag: object) -> dict[str, object]:
 
 def _show(tags: list, console: Console) -> None:
     if not tags:
-        console.print("No skills found above the threshold (try --top 5 to see candidates).")
+        console.print(render("cli_no_skills"))
         return
     table = Table("score", "framework", "skill", "evidence", "polarity")
     for t in tags:
@@ -69,7 +71,7 @@ def register(app: typer.Typer) -> None:
             body = sys.stdin.read() if text in (None, "-") else str(text)
             tags = tag_text(body, fws, top=top, fast=bool(fast))
         except TextTooLong as exc:
-            typer.echo(f"Error: {exc}", err=True)
+            typer.echo(render("cli_error", error=exc), err=True)
             raise typer.Exit(2) from None
         if as_json:
             typer.echo(json.dumps([_row(t) for t in tags], ensure_ascii=False, indent=2))
@@ -111,7 +113,7 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(1) from None
         counts = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in result.items()
                            if isinstance(v, int))
-        typer.echo(f"Imported {result['framework'].upper()} ({counts}) into {result['path']}. "
-                   "The skill index is rebuilt at the next tagging.")
+        typer.echo(render("cli_framework_imported", framework=result["framework"].upper(),
+                          counts=counts, path=result["path"]))
 
     app.add_typer(frameworks, name="frameworks")

@@ -10,6 +10,8 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import quote
 
+from prompts import render
+
 STYLE = """
 :root{--ink:#111827;--muted:#4b5563;--line:#d1d5db;--bg:#f9fafb;--card:#fff;--link:#1d4ed8;
 --ok:#065f46;--okbg:#d1fae5;--warn:#92400e;--warnbg:#fef3c7;--bad:#991b1b;--badbg:#fee2e2}
@@ -75,29 +77,39 @@ def layout(title: str, body: str, lede: str = "") -> str:
             f'<meta name="robots" content="noindex, nofollow">'
             f'<meta name="referrer" content="no-referrer">'
             f"<title>{e(title)}</title><style>{STYLE}</style></head><body>"
-            f'<a class="skip" href="#main">Skip to content</a>'
+            f'<a class="skip" href="#main">{e(render("page_skip"))}</a>'
             f"<header><h1>{e(title)}</h1>{lede}</header>"
             f'<main id="main">{body}</main>'
-            f"<footer>Talent Passport. Facts come from the owner's own words and from "
-            f"credentials checked by deterministic verifiers; nothing here is written by a "
-            f"model.</footer></body></html>")
+            f"<footer>{e(render('page_footer'))}</footer></body></html>")
 
 
-PROOF = {"valid": ("Signature checks out", "ok"),
-         "invalid-signature": ("Signature does not match", "bad"),
-         "unverifiable-offline": ("Signature not checked offline", "warn"),
-         "invalid": ("Not readable", "bad")}
-DATES = {"ok": ("In date", "ok"), "expired": ("Expired", "bad"),
-         "not-yet-valid": ("Not valid yet", "warn")}
-STATUS = {"ok": ("Not revoked", "ok"), "revoked": ("Revoked by the issuer", "bad"),
-          "suspended": ("Suspended by the issuer", "bad"),
-          "unknown": ("Revocation not checked", "warn")}
-ISSUER = {"known": ("On the trusted-issuer list", "ok"),
-          "unknown": ("Issuer not on the trusted list", "warn")}
-OVERALL = {"valid": ("Verified", "ok"), "expired": ("Genuine, expired", "warn"),
-           "not-yet-valid": ("Genuine, not valid yet", "warn"),
-           "revoked": ("Revoked", "bad"), "unverifiable-offline": ("Not fully checked", "warn"),
-           "invalid-signature": ("Not genuine", "bad"), "invalid": ("Not readable", "bad")}
+# Verdict value -> tone; the words are templates named ``page_<verdict>_<value>`` (dashes
+# become underscores), e.g. ``page_dates_expired.txt``.
+TONES = {
+    "proof": {"valid": "ok", "invalid-signature": "bad", "unverifiable-offline": "warn",
+              "invalid": "bad"},
+    "dates": {"ok": "ok", "expired": "bad", "not-yet-valid": "warn"},
+    "status": {"ok": "ok", "revoked": "bad", "suspended": "bad", "unknown": "warn"},
+    "issuer": {"known": "ok", "unknown": "warn"},
+    "overall": {"valid": "ok", "expired": "warn", "not-yet-valid": "warn", "revoked": "bad",
+                "unverifiable-offline": "warn", "invalid-signature": "bad", "invalid": "bad"},
+}
+
+
+def label(verdict: str, value: str) -> tuple[str, str]:
+    """The words and tone of one verdict value (an unknown value is shown as it is).
+
+    Args:
+        verdict: ``proof``, ``dates``, ``status``, ``issuer`` or ``overall``.
+        value: the verdict's value, e.g. ``expired``.
+
+    Returns:
+        ``(text, tone)``; tone is ``ok``, ``warn``, ``bad`` or empty.
+    """
+    tone = TONES[verdict].get(value)
+    if tone is None:
+        return value, ""
+    return render(f"page_{verdict}_{value.replace('-', '_')}"), tone
 
 
 def chip(text: str, tone: str = "") -> str:
@@ -110,21 +122,19 @@ def verdicts(cred: dict[str, object]) -> str:
     v = cred.get("verdicts") or {}
     assert isinstance(v, dict)
     rows = []
-    for name, table, key in (("Signature", PROOF, "proof"), ("Dates", DATES, "dates"),
-                             ("Revocation", STATUS, "status"), ("Issuer", ISSUER, "issuer")):
-        value = str(v.get(key, "unknown"))
-        text, tone = table.get(value, (value, ""))
-        rows.append(f"<dt>{name}</dt><dd>{chip(text, tone)}</dd>")
+    for key in ("proof", "dates", "status", "issuer"):
+        text, tone = label(key, str(v.get(key, "unknown")))
+        rows.append(f"<dt>{e(render(f'page_verdict_{key}'))}</dt><dd>{chip(text, tone)}</dd>")
     return f'<dl class="verdicts">{"".join(rows)}</dl>'
 
 
 def overall(verdict: str) -> str:
     """The overall verdict as a chip."""
-    text, tone = OVERALL.get(verdict, (verdict, ""))
+    text, tone = label("overall", verdict)
     return chip(("✓ " if verdict == "valid" else "") + text, tone)
 
 
 def not_found() -> str:
     """The one answer for expired, revoked, forged or unknown links."""
-    return layout("Link not found", '<p class="card">This link has expired, was revoked, or '
-                  "never existed. Ask its owner for a new one.</p>")
+    return layout(render("page_not_found_title"),
+                  f'<p class="card">{e(render("page_not_found"))}</p>')

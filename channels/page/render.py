@@ -12,7 +12,7 @@ from typing import Any
 
 from agent.capabilities.page import View
 from channels.page.charts import skills_map, timeline_chart
-from channels.page.html import OVERALL, chip, e, layout, overall, q, verdicts
+from channels.page.html import chip, e, label, layout, overall, q, verdicts
 from prompts import render
 
 OPEN_WEEKS = 6
@@ -178,7 +178,7 @@ def _reminder(view: View) -> str:
 
 def _share(view: View, token: str, shares: list[dict[str, Any]], base: str) -> str:
     creds = "".join(f'<label><input type="checkbox" name="credential" value="{e(c["id"])}"> '
-                    f'{e(c["name"])} ({e(OVERALL.get(c["verdict"], (c["verdict"],))[0])})'
+                    f'{e(c["name"])} ({e(label("overall", c["verdict"])[0])})'
                     "</label>" for c in view.credentials)
     stories = "".join(f'<label><input type="checkbox" name="story" value="{e(s["id"])}"> '
                       f'{e(s["title"])}</label>' for s in view.stories)

@@ -42,10 +42,8 @@ HEADERS = {
 def _warm() -> None:
     """Load the embedding model (strengths fold similar skills with it) so that the first
     page of a freshly started server does not pay for it."""
-    from memory.embeddings import get_embedder
-
     with contextlib.suppress(Exception):  # warming is an optimisation only
-        get_embedder().embed(["warm up"])
+        page_cap.warm_up()
 
 
 threading.Thread(target=_warm, name="page-warmup", daemon=True).start()
@@ -121,7 +119,7 @@ def _create(user_id: str, form: dict[str, list[str]]) -> dict[str, Any]:
     try:
         days = int((form.get("days") or ["30"])[0] or 30)
     except ValueError as exc:
-        raise shares.ShareError("Give the number of days as a whole number.") from exc
+        raise shares.ShareError(render("share_days_not_number")) from exc
     job = (form.get("job_ad") or [""])[0].strip()[:20_000]
     profile = shares.freeze_profile(user_id, job) if job else None
     return shares.create_share(user_id, form.get("credential"), form.get("story"), profile,

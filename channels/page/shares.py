@@ -1,37 +1,22 @@
-"""Share links: what a user picked to show an employer, with an expiry and a revoke switch.
+"""Share links: the signed public link of a share, and opening one.
 
-A share is a row (``shares`` table) holding the picked credential and story ids and, when
-asked for, a tailored profile frozen at share time. Its public link carries a signed token
-naming the share; the row decides whether it is still live, so revoking takes effect at
-once, and a revoked or expired share answers exactly like one that never existed.
+What a share may hold, its expiry and revocation are decided by ``agent/capabilities/
+shares.py``. The public link carries a signed token naming the share; the row decides whether
+it is still live, so revoking takes effect at once, and a revoked or expired share answers
+exactly like one that never existed.
 """
 
 from __future__ import annotations
 
-import secrets
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from agent import accounts
-from agent.capabilities.page import owns_item
+from agent.capabilities import shares as shares_cap
+from agent.capabilities.shares import DEFAULT_DAYS, MAX_DAYS, ShareError, freeze_profile
 from channels.page import tokens
-from memory import shares as store
 
-MAX_DAYS = 365
-DEFAULT_DAYS = 30
-
-
-class ShareError(ValueError):
-    """A share request that cannot be honoured; the message is one sentence for the user."""
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def now_iso() -> str:
-    """The current UTC time as stored in the share rows (ISO 8601, seconds)."""
-    return _now().isoformat(timespec="seconds")
+__all__ = ["DEFAULT_DAYS", "MAX_DAYS", "ShareError", "create_share", "freeze_profile",
+           "list_shares", "open_share", "revoke_share", "share_token"]
 
 
 def share_token(row: dict[str, Any]) -> str:
@@ -43,14 +28,7 @@ def share_token(row: dict[str, Any]) -> str:
 def create_share(user_id: str, credentials: list[str] | None = None,
                  stories: list[str] | None = None, profile: dict[str, Any] | None = None,
                  days: int = DEFAULT_DAYS) -> dict[str, Any]:
-    """Create a share of this user's picked items.
-
-    Args:
-        user_id: whose passport.
-        credentials: credential ids to show (must be this user's).
-        stories: story ids to show (must be this user's).
-        profile: a tailored profile result to freeze into the share.
-        days: how long the link works (1 to 365).
+    """Create a share of this user's picked items (see :func:`agent.capabilities.shares.create`).
 
     Returns:
         The share row with ``token``.
@@ -58,39 +36,19 @@ def create_share(user_id: str, credentials: list[str] | None = None,
     Raises:
         ShareError: nothing picked, an unknown id, or a bad number of days.
     """
-    credentials, stories = list(dict.fromkeys(credentials or [])), list(
-        dict.fromkeys(stories or []))
-    if not (credentials or stories or profile):
-        raise ShareError("Pick at least one credential, story or tailored profile to share.")
-    if not 1 <= days <= MAX_DAYS:
-        raise ShareError(f"A share link can last 1 to {MAX_DAYS} days.")
-    for cid in credentials:
-        if not owns_item(user_id, "credentials", cid):
-            raise ShareError(f"There is no credential {cid} in your passport.")
-    for sid in stories:
-        if not owns_item(user_id, "stories", sid):
-            raise ShareError(f"There is no story {sid} in your passport.")
-    share_id = "shr_" + secrets.token_hex(8)
-    expires = (_now() + timedelta(days=days)).isoformat(timespec="seconds")
-    items = {"credentials": credentials, "stories": stories, "profile": profile}
-    row = store.add_share(share_id, user_id, items, expires)
+    row = shares_cap.create(user_id, credentials, stories, profile, days)
     return row | {"token": share_token(row)}
 
 
 def list_shares(user_id: str) -> list[dict[str, Any]]:
     """This user's shares, newest first, each with ``token`` and ``state``
     (``active``, ``expired`` or ``revoked``)."""
-    out = []
-    for r in store.user_shares(user_id):
-        state = "revoked" if r["revoked_at"] else (
-            "expired" if str(r["expires_at"]) <= now_iso() else "active")
-        out.append(r | {"token": share_token(r), "state": state})
-    return out
+    return [r | {"token": share_token(r)} for r in shares_cap.of_user(user_id)]
 
 
 def revoke_share(user_id: str, share_id: str) -> bool:
     """Revoke one of this user's shares at once; False when it is not theirs or unknown."""
-    return store.revoke_share(user_id, share_id)
+    return shares_cap.revoke(user_id, share_id)
 
 
 def open_share(token: str) -> dict[str, Any] | None:
@@ -98,28 +56,4 @@ def open_share(token: str) -> dict[str, Any] | None:
     payload = tokens.verify(token, "share")
     if payload is None:
         return None
-    row = store.get_share(str(payload.get("s")))
-    if row is None or row["revoked_at"] or str(row["expires_at"]) <= now_iso():
-        return None
-    if accounts.get_user(str(row["user_id"])) is None:
-        return None
-    return row
-
-
-def freeze_profile(user_id: str, job_ad: str) -> dict[str, Any]:
-    """A profile tailored to a job ad, frozen for a share: the text without the private
-    source list, and the cited quotes with their dates.
-
-    Raises:
-        ShareError: the ad names no requirements.
-    """
-    from agent.capabilities.answers import profile_for
-
-    out = profile_for(user_id, job_ad)
-    if out.get("kind") != "profile":
-        raise ShareError("I could not find any requirements in that job ad; paste the whole "
-                         "ad or leave the profile out.")
-    return {"job": out.get("job"), "coverage": out.get("coverage"),
-            "body": str(out.get("text", "")).split("\n\nSources:")[0],
-            "citations": [{k: c.get(k) for k in ("date", "source", "text")}
-                          for c in out.get("citations") or []]}
+    return shares_cap.live(str(payload.get("s")))

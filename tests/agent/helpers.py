@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from agent.reply import Reply
 from agent.service import AgentService
+from evals import checks
 
 
 async def converse(service: AgentService, user_id: str, messages: list[str],
@@ -13,10 +14,10 @@ async def converse(service: AgentService, user_id: str, messages: list[str],
             for m in messages]
 
 
-def questions(reply: Reply) -> list[str]:
-    """The question sentences of a reply (the offline notice excluded)."""
-    text = reply.text.split("\n\n(I'm running in offline mode")[0]
-    return [s.strip() for s in text.replace("\n", " ").split(". ") if s.strip().endswith("?")]
+def questions(reply: Reply | str) -> list[str]:
+    """The question sentences of a reply (the offline notice and quotes excluded), each
+    counted: "What changed? And how did you feel?" asks two."""
+    return checks.questions(reply if isinstance(reply, str) else reply.text)
 
 
 async def new_user_says(service: AgentService, name: str, messages: list[str],

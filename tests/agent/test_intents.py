@@ -25,7 +25,7 @@ from agent.intents import route
     ("who can read what I put in here?", "privacy"),
     ("¿Cuáles son mis fortalezas?", "strengths"),
     ("Was sind meine Stärken?", "strengths"),
-    ("should I retrain as an electrician or stay in retail?", "career"),
+    ("should I retrain as an electrician or stay in retail?", "explore"),
     ("cancel", "cancel"),
     ("This week I volunteered at the animal shelter and trained two new helpers", "reflection"),
 ])

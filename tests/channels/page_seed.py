@@ -1,5 +1,5 @@
-"""A passport with history for the page tests and screenshots: weekly reflections with
-skill tags (grouped like the ESCO tagger groups them), a verified OB 3.0 credential, a
+"""A passport with history for the page tests and screenshots: weekly reflections saved
+through the real path (tagged by the installed tagger), a verified OB 3.0 credential, a
 credential whose name holds a script tag, and a saved story."""
 
 from __future__ import annotations
@@ -11,56 +11,34 @@ from typing import Any
 from evals.credential_signing import EdIssuer, ob3
 
 XSS = "<script>alert('pwned')</script><img src=x onerror=alert(1)>"
-# (sentence, evidence words, skill label, skill id, ESCO group)
+# Things people did at work, each tagged by the real tagger when the reflection is saved.
 MOMENTS = [
-    ("I ran a workshop for the new support team on our ticket triage.",
-     "ran a workshop", "organise workshops", "esco:s1", "teaching and training"),
-    ("I fixed the flaky deployment pipeline that had blocked releases for days.",
-     "fixed the flaky deployment pipeline", "troubleshoot", "esco:s2", "solving problems"),
-    ("I explained the outage to two angry customers and kept them with us.",
-     "explained the outage to two angry customers", "customer service", "esco:s3",
-     "assisting and caring"),
-    ("I planned the sprint with the team and split the work fairly.",
-     "planned the sprint", "plan work activities", "esco:s4", "management skills"),
-    ("I wrote the data migration script and checked every table twice.",
-     "wrote the data migration script", "use scripting programming", "esco:s5",
-     "working with computers"),
-    ("I mentored a junior colleague through her first code review.",
-     "mentored a junior colleague", "mentor individuals", "esco:s6", "teaching and training"),
+    "I ran a workshop for the new support team on our ticket triage.",
+    "I fixed the flaky deployment pipeline that had blocked releases for days.",
+    "I explained the outage to two angry customers and kept them with us.",
+    "I planned the sprint with the team and split the work fairly.",
+    "I wrote the data migration script and checked every table twice.",
+    "I mentored a junior colleague through her first code review.",
 ]
-GROWTH = ("Next I want to get better at public speaking.", "public speaking",
-          "speak in public", "esco:g1", "communication, collaboration and creativity")
-
-
-def _tag(text: str, evidence: str, label: str, sid: str, group: str,
-         polarity: str = "demonstrated") -> dict[str, Any]:
-    start = text.index(evidence)
-    return {"framework": "esco", "id": sid, "label": label, "score": 0.8,
-            "evidence": evidence, "start": start, "end": start + len(evidence),
-            "polarity": polarity, "also": [], "group": group, "skill_type": "skill"}
+GROWTH = "Next I want to get better at public speaking."
 
 
 def add_reflections(user_id: str, weeks: int, today: datetime | None = None) -> list[str]:
-    """One saved reflection a week for ``weeks`` weeks up to ``today``; returns their ids."""
-    from memory.records import get_records
+    """One reflection a week for ``weeks`` weeks up to ``today``, saved the way the coach
+    saves one (tagged by the installed tagger, stored, remembered); returns their ids."""
+    from agent.capabilities.reflection import save
 
-    rec = get_records()
     today = today or datetime.now(UTC)
     ids = []
     for n in range(weeks):
         when = today - timedelta(weeks=weeks - 1 - n)
         a, b = MOMENTS[n % len(MOMENTS)], MOMENTS[(n * 5 + 2) % len(MOMENTS)]
-        parts = [a[0], b[0]] if a != b and n % 3 else [a[0]]
+        parts = [a, b] if a != b and n % 3 else [a]
         if n % 4 == 3:
-            parts.append(GROWTH[0])
-        text = " ".join(parts)
-        tags = [_tag(text, *m[1:]) for m in dict.fromkeys((a, b)) if m[0] in text]
-        if GROWTH[0] in text:
-            tags.append(_tag(text, *GROWTH[1:], polarity="growth"))
-        ids.append(rec.save_reflection(user_id, {
-            "status": "saved", "text": text, "skills": tags,
-            "created_at": when.isoformat(timespec="seconds")}))
-        rec.add_skill_tags(user_id, "reflection", ids[-1], tags)
+            parts.append(GROWTH)
+        saved = save(user_id, {"id": None, "text": " ".join(parts), "slots": {},
+                               "followups": [], "created_at": when.isoformat(timespec="seconds")})
+        ids.append(str(saved.facts["reflection_id"]))
     return ids
 
 

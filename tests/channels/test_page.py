@@ -8,21 +8,26 @@ import json
 import re
 import time
 from collections.abc import Iterator
+from html import escape, unescape
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from agent.capabilities import skills as skills_cap
 from channels.page import shares, tokens, vp
 from channels.page.links import page_token
 from memory.records import get_records
 from tests.channels.page_seed import XSS, add_credentials, add_reflections, seed
 
+ONET_CODE = re.compile(r"^\d+(\.[A-Za-z0-9]+)+$")
+
 
 @pytest.fixture(autouse=True)
 def small_skill_tagger(tagger: object) -> None:
-    """Credentials added in these tests are tagged by the real tagger on the small index."""
+    """Reflections and credentials added in these tests are tagged by the real tagger on the
+    small index."""
 
 
 @pytest.fixture
@@ -42,13 +47,16 @@ def _page(client: TestClient, user_id: str) -> tuple[str, str]:
 def test_private_page_shows_everything_and_every_citation_opens(client: TestClient) -> None:
     ana = seed("Ana", weeks=6)
     token, html = _page(client, ana["user_id"])
+    stored = _stored_skills(ana["user_id"])
+    assert stored["demonstrated"] and stored["growth"]  # the real tagger found both kinds
     for needle in ("Skills map", 'aria-labelledby="map-title"', 'aria-labelledby="tl-title"',
-                   "teaching and training", "organise workshops", "Team Leadership",
-                   "Signature checks out", "In date", "Not revoked",
-                   "Issuer not on the trusted list", "Growth areas", "speak in public",
+                   "Team Leadership", "Signature checks out", "In date", "Not revoked",
+                   "Issuer not on the trusted list", "Growth areas",
                    "Rescuing the release", "Every Sunday at 18:00 (Europe/Berlin)",
                    "Create share link", "6 reflections"):
         assert needle in html, needle
+    for label in sorted(stored["demonstrated"]) + sorted(stored["growth"]):
+        assert escape(label) in html, label
     assert "<script" not in html.lower()
     r = client.get(f"/p/{token}")
     assert r.headers["content-security-policy"].startswith("default-src 'none'")
@@ -64,6 +72,48 @@ def test_private_page_shows_everything_and_every_citation_opens(client: TestClie
     original = client.get(f"/p/{token}/credential/{ana['good']}")
     assert original.content == bytes(get_records().get_item(
         ana["user_id"], "credentials", ana["good"])["raw"])  # type: ignore[index]
+
+
+def _stored_skills(user_id: str) -> dict[str, dict[str, set[str]]]:
+    """The stored skill tags by polarity: label -> the ids of the items that show it."""
+    out: dict[str, dict[str, set[str]]] = {"demonstrated": {}, "growth": {}}
+    for tag in skills_cap.user_skills(user_id):
+        by_label = out.setdefault(str(tag.get("polarity") or "demonstrated"), {})
+        by_label.setdefault(str(tag["label"]), set()).add(str(tag["source_id"]))
+    return out
+
+
+def test_skills_map_tiles_are_titled_with_labels_and_count_the_stored_tags(
+        client: TestClient) -> None:
+    """Reflections saved through the real tagger: every tile and group is titled with words
+    (never a raw O*NET code such as 4.A.3.a.2) and counts exactly the items whose stored tags
+    carry its skills."""
+    ana = seed("Ana", weeks=6)
+    _, html = _page(client, ana["user_id"])
+    shown = _stored_skills(ana["user_id"])["demonstrated"]
+    sections = re.findall(r'<section class="card" id="group-(\d+)".*?</section>', html, re.S)
+    assert sections and len(sections) <= len(shown)
+    tiles = re.findall(r'<a href="#group-(\d+)" aria-label="([^"]*)"', html)
+    assert tiles
+    listed: set[str] = set()
+    codes = []  # titles that are raw codes: checked last, so the counts are checked anyway
+    for i, title in tiles:
+        name, _, counts = unescape(title).rpartition(": ")
+        body = re.search(rf'<section class="card" id="group-{i}".*?</section>', html, re.S)
+        heading = body and re.search(r"<h3[^>]*>(.*?) <span", body.group(0))
+        assert body and heading, i
+        codes += [t for t in (name, unescape(heading.group(1))) if ONET_CODE.match(t)]
+        assert name.strip() and heading.group(1).strip()
+        skills = {unescape(m.group(1)): int(m.group(2)) for m in re.finditer(
+            r'<li>(.*?) <span class="chip [^"]*">(\d+) items?</span>', body.group(0))}
+        assert skills, i
+        for label, n in skills.items():
+            assert n == len(shown[label]), (label, n, shown[label])
+        items = set().union(*(shown[label] for label in skills))
+        assert counts.startswith(f"{len(items)} item"), (title, items)
+        listed |= set(skills)
+    assert listed == set(shown)  # every stored demonstrated skill is on the map, once
+    assert not codes, f"tiles or groups titled with raw codes: {codes}"
 
 
 def test_markup_in_credentials_and_reflections_stays_text(client: TestClient) -> None:

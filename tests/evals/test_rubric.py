@@ -9,7 +9,8 @@ from evals.rubric import CRITERIA, parse_scores, score_rubric
 from settings import get_settings
 from tests.fakes.openai_server import FakeOpenAI, Step
 
-CONVS = [{"id": "a", "turns": [{"user": "I fixed the printer.", "reply": "How did it go?"}]},
+CONVS = [{"id": "a", "turns": [{"user": "I fixed the printer.", "reply": "How did it go?"}],
+          "stored": ["I fixed the printer."]},
          {"id": "b", "turns": [{"user": "I ran the bar alone.", "reply": "What did you do?"}]}]
 
 
@@ -31,6 +32,7 @@ def test_judge_scores_each_transcript(monkeypatch: pytest.MonkeyPatch) -> None:
     assert report["means"]["active_listening"] == 4.0
     sent = str(fake.requests[0])
     assert "USER: I fixed the printer." in sent and "COACH: How did it go?" in sent
+    assert "STORED: I fixed the printer." in sent  # the judge sees what was saved
 
 
 def test_parse_scores_ignores_out_of_range() -> None:

@@ -93,5 +93,20 @@ def test_names_chosen_at_run_time_exist() -> None:
         assert render(f"followup_{slot}", mirror=Anything())
 
 
+def test_page_verdict_labels_and_telegram_commands_are_templates() -> None:
+    from channels.page.html import TONES, label
+    from channels.telegram import COMMANDS, command_menu
+
+    for verdict, tones in TONES.items():
+        for value, tone in tones.items():
+            text, got = label(verdict, value)
+            assert got == tone and text and text != value, (verdict, value)
+    assert label("dates", "someday") == ("someday", "")  # unknown: shown as it is
+    assert label("dates", "expired")[0] == render("page_dates_expired") == "Expired"
+    menu = command_menu()
+    assert [n for n, _ in menu] == list(COMMANDS)
+    assert all(0 < len(d) <= 256 for _, d in menu)  # Telegram's limit for a description
+
+
 def test_the_scan_sees_the_code() -> None:
     assert len(CALLS) > 60

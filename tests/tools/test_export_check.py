@@ -39,12 +39,13 @@ def test_every_format_of_a_real_profile_passes_and_a_planted_summary_fails() -> 
     facts = {f.id: f for f in facts_for(uid)}
     job = parse(SUPPORT_AD)
     out = profile_for(uid, SUPPORT_AD, "jsonresume")
-    resume = out["json_resume"]
+    resume = out.facts["json_resume"]
     assert "summary" not in resume["basics"]
     assert "2+ years" not in str({k: v for k, v in resume.items() if k != "meta"})
     assert resume["meta"]["x-talentPassport"]["job"]["ad"] == SUPPORT_AD
-    exports: list[tuple[Any, Format]] = [(resume, "jsonresume"), (out["text"], "md"),
-                                         ({k: v for k, v in out.items() if k != "text"}, "json")]
+    as_json = {k: v for k, v in out.record().items() if k != "text"}
+    exports: list[tuple[Any, Format]] = [(resume, "jsonresume"), (out.facts["text"], "md"),
+                                         (as_json, "json")]
     for content, fmt in exports:
         check = check_export(content, fmt, facts, job, "Ana")
         assert check.ok, (fmt, check.violations)
@@ -67,8 +68,8 @@ def test_markdown_and_page_with_ad_text_as_a_claim_fail() -> None:
     facts = {f.id: f for f in facts_for(uid)}
     out = profile_for(uid, AD)
     job = parse(AD)
-    assert check_export(out["text"], "md", facts, job, "Ana").ok
-    claimed = out["text"] + "\nI bring experience migrating databases with no data loss.\n"
+    assert check_export(out.facts["text"], "md", facts, job, "Ana").ok
+    claimed = out.facts["text"] + "\nI bring experience migrating databases with no data loss.\n"
     assert not check_export(claimed, "md", facts, job, "Ana").ok
     page = ("<html><body><h1>Ana</h1><p>Experience migrating databases with no data loss"
             "</p></body></html>")

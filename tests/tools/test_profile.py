@@ -56,15 +56,15 @@ def test_parse_splits_must_and_nice_and_sets_instructions_aside() -> None:
 def test_profile_covers_with_citations_and_keeps_honest_gaps() -> None:
     uid = seed()
     out = profile_for(uid, AD)
-    by_req = {m["requirement"]: m for m in out["matches"]}
+    by_req = {m["requirement"]: m for m in out.facts["matches"]}
     assert by_req["Python for data processing"]["status"] == "covered"
     assert by_req["Kubernetes"]["status"] == "gap" and by_req["Kubernetes"]["next_step"]
     own = {f.id for f in facts_for(uid)}
-    for m in out["matches"]:
+    for m in out.facts["matches"]:
         assert set(m["cites"]) <= own
         assert (m["status"] == "gap") == (not m["cites"])
-    assert out["faithfulness"]["ok"] and not out["faithfulness"]["violations"]
-    md = out["text"]
+    assert out.facts["faithfulness"]["ok"] and not out.facts["faithfulness"]["violations"]
+    md = out.facts["text"]
     for heading in ("# Ana: profile for", "## Summary", "## Matched strengths with evidence",
                     "## Verified credentials", "## Honest gaps", "Sources:"):
         assert heading in md
@@ -75,25 +75,25 @@ def test_profile_covers_with_citations_and_keeps_honest_gaps() -> None:
 def test_a_job_asking_for_what_the_user_lacks_gives_gaps_not_claims() -> None:
     uid = seed()
     out = profile_for(uid, LACKING)
-    statuses = {m["requirement"]: m["status"] for m in out["matches"]}
+    statuses = {m["requirement"]: m["status"] for m in out.facts["matches"]}
     assert statuses["PhD in Computer Science"] == "gap"
-    phd = next(m for m in out["matches"] if m["requirement"].startswith("PhD"))
+    phd = next(m for m in out.facts["matches"] if m["requirement"].startswith("PhD"))
     assert "certificate" in phd["next_step"]
     assert statuses["Terraform"] == "gap"
     assert statuses["Golang"] == "gap"
     assert not any(s == "covered" for s in statuses.values())
-    text = out["text"]
+    text = out.facts["text"]
     assert "MIT" not in text and "Google" not in text and "10 years" not in text
     claims = text.split("## Honest gaps")[0]
     assert "PhD" not in claims  # the PhD appears only as a gap
-    assert out["ignored"] and out["faithfulness"]["ok"]
-    resume = out["json_resume"]
+    assert out.facts["ignored"] and out.facts["faithfulness"]["ok"]
+    resume = out.facts["json_resume"]
     assert all("PhD" not in json.dumps(s) for s in resume["skills"])
 
 
 def test_json_resume_keeps_citations_and_only_verified_certificates() -> None:
     uid = seed()
-    resume = profile_for(uid, AD, "jsonresume")["json_resume"]
+    resume = profile_for(uid, AD, "jsonresume").facts["json_resume"]
     assert resume["basics"]["name"] == "Ana" and resume["work"] == []
     assert [c["name"] for c in resume["certificates"]] == [
         "PostgreSQL Administration Fundamentals"]
@@ -107,10 +107,10 @@ def test_json_resume_keeps_citations_and_only_verified_certificates() -> None:
 def test_chat_turn_reads_the_ad_after_the_phrase_or_asks_for_it() -> None:
     uid = seed()
     asked = profile_turn(uid, "tailor my profile for this job")
-    assert asked["kind"] == "profile_ask" and "Paste the job ad" in asked["reply"]
+    assert asked.kind == "profile_ask" and "Paste the job ad" in asked.reply
     out = profile_turn(uid, "tailor my profile for this job: " + AD)
-    assert out["kind"] == "profile" and out["job"] == "Data Engineer"
-    assert len(out["reply"]) <= 3500
+    assert out.kind == "profile" and out.facts["job"] == "Data Engineer"
+    assert len(out.reply) <= 3500
 
 
 NURSE_AD = """Staff Nurse, Acute Medical Unit
@@ -134,10 +134,10 @@ def test_requirements_met_in_plain_words_are_covered_with_the_quote() -> None:
         rec.save_reflection(uid, {"text": text, "status": "saved", "skills": [],
                                   "created_at": f"{day}T18:00:00+00:00"})
     out = profile_for(uid, NURSE_AD)
-    by_req = {m["requirement"]: m for m in out["matches"]}
+    by_req = {m["requirement"]: m for m in out.facts["matches"]}
     escalate = by_req["Recognise and escalate the deteriorating patient"]
     assert escalate["status"] == "covered" and escalate["why"]
     own = {f.id: f.text for f in facts_for(uid)}
     assert any("escalated" in own[c] for c in escalate["cites"])
     assert by_req["IV cannulation and venepuncture"]["status"] == "gap"
-    assert "consultant" not in out["text"] and out["ignored"]
+    assert "consultant" not in out.facts["text"] and out.facts["ignored"]

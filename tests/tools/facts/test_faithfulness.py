@@ -88,5 +88,5 @@ def test_a_failing_offline_sentence_is_dropped_not_shown() -> None:
               [Segment(text=facts[fid].text, cites=[fid])],
               [Segment(text="You worked at Google.", cites=[fid])]]
     out = finish("strengths", uid, blocks, facts, {})
-    assert "Google" not in out["text"] and facts[fid].text in out["text"]
-    assert out["faithfulness"]["ok"] and out["faithfulness"]["dropped"]
+    assert "Google" not in out.facts["text"] and facts[fid].text in out.facts["text"]
+    assert out.facts["faithfulness"]["ok"] and out.facts["faithfulness"]["dropped"]

@@ -15,7 +15,7 @@ from tools.strengths import strengths
 def test_story_about_the_migration_cites_the_users_own_sentences() -> None:
     uid = seed()
     out = story_for(uid, stories.topic("write a story about the migration"))
-    story = out["story"]
+    story = out.facts["story"]
     assert story["about"] == "the migration"
     assert story["sections"]["action"]
     assert "migra" in " ".join(li["text"] for lines in story["sections"].values()
@@ -24,38 +24,38 @@ def test_story_about_the_migration_cites_the_users_own_sentences() -> None:
     for lines in story["sections"].values():
         for line in lines:
             assert own[line["fact_id"]] == line["text"]  # verbatim, cited
-    assert out["faithfulness"] == {"mode": "offline", "ok": True, "violations": []}
-    assert "[1]" in out["reply"] and "Sources:" in out["reply"]
+    assert out.facts["faithfulness"] == {"mode": "offline", "ok": True, "violations": []}
+    assert "[1]" in out.reply and "Sources:" in out.reply
 
 
 def test_missing_sections_are_questions_not_inventions() -> None:
     uid = seed()
     out = story_for(uid, "the slow report")
-    missing = set(out["story"]["missing"])
+    missing = set(out.facts["story"]["missing"])
     assert "situation" in missing or "task" in missing
-    assert "not stated yet" in out["text"]
+    assert "not stated yet" in out.facts["text"]
     for name in missing:
-        assert f"**{name.capitalize()}:** not stated yet" in out["text"]
+        assert f"**{name.capitalize()}:** not stated yet" in out.facts["text"]
 
 
 def test_an_unrelated_topic_gives_no_story() -> None:
     uid = seed()
     out = story_for(uid, "my time as a deep sea diver")
-    assert out["story"]["item_ids"] == [] and "could not find" in out["reply"]
+    assert out.facts["story"]["item_ids"] == [] and "could not find" in out.reply
 
 
 def test_edited_and_saved_story_becomes_evidence() -> None:
     uid = seed()
     story_turn(uid, "write a story about the migration")
     edited = story_turn(uid, "/story result: We finished two days early.")
-    assert edited["kind"] == "story_edited"
+    assert edited.kind == "story_edited"
     saved = story_turn(uid, "/story save")
-    assert saved["kind"] == "story_saved"
+    assert saved.kind == "story_saved"
     row = get_records().list_stories(uid)[-1]
     assert row["status"] == "saved" and row["sections"]["result"] == "We finished two days early."
     assert any(f.kind == "story" and f.text == "We finished two days early."
                for f in facts_for(uid))
-    assert save_story(seed("ben"))["kind"] == "story_missing"
+    assert save_story(seed("ben")).kind == "story_missing"
 
 
 def test_strengths_are_cited_weighted_and_growth_is_apart() -> None:
@@ -83,10 +83,10 @@ def test_recency_weighs_newer_evidence_more() -> None:
 def test_strengths_reply_marks_verified_and_has_no_violations() -> None:
     uid = seed()
     out = strengths_for(uid)
-    assert out["faithfulness"]["ok"] and "verified credential" in out["reply"]
-    assert "Growth areas" in out["reply"] and len(out["reply"]) < 3500
+    assert out.facts["faithfulness"]["ok"] and "verified credential" in out.reply
+    assert "Growth areas" in out.reply and len(out.reply) < 3500
     nobody = strengths_for(get_records().ensure_user("cli", "local", "nobody"))
-    assert nobody["strengths"] == [] and "cannot name strengths yet" in nobody["reply"]
+    assert nobody.facts["strengths"] == [] and "cannot name strengths yet" in nobody.reply
 
 
 def test_strengths_never_rest_on_wishes_questions_or_other_peoples_actions() -> None:

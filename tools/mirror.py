@@ -1,0 +1,201 @@
+"""Mirrors: a whole phrase of the user's own words, turned to the second person.
+
+A mirror is what the coach quotes back before a follow-up question ("You said you fixed the
+pump at the farm."). It is a whole phrase that ends at a clause boundary (never cut
+mid-phrase, never with "…"); it starts at a subject, or at "you" plus the user's own verb when
+a terse writer left the subject out ("migrated the db" -> "you migrated the db"); and it turns
+the first person into the second: I -> you, my -> your, I'm -> you're, me -> you, myself ->
+yourself ("we" stays "we"). Words without a verb are quoted verbatim instead
+(“busy week at the cafe”), so "You said {mirror}." always reads as a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def wordset(words: str) -> frozenset[str]:
+    """A set of words written as one space-separated string (a word list reads better)."""
+    return frozenset(words.split())
+
+MAX_WORDS = 14  # a mirror longer than this is cut back to a clause boundary
+HARD_MAX = 22  # ... and one with no boundary is kept whole only up to this length
+MIN_WORDS = 3
+
+_SECOND = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
+           "i'm": "you're", "im": "you're", "i've": "you've", "ive": "you've",
+           "i'd": "you'd", "i'll": "you'll"}
+_AFTER_YOU = {"am": "are", "was": "were", "wasn't": "weren't", "wasnt": "weren't"}
+SUBJECTS = wordset("i we you he she they it there i'm we're i've we've i'd i'll im ive "
+                     "you're he's she's they're it's there's")
+# Past-tense verbs a terse writer starts with ("fixed the pump", "ran the night shift").
+_IRREGULAR = wordset(
+    "did made led built wrote took ran won sold gave taught met got set sent held kept found "
+    "began brought drove paid spent went came saw told thought felt learnt had put cut read "
+    "spoke caught bought lost left chose drew fed hit hung lent let rode rang shut sang sat "
+    "slept stood swam threw understood woke wore")
+# Words ending in -ed that are feelings or nouns, not actions.
+_NOT_PAST = wordset(
+    "tired bored stressed worried excited scared annoyed confused exhausted overwhelmed "
+    "interested relaxed depressed frustrated disappointed embarrassed pleased surprised "
+    "amazed ashamed need feed speed seed weed bed red shed hundred ed ted")
+_AUX = wordset("is are was were am be been being has have had do does did will would can "
+                 "could should must may might isn't wasn't weren't aren't didn't don't "
+                 "doesn't won't can't couldn't hasn't haven't")
+# A new clause (or a phrase that can be left off) starts at these words.
+_CONJUNCTIONS = wordset("and but because so which who while although though until since "
+                          "whereas cause coz bc then or when after before as if")
+_PREPOSITIONS = wordset("in on at for with from during by about into over through without "
+                          "near under between around that")
+# A phrase never ends on one of these: it would be cut mid-phrase.
+DANGLING = wordset(
+    "a an the my your our their his her its this that these those to of and or but so if "
+    "is are was were be been am very really more most some any no not with in on at for "
+    "from by as than because which who when while just also")
+_OPENERS = re.compile(r"^(?:(?:so|well|ok|okay|and|but|also|then|honestly|basically|anyway|"
+                      r"hmm|um|yeah|yes|this week|last week|today|yesterday|on \w+day)\b"
+                      r"[,:]?\s+)+", re.I)
+# Lower-case words a sentence may start with (anything else may be a name: "Maria", "Excel").
+_COMMON = SUBJECTS | _AUX | _CONJUNCTIONS | _PREPOSITIONS | DANGLING | wordset(
+    "me my our everyone everybody nobody someone somebody people one two three all both each "
+    "every many few half most none nothing something everything after first then now")
+_TOKEN = re.compile(r"[\w][\w'’-]*|[^\w\s]")
+_FIRST_PERSON = re.compile(r"\b(?:I|we|I've|we've|I'm|I'd|I'll|im|ive)\b", re.I)
+
+
+def tokens(text: str) -> list[str]:
+    """Words (with inner apostrophes, straightened) and punctuation marks of a text."""
+    return [t.replace("’", "'") for t in _TOKEN.findall(text)]
+
+
+def join(words: list[str]) -> str:
+    """Tokens back to text: punctuation attached to the word before it."""
+    text = " ".join(words)
+    return re.sub(r"\s+([,;:.!?)])", r"\1", re.sub(r"([(])\s+", r"\1", text)).strip()
+
+
+def is_past_verb(word: str) -> bool:
+    """True for a past-tense verb such as "migrated" or "ran" (not "tired", not "need")."""
+    low = word.lower()
+    if low in _NOT_PAST:
+        return False
+    return low in _IRREGULAR or (len(low) >= 4 and low.endswith("ed"))
+
+
+def second_person(words: list[str]) -> list[str]:
+    """First-person words turned to the second person; "am"/"was" agree with "you"."""
+    out: list[str] = []
+    for word in words:
+        low = word.lower()
+        if out and out[-1] == "you" and low in _AFTER_YOU:
+            out.append(_AFTER_YOU[low])
+        else:
+            out.append(_SECOND.get(low, word))
+    return out
+
+
+def _start(sentence: str) -> str:
+    """The sentence from its speaker on: "In my seminar I avoided ..." -> "I avoided ..."."""
+    sentence = _OPENERS.sub("", sentence.strip())
+    found = _FIRST_PERSON.search(sentence)
+    if found and 0 < len(sentence[:found.start()].split()) <= 5:
+        before = sentence[:found.start()].split()
+        if before[-1].lower() != "and":  # "my sister and I fixed it" keeps the sister
+            sentence = sentence[found.start():]
+    return sentence
+
+
+def _boundaries(words: list[str]) -> tuple[list[int], list[int]]:
+    """Where a shorter whole phrase may end: before punctuation or a conjunction (strong),
+    or before a preposition or a relative "that" that does not follow a verb (weak)."""
+    strong, weak = [], []
+    for i, word in enumerate(words[1:], 1):
+        low = word.lower()
+        if low in _CONJUNCTIONS or re.fullmatch(r"[,;:()\-–—]", word):
+            strong.append(i)
+        elif low in _PREPOSITIONS and not _verbish(words[i - 1]):
+            weak.append(i)  # not after a verb: "going on", "learned that" stay whole
+    return strong, weak
+
+
+def _verbish(word: str) -> bool:
+    low = word.lower()
+    return is_past_verb(low) or low.endswith("ing") or low in _AUX
+
+
+def _count(words: list[str]) -> int:
+    return sum(1 for w in words if w[0].isalnum())
+
+
+def whole_phrase(words: list[str], max_words: int = MAX_WORDS) -> list[str]:
+    """The longest prefix of a clause that ends at a boundary and has at most ``max_words``
+    words; the whole clause when it is short enough or has no usable boundary."""
+    words = [w for w in words if w not in ".!?…"]
+    if _count(words) <= max_words:
+        return words
+    strong, weak = _boundaries(words)
+    for candidates in (strong, weak):
+        for end in reversed(candidates):
+            prefix = words[:end]
+            if MIN_WORDS <= _count(prefix) <= max_words and prefix[-1].lower() not in DANGLING:
+                return prefix
+    if _count(words) <= HARD_MAX:
+        return words
+    for end in strong + weak:  # a very long run-on: its first whole phrase
+        prefix = words[:end]
+        if _count(prefix) >= MIN_WORDS and prefix[-1].lower() not in DANGLING:
+            return prefix
+    return words
+
+
+def _speaker_later(words: list[str], kept: int) -> int | None:
+    """Where the user's own clause starts after a conjunction or comma, when the kept phrase
+    ends before it and does not speak of the user at all; else None."""
+    if kept >= len(words) or any(w.lower() in _SECOND or w.lower() == "we" for w in words[:kept]):
+        return None
+    for i in range(max(kept, 1), len(words) - MIN_WORDS + 1):
+        before = words[i - 1].lower()
+        if words[i].lower() in _SECOND and (before in _CONJUNCTIONS or before == ","):
+            return i
+    return None
+
+
+def has_verb(words: list[str]) -> bool:
+    """True when the words look like a clause (a verb or auxiliary, or a subject pronoun)."""
+    lows = [w.lower() for w in words]
+    if lows and lows[0] in SUBJECTS:
+        return True
+    return any(w in _AUX or is_past_verb(w) or re.search(r"'(?:s|re|ve|ll|d|m)$", w)
+               for w in lows)
+
+
+def mirror(sentence: str, max_words: int = MAX_WORDS) -> str:
+    """One of the user's sentences as the coach quotes it back.
+
+    Args:
+        sentence: the user's sentence, verbatim.
+        max_words: the longest mirror before it is cut back to a clause boundary.
+
+    Returns:
+        A clause in the second person ("you fixed your bike"), or the user's words in
+        quotation marks when they hold no verb; never with "…"; empty for empty input.
+    """
+    sentence = re.split(r"(?<=[.!?…])\s+", sentence.strip(), maxsplit=1)[0]
+    words = [w for w in tokens(_start(sentence)) if w not in ".!?…"]
+    while words and not words[0][0].isalnum():  # "-- fixed it" starts at "fixed"
+        words.pop(0)
+    if not words:
+        return ""
+    first = words[0]
+    common = first.lower() in _COMMON or is_past_verb(first) or first.lower().endswith("ing")
+    if common and first != "I" and not first.isupper():  # names and acronyms keep capitals
+        words[0] = first[:1].lower() + first[1:]
+    if is_past_verb(words[0]):
+        words = ["you", *words]  # "migrated the db" -> "you migrated the db"
+    phrase = whole_phrase(words, max_words)
+    speaker = _speaker_later(words, len(phrase))
+    if speaker is not None:  # "the freezer died so I moved ..." -> what the user did
+        phrase = whole_phrase(words[speaker:], max_words)
+    if not has_verb(phrase):
+        return f"\u201c{join(whole_phrase(tokens(sentence), max_words)).strip(' ,;:.!?')}\u201d"
+    return join(second_person(phrase)).strip(" ,;:-–—")
