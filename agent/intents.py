@@ -44,6 +44,8 @@ EXPLORE = re.compile(
     r"options)|\bwhere could i go\b", re.I)
 # The answer to a careers question (interests, which of several roles) goes back to it.
 CAREER_ANSWER = {"career_interests": "explore", "career_target": "plan_growth"}
+# A bare number picks one of the roles just offered ("2"), not a skill to reject.
+PICK = re.compile(r"^\s*(?:#|no\.?\s*)?\d{1,2}\W*$", re.I)
 # Learned readings that may be such an answer (not another request).
 CAREER_REPLIES = frozenset({"answer", "reflection", "small_talk", "unsure", "career"})
 # Learned readings a careers pattern may correct ("which roles fit someone like me?" reads
@@ -88,7 +90,8 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
         return Route("undo_confirm", "rule")
     if UNDO.search(text):  # before the learned "forget": "delete my last one" keeps the rest
         return Route("undo", "rule")
-    if awaiting in CAREER_ANSWER and (got.intent in CAREER_REPLIES or not got.confident):
+    if awaiting in CAREER_ANSWER and (got.intent in CAREER_REPLIES or not got.confident
+                                      or PICK.match(text)):
         return Route(CAREER_ANSWER[awaiting], "rule", lang=got.lang)
     if GREETING.match(text):
         return Route("greeting", "rule")

@@ -27,7 +27,7 @@ from agent.reply import Reply
 from agent.results import ToolResult
 from memory.records import get_records
 from memory.schemas import clean_display_name
-from memory.writer_lock import hold
+from memory.writer_lock import StoreBusy, hold
 from prompts import render
 from prompts.phrasebook import (
     MAX_MESSAGE_CHARS,
@@ -37,6 +37,7 @@ from prompts.phrasebook import (
 )
 from settings import Settings, get_settings
 
+__all__ = ["AgentService", "StoreBusy"]
 log = logging.getLogger(__name__)
 UPLOAD_QUOTA_BYTES = 25 * 1024 * 1024  # per user and 24 hours: five full-size files
 

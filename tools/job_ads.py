@@ -176,14 +176,17 @@ def _duty_or_need(text: str, score: float | None) -> bool:
 
 
 def _add(ad: JobAd, number: int, line: str, section: str | None) -> None:
+    # "NMC registration; escalating deteriorating patients; ..." is a list of its own items.
+    chunks = ([c.strip(" .") for c in re.split(r"\s*;\s*", line) if c.strip(" .")]
+              if ";" in line else [line])
     if section == "duty" or (section is None and rules.DUTY_CUE.search(line)
                              and not rules.REQUIREMENT_CUE.search(line)):
-        ad.duties.append(Requirement(text=line, must=False, kind="duty", terms=terms_in(line),
-                                    line=number))
+        ad.duties += [Requirement(text=c, must=False, kind="duty", terms=terms_in(c),
+                                  line=number) for c in chunks]
         return
     nice = section in ("nice", "stack") or (rules.NICE_CUE.search(line) is not None
                                             and not rules.MUST_CUE.search(line))
-    for piece in _items(line):
+    for piece in (p for chunk in chunks for p in _items(chunk)):
         ad.requirements.append(Requirement(text=piece, must=not nice, terms=terms_in(piece),
                                            line=number))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from prompts import render as render_template
 from tools import stories
 from tools.facts import Fact, render, short
 from tools.faithfulness import Segment
@@ -77,6 +78,11 @@ def blocks(profile: Profile, facts: dict[str, Fact], name: str,
             out.append([Segment(text=f"- **{short(m.requirement, 80)}** ({_kind(m)}): not "
                                      f"in your passport yet. Next step: {m.next_step}",
                                 role="gap")])
+    left_out, ignored = len(profile.job.set_aside), len(profile.job.ignored)
+    if left_out or ignored:
+        out.append([Segment(text=render_template(
+            "profile_set_aside", instructions=" " + render_template("profile_ignored_instructions")
+            if ignored else ""), role="meta")])
     return out
 
 

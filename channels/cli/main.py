@@ -56,7 +56,7 @@ def run() -> None:
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
     logging.basicConfig(level=os.environ.get("PASSPORT_LOG", "WARNING").upper(),
                         format="%(levelname)s %(name)s: %(message)s")
-    from memory.writer_lock import StoreBusy
+    from agent.service import StoreBusy
 
     try:
         build_app()()

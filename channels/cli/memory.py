@@ -42,14 +42,13 @@ def show(user: UserOption) -> None:
 def users() -> None:
     """Every user of this passport store with their ids and identities (for an operator:
     pass an id as --user to show, export or forget any of them)."""
-    from memory.records import get_records
+    from agent.accounts import all_users
 
-    rec = get_records()
     table = Table(title="Users")
     for column in ("id", "name", "identities", "since"):
         table.add_column(column)
-    for u in rec.list_users():
-        ids = ", ".join(f"{i['provider']}:{i['external_id']}" for i in rec.identities(u["id"]))
+    for u in all_users():
+        ids = ", ".join(f"{i['provider']}:{i['external_id']}" for i in u["identities"])
         table.add_row(Text(str(u["id"])), Text(str(u["display_name"] or "")), Text(ids),
                       Text(str(u["created_at"])[:10]))
     Console().print(table)

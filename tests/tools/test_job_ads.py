@@ -74,3 +74,12 @@ def test_real_postings_aside_third() -> None:
     report = skillspan_report("aside")
     assert report["postings"] == 19
     assert report["skill_lines_kept"] >= 0.9
+
+
+def test_an_inline_label_with_a_semicolon_list_gives_one_requirement_per_item() -> None:
+    ad = parse("Theatre Practitioner\nEssential: HCPC registration; scrubbing for elective "
+               "lists; calm teamwork under pressure\nDesirable: ODP degree")
+    must = [r.text for r in ad.requirements if r.must]
+    assert must == ["HCPC registration", "scrubbing for elective lists",
+                    "calm teamwork under pressure"]
+    assert [r.text for r in ad.requirements if not r.must] == ["ODP degree"]

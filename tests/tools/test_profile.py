@@ -141,3 +141,5 @@ def test_requirements_met_in_plain_words_are_covered_with_the_quote() -> None:
     assert any("escalated" in own[c] for c in escalate["cites"])
     assert by_req["IV cannulation and venepuncture"]["status"] == "gap"
     assert "consultant" not in out.facts["text"] and out.facts["ignored"]
+    # The person is told what was left out and that the planted instruction was not followed.
+    assert "I also ignored lines that told automated screening tools" in out.reply

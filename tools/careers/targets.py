@@ -29,6 +29,8 @@ TAIL = re.compile(r"\b(?:one day|someday|some day|next|in (?:the )?future|later|
                   r"as soon as possible|asap|please|pls|plz)\b|[?!.,;:]+", re.I)
 SPELLING_CUTOFF = 0.8
 MEANING_MIN, MEANING_MARGIN = 0.55, 0.04
+# Below MEANING_MIN but this close: offer the nearest roles and ask, rather than give up.
+MEANING_ASK = 0.45
 
 
 def normalise(text: str) -> str:
@@ -68,6 +70,12 @@ def _labels(data: OccupationData) -> tuple[dict[str, list[int]],
             if i not in alternative[normalise(alt)]:
                 alternative[normalise(alt)].append(i)
     return preferred, alternative, sorted(set(preferred) | set(alternative))
+
+
+@lru_cache(maxsize=2)
+def _vocabulary(data: OccupationData) -> frozenset[str]:
+    """Every word of every occupation label (preferred and alternative)."""
+    return frozenset(word for label in _labels(data)[2] for word in label.split())
 
 
 def _option(data: OccupationData, i: int) -> dict[str, str]:
@@ -116,7 +124,12 @@ def resolve(data: OccupationData, said: str, vector: np.ndarray | None = None) -
     found = _by_name(data, said, phrase, "exact")
     if found is not None:
         return found
-    close = difflib.get_close_matches(phrase, _labels(data)[2], n=1, cutoff=SPELLING_CUTOFF)
+    # A spelling fix is for words we do not know: "nurse manager" is two real words, not a
+    # misspelt "venue manager", so it goes on to meaning.
+    known = _vocabulary(data)
+    misspelt = any(word not in known for word in phrase.split())
+    close = misspelt and difflib.get_close_matches(phrase, _labels(data)[2], n=1,
+                                                   cutoff=SPELLING_CUTOFF)
     if close:
         found = _by_name(data, said, close[0], "spelling")
         if found is not None:
@@ -128,4 +141,7 @@ def resolve(data: OccupationData, said: str, vector: np.ndarray | None = None) -
             if float(sims[order[0]] - sims[order[1]]) >= MEANING_MARGIN:
                 return _answer(data, said, "meaning", [int(order[0])])
             return _answer(data, said, "meaning", [int(i) for i in order[:3]])
+        if float(sims[order[0]]) >= MEANING_ASK:
+            options = [_option(data, int(i)) for i in order[:3]]
+            return Resolution(said=said, how="ambiguous", options=options)
     return Resolution(said=said, how="unknown")

@@ -94,6 +94,23 @@ def test_an_ambiguous_target_asks_with_options() -> None:
     assert phrases("what would I need to learn to become a nurse one day")[1] == "nurse"
 
 
+def test_real_words_are_not_respelt_into_another_role() -> None:
+    data = occupation_data.load()
+    # "nurse manager" is close in spelling to "venue manager" (a venue director), but both
+    # words are real: the roles nearest in meaning are offered instead.
+    found = resolve(data, "nurse manager", get_embedder().embed_one("nurse manager"))
+    labels = [o["label"] for o in found.options]
+    assert found.how == "ambiguous" and "venue director" not in labels
+    assert any("nurse" in label or "health" in label or "medical" in label for label in labels)
+
+
+def test_a_number_after_the_options_picks_a_role_not_a_skill() -> None:
+    from agent.intents import route
+
+    assert route("2", awaiting="career_target").intent == "plan_growth"
+    assert route("2").intent != "plan_growth"
+
+
 def test_plan_orders_gaps_keeps_the_goal_and_notices_progress() -> None:
     uid = seed_cook()
     out = plan_growth(uid, "how do I get from cook to head chef")
