@@ -41,6 +41,7 @@ TOOL_FOR: dict[str, tuple[str, Callable[[str, dict[str, Any]], dict[str, Any]]]]
     "reject": ("reject_skill", lambda t, s: {"which": t}),
     "undo": ("undo_last", lambda t, s: {}),
     "undo_confirm": ("undo_last", lambda t, s: {}),
+    "cancel": ("cancel_reflection", lambda t, s: {}),
     "strengths": ("strengths", lambda t, s: {}),
     "story": ("draft_story", lambda t, s: {"about": t}),
     "profile": ("tailor_profile", lambda t, s: {}),

@@ -16,6 +16,7 @@ from agent.capabilities import careers
 from agent.capabilities.skills import tag_for_user
 from agent.reply import Button
 from agent.results import DialogUpdate, ShownSkill, ToolResult
+from memory.items import delete_reflection
 from memory.records import get_records
 from memory.vectors import get_vectors
 from prompts import render, render_fresh
@@ -81,6 +82,17 @@ def reflect(user_id: str, message: str, now: datetime) -> ToolResult:
     if not draft.texts:
         return ToolResult(kind="reflection_empty", reply=render("reflection_skip_empty"))
     return save(user_id, record)
+
+
+def cancel(user_id: str) -> ToolResult:
+    """Drop the open reflection draft without saving it ("cancel"): nothing is stored or
+    tagged from it. With no draft open, say so; nothing else changes."""
+    row = get_records().draft_reflection(user_id)
+    if row is None:
+        return ToolResult(kind="cancel_nothing", reply=render("cancel_nothing"))
+    delete_reflection(user_id, str(row["id"]))
+    return ToolResult(kind="draft_cancelled", facts={"reflection_id": row["id"]},
+                      reply=render("draft_cancelled"), state=DialogUpdate(awaiting=None))
 
 
 def save(user_id: str, record: dict[str, Any]) -> ToolResult:

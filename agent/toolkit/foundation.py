@@ -50,6 +50,13 @@ def undo_last(runtime: Runtime) -> ToolOutput:
 
 
 @agent_tool
+def cancel_reflection(runtime: Runtime) -> ToolOutput:
+    """Drop the open weekly-reflection draft without saving anything ("cancel", "never
+    mind, don't save that")."""
+    return run(reflection_cap.cancel, runtime.context.user_id)
+
+
+@agent_tool
 def recall(query: str, runtime: Runtime) -> ToolOutput:
     """Search the user's own saved reflections, stories and credentials by meaning."""
     return run(memory_cap.recall, runtime.context.user_id, query)
@@ -85,5 +92,5 @@ def set_reminder(runtime: Runtime) -> ToolOutput:
 
 def foundation_tools() -> list[BaseTool]:
     """Tools that every installation has."""
-    return [reflect, begin_reflection, reject_skill, undo_last, recall, show_memory, export_memory,
-            forget_memory, set_reminder]
+    return [reflect, begin_reflection, reject_skill, undo_last, cancel_reflection, recall,
+            show_memory, export_memory, forget_memory, set_reminder]

@@ -91,3 +91,18 @@ async def test_reject_5_after_reject_4_hits_the_line_the_user_saw(service: Agent
     left = [s["label"] for s in get_records().list_reflections(gu)[0]["skills"]
             if s["polarity"] == "demonstrated"]
     assert left == [label for i, label in enumerate(shown) if i not in (3, 4)]
+
+
+async def test_cancel_drops_the_open_draft_and_stores_nothing() -> None:
+    async with AgentService() as service:
+        jo = service.user_for("cli", "local", "jo")
+        nothing = (await converse(service, jo, ["cancel"]))[0]
+        asked, cancelled, after = await converse(service, jo, [
+            "replaced the brake pads on a customer's van, took me forty minutes", "cancel",
+            "show my memory"])
+    assert nothing.tools == ["cancel_reflection"] and "nothing open" in nothing.text
+    assert asked.tools == ["reflect"] and cancelled.tools == ["cancel_reflection"]
+    assert "dropped that draft" in cancelled.text
+    assert get_records().list_reflections(jo) == []
+    assert get_records().draft_reflection(jo) is None
+    assert "0 reflections" in after.text
