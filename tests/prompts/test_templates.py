@@ -84,6 +84,7 @@ def test_names_chosen_at_run_time_exist() -> None:
     from agent.capabilities.credentials import VERDICTS
     from agent.coach import DIRECT
     from tools.reflection import SLOTS
+    from tools.stories import SECTIONS
 
     for verdict in VERDICTS:
         assert render(f"verdict_{verdict}")
@@ -91,6 +92,8 @@ def test_names_chosen_at_run_time_exist() -> None:
         assert template in TEMPLATES
     for slot in SLOTS:
         assert render(f"followup_{slot}", mirror=Anything())
+    for section in SECTIONS:
+        assert render(f"story_section_{section}") and render(f"story_question_{section}")
 
 
 def test_page_verdict_labels_and_telegram_commands_are_templates() -> None:
