@@ -83,6 +83,7 @@ def test_template_used_in_code_exists_and_renders(where: str, call: ast.Call) ->
 def test_names_chosen_at_run_time_exist() -> None:
     from agent.capabilities.credentials import VERDICTS
     from agent.coach import DIRECT
+    from channels.page.charts import COUNTED
     from tools.reflection import SLOTS
     from tools.stories import SECTIONS
 
@@ -92,6 +93,8 @@ def test_names_chosen_at_run_time_exist() -> None:
         assert template in TEMPLATES
     for slot in SLOTS:
         assert render(f"followup_{slot}", mirror=Anything())
+    for kind in COUNTED:
+        assert render(f"chart_{kind}_one", n=1) and render(f"chart_{kind}_many", n=2)
     for section in SECTIONS:
         assert render(f"story_section_{section}") and render(f"story_question_{section}")
 
