@@ -19,12 +19,12 @@ FILLS = ["#dbeafe", "#dcfce7", "#fef3c7", "#fce7f3", "#ede9fe", "#e0f2fe", "#ffe
          "#f1f5f9"]
 VERIFIED = "#0f766e"
 INK = "#111827"
-COUNTED = ("items", "skills", "reflections")  # chart_<kind>_one / chart_<kind>_many
+COUNTED = ("items", "skills", "reflections", "credentials", "stories")  # count_<kind>_one|many
 
 
-def _count(kind: str, n: int) -> str:
+def count(kind: str, n: int) -> str:
     """``n`` things of a kind in words ("1 item", "3 items")."""
-    return render(f"chart_{kind}_{'one' if n == 1 else 'many'}", n=n)
+    return render(f"count_{kind}_{'one' if n == 1 else 'many'}", n=n)
 MAX_WEEKS = 52
 
 
@@ -103,9 +103,9 @@ def skills_map(groups: list[Group], width: int = 640, height: int = 280,
         stroke = f'stroke="{VERIFIED}" stroke-width="4"' if g.verified else \
             'stroke="#ffffff" stroke-width="2"'
         mark = " " + render("chart_verified") if g.verified else ""
-        items = _count("items", g.items)
+        items = count("items", g.items)
         tip = render("chart_group_tip", name=g.name, items=items,
-                     skills=_count("skills", len(g.skills)), mark=mark)
+                     skills=count("skills", len(g.skills)), mark=mark)
         parts.append(f'<a href="#group-{i}" aria-label="{escape(tip)}"><g>'
                      f'<title>{escape(tip)}</title>'
                      f'<rect x="{x + 1:.1f}" y="{y + 1:.1f}" width="{max(w - 2, 1):.1f}" '
@@ -165,7 +165,7 @@ def timeline_chart(weeks: list[dict[str, Any]], width: int = 640, height: int = 
             skills = sum(len(m["skills"]) or 1 for m in w["moments"])
             h = max(4.0, plot_h * skills / top)
             tip = render("chart_week_tip", week=wk,
-                         reflections=_count("reflections", len(w["moments"])),
+                         reflections=count("reflections", len(w["moments"])),
                          skills=sum(len(m["skills"]) for m in w["moments"]))
             parts.append(f'<a href="#w-{wk}" aria-label="{escape(tip)}"><g>'
                          f'<title>{escape(tip)}</title><rect x="{cx - bar / 2:.1f}" '

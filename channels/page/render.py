@@ -11,20 +11,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from agent.capabilities.page import View
-from channels.page.charts import skills_map, timeline_chart
+from channels.page.charts import count, skills_map, timeline_chart
 from channels.page.html import chip, e, label, layout, overall, q, verdicts
 from prompts import render
 
 OPEN_WEEKS = 6
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-SECTIONS = [("skills", "Skills map"), ("timeline", "Timeline"), ("strengths", "Strengths"),
-            ("careers", "Where you could go"), ("credentials", "Credentials"),
-            ("stories", "Stories"),
-            ("reminders", "Reminders"), ("share", "Share")]
-
-
-def _n(count: int, one: str, many: str = "") -> str:
-    return f"{count} {one if count == 1 else many or one + 's'}"
+SECTIONS = ["skills", "timeline", "strengths", "careers", "credentials", "stories", "reminders",
+            "share"]  # each titled by page_section_<key>
 
 
 def cite(token: str, fact_id: str, text: str) -> str:
@@ -33,76 +27,77 @@ def cite(token: str, fact_id: str, text: str) -> str:
 
 
 def _cites(token: str, fact_ids: list[str], limit: int = 3) -> str:
-    links = [cite(token, f, f"evidence {n}") for n, f in enumerate(fact_ids[:limit], 1)]
+    links = [cite(token, f, render("page_evidence_n", n=n))
+             for n, f in enumerate(fact_ids[:limit], 1)]
     return f' <span class="meta">({", ".join(links)})</span>' if links else ""
 
 
 def _skills(view: View, token: str) -> str:
     if not view.groups:
-        return ('<p class="card">No skills yet: tell the coach about your week and the skills '
-                "in your words will appear here.</p>")
+        return f'<p class="card">{render("page_skills_empty")}</p>'
     out = [skills_map(view.groups), skills_map(view.groups, 360, 330, "map-n", "narrow"),
-           '<p class="meta">Each block is a skill group, sized by '
-           "how many of your reflections and credentials show it; a green border and ✓ mark "
-           "groups backed by a verified credential.</p>", '<div class="groups">']
+           f'<p class="meta">{render("page_skills_caption")}</p>', '<div class="groups">']
+    verified = render("chart_verified")
     for i, g in enumerate(view.groups):
         items = "".join(
-            f"<li>{e(s.label)} {chip(_n(len(s.items), 'item'))}"
-            f"{chip('✓ verified', 'ok') if s.verified else ''}{_cites(token, s.fact_ids)}</li>"
+            f"<li>{e(s.label)} {chip(count('items', len(s.items)))}"
+            f"{chip(verified, 'ok') if s.verified else ''}{_cites(token, s.fact_ids)}</li>"
             for s in g.skills)
-        mark = chip("✓ verified", "ok") if g.verified else ""
+        mark = chip(verified, "ok") if g.verified else ""
         out.append(f'<section class="card" id="group-{i}" aria-labelledby="group-{i}-h">'
-                   f'<h3 id="group-{i}-h">{e(g.name)} {chip(_n(g.items, "item"))}{mark}</h3>'
+                   f'<h3 id="group-{i}-h">{e(g.name)} {chip(count("items", g.items))}{mark}</h3>'
                    f'<ul class="plain">{items}</ul></section>')
     return "".join(out) + "</div>"
 
 
 def _timeline(view: View, token: str) -> str:
     if not view.weeks:
-        return '<p class="card">No growth moments yet: your weekly reflections show up here.</p>'
+        return f'<p class="card">{render("page_timeline_empty")}</p>'
     out = [timeline_chart(view.weeks), timeline_chart(view.weeks, 360, 160, "tl-n", "narrow"),
-           '<p class="meta">Bars: skills shown in that week\'s '
-           "reflections. Diamonds: credentials issued that week (filled when verified).</p>",
+           f'<p class="meta">{render("page_timeline_caption")}</p>',
            '<ol class="plain">']
     for n, w in enumerate(reversed(view.weeks)):
         if n == OPEN_WEEKS:
-            out.append(f'</ol><details><summary>Earlier weeks ({len(view.weeks) - n})'
-                       '</summary><ol class="plain">')
+            earlier = render("page_earlier_weeks", n=len(view.weeks) - n)
+            out.append(f'</ol><details><summary>{earlier}</summary><ol class="plain">')
         rows = []
         for m in w["moments"]:
             skills = " · ".join(cite(token, s["fact_id"], s["label"]) for s in m["skills"])
             growth = ", ".join(cite(token, g["fact_id"], g["label"]) for g in m["growth"])
             rows.append(f"<blockquote>{e(m['excerpt'])}</blockquote>"
                         f'<p class="meta">{e(m["date"])} · '
-                        f'{cite(token, m["fact_id"], "open the reflection")}'
-                        + (f" · Skills: {skills}" if skills else "")
-                        + (f" · Wants to build: {growth}" if growth else "") + "</p>")
+                        f'{cite(token, m["fact_id"], render("page_open_reflection"))}'
+                        + (f" · {render('page_moment_skills', skills=skills)}" if skills else "")
+                        + (f" · {render('page_moment_growth', growth=growth)}" if growth else "")
+                        + "</p>")
         for c in w["credentials"]:
-            rows.append(f'<p>Credential: {cite(token, c["fact_id"], c["label"])} '
-                        f'{chip("✓ verified", "ok") if c["verified"] else ""}</p>')
-        out.append(f'<li class="card" id="w-{e(w["week"])}"><h3>Week {e(w["week"])}</h3>'
+            credential = cite(token, c["fact_id"], c["label"])
+            rows.append(f'<p>{render("page_week_credential", credential=credential)} '
+                        f'{chip(render("chart_verified"), "ok") if c["verified"] else ""}</p>')
+        week = render("page_week", week=e(w["week"]))
+        out.append(f'<li class="card" id="w-{e(w["week"])}"><h3>{week}</h3>'
                    f'{"".join(rows)}</li>')
     return "".join(out) + ("</ol></details>" if len(view.weeks) > OPEN_WEEKS else "</ol>")
 
 
 def _quotes(token: str, quotes: list[dict[str, Any]]) -> str:
     return "".join(f"<blockquote>{e(x['quote'])}</blockquote><p class=\"meta\">{e(x['date'])}"
-                   f", {e('verified credential' if x['verified'] else x['kind'])} · "
-                   f"{cite(token, x['fact_id'], 'see the source')}</p>" for x in quotes)
+                   f", {e(render('page_verified_credential') if x['verified'] else x['kind'])} · "
+                   f"{cite(token, x['fact_id'], render('page_see_source'))}</p>" for x in quotes)
 
 
 def _strengths(view: View, token: str) -> str:
     if not view.strengths:
-        body = ('<p class="card">Strengths appear once your reflections or credentials show '
-                "skills.</p>")
+        body = f'<p class="card">{render("page_strengths_empty")}</p>'
     else:
         body = "<ol>" + "".join(
-            f'<li class="card"><h3>{e(s["label"])}</h3><p class="meta">{s["items"]} item'
-            f'{"s" * (s["items"] != 1)}'
-            + (f' · related: {e(", ".join(s["related"]))}' if s["related"] else "")
+            f'<li class="card"><h3>{e(s["label"])}</h3><p class="meta">'
+            f'{count("items", s["items"])}'
+            + (f' · {render("page_related", related=e(", ".join(s["related"])))}'
+               if s["related"] else "")
             + f"</p>{_quotes(token, s['evidence'])}</li>" for s in view.strengths) + "</ol>"
     if view.growth:
-        body += '<h3 id="growth">Growth areas</h3><ul>' + "".join(
+        body += f'<h3 id="growth">{render("page_growth_areas")}</h3><ul>' + "".join(
             f'<li class="card"><strong>{e(g["label"])}</strong>{_quotes(token, g["evidence"][:1])}'
             "</li>" for g in view.growth) + "</ul>"
     return body
@@ -145,8 +140,7 @@ def credential_card(c: dict[str, Any], link: str, download: str) -> str:
 
 def _credentials(view: View, token: str) -> str:
     if not view.credentials:
-        return ('<p class="card">No credentials yet: send the coach a badge or credential '
-                "file.</p>")
+        return f'<p class="card">{render("page_credentials_empty")}</p>'
     return "".join(credential_card(
         c, cite(token, c["fact_id"], "See it as evidence"),
         f'<a href="/p/{e(token)}/credential/{e(c["id"])}" download>Download the original '
@@ -228,22 +222,24 @@ def private_page(view: View, token: str, expires: int, shares: list[dict[str, An
     """
     until = datetime.fromtimestamp(expires, UTC).strftime("%Y-%m-%d %H:%M UTC")
     c = view.counts
-    lede = (f'<p class="lede">{_n(c["reflections"], "reflection")} · '
-            f'{_n(c["credentials"], "credential")} ({c["verified"]} verified) · '
-            f'{_n(c["stories"], "story", "stories")}. Private page: this link '
-            f"works until {e(until)}; to show an employer, create a share link below.</p>"
+    lede = ('<p class="lede">' + render(
+        "page_lede", reflections=count("reflections", c["reflections"]),
+        credentials=count("credentials", c["credentials"]), verified=c["verified"],
+        stories=count("stories", c["stories"]), until=e(until)) + "</p>"
             '<nav aria-label="Sections"><ul>' + "".join(
-                f'<li><a href="#{k}">{v}</a></li>' for k, v in SECTIONS) + "</ul></nav>")
+                f'<li><a href="#{k}">{render(f"page_section_{k}")}</a></li>' for k in SECTIONS)
+            + "</ul></nav>")
     top = (f'<p class="notice" role="status">{e(notice)}</p>' if notice else "") + (
         f'<p class="error" role="alert">{e(error)}</p>' if error else "")
     parts = {"skills": _skills(view, token), "timeline": _timeline(view, token),
              "strengths": _strengths(view, token), "careers": _careers(view, token),
              "credentials": _credentials(view, token),
              "stories": "".join(story_card(s, token) for s in view.stories)
-             or '<p class="card">No stories yet: ask the coach to draft one.</p>',
+             or f'<p class="card">{render("page_stories_empty")}</p>',
              "reminders": _reminder(view), "share": _share(view, token, shares, base)}
-    body = top + "".join(f'<section id="{k}" aria-labelledby="{k}-h"><h2 id="{k}-h">{t}</h2>'
-                         f"{parts[k]}</section>" for k, t in SECTIONS)
+    body = top + "".join(f'<section id="{k}" aria-labelledby="{k}-h"><h2 id="{k}-h">'
+                         f'{render(f"page_section_{k}")}</h2>{parts[k]}</section>'
+                         for k in SECTIONS)
     return layout(f"{view.name} · Talent Passport", body, lede)
 
 
