@@ -128,12 +128,15 @@ def credential_card(c: dict[str, Any], link: str, download: str) -> str:
     reasons = "".join(f"<li>{e(r)}</li>" for r in c["reasons"][:6])
     return (f'<article class="card" id="cred-{e(c["id"])}"><h3>{e(c["name"])} '
             f"{overall(c['verdict'])}</h3><p class=\"meta\">"
-            + (f"Issued by {e(c['issuer'])}" if c["issuer"] else "Issuer not named")
+            + (render("page_issued_by", issuer=e(c["issuer"])) if c["issuer"]
+               else render("page_issuer_not_named"))
             + (f" · {e(c['issued'])}" if c["issued"] else "")
-            + (f" · valid until {e(c['valid_until'])}" if c["valid_until"] else "")
+            + (f" · {render('page_valid_until', date=e(c['valid_until']))}"
+               if c["valid_until"] else "")
             + f"</p>{desc}{verdicts(c)}"
             + (f"<p>{skills}</p>" if skills else "")
-            + (f"<details><summary>Why</summary><ul>{reasons}</ul></details>" if reasons
+            + (f"<details><summary>{render('page_why')}</summary><ul>{reasons}</ul></details>"
+               if reasons
                else "")
             + f"<p>{link}{' · ' if link else ''}{download}</p></article>")
 
@@ -142,9 +145,10 @@ def _credentials(view: View, token: str) -> str:
     if not view.credentials:
         return f'<p class="card">{render("page_credentials_empty")}</p>'
     return "".join(credential_card(
-        c, cite(token, c["fact_id"], "See it as evidence"),
-        f'<a href="/p/{e(token)}/credential/{e(c["id"])}" download>Download the original '
-        f"({e(c['format'])})</a>") for c in view.credentials)
+        c, cite(token, c["fact_id"], render("page_see_as_evidence")),
+        f'<a href="/p/{e(token)}/credential/{e(c["id"])}" download>'
+        f'{render("page_download_original", format=e(c["format"]))}</a>')
+        for c in view.credentials)
 
 
 def story_card(s: dict[str, Any], token: str | None) -> str:
@@ -154,7 +158,8 @@ def story_card(s: dict[str, Any], token: str | None) -> str:
         ids = [f for f in s["citations"].get(name, []) if "#" in f]
         links = _cites(token, ids) if token else ""
         rows.append(f"<dt>{e(name.capitalize())}</dt><dd>{e(text)}{links}</dd>")
-    status = chip("saved", "ok") if s["status"] == "saved" else chip("draft")
+    status = (chip(render("page_story_saved"), "ok") if s["status"] == "saved"
+              else chip(render("page_story_draft")))
     return (f'<article class="card" id="story-{e(s["id"])}"><h3>{e(s["title"])} {status}</h3>'
             f'<p class="meta">{e(s["date"])}</p><dl class="verdicts">{"".join(rows)}</dl>'
             "</article>")
@@ -163,11 +168,13 @@ def story_card(s: dict[str, Any], token: str | None) -> str:
 def _reminder(view: View) -> str:
     r = view.reminder
     if not r or not r.get("enabled"):
-        return ('<p class="card">No weekly reminder. Set one in chat, e.g. '
-                "<code>/remind sunday 18:00 Europe/Berlin</code>.</p>")
+        example = "<code>/remind sunday 18:00 Europe/Berlin</code>"
+        return f'<p class="card">{render("page_reminder_none", example=example)}</p>'
     day = DAYS[int(r["weekday"])]
-    return (f'<p class="card">Every {e(day)} at {e(r["at_time"])} ({e(r["tz"])}), on '
-            f'{e(r.get("channel") or "chat")}. Change it in chat with <code>/remind</code>.</p>')
+    said = render("page_reminder", day=e(day), time=e(r["at_time"]), tz=e(r["tz"]),
+                  channel=e(r.get("channel") or render("page_reminder_chat")),
+                  command="<code>/remind</code>")
+    return f'<p class="card">{said}</p>'
 
 
 def _share(view: View, token: str, shares: list[dict[str, Any]], base: str) -> str:
@@ -177,34 +184,38 @@ def _share(view: View, token: str, shares: list[dict[str, Any]], base: str) -> s
     stories = "".join(f'<label><input type="checkbox" name="story" value="{e(s["id"])}"> '
                       f'{e(s["title"])}</label>' for s in view.stories)
     form = (f'<form class="card" method="post" action="/p/{e(token)}/share">'
-            "<p>Pick what an employer may see. They get a link that expires, which you can "
-            "revoke here at any time; they see only what you picked, with your original "
-            "signed credentials to verify independently.</p>"
-            + (f"<fieldset><legend>Credentials</legend>{creds}</fieldset>" if creds else "")
-            + (f"<fieldset><legend>Stories</legend>{stories}</fieldset>" if stories else "")
-            + '<label for="job">Tailored profile (optional): paste a job ad</label>'
+            f"<p>{render('page_share_intro')}</p>"
+            + (f"<fieldset><legend>{render('page_share_credentials')}</legend>{creds}"
+               "</fieldset>" if creds else "")
+            + (f"<fieldset><legend>{render('page_share_stories')}</legend>{stories}"
+               "</fieldset>" if stories else "")
+            + f'<label for="job">{render("page_share_job")}</label>'
             '<textarea id="job" name="job_ad" maxlength="20000"></textarea>'
-            '<label for="days">Link works for (days)</label><input id="days" name="days" '
+            f'<label for="days">{render("page_share_days")}</label><input id="days" name="days" '
             'type="number" min="1" max="365" value="30" inputmode="numeric">'
-            '<p><button type="submit">Create share link</button></p></form>')
+            f'<p><button type="submit">{render("page_share_create")}</button></p></form>')
     rows = []
     for s in shares:
-        what = (f"{len(s['items'].get('credentials') or [])} credential(s), "
-                f"{len(s['items'].get('stories') or [])} story(ies)"
-                + (", a tailored profile" if s["items"].get("profile") else ""))
+        what = render("page_share_what_profile" if s["items"].get("profile")
+                      else "page_share_what",
+                      credentials=len(s["items"].get("credentials") or []),
+                      stories=len(s["items"].get("stories") or []))
         url = f"{base}/s/{s['token']}"
         link = (f'<a class="url" href="/s/{e(s["token"])}">{e(url)}</a>'
                 if s["state"] == "active" else f'<span class="url">{e(url)}</span>')
         revoke = (f'<form method="post" action="/p/{e(token)}/share/{e(s["id"])}/revoke">'
-                  f'<button class="secondary" type="submit">Revoke</button></form>'
+                  f'<button class="secondary" type="submit">{render("page_share_revoke")}'
+                  '</button></form>'
                   if s["state"] == "active" else chip(s["state"], "bad"))
         rows.append(f'<tr id="share-{e(s["id"])}"><td>{link}<div class="meta">{e(what)}'
                     f"</div></td><td>{e(str(s['expires_at'])[:16].replace('T', ' '))} UTC"
                     f"</td><td>{revoke}</td></tr>")
-    table = ('<table><thead><tr><th scope="col">Link</th><th scope="col">Expires</th>'
-             f'<th scope="col">State</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
-             if rows else '<p class="meta">No share links yet.</p>')
-    return form + "<h3>Your share links</h3>" + table
+    table = (f'<table><thead><tr><th scope="col">{render("page_share_link")}</th>'
+             f'<th scope="col">{render("page_share_expires")}</th>'
+             f'<th scope="col">{render("page_share_state")}</th></tr></thead>'
+             f'<tbody>{"".join(rows)}</tbody></table>'
+             if rows else f'<p class="meta">{render("page_share_none")}</p>')
+    return form + f"<h3>{render('page_share_yours')}</h3>" + table
 
 
 def private_page(view: View, token: str, expires: int, shares: list[dict[str, Any]],
@@ -240,19 +251,20 @@ def private_page(view: View, token: str, expires: int, shares: list[dict[str, An
     body = top + "".join(f'<section id="{k}" aria-labelledby="{k}-h"><h2 id="{k}-h">'
                          f'{render(f"page_section_{k}")}</h2>{parts[k]}</section>'
                          for k in SECTIONS)
-    return layout(f"{view.name} · Talent Passport", body, lede)
+    return layout(render("page_title", name=view.name), body, lede)
 
 
 def citation_page(name: str, cited: dict[str, Any], token: str) -> str:
     """One citation: the exact sentence, its date, and the whole item it came from."""
     fact = cited["fact"]
     skills = "".join(chip(str(s.get("label"))) for s in fact.get("skills") or [])
-    body = (f'<article class="card"><h2>The cited sentence</h2>'
+    body = (f'<article class="card"><h2>{render("page_cited_sentence")}</h2>'
             f"<blockquote>{e(fact['text'])}</blockquote>"
             f'<p class="meta">{e(fact["date"])} · {e(fact["source"])}'
-            + (" · verified credential" if fact.get("verified") else "")
-            + f'</p>{f"<p>Skills in it: {skills}</p>" if skills else ""}</article>'
-            f'<article class="card"><h2>The whole {e(cited["kind"])}</h2>'
+            + (f" · {render('page_verified_credential')}" if fact.get("verified") else "")
+            + "</p>" + (f"<p>{render('page_skills_in_it', skills=skills)}</p>" if skills
+                        else "") + "</article>"
+            f'<article class="card"><h2>{render("page_whole_item", kind=e(cited["kind"]))}</h2>'
             f'<p style="white-space:pre-wrap">{e(cited["item_text"])}</p></article>'
-            f'<p><a href="/p/{e(token)}">Back to the passport</a></p>')
-    return layout(f"Evidence · {name}", body)
+            f'<p><a href="/p/{e(token)}">{render("page_back")}</a></p>')
+    return layout(render("page_evidence_title", name=name), body)
