@@ -15,6 +15,7 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from memory.embeddings import get_embedder
+from prompts import render
 from tools.demonstrated import shows_own_action
 from tools.facts import Fact
 from tools.job_ads import JobAd, Requirement, parse
@@ -104,13 +105,10 @@ def next_step(label: str, term: str | None) -> str:
     """A concrete next step for a gap, naming the requirement in the ad's words."""
     if re.search(r"\b(?:degree|phd|doctorate|master'?s|bachelor'?s|certif\w*|licen[cs]e|"
                  r"diploma|qualification)\b", label, re.I):
-        return ("check which recognised course or certificate covers this, and import the "
-                "credential here once you have it.")
+        return render("profile_step_credential")
     if term:
-        return (f"build a small project with {term} (its official tutorial is a good start) "
-                "and tell me about it in your next reflection, so it becomes evidence.")
-    return ("look for a real task this month that needs this (at work, in a course or as "
-            "a volunteer), then reflect on it here so it becomes evidence.")
+        return render("profile_step_project", term=term)
+    return render("profile_step_task")
 
 
 def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:

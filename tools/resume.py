@@ -21,14 +21,19 @@ JSON_RESUME_SCHEMA = ("https://raw.githubusercontent.com/jsonresume/resume-schem
 
 def _kind(m: Match) -> str:
     if m.kind == "duty":
-        return "duty"
-    return "must-have" if m.must else "nice-to-have"
+        return render_template("resume_duty")
+    return render_template("resume_must_have" if m.must else "resume_nice_to_have")
 
 
 def _quote(fact: Fact) -> Segment:
-    mark = "verified credential" if fact.verified else fact.kind
+    mark = render_template("resume_verified_credential") if fact.verified else fact.kind
     return Segment(text=f"\u201c{short(fact.text, 150)}\u201d ({fact.date}, {mark})",
                    cites=[fact.id])
+
+
+def _heading(template: str) -> Segment:
+    """A level-2 Markdown heading whose words are a template."""
+    return Segment(text="## " + render_template(template), role="heading")
 
 
 def blocks(profile: Profile, facts: dict[str, Fact], name: str,
@@ -37,46 +42,47 @@ def blocks(profile: Profile, facts: dict[str, Fact], name: str,
     covered = [m for m in profile.matches if m.status == "covered"]
     transfer = [m for m in profile.matches if m.status == "transferable"]
     gaps = [m for m in profile.matches if m.status == "gap"]
-    title = profile.job.title or "this job"
-    out: list[list[Segment]] = [[Segment(text=f"# {name}: profile for \u201c{title}\u201d",
-                                         role="requirement")]]
-    out.append([Segment(text="## Summary", role="heading")])
+    title = profile.job.title or render_template("resume_this_job")
+    out: list[list[Segment]] = [[Segment(
+        text="# " + render_template("resume_title", name=name, title=title),
+        role="requirement")]]
+    out.append([_heading("resume_summary")])
     if covered:
         listed = "; ".join(f"\u201c{short(m.requirement, 60)}\u201d" for m in covered[:5])
-        out.append([Segment(text="Requirements of this ad that your own evidence covers:",
-                            role="heading"), Segment(text=f"{listed}.", role="requirement")])
+        out.append([Segment(text=render_template("resume_covered"), role="heading"),
+                    Segment(text=f"{listed}.", role="requirement")])
     else:
-        out.append([Segment(text="None of the requirements of this ad is covered by your "
-                                 "saved evidence yet; the gaps below say what to do next.",
-                            role="meta")])
+        out.append([Segment(text=render_template("resume_none_covered"), role="meta")])
     if covered:
-        out.append([Segment(text="## Matched strengths with evidence", role="heading")])
+        out.append([_heading("resume_matched")])
         for m in covered:
             out.append([Segment(text=f"- **{short(m.requirement, 80)}** ({_kind(m)}):",
                                 role="requirement")])
             out += [[Segment(text="  -", role="meta"), _quote(facts[c])] for c in m.cites
                     if c in facts]
     if transfer:
-        out.append([Segment(text="## Transferable", role="heading")])
+        out.append([_heading("resume_transferable")])
         for m in transfer:
             out.append([Segment(text=f"- **{short(m.requirement, 80)}** ({_kind(m)}):",
                                 role="requirement"),
                         Segment(text=f"{m.why}." if m.why else
-                                f"you show {m.via}, which is related.", cites=m.cites)])
+                                render_template("resume_related", via=m.via), cites=m.cites)])
             out += [[Segment(text="  -", role="meta"), _quote(facts[c])] for c in m.cites[:1]
                     if c in facts]
     if story and story.item_ids:
-        out.append([Segment(text="## STAR story", role="heading")])
+        out.append([_heading("resume_story")])
         out += stories.blocks(story)
     creds = [facts[c] for c in profile.credentials if c in facts]
     if creds:
-        out.append([Segment(text="## Verified credentials", role="heading")])
-        out += [[Segment(text=f"- {c.text} ({c.date}, verified)", cites=[c.id])] for c in creds]
+        out.append([_heading("resume_credentials")])
+        verified = render_template("resume_verified")
+        out += [[Segment(text=f"- {c.text} ({c.date}, {verified})", cites=[c.id])]
+                for c in creds]
     if gaps:
-        out.append([Segment(text="## Honest gaps", role="heading")])
+        out.append([_heading("resume_gaps")])
         for m in gaps:
-            out.append([Segment(text=f"- **{short(m.requirement, 80)}** ({_kind(m)}): not "
-                                     f"in your passport yet. Next step: {m.next_step}",
+            out.append([Segment(text=f"- **{short(m.requirement, 80)}** ({_kind(m)}): "
+                                     f"{render_template('resume_gap')} {m.next_step}",
                                 role="gap")])
     left_out, ignored = len(profile.job.set_aside), len(profile.job.ignored)
     if left_out or ignored:

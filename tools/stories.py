@@ -15,6 +15,7 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from memory.embeddings import get_embedder
+from prompts import render
 from tools.facts import Fact, short
 from tools.faithfulness import Segment
 from tools.reflection import cues_in  # the reflection policy's own STAR cues
@@ -24,13 +25,6 @@ from tools.story_text import clean
 SECTIONS = ("situation", "task", "action", "result", "learning")
 MIN_RELEVANCE = 0.4
 LIMITS = {"situation": 2, "task": 2, "action": 4, "result": 2, "learning": 2}
-QUESTIONS = {
-    "situation": "not stated yet. Where were you, and what was going on?",
-    "task": "not stated yet. What did you need to achieve?",
-    "action": "not stated yet. What did you do yourself, step by step?",
-    "result": "not stated yet. What changed?",
-    "learning": "not stated yet. What would you keep or change next time?",
-}
 _TASK = re.compile(r"\b(?:had to|needed to|need to|my (?:job|task|role|goal) (?:was|is)|"
                    r"(?:i was|we were) asked|asked (?:me|us) to|responsible for|in charge of|"
                    r"the goal was|our goal|assigned|supposed to|deadline|challenge was)\b", re.I)
@@ -208,20 +202,20 @@ def draft(facts: list[Fact], about: str = "", picked: list[str] | None = None) -
 def blocks(story: StoryDraft) -> list[list[Segment]]:
     """The story as lines of segments, for rendering and for the faithfulness check."""
     if not story.item_ids:
-        return [[Segment(text="I could not find a reflection about that yet. Tell me what "
-                              "happened, and I will draft the story from your words.",
-                         role="meta")]]
-    out = [[Segment(text=f"**STAR story: {story.title}**", cites=[story.title_fact or ""])]]
+        return [[Segment(text=render("story_not_found"), role="meta")]]
+    out = [[Segment(text=f"**{render('story_title')} {story.title}**",
+                    cites=[story.title_fact or ""])]]
     for name in SECTIONS:
-        label = f"**{name.capitalize()}:**"
+        label = f"**{render(f'story_section_{name}')}:**"
         lines = story.sections.get(name)
         if lines:
             out.append([Segment(text=f"{label} {lines[0].text}", cites=[lines[0].fact_id]),
                         *[Segment(text=li.text, cites=[li.fact_id]) for li in lines[1:]]])
         else:
-            out.append([Segment(text=f"{label} {QUESTIONS[name]}", role="question")])
+            out.append([Segment(text=f"{label} {render(f'story_question_{name}')}",
+                                role="question")])
     for cred in story.credentials:
-        out.append([Segment(text="**Backed by:**", role="heading"),
+        out.append([Segment(text=f"**{render('story_backed_by')}**", role="heading"),
                     Segment(text=cred.text, cites=[cred.fact_id])])
     return out
 

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from memory.embeddings import get_embedder
+from prompts import render
 from tools.demonstrated import shows_own_action
 from tools.facts import Fact, short
 from tools.faithfulness import Segment
@@ -154,29 +155,23 @@ def strengths(facts: list[Fact], today: date | None = None, most: int = 7) -> St
 
 
 def _quote_segment(q: Quote) -> Segment:
-    mark = ", verified credential" if q.verified else f", {q.kind}"
+    mark = ", " + (render("strengths_verified_credential") if q.verified else q.kind)
     return Segment(text=f"\u201c{q.quote}\u201d ({q.date}{mark})", cites=[q.fact_id])
 
 
 def blocks(result: StrengthsResult) -> list[list[Segment]]:
     """The answer as lines of segments, for rendering and for the faithfulness check."""
     if not result.strengths:
-        return [[Segment(text="I cannot name strengths yet: none of your saved reflections "
-                              "or credentials shows a skill so far. Tell me about your week "
-                              "and I will start collecting evidence.", role="meta")]]
-    out = [[Segment(text="Your strengths, from your own words and verified credentials:",
-                    role="heading")]]
+        return [[Segment(text=render("strengths_none"), role="meta")]]
+    out = [[Segment(text=render("strengths_heading"), role="heading")]]
     for i, s in enumerate(result.strengths, 1):
         cites = [q.fact_id for q in s.evidence]
         out.append([Segment(text=f"{i}. **{s.label}**", cites=cites, quiet=True)])
         out += [[Segment(text="   -", role="meta"), _quote_segment(q)] for q in s.evidence]
     if not result.enough:
-        out.append([Segment(text="That is all I can show with evidence so far; a few more "
-                                 "weekly reflections will make the picture clearer.",
-                            role="meta")])
+        out.append([Segment(text=render("strengths_not_enough"), role="meta")])
     if result.growth:
-        out.append([Segment(text="Growth areas (what you want to build, kept apart):",
-                            role="heading")])
+        out.append([Segment(text=render("strengths_growth"), role="heading")])
         for g in result.growth:
             q = g.evidence[0]
             out.append([Segment(text=f"- **{g.label}**:", cites=[q.fact_id], quiet=True),

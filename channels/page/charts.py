@@ -13,11 +13,18 @@ from html import escape
 from typing import Any
 
 from agent.capabilities.page import Group
+from prompts import render
 
 FILLS = ["#dbeafe", "#dcfce7", "#fef3c7", "#fce7f3", "#ede9fe", "#e0f2fe", "#ffedd5",
          "#f1f5f9"]
 VERIFIED = "#0f766e"
 INK = "#111827"
+COUNTED = ("items", "skills", "reflections", "credentials", "stories")  # count_<kind>_one|many
+
+
+def count(kind: str, n: int) -> str:
+    """``n`` things of a kind in words ("1 item", "3 items")."""
+    return render(f"count_{kind}_{'one' if n == 1 else 'many'}", n=n)
 MAX_WEEKS = 52
 
 
@@ -89,15 +96,16 @@ def skills_map(groups: list[Group], width: int = 640, height: int = 280,
     rects = squarify([float(g.items) for g in groups], 0, 0, width, height)
     parts = [f'<svg class="chart {css}" viewBox="0 0 {width} {height}" role="img" '
              f'aria-labelledby="{name}-title" xmlns="http://www.w3.org/2000/svg">'
-             f'<title id="{name}-title">Skills map: {len(groups)} skill groups, sized by the '
-             f'number of items that show them</title>']
+             f'<title id="{name}-title">{render("chart_map_title", groups=len(groups))}'
+             '</title>']
     for i, (g, (x, y, w, h)) in enumerate(zip(groups, rects, strict=True)):
         fill = FILLS[i % len(FILLS)]
         stroke = f'stroke="{VERIFIED}" stroke-width="4"' if g.verified else \
             'stroke="#ffffff" stroke-width="2"'
-        mark = " ✓ verified" if g.verified else ""
-        tip = f"{g.name}: {g.items} item{'s' * (g.items != 1)}, {len(g.skills)} " \
-              f"skill{'s' * (len(g.skills) != 1)}{mark}"
+        mark = " " + render("chart_verified") if g.verified else ""
+        items = count("items", g.items)
+        tip = render("chart_group_tip", name=g.name, items=items,
+                     skills=count("skills", len(g.skills)), mark=mark)
         parts.append(f'<a href="#group-{i}" aria-label="{escape(tip)}"><g>'
                      f'<title>{escape(tip)}</title>'
                      f'<rect x="{x + 1:.1f}" y="{y + 1:.1f}" width="{max(w - 2, 1):.1f}" '
@@ -109,7 +117,7 @@ def skills_map(groups: list[Group], width: int = 640, height: int = 280,
                          f'font-size="{size}" font-weight="600" fill="{INK}">{escape(line)}'
                          "</text>")
         if h > 48:
-            sub = _fit(f"{g.items} item{'s' * (g.items != 1)}{mark}", w - 16, 12)
+            sub = _fit(f"{items}{mark}", w - 16, 12)
             top = y + 8 + size + len(lines) * (size + 3) + 4
             parts.append(f'<text x="{x + 9:.1f}" y="{top:.1f}" font-size="12" '
                          f'fill="{VERIFIED if g.verified else "#374151"}">{escape(sub)}</text>')
@@ -138,8 +146,9 @@ def timeline_chart(weeks: list[dict[str, Any]], width: int = 640, height: int = 
     bar = max(2.0, min(step * 0.7, 28))
     parts = [f'<svg class="chart {css}" viewBox="0 0 {width} {height}" role="img" '
              f'aria-labelledby="{name}-title" xmlns="http://www.w3.org/2000/svg">'
-             f'<title id="{name}-title">Growth timeline: {sum(len(w["moments"]) for w in weeks)} '
-             f'growth moments, by week</title>',
+             f'<title id="{name}-title">'
+             f'{render("chart_timeline_title", moments=sum(len(w["moments"]) for w in weeks))}'
+             '</title>',
              f'<line x1="{left}" y1="{height - bottom}" x2="{width - left}" '
              f'y2="{height - bottom}" stroke="#9ca3af"/>']
     label_every = max(1, round(len(span) / (8 if width >= 500 else 4)))
@@ -155,17 +164,17 @@ def timeline_chart(weeks: list[dict[str, Any]], width: int = 640, height: int = 
         if w["moments"]:
             skills = sum(len(m["skills"]) or 1 for m in w["moments"])
             h = max(4.0, plot_h * skills / top)
-            tip = (f"Week {wk}: {len(w['moments'])} reflection"
-                   f"{'s' * (len(w['moments']) != 1)}, "
-                   f"{sum(len(m['skills']) for m in w['moments'])} skills shown")
+            tip = render("chart_week_tip", week=wk,
+                         reflections=count("reflections", len(w["moments"])),
+                         skills=sum(len(m["skills"]) for m in w["moments"]))
             parts.append(f'<a href="#w-{wk}" aria-label="{escape(tip)}"><g>'
                          f'<title>{escape(tip)}</title><rect x="{cx - bar / 2:.1f}" '
                          f'y="{height - bottom - h:.1f}" width="{bar:.1f}" height="{h:.1f}" '
                          f'rx="2" fill="#2563eb"/></g></a>')
         for c in w["credentials"]:
             fill = VERIFIED if c["verified"] else "#ffffff"
-            tip = f"Week {wk}: credential {c['label']}" + (" (verified)" if c["verified"]
-                                                            else "")
+            tip = render("chart_week_credential_verified" if c["verified"]
+                         else "chart_week_credential", week=wk, label=c["label"])
             y = 10
             parts.append(f'<a href="#w-{wk}" aria-label="{escape(tip)}"><g>'
                          f'<title>{escape(tip)}</title><path d="M{cx:.1f} {y} l7 7 l-7 7 '

@@ -83,7 +83,10 @@ def test_template_used_in_code_exists_and_renders(where: str, call: ast.Call) ->
 def test_names_chosen_at_run_time_exist() -> None:
     from agent.capabilities.credentials import VERDICTS
     from agent.coach import DIRECT
+    from channels.page.charts import COUNTED
+    from channels.page.render import SECTIONS as PAGE_SECTIONS
     from tools.reflection import SLOTS
+    from tools.stories import SECTIONS
 
     for verdict in VERDICTS:
         assert render(f"verdict_{verdict}")
@@ -91,6 +94,12 @@ def test_names_chosen_at_run_time_exist() -> None:
         assert template in TEMPLATES
     for slot in SLOTS:
         assert render(f"followup_{slot}", mirror=Anything())
+    for key in PAGE_SECTIONS:
+        assert render(f"page_section_{key}")
+    for kind in COUNTED:
+        assert render(f"count_{kind}_one", n=1) and render(f"count_{kind}_many", n=2)
+    for section in SECTIONS:
+        assert render(f"story_section_{section}") and render(f"story_question_{section}")
 
 
 def test_page_verdict_labels_and_telegram_commands_are_templates() -> None:
