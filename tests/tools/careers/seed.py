@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from memory.records import get_records
+from tests.tools.facts.seed import save_weeks
 from tools.careers.data import load
 
 WEEKS: list[tuple[str, str, list[tuple[str, str]]]] = [
@@ -39,11 +40,6 @@ def esco_tag(text: str, label: str, evidence: str) -> dict[str, Any]:
 
 def seed_cook(name: str = "priya") -> str:
     """Create the user and their reflections; returns the user id."""
-    rec = get_records()
-    uid = rec.ensure_user("cli", "local", name, name.capitalize())
-    for day, text, tags in WEEKS:
-        rows = [esco_tag(text, *t) for t in tags]
-        rid = rec.save_reflection(uid, {"text": text, "status": "saved", "skills": rows,
-                                        "created_at": f"{day}T18:00:00+00:00"})
-        rec.add_skill_tags(uid, "reflection", rid, rows)
+    uid = get_records().ensure_user("cli", "local", name, name.capitalize())
+    save_weeks(uid, WEEKS, esco_tag)
     return uid

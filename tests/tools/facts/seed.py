@@ -6,6 +6,7 @@ one verified and one unverifiable credential. All of it is synthetic.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from memory.records import get_records
@@ -38,15 +39,21 @@ def _tag(text: str, label: str, evidence: str, polarity: str = "demonstrated") -
             "end": start + len(evidence), "polarity": polarity, "also": []}
 
 
+def save_weeks(uid: str, weeks: Any, make_tag: Callable[..., dict[str, Any]]) -> None:
+    """Save one reflection per (day, text, tags) row of ``weeks``, with its skill tags."""
+    rec = get_records()
+    for day, text, tags in weeks:
+        rows = [make_tag(text, *t) for t in tags]
+        rid = rec.save_reflection(uid, {"text": text, "status": "saved", "skills": rows,
+                                        "created_at": f"{day}T18:00:00+00:00"})
+        rec.add_skill_tags(uid, "reflection", rid, rows)
+
+
 def seed(name: str = "ana") -> str:
     """Create the user and their items; returns the user id."""
     rec = get_records()
     uid = rec.ensure_user("cli", "local", name, name.capitalize())
-    for day, text, tags in WEEKS:
-        rows = [_tag(text, *t) for t in tags]
-        rid = rec.save_reflection(uid, {"text": text, "status": "saved", "skills": rows,
-                                        "created_at": f"{day}T18:00:00+00:00"})
-        rec.add_skill_tags(uid, "reflection", rid, rows)
+    save_weeks(uid, WEEKS, _tag)
     for name_, verdict in (("PostgreSQL Administration Fundamentals", "valid"),
                            ("Team Leadership Workshop", "unverifiable-offline")):
         rec.add_credential(
