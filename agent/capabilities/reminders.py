@@ -61,7 +61,7 @@ def set_from_text(user_id: str, text: str, channel: str,
     except ZoneInfoNotFoundError:
         tz = "UTC"
     get_records().set_reminder(user_id, weekday, at, tz, channel=channel, target=target)
-    day = DAYS[weekday].capitalize()
+    day = render(f"weekday_{weekday}")
     return ToolResult(kind="reminder_set", facts={"weekday": weekday, "time": at, "tz": tz},
                       reply=render("reminder_set", day=day, time=at, tz=tz))
 

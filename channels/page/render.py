@@ -16,7 +16,6 @@ from channels.page.html import chip, e, label, layout, overall, q, verdicts
 from prompts import render
 
 OPEN_WEEKS = 6
-DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 SECTIONS = ["skills", "timeline", "strengths", "careers", "credentials", "stories", "reminders",
             "share"]  # each titled by page_section_<key>
 
@@ -151,13 +150,22 @@ def _credentials(view: View, token: str) -> str:
         for c in view.credentials)
 
 
+def _section_label(name: str) -> str:
+    """A STAR section's heading, as the story itself words it (a stored key from an older
+    version without a template keeps its own name)."""
+    try:
+        return render(f"story_section_{name}")
+    except KeyError:
+        return name.capitalize()
+
+
 def story_card(s: dict[str, Any], token: str | None) -> str:
     """One STAR story; with a token, each section links to what it cites."""
     rows = []
     for name, text in s["sections"].items():
         ids = [f for f in s["citations"].get(name, []) if "#" in f]
         links = _cites(token, ids) if token else ""
-        rows.append(f"<dt>{e(name.capitalize())}</dt><dd>{e(text)}{links}</dd>")
+        rows.append(f"<dt>{e(_section_label(name))}</dt><dd>{e(text)}{links}</dd>")
     status = (chip(render("page_story_saved"), "ok") if s["status"] == "saved"
               else chip(render("page_story_draft")))
     return (f'<article class="card" id="story-{e(s["id"])}"><h3>{e(s["title"])} {status}</h3>'
@@ -170,7 +178,7 @@ def _reminder(view: View) -> str:
     if not r or not r.get("enabled"):
         example = "<code>/remind sunday 18:00 Europe/Berlin</code>"
         return f'<p class="card">{render("page_reminder_none", example=example)}</p>'
-    day = DAYS[int(r["weekday"])]
+    day = render(f"weekday_{int(r['weekday'])}")
     said = render("page_reminder", day=e(day), time=e(r["at_time"]), tz=e(r["tz"]),
                   channel=e(r.get("channel") or render("page_reminder_chat")),
                   command="<code>/remind</code>")

@@ -100,6 +100,8 @@ def test_names_chosen_at_run_time_exist() -> None:
         assert render(f"count_{kind}_one", n=1) and render(f"count_{kind}_many", n=2)
     for section in SECTIONS:
         assert render(f"story_section_{section}") and render(f"story_question_{section}")
+    assert [render(f"weekday_{day}") for day in range(7)] == [
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
 def test_page_verdict_labels_and_telegram_commands_are_templates() -> None:
