@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from prompts.phrasebook import FORGET_PHRASE
+
 _SLASH = {
     "help": "help", "start": "small_talk", "reflect": "small_talk", "skip": "skip",
     "save": "save", "cancel": "cancel", "undo": "undo", "memory": "memory_show",
@@ -27,7 +29,6 @@ _REJECT = re.compile(r"^\s*(?:reject|remove|drop|not)\s*#?\s*(\d+(?:\s*(?:,|and|
                      r"\s*\W*$", re.I)
 _UNDO = re.compile(r"^\W*(?:oops\W+)?undo\b(?:\s+(?:that|it|the last(?: one)?|that save|"
                    r"the last save))?\W*$", re.I)
-FORGET_CONFIRM = re.compile(r"^\s*yes,?\s+forget everything\W*$", re.I)
 
 
 def command(text: str) -> str | None:
@@ -39,7 +40,7 @@ def command(text: str) -> str | None:
     Returns:
         An intent name (``forget_confirm`` for the explicit confirmation), or None.
     """
-    if FORGET_CONFIRM.match(text):
+    if FORGET_PHRASE.match(text):
         return "forget_confirm"
     slash = _SLASH_RE.match(text)
     if slash and slash.group(1).lower() in _SLASH:

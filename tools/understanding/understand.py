@@ -13,6 +13,7 @@ import json
 import re
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -115,8 +116,12 @@ _shared: Understander | None = None
 _lock = threading.Lock()
 
 
+@lru_cache(maxsize=256)
 def understand(text: str) -> Understanding:
-    """Understand a message with the process-wide :class:`Understander`."""
+    """Understand a message with the process-wide :class:`Understander`.
+
+    Memoised by text (the answer is a pure function of it): one turn routes the same message
+    in the coach, the safety gate and the after-turn hook, and it is encoded once."""
     global _shared
     with _lock:
         if _shared is None:
