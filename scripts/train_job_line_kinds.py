@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 from evals.skillspan_ads import benefit_company_lines, load_postings, split  # noqa: E402
 from memory.embeddings import get_embedder  # noqa: E402
 from tools.job_lines import KINDS, KINDS_WEIGHTS  # noqa: E402
-from tools.understanding.head import Head, fit  # noqa: E402
+from tools.understanding.head import fit  # noqa: E402
 
 LABELS = ROOT / "evals" / "data" / "job_ads" / "line_kinds.json"
 CACHE = Path("/tmp/profiles2")
