@@ -20,7 +20,8 @@ from tools.faithfulness import TECH
 from tools.job_lines import embed_lines, kinds, skill_scores, threshold
 
 Aside = Literal["company", "benefit", "metadata", "application", "other"]
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“‘'0-9•-])|\s+[|]\s+|"
+_SENTENCE = re.compile(r"(?<![ (]e\.g\.)(?<![ (]i\.e\.)(?<!etc\.)(?<!incl\.)(?<=[.!?])\s+"
+                       r"(?=[A-Z(\"“‘'0-9•-])|\s+[|]\s+|"
                        r"\s[-–—]\s(?=(?:[Ww]e|[Oo]ur)\b)")
 COMPANY_KEEP = 0.6  # under a company heading, only lines the model is sure of are kept
 _ASIDE: dict[str, Aside] = {"benefit": "benefit", "company": "company", "apply": "application",
