@@ -9,7 +9,8 @@ Data (never the aside third of the SkillSpan postings, see ``evals/skillspan_ads
 - lines written for this project in other trades and styles (the same file), two thirds of
   each kind; the other third is aside and reported.
 
-Features are the project's sentence embeddings (``memory.embeddings``); the model is a
+Features are the project's sentence embeddings (``memory.embeddings``) plus who a line
+speaks of (``tools.job_lines.kind_features``); the model is a
 softmax head (``tools.understanding.head``), written with its threshold to
 ``tools/data/job_line_kinds.npz``. A line is set aside when its ``keep`` probability is
 below the threshold: the lowest one that, in 3-fold cross-validation over tuning postings,
@@ -33,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from evals.skillspan_ads import benefit_company_lines, load_postings, split  # noqa: E402
 from memory.embeddings import get_embedder  # noqa: E402
-from tools.job_lines import KINDS, KINDS_WEIGHTS  # noqa: E402
+from tools.job_lines import KINDS, KINDS_WEIGHTS, kind_features  # noqa: E402
 from tools.understanding.head import fit  # noqa: E402
 
 LABELS = ROOT / "evals" / "data" / "job_ads" / "line_kinds.json"
@@ -87,7 +88,7 @@ def main() -> None:
     lines = [r[0] for r in rows] + [t for t, _ in written]
     kinds = [r[1] for r in rows] + [k for _, k in written]
     group = np.array([r[2] for r in rows] + [i for i in range(len(written))])
-    x = _embed(lines)
+    x = kind_features(lines, _embed(lines))
     keep = np.zeros(len(lines))
     for fold in range(3):
         test = group % 3 == fold
@@ -100,7 +101,7 @@ def main() -> None:
     threshold = float(max(ok)) if ok else 0.01
     head = fit(x, kinds, steps=STEPS, l2=L2)
     assert head.labels == KINDS, head.labels
-    xa = _embed([t for t, _ in aside])
+    xa = kind_features([t for t, _ in aside], _embed([t for t, _ in aside]))
     pa = head.probabilities(xa)
     guess = [KINDS[int(i)] for i in pa.argmax(axis=1)]
     kept = pa[:, KINDS.index("keep")] >= threshold

@@ -155,7 +155,7 @@ def _decide(ad: JobAd, placed: list[tuple[int, str, str | None]]) -> None:
     texts = list(dict.fromkeys(text for _, text, _ in placed))
     vecs = embed_lines(texts)
     row = {text: i for i, text in enumerate(texts)}
-    kind = dict(zip(texts, kinds(vecs), strict=True))
+    kind = dict(zip(texts, kinds(texts, vecs), strict=True))
     open_lines = [text for _, text, section in placed if (section is None and not why[text])
                   or (section == "company" and rules.YOU.search(text))]
     scores = dict(zip(open_lines, skill_scores(open_lines, vecs[[row[t] for t in open_lines]]),
@@ -173,7 +173,7 @@ def _decide(ad: JobAd, placed: list[tuple[int, str, str | None]]) -> None:
                 rules.MUST_CUE.search(text) or rules.NICE_CUE.search(text)):
             reason = "other"
         if reason is None and section not in ("must", "nice", "stack") and \
-                kind[text] != "keep":
+                kind[text] != "keep" and not rules.MUST_CUE.search(text):
             reason = _ASIDE_KIND[kind[text]]  # company, benefit or application in any words
         if reason:
             ad.set_aside.append(SetAside(text=text, why=reason, line=number))

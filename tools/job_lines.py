@@ -40,6 +40,25 @@ def features(lines: list[str], vecs: np.ndarray) -> np.ndarray:
     return np.hstack([np.asarray(vecs, dtype=np.float32), extra])
 
 
+_WE = re.compile(r"\b(?:we|our|us|ours|we're|we've)\b", re.I)
+_YOU = re.compile(r"\b(?:you|your|you'll|you're|you've)\b", re.I)
+_NEEDS = re.compile(r"\b(?:experience|knowledge|skills?|ability|able|degree|proficien\w*|"
+                    r"familiar\w*|must|required|essential)\b", re.I)
+
+
+def kind_features(lines: list[str], vecs: np.ndarray) -> np.ndarray:
+    """Embedding plus who a line speaks of: the firm ("we", "our", a name placeholder),
+    the reader ("you"), and whether it names a need ("experience", "must")."""
+    extra = []
+    for line in lines:
+        words = max(len(line.split()), 1)
+        extra.append([5 * len(_WE.findall(line)) / words, 5 * len(_YOU.findall(line)) / words,
+                      3 * line.count("<ORGANIZATION>") / words, float(bool(_NEEDS.search(line))),
+                      min(words, 40) / 40])
+    return np.hstack([np.asarray(vecs, dtype=np.float32),
+                      np.array(extra, dtype=np.float32).reshape(len(lines), 5)])
+
+
 @lru_cache(maxsize=1)
 def _model() -> tuple[np.ndarray, float]:
     data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
@@ -80,20 +99,21 @@ def skill_scores(lines: list[str], vecs: np.ndarray | None = None) -> list[float
     return [float(p) for p in 1 / (1 + np.exp(-(x @ w[:-1] + w[-1])))]
 
 
-def kinds(vecs: np.ndarray) -> list[str]:
+def kinds(lines: list[str], vecs: np.ndarray) -> list[str]:
     """The kind of each line: ``keep`` (a requirement or duty), or the reason to set it
     aside (``company``, ``benefit``, ``application``) when the head is sure enough.
 
     Args:
-        vecs: the lines' embeddings (:func:`embed_lines`).
+        lines: the ad's lines, verbatim.
+        vecs: their embeddings (:func:`embed_lines`).
 
     Returns:
-        One kind per row, in order.
+        One kind per line, in order.
     """
-    if not len(vecs):
+    if not lines:
         return []
     head, keep_min = _kinds_model()
-    probs = head.probabilities(vecs)
+    probs = head.probabilities(kind_features(lines, vecs))
     keep = head.labels.index("keep")
     out: list[str] = []
     for row in probs:

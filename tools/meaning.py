@@ -60,7 +60,8 @@ def shared_concept(req_tags: Sequence[dict[str, Any]], requirement: str, fact: F
     words = _words(fact.text)
     for w in _words(requirement):
         for v in words:
-            if v.startswith(w) or w.startswith(v) or v[:6] == w[:6] or _stem(v) == _stem(w):
+            if v.startswith(w) or w.startswith(v) or v[:6] == w[:6] or (
+                    len(_stem(v)) >= 4 and _stem(v) == _stem(w)):
                 return v
     return None
 
