@@ -298,7 +298,8 @@ def format_ads(report: dict[str, Any]) -> str:
     st = report.get("stories_aside")
     if st:
         lines.append(f"Stories from messy chat reflections (aside third: {st['stories']}): "
-                     f"one event {st['one_event']}/{st['stories']}, STAR slots right "
+                     f"found {st['found']}, one event {st['one_event']}/{st['stories']}, "
+                     f"STAR slots right "
                      f"{st['slots_right']}/{st['slots']}, lines in a wrong slot "
                      f"{st['wrong_fills']}, missing parts asked {st['missing_asked']}/"
                      f"{st['missing']}")

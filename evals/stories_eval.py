@@ -4,6 +4,7 @@ Dev set: ``evals/data/stories/reflections.json`` (written for this project): eac
 has a gold STAR slot and the event it belongs to; a story is asked about one event. Fixed
 split: every third reflection (index 2, 5, 8, ...) is aside and reported on; the rest is
 for tuning. Measured on a part:
+- ``found``: topics for which a story was drafted at all (the topic is close enough);
 - ``one_event``: stories that quote no sentence of another event;
 - ``slot_accuracy``: the event's sentences with a gold slot that land in that slot;
 - ``wrong_fills``: story lines in a slot that is not theirs (another event's sentence, a
@@ -49,7 +50,8 @@ def _score(n: int, row: dict[str, Any]) -> dict[str, int]:
     told = set(mine.values())
     return {
         "stories": 1,
-        "one_event": all(gold[f][1] in (0, target) for f in placed),
+        "found": bool(story.item_ids),
+        "one_event": bool(placed) and all(gold[f][1] in (0, target) for f in placed),
         "slots": len(mine),
         "slots_right": sum(placed.get(f) == slot for f, slot in mine.items()),
         "wrong_fills": sum(gold[f][1] != target or gold[f][0] != s for f, s in placed.items()),
