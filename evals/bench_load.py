@@ -33,13 +33,24 @@ FOLLOWUPS = ["it worked in the end and my boss noticed", "people were happier af
              "it saved us like 4 hours every week", "nobody got hurt and we were on time"]
 LESSONS = ["I learned to ask for help earlier", "next time i'll write the steps down first",
            "i learned patience, mostly", "I learned that explaining slowly works better"]
+# Added to each message by user number, so no two users send the same text (a turn's
+# understanding is memoised by text: repeated texts would hide the encoder's cost).
+TAILS = ["", ", to be honest", " (long week)", " lol", ", on tuesday", " again", " finally",
+         " - my second try", ", with a lot of coffee", " at the new site", " in the rain",
+         " while my kid was sick", " before the audit", ", in german mostly"]
+
+
+def messages(n: int) -> list[str]:
+    """User ``n``'s three chat messages (each distinct from other users' for n < 56)."""
+    first, then = TAILS[n // len(OPENERS) % len(TAILS)], TAILS[n // 4 % len(TAILS)]
+    return [OPENERS[n % len(OPENERS)] + first, FOLLOWUPS[n % len(FOLLOWUPS)] + then,
+            LESSONS[(n + 1) % len(LESSONS)] + then]
 
 
 async def _user(client: Any, key: str, n: int, times: dict[str, list[float]],
                 errors: list[str]) -> None:
     headers = {"Authorization": f"Bearer {key}"}
-    for text in (OPENERS[n % len(OPENERS)], FOLLOWUPS[n % len(FOLLOWUPS)],
-                 LESSONS[n % len(LESSONS)]):
+    for text in messages(n):
         start = time.perf_counter()
         r = await client.post("/v1/chat", json={"message": text}, headers=headers)
         took = (time.perf_counter() - start) * 1000

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from agent.lanes import heavy
 from prompts import render
 from settings import get_settings
 from tools.credentials.models import CheckResult
@@ -119,9 +120,10 @@ def _store(user_id: str, result: CheckResult, use_tagger: bool) -> str | None:
     if ach.description:
         text += f". {ach.description}"
     try:
-        get_vectors().add(user_id, text=text[:2000], kind="credential", source_id=cred_id,
-                          metadata={"verdict": result.verdict, "format": result.format,
-                                    "name": ach.name})
+        with heavy():
+            get_vectors().add(user_id, text=text[:2000], kind="credential", source_id=cred_id,
+                              metadata={"verdict": result.verdict, "format": result.format,
+                                        "name": ach.name})
         tags = [s for s in result.skills if {"framework", "id", "label"} <= set(s)]
         if tags:
             get_records().add_skill_tags(user_id, "credential", cred_id, tags)
