@@ -105,6 +105,13 @@ MIGRATIONS: list[list[str]] = [
             key TEXT NOT NULL, at TEXT NOT NULL)""",
         "CREATE INDEX link_failures_key ON link_failures(key, at)",
     ],
+    [
+        # A per-user counter every vector-memory write raises: each worker's recall cache
+        # compares it before use. Never reset (not even by forget), so a stale copy can
+        # never match again.
+        """CREATE TABLE memory_versions (
+            user_id TEXT PRIMARY KEY, version INTEGER NOT NULL)""",
+    ],
 ]
 
 
