@@ -106,11 +106,11 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX link_failures_key ON link_failures(key, at)",
     ],
     [
-        # A per-user counter every vector-memory write raises: each worker's recall cache
-        # compares it before use. Never reset (not even by forget), so a stale copy can
-        # never match again.
+        # A per-user version every vector-memory write replaces with a fresh random value:
+        # each worker's recall cache compares it before use (deleted with the user; a new
+        # row never repeats an old value).
         """CREATE TABLE memory_versions (
-            user_id TEXT PRIMARY KEY, version INTEGER NOT NULL)""",
+            user_id TEXT PRIMARY KEY, version BIGINT NOT NULL)""",
     ],
 ]
 

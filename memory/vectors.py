@@ -187,7 +187,7 @@ class VectorStore:
         from memory.embeddings import DIMENSION
 
         version = self._versions.memory_version(user_id) if self._versions else 0
-        cached = self.cache.get(user_id, version)
+        cached = self.cache.get(user_id, version)  # a copy of another version is dropped
         if cached is not None:
             return cached
         rows = self._scoped(user_id, "get", limit=EXACT_MAX + 1,
@@ -198,7 +198,8 @@ class VectorStore:
                                                                           DIMENSION)
         entry = Entry(version, list(rows["ids"]), list(rows["documents"]),
                       list(rows["metadatas"]), matrix)
-        self.cache.put(user_id, entry)
+        if version:  # 0: no write recorded (older data, or the user was just forgotten)
+            self.cache.put(user_id, entry)
         return entry
 
     def list(self, user_id: str, kinds: list[str] | None = None,

@@ -119,5 +119,7 @@ def test_a_write_by_another_worker_or_process_is_seen_by_the_next_recall(
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert len(two.search(uid, "summer schedule", k=10)) == 3
+    assert len(two.search(uid, "shop tills", k=10)) == 3  # cached again
     one.delete(uid)
-    assert two.search(uid, "shop tills") == []
+    Records(Database(sqlite)).delete_user(uid)  # forget: the version row goes too
+    assert two.search(uid, "shop tills") == [] and two.cache.vectors == 0
