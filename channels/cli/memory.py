@@ -95,10 +95,10 @@ def compact_server(chroma_path: Annotated[Path, typer.Option(
         exists=True, file_okay=False)]) -> None:
     """For an operator: make a stopped Chroma server's files keep nothing of forgotten users
     (forget deletes them through the server's API; its files keep them until this)."""
-    from memory.vectors import compact_server_files
+    from agent.capabilities.memory import compact_server
 
     try:
-        count = compact_server_files(chroma_path)
+        count = compact_server(chroma_path)
     except FileNotFoundError:
         Console(stderr=True).print(render("cli_compact_missing", path=chroma_path), markup=False)
         raise typer.Exit(2) from None
