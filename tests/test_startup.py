@@ -29,6 +29,6 @@ def test_the_agent_service_loads_only_what_a_first_reply_needs_from_bytecode() -
     assert done.returncode == 0, done.stderr
     probe = json.loads(done.stdout)
     loaded = set(probe["loaded"])
-    for heavy in ("tools.credentials.verify", "pyld", "chromadb", "onnxruntime"):
+    for heavy in ("tools.credentials.verify", "pyld", "chromadb", "onnxruntime", "simplemma"):
         assert heavy not in loaded, f"{heavy} is imported before the first reply"
     assert probe["uncompiled"] == [], "run `make setup`: these start from source"
