@@ -34,6 +34,10 @@ class Settings(BaseSettings):
     checkpoints_url: str | None = Field(default=None, alias="PASSPORT_CHECKPOINTS_URL")
     chroma_url: str | None = Field(default=None, alias="PASSPORT_CHROMA_URL")
     checkpoint_keep: int = Field(default=20, alias="PASSPORT_CHECKPOINT_KEEP", ge=2)
+    # Memory vectors each worker keeps for repeat recalls (about 1.6 kB each); 0: none.
+    recall_cache: int = Field(default=50_000, alias="PASSPORT_RECALL_CACHE", ge=0)
+    # Heavy jobs (skill tagging, embedding a memory) run at once; unset: cores - 1, min 1.
+    heavy_workers: int | None = Field(default=None, alias="PASSPORT_HEAVY_WORKERS", ge=1)
     telegram_bot_token: str | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
     telegram_webhook_secret: str | None = Field(default=None, alias="TELEGRAM_WEBHOOK_SECRET")
     telegram_base_url: str | None = Field(default=None, alias="TELEGRAM_BASE_URL")

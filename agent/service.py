@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import uuid
 from collections import defaultdict
-from contextlib import AsyncExitStack
+from contextlib import AbstractAsyncContextManager, AsyncExitStack, nullcontext
 from datetime import UTC, datetime
 from typing import Any
 
 from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
 
-from agent import accounts, checkpoints
+from agent import accounts, checkpoints, lanes
 from agent.capabilities import memory as memory_cap
 from agent.coach import MODEL_NAME
 from agent.context import Context
@@ -66,6 +67,8 @@ class AgentService:
         """Open the stores and compile the graph (idempotent)."""
         if self.graph is None:
             self.settings.ensure_home()
+            # Turns waiting in the heavy lane hold a thread: enough threads for all of them.
+            asyncio.get_running_loop().set_default_executor(lanes.turn_executor())
             if not self.settings.chroma_url:  # embedded: this process is its one writer
                 hold(self.settings.home)
             self.saver = await checkpoints.open_checkpointer(self.settings, self._stack)
@@ -148,18 +151,30 @@ class AgentService:
                       display_name=clean_display_name(display_name) or self._name(user_id),
                       upload_id=upload_id, target=target)
         thread = checkpoints.thread_id(user_id, channel, conversation)
-        # One turn per user at a time: in this process, then across workers via the store.
-        async with self._locks[user_id], get_records().coordination.turn(user_id):
+        async with self._locks[user_id], self._across_workers(user_id):
             reply = await self._turn(ctx, thread, text)
         return reply
 
+    def _across_workers(self, user_id: str) -> AbstractAsyncContextManager[Any]:
+        """One turn per user at a time: the in-process lock, and across workers the store's
+        lease. Workers share the stores only with a Chroma server; on the embedded default
+        this process is the only one (``writer.lock``), so the lease would only cost each
+        turn two store writes and two thread hops."""
+        if self.settings.chroma_url:
+            return get_records().coordination.turn(user_id)
+        return nullcontext()
+
     async def _turn(self, ctx: Context, thread: str, text: str) -> Reply:
         config = {"configurable": {"thread_id": thread}}
-        before = await self.graph.aget_state(config)
-        seen = len(before.values.get("messages", [])) if before and before.values else 0
-        out = await self.graph.ainvoke({"messages": [HumanMessage(content=text)]},
-                                       config=config, context=ctx)
-        new = out["messages"][seen:] if len(out["messages"]) > seen else out["messages"][-1:]
+        asked = HumanMessage(content=text, id=str(uuid.uuid4()))
+        # One checkpoint write per turn, when the turn ends (not one per step): a turn that
+        # crashes half way was never answered, and what its tools saved is in the records.
+        out = await self.graph.ainvoke({"messages": [asked]}, config=config, context=ctx,
+                                       durability="exit")
+        messages = out["messages"]
+        at = next((i for i in range(len(messages) - 1, -1, -1)
+                   if messages[i].id == asked.id), len(messages) - 1)
+        new = messages[at + 1:] or messages[-1:]
         results = [ToolResult.model_validate(m.artifact) for m in new
                    if isinstance(m, ToolMessage) and isinstance(m.artifact, dict)]
         final = next(m for m in reversed(out["messages"]) if isinstance(m, AIMessage))

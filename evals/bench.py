@@ -17,12 +17,16 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from evals.bench_recall import recall, server_recall
 from evals.bench_report import chart, format_table, goals
 from evals.bench_store import StoreSpec, build_chroma, embed_pool, fill_store, sentences
+from evals.bench_timing import Timer, stats
 from evals.harness import machine, temp_home
 
 SCRIPTS = [
@@ -53,43 +57,6 @@ FULL = BenchConfig(StoreSpec((0, 1000, 10_000), 100_000, 1000, 8000), cycles=10,
                    tag_sentences=512, cold_runs=3)
 QUICK = BenchConfig(StoreSpec((0, 100, 1000), 2000, 20, 400), cycles=2, queries=20,
                     tag_sentences=64, cold_runs=1)
-
-
-def pct(values: list[float], q: float) -> float:
-    """The q-th percentile (0-100) of the values, nearest rank."""
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered) + 0.5) - 1))]
-
-
-def stats(ms: list[float], cpu: list[float] | None = None) -> dict[str, float]:
-    """p50, p95 and count of wall-clock latencies in milliseconds (and the median CPU ms of
-    this process per call, which a busy machine disturbs less)."""
-    out = {"p50": round(pct(ms, 50), 2), "p95": round(pct(ms, 95), 2), "n": len(ms)}
-    if cpu:
-        out["cpu_p50"] = round(pct(cpu, 50), 2)
-    return out
-
-
-class Timer:
-    """Wall and CPU milliseconds of the calls made inside ``with timer:`` blocks."""
-
-    def __init__(self) -> None:
-        self.wall: list[float] = []
-        self.cpu: list[float] = []
-
-    def __enter__(self) -> Timer:
-        self._w, self._c = time.perf_counter(), time.process_time()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.wall.append((time.perf_counter() - self._w) * 1000)
-        self.cpu.append((time.process_time() - self._c) * 1000)
-
-    def stats(self, skip: int = 0) -> dict[str, float]:
-        """Statistics of the calls after the first ``skip`` (warm-up)."""
-        return stats(self.wall[skip:], self.cpu[skip:])
 
 
 async def _turns(cfg: BenchConfig, users: dict[str, Any], store: Any) -> list[dict[str, Any]]:
@@ -134,24 +101,6 @@ def _forget_reflections(users: dict[str, Any]) -> None:
             for r in records.list_reflections(uid, status=status):
                 get_vectors().delete(uid, source_id=r["id"])
                 records.delete_item(uid, "reflections", r["id"])
-
-
-def _recall(cfg: BenchConfig, users: dict[str, Any], store: Any) -> dict[str, Any]:
-    from evals.baseline import namespace
-    from memory.vectors import get_vectors
-
-    vectors, recall_users = get_vectors(), users["recall"]
-    ours, base = Timer(), Timer()
-    for i, query in enumerate(sentences(cfg.queries + 5, seed=99)):
-        uid = recall_users[(i * 37) % len(recall_users)]
-        with ours:
-            found = vectors.search(uid, query, k=5)
-        with base:
-            store.search(namespace(uid), query=query, limit=5)
-        if any(m.user_id != uid for m in found):
-            raise RuntimeError("Recall returned another user's memory; the bench stops here.")
-    return {"memories": cfg.spec.recall_total, "users": len(recall_users),
-            "ours": ours.stats(5), "baseline": base.stats(5)}
 
 
 def _tagging(cfg: BenchConfig) -> dict[str, Any]:
@@ -278,6 +227,53 @@ def _cold_start(cfg: BenchConfig) -> dict[str, Any]:
             "baseline_rss_mb": round(max(r[2] for r in base), 1)}
 
 
+@contextmanager
+def _bench_store(cfg: BenchConfig) -> Iterator[tuple[Path, dict[str, Any], Any, float]]:
+    """The bench store (built once under the data dir) and the baseline's copy of it, with
+    PASSPORT_HOME pointing there; yields the folder, the users, the baseline store and the
+    seconds the set-up took."""
+    from evals.baseline import make_store
+    from memory.embeddings import get_embedder
+    from settings import get_settings
+
+    home = get_settings().home / "bench" / cfg.spec.key(get_embedder().fingerprint())
+    home.mkdir(parents=True, exist_ok=True)
+    with temp_home("bench", keep=home):
+        texts, pool = embed_pool(cfg.spec.pool, cache=home / "pool.npy")
+        built = time.perf_counter()
+        users = build_chroma(cfg.spec, texts, pool, home)
+        store = make_store(known=dict(zip(texts, pool, strict=True)))
+        fill_store(store, cfg.spec, users, texts)
+        yield home, users, store, time.perf_counter() - built
+
+
+def _recalls(cfg: BenchConfig, home: Path, users: dict[str, Any], store: Any
+             ) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Recall on the embedded store, then on a Chroma server over the same files."""
+    embedded = recall(cfg.queries, users, store, cfg.spec.recall_total)
+    try:
+        server = server_recall(cfg.queries, users, store, cfg.spec.recall_total, home)
+    except RuntimeError as err:  # no `chroma` command, or it did not start
+        server = {"error": str(err)}
+    return embedded, server
+
+
+def run_recall(quick: bool = False) -> dict[str, Any]:
+    """Only the recall part (embedded and on a Chroma server), ours beside the baseline.
+
+    Args:
+        quick: small sizes (seconds) instead of 100,000 memories for 1,000 users.
+
+    Returns:
+        The JSON report: ``recall`` (embedded) and ``recall_server``.
+    """
+    cfg = QUICK if quick else FULL
+    with _bench_store(cfg) as (home, users, store, setup_s):
+        embedded, server = _recalls(cfg, home, users, store)
+    return {"suite": "bench-recall", "quick": quick, "recall": embedded,
+            "recall_server": server, "store_setup_s": round(setup_s, 1), "machine": machine()}
+
+
 def run_bench(quick: bool = False, reports: Path | None = None) -> dict[str, Any]:
     """Run every benchmark side by side with the baseline.
 
@@ -286,31 +282,21 @@ def run_bench(quick: bool = False, reports: Path | None = None) -> dict[str, Any
         reports: where to draw the turn-latency chart (no chart when None).
 
     Returns:
-        The JSON report: turn latency per stored-memory level, recall, tagging,
-        verification, cold start, peak RSS, and the goals with whether each is met.
+        The JSON report: turn latency per stored-memory level, recall (embedded and on a
+        Chroma server), tagging, verification, cold start, peak RSS, and the goals with
+        whether each is met.
     """
-    from evals.baseline import make_store
-    from memory.embeddings import get_embedder
-    from settings import get_settings
-
     cfg = QUICK if quick else FULL
     began = time.perf_counter()
-    home = get_settings().home / "bench" / cfg.spec.key(get_embedder().fingerprint())
-    home.mkdir(parents=True, exist_ok=True)
-    with temp_home("bench", keep=home):
-        texts, pool = embed_pool(cfg.spec.pool)
-        built = time.perf_counter()
-        users = build_chroma(cfg.spec, texts, pool, home)
-        store = make_store(known=dict(zip(texts, pool, strict=True)))
-        fill_store(store, cfg.spec, users, texts)
-        setup_s = time.perf_counter() - built
+    with _bench_store(cfg) as (home, users, store, setup_s):
         turns = asyncio.run(_turns(cfg, users, store))
-        recall = _recall(cfg, users, store)
+        embedded, server = _recalls(cfg, home, users, store)
     report: dict[str, Any] = {
         "suite": "bench", "quick": quick, "config": asdict(cfg),
-        "turn_latency": turns, "recall": recall, "tagging": _tagging(cfg),
-        "verification": _verification(), "careers": _careers(quick),
-        "understanding": _understanding(), "cold_start": _cold_start(cfg),
+        "turn_latency": turns, "recall": embedded, "recall_server": server,
+        "tagging": _tagging(cfg), "verification": _verification(),
+        "careers": _careers(quick), "understanding": _understanding(),
+        "cold_start": _cold_start(cfg),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "store_setup_s": round(setup_s, 1), "machine": machine(),
     }
@@ -321,4 +307,4 @@ def run_bench(quick: bool = False, reports: Path | None = None) -> dict[str, Any
     return report
 
 
-__all__ = ["FULL", "QUICK", "format_table", "run_bench"]
+__all__ = ["FULL", "QUICK", "format_table", "run_bench", "run_recall", "stats"]

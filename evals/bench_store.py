@@ -70,12 +70,20 @@ def memory_text(texts: list[str], n: int) -> str:
     return f"{texts[n % len(texts)]} [{n}]"
 
 
-def embed_pool(n: int) -> tuple[list[str], np.ndarray]:
-    """The pool sentences and their embeddings (one batched pass)."""
+def embed_pool(n: int, cache: Path | None = None) -> tuple[list[str], np.ndarray]:
+    """The pool sentences and their embeddings (one batched pass), kept in ``cache`` (a
+    ``.npy`` file in the bench store's folder, whose name already names the model)."""
     from memory.embeddings import get_embedder
 
     texts = sentences(n)
-    return texts, get_embedder().embed(texts)
+    if cache is not None and cache.exists():
+        kept: np.ndarray = np.load(cache)
+        if kept.shape[0] == n:
+            return texts, kept
+    vectors = get_embedder().embed(texts)
+    if cache is not None:
+        np.save(cache, vectors)
+    return texts, vectors
 
 
 def jittered(pool: np.ndarray, start: int, count: int, seed: int) -> np.ndarray:

@@ -7,6 +7,9 @@
 - A user's turns run one at a time across workers: a lease row in ``turn_locks`` (the same
   SQL on SQLite and PostgreSQL; a crashed holder's lease runs out).
 - Wrong link codes are counted in ``link_failures``, so the limit holds on every worker.
+- Every write to a user's vector memory gives them a fresh random version in
+  ``memory_versions``; a worker's recall cache is used only while the version is the one it
+  was filled at.
 """
 
 from __future__ import annotations
@@ -72,6 +75,20 @@ class Coordination:
         row = self.db.one("SELECT COUNT(*) AS n FROM link_failures WHERE key=? AND at >= ?",
                           (key, since))
         return int(row["n"]) if row else 0
+
+    def memory_version(self, user_id: str) -> int:
+        """The user's vector-memory version (0: no write recorded, never to be cached)."""
+        row = self.db.one("SELECT version FROM memory_versions WHERE user_id=?", (user_id,))
+        return int(row["version"]) if row else 0
+
+    def bump_memory_version(self, user_id: str) -> None:
+        """Give the user a fresh vector-memory version (after a write to their memories).
+        Random, not counted: after a forget deletes the row, a new one cannot repeat a value
+        some worker's copy was filled at."""
+        self.db.execute(
+            "INSERT INTO memory_versions (user_id, version) VALUES (?, ?) ON CONFLICT "
+            "(user_id) DO UPDATE SET version=excluded.version",
+            (user_id, secrets.randbits(62) + 1))
 
     def try_lock(self, user_id: str) -> bool:
         """Take the user's turn lock if it is free or its lease ran out."""

@@ -11,9 +11,9 @@ So, on the embedded store, erasing a user (1) rebuilds the collection from the r
 remain (a new HNSW folder that never held the user), (2) overwrites with zeros and removes
 every segment folder no live segment uses, and (3) vacuums ``chroma.sqlite3``. The records
 and checkpoint databases run with ``secure_delete`` and are vacuumed and checkpointed
-(TRUNCATE) after a forget. On a Chroma server the files are the server's: the rows go,
-and the operator runs ``chroma vacuum`` there (see docs/operations.md; HNSW files on a server
-are not rewritten by us).
+(TRUNCATE) after a forget. On a Chroma server the rows go through its API at once; its files
+keep them until the operator compacts the stopped server's folder with the same steps
+(``passport memory compact-server``, see docs/operations.md).
 """
 
 from __future__ import annotations
@@ -58,6 +58,15 @@ def rebuild_collection(client: Any, name: str, make: Any) -> Any:
     for start in range(0, len(rows["ids"]), BATCH):
         new.add(**{k: v[start:start + BATCH] for k, v in rows.items()})
     return new
+
+
+def compact(client: Any, name: str, make: Any, chroma_dir: Path) -> Any:
+    """Rebuild collection ``name`` from its rows, overwrite and remove the segment folders
+    no live segment uses, and vacuum ``chroma.sqlite3``; returns the new collection."""
+    collection = rebuild_collection(client, name, make)
+    wipe_orphan_segments(chroma_dir)
+    vacuum(chroma_dir / "chroma.sqlite3")
+    return collection
 
 
 def _overwrite(path: Path) -> None:

@@ -105,6 +105,13 @@ MIGRATIONS: list[list[str]] = [
             key TEXT NOT NULL, at TEXT NOT NULL)""",
         "CREATE INDEX link_failures_key ON link_failures(key, at)",
     ],
+    [
+        # A per-user version every vector-memory write replaces with a fresh random value:
+        # each worker's recall cache compares it before use (deleted with the user; a new
+        # row never repeats an old value).
+        """CREATE TABLE memory_versions (
+            user_id TEXT PRIMARY KEY, version BIGINT NOT NULL)""",
+    ],
 ]
 
 

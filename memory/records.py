@@ -485,7 +485,8 @@ class Records:
         """Remove the user and every row about them."""
         tables = ["shares", "api_keys", "uploads", "credential_forms", "skills",
                   "skill_rejections", "reminders", "consent", "link_codes", "stories",
-                  "credentials", "reflections", "identities", "career_prefs"]
+                  "credentials", "reflections", "identities", "career_prefs",
+                  "memory_versions"]
         with self.db.transaction():
             for table in tables:
                 self.db.execute(f"DELETE FROM {table} WHERE user_id=?", (user_id,))

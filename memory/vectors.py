@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from memory.records import new_id, now_iso
+from memory.coordination import Coordination
+from memory.recall_cache import Entry, RecallCache
+from memory.records import get_records, new_id, now_iso
 from memory.schemas import Memory
 from settings import Settings, get_settings
 
@@ -54,10 +56,13 @@ def _where(user_id: str, extra: dict[str, Any] | None) -> dict[str, Any]:
 class VectorStore:
     """The user-scoped repository over one Chroma collection."""
 
-    def __init__(self, client: Any, chroma_dir: Path | None = None) -> None:
+    def __init__(self, client: Any, chroma_dir: Path | None = None,
+                 versions: Coordination | None = None, cache_vectors: int = 0) -> None:
         self._chroma_dir = chroma_dir  # the embedded store's folder (None on a server)
         self._client = client
         self._heavy: set[str] = set()  # users seen with more than EXACT_MAX memories
+        self._versions = versions  # users' memory versions, shared by every worker
+        self.cache = RecallCache(cache_vectors if versions is not None else 0)
         self._collection = self._open(client)
 
     @staticmethod
@@ -97,6 +102,7 @@ class VectorStore:
             if isinstance(value, str | int | float | bool) and key != "user_id":
                 meta[key] = value
         self._scoped(user_id, "add", ids=[mid], documents=[text], metadatas=[meta])
+        self._written(user_id)
         return mid
 
     def add_many(self, user_id: str, texts: list[str], kind: str,
@@ -122,11 +128,21 @@ class VectorStore:
                 if isinstance(value, str | int | float | bool) and key != "user_id":
                     meta[key] = value
             metas.append(meta)
-        for s in range(0, len(texts), batch):
-            extra = {} if embeddings is None else {"embeddings": embeddings[s:s + batch]}
-            self._scoped(user_id, "add", ids=ids[s:s + batch], documents=texts[s:s + batch],
-                         metadatas=metas[s:s + batch], **extra)
+        try:
+            for s in range(0, len(texts), batch):
+                extra = {} if embeddings is None else {"embeddings": embeddings[s:s + batch]}
+                self._scoped(user_id, "add", ids=ids[s:s + batch],
+                             documents=texts[s:s + batch], metadatas=metas[s:s + batch],
+                             **extra)
+        finally:
+            self._written(user_id)  # also after a partial write
         return ids
+
+    def _written(self, user_id: str) -> None:
+        """After a write to a user's memories: every worker's copy of them is out of date."""
+        self.cache.drop(user_id)
+        if self._versions is not None:
+            self._versions.bump_memory_version(user_id)
 
     def search(self, user_id: str, query: str, k: int = 5,
                kinds: list[str] | None = None) -> list[Memory]:
@@ -138,10 +154,9 @@ class VectorStore:
         (measured in the bench store of 111,000 memories: 23 ms against 104 ms p50 for a user
         with 100). Users with more than ``EXACT_MAX`` memories get Chroma's query (at 1,000
         memories it is the faster one: 51 ms against 62); once seen, such a user goes there
-        directly. Both ways give the same answer.
+        directly. Both ways give the same answer. A user's read is kept for their next
+        recall while nothing was written to their memories (``memory.recall_cache``).
         """
-        import numpy as np
-
         from memory.embeddings import get_embedder
 
         where = {"kind": {"$in": kinds}} if kinds else None
@@ -149,17 +164,10 @@ class VectorStore:
             return []
         vector = get_embedder().embed_one(query)
         if user_id not in self._heavy:
-            rows = self._scoped(user_id, "get", where=where, limit=EXACT_MAX + 1,
-                                include=["embeddings", "documents", "metadatas"])
-            ids = rows["ids"]
-            if len(ids) <= EXACT_MAX:
-                if not ids:
-                    return []
-                matrix = np.asarray(rows["embeddings"], dtype=np.float32)
-                distances = 1.0 - matrix @ vector  # cosine distance, as Chroma's
-                order = np.argsort(distances, kind="stable")[:k]
-                return [self._memory(ids[i], rows["documents"][i], rows["metadatas"][i],
-                                     float(distances[i])) for i in order]
+            entry = self._entry(user_id)
+            if entry is not None:  # cosine distance, as Chroma's
+                return [self._memory(entry.ids[i], entry.documents[i], entry.metadatas[i], d)
+                        for i, d in entry.rank(vector, k, kinds)]
             if len(self._heavy) > 100_000:
                 self._heavy.clear()
             self._heavy.add(user_id)  # many memories: Chroma's query from now on
@@ -168,6 +176,31 @@ class VectorStore:
         ids = res["ids"][0] if res["ids"] else []
         return [self._memory(ids[i], res["documents"][0][i], res["metadatas"][0][i],
                              res["distances"][0][i]) for i in range(len(ids))]
+
+    def _entry(self, user_id: str) -> Entry | None:
+        """All of a user's memories with their vectors (None above ``EXACT_MAX``): this
+        worker's copy while the user's version is unchanged, else read from Chroma. The
+        version is read before the memories, so a write racing this read leaves a copy
+        filled at the old version, which the next recall does not use."""
+        import numpy as np
+
+        from memory.embeddings import DIMENSION
+
+        version = self._versions.memory_version(user_id) if self._versions else 0
+        cached = self.cache.get(user_id, version)  # a copy of another version is dropped
+        if cached is not None:
+            return cached
+        rows = self._scoped(user_id, "get", limit=EXACT_MAX + 1,
+                            include=["embeddings", "documents", "metadatas"])
+        if len(rows["ids"]) > EXACT_MAX:
+            return None
+        matrix = np.asarray(rows["embeddings"], dtype=np.float32).reshape(len(rows["ids"]),
+                                                                          DIMENSION)
+        entry = Entry(version, list(rows["ids"]), list(rows["documents"]),
+                      list(rows["metadatas"]), matrix)
+        if version:  # 0: no write recorded (older data, or the user was just forgotten)
+            self.cache.put(user_id, entry)
+        return entry
 
     def list(self, user_id: str, kinds: list[str] | None = None,
              limit: int | None = None) -> list[Memory]:
@@ -192,7 +225,10 @@ class VectorStore:
     def delete(self, user_id: str, source_id: str | None = None) -> None:
         """Delete this user's memories: all of them, or those of one source item."""
         where = {"source_id": source_id} if source_id else None
-        self._scoped(user_id, "delete", where=where)
+        try:
+            self._scoped(user_id, "delete", where=where)
+        finally:
+            self._written(user_id)
         if not source_id:
             self._heavy.discard(user_id)
 
@@ -205,9 +241,9 @@ class VectorStore:
         from memory import erase
 
         with _lock:
-            self._collection = erase.rebuild_collection(self._client, COLLECTION, self._open)
-            erase.wipe_orphan_segments(self._chroma_dir)
-            erase.vacuum(self._chroma_dir / "chroma.sqlite3")
+            self.cache.clear()
+            self._collection = erase.compact(self._client, COLLECTION, self._open,
+                                             self._chroma_dir)
 
     @staticmethod
     def _memory(mid: str, doc: str, meta: dict[str, Any],
@@ -226,6 +262,35 @@ _lock = threading.Lock()
 _stores: dict[str, VectorStore] = {}
 
 
+def compact_server_files(chroma_dir: Path) -> int:
+    """Make a stopped Chroma server's folder keep nothing of deleted memories: the same
+    rebuild, overwrite and vacuum the embedded store does after each forget (on a server,
+    forget deletes rows through the API, and the server's files keep deleted documents in
+    free pages and deleted vectors in HNSW files; see docs/operations.md).
+
+    Args:
+        chroma_dir: the folder the server ran with (``chroma run --path``); the server must
+            be stopped, no other process may open it meanwhile.
+
+    Returns:
+        How many memories the rebuilt collection holds (all that were there).
+
+    Raises:
+        FileNotFoundError: the folder holds no Chroma store.
+    """
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    from memory import erase
+
+    if not (chroma_dir / "chroma.sqlite3").is_file():
+        raise FileNotFoundError(f"no Chroma store in {chroma_dir}")
+    client = chromadb.PersistentClient(path=str(chroma_dir), settings=ChromaSettings(
+        anonymized_telemetry=False, allow_reset=False))
+    collection = erase.compact(client, COLLECTION, VectorStore._open, chroma_dir)
+    return int(collection.count())
+
+
 def get_vectors(settings: Settings | None = None) -> VectorStore:
     """The vector store for the configured Chroma (one per target per process)."""
     settings = settings or get_settings()
@@ -233,7 +298,9 @@ def get_vectors(settings: Settings | None = None) -> VectorStore:
     with _lock:
         if key not in _stores:
             _stores[key] = VectorStore(make_client(settings),
-                                       None if settings.chroma_url else settings.chroma_path)
+                                       None if settings.chroma_url else settings.chroma_path,
+                                       versions=get_records(settings).coordination,
+                                       cache_vectors=settings.recall_cache)
         return _stores[key]
 
 

@@ -78,12 +78,13 @@ def postgres_server() -> Iterator[str]:
 
 
 @contextmanager
-def chroma_server() -> Iterator[str]:
-    """Start ``chroma run`` on a free port; yields its URL."""
+def chroma_server(path: Path | None = None) -> Iterator[str]:
+    """Start ``chroma run`` on a free port; yields its URL. Its files go in ``path`` (kept)
+    or in a temporary folder (removed)."""
     exe = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
     if not Path(exe).exists():
         pytest.skip("the `chroma` server command is not installed")
-    root, port = tempfile.mkdtemp(prefix="passport-chroma-"), free_port()
+    root, port = str(path or tempfile.mkdtemp(prefix="passport-chroma-")), free_port()
     proc = subprocess.Popen([exe, "run", "--path", root, "--host", "127.0.0.1", "--port",
                              str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             env={**os.environ, "ANONYMIZED_TELEMETRY": "False"})
@@ -94,4 +95,5 @@ def chroma_server() -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=20)
-        shutil.rmtree(root, ignore_errors=True)
+        if path is None:
+            shutil.rmtree(root, ignore_errors=True)

@@ -18,6 +18,7 @@ from typing import Any
 from langchain_core.language_models.chat_models import BaseChatModel
 
 from agent.capabilities.polish import polish
+from agent.lanes import heavy
 from agent.reply import Button
 from agent.results import ToolResult
 from memory.records import get_records
@@ -192,8 +193,9 @@ def save_story(user_id: str, story_id: str | None = None,
     row.update(sections=sections, citations=citations, status="saved")
     sid = get_records().save_story(user_id, row)
     body = "\n".join(f"{k.capitalize()}: {v}" for k, v in sections.items() if v)
-    get_vectors().add(user_id, f"Story: {row['title']}\n{body}"[:4000], "story",
-                      source_id=sid, item_id=sid)
+    with heavy():
+        get_vectors().add(user_id, f"Story: {row['title']}\n{body}"[:4000], "story",
+                          source_id=sid, item_id=sid)
     return ToolResult(kind="story_saved", reply=render_template("story_saved", title=row["title"]),
                       facts={"story_id": sid, "sections": sections})
 
@@ -237,7 +239,8 @@ def profile_for(user_id: str, job_text: str, fmt: str = "md",
     if fmt not in ("md", "json", "jsonresume"):
         raise ValueError(f"Unknown format {fmt!r}; use md, json or jsonresume.")
     facts, by_id = _user_facts(user_id)
-    profile = tailor(job_text, facts, lambda texts: tag_many(list(texts)))
+    with heavy():
+        profile = tailor(job_text, facts, lambda texts: tag_many(list(texts)))
     if not (profile.job.requirements or profile.job.duties):
         return ToolResult(kind="profile_ask", reply=render_template(
             "profile_no_requirements", ask=render_template("profile_ask_ad")))

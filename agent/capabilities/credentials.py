@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from agent.lanes import heavy
 from prompts import render
 from settings import get_settings
 from tools.credentials.models import CheckResult
 from tools.credentials.network import Fetcher, FetchError, HttpFetcher, SuppliedDocuments
-from tools.credentials.verify import verify_bytes, verify_path
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +63,8 @@ def verify_paths(paths: Iterable[Path | str], online: bool = False,
         online: allow the network step (did:web, status lists, hosted badges).
         fetcher: an explicit fetcher (tests inject one); overrides ``online``.
     """
+    from tools.credentials.verify import verify_path  # JSON-LD and proofs: not at start
+
     fetch = fetcher if fetcher is not None else default_fetcher(online)
     out: list[CheckResult] = []
     for p in paths:
@@ -73,6 +75,8 @@ def verify_paths(paths: Iterable[Path | str], online: bool = False,
 def inspect_credential_bytes(data: bytes, filename: str | None = None, online: bool = False,
                              fetcher: Fetcher | None = None) -> list[CheckResult]:
     """Verify an upload or pasted text without storing it (the chat asks first)."""
+    from tools.credentials.verify import verify_bytes  # JSON-LD and proofs: not at start
+
     fetch = fetcher if fetcher is not None else default_fetcher(online)
     return verify_bytes(data, filename, fetcher=fetch)
 
@@ -119,9 +123,10 @@ def _store(user_id: str, result: CheckResult, use_tagger: bool) -> str | None:
     if ach.description:
         text += f". {ach.description}"
     try:
-        get_vectors().add(user_id, text=text[:2000], kind="credential", source_id=cred_id,
-                          metadata={"verdict": result.verdict, "format": result.format,
-                                    "name": ach.name})
+        with heavy():
+            get_vectors().add(user_id, text=text[:2000], kind="credential", source_id=cred_id,
+                              metadata={"verdict": result.verdict, "format": result.format,
+                                        "name": ach.name})
         tags = [s for s in result.skills if {"framework", "id", "label"} <= set(s)]
         if tags:
             get_records().add_skill_tags(user_id, "credential", cred_id, tags)
@@ -158,6 +163,8 @@ def import_paths(user_id: str, paths: Iterable[Path | str], online: bool = False
                  progress: Callable[[Path], None] | None = None
                  ) -> list[tuple[CheckResult, str | None]]:
     """Verify and store every credential in the files; ``progress`` is called per file."""
+    from tools.credentials.verify import verify_path
+
     fetch = fetcher if fetcher is not None else default_fetcher(online)
     out: list[tuple[CheckResult, str | None]] = []
     for p in paths:
@@ -191,6 +198,7 @@ def recheck_with_status_list(user_id: str, data: bytes) -> list[tuple[str, str]]
     list in ``data`` (the list's own proof and dates are checked first); their stored
     verdicts are updated. Returns (credential name, new verdict) for each."""
     from memory.records import get_records
+    from tools.credentials.verify import verify_bytes
 
     list_id = status_list_id(data)
     if list_id is None:

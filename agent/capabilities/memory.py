@@ -11,7 +11,7 @@ from typing import Any
 from agent.reply import Attachment, Button
 from agent.results import DialogUpdate, ToolResult
 from memory.records import get_records
-from memory.vectors import get_vectors
+from memory.vectors import compact_server_files, get_vectors
 from prompts import render
 from prompts.phrasebook import FORGET_PHRASE, FORGET_PHRASE_TEXT
 from settings import get_settings
@@ -55,6 +55,16 @@ def forget_user(user_id: str) -> None:
     get_vectors().erase(user_id)
     get_records().delete_user(user_id)
     remove_exports(user_id)
+
+
+def compact_server(chroma_dir: Path) -> int:
+    """For an operator: give a stopped Chroma server's folder the rebuild, overwrite and
+    vacuum the embedded store gets after each forget; returns the memories kept.
+
+    Raises:
+        FileNotFoundError: the folder holds no Chroma store.
+    """
+    return compact_server_files(chroma_dir)
 
 
 def repair_vectors() -> int:

@@ -14,6 +14,7 @@ from typing import Any
 
 from agent.capabilities import careers
 from agent.capabilities.skills import tag_for_user
+from agent.lanes import heavy
 from agent.reply import Button
 from agent.results import DialogUpdate, ShownSkill, ToolResult
 from memory.items import delete_reflection
@@ -113,8 +114,9 @@ def save(user_id: str, record: dict[str, Any]) -> ToolResult:
     records.save_reflection(user_id, record)
     records.add_skill_tags(user_id, "reflection", rid, skills)
     week = datetime.fromisoformat(record["created_at"]).strftime("%G-W%V")
-    get_vectors().add(user_id, record["text"], "reflection", source_id=rid,
-                      metadata={"week": week}, item_id=rid)
+    with heavy():
+        get_vectors().add(user_id, record["text"], "reflection", source_id=rid,
+                          metadata={"week": week}, item_id=rid)
     shown = [s for s in skills if s["polarity"] == "demonstrated"]
     growth = [s for s in skills if s["polarity"] == "growth"]
     skills_block = render("reflection_saved_skills", lines="\n".join(

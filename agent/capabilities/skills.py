@@ -26,9 +26,11 @@ def tag_text(text: str, frameworks: Sequence[str] = ("esco", "onet"),
              top: int | None = None, source_id: str | None = None,
              fast: bool = False) -> list[SkillTag]:
     """Skills in one text, ranked by score (``top``: the K best even below the threshold)."""
+    from agent.lanes import heavy
     from tools.skills.tagging import tag
 
-    return tag(text, frameworks, top=top, source_id=source_id, fast=fast)
+    with heavy():
+        return tag(text, frameworks, top=top, source_id=source_id, fast=fast)
 
 
 def tag_lines(lines: Iterable[str], frameworks: Sequence[str] = ("esco", "onet"),

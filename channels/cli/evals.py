@@ -86,7 +86,11 @@ def register(app: typer.Typer) -> None:
               load: Annotated[int | None, typer.Option(
                   "--load", help="Only the load part: this many concurrent users through the "
                   "real HTTP server (errors, throughput, p50/p95 per turn kind).",
-                  min=1, max=1000)] = None) -> None:
+                  min=1, max=1000)] = None,
+              recall_only: Annotated[bool, typer.Option(
+                  "--recall", help="Only the recall part: embedded and on a Chroma server "
+                  "(`chroma run` over the bench store), ours beside the baseline.")] = False
+              ) -> None:
         from evals.bench import format_table, run_bench
         from evals.harness import REPORTS, write_report
 
@@ -95,6 +99,16 @@ def register(app: typer.Typer) -> None:
 
             result = run_load(load)
             typer.echo(format_load(result))
+            if json_out:
+                _write_json(json_out, result)
+            return
+
+        if recall_only:
+            from evals.bench import run_recall
+            from evals.bench_report import format_recall
+
+            result = run_recall(quick=quick)
+            typer.echo(format_recall(result))
             if json_out:
                 _write_json(json_out, result)
             return

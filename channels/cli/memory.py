@@ -1,4 +1,5 @@
-"""`passport memory show|export|forget`: see, take away or delete what the coach keeps."""
+"""`passport memory show|export|forget`: see, take away or delete what the coach keeps;
+`compact-server` for an operator of a Chroma server."""
 
 from __future__ import annotations
 
@@ -86,6 +87,23 @@ def forget(user: UserOption,
 
     run_async(run())
     Console(stderr=True).print(render("cli_forgot", user=user), markup=False)
+
+
+@memory_app.command("compact-server")
+def compact_server(chroma_path: Annotated[Path, typer.Option(
+        "--chroma-path", help="The folder a stopped Chroma server ran with (chroma run --path).",
+        exists=True, file_okay=False)]) -> None:
+    """For an operator: make a stopped Chroma server's files keep nothing of forgotten users
+    (forget deletes them through the server's API; its files keep them until this)."""
+    from agent.capabilities.memory import compact_server
+
+    try:
+        count = compact_server(chroma_path)
+    except FileNotFoundError:
+        Console(stderr=True).print(render("cli_compact_missing", path=chroma_path), markup=False)
+        raise typer.Exit(2) from None
+    Console(stderr=True).print(render("cli_compacted", path=chroma_path, count=count),
+                               markup=False)
 
 
 def register(app: typer.Typer) -> None:

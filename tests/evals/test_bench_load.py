@@ -22,4 +22,8 @@ def test_load_part_reports_errors_throughput_and_latency_per_turn_kind(tmp_path:
     assert latency["saving turn"]["n"] == report["reflections_saved"] >= 1
     assert latency["strengths"]["n"] == 4
     assert report["requests_per_s"] > 0
+    alone = report["alone"]["latency_ms"]  # CPU per turn kind, one request at a time first
+    assert alone["chat"]["n"] + alone["saving turn"]["n"] == 15 and alone["strengths"]["n"] == 5
+    assert all(alone[k]["cpu_p50"] > 0 for k in ("chat", "strengths"))
+    assert report["cpu_ms_per_request"] > 0 and len(report["load_average"]) == 2
     assert "requests/s" in res.output and "saving turn" in res.output

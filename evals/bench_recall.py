@@ -1,0 +1,113 @@
+"""Recall at scale: the bench store's recall users, ours beside the in-memory baseline, on
+the embedded store and on a Chroma server (``chroma run`` over the same files).
+
+Two passes over the same users: a user's first recall since the process started (ours reads
+their memories from Chroma) and their next recall with nothing written in between (ours
+ranks the copy this worker kept, after checking the user's memory version in the records
+store). Each measurement alternates ours and the baseline, so a busy machine slows both.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from evals.bench_store import sentences
+from evals.bench_timing import Timer
+
+WARM = 5  # queries of each pass not counted (warm-up)
+
+
+def _pass(vectors: Any, store: Any, uids: list[str], seed: int) -> tuple[Timer, Timer]:
+    from evals.baseline import namespace
+
+    ours, base = Timer(), Timer()
+    for uid, query in zip(uids, sentences(len(uids), seed=seed), strict=True):
+        with ours:
+            found = vectors.search(uid, query, k=5)
+        with base:
+            store.search(namespace(uid), query=query, limit=5)
+        if any(m.user_id != uid for m in found):
+            raise RuntimeError("Recall returned another user's memory; the bench stops here.")
+    return ours, base
+
+
+def recall(queries: int, users: dict[str, Any], store: Any, memories: int) -> dict[str, Any]:
+    """First and repeat recalls of ``queries`` users (plus warm-up), ours and the baseline.
+
+    Returns:
+        ``ours``/``baseline``: a user's first recall; ``ours_repeat``/``baseline_repeat``:
+        their next one; with the memories, users and the vectors our cache held.
+    """
+    from memory.vectors import get_vectors
+
+    vectors, pool = get_vectors(), users["recall"]
+    # distinct users (as many as there are), so the first pass holds first recalls only
+    uids = list(dict.fromkeys(pool[(i * 37) % len(pool)] for i in range(queries + WARM)))
+    vectors.cache.clear()
+    first = _pass(vectors, store, uids, seed=99)
+    again = _pass(vectors, store, uids, seed=199)
+    return {"memories": memories, "users": len(pool), "queried": len(uids),
+            "cached_vectors": vectors.cache.vectors,
+            "ours": first[0].stats(WARM), "baseline": first[1].stats(WARM),
+            "ours_repeat": again[0].stats(WARM), "baseline_repeat": again[1].stats(WARM)}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def chroma_server(path: Path) -> Iterator[str]:
+    """``chroma run`` over an existing Chroma folder on a free port; yields its URL."""
+    exe = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
+    if not Path(exe).exists():
+        raise RuntimeError("the `chroma` server command is not installed")
+    port = _free_port()
+    proc = subprocess.Popen([exe, "run", "--path", str(path), "--host", "127.0.0.1", "--port",
+                             str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "ANONYMIZED_TELEMETRY": "False"})
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.2)
+        else:
+            raise RuntimeError("the Chroma server did not start within 120 s")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def server_recall(queries: int, users: dict[str, Any], store: Any, memories: int,
+                  home: Path) -> dict[str, Any]:
+    """The same passes with vectors on a Chroma server serving the bench store's files (the
+    embedded client is closed first: one process owns the files at a time)."""
+    from memory.vectors import reset_vectors
+    from memory.writer_lock import release_all
+    from settings import get_settings
+
+    reset_vectors()
+    release_all()
+    with chroma_server(home / "chroma") as url:
+        os.environ["PASSPORT_CHROMA_URL"] = url
+        get_settings.cache_clear()
+        try:
+            return recall(queries, users, store, memories)
+        finally:
+            os.environ.pop("PASSPORT_CHROMA_URL", None)
+            get_settings.cache_clear()
+            reset_vectors()
