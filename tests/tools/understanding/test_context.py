@@ -1,0 +1,68 @@
+"""The dialog context names content (answer vs reflection), and the exemplars added for
+typo'd requests and terse answers decide unseen messages. Nothing here trains."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.intents import route
+from tools.understanding import corpus
+from tools.understanding.understand import Understander, in_context, understand
+
+# Written for this test only: none of these is in a dev file or the exemplars.
+TYPOED_REQUESTS = [
+    ("can u tel me wat im strong at", "strengths"),
+    ("shw me evrything u stored", "memory_show"),
+    ("pls explane how this app works", "help"),
+    ("does my supervisor get to see any of this?", "privacy"),
+    ("wipe all my stuf from ur memory pls", "forget"),
+]
+# Terse replies a person gives after "What did you do yourself?" or "How did it go?".
+TERSE_ANSWERS = [
+    "drove back to the depot for the spare part",
+    "we were done ten mins early",
+    "took 2 hrs but it held",
+    "fitted the new seal myself",
+]
+
+
+@pytest.mark.parametrize(("text", "intent"), TYPOED_REQUESTS)
+def test_typoed_requests_get_their_intent(text: str, intent: str) -> None:
+    got = understand(text)
+    assert got.intent == intent and got.confident, got
+
+
+@pytest.mark.parametrize("text", TERSE_ANSWERS)
+def test_a_terse_reply_is_an_answer_only_after_a_follow_up(text: str) -> None:
+    after_question = understand(text, followup=True)
+    assert after_question.intent == "answer" and after_question.confident, after_question
+    assert understand(text, followup=False).intent == "reflection"
+    assert understand(text).intent in {"answer", "reflection"}  # no context: the head's guess
+
+
+@pytest.mark.parametrize("text", ["cancel", "reject 2", "pls wipe evrything u have on me",
+                                  "thanks, bye for now"])
+def test_a_request_in_the_middle_of_a_reflection_stays_a_request(text: str) -> None:
+    assert understand(text, followup=True).intent == understand(text, followup=False).intent
+    assert understand(text, followup=True).intent not in {"answer", "reflection"}
+
+
+def test_context_renames_content_only() -> None:
+    reading = Understander().read("i rang the supplier and they sent a driver")
+    assert reading.intent in {"answer", "reflection"}
+    assert in_context(reading, True).intent == "answer"
+    assert in_context(reading, False).intent == "reflection"
+    assert in_context(reading, None) == reading
+    thanks = Understander().read("thanks, bye for now")
+    assert in_context(thanks, True) == thanks
+
+
+def test_the_coach_continues_the_reflection_with_an_answer() -> None:
+    assert route("fitted the new seal myself", draft_open=True).intent == "reflection"
+    assert route("pls wipe evrything u have on me", draft_open=True).intent == "forget"
+
+
+def test_dev_rows_carry_their_dialog_context() -> None:
+    rows = corpus.load(corpus.DEV_MESSAGES)
+    assert {r.followup for r in rows if r.intent == "answer"} == {True}
+    assert not any(r.followup for r in rows if r.intent != "answer")
