@@ -69,6 +69,7 @@ def stats(ms: list[float], cpu: list[float] | None = None) -> dict[str, float]:
     out = {"p50": round(pct(ms, 50), 2), "p95": round(pct(ms, 95), 2), "n": len(ms)}
     if cpu:
         out["cpu_p50"] = round(pct(cpu, 50), 2)
+        out["cpu_p95"] = round(pct(cpu, 95), 2)
     return out
 
 
@@ -96,6 +97,7 @@ async def _turns(cfg: BenchConfig, users: dict[str, Any], store: Any) -> list[di
     from agent.coach import OfflineCoach
     from agent.service import AgentService
     from evals.baseline import ask, build_baseline
+    from tools.understanding.understand import forget_readings
 
     run = time.strftime("%Y%m%d%H%M%S")
     baseline = build_baseline(store)
@@ -107,6 +109,7 @@ async def _turns(cfg: BenchConfig, users: dict[str, Any], store: Any) -> list[di
             for c in range(cfg.cycles + 1):  # the first conversation warms up
                 script, thread = SCRIPTS[c % len(SCRIPTS)], f"{run}-{level}-{c}"
                 for msg in script:
+                    forget_readings()  # each turn encodes its message, as a new one would
                     with ours:
                         reply = await service.handle(uid, msg, channel="bench",
                                                      conversation=thread)

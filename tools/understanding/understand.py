@@ -21,6 +21,7 @@ import numpy as np
 from tools.understanding import commands, distress, lang
 from tools.understanding.encoder import CHOSEN, get_encoder
 from tools.understanding.head import Head
+from tools.understanding.spelling import Speller
 
 WEIGHTS = Path(__file__).resolve().parent / "weights"
 # A pasted job ad may hold any word ("abuse", "suicide prevention"): an explicit
@@ -74,6 +75,7 @@ class Understander:
         self.distress_head = Head.load(folder / "distress.npz")
         with np.load(folder / "intent.npz") as data:
             self.intent_threshold = float(data["threshold"])
+            self.speller = Speller(data["keywords"].tolist(), data["known"].tolist())
         with np.load(folder / "distress.npz") as data:
             self.distress_threshold = float(data["threshold"])
 
@@ -94,10 +96,12 @@ class Understander:
         """The context-free reading of one message (see :meth:`__call__`)."""
         pieces = distress.sentences(text)
         pieces = pieces if len(pieces) > 1 else []
-        vectors = self.encoder.encode([text or " ", *pieces])
+        mended = self.speller.mend(text)  # only the intent head reads the mended words
+        extra = [mended] if mended != text else []
+        vectors = self.encoder.encode([text or " ", *pieces, *extra])
         language = lang.detect(text)
-        gate = distress.assess(text, vectors[0], pieces, vectors[1:], self.distress_head,
-                               self.distress_threshold)
+        gate = distress.assess(text, vectors[0], pieces, vectors[1:1 + len(pieces)],
+                               self.distress_head, self.distress_threshold)
         if gate.flagged and not _EXPLICIT_PROFILE.match(text):
             how = "rule" if gate.level == "crisis" else "model"
             return Understanding("distress", gate.score, language, gate, how)
@@ -105,7 +109,7 @@ class Understander:
         rule = commands.command(text)
         if rule:
             return Understanding(rule, 1.0, language, calm, "rule")
-        probs = self.intent_head.probabilities(vectors[0])[0]
+        probs = self.intent_head.probabilities(vectors[-1] if extra else vectors[0])[0]
         order = np.argsort(-probs)
         best = self.intent_head.labels[int(order[0])]
         if best == "distress":  # the gate said calm: take the next reading
@@ -166,3 +170,9 @@ def understand(text: str, followup: bool | None = None) -> Understanding:
         The typed decision.
     """
     return in_context(_understand(text), followup)
+
+
+def forget_readings() -> None:
+    """Drop the memoised readings, so the next call encodes again (the bench uses it to
+    time a turn as a new message would cost)."""
+    _understand.cache_clear()

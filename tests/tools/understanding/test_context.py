@@ -7,6 +7,7 @@ import pytest
 
 from agent.intents import route
 from tools.understanding import corpus
+from tools.understanding.spelling import one_slip
 from tools.understanding.understand import Understander, in_context, understand
 
 # Written for this test only: none of these is in a dev file or the exemplars.
@@ -66,3 +67,18 @@ def test_dev_rows_carry_their_dialog_context() -> None:
     rows = corpus.load(corpus.DEV_MESSAGES)
     assert {r.followup for r in rows if r.intent == "answer"} == {True}
     assert not any(r.followup for r in rows if r.intent != "answer")
+
+
+def test_misspelt_request_words_are_mended_for_the_intent_head_only() -> None:
+    understander = Understander()
+    assert understander.speller.mend("can u sumarise my strenths") == \
+        "can u sumarise my strengths"
+    assert understand("can u sumarise my strenths").intent == "strengths"  # the case
+    assert understander.speller.mend("I forgot the van keys") == "I forgot the van keys"
+
+
+def test_one_slip_is_a_letter_left_out_added_or_swapped() -> None:
+    assert one_slip("strenths", "strengths") and one_slip("exprot", "export")
+    assert one_slip("memmory", "memory")
+    assert not one_slip("forgot", "forget")  # a changed letter is another word, not a slip
+    assert not one_slip("export", "export") and not one_slip("stor", "stories")
