@@ -8,7 +8,13 @@ import pytest
 from agent.intents import route
 from tools.understanding import corpus
 from tools.understanding.spelling import one_slip
-from tools.understanding.understand import Understander, in_context, understand
+from tools.understanding.understand import (
+    Understander,
+    _understand,
+    forget_readings,
+    in_context,
+    understand,
+)
 
 # Written for this test only: none of these is in a dev file or the exemplars.
 TYPOED_REQUESTS = [
@@ -82,3 +88,10 @@ def test_one_slip_is_a_letter_left_out_added_or_swapped() -> None:
     assert one_slip("memmory", "memory")
     assert not one_slip("forgot", "forget")  # a changed letter is another word, not a slip
     assert not one_slip("export", "export") and not one_slip("stor", "stories")
+
+
+def test_the_bench_can_make_a_turn_encode_again() -> None:
+    understand("sorted the van rota for next week")
+    assert _understand.cache_info().currsize >= 1
+    forget_readings()
+    assert _understand.cache_info().currsize == 0
