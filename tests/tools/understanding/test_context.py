@@ -1,5 +1,6 @@
-"""The dialog context names content (answer vs reflection), and the exemplars added for
-typo'd requests and terse answers decide unseen messages. Nothing here trains."""
+"""The dialog context names content (answer vs reflection), terse answers are content,
+requests stay requests mid-reflection, and misspelt request words are mended. Nothing here
+trains (typo'd requests are in test_understand's UNSEEN)."""
 
 from __future__ import annotations
 
@@ -17,13 +18,6 @@ from tools.understanding.understand import (
 )
 
 # Written for this test only: none of these is in a dev file or the exemplars.
-TYPOED_REQUESTS = [
-    ("can u tel me wat im strong at", "strengths"),
-    ("shw me evrything u stored", "memory_show"),
-    ("pls explane how this app works", "help"),
-    ("does my supervisor get to see any of this?", "privacy"),
-    ("wipe all my stuf from ur memory pls", "forget"),
-]
 # Terse replies a person gives after "What did you do yourself?" or "How did it go?".
 TERSE_ANSWERS = [
     "drove back to the depot for the spare part",
@@ -31,12 +25,6 @@ TERSE_ANSWERS = [
     "took 2 hrs but it held",
     "fitted the new seal myself",
 ]
-
-
-@pytest.mark.parametrize(("text", "intent"), TYPOED_REQUESTS)
-def test_typoed_requests_get_their_intent(text: str, intent: str) -> None:
-    got = understand(text)
-    assert got.intent == intent and got.confident, got
 
 
 @pytest.mark.parametrize("text", TERSE_ANSWERS)
