@@ -27,12 +27,12 @@ def load_personas() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
             [p for i, p in enumerate(people) if i % 3 == 2])
 
 
-def _find(matches: list[dict[str, Any]], line: str) -> dict[str, Any] | None:
+def _find(matches: list[dict[str, Any]], line: str) -> list[dict[str, Any]]:
+    """The matches of one requirement line (several when it names several tools)."""
     low = line.lower()
-    hits = [m for m in matches if low in m["requirement"].lower()
+    return [m for m in matches if low in m["requirement"].lower()
+            or low in (m.get("source") or "").lower()
             or (len(m["requirement"]) > 2 and m["requirement"].lower() in low)]
-    order = {"covered": 0, "transferable": 1, "gap": 2}
-    return min(hits, key=lambda m: order[m["status"]]) if hits else None
 
 
 def _score_job(out: dict[str, Any], job: dict[str, Any], facts: dict[str, str],
@@ -42,17 +42,17 @@ def _score_job(out: dict[str, Any], job: dict[str, Any], facts: dict[str, str],
          "gaps_named": 0, "fabrications": exports}
     for line, evidence in job["must_cover"]:
         s["must_cover"] += 1
-        m = _find(matches, line)
-        s["found"] += m is not None
-        if m is None:
+        hits = _find(matches, line)
+        s["found"] += bool(hits)
+        if not hits:
             continue
-        s["false_gaps"] += m["status"] == "gap"
-        s["quoted"] += m["status"] != "gap" and any(evidence in facts.get(c, "")
-                                                    for c in m["cites"])
+        s["false_gaps"] += all(m["status"] == "gap" for m in hits)
+        s["quoted"] += any(m["status"] != "gap" and any(evidence in facts.get(c, "")
+                                                        for c in m["cites"]) for m in hits)
     for line in job["gaps"]:
         s["gaps"] += 1
-        m = _find(matches, line)
-        s["gaps_named"] += m is not None and m["status"] == "gap"
+        hits = _find(matches, line)
+        s["gaps_named"] += bool(hits) and all(m["status"] == "gap" for m in hits)
     shown = json.dumps({k: v for k, v in out.items() if k not in ("ignored", "json_resume")})
     shown += json.dumps({k: v for k, v in out.get("json_resume", {}).items() if k != "meta"})
     s["fabrications"] += sum(word in shown for word in job.get("never", []))

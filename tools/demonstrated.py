@@ -20,7 +20,12 @@ _OWN = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|we|we've|we're|we'd|myself|ourselve
 _DROPPED_I = re.compile(  # chat style without the pronoun: "Led the night shift alone."
     r"^\s*(?:\w+ed|led|ran|made|took|gave|wrote|built|taught|sold|got|did|found|kept|held|"
     r"set up|put|brought|told|spoke|drove|met|fixed|sorted|handled|trained|helped|cooked|"
-    r"covered|finished|started|organised|organized|managed|calmed)\b", re.I)
+    r"covered|finished|started|organised|organized|managed|calmed|had|went|sent|spent|won|"
+    r"began|chose|paid|caught|bought|taught)\b", re.I)
+# A diary fragment that opens with the activity: "Mentoring sessions with two startups".
+_ACTIVITY = re.compile(
+    r"^\s*(?!(?:feel|think|wonder|hop|try|struggl|worr|want|look|go|los|miss|wish|need)ing\b)"
+    r"[a-z]{3,}ing (?:sessions?|the|a|an|my|our|two|three|four|five|\d+|new|with|for)\b", re.I)
 _HEDGE = re.compile(r"\b(?:i (?:don't|do not|didn't) think i|not sure (?:i|if)|i doubt|"
                     r"maybe i|i wonder|i guess i (?:could|should))\b", re.I)
 
@@ -42,4 +47,4 @@ def shows_own_action(fact: Fact) -> bool:
         return False
     if polarity(text, (0, len(text)), (0, len(text))) != "demonstrated":
         return False
-    return bool(_OWN.search(text) or _DROPPED_I.search(text))
+    return bool(_OWN.search(text) or _DROPPED_I.search(text) or _ACTIVITY.search(text))

@@ -73,6 +73,13 @@ INJECTION = re.compile(
 META_LINE = re.compile(
     rf"^(?:{SECTIONS[0][1]}|closing|deadline|application deadline|ref\.?|job ref|req(?:uisition)?"
     r" id|dislikes|love)\s*:", re.I)
+# Bare metadata shapes: "9-36 hours per week", "Mon-Fri 8.30am-4.30pm", "£26-29k + equity".
+_DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
+META_SHAPE = re.compile(
+    rf"^(?:\W*(?:up to |from |about |around )?\d[\d.,:]*\s*(?:[-–]|to)?\s*[\d.,:]*\s*(?:hours?|hrs?"
+    rf"|h)\s*(?:per|a|/|each)\s*(?:week|wk|day|month)\b|{_DAY}\s*(?:[-–]|to)\s*{_DAY}\b"
+    r"|[£$€]\s?\d[\d.,]*k?(?:\s*[-–]\s*[£$€]?\s?\d[\d.,]*k?)?\b)(?!.*\b(?:experience|"
+    r"knowledge|skills?|able)\b)", re.I)
 BENEFIT = re.compile(
     r"\b(?:holidays?|vacation|paid time off|pto|pension|401k|insurance|dental|medical cover|"
     r"(?:private )?health ?care (?:plan|cover|insurance|scheme)|private healthcare|"
@@ -86,7 +93,8 @@ BENEFIT = re.compile(
     r"support|service)|company (?:car|laptop|macbook|phone)|socials|team events|"
     r"flexible (?:working|hours|schedules?|benefits)|hybrid working|work from home|mileage|"
     r"paid training|refer a friend|bonus of|per (?:hour|hr|annum|year|mile)|/hr|budget|"
-    r"(?:birthday|days?) off|\d[- ]day (?:week|weekend)|tips|canteen|parking)\b", re.I)
+    r"(?:birthday|days?) off|\d[- ]day (?:week|weekend)|tips|canteen|parking|"
+    r"(?:start[- ]?up|relocation|salary|remuneration) package|negotiable)\b", re.I)
 COMPANY = re.compile(
     r"^(?:we(?:'re| are) (?:a|an|the|one|proud|committed|passionate|on a|building|growing|"
     r"backed|based|also)|our (?:mission|vision|company|values|culture|story|clients|customers|"

@@ -17,14 +17,17 @@ from pydantic import BaseModel, Field
 
 from tools import job_ad_rules as rules
 from tools.faithfulness import TECH
-from tools.job_lines import skill_scores, threshold
+from tools.job_lines import embed_lines, kinds, skill_scores, threshold
 
 Aside = Literal["company", "benefit", "metadata", "application", "other"]
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“‘'0-9•-])|\s+[|]\s+|"
+_SENTENCE = re.compile(r"(?<![ (]e\.g\.)(?<![ (]i\.e\.)(?<!etc\.)(?<!incl\.)(?<=[.!?])\s+"
+                       r"(?=[A-Z(\"“‘'0-9•-])|\s+[|]\s+|"
                        r"\s[-–—]\s(?=(?:[Ww]e|[Oo]ur)\b)")
 COMPANY_KEEP = 0.6  # under a company heading, only lines the model is sure of are kept
 _ASIDE: dict[str, Aside] = {"benefit": "benefit", "company": "company", "apply": "application",
                             "meta": "metadata"}
+_ASIDE_KIND: dict[str, Aside] = {"company": "company", "benefit": "benefit",
+                                 "application": "application"}
 
 
 class Requirement(BaseModel):
@@ -93,7 +96,8 @@ def _title(unit: str) -> str | None:
 
 def _why(unit: str) -> Aside | None:
     """A reason to set a line aside whatever its section, or None."""
-    if rules.META_LINE.match(rules.strip_bullet(unit)):
+    bare = rules.strip_bullet(unit)
+    if rules.META_LINE.match(bare) or (len(bare.split()) <= 10 and rules.META_SHAPE.match(bare)):
         return "metadata"
     if rules.REQUIREMENT_CUE.search(unit):
         return None
@@ -146,12 +150,16 @@ def parse(text: str) -> JobAd:
 
 
 def _decide(ad: JobAd, placed: list[tuple[int, str, str | None]]) -> None:
-    """Sort each line into requirements, duties or set-aside (learned decision when open)."""
+    """Sort each line into requirements, duties or set-aside (learned decisions when open)."""
     why = {text: _why(text) for _, text, _ in placed}
-    open_lines = [text for _, text, section in placed if section is None and not why[text]]
-    open_lines += [text for _, text, section in placed if section == "company"
-                   and rules.YOU.search(text)]
-    scores = dict(zip(open_lines, skill_scores(open_lines), strict=True))
+    texts = list(dict.fromkeys(text for _, text, _ in placed))
+    vecs = embed_lines(texts)
+    row = {text: i for i, text in enumerate(texts)}
+    kind = dict(zip(texts, kinds(texts, vecs), strict=True))
+    open_lines = [text for _, text, section in placed if (section is None and not why[text])
+                  or (section == "company" and rules.YOU.search(text))]
+    scores = dict(zip(open_lines, skill_scores(open_lines, vecs[[row[t] for t in open_lines]]),
+                      strict=True))
     for number, text, section in placed:
         reason: Aside | None = why[text]
         if section in ("must", "nice", "duty", "stack"):
@@ -164,6 +172,9 @@ def _decide(ad: JobAd, placed: list[tuple[int, str, str | None]]) -> None:
         elif reason is None and scores.get(text, 0.0) < threshold() and not (
                 rules.MUST_CUE.search(text) or rules.NICE_CUE.search(text)):
             reason = "other"
+        if reason is None and section not in ("must", "nice", "stack") and \
+                kind[text] != "keep" and not rules.MUST_CUE.search(text):
+            reason = _ASIDE_KIND[kind[text]]  # company, benefit or application in any words
         if reason:
             ad.set_aside.append(SetAside(text=text, why=reason, line=number))
         else:

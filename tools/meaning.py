@@ -2,9 +2,14 @@
 
 Runs after the skill and term match of :mod:`tools.profile`, on what is still a gap. A
 requirement is **covered** when one of the user's done sentences is close in meaning
-(sentence embeddings) *and* they share a concept (the same framework skill, or a content
-word such as "escalated" / "escalation"); **transferable** when the meaning is close
-without a shared concept, and the reason names what both are about in plain words.
+(sentence embeddings) *and* they share a concept (the same framework skill, a content
+word such as "escalated" / "escalation", or an acronym such as "ARM"); **transferable**
+when the meaning is close without a shared concept, and the reason names what both are
+about in plain words. A sentence is compared whole and clause by clause ("I added a
+Grafana alert at 80% and wrote a small bash script" holds two deeds), so the quote is the
+sentence that shows the requirement, not a neighbour from the same reflection. A
+requirement covered by one named tool ("Jenkins JTAG debugging") also quotes the sentence
+that shows its other part.
 """
 
 from __future__ import annotations
@@ -22,15 +27,19 @@ from tools.skills.text import content_lemmas
 
 COVER_MIN = 0.15  # similarity (sentence or its whole item) needed with a shared concept
 NEAR_MIN = 0.5  # similarity alone: transferable, never covered
+SHARED_BONUS = 0.1  # per content word a sentence shares with the requirement, for ranking
 _GENERIC_WORDS = ("experience experienced ability able skill skills good strong excellent "
                   "knowledge work working team year years role high level great proven "
                   "understanding demonstrate demonstrated environment candidate both also "
                   "well make made take taken first time week lot part use used using help "
-                  "keep best within across new way thing things day days")
+                  "keep best within across new way thing things day days less least must "
+                  "plus")
 GENERIC = frozenset(_GENERIC_WORDS.split(" "))
 
 
 _NAME = re.compile(r"(?<![\w.<])[A-Za-z][A-Za-z0-9+#.]*[A-Za-z0-9+#](?![\w>])")
+_ACRONYM = re.compile(r"(?<![\w<])[A-Z][A-Z0-9]{1,5}(?![\w>])")
+_CLAUSE = re.compile(r"\s*[,;:]\s+|\s+(?:and|but|so|then|because|while)\s+")
 
 
 def _key(tag: dict[str, Any]) -> tuple[str, str]:
@@ -45,42 +54,115 @@ def shared_concept(req_tags: Sequence[dict[str, Any]], requirement: str, fact: F
     for tag in req_tags:
         if _key(tag) in mine:
             return mine[_key(tag)]
-    words = [w for w in content_lemmas(fact.text) if len(w) >= 4 and w not in GENERIC]
-    for w in content_lemmas(requirement):
-        if len(w) < 4 or w in GENERIC:
-            continue
+    for acronym in _ACRONYM.findall(requirement):
+        if re.search(rf"(?<![\w<]){acronym}(?![\w>])", fact.text):
+            return acronym
+    words = _words(fact.text)
+    for w in _words(requirement):
         for v in words:
-            if v.startswith(w) or w.startswith(v) or v[:6] == w[:6]:
+            if v.startswith(w) or w.startswith(v) or v[:6] == w[:6] or (
+                    len(_stem(v)) >= 4 and _stem(v) == _stem(w)):
                 return v
     return None
 
 
+def _words(text: str) -> list[str]:
+    """Content words of four letters or more, compounds split ("on-call" -> "call")."""
+    out = [p for w in content_lemmas(text) for p in {w, *w.split("-")}]
+    return [w for w in out if len(w) >= 4 and w not in GENERIC]
+
+
+def _stem(word: str) -> str:
+    """A crude stem, so "handling" and "handle" meet: a common suffix removed."""
+    return re.sub(r"(?:ations?|ings?|ions?|ers?|ed|es|e|s)$", "", word) or word
+
+
+def _overlap(requirement: str, fact: Fact) -> int:
+    """How many content words of the requirement the fact shares (by a common stem)."""
+    mine = {_stem(w)[:6] for w in _words(fact.text)}
+    return sum(_stem(w)[:6] in mine for w in _words(requirement))
+
+
+def clauses(text: str) -> list[str]:
+    """The sentence and its clauses of three words or more, to compare one deed at a time."""
+    parts = [c.strip(" .") for c in _CLAUSE.split(text)]
+    return [text] + [c for c in parts if len(c.split()) >= 3 and c != text.strip(" .")]
+
+
+def _sentence_sims(req_vecs: np.ndarray, done: Sequence[Fact]) -> np.ndarray:
+    """(requirements x facts): the best similarity of each fact's sentence or clauses."""
+    units = [(j, c) for j, f in enumerate(done) for c in clauses(f.text)]
+    sims = np.asarray(req_vecs @ get_embedder().embed([c for _, c in units]).T)
+    best = np.full((len(req_vecs), len(done)), -1.0)
+    for col, (j, _) in enumerate(units):
+        best[:, j] = np.maximum(best[:, j], sims[:, col])
+    return best
+
+
 def by_meaning(matches: Sequence[Any], req_tags: Sequence[Sequence[dict[str, Any]]],
-               done: Sequence[Fact]) -> None:
-    """Upgrade gaps that the user's own sentences show (in place).
+               done: Sequence[Fact], rests: Sequence[str] | None = None) -> None:
+    """Upgrade gaps that the user's own sentences show, and quote the sentence that shows
+    each part of a requirement covered by a named tool (in place).
 
     Args:
         matches: ``tools.profile.Match`` objects, in order.
         req_tags: the framework skills found in each requirement, same order.
         done: the user's facts that show something done.
+        rests: for each match, its whole ad line without the tools it names (default: the
+            requirement itself), whose other concepts a covered match also quotes.
     """
-    gaps = [i for i, m in enumerate(matches) if m.status == "gap"
-            or (m.status == "transferable" and not m.term)]
-    if not gaps or not done:
+    todo = [i for i, m in enumerate(matches) if m.status == "gap" or m.cites]
+    if not todo or not done:
         return
+    near, gate = _closeness([matches[i].requirement for i in todo], done)
+    covered = [i for i in todo if matches[i].status == "covered"]
+    rest_text = {i: rests[i] if rests else re.sub(re.escape(matches[i].term or "") or "^$",
+                                                  " ", matches[i].requirement, flags=re.I)
+                 for i in covered}
+    rest_near, rest_gate = _closeness([rest_text[i] for i in covered], done)
+    for row, i in enumerate(todo):
+        m = matches[i]
+        if m.cites:  # found by skill or term: quote the closest of its sentences
+            rank = {f.id: near[row][j] for j, f in enumerate(done)}
+            m.cites = sorted(m.cites, key=lambda c: -rank.get(c, -1.0))[:2]
+        if m.status == "covered":
+            k = covered.index(i)
+            _quote_the_rest(m, req_tags[i], rest_text[i], done, rest_near[k], rest_gate[k])
+        elif m.status == "gap" or (m.status == "transferable" and not m.term):
+            _upgrade(m, req_tags[i], done, near[row], gate[row])
+
+
+def _closeness(texts: list[str], done: Sequence[Fact]
+               ) -> tuple[list[list[float]], list[list[float]]]:
+    """For each text and each done fact: how close the fact's sentence (whole or a clause)
+    is, and the gate (the sentence, or its whole reflection, is close enough to count)."""
+    if not texts:
+        return [], []
     embed = get_embedder().embed
     items: dict[str, list[int]] = {}
     for j, f in enumerate(done):
         items.setdefault(f.item_id, []).append(j)
-    whole = {i: " ".join(done[j].text for j in js) for i, js in items.items()}
-    req_vecs = embed([matches[i].requirement for i in gaps])
-    sims = np.asarray(req_vecs @ embed([f.text for f in done]).T)
-    item_ids = list(whole)
-    item_sims = np.asarray(req_vecs @ embed([whole[i] for i in item_ids]).T)
-    for row, i in enumerate(gaps):
-        by_item = dict(zip(item_ids, item_sims[row].tolist(), strict=True))
-        score = [max(float(sims[row, j]), by_item[f.item_id]) for j, f in enumerate(done)]
-        _upgrade(matches[i], req_tags[i], done, score)
+    item_ids = list(items)
+    vecs = embed(texts)
+    sims = _sentence_sims(vecs, done)
+    whole = embed([" ".join(done[j].text for j in items[i]) for i in item_ids])
+    by_item = dict(zip(item_ids, np.asarray(vecs @ whole.T).T.tolist(), strict=True))
+    near = [[float(v) for v in row] for row in sims]
+    gate = [[max(near[r][j], by_item[f.item_id][r]) for j, f in enumerate(done)]
+            for r in range(len(texts))]
+    return near, gate
+
+
+def _quote_the_rest(m: Any, req_tags: Sequence[dict[str, Any]], rest: str,
+                    done: Sequence[Fact], near: list[float], gate: list[float]) -> None:
+    """A requirement covered by its named tool or skill also cites the closest sentence
+    that shows another of its concepts ("JTAG" in "Jenkins JTAG debugging")."""
+    for j in sorted(range(len(done)), key=lambda k: -near[k]):
+        if done[j].id in m.cites or gate[j] < COVER_MIN:
+            continue
+        if shared_concept(req_tags, rest, done[j]):
+            m.cites = [*m.cites[:1], done[j].id]
+            return
 
 
 def _named(requirement: str, fact: Fact) -> str | None:
@@ -96,20 +178,27 @@ def _named(requirement: str, fact: Fact) -> str | None:
 
 
 def _upgrade(m: Any, req_tags: Sequence[dict[str, Any]], done: Sequence[Fact],
-             score: list[float]) -> None:
-    """Cover (shared concept and close) or transfer (close) one gap, best sentences first."""
-    ranked = sorted(range(len(done)), key=lambda k: -score[k])
-    shown = [(j, c) for j in ranked if score[j] >= COVER_MIN
+             near: list[float], gate: list[float]) -> None:
+    """Cover (shared concept and close) or transfer (close) one gap, closest sentences first.
+
+    ``near`` ranks the user's sentences (whole or by clause); ``gate`` also lets a sentence
+    count when its whole reflection is close to the requirement."""
+    ranked = sorted(range(len(done)), key=lambda k: -near[k])
+    shown = [(j, c) for j in ranked if gate[j] >= COVER_MIN
              and (c := shared_concept(req_tags, m.requirement, done[j]))]
+    # Meaning and concepts together: a sentence sharing more of the requirement's words
+    # ranks first among those that share one ("career conversations" for "career").
+    shown.sort(key=lambda jc: -(near[jc[0]] + SHARED_BONUS * _overlap(m.requirement,
+                                                                      done[jc[0]])))
     if shown and not _named(m.requirement, done[shown[0][0]]):
         cites = [done[j].id for j, _ in shown[:2]]
         m.status, m.cites, m.via, m.next_step = "covered", cites, shown[0][1], None
         m.why = f"your own words show {shown[0][1]}"
     elif shown and m.status == "gap":
-        m.status, m.cites, m.via, m.next_step = "transferable", [done[shown[0][0]].id], \
-            shown[0][1], None
+        m.status, m.cites, m.via, m.next_step = "transferable", \
+            [done[j].id for j, _ in shown[:2]], shown[0][1], None
         m.why = (f"you show {shown[0][1]}, though not the tool or topic this asks for "
                  "by name")
-    elif ranked and score[ranked[0]] >= NEAR_MIN and m.status == "gap":
+    elif ranked and near[ranked[0]] >= NEAR_MIN and m.status == "gap":
         m.status, m.cites, m.next_step = "transferable", [done[ranked[0]].id], None
         m.why = "what you did is close in meaning to this, though not the same thing"

@@ -28,7 +28,10 @@ RELATED_TECH = {
     "mysql": ["postgres", "postgresql", "sql"], "sql": ["postgres", "postgresql", "mysql"],
     "kubernetes": ["docker"], "docker": ["kubernetes"], "aws": ["azure", "gcp"],
     "azure": ["aws", "gcp"], "gcp": ["aws", "azure"], "react": ["javascript", "typescript"],
-    "typescript": ["javascript"], "javascript": ["typescript"], "tableau": ["powerbi", "excel"],
+    "typescript": ["javascript"],
+    "javascript": ["typescript", "react", "vue", "angular", "node.js"],
+    "c++": ["c", "c#"], "c": ["c++"], "c#": ["c++", "java"],
+    "python": ["django", "flask", "pandas"], "tableau": ["powerbi", "excel"],
     "powerbi": ["tableau", "excel"], "excel": ["tableau", "powerbi"], "pytorch": ["tensorflow"],
     "tensorflow": ["pytorch"], "django": ["flask", "fastapi"], "flask": ["django", "fastapi"],
     "fastapi": ["flask", "django"], "java": ["kotlin", "scala"], "kotlin": ["java"],
@@ -51,6 +54,8 @@ class Match(BaseModel):
     cites: list[str] = Field(default_factory=list)
     via: str | None = Field(default=None, description="the user's related skill or term")
     term: str | None = Field(default=None, description="the technical term matched")
+    source: str | None = Field(default=None, description="the ad's whole requirement, when "
+                               "this match is one of the tools it names")
     why: str | None = Field(default=None, description="in plain words, why it counts")
     next_step: str | None = None
 
@@ -93,11 +98,15 @@ def _rank(facts: list[Fact]) -> list[str]:
     for f in chosen:
         if f.id not in out:
             out.append(f.id)
-    return out[:2]
+    return out  # by_meaning keeps the two closest in meaning
 
 
 def _term_facts(term: str, facts: list[Fact]) -> list[Fact]:
-    pattern = re.compile(rf"(?<![\w.+#]){re.escape(term)}(?![\w+#])", re.I)
+    # A one-letter language ("C") only as written, never the "c" of "c/o" or "Cortex-M4".
+    if len(term) == 1:
+        pattern = re.compile(rf"(?<![\w.+#/-]){re.escape(term.upper())}(?![\w+#/-])")
+    else:
+        pattern = re.compile(rf"(?<![\w.+#]){re.escape(term)}(?![\w+#])", re.I)
     return [f for f in facts if pattern.search(f.text) and _done(f)]
 
 
@@ -139,14 +148,18 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
     user_vecs = get_embedder().embed([labels[k] for k in user_keys]) if user_keys else None
     k = 0
     atom_tags: list[list[dict[str, Any]]] = []
+    lines: list[str] = []  # the ad's whole requirement, for each atom
     for req in wanted:
         for label, term in _atoms(req):
             found = [t if isinstance(t, dict) else t.model_dump() for t in tags[k]]
             k += 1
             found = [t for t in found if t.get("polarity") != "negated"][:3]
             atom_tags.append(found)
+            lines.append(re.sub("|".join(re.escape(t) for t in req.terms) or "^$", " ",
+                                req.text, flags=re.I))
             m = Match(requirement=label, must=req.must, kind=req.kind, status="gap",
-                      labels=[str(t["label"]) for t in found])
+                      labels=[str(t["label"]) for t in found],
+                      source=req.text if label != req.text else None)
             if term:
                 hits = _term_facts(term, done)
                 if hits:
@@ -173,7 +186,7 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
             if m.status == "gap":
                 m.next_step = next_step(label, term)
             profile.matches.append(m)
-    by_meaning(profile.matches, atom_tags, done)
+    by_meaning(profile.matches, atom_tags, done, lines)
     return profile
 
 

@@ -20,7 +20,9 @@ from tools.facts import Fact, short
 from tools.faithfulness import Segment
 from tools.reflection import cues_in  # the reflection policy's own STAR cues
 from tools.skills.text import content_lemmas
+from tools.story_events import split_events
 from tools.story_text import clean
+from tools.understanding.parts import classify_parts
 
 SECTIONS = ("situation", "task", "action", "result", "learning")
 MIN_RELEVANCE = 0.4
@@ -36,7 +38,10 @@ _RESULT = re.compile(r"\b(?:now|afterwards|in the end|left a (?:good|great|posit
 # Actions in the present tense, common in non-native English ("i make new plan").
 _ACT = re.compile(r"\b(?:i|we)\s+(?:\w+\s+)?(?:make|build|help|explain|translate|teach|write|"
                   r"lead|organi[sz]e|plan|fix|run|train|show|take care|give|talk|handle|"
-                  r"manage|sell|keep|negotiate|listen|sit|check|count|cook|clean)\b", re.I)
+                  r"manage|sell|keep|negotiate|listen|sit|check|count|cook|clean|did)\b", re.I)
+# "We had the audit", "I had my exam", "Got called to a leak": what happened, not a deed.
+_HAD = re.compile(r"^\W*(?:(?:i|we)\s+had\s+(?:a|an|the|my|our|\d+|two|three|some|no)\b|"
+                  r"(?:i |we )?got (?:called|asked|sent|told)\b)", re.I)
 _ABOUT = re.compile(r"^\s*(?:/story\b|(?:please\s+)?(?:can you\s+)?(?:write|draft|make|tell)"
                     r"(?:\s+me)?\s+(?:a|an|my|the)?\s*(?:star\s+)?story)\s*(?:about|on|of|"
                     r"for)?\s*", re.I)
@@ -87,6 +92,9 @@ def section_of(sentence: str, first: bool) -> str | None:
         cues.add("result")
     if _ACT.search(sentence):
         cues.add("action")
+    if _HAD.search(sentence):
+        cues.discard("action")
+        cues.add("situation")
     if "learning" in cues:
         return "learning"
     if _TASK.search(sentence):
@@ -154,16 +162,61 @@ def choose_items(facts: list[Fact], about: str = "", picked: list[str] | None = 
 
 def _richness(facts: list[Fact], item: str) -> int:
     """How many STAR+L sections an item's sentences fill."""
-    return len(draft(facts, picked=[item]).sections)
+    return len(draft(facts, picked=[item], learned=False).sections)
 
 
-def draft(facts: list[Fact], about: str = "", picked: list[str] | None = None) -> StoryDraft:
+def _one_event(mine: list[Fact], about: str) -> list[Fact]:
+    """The sentences of the one event a story tells: the event closest to the topic, or
+    the richest (see :mod:`tools.story_events`)."""
+    events = split_events(mine)
+    if len(events) < 2:
+        return mine
+    if about:
+        scores = [max(_item_scores([Fact(**{**f.model_dump(), "item_id": str(k)})
+                                    for f in ev], about).values()) for k, ev in enumerate(events)]
+        return events[int(np.argmax(scores))]
+    return max(events, key=lambda ev: (len({section_of(f.text, False) for f in ev} - {None}),
+                                       len(ev)))
+
+
+def _slots(texts: list[str], learned: bool) -> list[str | None]:
+    """The STAR+L section of each sentence: the cue rules first; where they are silent,
+    the reflection-part classifier (``tools.understanding.parts``); where both are, the
+    order of a told story (before the first action: the situation; after it: the result)."""
+    cues = [section_of(t, False) for t in texts]
+    silent = [i for i, c in enumerate(cues) if c is None]
+    if learned and silent:
+        for i, part in zip(silent, classify_parts([texts[i] for i in silent]), strict=True):
+            slot = "learning" if part.slot == "next_step" else part.slot
+            cues[i] = slot if slot in LIMITS else None
+    acted = False
+    for i, cue in enumerate(cues):
+        if acted and cue == "situation" and i in silent:
+            cue = None  # what the classifier reads as a scene, told after the deed
+        if cue is None:
+            cue = ("result" if acted else "situation") if _plain(texts[i]) else None
+        cues[i] = cue
+        acted = acted or cue in ("action", "action+result")
+    return cues
+
+
+def _plain(text: str) -> bool:
+    """A sentence that tells something (not a feeling about it: "I am happy for this")."""
+    return not re.match(r"^\W*(?:i(?:'m| am| was| felt| feel)|that felt|felt|so) \w*\s*(?:"
+                        r"happy|sad|nervous|tired|proud|glad|good|great|bad|stressed|angry|"
+                        r"relieved|super|really|very|so)\b", text, re.I)
+
+
+def draft(facts: list[Fact], about: str = "", picked: list[str] | None = None,
+          learned: bool = True) -> StoryDraft:
     """Draft a STAR+L story from the user's facts.
 
     Args:
         facts: the user's facts (see ``tools.facts.facts_for``).
         about: the topic in the user's words (may be empty: the coach proposes the richest).
         picked: item ids the user chose (overrides the topic).
+        learned: let the reflection-part classifier place sentences the cue rules leave
+            unplaced (off when only counting how rich an item is).
 
     Returns:
         The draft; ``item_ids`` is empty when nothing matched the topic.
@@ -180,13 +233,14 @@ def draft(facts: list[Fact], about: str = "", picked: list[str] | None = None) -
             mark = " (verified)" if mine[0].verified else ""
             story.credentials.append(StoryLine(text=mine[0].text + mark, fact_id=mine[0].id))
             continue
-        first = True
-        for f in mine:
-            text = f.text if f.kind == "story" else clean(f.text)
-            if not text:
-                continue  # filler or a bare feeling ("ugh long week") is not a story line
-            where = f.slot if f.kind == "story" else section_of(text, first)
-            first = False
+        if mine and mine[0].kind == "story":
+            lines = [(f, f.text, f.slot) for f in mine]
+        else:
+            # filler or a bare feeling ("ugh long week") is not a story line
+            kept = [(f, text) for f in _one_event(mine, about) if (text := clean(f.text))]
+            lines = [(f, t, slot) for (f, t), slot in
+                     zip(kept, _slots([t for _, t in kept], learned), strict=True)]
+        for f, text, where in lines:
             if where == "action+result":
                 where = "result" if sections["action"] and not sections["result"] else "action"
             if where in LIMITS and len(sections[where]) < LIMITS[where]:

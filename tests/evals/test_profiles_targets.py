@@ -40,3 +40,14 @@ def test_a_requirement_never_found_is_a_miss_not_an_honoured_gap() -> None:
     found = {"matches": [{"requirement": "Kubernetes", "status": "gap"},
                          {"requirement": "Python", "status": "covered"}]}
     assert _expectations(found, job) == (1, 1, 0, 0)
+
+
+def test_stories_that_mix_events_fail_the_stories_targets(monkeypatch: pytest.MonkeyPatch
+                                                          ) -> None:
+    from evals import stories_eval
+    from tools import stories
+
+    monkeypatch.setattr(stories, "split_events", lambda facts: [facts])
+    report = stories_eval.run_part(stories_eval.load_parts()[1])
+    assert report["one_event_share"] < stories_eval.TARGETS["one_event"]
+    assert any(f.startswith("stories: one_event") for f in stories_eval.failures(report))

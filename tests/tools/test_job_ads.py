@@ -83,3 +83,20 @@ def test_an_inline_label_with_a_semicolon_list_gives_one_requirement_per_item() 
     assert must == ["HCPC registration", "scrubbing for elective lists",
                     "calm teamwork under pressure"]
     assert [r.text for r in ad.requirements if not r.must] == ["ODP degree"]
+
+
+def test_company_and_benefit_lines_in_new_words_are_set_aside_by_the_learned_head() -> None:
+    """No heading, no benefit keyword: the line-kind head reads what the line is about."""
+    ad = parse("Care assistant, nights\n"
+               "You will help residents wash, dress and get comfortable for the night.\n"
+               "Support residents who live with dementia, calmly and with patience.\n"
+               "You will grow with a home that sends its carers on funded courses every year.\n"
+               "A friendly team of 30 carers and nurses will welcome you from your first night.\n"
+               "Mon-Sat, 7am to 5pm, 4 or 5 days.")
+    kept = [r.text for r in ad.requirements + ad.duties]
+    assert any("dementia" in t for t in kept) and any("wash, dress" in t for t in kept)
+    aside = {a.text[:20]: a.why for a in ad.set_aside}
+    assert aside["You will grow with a"] == "benefit"
+    assert aside["A friendly team of 3"] == "company"
+    assert aside["Mon-Sat, 7am to 5pm,"] == "metadata"
+    assert not any("funded courses" in t or "friendly team" in t for t in kept)

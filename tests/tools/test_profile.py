@@ -143,3 +143,47 @@ def test_requirements_met_in_plain_words_are_covered_with_the_quote() -> None:
     assert "consultant" not in out.facts["text"] and out.facts["ignored"]
     # The person is told what was left out and that the planted instruction was not followed.
     assert "I also ignored lines that told automated screening tools" in out.reply
+
+
+SITE_AD = """Site Reliability Engineer
+Requirements:
+- Docker, Terraform and on-call incident handling
+- Mentoring junior engineers
+- Knowledge of at least one scripting language
+"""
+
+
+def test_the_sentence_that_shows_each_part_is_quoted_not_its_neighbour() -> None:
+    """Plain-words evidence is quoted: a clause of a longer sentence, a diary fragment with
+    no "I", and the part of a line that is not the tool it names."""
+    from memory.records import get_records
+
+    rec = get_records()
+    uid = rec.ensure_user("cli", "local", "wiktor", "Wiktor")
+    for day, text in (
+            ("2026-09-07", "Packaged the billing service in Docker this week. The build is "
+                           "slow, no idea why yet."),
+            ("2026-09-14", "Quiet start. Saturday i was on call and handled the outage of "
+                           "the payment gateway, customers could pay again after 40 min."),
+            ("2026-09-21", "Sprint planning ran long again. Pairing sessions with two junior "
+                           "devs on how to read stack traces, they ask much better questions "
+                           "now."),
+            ("2026-09-28", "Team lunch was nice. I cleaned up the cron jobs and wrote a small "
+                           "bash script to restart the workers at night.")):
+        rec.save_reflection(uid, {"text": text, "status": "saved", "skills": [],
+                                  "created_at": f"{day}T18:00:00+00:00"})
+    own = {f.id: f.text for f in facts_for(uid)}
+    out = profile_for(uid, SITE_AD)
+    matches = out.facts["matches"]
+
+    def quoted(requirement: str) -> list[str]:
+        hits = [m for m in matches if requirement in m["requirement"]
+                or requirement in (m.get("source") or "")]
+        return [own[c] for m in hits if m["status"] != "gap" for c in m["cites"]]
+
+    assert any("on call and handled the outage" in q for q in quoted("on-call incident"))
+    assert any(q.startswith("Pairing sessions") for q in quoted("Mentoring junior"))
+    script = quoted("scripting language")
+    assert script and "bash script" in script[0]
+    assert not any(q.startswith(("Quiet start", "Team lunch", "Sprint planning"))
+                   for m in matches for q in [own[c] for c in m["cites"]])

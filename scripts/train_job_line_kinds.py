@@ -1,0 +1,123 @@
+"""Train the job-ad line-kind head: is a line a requirement or duty, or company, benefit or
+application text?
+
+Data (never the aside third of the SkillSpan postings, see ``evals/skillspan_ads.py``):
+- ``keep``: the skill-bearing lines of the tuning postings;
+- ``company`` / ``benefit``: the job board's own fields of the tuning tech postings, and
+  hand labels of the tuning house postings (``evals/data/job_ads/line_kinds.json``);
+- ``application``: hand labels of the tuning house postings;
+- lines written for this project in other trades and styles (the same file), two thirds of
+  each kind; the other third is aside and reported.
+
+Features are the project's sentence embeddings (``memory.embeddings``) plus who a line
+speaks of (``tools.job_lines.kind_features``); the model is a
+softmax head (``tools.understanding.head``), written with its threshold to
+``tools/data/job_line_kinds.npz``. A line is set aside when its ``keep`` probability is
+below the threshold: the lowest one that, in 3-fold cross-validation over tuning postings,
+still keeps at least 98% of skill-bearing lines.
+
+Run: ``nice -n 10 .venv/bin/python scripts/train_job_line_kinds.py`` (under a minute on 2
+cores; embeddings are cached under /tmp/profiles2/).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from evals.skillspan_ads import benefit_company_lines, load_postings, split  # noqa: E402
+from memory.embeddings import get_embedder  # noqa: E402
+from tools.job_lines import KINDS, KINDS_WEIGHTS, kind_features  # noqa: E402
+from tools.understanding.head import fit  # noqa: E402
+
+LABELS = ROOT / "evals" / "data" / "job_ads" / "line_kinds.json"
+CACHE = Path("/tmp/profiles2")
+RECALL = 0.98
+STEPS, L2 = 2000, 0.3  # chosen by the same cross-validation (MiniLM rows)
+
+
+def _embed(lines: list[str]) -> np.ndarray:
+    digest = hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
+    cached = CACHE / f"line_kinds_{digest}.npy"
+    if cached.exists():
+        return np.asarray(np.load(cached))
+    vecs = np.asarray(get_embedder().embed(lines), dtype=np.float32)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    np.save(cached, vecs)
+    return vecs
+
+
+def written_split() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(tuning, aside) of the written lines: every third line of each kind is aside."""
+    written = json.loads(LABELS.read_text(encoding="utf-8"))["written"]
+    rows = [(line, kind, i) for kind, lines in written.items() for i, line in enumerate(lines)]
+    return ([(t, k) for t, k, i in rows if i % 3 != 2], [(t, k) for t, k, i in rows if i % 3 == 2])
+
+
+def posting_rows() -> list[tuple[str, str, int]]:
+    """(line, kind, posting number) of the tuning postings that carry a kind."""
+    hand = json.loads(LABELS.read_text(encoding="utf-8"))["tuning"]
+    tuning, _aside = split(load_postings())
+    rows: list[tuple[str, str, int]] = []
+    for n, post in enumerate(tuning):
+        kinds: dict[int, str] = {}
+        if post.key.startswith("tech"):
+            kinds = benefit_company_lines(post)
+        for kind, numbers in hand.get(post.key, {}).items():
+            kinds |= {i: kind for i in numbers if not post.skill[i - 1]}
+        for i, line in enumerate(post.lines, start=1):
+            kind = "keep" if post.skill[i - 1] else kinds.get(i)
+            if kind:
+                rows.append((line, kind, n))
+    return rows
+
+
+def main() -> None:
+    """Cross-validate the threshold over tuning postings, fit on all, report the aside lines."""
+    rows = posting_rows()
+    if not rows:
+        raise SystemExit("../shared/evals/skills/skillspan is missing; nothing to train on.")
+    written, aside = written_split()
+    lines = [r[0] for r in rows] + [t for t, _ in written]
+    kinds = [r[1] for r in rows] + [k for _, k in written]
+    group = np.array([r[2] for r in rows] + [i for i in range(len(written))])
+    x = kind_features(lines, _embed(lines))
+    keep = np.zeros(len(lines))
+    for fold in range(3):
+        test = group % 3 == fold
+        head = fit(x[~test], [k for k, t in zip(kinds, test, strict=True) if not t],
+                   steps=STEPS, l2=L2)
+        keep[test] = head.probabilities(x[test])[:, head.labels.index("keep")]
+    is_skill = np.array([k == "keep" for k in kinds])
+    grid = np.linspace(0.005, 0.9, 180)
+    ok = [t for t in grid if (keep[is_skill] >= t).mean() >= RECALL]
+    threshold = float(max(ok)) if ok else 0.01
+    head = fit(x, kinds, steps=STEPS, l2=L2)
+    assert head.labels == KINDS, head.labels
+    xa = kind_features([t for t, _ in aside], _embed([t for t, _ in aside]))
+    pa = head.probabilities(xa)
+    guess = [KINDS[int(i)] for i in pa.argmax(axis=1)]
+    kept = pa[:, KINDS.index("keep")] >= threshold
+    report = {
+        "lines": len(lines), "threshold": round(threshold, 3),
+        "cv_skill_kept": round(float((keep[is_skill] >= threshold).mean()), 3),
+        "cv_other_set_aside": round(float((keep[~is_skill] < threshold).mean()), 3),
+        "written_aside_lines": len(aside),
+        "written_aside_right_keep": int(sum(k == (g == "keep") for (_, g), k in
+                                            zip(aside, kept, strict=True))),
+        "written_aside_right_kind": int(sum(g == w for (_, g), w in zip(aside, guess,
+                                                                         strict=True))),
+    }
+    sha = head.save(KINDS_WEIGHTS, threshold=np.array(threshold, dtype=np.float32))
+    print(json.dumps(report | {"sha256": sha}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+"""One event per story: a reflection or a week that tells two events is split by meaning.
+
+A new event starts at a sentence that moves to another time or topic ("Thursday totally
+different thing, ...", "Also parents evening on Thursday", "Separately my laptop died")
+or whose meaning is far from the event so far (sentence embeddings). A sentence that goes
+on with the same people or thing ("He calmed down", "They signed for six months") stays.
+The story is drafted from the event closest to the topic, or the richest one.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from memory.embeddings import get_embedder
+from tools.facts import Fact
+
+_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# A sentence that opens on another time or another matter starts a new event.
+_SHIFT = re.compile(
+    rf"^\W*(?:(?:and |but )?then,? (?:on )?{_DAY}|(?:on |last |this )?{_DAY}\b|also\b|"
+    r"oh and\b|plus\b|(?:in )?other news|separately|meanwhile|another thing|"
+    r"(?:a )?different (?:thing|story)|midweek|mid-week|at work (?:on|this)|back (?:in|at) "
+    r"(?:the )?(?:office|work|base)|(?:the )?rest of the (?:week|day)|(?:the )?next day|"
+    r"later that week|(?:on )?the weekend|(?:\w+ ){0,2}(?:before|after) that\b)", re.I)
+# A sentence that goes on with what came before stays in its event.
+_GOES_ON = re.compile(r"^\W*(?:he|she|they|it|this|that|we|everyone|all|by|after|afterwards|"
+                      r"in the end|so|because|but|and|then|only|zero|no)\b", re.I)
+APART = 0.06  # below this similarity to the event so far, a sentence starts a new event
+
+
+def split_events(facts: list[Fact]) -> list[list[Fact]]:
+    """The sentences of one item, grouped into events, in order.
+
+    Args:
+        facts: one reflection's (or week's) sentences, in order.
+
+    Returns:
+        The events: runs of consecutive sentences about one thing (one event when the
+        item tells one).
+    """
+    if len(facts) < 3:
+        return [facts] if facts else []
+    vecs = np.asarray(get_embedder().embed([f.text for f in facts]))
+    events: list[list[int]] = [[0]]
+    for i in range(1, len(facts)):
+        so_far = vecs[events[-1]].mean(axis=0)
+        sim = float(vecs[i] @ so_far / (np.linalg.norm(so_far) + 1e-9))
+        text = facts[i].text
+        shift = _SHIFT.search(text) is not None
+        far = sim < APART and not _GOES_ON.search(text)
+        if shift or far:
+            events.append([i])
+        else:
+            events[-1].append(i)
+    return [[facts[i] for i in ev] for ev in events]
