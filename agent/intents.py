@@ -102,7 +102,7 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
     intent = COACH_INTENT.get(got.intent, got.intent)
     if intent in DRAFT_COMMANDS:
         intent = "reflection" if draft_open else "reflection_empty"
-    if not got.confident and intent != "reflection_empty":
+    if not got.confident:
         intent = "unsure"  # a doubtful reading stores nothing: we ask what was meant
     if draft_open and got.how == "model" and got.confidence < LEAVE_DRAFT:
         intent = "reflection"
