@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import numpy as np
+
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 MIN_LENGTH = 5
 
@@ -39,6 +41,16 @@ def keywords(requests: Iterable[str], content: Iterable[str]) -> tuple[list[str]
     told = {w for t in content for w in words(t)}
     keys = sorted(w for w in asked - told if len(w) >= MIN_LENGTH)
     return keys, sorted(asked | told)
+
+
+def pack(items: Iterable[str]) -> np.ndarray:
+    """Words as one UTF-8 byte array (small inside an ``.npz``)."""
+    return np.frombuffer("\n".join(items).encode("utf-8"), dtype=np.uint8)
+
+
+def unpack(data: np.ndarray) -> list[str]:
+    """The words :func:`pack` stored."""
+    return [w for w in bytes(data).decode("utf-8").split("\n") if w]
 
 
 def one_slip(a: str, b: str) -> bool:

@@ -146,7 +146,7 @@ def speller_arrays(rows: list[corpus.Message]) -> dict[str, np.ndarray]:
     asks = [r.text for r in rows if r.intent not in told | {"profile"}]  # ads: any word
     keys, _ = spelling.keywords(asks, [r.text for r in rows if r.intent in told])
     known = sorted({w for r in rows for w in spelling.words(r.text)})
-    return {"keywords": np.array(keys, dtype=str), "known": np.array(known, dtype=str)}
+    return {"keywords": spelling.pack(keys), "known": spelling.pack(known)}
 
 
 def write_manifest(out: Path, encoder: str, extra: dict[str, object]) -> None:

@@ -21,7 +21,7 @@ import numpy as np
 from tools.understanding import commands, distress, lang
 from tools.understanding.encoder import CHOSEN, get_encoder
 from tools.understanding.head import Head
-from tools.understanding.spelling import Speller
+from tools.understanding.spelling import Speller, unpack
 
 WEIGHTS = Path(__file__).resolve().parent / "weights"
 # A pasted job ad may hold any word ("abuse", "suicide prevention"): an explicit
@@ -75,7 +75,7 @@ class Understander:
         self.distress_head = Head.load(folder / "distress.npz")
         with np.load(folder / "intent.npz") as data:
             self.intent_threshold = float(data["threshold"])
-            self.speller = Speller(data["keywords"].tolist(), data["known"].tolist())
+            self.speller = Speller(unpack(data["keywords"]), unpack(data["known"]))
         with np.load(folder / "distress.npz") as data:
             self.distress_threshold = float(data["threshold"])
 
