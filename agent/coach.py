@@ -115,7 +115,7 @@ def _fresh(template: str, seed: str, said: frozenset[str]) -> str:
     if fresh not in said and not asked(fresh) & asked("\n".join(said)):
         return fresh
     try:
-        return render(f"{template}_quiet", seed=seed)
+        return render_fresh(f"{template}_quiet", seed=seed, avoid=said)
     except KeyError:
         return fresh
 

@@ -79,7 +79,7 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
     """
     if EXPLICIT_PROFILE.match(text):  # a pasted job ad may hold any word, even "abuse"
         return Route("profile", "rule")
-    got = understand(text)
+    got = understand(text, followup=draft_open)
     if got.intent == "distress":
         return Route("distress", got.how, got.distress.score, got.lang)
     if awaiting == "distress" and not RULES_BEFORE_CARE.search(text):
@@ -102,7 +102,7 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
     intent = COACH_INTENT.get(got.intent, got.intent)
     if intent in DRAFT_COMMANDS:
         intent = "reflection" if draft_open else "reflection_empty"
-    if not got.confident and intent != "reflection_empty":
+    if not got.confident:
         intent = "unsure"  # a doubtful reading stores nothing: we ask what was meant
     if draft_open and got.how == "model" and got.confidence < LEAVE_DRAFT:
         intent = "reflection"

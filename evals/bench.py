@@ -63,6 +63,7 @@ async def _turns(cfg: BenchConfig, users: dict[str, Any], store: Any) -> list[di
     from agent.coach import OfflineCoach
     from agent.service import AgentService
     from evals.baseline import ask, build_baseline
+    from tools.understanding.understand import forget_readings
 
     run = time.strftime("%Y%m%d%H%M%S")
     baseline = build_baseline(store)
@@ -74,6 +75,7 @@ async def _turns(cfg: BenchConfig, users: dict[str, Any], store: Any) -> list[di
             for c in range(cfg.cycles + 1):  # the first conversation warms up
                 script, thread = SCRIPTS[c % len(SCRIPTS)], f"{run}-{level}-{c}"
                 for msg in script:
+                    forget_readings()  # each turn encodes its message, as a new one would
                     with ours:
                         reply = await service.handle(uid, msg, channel="bench",
                                                      conversation=thread)

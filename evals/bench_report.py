@@ -17,6 +17,7 @@ def _ratio(base: float | None, ours: float | None) -> str:
 
 def _cell(s: dict[str, Any], digits: int) -> str:
     cpu = f"; {s['cpu_p50']:.{digits}f}" if "cpu_p50" in s else ""
+    cpu += f" / {s['cpu_p95']:.{digits}f}" if "cpu_p95" in s else ""
     return f"{s['p50']:.{digits}f} / {s['p95']:.{digits}f}{cpu}"
 
 
@@ -66,7 +67,7 @@ def _recall_rows(report: dict[str, Any]) -> list[list[Any]]:
             if f"ours{suffix}" not in rc:
                 continue
             o, b = rc[f"ours{suffix}"], rc[f"baseline{suffix}"]
-            rows.append([f"recall, {where}, {label}, {size} (ms p50 / p95; cpu p50)",
+            rows.append([f"recall, {where}, {label}, {size} (ms p50 / p95; cpu p50 / p95)",
                          _cell(o, 1), _cell(b, 1), _ratio(b["p95"], o["p95"])])
     return rows
 
@@ -82,13 +83,14 @@ def format_table(report: dict[str, Any]) -> str:
     rows: list[list[Any]] = []
     for r in report["turn_latency"]:
         o, b = r["ours"], r["baseline"]
-        rows.append([f"reflection turn, {r['memories']:,} memories (ms p50 / p95; cpu p50)",
+        rows.append([f"reflection turn with understanding, {r['memories']:,} memories "
+                     "(ms p50 / p95; cpu p50 / p95)",
                      _cell(o, 0), _cell(b, 0), _ratio(b["p95"], o["p95"])])
     saves = [r for r in report["turn_latency"] if r.get("ours_save_turn", {}).get("n")]
     if saves:
         top = max(saves, key=lambda r: r["memories"])
         rows.append([f"of which the saving turn, {top['memories']:,} memories (ms p50 / p95; "
-                     "cpu p50)", _cell(top["ours_save_turn"], 0), "", ""])
+                     "cpu p50 / p95)", _cell(top["ours_save_turn"], 0), "", ""])
     rows.extend(_recall_rows(report))
     tg = report["tagging"]
     if "ours_per_s" in tg:
@@ -102,7 +104,7 @@ def format_table(report: dict[str, Any]) -> str:
     un = report.get("understanding", {})
     if "p50" in un:
         rows.append([f"understanding one message, {un['messages']} messages (ms p50 / p95; "
-                     "cpu p50)", _cell(un, 1), "", ""])
+                     "cpu p50 / p95)", _cell(un, 1), "", ""])
     vf = report["verification"]
     if "ours" in vf:
         rows.append([f"credential verification, {vf['credentials']} credentials "

@@ -14,11 +14,12 @@ def pct(values: list[float], q: float) -> float:
 
 
 def stats(ms: list[float], cpu: list[float] | None = None) -> dict[str, float]:
-    """p50, p95 and count of wall-clock latencies in milliseconds (and the median CPU ms of
+    """p50, p95 and count of wall-clock latencies in milliseconds (and the CPU ms p50 / p95 of
     this process per call, which a busy machine disturbs less)."""
     out = {"p50": round(pct(ms, 50), 2), "p95": round(pct(ms, 95), 2), "n": len(ms)}
     if cpu:
         out["cpu_p50"] = round(pct(cpu, 50), 2)
+        out["cpu_p95"] = round(pct(cpu, 95), 2)
     return out
 
 

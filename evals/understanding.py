@@ -97,8 +97,13 @@ def format_table(report: dict[str, Any]) -> str:
              f"{report['gate']['distress_messages_all'] - a['distress_messages']} more "
              "distress messages for the gate).",
              "", markdown_table(["measure", "target", "value", "met"], rows), "",
-             f"Reflection and answer merged: {a['content_merged_accuracy']}; unsure: "
-             f"{a['unsure']}; language: {a['language_accuracy']}.",
+             f"Each message read in its dialog context (an answer follows a follow-up "
+             f"question); without that context: {a['intent_accuracy_no_context']}. "
+             f"Reflection and answer merged: {a['content_merged_accuracy']}; requests sent "
+             f"mid-reflection kept: {a['requests_mid_reflection']}; unsure: {a['unsure']}; "
+             f"language: {a['language_accuracy']}.",
+             "Per class (right/total): " + ", ".join(
+                 f"{k} {v}" for k, v in a["per_class"].items()) + ".",
              f"Reflection parts: {report['parts']}"]
     if a["confusion"]:
         lines += ["", "Confusions (gold->got): " + ", ".join(

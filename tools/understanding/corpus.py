@@ -32,6 +32,12 @@ class Message:
     lang: str
     distress: bool
 
+    @property
+    def followup(self) -> bool:
+        """The dialog context the message was written in: an ``answer`` row replies to the
+        coach's follow-up question; every other row was sent with no follow-up pending."""
+        return self.intent == "answer"
+
 
 def load(path: Path) -> list[Message]:
     """Read a JSONL file of messages (fields ``text, intent, lang, distress``)."""

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from tools.understanding import corpus, distress, parts_data
+from tools.understanding import corpus, distress, parts_data, spelling
 from tools.understanding.cache import encode_cached
 from tools.understanding.encoder import CHOSEN
 from tools.understanding.head import Head, fit
@@ -140,6 +140,15 @@ def train_distress(rows: list[corpus.Message], tune_count: int,
     return _fit_distress(rows, table), threshold
 
 
+def speller_arrays(rows: list[corpus.Message]) -> dict[str, np.ndarray]:
+    """The request keywords and known words the intent head's speller mends toward."""
+    told = {"reflection", "answer", "distress"}
+    asks = [r.text for r in rows if r.intent not in told | {"profile"}]  # ads: any word
+    keys, _ = spelling.keywords(asks, [r.text for r in rows if r.intent in told])
+    known = sorted({w for r in rows for w in spelling.words(r.text)})
+    return {"keywords": spelling.pack(keys), "known": spelling.pack(known)}
+
+
 def write_manifest(out: Path, encoder: str, extra: dict[str, object]) -> None:
     """Record each ``.npz``'s SHA-256, the encoder and the training counts."""
     files = {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
@@ -160,7 +169,7 @@ def main(argv: list[str] | None = None) -> None:
     tune_count = len(corpus.dev_tuning())
     table = vector_table([r.text for r in rows], args.encoder)
     intent, intent_t = train_intent(rows, tune_count, table)
-    intent.save(args.out / "intent.npz", threshold=np.array(intent_t))
+    intent.save(args.out / "intent.npz", threshold=np.array(intent_t), **speller_arrays(rows))
     gate, gate_t = train_distress(rows, tune_count, table)
     gate.save(args.out / "distress.npz", threshold=np.array(gate_t))
     extra: dict[str, object] = {"intent_threshold": intent_t, "distress_threshold": gate_t,

@@ -12,7 +12,7 @@ import hashlib
 import json
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +21,7 @@ import numpy as np
 from tools.understanding import commands, distress, lang
 from tools.understanding.encoder import CHOSEN, get_encoder
 from tools.understanding.head import Head
+from tools.understanding.spelling import Speller, unpack
 
 WEIGHTS = Path(__file__).resolve().parent / "weights"
 # A pasted job ad may hold any word ("abuse", "suicide prevention"): an explicit
@@ -74,24 +75,33 @@ class Understander:
         self.distress_head = Head.load(folder / "distress.npz")
         with np.load(folder / "intent.npz") as data:
             self.intent_threshold = float(data["threshold"])
+            self.speller = Speller(unpack(data["keywords"]), unpack(data["known"]))
         with np.load(folder / "distress.npz") as data:
             self.distress_threshold = float(data["threshold"])
 
-    def __call__(self, text: str) -> Understanding:
+    def __call__(self, text: str, followup: bool | None = None) -> Understanding:
         """Understand one message.
 
         Args:
             text: the message, verbatim.
+            followup: whether the coach's last message was a follow-up question (see
+                :func:`in_context`); None when the caller does not know.
 
         Returns:
             The typed decision.
         """
+        return in_context(self.read(text), followup)
+
+    def read(self, text: str) -> Understanding:
+        """The context-free reading of one message (see :meth:`__call__`)."""
         pieces = distress.sentences(text)
         pieces = pieces if len(pieces) > 1 else []
-        vectors = self.encoder.encode([text or " ", *pieces])
+        mended = self.speller.mend(text)  # only the intent head reads the mended words
+        extra = [mended] if mended != text else []
+        vectors = self.encoder.encode([text or " ", *pieces, *extra])
         language = lang.detect(text)
-        gate = distress.assess(text, vectors[0], pieces, vectors[1:], self.distress_head,
-                               self.distress_threshold)
+        gate = distress.assess(text, vectors[0], pieces, vectors[1:1 + len(pieces)],
+                               self.distress_head, self.distress_threshold)
         if gate.flagged and not _EXPLICIT_PROFILE.match(text):
             how = "rule" if gate.level == "crisis" else "model"
             return Understanding("distress", gate.score, language, gate, how)
@@ -99,7 +109,7 @@ class Understander:
         rule = commands.command(text)
         if rule:
             return Understanding(rule, 1.0, language, calm, "rule")
-        probs = self.intent_head.probabilities(vectors[0])[0]
+        probs = self.intent_head.probabilities(vectors[-1] if extra else vectors[0])[0]
         order = np.argsort(-probs)
         best = self.intent_head.labels[int(order[0])]
         if best == "distress":  # the gate said calm: take the next reading
@@ -112,18 +122,57 @@ class Understander:
         return Understanding(best, confidence, language, calm, how)
 
 
+def in_context(got: Understanding, followup: bool | None) -> Understanding:
+    """Name content by the dialog: an answer exists only after a follow-up question.
+
+    A reflection and an answer to the follow-up are the same kind of text ("we shipped it
+    friday" can be either); what tells them apart is whether the coach just asked. The head
+    reads content; the context names it. Without context the head's own reading stays.
+
+    Args:
+        got: a context-free reading.
+        followup: True when the coach's last message was a follow-up question, False when
+            it was not, None when unknown.
+
+    Returns:
+        ``got``, with a content intent renamed ``answer`` or ``reflection`` by ``followup``.
+    """
+    if followup is None or got.intent not in CONTENT:
+        return got
+    return replace(got, intent="answer" if followup else "reflection")
+
+
 _shared: Understander | None = None
 _lock = threading.Lock()
 
 
 @lru_cache(maxsize=256)
-def understand(text: str) -> Understanding:
-    """Understand a message with the process-wide :class:`Understander`.
-
-    Memoised by text (the answer is a pure function of it): one turn routes the same message
-    in the coach, the safety gate and the after-turn hook, and it is encoded once."""
+def _understand(text: str) -> Understanding:
     global _shared
     with _lock:
         if _shared is None:
             _shared = Understander()
     return _shared(text)
+
+
+def understand(text: str, followup: bool | None = None) -> Understanding:
+    """Understand a message with the process-wide :class:`Understander`.
+
+    The reading is memoised by text (it is a pure function of it): one turn routes the same
+    message in the coach, the safety gate and the after-turn hook, and it is encoded once;
+    the dialog context (see :func:`in_context`) is applied on top.
+
+    Args:
+        text: the message, verbatim.
+        followup: whether the coach's last message was a follow-up question.
+
+    Returns:
+        The typed decision.
+    """
+    return in_context(_understand(text), followup)
+
+
+def forget_readings() -> None:
+    """Drop the memoised readings, so the next call encodes again (the bench uses it to
+    time a turn as a new message would cost)."""
+    _understand.cache_clear()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 from tests.conftest import shared_path
 from tools.understanding import corpus, parts_data
 from tools.understanding.parts import GROWTH, SLOT, _slot, classify_parts
+from tools.understanding.understand import WEIGHTS, verify_weights
 
 
 def test_clear_sentences_from_other_trades_land_in_the_coach_slots() -> None:
@@ -33,7 +35,16 @@ def test_cered_test_accuracy_when_shared_data_is_there() -> None:
     shared_path("evals", "reflection", "cered", "en", "test.tsv")
     texts, labels = parts_data.load_split("test")
     kinds = [p.kind for p in classify_parts(texts)]
-    assert sum(k == y for k, y in zip(kinds, labels, strict=True)) / len(labels) >= 0.6
+    assert "Difficulties" not in labels  # the test split's spelling is read as "Difficulty"
+    # measured 0.637 (216/339); 0.617 before the label spelling and the wider decay grid
+    assert sum(k == y for k, y in zip(kinds, labels, strict=True)) / len(labels) >= 0.63
+
+
+def test_the_part_head_is_the_committed_one() -> None:
+    digest = hashlib.sha256((WEIGHTS / "parts.npz").read_bytes()).hexdigest()
+    assert verify_weights()["parts.npz"] == digest
+    manifest = json.loads((WEIGHTS / "MANIFEST.json").read_text())
+    assert manifest["parts"]["test_accuracy"] >= 0.63
 
 
 def test_experience_is_an_action_only_when_the_writer_acted() -> None:

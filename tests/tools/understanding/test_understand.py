@@ -23,6 +23,12 @@ UNSEEN = [
     ("cheers for that, off to bed now", "thanks"),
     ("could I move into logistics planning from driving?", "career"),
     ("turn the flooding job into an interview answer", "story"),
+    # typo'd requests (second pass)
+    ("can u tel me wat im strong at", "strengths"),
+    ("shw me evrything u stored", "memory_show"),
+    ("pls explane how this app works", "help"),
+    ("does my supervisor get to see any of this?", "privacy"),
+    ("wipe all my stuf from ur memory pls", "forget"),
 ]
 DISTRESSED = [
     "I'm so worn out I can barely function and I don't see it getting better",
@@ -56,7 +62,7 @@ DISTRESS_WITH_A_DISLIKE = [
 @pytest.mark.parametrize(("text", "intent"), UNSEEN)
 def test_unseen_messages_get_their_intent(text: str, intent: str) -> None:
     got = understand(text)
-    assert got.intent == intent, got
+    assert got.intent == intent and got.confident, got
     assert not got.distress.flagged
 
 
