@@ -2,9 +2,11 @@
 the embedded store and on a Chroma server (``chroma run`` over the same files).
 
 Two passes over the same users: a user's first recall since the process started (ours reads
-their memories from Chroma) and their next recall with nothing written in between (ours
-ranks the copy this worker kept, after checking the user's memory version in the records
-store). Each measurement alternates ours and the baseline, so a busy machine slows both.
+their memories from Chroma by the ids the records store keeps; users of a store built before
+that index are indexed first, as their first recall ever would) and their next recall with
+nothing written in between (ours ranks the copy this worker kept, after checking the user's
+memory version in the records store). Each measurement alternates ours and the baseline,
+so a busy machine slows both.
 """
 
 from __future__ import annotations
@@ -47,11 +49,15 @@ def recall(queries: int, users: dict[str, Any], store: Any, memories: int) -> di
         ``ours``/``baseline``: a user's first recall; ``ours_repeat``/``baseline_repeat``:
         their next one; with the memories, users and the vectors our cache held.
     """
+    from memory.records import get_records
     from memory.vectors import get_vectors
 
     vectors, pool = get_vectors(), users["recall"]
     # distinct users (as many as there are), so the first pass holds first recalls only
     uids = list(dict.fromkeys(pool[(i * 37) % len(pool)] for i in range(queries + WARM)))
+    for uid in uids:  # once per user ever (a store built before the id index existed)
+        if get_records().coordination.memory_ids(uid) is None:
+            vectors.index(uid)
     vectors.cache.clear()
     first = _pass(vectors, store, uids, seed=99)
     again = _pass(vectors, store, uids, seed=199)
