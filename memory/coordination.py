@@ -85,11 +85,14 @@ class Coordination:
     def bump_memory_version(self, user_id: str) -> None:
         """Give the user a fresh vector-memory version (after a write to their memories).
         Random, not counted: after a forget deletes the row, a new one cannot repeat a value
-        some worker's copy was filled at."""
-        self.db.execute(
-            "INSERT INTO memory_versions (user_id, version) VALUES (?, ?) ON CONFLICT "
-            "(user_id) DO UPDATE SET version=excluded.version",
-            (user_id, secrets.randbits(62) + 1))
+        some worker's copy was filled at. The user's saved snapshot goes with the old
+        version (``memory.snapshots``)."""
+        with self.db.transaction():
+            self.db.execute(
+                "INSERT INTO memory_versions (user_id, version) VALUES (?, ?) ON CONFLICT "
+                "(user_id) DO UPDATE SET version=excluded.version",
+                (user_id, secrets.randbits(62) + 1))
+            self.db.execute("DELETE FROM memory_snapshots WHERE user_id=?", (user_id,))
 
     def memory_ids(self, user_id: str) -> list[str] | None:
         """Every id of the user's memories (and maybe some deleted ones), or None while

@@ -122,6 +122,10 @@ MIGRATIONS: list[list[str]] = [
             PRIMARY KEY (user_id, memory_id))""",
         "CREATE INDEX memory_ids_source ON memory_ids(user_id, source_id)",
         "ALTER TABLE memory_versions ADD COLUMN indexed INTEGER NOT NULL DEFAULT 0",
+        # A user's memories as read at their version, for any worker's first recall
+        # (memory.snapshots); deleted by every write to their memories.
+        """CREATE TABLE memory_snapshots (
+            user_id TEXT PRIMARY KEY, version BIGINT NOT NULL, body {blob} NOT NULL)""",
     ],
 ]
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from memory import snapshots
 from memory.coordination import Coordination
 from memory.recall_cache import Entry, RecallCache
 from memory.records import get_records, new_id, now_iso
@@ -211,6 +212,11 @@ class VectorStore:
         cached = self.cache.get(user_id, version)  # a copy of another version is dropped
         if cached is not None:
             return cached
+        if version and self._versions is not None:
+            saved = snapshots.load(self._versions.db, user_id, version, DIMENSION)
+            if saved is not None:
+                self.cache.put(user_id, saved)
+                return saved
         rows = self._read(user_id)
         if rows is None:
             return None
@@ -220,6 +226,8 @@ class VectorStore:
                       list(rows["metadatas"]), matrix)
         if version:  # 0: no write recorded (older data, or the user was just forgotten)
             self.cache.put(user_id, entry)
+            if self._versions is not None:
+                snapshots.save(self._versions.db, user_id, entry)
         return entry
 
     def _read(self, user_id: str) -> dict[str, Any] | None:

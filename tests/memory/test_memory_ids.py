@@ -1,7 +1,7 @@
-"""A user's memories are read by their ids from the records store, not by Chroma's metadata
-filter: once their ids are indexed (on their first recall, or by every write), a new worker's
-first recall reads by id, gives the filter's answer, never another user's memory, and
-forget leaves no id behind."""
+"""A worker's first recall of a user reads the snapshot of their memories kept in the records
+store, else their memories by id from Chroma (not by the metadata filter): the filter's
+answer, never another user's memory; no snapshot keeps a deleted memory, and forget leaves
+no id or snapshot behind."""
 
 from __future__ import annotations
 
@@ -31,22 +31,44 @@ def _reads(store: VectorStore, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return ops
 
 
-def test_a_new_workers_first_recall_reads_by_id_with_the_filters_answer(
+def test_a_new_workers_first_recall_reads_the_snapshot_else_by_id(
         monkeypatch: pytest.MonkeyPatch) -> None:
     uid = get_records().ensure_user("telegram", "bot", "4411", "Ines")
     store = get_vectors()
-    store.add_many(uid, WORDS, "reflection", metadatas=[{"source_id": "r1"}] * 2 + [{}] * 2)
-    by_filter = store.search(uid, "training staff at the till", k=4)  # indexes the user
+    store.add_many(uid, WORDS[:3], "reflection", metadatas=[{"source_id": "r1"}] * 2 + [{}])
+    store.search(uid, "training staff at the till", k=4)  # indexes the user, saves a snapshot
     assert get_records().coordination.memory_ids(uid) is not None
     reset_vectors()  # a worker started since: nothing cached
-    fresh = get_vectors()
-    ops = _reads(fresh, monkeypatch)
-    by_id = fresh.search(uid, "training staff at the till", k=4)
-    assert ops == ["get_by_id"]
-    assert [(m.id, m.text) for m in by_id] == [(m.id, m.text) for m in by_filter]
-    fresh.delete(uid, source_id="r1")  # the ids of deleted memories go with them
+    ops = _reads(get_vectors(), monkeypatch)
+    from_snapshot = get_vectors().search(uid, "training staff at the till", k=4)
+    assert ops == [] and len(from_snapshot) == 3
+    get_vectors().add(uid, WORDS[3], "reflection")  # the write deletes the snapshot
+    by_filter = [(m.id, m.text) for m in get_vectors().list(uid)]
+    reset_vectors()
+    ops = _reads(get_vectors(), monkeypatch)
+    by_id = get_vectors().search(uid, "training staff at the till", k=10)
+    assert ops == ["get_by_id"] and sorted((m.id, m.text) for m in by_id) == sorted(by_filter)
+    assert by_id[0].text == WORDS[1]
+    get_vectors().delete(uid, source_id="r1")  # the ids of deleted memories go with them
     assert len(get_records().coordination.memory_ids(uid) or []) == 2
-    assert {m.text for m in fresh.search(uid, "anything", k=10)} == set(WORDS[2:])
+    assert {m.text for m in get_vectors().search(uid, "anything", k=10)} == set(WORDS[2:])
+
+
+def test_no_snapshot_keeps_a_deleted_memory() -> None:
+    rec = get_records()
+    uid = rec.ensure_user("cli", "local", "wren", "Wren")
+    store = get_vectors()
+    store.add(uid, "zebra-marker: I rewired the choir's old amplifier", "reflection",
+              source_id="r9")
+    store.add(uid, "I covered the reception desk on Sunday", "reflection")
+    store.search(uid, "electronics")
+    assert rec.db.one("SELECT user_id FROM memory_snapshots WHERE user_id=?", (uid,))
+    store.delete(uid, source_id="r9")
+    bodies = [bytes(r["body"]) for r in rec.db.query("SELECT body FROM memory_snapshots")]
+    assert not any(b"zebra-marker" in body for body in bodies)
+    store.search(uid, "electronics")  # saved again, without it
+    bodies = [bytes(r["body"]) for r in rec.db.query("SELECT body FROM memory_snapshots")]
+    assert len(bodies) == 1 and b"reception" in bodies[0] and b"zebra" not in bodies[0]
 
 
 def test_an_id_of_another_user_never_returns_their_memory() -> None:
@@ -70,6 +92,6 @@ def test_forget_leaves_no_memory_id() -> None:
     store.search(uid, "driving")
     store.erase(uid)
     rec.delete_user(uid)
-    rows = rec.db.query("SELECT user_id FROM memory_ids UNION ALL "
-                        "SELECT user_id FROM memory_versions")
+    rows = rec.db.query("SELECT user_id FROM memory_ids UNION ALL SELECT user_id FROM "
+                        "memory_versions UNION ALL SELECT user_id FROM memory_snapshots")
     assert rows == []
