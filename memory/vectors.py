@@ -321,35 +321,6 @@ _lock = threading.Lock()
 _stores: dict[str, VectorStore] = {}
 
 
-def compact_server_files(chroma_dir: Path) -> int:
-    """Make a stopped Chroma server's folder keep nothing of deleted memories: the same
-    rebuild, overwrite and vacuum the embedded store does after each forget (on a server,
-    forget deletes rows through the API, and the server's files keep deleted documents in
-    free pages and deleted vectors in HNSW files; see docs/operations.md).
-
-    Args:
-        chroma_dir: the folder the server ran with (``chroma run --path``); the server must
-            be stopped, no other process may open it meanwhile.
-
-    Returns:
-        How many memories the rebuilt collection holds (all that were there).
-
-    Raises:
-        FileNotFoundError: the folder holds no Chroma store.
-    """
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-
-    from memory import erase
-
-    if not (chroma_dir / "chroma.sqlite3").is_file():
-        raise FileNotFoundError(f"no Chroma store in {chroma_dir}")
-    client = chromadb.PersistentClient(path=str(chroma_dir), settings=ChromaSettings(
-        anonymized_telemetry=False, allow_reset=False))
-    collection = erase.compact(client, COLLECTION, VectorStore._open, chroma_dir)
-    return int(collection.count())
-
-
 def get_vectors(settings: Settings | None = None) -> VectorStore:
     """The vector store for the configured Chroma (one per target per process)."""
     settings = settings or get_settings()
