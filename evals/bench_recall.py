@@ -1,10 +1,13 @@
 """Recall at scale: the bench store's recall users, ours beside the in-memory baseline, on
 the embedded store and on a Chroma server (``chroma run`` over the same files).
 
-Two passes over the same users: a user's first recall since the process started (ours reads
-their memories from Chroma) and their next recall with nothing written in between (ours
-ranks the copy this worker kept, after checking the user's memory version in the records
-store). Each measurement alternates ours and the baseline, so a busy machine slows both.
+Three passes over the same users: a user's first recall since the process started right after
+a write to their memories (ours reads them from Chroma by the ids the records store keeps;
+users of a store built before that index are indexed first, as their first recall ever
+would), their first recall since start otherwise (ours loads the snapshot the records store
+keeps) and their next recall with nothing written in between (ours ranks the copy this worker
+kept, after checking the user's memory version in the records store). Each measurement
+alternates ours and the baseline, so a busy machine slows both.
 """
 
 from __future__ import annotations
@@ -41,22 +44,33 @@ def _pass(vectors: Any, store: Any, uids: list[str], seed: int) -> tuple[Timer, 
 
 
 def recall(queries: int, users: dict[str, Any], store: Any, memories: int) -> dict[str, Any]:
-    """First and repeat recalls of ``queries`` users (plus warm-up), ours and the baseline.
+    """Three passes over ``queries`` users (plus warm-up), ours beside the baseline.
 
     Returns:
-        ``ours``/``baseline``: a user's first recall; ``ours_repeat``/``baseline_repeat``:
-        their next one; with the memories, users and the vectors our cache held.
+        ``ours_written``/``baseline_written``: a user's first recall since start when their
+        memories were written since their last recall (no snapshot: ours reads Chroma by
+        id); ``ours``/``baseline``: a user's first recall since start otherwise (ours loads
+        the snapshot from the records store); ``ours_repeat``/``baseline_repeat``: their
+        next one (this worker's copy); with the memories, users and the vectors cached.
     """
+    from memory.records import get_records
     from memory.vectors import get_vectors
 
-    vectors, pool = get_vectors(), users["recall"]
+    vectors, pool, records = get_vectors(), users["recall"], get_records()
     # distinct users (as many as there are), so the first pass holds first recalls only
     uids = list(dict.fromkeys(pool[(i * 37) % len(pool)] for i in range(queries + WARM)))
+    for uid in uids:  # once per user ever (a store built before the id index existed)
+        if records.coordination.memory_ids(uid) is None:
+            vectors.index(uid)
+        records.db.execute("DELETE FROM memory_snapshots WHERE user_id=?", (uid,))
     vectors.cache.clear()
-    first = _pass(vectors, store, uids, seed=99)
+    written = _pass(vectors, store, uids, seed=99)
+    vectors.cache.clear()  # a worker started since: the snapshots saved by the pass above
+    first = _pass(vectors, store, uids, seed=149)
     again = _pass(vectors, store, uids, seed=199)
     return {"memories": memories, "users": len(pool), "queried": len(uids),
             "cached_vectors": vectors.cache.vectors,
+            "ours_written": written[0].stats(WARM), "baseline_written": written[1].stats(WARM),
             "ours": first[0].stats(WARM), "baseline": first[1].stats(WARM),
             "ours_repeat": again[0].stats(WARM), "baseline_repeat": again[1].stats(WARM)}
 

@@ -63,7 +63,8 @@ def _recall_rows(report: dict[str, Any]) -> list[list[Any]]:
                 rows.append([f"recall, {where}", f"not measured: {rc['error']}", "", ""])
             continue
         size = f"{rc['memories']:,} memories / {rc['users']:,} users"
-        for suffix, label in (("", "first since start"), ("_repeat", "same user again")):
+        for suffix, label in (("_written", "first since start, after a write"),
+                              ("", "first since start"), ("_repeat", "same user again")):
             if f"ours{suffix}" not in rc:
                 continue
             o, b = rc[f"ours{suffix}"], rc[f"baseline{suffix}"]

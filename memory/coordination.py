@@ -9,7 +9,8 @@
 - Wrong link codes are counted in ``link_failures``, so the limit holds on every worker.
 - Every write to a user's vector memory gives them a fresh random version in
   ``memory_versions``; a worker's recall cache is used only while the version is the one it
-  was filled at.
+  was filled at. Their memories' ids are kept in ``memory_ids``, so any worker reads a
+  user's vectors by id.
 """
 
 from __future__ import annotations
@@ -84,11 +85,55 @@ class Coordination:
     def bump_memory_version(self, user_id: str) -> None:
         """Give the user a fresh vector-memory version (after a write to their memories).
         Random, not counted: after a forget deletes the row, a new one cannot repeat a value
-        some worker's copy was filled at."""
-        self.db.execute(
-            "INSERT INTO memory_versions (user_id, version) VALUES (?, ?) ON CONFLICT "
-            "(user_id) DO UPDATE SET version=excluded.version",
-            (user_id, secrets.randbits(62) + 1))
+        some worker's copy was filled at. The user's saved snapshot goes with the old
+        version (``memory.snapshots``)."""
+        with self.db.transaction():
+            self.db.execute(
+                "INSERT INTO memory_versions (user_id, version) VALUES (?, ?) ON CONFLICT "
+                "(user_id) DO UPDATE SET version=excluded.version",
+                (user_id, secrets.randbits(62) + 1))
+            self.db.execute("DELETE FROM memory_snapshots WHERE user_id=?", (user_id,))
+
+    def memory_ids(self, user_id: str) -> list[str] | None:
+        """Every id of the user's memories (and maybe some deleted ones), or None while
+        the index may miss memories written before it existed (see ``index_memories``)."""
+        rows = self.db.query(
+            "SELECT m.memory_id FROM memory_versions v LEFT JOIN memory_ids m "
+            "ON m.user_id=v.user_id WHERE v.user_id=? AND v.indexed<>0", (user_id,))
+        if not rows:
+            return None
+        return [str(r["memory_id"]) for r in rows if r["memory_id"] is not None]
+
+    def note_memory_ids(self, user_id: str, ids: list[str],
+                        source_ids: list[str | None]) -> None:
+        """Record memory ids before their vectors are written."""
+        with self.db.transaction():
+            for mid, source in zip(ids, source_ids, strict=True):
+                self.db.execute(
+                    "INSERT INTO memory_ids (user_id, memory_id, source_id) VALUES (?, ?, ?) "
+                    "ON CONFLICT (user_id, memory_id) DO NOTHING", (user_id, mid, source))
+
+    def drop_memory_ids(self, user_id: str, source_id: str | None = None) -> None:
+        """Forget the ids of deleted memories (all of the user's, or one source's)."""
+        if source_id is None:
+            self.db.execute("DELETE FROM memory_ids WHERE user_id=?", (user_id,))
+        else:
+            self.db.execute("DELETE FROM memory_ids WHERE user_id=? AND source_id=?",
+                            (user_id, source_id))
+
+    def index_memories(self, user_id: str, ids: list[str],
+                       source_ids: list[str | None]) -> None:
+        """Record the ids of every memory the user has (read from the vector store) and
+        mark the index complete for them. A user with no version row and no memories gets
+        no row: nothing to index, and no row naming someone who may have been forgotten."""
+        if not ids and self.memory_version(user_id) == 0:
+            return
+        with self.db.transaction():
+            self.note_memory_ids(user_id, ids, source_ids)
+            if self.memory_version(user_id) == 0:
+                self.bump_memory_version(user_id)
+            self.db.execute("UPDATE memory_versions SET indexed=1 WHERE user_id=?",
+                            (user_id,))
 
     def try_lock(self, user_id: str) -> bool:
         """Take the user's turn lock if it is free or its lease ran out."""

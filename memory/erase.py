@@ -100,3 +100,32 @@ def vacuum(path: Path) -> None:
     with contextlib.closing(sqlite3.connect(path, timeout=30)) as conn:
         conn.execute("VACUUM")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def compact_server_files(chroma_dir: Path) -> int:
+    """Make a stopped Chroma server's folder keep nothing of deleted memories: the same
+    rebuild, overwrite and vacuum the embedded store does after each forget (on a server,
+    forget deletes rows through the API, and the server's files keep deleted documents in
+    free pages and deleted vectors in HNSW files; see docs/operations.md).
+
+    Args:
+        chroma_dir: the folder the server ran with (``chroma run --path``); the server must
+            be stopped, no other process may open it meanwhile.
+
+    Returns:
+        How many memories the rebuilt collection holds (all that were there).
+
+    Raises:
+        FileNotFoundError: the folder holds no Chroma store.
+    """
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    from memory.vectors import COLLECTION, VectorStore
+
+    if not (chroma_dir / "chroma.sqlite3").is_file():
+        raise FileNotFoundError(f"no Chroma store in {chroma_dir}")
+    client = chromadb.PersistentClient(path=str(chroma_dir), settings=ChromaSettings(
+        anonymized_telemetry=False, allow_reset=False))
+    collection = compact(client, COLLECTION, VectorStore._open, chroma_dir)
+    return int(collection.count())

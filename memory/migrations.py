@@ -112,6 +112,21 @@ MIGRATIONS: list[list[str]] = [
         """CREATE TABLE memory_versions (
             user_id TEXT PRIMARY KEY, version BIGINT NOT NULL)""",
     ],
+    [
+        # Every vector memory's id by user, so a user's first recall since a worker started
+        # reads their vectors by id, not by a metadata filter over the whole collection. A
+        # superset: ids are written before the vectors and deleted after them. ``indexed``:
+        # the user's memories from before this table are in it too (filled on first use).
+        """CREATE TABLE memory_ids (
+            user_id TEXT NOT NULL, memory_id TEXT NOT NULL, source_id TEXT,
+            PRIMARY KEY (user_id, memory_id))""",
+        "CREATE INDEX memory_ids_source ON memory_ids(user_id, source_id)",
+        "ALTER TABLE memory_versions ADD COLUMN indexed INTEGER NOT NULL DEFAULT 0",
+        # A user's memories as read at their version, for any worker's first recall
+        # (memory.snapshots); deleted by every write to their memories.
+        """CREATE TABLE memory_snapshots (
+            user_id TEXT PRIMARY KEY, version BIGINT NOT NULL, body {blob} NOT NULL)""",
+    ],
 ]
 
 

@@ -486,7 +486,8 @@ class Records:
         tables = ["shares", "api_keys", "uploads", "credential_forms", "skills",
                   "skill_rejections", "reminders", "consent", "link_codes", "stories",
                   "credentials", "reflections", "identities", "career_prefs",
-                  "memory_versions"]
+                  "memory_versions", "memory_ids",
+                  "memory_snapshots"]
         with self.db.transaction():
             for table in tables:
                 self.db.execute(f"DELETE FROM {table} WHERE user_id=?", (user_id,))

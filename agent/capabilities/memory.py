@@ -10,8 +10,9 @@ from typing import Any
 
 from agent.reply import Attachment, Button
 from agent.results import DialogUpdate, ToolResult
+from memory.erase import compact_server_files
 from memory.records import get_records
-from memory.vectors import compact_server_files, get_vectors
+from memory.vectors import get_vectors
 from prompts import render
 from prompts.phrasebook import FORGET_PHRASE, FORGET_PHRASE_TEXT
 from settings import get_settings

@@ -14,6 +14,8 @@ from typing import Any
 from langchain.tools import ToolRuntime
 from langchain_core.messages import HumanMessage, ToolMessage
 from langchain_core.tools import BaseTool, tool
+from pydantic import GetCoreSchemaHandler
+from pydantic_core import CoreSchema, core_schema
 
 from agent.context import Context
 from agent.results import ToolResult
@@ -21,7 +23,21 @@ from agent.state import Dialog, dialog
 from prompts import render
 
 log = logging.getLogger(__name__)
-Runtime = ToolRuntime[Context, Any]
+
+
+class Runtime(ToolRuntime[Context, Any]):
+    """What LangGraph injects into every tool: our :class:`Context`, the graph state, the
+    tool call. Injected, so never part of the schema a model sees; described to pydantic as
+    "any" because describing the dataclass anew for each tool was about 0.1 s of each start.
+    """
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any,
+                                     handler: GetCoreSchemaHandler) -> CoreSchema:
+        """Any value: LangGraph passes its ``ToolRuntime``; nothing validates it."""
+        return core_schema.any_schema()
+
+
 # What a tool returns to LangGraph: the text the model reads, and the typed result as artifact.
 ToolOutput = tuple[str, dict[str, Any]]
 

@@ -47,10 +47,13 @@ class ChromaReads:
 
     def __init__(self, store: VectorStore, monkeypatch: pytest.MonkeyPatch) -> None:
         self.gets = 0
+        self.ops: list[str] = []
         original = store._scoped
 
         def counted(user_id: str, op: str, where: Any = None, **kwargs: Any) -> Any:
-            self.gets += op == "get"
+            if op in ("get", "get_by_id"):
+                self.gets += 1
+                self.ops.append(op)
             return original(user_id, op, where, **kwargs)
 
         monkeypatch.setattr(store, "_scoped", counted)
@@ -68,6 +71,7 @@ def test_repeat_recall_is_served_in_process_until_a_write(
     store.add(uid, "I led the morning briefing for the night crew", "reflection")
     found = store.search(uid, "leading a team briefing", k=1)
     assert reads.gets == 2 and found[0].text.startswith("I led the morning briefing")
+    assert reads.ops == ["get", "get_by_id"]  # filtered once (and indexed), then by id
     only = store.search(uid, "battery", kinds=["credential"])
     assert only == [] and reads.gets == 2  # a kinds filter uses the same copy
 

@@ -55,10 +55,15 @@ async def test_a_reflection_on_postgres_and_a_chroma_server(scaled: None) -> Non
         assert len(saved) == 1 and "leaking roof" in saved[0]["text"]
         assert get_vectors().search(ana, "roof repair", k=1)[0].source_id == saved[0]["id"]
         assert get_vectors().search(bob, "roof repair", k=5) == []
+        snapshot = "SELECT user_id FROM memory_snapshots WHERE user_id=?"
+        assert records.db.one(snapshot, (ana,))  # saved on PostgreSQL by the first recall
+        reset_vectors()  # another worker's first recall loads it
+        assert get_vectors().search(ana, "roof repair", k=1)[0].source_id == saved[0]["id"]
         recalled = await service.handle(ana, "what did I say last week?", conversation="dm2")
         assert "leaking roof" in recalled.text
         await service.forget(ana)
     assert records.get_user(ana) is None and get_vectors().count(ana) == 0
+    assert records.db.one(snapshot, (ana,)) is None
 
 
 @pytest.mark.postgres
