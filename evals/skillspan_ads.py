@@ -55,13 +55,15 @@ def split(postings: list[Posting]) -> tuple[list[Posting], list[Posting]]:
 
 
 LABELS = Path(__file__).parent / "data" / "job_ads" / "skillspan_aside_labels.json"
+TUNING_LABELS = Path(__file__).parent / "data" / "job_ads" / "line_kinds.json"
 
 
 def benefit_company_lines(post: Posting) -> dict[int, str]:
     """1-based line -> "benefit" / "company" for a posting's lines without a skill span.
 
     Tech postings carry the job board's own fields ("Job benefits:", "Company
-    description:"); house postings are labelled by hand in ``LABELS``.
+    description:"); house postings are labelled by hand: the aside ones in ``LABELS``, the
+    tuning ones in ``TUNING_LABELS`` (the line-kind head's training labels).
     """
     out: dict[int, str] = {}
     if post.key.startswith("tech"):
@@ -76,7 +78,8 @@ def benefit_company_lines(post: Posting) -> dict[int, str]:
             if line.endswith("Company description:"):
                 block = "company"
         return out
-    hand = json.loads(LABELS.read_text(encoding="utf-8")).get(post.key, {})
+    hand = json.loads(LABELS.read_text(encoding="utf-8")).get(post.key) or json.loads(
+        TUNING_LABELS.read_text(encoding="utf-8"))["tuning"].get(post.key, {})
     for kind in ("benefit", "company"):
         out |= {n: kind for n in hand.get(kind, []) if not post.skill[n - 1]}
     return out

@@ -10,14 +10,15 @@ Data (never the aside third of the SkillSpan postings, see ``evals/skillspan_ads
   each kind; the other third is aside and reported.
 
 Features are the project's sentence embeddings (``memory.embeddings``) plus who a line
-speaks of (``tools.job_lines.kind_features``); the model is a
+speaks of and where it stands in its posting (``tools.job_lines.kind_features``,
+``context_features``; a written line stands alone); the model is a
 softmax head (``tools.understanding.head``), written with its threshold to
 ``tools/data/job_line_kinds.npz``. A line is set aside when its ``keep`` probability is
 below the threshold: the lowest one that, in 3-fold cross-validation over tuning postings,
 still keeps at least 98% of skill-bearing lines.
 
 Run: ``nice -n 10 .venv/bin/python scripts/train_job_line_kinds.py`` (under a minute on 2
-cores; embeddings are cached under /tmp/profiles2/).
+cores; embeddings are cached under /tmp/profiles3/).
 """
 
 from __future__ import annotations
@@ -34,11 +35,17 @@ sys.path.insert(0, str(ROOT))
 
 from evals.skillspan_ads import benefit_company_lines, load_postings, split  # noqa: E402
 from memory.embeddings import get_embedder  # noqa: E402
-from tools.job_lines import KINDS, KINDS_WEIGHTS, kind_features  # noqa: E402
+from tools.job_lines import (  # noqa: E402
+    KINDS,
+    KINDS_WEIGHTS,
+    NEUTRAL_CONTEXT,
+    context_features,
+    kind_features,
+)
 from tools.understanding.head import fit  # noqa: E402
 
 LABELS = ROOT / "evals" / "data" / "job_ads" / "line_kinds.json"
-CACHE = Path("/tmp/profiles2")
+CACHE = Path("/tmp/profiles3")
 RECALL = 0.98
 STEPS, L2 = 2000, 0.3  # chosen by the same cross-validation (MiniLM rows)
 
@@ -61,21 +68,24 @@ def written_split() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     return ([(t, k) for t, k, i in rows if i % 3 != 2], [(t, k) for t, k, i in rows if i % 3 == 2])
 
 
-def posting_rows() -> list[tuple[str, str, int]]:
-    """(line, kind, posting number) of the tuning postings that carry a kind."""
+def posting_rows() -> list[tuple[str, str, int, np.ndarray]]:
+    """(line, kind, posting number, context features) of the tuning postings' lines that
+    carry a kind; the context (``tools.job_lines.context_features``) is read over the whole
+    posting."""
     hand = json.loads(LABELS.read_text(encoding="utf-8"))["tuning"]
     tuning, _aside = split(load_postings())
-    rows: list[tuple[str, str, int]] = []
+    rows: list[tuple[str, str, int, np.ndarray]] = []
     for n, post in enumerate(tuning):
         kinds: dict[int, str] = {}
         if post.key.startswith("tech"):
             kinds = benefit_company_lines(post)
         for kind, numbers in hand.get(post.key, {}).items():
             kinds |= {i: kind for i in numbers if not post.skill[i - 1]}
+        context = context_features(post.lines)
         for i, line in enumerate(post.lines, start=1):
             kind = "keep" if post.skill[i - 1] else kinds.get(i)
             if kind:
-                rows.append((line, kind, n))
+                rows.append((line, kind, n, context[i - 1]))
     return rows
 
 
@@ -88,7 +98,9 @@ def main() -> None:
     lines = [r[0] for r in rows] + [t for t, _ in written]
     kinds = [r[1] for r in rows] + [k for _, k in written]
     group = np.array([r[2] for r in rows] + [i for i in range(len(written))])
-    x = kind_features(lines, _embed(lines))
+    alone = np.tile(np.array(NEUTRAL_CONTEXT, dtype=np.float32), (len(written), 1))
+    context = np.vstack([np.array([r[3] for r in rows]), alone])
+    x = kind_features(lines, _embed(lines), context)
     keep = np.zeros(len(lines))
     for fold in range(3):
         test = group % 3 == fold
@@ -101,7 +113,8 @@ def main() -> None:
     threshold = float(max(ok)) if ok else 0.01
     head = fit(x, kinds, steps=STEPS, l2=L2)
     assert head.labels == KINDS, head.labels
-    xa = kind_features([t for t, _ in aside], _embed([t for t, _ in aside]))
+    xa = kind_features([t for t, _ in aside], _embed([t for t, _ in aside]),
+                       np.tile(np.array(NEUTRAL_CONTEXT, dtype=np.float32), (len(aside), 1)))
     pa = head.probabilities(xa)
     guess = [KINDS[int(i)] for i in pa.argmax(axis=1)]
     kept = pa[:, KINDS.index("keep")] >= threshold

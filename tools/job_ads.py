@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 
 from tools import job_ad_rules as rules
 from tools.faithfulness import TECH
-from tools.job_lines import embed_lines, kinds, skill_scores, threshold
+from tools.job_lines import embed_lines, kinds, org_subject, skill_scores, threshold
 
 Aside = Literal["company", "benefit", "metadata", "application", "other"]
 _SENTENCE = re.compile(r"(?<![ (]e\.g\.)(?<![ (]i\.e\.)(?<!etc\.)(?<!incl\.)(?<=[.!?])\s+"
@@ -160,25 +160,56 @@ def _decide(ad: JobAd, placed: list[tuple[int, str, str | None]]) -> None:
                   or (section == "company" and rules.YOU.search(text))]
     scores = dict(zip(open_lines, skill_scores(open_lines, vecs[[row[t] for t in open_lines]]),
                       strict=True))
-    for number, text, section in placed:
-        reason: Aside | None = why[text]
-        if section in ("must", "nice", "duty", "stack"):
-            reason = reason if reason in ("metadata", "application", "benefit", "company",
-                                          "other") else None
-        elif section == "company" and _duty_or_need(text, scores.get(text)):
-            reason = None
-        elif section in _ASIDE:
-            reason = _ASIDE[section]
-        elif reason is None and scores.get(text, 0.0) < threshold() and not (
-                rules.MUST_CUE.search(text) or rules.NICE_CUE.search(text)):
-            reason = "other"
-        if reason is None and section not in ("must", "nice", "stack") and \
-                kind[text] != "keep" and not rules.MUST_CUE.search(text):
-            reason = _ASIDE_KIND[kind[text]]  # company, benefit or application in any words
+    reasons = [_reason(text, section, why[text], kind[text], scores.get(text))
+               for _, text, section in placed]
+    for i, (number, text, section) in enumerate(placed):
+        reason = reasons[i] or _inside_firm_text(i, placed, reasons, scores.get(text))
         if reason:
             ad.set_aside.append(SetAside(text=text, why=reason, line=number))
         else:
             _add(ad, number, text, section)
+
+
+def _reason(text: str, section: str | None, why: Aside | None, kind: str,
+            score: float | None) -> Aside | None:
+    """Why one line is set aside (None: it is a requirement or duty), by itself."""
+    reason = why
+    if section in ("must", "nice", "duty", "stack"):
+        reason = reason if reason in ("metadata", "application", "benefit", "company",
+                                      "other") else None
+    elif section == "company" and _duty_or_need(text, score):
+        reason = None
+    elif section in _ASIDE:
+        reason = _ASIDE[section]
+    elif reason is None and (score or 0.0) < threshold() and not (
+            rules.MUST_CUE.search(text) or rules.NICE_CUE.search(text)):
+        reason = "other"
+    if reason is None and section in (None, "company") and _about_the_firm(text):
+        reason = "company"  # the organisation is the subject
+    if reason is None and section not in ("must", "nice", "stack") and \
+            kind != "keep" and not rules.MUST_CUE.search(text):
+        reason = _ASIDE_KIND[kind]  # company, benefit or application in any words
+    return reason
+
+
+def _inside_firm_text(i: int, placed: list[tuple[int, str, str | None]],
+                      reasons: list[Aside | None], score: float | None) -> Aside | None:
+    """An open line between two lines of company or benefit text is part of that block
+    unless it names a tool or a need, or the line decision is sure it names a skill."""
+    if not 0 < i < len(placed) - 1 or placed[i][2] is not None:
+        return None
+    before, after = reasons[i - 1], reasons[i + 1]
+    text = placed[i][1]
+    if {before, after} - {"company", "benefit"} or terms_in(text) or \
+            rules.REQUIREMENT_CUE.search(text) or (score or 0.0) >= COMPANY_KEEP:
+        return None
+    return after if before == "benefit" else before
+
+
+def _about_the_firm(text: str) -> bool:
+    """A line outside the requirements whose subject is the organisation ("The Centre
+    collaborates with ...") and that names no tool or need: company text."""
+    return org_subject(text) and not terms_in(text) and not rules.REQUIREMENT_CUE.search(text)
 
 
 def _duty_or_need(text: str, score: float | None) -> bool:

@@ -46,17 +46,65 @@ _NEEDS = re.compile(r"\b(?:experience|knowledge|skills?|ability|able|degree|prof
                     r"familiar\w*|must|required|essential)\b", re.I)
 
 
-def kind_features(lines: list[str], vecs: np.ndarray) -> np.ndarray:
-    """Embedding plus who a line speaks of: the firm ("we", "our", a name placeholder),
-    the reader ("you"), and whether it names a need ("experience", "must")."""
+# The organisation as the subject of the line: "The Department of Law is one of ...",
+# "About <ORGANIZATION> ... is a medical research organization", "The Centre collaborates".
+_ORG_SUBJECT = re.compile(
+    r"^(?:(?:about|who we are|background|the (?:research )?project)\b[\w<>() ]{0,60}?\s)?"
+    r"(?:(?:the|this|our|its|an?)\s+(?:[\w<>()-]+\s+){0,5}?(?:department|centre|center|lab|"
+    r"laboratory|group|section|faculty|university|institute|school|partnership|programme|"
+    r"program|project|hub|organi[sz]ation|company|firm|team|unit|division|business|"
+    r"collaboration)|<organization>(?:\s+<organization>)*)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:is|are|was|were|has|have|had|\w+s|\w+ed)\b", re.I)
+_CANDIDATE = re.compile(r"\b(?:candidate|applicant|you(?:'ll| will) (?:be|work|lead|need|have)|"
+                        r"will be expected|looking|seeking|hiring|searching)\b", re.I)
+
+
+def org_subject(line: str) -> bool:
+    """Whether a line speaks of the organisation in the third person, not of the reader."""
+    return bool(_ORG_SUBJECT.search(line)) and not _CANDIDATE.search(line)
+
+
+NEUTRAL_CONTEXT = (0.5, 0.25, 0.0)  # a line seen alone: mid-ad, no "we" around it
+
+
+def context_features(lines: list[str]) -> np.ndarray:
+    """Where each line stands in its ad and who its neighbours speak of.
+
+    Company text clusters at the start and the end of an ad and comes in blocks about
+    "we": per line, its relative position, its distance to the nearer end, and the share of
+    "we/our" words in the two lines before and after it.
+
+    Args:
+        lines: the ad's lines in order.
+
+    Returns:
+        One row of three features per line.
+    """
+    last = max(len(lines) - 1, 1)
+    we = [len(_WE.findall(line)) / max(len(line.split()), 1) for line in lines]
+    rows = []
+    for i in range(len(lines)):
+        near = [we[j] for j in range(max(0, i - 2), min(len(lines), i + 3)) if j != i]
+        rows.append([i / last, min(i, len(lines) - 1 - i) / last,
+                     5 * float(np.mean(near)) if near else 0.0])
+    return np.array(rows, dtype=np.float32).reshape(len(lines), 3)
+
+
+def kind_features(lines: list[str], vecs: np.ndarray, context: np.ndarray | None = None
+                  ) -> np.ndarray:
+    """Embedding plus who a line speaks of: the firm ("we", "our", a name placeholder, the
+    organisation as subject), the reader ("you"), whether it names a need ("experience",
+    "must"), and where it stands in the ad (:func:`context_features` of ``lines`` unless
+    ``context`` is given)."""
     extra = []
     for line in lines:
         words = max(len(line.split()), 1)
         extra.append([5 * len(_WE.findall(line)) / words, 5 * len(_YOU.findall(line)) / words,
                       3 * line.count("<ORGANIZATION>") / words, float(bool(_NEEDS.search(line))),
-                      min(words, 40) / 40])
+                      min(words, 40) / 40, float(org_subject(line))])
+    where = context_features(lines) if context is None else context
     return np.hstack([np.asarray(vecs, dtype=np.float32),
-                      np.array(extra, dtype=np.float32).reshape(len(lines), 5)])
+                      np.array(extra, dtype=np.float32).reshape(len(lines), 6), where])
 
 
 @lru_cache(maxsize=1)
@@ -104,7 +152,7 @@ def kinds(lines: list[str], vecs: np.ndarray) -> list[str]:
     aside (``company``, ``benefit``, ``application``) when the head is sure enough.
 
     Args:
-        lines: the ad's lines, verbatim.
+        lines: the ad's lines, verbatim and in order (their order is a feature).
         vecs: their embeddings (:func:`embed_lines`).
 
     Returns:

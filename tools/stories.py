@@ -200,6 +200,15 @@ def _slots(texts: list[str], learned: bool) -> list[str | None]:
     return cues
 
 
+_DETERMINERS = {"the", "a", "an", "my", "our", "this", "that", "about", "re"}
+
+
+def _names_topic_only(text: str, about: str) -> bool:
+    """A line that only announces the topic ("So the migration.") tells no part of it."""
+    words = set(re.findall(r"[a-z0-9']+", text.lower()))
+    return bool(about) and words <= set(re.findall(r"[a-z0-9']+", about.lower())) | _DETERMINERS
+
+
 def _plain(text: str) -> bool:
     """A sentence that tells something (not a feeling about it: "I am happy for this")."""
     return not re.match(r"^\W*(?:i(?:'m| am| was| felt| feel)|that felt|felt|so) \w*\s*(?:"
@@ -237,7 +246,8 @@ def draft(facts: list[Fact], about: str = "", picked: list[str] | None = None,
             lines = [(f, f.text, f.slot) for f in mine]
         else:
             # filler or a bare feeling ("ugh long week") is not a story line
-            kept = [(f, text) for f in _one_event(mine, about) if (text := clean(f.text))]
+            kept = [(f, text) for f in _one_event(mine, about)
+                    if (text := clean(f.text)) and not _names_topic_only(text, about)]
             lines = [(f, t, slot) for (f, t), slot in
                      zip(kept, _slots([t for _, t in kept], learned), strict=True)]
         for f, text, where in lines:

@@ -15,6 +15,8 @@ _FILLER = re.compile(
     r"you know|i mean|like,)(?![\w'])[,!.]*", re.I)
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+|[:;]-?[()DPp]")
 _SPACES = re.compile(r"\s{2,}")
+# Openers, one or several in a row: "ok so the migration" -> "the migration".
+_OPENER = re.compile(r"^(?:\W*(?:so|well|ok(?:ay)?)\b[,.]?\s*)+", re.I)
 _FEELING_ONLY = re.compile(r"^(?:(?:long|tough|hard|rough|crazy|busy|mad|good|great|weird) "
                            r"(?:week|day|shift|one)|so tired|tired|exhausted|stressed)\W*$", re.I)
 
@@ -29,7 +31,7 @@ def clean(sentence: str) -> str:
         The cleaned sentence, or "" when nothing but filler or a bare feeling is left.
     """
     text = _EMOJI.sub(" ", _FILLER.sub(" ", sentence))
-    text = re.sub(r"^\W*(?:so|well|ok(?:ay)?)\b[,]?\s+", "", text, flags=re.I)
+    text = _OPENER.sub("", text)
     text = re.sub(r"\bi\b", "I", text)
     text = _SPACES.sub(" ", text).strip(" ,;-")
     text = re.sub(r"\s+([,.!?])", r"\1", text)

@@ -10,7 +10,8 @@ import pytest
 
 from evals.job_ads_eval import ADS, skillspan_report, written_report
 from evals.skillspan_ads import DEV
-from tools.job_ads import parse
+from tools.job_ads import Aside, _inside_firm_text, parse
+from tools.job_lines import context_features, org_subject
 
 
 def _case(name: str) -> dict[str, object]:
@@ -100,3 +101,53 @@ def test_company_and_benefit_lines_in_new_words_are_set_aside_by_the_learned_hea
     assert aside["A friendly team of 3"] == "company"
     assert aside["Mon-Sat, 7am to 5pm,"] == "metadata"
     assert not any("funded courses" in t or "friendly team" in t for t in kept)
+
+
+def test_a_line_whose_subject_is_the_organisation_is_company_text() -> None:
+    """No heading and no "we": the organisation as subject, naming no tool, is set aside;
+    the same shape that names the tools the job uses is kept."""
+    ad = parse("Research assistant, soil ecology\n"
+               "The Institute collaborates with farms and water boards across three regions.\n"
+               "Collect soil cores in the field and log them in the sample database.\n"
+               "The lab runs its analyses in Python and R.\n"
+               "Apply by 3 March.")
+    aside = {a.text[:24]: a.why for a in ad.set_aside}
+    assert aside["The Institute collaborat"] == "company"
+    kept = [r.text for r in ad.requirements + ad.duties]
+    assert any("Python" in t for t in kept) and any("soil cores" in t for t in kept)
+
+
+def test_org_subject_reads_the_subject_not_the_reader() -> None:
+    assert org_subject("The Department of Proteomics is well equipped for follow-up studies.")
+    assert org_subject("<ORGANIZATION> <ORGANIZATION> has developed into an innovation house.")
+    assert not org_subject("The successful candidate has a PhD in hydrology.")
+    assert not org_subject("The department is looking for a curious engineer.")
+    assert not org_subject("You will join the department in May.")
+
+
+def test_company_text_clusters_at_the_ends_of_an_ad_and_around_we() -> None:
+    lines = ["We are a small bakery.", "Our ovens run from 4am.", "Bake bread and rolls.",
+             "Keep the hygiene log.", "Clean the mixers daily."]
+    context = context_features(lines)
+    assert context[0, 0] == 0.0 and context[-1, 0] == 1.0  # relative position
+    assert context[2, 1] == 0.5 and context[0, 1] == 0.0  # distance to the nearer end
+    assert context[2, 2] > context[4, 2] == 0.0  # "we/our" around the line
+
+
+def test_an_open_line_between_two_company_lines_joins_their_block() -> None:
+    placed: list[tuple[int, str, str | None]] = [
+        (1, "We build boilers.", None), (2, "Quality is everything here.", None),
+        (3, "Our plant is in Esbjerg.", None), (4, "Weld pressure vessels.", None)]
+    reasons: list[Aside | None] = ["company", None, "company", None]
+    assert _inside_firm_text(1, placed, reasons, 0.2) == "company"
+    assert _inside_firm_text(1, placed, reasons, 0.9) is None  # sure it names a skill
+    assert _inside_firm_text(3, placed, reasons, 0.2) is None  # at the end, one neighbour
+
+
+@pytest.mark.skipif(not Path(DEV).exists(), reason="../shared SkillSpan data is absent")
+def test_tuning_postings_count_their_hand_labelled_company_lines() -> None:
+    """The tuning report counts the house postings' hand labels too (it once counted only
+    the job boards' fields, 375 lines, and hid most company text)."""
+    report = skillspan_report("tuning")
+    assert report["benefit_company_lines"] > 375
+    assert report["skill_lines_kept"] >= 0.9

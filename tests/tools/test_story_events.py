@@ -7,6 +7,7 @@ from evals.stories_eval import TARGETS, load_parts, run_part
 from tools.facts import Fact
 from tools.stories import blocks, draft
 from tools.story_events import split_events
+from tools.story_text import clean
 
 
 def _facts(*sentences: str) -> list[Fact]:
@@ -57,3 +58,22 @@ def test_stories_dev_set_aside_third() -> None:
     assert report["stories"] == 8
     assert report["one_event_share"] >= TARGETS["one_event"]
     assert report["slot_accuracy"] >= TARGETS["slot_accuracy"]
+
+
+def test_a_line_that_only_announces_the_topic_is_not_the_situation() -> None:
+    # "ok right so the handover thing." names the topic and tells nothing: the story asks
+    # for the situation instead of showing the announcement as one.
+    facts = _facts("ok so the handover thing.",
+                   "Night shift had to pass 14 residents to the day team in ten minutes.",
+                   "I wrote a one page sheet per corridor and walked Tomasz through it.",
+                   "Day team said it was the first calm morning in weeks.")
+    story = draft(facts, about="the handover thing")
+    cited = {line.fact_id for lines in story.sections.values() for line in lines}
+    assert "ref_a#1" not in cited
+    assert "situation" in story.missing
+    assert story.texts()["action"].startswith("I wrote a one page sheet")
+
+
+def test_chained_openers_are_chat_filler() -> None:
+    assert clean("ok so the migration.") == ""
+    assert clean("okay, well the till jammed again at 5pm") == "The till jammed again at 5pm."
