@@ -20,6 +20,7 @@ from memory.embeddings import get_tag_embedder
 from tools.skills.adapter import load_adapter
 from tools.skills.index import SkillIndex
 from tools.skills.lexical import Match
+from tools.skills.query_encoder import get_query_embedder
 from tools.skills.text import Span, clauses, phrases, sentences
 
 
@@ -46,6 +47,10 @@ class TaggerConfig:
     threshold: dict[str, float] = field(default_factory=lambda: {"esco": 0.46, "onet": 0.40})
     per_sentence: dict[str, int] = field(default_factory=lambda: {"esco": 2, "onet": 1})
     adapter_weight: float = 0.5  # the committed query-side adapter, half-blended
+    # the fine-tuned query encoder (tools/skills/query_encoder.py) replaces the adapter when
+    # installed; O*NET is then scored from the shipped model's vectors too (``onet_plain``)
+    query_model: bool = True
+    onet_plain: bool = False
 
 
 def _join_groups(position: dict[tuple[str, str], int],
@@ -249,9 +254,7 @@ class Tagger:
         if not units:
             return spans, best, units, arg, owner_text, whole
         unit_texts = [owner_text[u.sentence][u.span[0] : u.span[1]] for u in units]
-        embedded = get_tag_embedder().embed(unit_texts)
-        vectors = self.adapt(embedded)
-        plain = None if vectors is embedded else embedded
+        vectors, plain = self.embed_units(unit_texts)
         # clause units rank ESCO a little worse than whole sentences (tuned on the dev sets);
         # O*NET work activities are short generic phrases, so its clauses are not penalised
         penalty = np.where(self.framework == "esco", self.config.clause_penalty, 0.0)
@@ -273,6 +276,17 @@ class Tagger:
                 raw[k] = np.where(better, block[r], raw[k])
                 arg[k] = np.where(better, s + r, arg[k])
         return spans, best, units, arg, owner_text, whole
+
+    def embed_units(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray | None]:
+        """Query vectors of the texts, and the shipped model's own vectors where O*NET must be
+        scored from them (None when they are the same)."""
+        tuned = get_query_embedder() if self.config.query_model else None
+        if tuned is not None:
+            vectors = tuned.embed(texts)
+            return vectors, get_tag_embedder().embed(texts) if self.config.onet_plain else None
+        embedded = get_tag_embedder().embed(texts)
+        vectors = self.adapt(embedded)
+        return vectors, None if vectors is embedded else embedded
 
     def adapt(self, vectors: np.ndarray) -> np.ndarray:
         """The query-side adapter applied to unit embeddings (``adapter_weight``; none at 0
