@@ -20,7 +20,7 @@ $(STAMP): $(LOCK) pyproject.toml Makefile
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==0.13.8
 	@VIRTUAL_ENV=$(VENV) $(BIN)/uv pip sync --quiet --compile-bytecode $(LOCK)
-	@VIRTUAL_ENV=$(VENV) $(BIN)/uv pip install --quiet --no-deps -e .
+	@VIRTUAL_ENV=$(VENV) $(BIN)/uv pip install --quiet --no-deps --compile-bytecode -e .
 	@$(BIN)/python -m compileall -q -j 0 $(SOURCES) > /dev/null
 	@rm -f $(VENV)/.setup-* && touch $@
 	@echo "Talent Passport is set up in $(VENV)."
