@@ -87,6 +87,13 @@ def _title(unit: str) -> str | None:
     found = re.match(r"^(?:job title|title|role|position)\s*:\s*(.+)$", unit, re.I)
     if found:
         return found.group(1).strip()[:100]
+    # "Sous Chef wanted." / "We're hiring: a night porter!" opens a one-line paste
+    wanted = (re.match(r"^(?:urgently )?(?:we(?:'re| are) )?(?:now )?(?:hiring|recruiting)"
+                       r"\s*:?\s*(?:an? )?(.{2,60}?)[.!]*$", unit.strip(), re.I)
+              or re.match(r"^(?:an? )?(.{2,60}?)\s+(?:wanted|needed)(?: urgently)?[.!]*$",
+                          unit.strip(), re.I))
+    if wanted and len(wanted.group(1).split()) <= 6:
+        return wanted.group(1).strip()[:100]
     plain = unit.strip("#* ")
     if (len(plain.split()) <= 12 and not re.search(r"[.?!:]$", plain)
             and not rules.REQUIREMENT_CUE.search(plain) and rules.heading(plain) is None):
@@ -127,6 +134,9 @@ def parse(text: str) -> JobAd:
     units = _units(text)
     if units and (title := _title(units[0][1])):
         ad.title, units = title, units[1:]
+    elif units and len(first := _SENTENCE.split(units[0][1], maxsplit=1)) == 2 and (
+            title := _title(first[0])) and not first[0].rstrip().endswith(":"):
+        ad.title, units = title, [(units[0][0], first[1].strip()), *units[1:]]
     placed: list[tuple[int, str, str | None]] = []  # (line, text, section) to decide
     section: str | None = None
     for number, unit in units:

@@ -30,11 +30,13 @@ def clean(sentence: str) -> str:
     Returns:
         The cleaned sentence, or "" when nothing but filler or a bare feeling is left.
     """
-    text = _EMOJI.sub(" ", _FILLER.sub(" ", sentence))
+    # a filler's own comma stays ("felt good tbh, proud of him" -> "felt good, proud of him")
+    text = _EMOJI.sub(" ", _FILLER.sub(lambda m: " ," if "," in m.group() else " ", sentence))
     text = _OPENER.sub("", text)
     text = re.sub(r"\bi\b", "I", text)
     text = _SPACES.sub(" ", text).strip(" ,;-")
     text = re.sub(r"\s+([,.!?])", r"\1", text)
+    text = re.sub(r",(?:\s*,)+", ",", text)
     if len(re.findall(r"\w+", text)) < 3 or _FEELING_ONLY.match(text):
         return ""
     text = text[0].upper() + text[1:]

@@ -151,3 +151,17 @@ def test_tuning_postings_count_their_hand_labelled_company_lines() -> None:
     report = skillspan_report("tuning")
     assert report["benefit_company_lines"] > 375
     assert report["skill_lines_kept"] >= 0.9
+
+
+@pytest.mark.parametrize(("ad", "title"), [
+    ("Sous Chef wanted. You will supervise kitchen staff and plan rotas. Must have food hygiene "
+     "level 2.", "Sous Chef"),
+    ("Experienced welder needed urgently. You will weld steel frames.", "Experienced welder"),
+    ("We're hiring: warehouse team leader\nYou will run the night shift.\nForklift licence "
+     "essential.", "warehouse team leader"),
+])
+def test_a_wanted_line_is_the_title_not_a_requirement(ad: str, title: str) -> None:
+    parsed = parse(ad)
+    assert parsed.title == title
+    lines = [r.text for r in parsed.requirements] + [d.text for d in parsed.duties]
+    assert lines and not any(title in line for line in lines)

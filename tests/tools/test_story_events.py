@@ -77,3 +77,9 @@ def test_a_line_that_only_announces_the_topic_is_not_the_situation() -> None:
 def test_chained_openers_are_chat_filler() -> None:
     assert clean("ok so the migration.") == ""
     assert clean("okay, well the till jammed again at 5pm") == "The till jammed again at 5pm."
+
+
+def test_a_fillers_comma_keeps_the_sentence_readable() -> None:
+    assert clean("felt good tbh, proud of him") == "Felt good, proud of him."
+    assert clean("the migration went fine, honestly, no downtime") == (
+        "The migration went fine, no downtime.")
