@@ -130,10 +130,15 @@ def strengths_for(user_id: str, model: BaseChatModel | None = None) -> ToolResul
     """The user's 3 to 7 strengths with cited evidence, and growth areas kept apart."""
     facts, by_id = _user_facts(user_id)
     result = strengths_tool.strengths(facts)
-    return finish("strengths", user_id, strengths_tool.blocks(result), by_id,
-                  {"strengths": [s.model_dump() for s in result.strengths],
-                   "growth": [g.model_dump() for g in result.growth]},
-                  terms=_terms(facts), model=model)
+    out = finish("strengths", user_id, strengths_tool.blocks(result), by_id,
+                 {"strengths": [s.model_dump() for s in result.strengths],
+                  "growth": [g.model_dump() for g in result.growth]},
+                 terms=_terms(facts), model=model)
+    if get_records().draft_reflection(user_id) is not None:
+        # asked in the middle of a reflection: say why what they just told is not counted yet
+        out.reply += "\n\n" + render_template("strengths_draft_open")
+        out.facts["draft_open"] = True
+    return out
 
 
 def story_for(user_id: str, about: str = "", picked: list[str] | None = None,

@@ -43,6 +43,7 @@ class TaggerConfig:
     # shown tags need support from the whole sentence (see docs/skills.md, "precision"):
     single_word_support: float = 0.30
     clause_gap: float = 0.08
+    place_support: bool = True  # a prepositional phrase alone needs the whole sentence to pass
     growth_threshold: float = 0.44  # ESCO, in sentences with a growth cue
     threshold: dict[str, float] = field(default_factory=lambda: {"esco": 0.46, "onet": 0.40})
     per_sentence: dict[str, int] = field(default_factory=lambda: {"esco": 2, "onet": 1})

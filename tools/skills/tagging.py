@@ -8,6 +8,7 @@ first use (index from the cache dir, built once).
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -87,6 +88,11 @@ def _candidates(tagger: Tagger, row: np.ndarray, mask: np.ndarray, top: int | No
     return chosen
 
 
+# a phrase that opens with a preposition says where or for whom, not what was done
+_PLACE = re.compile(r"(?:for|in|at|on|to|into|onto|from|of|with|by|about|over|under|after|"
+                    r"before|during|near|behind|around|across|through)\b", re.I)
+
+
 def supported(tagger: Tagger, concept: int, whole: float, match: Match | None,
               from_clause: bool) -> bool:
     """Whether a candidate has enough support to be shown: a single word that spells a label
@@ -117,6 +123,11 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
             if top is None and not supported(tagger, c, float(whole[k, c]), m,
                                              unit.is_clause):
                 continue
+            if (top is None and m is None and unit.is_clause
+                    and _PLACE.match(text, unit.span[0], unit.span[1])
+                    and tagger.framework[c] == "esco" and tagger.config.place_support
+                    and whole[k, c] < tagger.config.threshold["esco"]):
+                continue  # "for the kitchen" names where, not what the writer did
             evidence = (m.start, m.end) if m else unit.span
             # an earlier sentence keeps a tie (scores within float noise of each other), so
             # the evidence never depends on how the sentences were batched

@@ -3,12 +3,14 @@ wishes, struggles and negations (sentences that are not in the dev sets)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from tools.skills.mood import clause_mood, mood, sentence_mood, set_part_reader
 from tools.skills.polarity import polarity
 from tools.skills.tagger import Tagger
-from tools.skills.tagging import reading, tag
+from tools.skills.tagging import reading, tag, tag_many
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -97,3 +99,21 @@ def test_own_struggle_is_a_growth_area_and_negation_never_a_strength(tagger: Tag
                for t in growth)
     negated = tag("didnt touch the Excel spreadsheets this week", ("esco",))
     assert all(t.polarity != "demonstrated" for t in negated)
+
+
+def test_a_place_phrase_alone_is_not_evidence_of_a_skill(small_index_tagger: Tagger) -> None:
+    """'sorted out the rota for the kitchen' is about a rota: 'for the kitchen' says where.
+    (Thresholds lowered so that the small test index shows the shape the full one does.)"""
+    text = "I finally sorted out the rota for the kitchen"
+    loose = replace(small_index_tagger.config, threshold={"esco": 0.3, "onet": 0.4},
+                    clause_gap=0.5)
+    without = Tagger(small_index_tagger.index, replace(loose, place_support=False))
+    shown = tag_many([text], ("esco",), tagger=without, fast=False)[0]
+    assert any(t.evidence == "for the kitchen" for t in shown)  # what the rule stops
+    ruled = Tagger(small_index_tagger.index, replace(loose, place_support=True))
+    assert not any(t.evidence.startswith("for ")
+                   for t in tag_many([text], ("esco",), tagger=ruled, fast=False)[0])
+    # a place phrase still stands when the whole sentence supports the skill on its own
+    kept = tag_many(["I went through the numbers with the accountant"], ("esco",),
+                    tagger=ruled, fast=False)[0]
+    assert any(t.evidence == "with the accountant" for t in kept)
