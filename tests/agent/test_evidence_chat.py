@@ -86,3 +86,17 @@ async def test_llm_polish_that_repairs_is_kept() -> None:
         reply = await service.handle(uid, "write a story about the migration")
     info = reply.data["story"]["faithfulness"]
     assert info["repaired"] and not info["fallback"] and info["ok"]
+
+
+async def test_strengths_asked_mid_reflection_say_the_open_one_is_not_counted() -> None:
+    uid = get_records().ensure_user("cli", "local", "cook", "Cook")
+    async with AgentService() as service:
+        await service.handle(uid, "this week I sorted out the rota for the whole kitchen and "
+                             "trained the new lad on the grill", conversation="m1")
+        asked = await service.handle(uid, "what are my strengths?", conversation="m1")
+        saved = await service.handle(uid, "just save it", conversation="m1")
+        again = await service.handle(uid, "what are my strengths?", conversation="m1")
+    assert asked.tools == ["strengths"] and "not saved yet" in asked.text
+    assert "just save it" in asked.text
+    assert get_records().list_reflections(uid) and "not saved yet" not in again.text
+    assert saved.text
