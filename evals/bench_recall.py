@@ -1,10 +1,11 @@
 """Recall at scale: the bench store's recall users, ours beside the in-memory baseline, on
 the embedded store and on a Chroma server (``chroma run`` over the same files).
 
-Three passes over the same users: a user's first recall since the process started right after
-a write to their memories (ours reads them from Chroma by the ids the records store keeps;
-users of a store built before that index are indexed first, as their first recall ever
-would), their first recall since start otherwise (ours loads the snapshot the records store
+Four passes over the same users: a user's first recall since the process started with no
+snapshot kept (ours reads them from Chroma by the ids the records store keeps; users of a store
+built before that index are indexed first, as their first recall ever would), the same right
+after a write to their memories (a write reads them once more and keeps a snapshot), their
+first recall since start otherwise (ours loads the snapshot the records store
 keeps) and their next recall with nothing written in between (ours ranks the copy this worker
 kept, after checking the user's memory version in the records store). Each measurement
 alternates ours and the baseline, so a busy machine slows both.
@@ -47,11 +48,13 @@ def recall(queries: int, users: dict[str, Any], store: Any, memories: int) -> di
     """Three passes over ``queries`` users (plus warm-up), ours beside the baseline.
 
     Returns:
-        ``ours_written``/``baseline_written``: a user's first recall since start when their
-        memories were written since their last recall (no snapshot: ours reads Chroma by
-        id); ``ours``/``baseline``: a user's first recall since start otherwise (ours loads
-        the snapshot from the records store); ``ours_repeat``/``baseline_repeat``: their
-        next one (this worker's copy); with the memories, users and the vectors cached.
+        ``ours_bare``/``baseline_bare``: a user's first recall since start with no snapshot
+        kept (data from before snapshots, or after a delete: ours reads Chroma by id);
+        ``ours_written``/``baseline_written``: their first recall since start right after a
+        write to their memories (the write kept a snapshot); ``ours``/``baseline``: a user's
+        first recall since start otherwise (ours loads the snapshot from the records store);
+        ``ours_repeat``/``baseline_repeat``: their next one (this worker's copy); with the
+        memories, users and the vectors cached.
     """
     from memory.records import get_records
     from memory.vectors import get_vectors
@@ -64,12 +67,21 @@ def recall(queries: int, users: dict[str, Any], store: Any, memories: int) -> di
             vectors.index(uid)
         records.db.execute("DELETE FROM memory_snapshots WHERE user_id=?", (uid,))
     vectors.cache.clear()
-    written = _pass(vectors, store, uids, seed=99)
+    bare = _pass(vectors, store, uids, seed=99)
+    # a write to each user's memories (it reads them once more and keeps a snapshot), then a
+    # worker started since; the written memories are deleted again at the end
+    written_ids = {uid: vectors.add(uid, f"bench write {i}: I checked the stock levels",
+                                    "reflection") for i, uid in enumerate(uids)}
+    vectors.cache.clear()
+    written = _pass(vectors, store, uids, seed=79)
     vectors.cache.clear()  # a worker started since: the snapshots saved by the pass above
     first = _pass(vectors, store, uids, seed=149)
     again = _pass(vectors, store, uids, seed=199)
+    for uid, mid in written_ids.items():
+        vectors.delete(uid, source_id=mid)
     return {"memories": memories, "users": len(pool), "queried": len(uids),
             "cached_vectors": vectors.cache.vectors,
+            "ours_bare": bare[0].stats(WARM), "baseline_bare": bare[1].stats(WARM),
             "ours_written": written[0].stats(WARM), "baseline_written": written[1].stats(WARM),
             "ours": first[0].stats(WARM), "baseline": first[1].stats(WARM),
             "ours_repeat": again[0].stats(WARM), "baseline_repeat": again[1].stats(WARM)}

@@ -63,7 +63,8 @@ def _recall_rows(report: dict[str, Any]) -> list[list[Any]]:
                 rows.append([f"recall, {where}", f"not measured: {rc['error']}", "", ""])
             continue
         size = f"{rc['memories']:,} memories / {rc['users']:,} users"
-        for suffix, label in (("_written", "first since start, after a write"),
+        for suffix, label in (("_bare", "first since start, no snapshot (older data)"),
+                              ("_written", "first since start, after a write"),
                               ("", "first since start"), ("_repeat", "same user again")):
             if f"ours{suffix}" not in rc:
                 continue

@@ -118,6 +118,7 @@ class VectorStore:
         self._noted(user_id, [mid], [meta])
         self._scoped(user_id, "add", ids=[mid], documents=[text], metadatas=[meta])
         self._written(user_id)
+        self.refresh(user_id)
         return mid
 
     def add_many(self, user_id: str, texts: list[str], kind: str,
@@ -159,6 +160,14 @@ class VectorStore:
         """Before a write: the ids go into the records store's index of the user's ids."""
         if self._versions is not None:
             self._versions.note_memory_ids(user_id, ids, [m.get("source_id") for m in metas])
+
+    def refresh(self, user_id: str) -> None:
+        """After adding (or deleting one item of) a user's memories, read them once more at
+        their new version and keep them (this worker's copy and the shared snapshot): the
+        write pays the read, so the recall that follows it, in any worker, does not (skipped
+        for users above ``EXACT_MAX``, whose recalls use Chroma's query)."""
+        if user_id not in self._heavy:
+            self._entry(user_id)
 
     def _written(self, user_id: str) -> None:
         """After a write to a user's memories: every worker's copy of them is out of date."""
@@ -290,6 +299,8 @@ class VectorStore:
             self._written(user_id)
         if not source_id:
             self._heavy.discard(user_id)
+        else:  # one item gone (undo, a replaced credential): keep the rest ready to recall
+            self.refresh(user_id)
 
     def erase(self, user_id: str) -> None:
         """Delete every memory of this user so that no file keeps them (embedded store: the

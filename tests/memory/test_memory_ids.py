@@ -42,9 +42,16 @@ def test_a_new_workers_first_recall_reads_the_snapshot_else_by_id(
     ops = _reads(get_vectors(), monkeypatch)
     from_snapshot = get_vectors().search(uid, "training staff at the till", k=4)
     assert ops == [] and len(from_snapshot) == 3
-    get_vectors().add(uid, WORDS[3], "reflection")  # the write deletes the snapshot
+    ops = _reads(get_vectors(), monkeypatch)
+    get_vectors().add(uid, WORDS[3], "reflection")  # the write reads by id, snapshots again
+    assert ops == ["add", "get_by_id"]
     by_filter = [(m.id, m.text) for m in get_vectors().list(uid)]
     reset_vectors()
+    ops = _reads(get_vectors(), monkeypatch)
+    fresh = get_vectors().search(uid, "training staff at the till", k=10)
+    assert ops == [] and sorted((m.id, m.text) for m in fresh) == sorted(by_filter)
+    get_records().db.execute("DELETE FROM memory_snapshots WHERE user_id=?", (uid,))
+    reset_vectors()  # no snapshot (e.g. data from before them): the read goes by id
     ops = _reads(get_vectors(), monkeypatch)
     by_id = get_vectors().search(uid, "training staff at the till", k=10)
     assert ops == ["get_by_id"] and sorted((m.id, m.text) for m in by_id) == sorted(by_filter)

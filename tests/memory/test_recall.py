@@ -54,8 +54,12 @@ def test_nearest_first_own_memories_only_and_kinds(store: vectors.VectorStore) -
 
 
 def test_a_user_with_many_memories_goes_straight_to_chroma(
-        store: vectors.VectorStore, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(vectors, "EXACT_MAX", 3)
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(vectors, "EXACT_MAX", 3)  # before the writes, as in production
+    store = get_vectors()
+    store.add_many("usr_me", MINE, "reflection")
+    store.add_many("usr_them", THEIRS[:2], "reflection")
+    store.add("usr_me", "Goal: get better at public speaking", "goal")  # too many to keep
     ops: list[str] = []
     real = vectors.VectorStore._scoped
 

@@ -63,8 +63,10 @@ def test_repeat_recall_is_served_in_process_until_a_write(
         monkeypatch: pytest.MonkeyPatch) -> None:
     store = get_vectors()
     uid = get_records().ensure_user("cli", "local", "noor", "Noor")
-    store.add(uid, "I fixed the forklift battery charger at the depot", "reflection")
     reads = ChromaReads(store, monkeypatch)
+    # a write pays the read: the user's memories are read once more and kept
+    store.add(uid, "I fixed the forklift battery charger at the depot", "reflection")
+    assert reads.ops == ["get"]  # the first read ever: by the filter, and the ids indexed
     first = store.search(uid, "repairing warehouse equipment")
     again = store.search(uid, "repairing warehouse equipment")
     assert [m.id for m in first] == [m.id for m in again] and reads.gets == 1
@@ -72,6 +74,8 @@ def test_repeat_recall_is_served_in_process_until_a_write(
     found = store.search(uid, "leading a team briefing", k=1)
     assert reads.gets == 2 and found[0].text.startswith("I led the morning briefing")
     assert reads.ops == ["get", "get_by_id"]  # filtered once (and indexed), then by id
+    store.cache.clear()  # without the copy (another worker) the next read is by id
+    assert store.search(uid, "leading a team briefing", k=1)[0].id == found[0].id
     only = store.search(uid, "battery", kinds=["credential"])
     assert only == [] and reads.gets == 2  # a kinds filter uses the same copy
 
