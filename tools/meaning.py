@@ -89,14 +89,30 @@ def clauses(text: str) -> list[str]:
     return [text] + [c for c in parts if len(c.split()) >= 3 and c != text.strip(" .")]
 
 
-def _sentence_sims(req_vecs: np.ndarray, done: Sequence[Fact]) -> np.ndarray:
-    """(requirements x facts): the best similarity of each fact's sentence or clauses."""
-    units = [(j, c) for j, f in enumerate(done) for c in clauses(f.text)]
-    sims = np.asarray(req_vecs @ get_embedder().embed([c for _, c in units]).T)
-    best = np.full((len(req_vecs), len(done)), -1.0)
-    for col, (j, _) in enumerate(units):
-        best[:, j] = np.maximum(best[:, j], sims[:, col])
-    return best
+class _Done:
+    """The user's done facts embedded once per profile: every sentence and clause, and each
+    whole reflection (item), for all the texts they are compared with."""
+
+    def __init__(self, done: Sequence[Fact]) -> None:
+        embed = get_embedder().embed
+        units = [(j, c) for j, f in enumerate(done) for c in clauses(f.text)]
+        self.unit_owner = [j for j, _ in units]
+        self.unit_vecs = embed([c for _, c in units])
+        items: dict[str, list[int]] = {}
+        for j, f in enumerate(done):
+            items.setdefault(f.item_id, []).append(j)
+        self.item_ids = list(items)
+        self.item_vecs = embed([" ".join(done[j].text for j in items[i])
+                                for i in self.item_ids])
+        self.done = done
+
+    def sentence_sims(self, req_vecs: np.ndarray) -> np.ndarray:
+        """(texts x facts): the best similarity of each fact's sentence or clauses."""
+        sims = np.asarray(req_vecs @ self.unit_vecs.T)
+        best = np.full((len(req_vecs), len(self.done)), -1.0)
+        for col, j in enumerate(self.unit_owner):
+            best[:, j] = np.maximum(best[:, j], sims[:, col])
+        return best
 
 
 def by_meaning(matches: Sequence[Any], req_tags: Sequence[Sequence[dict[str, Any]]],
@@ -114,12 +130,13 @@ def by_meaning(matches: Sequence[Any], req_tags: Sequence[Sequence[dict[str, Any
     todo = [i for i, m in enumerate(matches) if m.status == "gap" or m.cites]
     if not todo or not done:
         return
-    near, gate = _closeness([matches[i].requirement for i in todo], done)
+    facts = _Done(done)
+    near, gate = _closeness([matches[i].requirement for i in todo], facts)
     covered = [i for i in todo if matches[i].status == "covered"]
     rest_text = {i: rests[i] if rests else re.sub(re.escape(matches[i].term or "") or "^$",
                                                   " ", matches[i].requirement, flags=re.I)
                  for i in covered}
-    rest_near, rest_gate = _closeness([rest_text[i] for i in covered], done)
+    rest_near, rest_gate = _closeness([rest_text[i] for i in covered], facts)
     for row, i in enumerate(todo):
         m = matches[i]
         if m.cites:  # found by skill or term: quote the closest of its sentences
@@ -132,23 +149,18 @@ def by_meaning(matches: Sequence[Any], req_tags: Sequence[Sequence[dict[str, Any
             _upgrade(m, req_tags[i], done, near[row], gate[row])
 
 
-def _closeness(texts: list[str], done: Sequence[Fact]
+def _closeness(texts: list[str], facts: _Done
                ) -> tuple[list[list[float]], list[list[float]]]:
     """For each text and each done fact: how close the fact's sentence (whole or a clause)
     is, and the gate (the sentence, or its whole reflection, is close enough to count)."""
     if not texts:
         return [], []
-    embed = get_embedder().embed
-    items: dict[str, list[int]] = {}
-    for j, f in enumerate(done):
-        items.setdefault(f.item_id, []).append(j)
-    item_ids = list(items)
-    vecs = embed(texts)
-    sims = _sentence_sims(vecs, done)
-    whole = embed([" ".join(done[j].text for j in items[i]) for i in item_ids])
-    by_item = dict(zip(item_ids, np.asarray(vecs @ whole.T).T.tolist(), strict=True))
+    vecs = get_embedder().embed(texts)
+    sims = facts.sentence_sims(vecs)
+    by_item = dict(zip(facts.item_ids, np.asarray(vecs @ facts.item_vecs.T).T.tolist(),
+                       strict=True))
     near = [[float(v) for v in row] for row in sims]
-    gate = [[max(near[r][j], by_item[f.item_id][r]) for j, f in enumerate(done)]
+    gate = [[max(near[r][j], by_item[f.item_id][r]) for j, f in enumerate(facts.done)]
             for r in range(len(texts))]
     return near, gate
 
