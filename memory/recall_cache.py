@@ -1,12 +1,12 @@
 """Each worker's copy of recent users' memories, so a repeat recall ranks in process.
 
-A recall reads the user's memories from Chroma with the user filter (one ``get``: 25-35 ms
-in a collection of 100,000 memories on 2 cores) and ranks them exactly. This copy keeps that
-read for the user's next recall. It is used only while the user's version in the records
-store (``memory_versions``, a fresh random value after every write to their memories by any
-worker) is the version it was filled at, so a write by this or another worker is seen by the
-next recall; forget drops it. Bounded by the vectors held (``PASSPORT_RECALL_CACHE``; least
-recently used users go first; 0 turns it off).
+A recall ranks all of a user's memories exactly, read from the user's snapshot row or from
+Chroma (by id; by the user filter only the first time ever, 25-35 ms in a collection of
+100,000 memories on 2 cores). This copy keeps that read for the user's next recall. It is
+used only while the user's version in the records store (``memory_versions``, a fresh random
+value after every write to their memories by any worker) is the version it was filled at, so
+a write by this or another worker is seen by the next recall; forget drops it. Bounded by the
+vectors held (``PASSPORT_RECALL_CACHE``; least recently used users go first; 0 turns it off).
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ are kept here, at the user's memory version, as one value: a primary-key read an
 makes in well under a millisecond. A snapshot is used only at the version it was saved at,
 is saved only while that version is current, and every write to the user's memories deletes
 it together with giving them a new version (``Coordination.bump_memory_version``), so no
-snapshot outlives a memory deleted since. Forget deletes it with the user's other rows.
+snapshot outlives a memory deleted since; the write then reads the memories again and saves
+the new snapshot (``VectorStore.refresh``). Forget deletes it with the user's other rows.
 """
 
 from __future__ import annotations

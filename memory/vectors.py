@@ -9,6 +9,7 @@ method talks to the collection. Embedded default: ``PersistentClient`` under the
 from __future__ import annotations
 
 import builtins
+import logging
 import threading
 from collections.abc import Callable
 from datetime import datetime
@@ -22,6 +23,8 @@ from memory.recall_cache import Entry, RecallCache
 from memory.records import get_records, new_id, now_iso
 from memory.schemas import Memory
 from settings import Settings, get_settings
+
+log = logging.getLogger(__name__)
 
 COLLECTION = "memories"
 EXACT_MAX = 500  # up to this many memories a user's search is exact, in process
@@ -166,8 +169,12 @@ class VectorStore:
         their new version and keep them (this worker's copy and the shared snapshot): the
         write pays the read, so the recall that follows it, in any worker, does not (skipped
         for users above ``EXACT_MAX``, whose recalls use Chroma's query)."""
-        if user_id not in self._heavy:
+        if user_id in self._heavy:
+            return
+        try:
             self._entry(user_id)
+        except Exception:  # noqa: BLE001 - the write stands; the next recall reads again
+            log.warning("could not refresh the memory snapshot of %s", user_id, exc_info=True)
 
     def _written(self, user_id: str) -> None:
         """After a write to a user's memories: every worker's copy of them is out of date."""

@@ -131,3 +131,16 @@ def test_a_write_by_another_worker_or_process_is_seen_by_the_next_recall(
     one.delete(uid)
     Records(Database(sqlite)).delete_user(uid)  # forget: the version row goes too
     assert two.search(uid, "shop tills") == [] and two.cache.vectors == 0
+
+
+def test_a_failed_refresh_leaves_the_write_standing(monkeypatch: pytest.MonkeyPatch) -> None:
+    store = get_vectors()
+    uid = get_records().ensure_user("cli", "local", "ravi", "Ravi")
+
+    def broken(user_id: str) -> None:
+        raise RuntimeError("chroma read failed")
+
+    monkeypatch.setattr(store, "_entry", broken)
+    mid = store.add(uid, "I balanced the till drawers after the Saturday rush", "reflection")
+    monkeypatch.undo()
+    assert [m.id for m in store.search(uid, "cash handling", k=1)] == [mid]
