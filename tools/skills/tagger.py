@@ -20,6 +20,7 @@ from memory.embeddings import get_tag_embedder
 from tools.skills.adapter import load_adapter
 from tools.skills.index import SkillIndex
 from tools.skills.lexical import Match
+from tools.skills.prior import prior_vector
 from tools.skills.query_encoder import get_query_embedder
 from tools.skills.text import Span, clauses, phrases, sentences
 
@@ -38,14 +39,17 @@ class TaggerConfig:
     use_phrases: bool = True
     candidates: int = 100
     occupation_prior: float = 0.0
+    # how widely ESCO uses a skill (tools/skills/prior.py; measured in docs/skills.md)
+    prior_occupations: float = 0.06
+    prior_reuse: float = 0.02
     occupation_top: int = 3
     clause_penalty: float = 0.08
     # shown tags need support from the whole sentence (see docs/skills.md, "precision"):
     single_word_support: float = 0.30
     clause_gap: float = 0.08
     place_support: bool = True  # a prepositional phrase alone needs the whole sentence to pass
-    growth_threshold: float = 0.44  # ESCO, in sentences with a growth cue
-    threshold: dict[str, float] = field(default_factory=lambda: {"esco": 0.46, "onet": 0.40})
+    growth_threshold: float = 0.40  # ESCO, in sentences with a growth cue
+    threshold: dict[str, float] = field(default_factory=lambda: {"esco": 0.50, "onet": 0.40})
     per_sentence: dict[str, int] = field(default_factory=lambda: {"esco": 2, "onet": 1})
     adapter_weight: float = 0.5  # the committed query-side adapter, half-blended
     # the fine-tuned query encoder (tools/skills/query_encoder.py) replaces the adapter when
@@ -185,19 +189,31 @@ class Tagger:
         cfg = self.config
         if not cfg.candidates:  # exact scores of every concept (slow, for checks)
             every = np.arange(len(self.index.data.concepts))
-            return self.occupation_boost(vectors, self._exact_split(vectors, raw, every))
+            exact = self._exact_split(vectors, raw, every) + self.prior()
+            return self.occupation_boost(vectors, exact)
         fused, _, _ = self._fused()
+        prior = self.prior()
         scores = vectors @ fused.T
         if raw is not None:
             onet = self.framework_mask("onet")
             scores[:, onet] = raw @ fused[onet].T
+        scores += prior
         k = min(cfg.candidates, scores.shape[1] - 1)
         for s in range(0, len(vectors), 16):
             block = slice(s, s + 16)
             cand = np.unique(np.argpartition(-scores[block], k, axis=1)[:, :k])
             scores[block, cand] = self._exact_split(
-                vectors[block], None if raw is None else raw[block], cand)
+                vectors[block], None if raw is None else raw[block], cand) + prior[cand]
         return self.occupation_boost(vectors, scores)
+
+    def prior(self) -> np.ndarray:
+        """Each concept's usage prior (``tools/skills/prior.py``; zeros for O*NET), cached
+        per weight pair."""
+        key = (self.config.prior_occupations, self.config.prior_reuse)
+        cache = self.__dict__.setdefault("_priors", {})
+        if key not in cache:
+            cache[key] = prior_vector([c.id for c in self.index.data.concepts], *key)
+        return cache[key]  # type: ignore[no-any-return]
 
     def occupation_boost(self, vectors: np.ndarray, scores: np.ndarray) -> np.ndarray:
         """Statement -> occupation -> essential skills (as in Tabiya Compass): skills essential

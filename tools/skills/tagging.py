@@ -83,7 +83,8 @@ def _candidates(tagger: Tagger, row: np.ndarray, mask: np.ndarray, top: int | No
         # only concepts above the threshold can be chosen: compare first, then sort the few;
         # a sentence stating a wish or struggle names its growth area more loosely
         cut = min(cfg.threshold[fw], cfg.growth_threshold) if wish else cfg.threshold[fw]
-        hits = np.flatnonzero(mask & tagger.framework_mask(fw) & (row >= cut))
+        # the usage prior orders candidates; what may be shown needs the evidence itself
+        hits = np.flatnonzero(mask & tagger.framework_mask(fw) & (row - tagger.prior() >= cut))
         chosen += [int(i) for i in hits[np.argsort(-row[hits], kind="stable")][:limit]]
     return chosen
 
