@@ -20,7 +20,6 @@ from memory.embeddings import get_tag_embedder
 from tools.skills.adapter import load_adapter
 from tools.skills.index import SkillIndex
 from tools.skills.lexical import Match
-from tools.skills.overlap import WordOverlap
 from tools.skills.prior import prior_vector
 from tools.skills.query_encoder import get_query_embedder
 from tools.skills.text import Span, clauses, phrases, sentences
@@ -43,7 +42,6 @@ class TaggerConfig:
     # how widely ESCO uses a skill (tools/skills/prior.py; measured in docs/skills.md)
     prior_occupations: float = 0.06
     prior_reuse: float = 0.02
-    word_overlap: float = 0.1  # ESCO label words the writer used (tools/skills/overlap.py)
     occupation_top: int = 3
     clause_penalty: float = 0.08
     # shown tags need support from the whole sentence (see docs/skills.md, "precision"):
@@ -207,17 +205,6 @@ class Tagger:
             scores[block, cand] = self._exact_split(
                 vectors[block], None if raw is None else raw[block], cand) + prior[cand]
         return self.occupation_boost(vectors, scores)
-
-    def overlap(self, text: str, span: Span) -> np.ndarray:
-        """The word-overlap bonus of every concept for one sentence (zeros when off)."""
-        weight = self.config.word_overlap
-        if not weight:
-            return np.zeros(len(self.framework), dtype=np.float32)
-        table = self.__dict__.get("_overlap")
-        if table is None:
-            table = self.__dict__["_overlap"] = WordOverlap(
-                [c.label for c in self.index.data.concepts], self.framework == "esco")
-        return np.asarray(weight * table.of(text, *span), dtype=np.float32)
 
     def prior(self) -> np.ndarray:
         """Each concept's usage prior (``tools/skills/prior.py``; zeros for O*NET), cached

@@ -73,7 +73,7 @@ def _best(scores: np.ndarray, k: int) -> np.ndarray:
 
 
 def _candidates(tagger: Tagger, row: np.ndarray, mask: np.ndarray, top: int | None,
-                wish: bool = False, ordering: np.ndarray | float = 0.0) -> list[int]:
+                wish: bool = False) -> list[int]:
     cfg = tagger.config
     if top is not None:
         # more than K: joined ESCO/O*NET pairs merge into one tag before the cut
@@ -83,10 +83,8 @@ def _candidates(tagger: Tagger, row: np.ndarray, mask: np.ndarray, top: int | No
         # only concepts above the threshold can be chosen: compare first, then sort the few;
         # a sentence stating a wish or struggle names its growth area more loosely
         cut = min(cfg.threshold[fw], cfg.growth_threshold) if wish else cfg.threshold[fw]
-        # the usage prior and the word overlap (``ordering``) order candidates; what may be
-        # shown needs the evidence itself
-        evidence = row - tagger.prior() - ordering
-        hits = np.flatnonzero(mask & tagger.framework_mask(fw) & (evidence >= cut))
+        # the usage prior orders candidates; what may be shown needs the evidence itself
+        hits = np.flatnonzero(mask & tagger.framework_mask(fw) & (row - tagger.prior() >= cut))
         chosen += [int(i) for i in hits[np.argsort(-row[hits], kind="stable")][:limit]]
     return chosen
 
@@ -119,10 +117,8 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
     rows, arg, units, whole = scored
     for k, span in enumerate(spans):
         matches: dict[int, Match] = tagger.lexical(text, span)
-        ordering = tagger.overlap(text, span)
-        row = tagger.boost(rows[k], matches) + ordering
-        for c in _candidates(tagger, row, mask, top, top is None and states_growth(text, span),
-                             ordering):
+        row = tagger.boost(rows[k], matches)
+        for c in _candidates(tagger, row, mask, top, top is None and states_growth(text, span)):
             m = matches.get(c)
             unit = units[int(arg[k, c])]
             if top is None and not supported(tagger, c, float(whole[k, c]), m,
@@ -298,8 +294,7 @@ def text_scores(texts: Sequence[str], framework: str = "esco", tagger: Tagger | 
     out = np.full((len(texts), len(cols)), -1.0, dtype=np.float32)
     for t, sent, (rows, _, _, _) in _scored(tagger, texts):
         for span, row in zip(sent, rows, strict=True):
-            boosted = (tagger.boost(row, tagger.lexical(texts[t], span))
-                       + tagger.overlap(texts[t], span))[cols]
+            boosted = tagger.boost(row, tagger.lexical(texts[t], span))[cols]
             out[t] = np.maximum(out[t], boosted)
     return out, cols
 
