@@ -28,6 +28,7 @@ from evals.skills_shown import (
     load_lines,
     ranking_lines,
     run_shown,
+    trade_contexts,
     zero_shot_scores,
 )
 
@@ -45,6 +46,7 @@ class GoldSet:
     gold: list[set[str]]
     by: str = "label"
     onet: list[set[str]] = field(default_factory=list)
+    contexts: list[list[str]] = field(default_factory=list)  # per text, the writer's others
 
 
 def shared_dir() -> Path:
@@ -96,8 +98,12 @@ def available_sets(root: Path | None = None, part: Part = "aside") -> list[GoldS
     if REFLECTIONS.exists():
         sets.append(load_reflections())
     if FIRST_PERSON.exists():
-        texts, gold = ranking_lines(load_lines(FIRST_PERSON, part))
+        lines = load_lines(FIRST_PERSON, part)
+        texts, gold = ranking_lines(lines)
         sets.append(GoldSet("first-person", texts, gold))
+        others = dict(zip([x.text for x in lines], trade_contexts(lines), strict=True))
+        sets.append(GoldSet("first-person + trade", texts, gold,
+                            contexts=[others[t] for t in texts]))
     return sets
 
 
@@ -143,12 +149,17 @@ def evaluate_set(gold: GoldSet, tagger: Any, fast: bool = False) -> dict[str, An
     """Ranking, thresholded P/R/F1 and speed of the tagger on one gold set."""
     from tools.skills.tagging import tag_many, text_scores
 
-    scores, cols = text_scores(gold.texts, "esco", tagger=tagger, fast=fast)
+    scores, cols = text_scores(gold.texts, "esco", tagger=tagger, fast=fast,
+                               contexts=gold.contexts or None)
     result: dict[str, Any] = {"set": gold.name, "mode": "fast" if fast else "accurate",
                               "sentences": len(gold.texts)}
     result.update(ranking(scores, _esco_keys(tagger, cols, gold.by), gold.gold))
     began = time.perf_counter()
-    tags = tag_many(gold.texts, ("esco", "onet"), tagger=tagger, fast=fast)
+    if gold.contexts:  # one writer at a time
+        tags = [tag_many([t], ("esco", "onet"), tagger=tagger, fast=fast, context=c)[0]
+                for t, c in zip(gold.texts, gold.contexts, strict=True)]
+    else:
+        tags = tag_many(gold.texts, ("esco", "onet"), tagger=tagger, fast=fast)
     result["sentences_per_s"] = len(gold.texts) / (time.perf_counter() - began)
     result.update(prf([_predicted(t, gold.by, "esco") for t in tags], gold.gold))
     if gold.onet:
@@ -194,7 +205,7 @@ def run_skills_eval(sets: list[str] | None = None, tagger: Any = None,
     tagger.score_texts(["warm up the embedding model."])
     chosen = [g for g in available_sets(part=part) if sets is None or g.name in sets]
     results = [evaluate_set(g, tagger, fast=mode == "fast") for mode in modes for g in chosen]
-    results += [zero_shot_row(g, tagger) for g in chosen]
+    results += [zero_shot_row(g, tagger) for g in chosen if not g.contexts]
     return {"sets": results, "shown": run_shown(tagger, part), "config": asdict(tagger.config),
             "esco_concepts": int((tagger.framework == "esco").sum()),
             "index_load_s": tagger.index.load_seconds,

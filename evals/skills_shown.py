@@ -120,6 +120,12 @@ def ranking_lines(lines: Sequence[Line]) -> tuple[list[str], list[set[str]]]:
     return [x.text for x in kept], [set(x.accept) for x in kept]
 
 
+def trade_contexts(lines: Sequence[Line]) -> list[list[str]]:
+    """Per line, the other lines of its trade in the same part: what the coach would know of
+    the writer from their earlier weeks (the writer's-trade prior, ``tools/skills/context``)."""
+    return [[o.text for o in lines if o.trade == x.trade and o is not x] for x in lines]
+
+
 def zero_shot_scores(texts: Sequence[str], tagger: Any) -> tuple[np.ndarray, list[int]]:
     """The zero-shot baseline: cosine between the whole sentence (the tagger's embedder, no
     adapter) and each ESCO preferred label.
@@ -155,6 +161,10 @@ def run_shown(tagger: Any, part: Part = "aside") -> list[dict[str, Any]]:
         lines = load_lines(path, part)
         tags = tag_many([x.text for x in lines], ("esco",), tagger=tagger, fast=False)
         rows.append({"set": name, "part": part, **shown_metrics(lines, tags)})
+        if path == FIRST_PERSON:  # again, knowing the writer's trade from their other lines
+            tags = [tag_many([x.text], ("esco",), tagger=tagger, fast=False, context=c)[0]
+                    for x, c in zip(lines, trade_contexts(lines), strict=True)]
+            rows.append({"set": name + " + trade", "part": part, **shown_metrics(lines, tags)})
     return rows
 
 

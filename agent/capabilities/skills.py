@@ -11,6 +11,7 @@ from typing import Any
 
 from memory.schemas import SkillTag
 
+CONTEXT_REFLECTIONS = 10  # earlier reflections that say what the writer's trade is
 FRAMEWORK_CHOICES = {"esco": ("esco",), "onet": ("onet",), "all": ("esco", "onet")}
 
 
@@ -24,13 +25,14 @@ def frameworks_for(name: str) -> tuple[str, ...]:
 
 def tag_text(text: str, frameworks: Sequence[str] = ("esco", "onet"),
              top: int | None = None, source_id: str | None = None,
-             fast: bool = False) -> list[SkillTag]:
-    """Skills in one text, ranked by score (``top``: the K best even below the threshold)."""
+             fast: bool = False, context: Sequence[str] | None = None) -> list[SkillTag]:
+    """Skills in one text, ranked by score (``top``: the K best even below the threshold;
+    ``context``: the same writer's earlier texts, whose trade orders the candidates)."""
     from agent.lanes import heavy
     from tools.skills.tagging import tag
 
     with heavy():
-        return tag(text, frameworks, top=top, source_id=source_id, fast=fast)
+        return tag(text, frameworks, top=top, source_id=source_id, fast=fast, context=context)
 
 
 def tag_lines(lines: Iterable[str], frameworks: Sequence[str] = ("esco", "onet"),
@@ -66,11 +68,15 @@ def _rejected(tag: SkillTag, rejected: set[tuple[str, str]]) -> bool:
 
 def tag_for_user(user_id: str, text: str, source_id: str | None = None,
                  frameworks: Sequence[str] = ("esco", "onet")) -> list[SkillTag]:
-    """Skills in a user's text, without the skills this user rejected before."""
+    """Skills in a user's text, without the skills this user rejected before; the trade of
+    their latest earlier reflections orders the candidates (``CONTEXT_REFLECTIONS``)."""
     from memory.records import get_records
 
-    rejected = get_records().rejected_skills(user_id)
-    return [t for t in tag_text(text, frameworks, source_id=source_id)
+    records = get_records()
+    rejected = records.rejected_skills(user_id)
+    earlier = [r["text"] for r in records.list_reflections(user_id)
+               if r["id"] != source_id][-CONTEXT_REFLECTIONS:]
+    return [t for t in tag_text(text, frameworks, source_id=source_id, context=earlier)
             if not _rejected(t, rejected)]
 
 

@@ -36,6 +36,7 @@ import numpy as np
 DATA = Path(__file__).parent / "data"
 TABLE = DATA / "esco_prior.tsv.gz"
 RECIPE = DATA / "esco_prior.json"
+OCCUPATIONS = DATA / "esco_occupations.tsv.gz"
 SCALE = float(np.log1p(300.0))  # a skill essential to 300 occupations gets the full weight
 WIDE = {"transversal": 1, "cross-sector": 2}  # reuse levels that earn the reuse weight
 _URI = "http://data.europa.eu/esco/skill/"
@@ -108,8 +109,12 @@ def build(folder: Path, out: Path = TABLE) -> dict[str, object]:
             if uri.startswith(_URI):
                 rows.append(f"{uri[len(_URI):]}\t{essential[uri]}\t{optional[uri]}\t"
                             f"{WIDE.get(row['reuseLevel'], 0)}")
-    body = gzip.compress(("\n".join(sorted(rows)) + "\n").encode("utf-8"), mtime=0)
+    rows.sort()
+    body = gzip.compress(("\n".join(rows) + "\n").encode("utf-8"), mtime=0)
     out.write_bytes(body)
+    jobs = occupation_rows(classification, relations, [r.split("\t")[0] for r in rows])
+    jobs_body = gzip.compress(("\n".join(jobs) + "\n").encode("utf-8"), mtime=0)
+    out.with_name(OCCUPATIONS.name).write_bytes(jobs_body)
     recipe: dict[str, object] = {
         "recipe": "python -m tools.skills.prior <folder of the official ESCO v1.1.1 zips>",
         "columns": "skill uuid, essential-for occupations, optional-for occupations, "
@@ -119,9 +124,33 @@ def build(folder: Path, out: Path = TABLE) -> dict[str, object]:
                     for p in (classification, relations)},
         "attribution": "This service uses the ESCO classification of the European Commission. "
                        "Modified: occupation-skill relations counted per skill.",
-        "file": out.name, "sha256": hashlib.sha256(body).hexdigest()}
+        "file": out.name, "sha256": hashlib.sha256(body).hexdigest(),
+        "occupations": {"file": OCCUPATIONS.name, "count": len(jobs),
+                        "columns": "preferred label, essential skill rows, optional skill rows "
+                                   "(rows of the skill table, 0-based)",
+                        "sha256": hashlib.sha256(jobs_body).hexdigest()}}
     out.with_name(RECIPE.name).write_text(json.dumps(recipe, indent=2) + "\n", encoding="utf-8")
     return recipe
+
+
+def occupation_rows(classification: Path, relations: Path, skills: list[str]) -> list[str]:
+    """One line per ESCO occupation: its preferred label and its essential and optional
+    skills as rows of the (sorted) skill table."""
+    row_of = {_URI + key: i for i, key in enumerate(skills)}
+    linked: dict[str, tuple[list[int], list[int]]] = {}
+    with zipfile.ZipFile(relations) as z, z.open("occupationSkillRelations.csv") as fh:
+        for rel in csv.DictReader(io.TextIOWrapper(fh, "utf-8")):
+            if rel["skillUri"] in row_of:
+                pair = linked.setdefault(rel["occupationUri"], ([], []))
+                pair[rel["relationType"] != "essential"].append(row_of[rel["skillUri"]])
+    out = []
+    with zipfile.ZipFile(classification) as z, z.open("occupations_en.csv") as fh:
+        for occ in csv.DictReader(io.TextIOWrapper(fh, "utf-8")):
+            must, may = linked.get(occ["conceptUri"], ([], []))
+            if must or may:
+                out.append(f"{occ['preferredLabel'].strip()}\t{','.join(map(str, sorted(must)))}\t"
+                           f"{','.join(map(str, sorted(may)))}")
+    return sorted(out)
 
 
 def main() -> None:

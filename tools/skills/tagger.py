@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import functools
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
@@ -18,6 +19,7 @@ import numpy as np
 
 from memory.embeddings import get_tag_embedder
 from tools.skills.adapter import load_adapter
+from tools.skills.context import occupation_boost, trade_vector
 from tools.skills.index import SkillIndex
 from tools.skills.lexical import Match
 from tools.skills.prior import prior_vector
@@ -42,6 +44,9 @@ class TaggerConfig:
     # how widely ESCO uses a skill (tools/skills/prior.py; measured in docs/skills.md)
     prior_occupations: float = 0.06
     prior_reuse: float = 0.02
+    # the writer's trade from their earlier texts (tools/skills/context.py)
+    context_prior: float = 0.06
+    context_occupations: int = 5
     occupation_top: int = 3
     clause_penalty: float = 0.08
     # shown tags need support from the whole sentence (see docs/skills.md, "precision"):
@@ -205,6 +210,16 @@ class Tagger:
             scores[block, cand] = self._exact_split(
                 vectors[block], None if raw is None else raw[block], cand) + prior[cand]
         return self.occupation_boost(vectors, scores)
+
+    def context(self, texts: Sequence[str] | None) -> np.ndarray | float:
+        """The ordering boost lent by the writer's trade, read from their earlier texts
+        (0.0 without enough of them; ``tools/skills/context.py``)."""
+        vector = trade_vector(texts) if texts and self.config.context_prior else None
+        if vector is None:
+            return 0.0
+        boost, _ = occupation_boost(self.position, len(self.framework), vector,
+                                    self.config.context_occupations, self.config.context_prior)
+        return boost
 
     def prior(self) -> np.ndarray:
         """Each concept's usage prior (``tools/skills/prior.py``; zeros for O*NET), cached

@@ -73,7 +73,7 @@ def _best(scores: np.ndarray, k: int) -> np.ndarray:
 
 
 def _candidates(tagger: Tagger, row: np.ndarray, mask: np.ndarray, top: int | None,
-                wish: bool = False) -> list[int]:
+                wish: bool = False, ordering: np.ndarray | float = 0.0) -> list[int]:
     cfg = tagger.config
     if top is not None:
         # more than K: joined ESCO/O*NET pairs merge into one tag before the cut
@@ -83,8 +83,10 @@ def _candidates(tagger: Tagger, row: np.ndarray, mask: np.ndarray, top: int | No
         # only concepts above the threshold can be chosen: compare first, then sort the few;
         # a sentence stating a wish or struggle names its growth area more loosely
         cut = min(cfg.threshold[fw], cfg.growth_threshold) if wish else cfg.threshold[fw]
-        # the usage prior orders candidates; what may be shown needs the evidence itself
-        hits = np.flatnonzero(mask & tagger.framework_mask(fw) & (row - tagger.prior() >= cut))
+        # the usage prior and the writer's trade (``ordering``) order candidates; what may be
+        # shown needs the evidence itself
+        evidence = row - tagger.prior() - ordering
+        hits = np.flatnonzero(mask & tagger.framework_mask(fw) & (evidence >= cut))
         chosen += [int(i) for i in hits[np.argsort(-row[hits], kind="stable")][:limit]]
     return chosen
 
@@ -111,14 +113,16 @@ def supported(tagger: Tagger, concept: int, whole: float, match: Match | None,
 
 def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: str,
              spans: list[Span], scored: tuple[np.ndarray, np.ndarray, list, np.ndarray],
-             mask: np.ndarray, top: int | None) -> None:
+             mask: np.ndarray, top: int | None, ordering: np.ndarray | float = 0.0) -> None:
     """Fold some sentences of one text into its best (score, sentence, evidence) per concept;
-    without ``top``, only candidates the whole sentence supports."""
+    without ``top``, only candidates the whole sentence supports. ``ordering``: the writer's
+    trade boost (:meth:`Tagger.context`)."""
     rows, arg, units, whole = scored
     for k, span in enumerate(spans):
         matches: dict[int, Match] = tagger.lexical(text, span)
-        row = tagger.boost(rows[k], matches)
-        for c in _candidates(tagger, row, mask, top, top is None and states_growth(text, span)):
+        row = tagger.boost(rows[k], matches) + ordering
+        for c in _candidates(tagger, row, mask, top, top is None and states_growth(text, span),
+                             ordering):
             m = matches.get(c)
             unit = units[int(arg[k, c])]
             if top is None and not supported(tagger, c, float(whole[k, c]), m,
@@ -238,7 +242,8 @@ def check_length(texts: Sequence[str]) -> None:
 
 def tag_many(texts: Sequence[str], frameworks: Iterable[str] = ("esco", "onet"),
              top: int | None = None, source_id: str | None = None,
-             tagger: Tagger | None = None, fast: bool | None = None) -> list[list[SkillTag]]:
+             tagger: Tagger | None = None, fast: bool | None = None,
+             context: Sequence[str] | None = None) -> list[list[SkillTag]]:
     """Tag many texts in one batch (much faster than one call per text).
 
     Sentences are scored in windows of at most ``WINDOW``, whatever the length of one text,
@@ -252,6 +257,8 @@ def tag_many(texts: Sequence[str], frameworks: Iterable[str] = ("esco", "onet"),
         tagger: a specific tagger; the process-wide one by default.
         fast: score whole sentences only (about 3x faster, slightly less accurate, see
             docs/skills.md); by default on for batches of ``FAST_BATCH`` texts or more.
+        context: the same writer's earlier texts: their trade orders the candidates
+            (``tools/skills/context.py``); none by default.
 
     Returns:
         Per text, its tags ranked by score.
@@ -270,20 +277,24 @@ def tag_many(texts: Sequence[str], frameworks: Iterable[str] = ("esco", "onet"),
         raise ValueError(f"Unknown framework {sorted(unknown)[0]!r}; use esco, onet or all.")
     mask = _mask(tagger, fws)
     found: list[dict[int, tuple[float, Span, Span]]] = [{} for _ in texts]
+    ordering = tagger.context(context)
     for i, sent, scored in _scored(tagger, texts):
-        _collect(found[i], tagger, texts[i], sent, scored, mask, top)
+        _collect(found[i], tagger, texts[i], sent, scored, mask, top, ordering)
     return [_emit(tagger, text, f, top, source_id) for text, f in zip(texts, found, strict=True)]
 
 
 def tag(text: str, frameworks: Iterable[str] = ("esco", "onet"), top: int | None = None,
-        source_id: str | None = None, fast: bool = False) -> list[SkillTag]:
+        source_id: str | None = None, fast: bool = False,
+        context: Sequence[str] | None = None) -> list[SkillTag]:
     """Tag one text (sentences, clauses and phrases): a thin alias of :func:`tag_many`."""
-    return tag_many([text], frameworks, top, source_id, fast=fast)[0]
+    return tag_many([text], frameworks, top, source_id, fast=fast, context=context)[0]
 
 
 def text_scores(texts: Sequence[str], framework: str = "esco", tagger: Tagger | None = None,
-                fast: bool = False) -> tuple[np.ndarray, list[int]]:
-    """Ranking scores of every concept of one framework per text (max over its sentences).
+                fast: bool = False, contexts: Sequence[Sequence[str]] | None = None,
+                ) -> tuple[np.ndarray, list[int]]:
+    """Ranking scores of every concept of one framework per text (max over its sentences);
+    ``contexts``: per text, the same writer's earlier texts (see :func:`tag_many`).
 
     Returns:
         The matrix (texts, concepts of that framework) and the concept positions it covers.
@@ -292,9 +303,10 @@ def text_scores(texts: Sequence[str], framework: str = "esco", tagger: Tagger | 
     tagger = tagger.fast() if fast else tagger
     cols = [int(i) for i in np.flatnonzero(tagger.framework == framework)]
     out = np.full((len(texts), len(cols)), -1.0, dtype=np.float32)
+    orderings = [tagger.context(c) for c in contexts] if contexts else [0.0] * len(texts)
     for t, sent, (rows, _, _, _) in _scored(tagger, texts):
         for span, row in zip(sent, rows, strict=True):
-            boosted = tagger.boost(row, tagger.lexical(texts[t], span))[cols]
+            boosted = (tagger.boost(row, tagger.lexical(texts[t], span)) + orderings[t])[cols]
             out[t] = np.maximum(out[t], boosted)
     return out, cols
 

@@ -1,0 +1,85 @@
+"""The writer's trade as a prior: earlier reflections -> nearest ESCO occupations -> their
+skills order the candidates; the shipped data is checked; a user's earlier reflections are
+what the reflection flow passes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+import tools.skills.tagging as tagging
+from agent.capabilities.skills import tag_for_user
+from tests.tools.facts.seed import WEEKS, seed
+from tools.skills.context import _read, load_occupations, occupation_boost, trade_vector
+from tools.skills.prior import OCCUPATIONS, PriorChecksumError
+
+from .helpers import small_tagger
+
+NURSE = ["did the obs round and escalated a patient whose early warning score went up",
+         "gave out the morning meds on my bay and checked the controlled drugs",
+         "changed a dressing on a pressure sore and updated the care plan"]
+
+
+@pytest.fixture(autouse=True)
+def small_index(tagger: object) -> None:
+    """The real tagger over the small test index (tests/conftest.py)."""
+
+
+def test_a_nurses_week_points_to_nursing_occupations() -> None:
+    vector = trade_vector(NURSE)
+    assert vector is not None and np.linalg.norm(vector) == pytest.approx(1.0, abs=1e-4)
+    base = small_tagger()
+    boost, used = occupation_boost(base.position, len(base.framework), vector, 5, 0.06)
+    health = ("nurs", "health", "medical", "hospital", "pharmac", "care", "clinical", "patient")
+    assert sum(any(w in label for w in health) for label in used) >= 4, used
+    levels = np.unique(boost)
+    assert boost.max() == pytest.approx(0.06)
+    assert np.isclose(levels[:, None], [0.0, 0.03, 0.06], atol=1e-6).any(axis=1).all()
+    assert not boost[base.framework == "onet"].any()
+    assert trade_vector(NURSE[:1]) is None and trade_vector(["", "  "]) is None
+    assert isinstance(base.context(NURSE), np.ndarray) and base.context([]) == 0.0
+
+
+def test_the_shipped_occupations_are_checked(tmp_path: Path) -> None:
+    occupations = load_occupations()
+    assert occupations is not None and len(occupations.labels) > 2900
+    assert occupations.vectors.shape == (len(occupations.labels), 384)
+    copy = tmp_path / OCCUPATIONS.name
+    shutil.copy(OCCUPATIONS, copy)
+    copy.write_bytes(copy.read_bytes()[:-8] + b"\0" * 8)
+    with pytest.raises(PriorChecksumError):
+        _read(copy)
+
+
+def test_the_trade_orders_candidates_but_never_makes_a_tag_shown() -> None:
+    base = small_tagger()
+    mask = base.framework_mask("esco")
+    c = int(np.flatnonzero(mask)[0])
+    row = np.full(len(mask), -1.0, dtype=np.float32)
+    ordering = np.zeros_like(row)
+    ordering[c] = 0.06
+    row[c] = base.config.threshold["esco"] + base.prior()[c] + 0.03
+    assert tagging._candidates(base, row, mask, None, ordering=ordering) == []
+    assert tagging._candidates(base, row, mask, None) == [c]
+
+
+def test_a_reflection_is_read_with_the_users_earlier_ones(monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    seen: list[Any] = []
+    real = tagging.tag
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        seen.append(kwargs.get("context"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tagging, "tag", recording)
+    uid = seed()
+    tags = tag_for_user(uid, "I led a team of five volunteers at the food bank.", source_id="new")
+    assert seen[-1] == [text for _, text, _ in WEEKS]
+    assert "lead a team" in {t.label for t in tags}
+    tag_for_user("someone-new", "I led a team of five volunteers at the food bank.")
+    assert seen[-1] == []
