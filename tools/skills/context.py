@@ -20,6 +20,8 @@ import gzip
 import hashlib
 import json
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,10 +111,38 @@ def occupation_boost(position: dict[tuple[str, str], int], size: int, vector: np
     return boost, [occupations.labels[o] for o in nearest]
 
 
+_seen: OrderedDict[str, np.ndarray] = OrderedDict()  # text -> vector, least recent first
+_seen_lock = threading.Lock()
+SEEN = 4096  # earlier texts kept embedded: a new reflection embeds only what is new
+
+
+def _vectors(texts: list[str]) -> np.ndarray:
+    with _seen_lock:
+        missing = list(dict.fromkeys(t for t in texts if t not in _seen))
+    fresh = np.asarray(get_tag_embedder().embed(missing), dtype=np.float32) if missing else (
+        np.zeros((0, 0), dtype=np.float32))
+    with _seen_lock:
+        for text, vector in zip(missing, fresh, strict=True):
+            _seen[text] = np.asarray(vector, dtype=np.float32)
+        out: list[np.ndarray] = []
+        for text in texts:
+            found = _seen.get(text)
+            # dropped by another thread's insertions meanwhile: embed it again
+            vector = found if found is not None else np.asarray(
+                get_tag_embedder().embed([text])[0], dtype=np.float32)
+            _seen[text] = vector
+            _seen.move_to_end(text)
+            out.append(vector)
+        while len(_seen) > SEEN:
+            _seen.popitem(last=False)
+    return np.stack(out)
+
+
 def trade_vector(texts: Sequence[str]) -> np.ndarray | None:
-    """The mean embedding of a writer's earlier texts (None when there are too few)."""
+    """The mean embedding of a writer's earlier texts (None when there are too few); each
+    text is embedded once per process."""
     texts = [t for t in texts if t.strip()]
     if len(texts) < MIN_TEXTS:
         return None
-    mean = np.asarray(get_tag_embedder().embed(list(texts)), dtype=np.float32).mean(axis=0)
+    mean = _vectors(texts).mean(axis=0)
     return np.asarray(mean / max(float(np.linalg.norm(mean)), 1e-12), dtype=np.float32)

@@ -83,3 +83,22 @@ def test_a_reflection_is_read_with_the_users_earlier_ones(monkeypatch: pytest.Mo
     assert "lead a team" in {t.label for t in tags}
     tag_for_user("someone-new", "I led a team of five volunteers at the food bank.")
     assert seen[-1] == []
+
+
+def test_earlier_texts_are_embedded_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tools.skills.context as context
+
+    embedded: list[str] = []
+    real = context.get_tag_embedder()
+
+    class Counting:
+        def embed(self, texts: list[str]) -> np.ndarray:
+            embedded.extend(texts)
+            return real.embed(texts)
+
+    monkeypatch.setattr(context, "get_tag_embedder", Counting)
+    first = trade_vector(NURSE + ["a brand new week on the ward"])
+    again = trade_vector(NURSE[1:] + ["a brand new week on the ward", "and one more shift"])
+    assert embedded.count("a brand new week on the ward") == 1
+    assert embedded.count("and one more shift") == 1
+    assert first is not None and again is not None and float(first @ again) > 0.8
