@@ -130,9 +130,9 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
                 continue
             if (top is None and m is None and unit.is_clause
                     and _PLACE.match(text, unit.span[0], unit.span[1])
-                    and tagger.framework[c] == "esco" and tagger.config.place_support
-                    and whole[k, c] < tagger.config.threshold["esco"]):
-                continue  # "for the kitchen" names where, not what the writer did
+                    and tagger.config.place_support
+                    and whole[k, c] < tagger.config.threshold[str(tagger.framework[c])]):
+                continue  # "for the kitchen", "at visiting time" name where or when
             evidence = (m.start, m.end) if m else unit.span
             # an earlier sentence keeps a tie (scores within float noise of each other), so
             # the evidence never depends on how the sentences were batched

@@ -117,3 +117,15 @@ def test_a_place_phrase_alone_is_not_evidence_of_a_skill(small_index_tagger: Tag
     kept = tag_many(["I went through the numbers with the accountant"], ("esco",),
                     tagger=ruled, fast=False)[0]
     assert any(t.evidence == "with the accountant" for t in kept)
+
+
+def test_a_time_or_place_phrase_is_no_work_activity_either(small_index_tagger: Tagger) -> None:
+    """O*NET activities too: 'at visiting time' is when, not 'Schedule activities'."""
+    text = "a relative shouted at me at visiting time about the discharge of his dad"
+    loose = replace(small_index_tagger.config, threshold={"esco": 0.9, "onet": 0.2})
+    without = Tagger(small_index_tagger.index, replace(loose, place_support=False))
+    before = tag_many([text], ("onet",), tagger=without, fast=False, top=None)[0]
+    assert any(t.evidence.startswith(("at ", "about ", "of ")) for t in before)
+    ruled = Tagger(small_index_tagger.index, replace(loose, place_support=True))
+    after = tag_many([text], ("onet",), tagger=ruled, fast=False)[0]
+    assert not any(t.evidence.startswith(("at ", "about ", "of ")) for t in after)
