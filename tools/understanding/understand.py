@@ -92,8 +92,10 @@ class Understander:
         """
         return in_context(self.read(text), followup)
 
-    def read(self, text: str) -> Understanding:
-        """The context-free reading of one message (see :meth:`__call__`)."""
+    def read(self, text: str, again: bool = False) -> Understanding:
+        """The context-free reading of one message (see :meth:`__call__`). An unsure
+        intent is read once more in sentence case (``again``), as chat is often typed all
+        in lower case; the distress check always reads the original words."""
         pieces = distress.sentences(text)
         pieces = pieces if len(pieces) > 1 else []
         mended = self.speller.mend(text)  # only the intent head reads the mended words
@@ -118,8 +120,23 @@ class Understander:
         group = CONTENT if best in CONTENT else {best}
         confidence = float(sum(probs[self.intent_head.labels.index(g)] for g in group
                                if g in self.intent_head.labels))
+        if confidence < self.intent_threshold and not again:
+            cased = _sentence_case(mended)
+            if cased != mended:  # "did a dressing on..." reads surer as "Did a dressing on..."
+                second = self.read(cased, again=True)
+                if second.confident and second.intent not in ("distress",):
+                    return replace(second, lang=language, distress=calm)
         how = "model" if confidence >= self.intent_threshold else "unsure"
         return Understanding(best, confidence, language, calm, how)
+
+
+_LONE_I = re.compile(r"(?<![\w'])i(?=(?:'[a-z]+)?(?![\w']))")
+
+
+def _sentence_case(text: str) -> str:
+    """The first letter of each sentence and a lone "i" in capitals; nothing else changed."""
+    out = _LONE_I.sub("I", text)
+    return re.sub(r"(^\s*|[.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), out)
 
 
 def in_context(got: Understanding, followup: bool | None) -> Understanding:

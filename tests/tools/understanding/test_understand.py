@@ -161,3 +161,17 @@ def test_the_split_rule_is_every_third_line() -> None:
     tune, aside = corpus.split(rows)
     assert aside == rows[2::3] and len(tune) + len(aside) == len(rows) >= 300
     assert not {r.text for r in aside} & {r.text for r in corpus.load(corpus.EXEMPLARS)}
+
+
+def test_an_unsure_lower_case_message_is_read_again_in_sentence_case() -> None:
+    """Chat is typed in lower case; the encoder was less sure of it (seen as a nurse)."""
+    from tools.understanding.understand import _sentence_case
+
+    assert _sentence_case("did obs. i'm ok, it is fine! yes i did") == (
+        "Did obs. I'm ok, it is fine! Yes I did")
+    text = ("did a dressing on a grade 3 pressure sore and referred to tissue viability, "
+            "updated the care plan")
+    reader = Understander()
+    first = reader.read(text, again=True)  # the single reading, as before
+    got = reader.read(text)
+    assert not first.confident and got.confident and got.intent == "reflection"
