@@ -16,7 +16,8 @@ from channels.http import create_app
 from evals.credential_signing import EdIssuer, ob3, png_with_itxt
 from memory.records import get_records
 
-REFLECTION = ["This week I organised a workshop for my team and fixed the build pipeline.",
+REFLECTION = ["This week I organised a workshop for my team, mentored two junior colleagues and "
+              "fixed the build pipeline.",
               "The builds got twice as fast and the team was happy.",
               "I learned that asking early saves time."]
 
@@ -87,7 +88,7 @@ async def test_two_users_are_isolated(client: httpx.AsyncClient) -> None:
     ben_strengths = (await client.get("/v1/strengths", headers=auth(ben))).json()
     assert "workshop" not in json.dumps(ben_strengths).lower()
     skills = (await client.get("/v1/skills", headers=auth(ana))).json()["skills"]
-    assert any("workshop" in s["label"] for s in skills), skills  # the real ESCO tagger
+    assert any("mentor" in s["label"] for s in skills), skills  # the real ESCO tagger
     assert (await client.get("/v1/skills", headers=auth(ben))).json()["skills"] == []
 
 

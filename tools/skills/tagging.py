@@ -21,7 +21,7 @@ from tools.skills.lexical import Match
 from tools.skills.mood import GROWTH_PARTS, mood, part_of
 from tools.skills.polarity import polarity, states_growth
 from tools.skills.tagger import Tagger, TaggerConfig
-from tools.skills.text import Span, clauses, sentences
+from tools.skills.text import Span, clauses, sentences, tokens
 
 FAST_BATCH = 64
 WINDOW = 512  # sentences scored at once: (sentences x 15.5k concepts) arrays stay ~100 MB
@@ -91,6 +91,7 @@ def _candidates(tagger: Tagger, row: np.ndarray, mask: np.ndarray, top: int | No
     return chosen
 
 
+ONET_MIN_WORDS = 3  # the fewest words of a unit that shows an O*NET work activity
 # a phrase that opens with a preposition says where or for whom, not what was done
 _PLACE = re.compile(r"(?:for|in|at|on|to|into|onto|from|of|with|by|about|over|under|after|"
                     r"before|during|near|behind|around|across|through)\b", re.I)
@@ -101,14 +102,16 @@ def supported(tagger: Tagger, concept: int, whole: float, match: Match | None,
     """Whether a candidate has enough support to be shown: a single word that spells a label
     ("PR", "pivot") or a match found in a clause or phrase only counts when the whole
     sentence also points to the skill (its own score is at least ``single_word_support``, or
-    within ``clause_gap`` of the ESCO threshold); multi-word label mentions, whole-sentence
-    matches and O*NET activities (short generic phrases, matched by clause by design) stand."""
+    within ``clause_gap`` of its framework's threshold); multi-word label mentions and
+    whole-sentence matches stand. (O*NET activities were exempt until 2026-11-29: their
+    short generic titles matched clauses such as "getting dressed" -> "Sew clothing".)"""
     cfg = tagger.config
     if match is not None:
         return match.words > 1 or whole >= cfg.single_word_support
-    if not from_clause or tagger.framework[concept] != "esco":
+    if not from_clause:
         return True
-    return whole >= cfg.threshold["esco"] - cfg.clause_gap
+    framework = str(tagger.framework[concept])
+    return whole >= cfg.threshold[framework] - cfg.clause_gap
 
 
 def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: str,
@@ -128,6 +131,9 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
             if top is None and not supported(tagger, c, float(whole[k, c]), m,
                                              unit.is_clause):
                 continue
+            if (top is None and m is None and tagger.framework[c] == "onet"
+                    and len(tokens(text, *unit.span)) < ONET_MIN_WORDS):
+                continue  # "developers" -> "Develop software": a work activity needs more
             if (top is None and m is None and unit.is_clause
                     and _PLACE.match(text, unit.span[0], unit.span[1])
                     and tagger.config.place_support

@@ -120,7 +120,7 @@ class Understander:
         group = CONTENT if best in CONTENT else {best}
         confidence = float(sum(probs[self.intent_head.labels.index(g)] for g in group
                                if g in self.intent_head.labels))
-        if confidence < self.intent_threshold and not again:
+        if confidence < self.intent_threshold and not again and len(text.split()) >= CASED_WORDS:
             cased = _sentence_case(mended)
             if cased != mended:  # "did a dressing on..." reads surer as "Did a dressing on..."
                 second = self.read(cased, again=True)
@@ -130,6 +130,7 @@ class Understander:
         return Understanding(best, confidence, language, calm, how)
 
 
+CASED_WORDS = 4  # a sentence, not a one-word answer ("idk", "k"), is read again in case
 _LONE_I = re.compile(r"(?<![\w'])i(?=(?:'[a-z]+)?(?![\w']))")
 
 

@@ -122,10 +122,26 @@ def test_a_place_phrase_alone_is_not_evidence_of_a_skill(small_index_tagger: Tag
 def test_a_time_or_place_phrase_is_no_work_activity_either(small_index_tagger: Tagger) -> None:
     """O*NET activities too: 'at visiting time' is when, not 'Schedule activities'."""
     text = "a relative shouted at me at visiting time about the discharge of his dad"
-    loose = replace(small_index_tagger.config, threshold={"esco": 0.9, "onet": 0.2})
+    loose = replace(small_index_tagger.config, threshold={"esco": 0.9, "onet": 0.2}, clause_gap=0.5)
     without = Tagger(small_index_tagger.index, replace(loose, place_support=False))
     before = tag_many([text], ("onet",), tagger=without, fast=False, top=None)[0]
     assert any(t.evidence.startswith(("at ", "about ", "of ")) for t in before)
     ruled = Tagger(small_index_tagger.index, replace(loose, place_support=True))
     after = tag_many([text], ("onet",), tagger=ruled, fast=False)[0]
     assert not any(t.evidence.startswith(("at ", "about ", "of ")) for t in after)
+
+
+def test_a_work_activity_needs_more_than_a_word_and_the_sentence_behind_it(
+        small_index_tagger: Tagger) -> None:
+    """'sorted out the stock order for colours and developers' is no software work."""
+    text = "i sorted out the stock order for colours and developers today"
+    loose = replace(small_index_tagger.config, threshold={"esco": 0.9, "onet": 0.1},
+                    clause_gap=0.9)
+    tagger = Tagger(small_index_tagger.index, loose)
+    shown = tag_many([text], ("onet",), tagger=tagger, fast=False)[0]
+    assert all(len(t.evidence.split()) >= 3 for t in shown)
+    ranked = tag_many([text], ("onet",), tagger=tagger, fast=False, top=40)[0]
+    assert any(len(t.evidence.split()) < 3 for t in ranked)  # what the rule stops
+    strict = Tagger(small_index_tagger.index, replace(loose, clause_gap=0.0))
+    for t in tag_many([text], ("onet",), tagger=strict, fast=False)[0]:
+        assert t.evidence == text  # a clause alone no longer shows an activity
