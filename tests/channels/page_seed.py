@@ -19,6 +19,9 @@ MOMENTS = [
     "I planned the sprint with the team and split the work fairly.",
     "I wrote the data migration script and checked every table twice.",
     "I mentored a junior colleague through her first code review.",
+    "I trained two new colleagues on the ticket system and coached them through their first "
+    "week.",
+    "I used spreadsheets to track the support backlog every day.",
 ]
 GROWTH = "Next I want to get better at public speaking."
 
