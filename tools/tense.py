@@ -25,16 +25,20 @@ from tools.tense_words import (
     CONTRACTED,
     DETS,
     FUNCTION,
+    GIVEN,
     HOLDS,
     LEARNT,
     LIKES,
     MODALS,
+    MOVED,
     NEXT,
     OBJECT,
     OF,
+    PARTICLES,
     PASSIVE,
     PERIODS,
     PREPS,
+    PRONOUNS,
     SAME,
     SUBJECTS,
     TO_OK,
@@ -224,10 +228,12 @@ def _fragment(s: _Sentence, slot: str | None) -> None:
         return
     ok = nxt in OBJECT or first == "got" or (nxt == "to" and first in TO_OK) or \
         (first in ("learnt", "learned", "realised", "realized", "noticed") and nxt == "that")
-    if first in PASSIVE:  # "Called to a leak", "Praised by the boss": done to the person
-        ok = nxt in OBJECT
-    elif nxt in PREPS:
-        ok = True
+    if first in GIVEN:  # "Offered a job", "Told off": done to the person, unless "Told him"
+        ok = nxt in PRONOUNS
+    elif first in PASSIVE:  # "Called to a leak", "Praised by the boss"
+        ok = nxt in OBJECT and nxt not in PARTICLES
+    elif nxt in PREPS:  # "Went home", "Stayed till 9"; never "Approved on Thursday"
+        ok = first in MOVED
     if ok:
         s.edits[0] = "I " + first
 

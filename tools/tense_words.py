@@ -59,10 +59,16 @@ OBJECT = DETS - {"no"} | words("it them him her me us everything something all s
 TO_OK = words("had needed tried went managed decided wanted started began got came ran drove "
               "walked rushed offered agreed volunteered forgot remembered failed helped learnt "
               "learned")
-# Past forms that are often done to the person ("Called to a leak"): only with an object.
-PASSIVE = words("called asked told sent invited given taken shown left paid chosen picked moved "
-                "transferred promoted assigned booked trained praised thanked offered put read "
-                "cut set let hit hurt quit shut")
+# Past forms that are often done to the person ("Called to a leak"): only with an object,
+# and those that take two ("Offered a job", "Told off") only with a pronoun ("Told him").
+PASSIVE = words("called asked invited left chosen picked moved transferred promoted assigned "
+                "booked trained praised thanked put read cut set let hit hurt quit shut")
+GIVEN = words("told sent given taken shown paid offered promised awarded granted allowed")
+PRONOUNS = words("him her them it everyone everybody")
+PARTICLES = words("up out down off back over round home")
+# Past forms without an object that tell where the person went ("Went home", "Stayed late").
+MOVED = words("went came stayed worked waited talked spoke drove walked ran rushed arrived slept "
+              "sat stood")
 PREPS = words("with for at in on into through till until from about around across after before "
               "late early home")
 # Verbs whose past is the base form ("put", "read", "let"): already told in the past.
