@@ -80,7 +80,7 @@ class _Sentence:
                 self.words.append(k)
                 self.clause.append(clause)
                 self.after_break.append(broke)
-                broke = low in BOUNDARY
+                broke = low in BOUNDARY or low in ("am", "pm") and self.tokens[k - 1].isdigit()
             elif not tok.isspace():
                 clause, broke = (clause + 1, True) if tok in ",;:-–—()" else (clause, broke)
         lows = [_norm(self.tokens[k]) for k in self.words]
@@ -109,6 +109,12 @@ def _upper(s: _Sentence, p: int) -> bool:
     return p < len(s.words) and s.tokens[s.words[p]][0].isupper()
 
 
+def _counted(s: _Sentence, q: int) -> bool:
+    """Whether a number comes right before the word at ``q`` ("3 calls", "11pm texts")."""
+    start = s.words[q - 1] - 1 if q > 0 else 0
+    return q < len(s.words) and any(t[:1].isdigit() for t in s.tokens[max(start, 0):s.words[q]])
+
+
 def _subject(s: _Sentence, p: int) -> tuple[str, int] | None:
     """The agreement ("1", "pl", "3") and the position of the verb of a subject at ``p``."""
     low = s.low(p)
@@ -119,7 +125,7 @@ def _subject(s: _Sentence, p: int) -> tuple[str, int] | None:
     if low in ("there",):
         return "there", p + 1
     head, q = -1, p
-    if low in DETS:
+    if low in DETS and low != "no":  # "No more 11pm texts": a noun, never "texted"
         q = p + 1
     elif s.tokens[s.words[p]][0].isupper() and low not in FUNCTION and (
             p > 0 or not low.endswith("s") or low in ("mrs", "ms") or _upper(s, p + 1)):
@@ -139,7 +145,8 @@ def _subject(s: _Sentence, p: int) -> tuple[str, int] | None:
             break
         plural = s.low(head).endswith("s") and not s.low(head).endswith(("ss", "'s"))
         after = s.low(q + 1)  # "Mrs Okafor's hoist broke": a verb follows, so "hoist" is none
-        noun = is_past_form(after) or after in BE or after in ("was", "were", "had")
+        noun = is_past_form(after) or after in BE or after in ("was", "were", "had") or \
+            _counted(s, q)  # "3 calls", "11pm texts": counted things
         if head >= 0 and (nxt in AUX or nxt in AUX_PLAIN or not noun and (
                 is_verb(nxt) and not is_past_form(nxt) if plural else base_of_s(nxt))):
             return ("pl" if plural else "3"), q

@@ -37,6 +37,8 @@ REWRITTEN = [
     ("He don't listen and he shout at the kid.", "He didn't listen and he shouted at the kid."),
     ("I'm on the till and a man starts shouting.",
      "I was on the till and a man started shouting."),
+    ("At 6am the fridge dies.", "At 6am the fridge died."),
+    ("The 3 calls go to voicemail.", "The 3 calls went to voicemail."),
 ]
 
 UNCHANGED = [
@@ -56,6 +58,7 @@ UNCHANGED = [
     "Told off by the boss.",
     "Mrs Okafor's hoist broke during the visit.",
     "I ordered milk, water for the plants.",  # a list of things, not of deeds
+    "No more 11pm texts to me about swaps.",  # counted things are nouns
 ]
 
 
