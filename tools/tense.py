@@ -14,108 +14,65 @@ from __future__ import annotations
 
 import re
 
+from tools.tense_sentence import Sentence
 from tools.tense_words import (
     ADVERBS,
+    ASKING,
     AUX,
     AUX_PLAIN,
     BE,
-    BOUNDARY,
     COMMENT,
-    CONJ,
     CONTRACTED,
     DETS,
     FUNCTION,
     GIVEN,
-    HOLDS,
     LEARNT,
-    LIKES,
     MODALS,
     MOVED,
     NEXT,
     OBJECT,
     OF,
+    ONE,
     PARTICLES,
     PASSIVE,
-    PERIODS,
     PREPS,
     PRONOUNS,
     SAME,
     SUBJECTS,
     TO_OK,
+    UNSURE,
+    WEAK,
+    WH,
+    WISHES,
 )
-from tools.verbs import base_of_s, is_past_form, is_verb, past
+from tools.verbs import base_of_s, is_known, is_past_form, is_verb, past
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|\d+(?:[.,:]\d+)*|\s+|.")
-_QUOTE = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
 # A sentence about later ("next time I ask earlier", "I will") keeps its tense.
-_LATER = re.compile(r"\b(?:will|won'?t|gonna|shall|next (?:time|week|month|year|shift|day)|"
-                    r"tomorrow|from now on|in (?:the )?future|going forward)\b|'ll\b", re.I)
-def _norm(token: str) -> str:
-    return token.replace("’", "'").lower()
+_LATER = re.compile(r"\b(?:will|won'?t|gonna|shall|next (?:time|week|month|year|shift|day|quarter|"
+                    r"term|season|semester|round)|tomorrow|from now on|in (?:the )?future|"
+                    r"going forward|would like)\b|'ll\b|'d like\b", re.I)
 
 
-def _case(new: str, old: str) -> str:
-    return new[0].upper() + new[1:] if old[:1].isupper() and new[:1].islower() else new
+def _upper(s: Sentence, p: int) -> bool:
+    return 0 <= p < len(s.words) and s.tokens[s.words[p]][0].isupper()
 
 
-class _Sentence:
-    """The tokens of one sentence, its words' positions and clauses, and the edits made."""
-
-    def __init__(self, text: str) -> None:
-        self.tokens = _TOKEN.findall(text)
-        quoted = [m.span() for m in _QUOTE.finditer(text)]
-        self.words: list[int] = []  # token index of each word outside quotes
-        self.clause: list[int] = []
-        self.after_break: list[bool] = []
-        pos, clause, broke = 0, 0, True
-        for k, tok in enumerate(self.tokens):
-            start, pos = pos, pos + len(tok)
-            if any(a <= start < b for a, b in quoted):
-                clause, broke = clause + 1, True
-                continue
-            if tok[0].isalpha():
-                low = _norm(tok)
-                if low in CONJ:
-                    clause += 1
-                self.words.append(k)
-                self.clause.append(clause)
-                self.after_break.append(broke)
-                broke = low in BOUNDARY or low in ("am", "pm") and self.tokens[k - 1].isdigit()
-            elif not tok.isspace():
-                clause, broke = (clause + 1, True) if tok in ",;:-–—()" else (clause, broke)
-        lows = [_norm(self.tokens[k]) for k in self.words]
-        self.held = {self.clause[p] for p, low in enumerate(lows) if low in HOLDS or (
-            low == "every" and p + 1 < len(lows) and lows[p + 1] in PERIODS)}
-        self.edits: dict[int, str] = {}
-
-    def low(self, p: int) -> str:
-        return _norm(self.tokens[self.words[p]]) if 0 <= p < len(self.words) else ""
-
-    def put(self, p: int, new: str) -> None:
-        k = self.words[p]
-        self.edits[k] = _case(new, self.tokens[k])
-
-    def drop(self, p: int) -> None:
-        k = self.words[p]
-        self.edits[k] = ""
-        if k + 1 < len(self.tokens) and self.tokens[k + 1].isspace():
-            self.edits[k + 1] = ""
-
-    def text(self) -> str:
-        return "".join(self.edits.get(k, t) for k, t in enumerate(self.tokens))
-
-
-def _upper(s: _Sentence, p: int) -> bool:
-    return p < len(s.words) and s.tokens[s.words[p]][0].isupper()
-
-
-def _counted(s: _Sentence, q: int) -> bool:
+def _counted(s: Sentence, q: int) -> bool:
     """Whether a number comes right before the word at ``q`` ("3 calls", "11pm texts")."""
     start = s.words[q - 1] - 1 if q > 0 else 0
     return q < len(s.words) and any(t[:1].isdigit() for t in s.tokens[max(start, 0):s.words[q]])
 
 
-def _subject(s: _Sentence, p: int) -> tuple[str, int] | None:
+def _says(s: Sentence) -> bool:
+    """"Grace says the client ...", not "Plan shifts of employees": a first word is a name
+    when an "-s" verb follows it and then what such a verb takes (never a preposition)."""
+    if len(s.words) < 2 or not base_of_s(s.low(1)):
+        return False
+    after = "".join(s.tokens[s.words[1] + 1:s.words[1] + 3]).strip()[:1]
+    return after in "\"“‘:'" and after != "" or s.low(2) in OBJECT - PARTICLES | {"that"}
+
+
+def _subject(s: Sentence, p: int) -> tuple[str, int] | None:
     """The agreement ("1", "pl", "3") and the position of the verb of a subject at ``p``."""
     low = s.low(p)
     if low in SUBJECTS:  # "it" may be an object ("I fix it"): then no verb agrees with it
@@ -124,43 +81,62 @@ def _subject(s: _Sentence, p: int) -> tuple[str, int] | None:
         return None
     if low in ("there",):
         return "there", p + 1
-    head, q = -1, p
     if low in DETS and low != "no":  # "No more 11pm texts": a noun, never "texted"
-        q = p + 1
-    elif s.tokens[s.words[p]][0].isupper() and low not in FUNCTION and (
-            p > 0 or not low.endswith("s") or low in ("mrs", "ms") or _upper(s, p + 1)):
-        head, q = p, p + 1  # a name ("Grace says"), never a bare plural ("Kids love it")
-    elif p > 0 and low not in FUNCTION and s.low(p + 1) in BE:
-        head, q = p, p + 1  # "..., so picks are going slow"
-    else:
-        return None
+        return _noun_phrase(s, p, -1, p + 1)
+    if s.tokens[s.words[p]][0].isupper() and low not in FUNCTION and "-" not in low and (
+            p > 0 or _upper(s, p + 1) or not is_known(low) or _says(s) or
+            s.low(1) in AUX and not low.endswith("s")):  # "Caller is", never "Kids are kids"
+        return _noun_phrase(s, p, p, p + 1)  # a name ("Mrs Okafor"), or no other word
+    if p > 0 and low not in FUNCTION and s.low(p + 1) in BE:
+        return _noun_phrase(s, p, p, p + 1)  # "..., so picks are going slow"
+    return None
+
+
+def _noun_phrase(s: Sentence, p: int, head: int, q: int) -> tuple[str, int] | None:
+    """The verb after a subject noun phrase that starts at ``p`` ("the boiler in flat 4 is")."""
     words, pp = 0, False
-    while words < 4:
+    while words < 4 and q < len(s.words) and s.clause[q] == s.clause[p]:  # a comma ends it
         nxt = s.low(q)
         if head >= 0 and not pp and nxt in OF:  # "the boiler in flat 4", "the guy at reception"
             pp, q = True, q + 1 + (s.low(q + 1) in DETS)
             q += s.low(q) not in FUNCTION  # the first word after it is never the verb
             continue
-        if not nxt or nxt in FUNCTION - {"is", "are", "has", "have", "does", "do", "can"}:
-            break
-        plural = s.low(head).endswith("s") and not s.low(head).endswith(("ss", "'s"))
-        after = s.low(q + 1)  # "Mrs Okafor's hoist broke": a verb follows, so "hoist" is none
-        noun = is_past_form(after) or after in BE or after in ("was", "were", "had") or \
-            _counted(s, q)  # "3 calls", "11pm texts": counted things
-        if head >= 0 and (nxt in AUX or nxt in AUX_PLAIN or not noun and (
-                is_verb(nxt) and not is_past_form(nxt) if plural else base_of_s(nxt))):
+        if nxt in FUNCTION - {"is", "are", "has", "have", "does", "do", "can"} or \
+                is_past_form(nxt):  # "The reviewer asked good questions": its verb was told
+            return None
+        plural = s.low(head).endswith("s") and not s.low(head).endswith(("ss", "'s")) and \
+            not _upper(s, head) and s.low(p) not in ONE  # "Jenkins", "WMS", "every merge"
+        if head >= 0 and (nxt in AUX or nxt in AUX_PLAIN or _lexical(s, p, q, plural)):
             return ("pl" if plural else "3"), q
         head, q, words = (head if pp else q), q + 1, words + 1
     return None
 
 
-def _verb(s: _Sentence, agr: str, v: int) -> bool:
+def _lexical(s: Sentence, p: int, q: int, plural: bool) -> bool:
+    """Whether the word at ``q`` is the lexical verb of the subject that starts at ``p``."""
+    nxt, after = s.low(q), s.low(q + 1)
+    if _upper(s, q) or _counted(s, q) or is_past_form(after) or after in BE or \
+            after in ("was", "were", "had") or is_verb(after) and after not in FUNCTION:
+        return False  # "Skills Centre", "3 calls", "our SQL queries work": nouns
+    # After "and" or "found", a verb must go on as one ("and a man starts shouting"), never
+    # "and the loading bays on nights", "found the missing boxes".
+    weak = p > 0 and s.low(p - 1) in WEAK and not _punct_before(s, p)
+    if weak and not (after in OBJECT - PARTICLES or after.endswith("ing") or after == "to"):
+        return False
+    return bool(is_verb(nxt) and not is_past_form(nxt) if plural else base_of_s(nxt))
+
+
+def _punct_before(s: Sentence, p: int) -> bool:
+    return any(not t.isspace() for t in s.tokens[s.words[p - 1] + 1:s.words[p]])
+
+
+def _verb(s: Sentence, agr: str, v: int) -> bool:
     """Put the finite verb at ``v`` (after adverbs) in the past; True when one was changed."""
     while s.low(v) in ADVERBS - {"then"}:
         v += 1
     low = s.low(v)
-    if not low or low in MODALS or low in LIKES:
-        return False
+    if not low or low in MODALS or low in UNSURE or low in WISHES and s.low(v + 1) == "to":
+        return False  # "I want to learn the costing": a wish of today
     if low in AUX or low in AUX_PLAIN:  # "he don't listen": non-native English too
         new = {**AUX, **AUX_PLAIN}[low]
         s.put(v, new)
@@ -184,7 +160,7 @@ def _verb(s: _Sentence, agr: str, v: int) -> bool:
     return True
 
 
-def _and_then(s: _Sentence, agr: str, v: int) -> None:
+def _and_then(s: Sentence, agr: str, v: int) -> None:
     """"I call the supplier, check the rota and sort a loan": more verbs of one subject."""
     q = v + 1
     while q < min(v + 12, len(s.words)):
@@ -204,12 +180,12 @@ def _and_then(s: _Sentence, agr: str, v: int) -> None:
         base = base_of_s(w) if agr == "3" else (w if is_verb(w) else None)
         follows = OBJECT | {"sorry"} if comma else NEXT  # "milk, water for": no verb
         if base and not (is_past_form(w) and w not in SAME) and w not in FUNCTION and \
-                w not in LIKES and s.low(q + 1) in follows:
+                w not in UNSURE and s.low(q + 1) in follows:
             s.put(q, past(base, more=True))
         q += 1
 
 
-def _contracted(s: _Sentence, p: int) -> None:
+def _contracted(s: Sentence, p: int) -> None:
     """"I'm" -> "I was", "we've got to" -> "we had to", "it's been" -> "it had been"."""
     subj, verb = CONTRACTED[s.low(p)]
     nxt = s.low(p + 1)
@@ -220,7 +196,7 @@ def _contracted(s: _Sentence, p: int) -> None:
     s.put(p, f"{subj} {verb}")
 
 
-def _fragment(s: _Sentence, slot: str | None) -> None:
+def _fragment(s: Sentence, slot: str | None) -> None:
     """"Called the supplier" -> "I called the supplier"; "Have to" -> "I had to"."""
     if not s.words or s.words[0] != 0:
         return
@@ -258,7 +234,12 @@ def to_past(sentence: str, slot: str | None = None) -> str:
     """
     if "?" in sentence or _LATER.search(sentence.replace("’", "'")):
         return sentence
-    s = _Sentence(sentence)
+    s = Sentence(sentence)
+    lows = [s.low(p) for p in range(len(s.words))]
+    pairs = zip(lows, lows[1:], strict=False)
+    asked = any(a in ASKING and (b in SUBJECTS or b == "you") for a, b in pairs)
+    if asked or lows[:1] and lows[0] in WH or sum(map(is_known, lows)) < 0.7 * len(lows):
+        return sentence  # a question without its mark ("How do I ask ..."), or not English
     _fragment(s, slot)
     told = any(is_past_form(s.low(p)) and s.low(p - 1) in SUBJECTS
                for p in range(1, len(s.words)))

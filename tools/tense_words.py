@@ -13,8 +13,8 @@ def words(text: str) -> frozenset[str]:
 
 
 # A clause about what always holds or holds now keeps its tense ("kids always test you").
-HOLDS = words("always usually normally generally typically often now still anymore nowadays "
-              "forever")
+HOLDS = words("always usually normally generally typically often sometimes constantly now still "
+              "anymore nowadays forever")
 # Subject pronouns and the verb agreement they take (first person, plural, third person).
 SUBJECTS = {"i": "1", "we": "pl", "they": "pl", "he": "3", "she": "3", "it": "3",
             "nobody": "3", "everyone": "3", "everybody": "3", "someone": "3",
@@ -31,6 +31,9 @@ BOUNDARY = CONJ | words("that monday tuesday wednesday thursday friday saturday 
                         "today tonight morning afternoon evening night week suddenly again also "
                         "says said say tells told think thought know knew realise realised "
                         "realize realized notice noticed see saw find found hear heard")
+# After these a noun phrase is most often an object ("found the missing boxes").
+WEAK = words("and or says said say tells told think thought know knew realise realised realize "
+             "realized notice noticed see saw find found hear heard")
 FUNCTION = DETS | CONJ | ADVERBS | words("to of in on at for with from by about into over under "
                                          "is are am was were be been has have had do does did not "
                                          "can could will would should must might may i we you "
@@ -75,8 +78,18 @@ PREPS = words("with for at in on into through till until from about around acros
 SAME = frozenset(v for v in [*IRREGULAR, *IRREGULAR_MORE] if past(v, more=True) == v)
 NEXT = OBJECT | PREPS | words("why what how that sorry")
 PERIODS = words("day time week morning night shift evening weekend month year")
+# Before a subject, these ask a question ("How do I ask for a raise", "Can I get a copy").
+ASKING = words("do does did can could should would will shall may might must is are am have has")
+# A first word that asks ("How I can become a designer"): the sentence is a question.
+WH = words("how what why where which who whose")
+# Determiners of one thing: the noun after them is never a plural subject ("every merge runs").
+ONE = words("a an every each this that")
+# "I want to learn the costing": a wish of today, not a deed of the story.
+WISHES = words("want wish hope plan")
 # Likes and dislikes hold now too ("I love my job" is not "I loved my job").
 LIKES = words("love like hate enjoy prefer adore")
+# Verbs kept as written: likes, and "lie" (lay in bed, or lied to someone?).
+UNSURE = LIKES | {"lie"}
 # Prepositions inside a subject ("the boiler in flat 4 is ...").
 OF = words("in on at of from near behind for with")
 # What may change in a Learning line: a leading "I learn / realise ...".

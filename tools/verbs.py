@@ -87,12 +87,13 @@ def is_past_form(word: str) -> bool:
     w = word.lower()
     if w in _PAST_FORMS:
         return True
-    return w.endswith("ed") and len(w) > 4 and _known(w) and simplemma.lemmatize(w, "en") != w
+    return w.endswith("ed") and len(w) > 4 and is_known(w) and simplemma.lemmatize(w, "en") != w
 
 
 @lru_cache(maxsize=4096)
-def _known(word: str) -> bool:
-    return bool(simplemma.is_known(word, lang="en"))
+def is_known(word: str) -> bool:
+    """Whether a word is in the English lemma dictionary (names and other tongues are not)."""
+    return bool(simplemma.is_known(word.lower(), lang="en"))
 
 
 @lru_cache(maxsize=4096)
@@ -101,7 +102,7 @@ def is_verb(base: str) -> bool:
     b = base.lower()
     if b in IRREGULAR or b in IRREGULAR_MORE or b in DOUBLE or b in DOUBLE_MORE:
         return True
-    return len(b) > 1 and b.isalpha() and _known(past(b, more=True))
+    return len(b) > 1 and b.isalpha() and is_known(past(b, more=True))
 
 
 def base_of_s(word: str) -> str | None:
