@@ -24,7 +24,7 @@ ADVERBS = words("just also then really only never finally quickly actually even 
                 "immediately eventually slowly carefully both all again suddenly nearly almost "
                 "totally completely barely hardly mostly myself ourselves straight basically "
                 "personally")
-CONJ = words("and but so because cos coz when while until till after before then if as since "
+CONJ = words("and but so because cos coz when while until till after before then if since "
              "though although why how where whether once")
 # After these a new subject may start ("Monday the fridge died", "she says the client ...").
 BOUNDARY = CONJ | words("that monday tuesday wednesday thursday friday saturday sunday yesterday "
@@ -81,7 +81,7 @@ PERIODS = words("day time week morning night shift evening weekend month year")
 # Before a subject, these ask a question ("How do I ask for a raise", "Can I get a copy").
 ASKING = words("do does did can could should would will shall may might must is are am have has")
 # A first word that asks ("How I can become a designer"): the sentence is a question.
-WH = words("how what why where which who whose")
+WH = words("how what why where which who whose how's what's where's who's")
 # Determiners of one thing: the noun after them is never a plural subject ("every merge runs").
 ONE = words("a an every each this that")
 # "I want to learn the costing": a wish of today, not a deed of the story.
