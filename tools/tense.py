@@ -201,21 +201,20 @@ def _fragment(s: Sentence, slot: str | None) -> None:
     if not s.words or s.words[0] != 0:
         return
     first, nxt = s.low(0), s.low(1)
-    if len(s.tokens) > 2 and s.tokens[2][0].isdigit():
-        nxt = "two"  # "Had 3 no-shows": a number opens the object
+    counted = len(s.tokens) > 2 and s.tokens[2][0].isdigit()  # "Had 3 no-shows"
     if first in ("have", "need", "gotta") and (nxt == "to" or first == "gotta") and \
             slot != "learning":  # "Need to ask earlier" is a plan
         s.put(0, "I had to" if first == "gotta" else f"I {past(first)}")
         return
     if not is_past_form(first) or first in SUBJECTS:
         return
-    ok = nxt in OBJECT or first == "got" or (nxt == "to" and first in TO_OK) or \
+    ok = nxt in OBJECT or counted or first == "got" or (nxt == "to" and first in TO_OK) or \
         (first in ("learnt", "learned", "realised", "realized", "noticed") and nxt == "that")
     if first in GIVEN:  # "Offered a job", "Told off": done to the person, unless "Told him"
         ok = nxt in PRONOUNS
     elif first in PASSIVE:  # "Called to a leak", "Praised by the boss"
-        ok = nxt in OBJECT and nxt not in PARTICLES
-    elif nxt in PREPS:  # "Went home", "Stayed till 9"; never "Approved on Thursday"
+        ok = (nxt in OBJECT or counted) and nxt not in PARTICLES
+    elif nxt in PREPS and not counted:  # "Went home", "Stayed till 9"; never "Approved on Thursday"
         ok = first in MOVED
     if ok:
         s.edits[0] = "I " + first
