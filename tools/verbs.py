@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import simplemma
+from tools.skills.text import lemma
 
 IRREGULAR = {
     "be": "was", "build": "built", "buy": "bought", "choose": "chose", "cut": "cut",
@@ -87,12 +87,14 @@ def is_past_form(word: str) -> bool:
     w = word.lower()
     if w in _PAST_FORMS:
         return True
-    return w.endswith("ed") and len(w) > 4 and is_known(w) and simplemma.lemmatize(w, "en") != w
+    return w.endswith("ed") and len(w) > 4 and is_known(w) and lemma(w) != w
 
 
 @lru_cache(maxsize=4096)
 def is_known(word: str) -> bool:
     """Whether a word is in the English lemma dictionary (names and other tongues are not)."""
+    import simplemma  # 0.17 s to import: not before the first story that needs it
+
     return bool(simplemma.is_known(word.lower(), lang="en"))
 
 
