@@ -23,8 +23,8 @@ from evals.job_ads_eval import skillspan_report, written_report
 from evals.personas_eval import failures as persona_failures
 from evals.personas_eval import load_personas, run_part
 from evals.stories_eval import failures as story_failures
-from evals.stories_eval import load_parts as story_parts
-from evals.stories_eval import run_part as run_stories
+from evals.stories_eval import format_line as story_line
+from evals.stories_eval import report as stories_report
 from tools.export_check import Format
 
 if TYPE_CHECKING:
@@ -210,7 +210,7 @@ def run_profiles_eval(limit: int | None = None) -> dict[str, Any]:
     report["job_ads"] = {"skillspan_aside": skillspan_report("aside"),
                          "written": written_report()}
     report["personas_aside"] = run_part(load_personas()[1])
-    report["stories_aside"] = run_stories(story_parts()[1])
+    report["stories_aside"] = stories_report(1)
     report["failures"] = failures(report)
     report["status"] = "failed" if report["failures"] else "ok"
     return report
@@ -295,14 +295,8 @@ def format_ads(report: dict[str, Any]) -> str:
                      f"{p['must_cover']}, quoted {p['quoted']}/{p['must_cover']}, false gaps "
                      f"{p['false_gaps']}, real gaps named {p['gaps_named']}/{p['gaps']}, "
                      f"fabrications {p['fabrications']}")
-    st = report.get("stories_aside")
-    if st:
-        lines.append(f"Stories from messy chat reflections (aside third: {st['stories']}): "
-                     f"found {st['found']}, one event {st['one_event']}/{st['stories']}, "
-                     f"STAR slots right "
-                     f"{st['slots_right']}/{st['slots']}, lines in a wrong slot "
-                     f"{st['wrong_fills']}, missing parts asked {st['missing_asked']}/"
-                     f"{st['missing']}")
+    if report.get("stories_aside"):
+        lines.append(story_line(report["stories_aside"]))
     fails = report.get("failures", [])
     lines.append("Targets: all met." if not fails else "Targets missed: " + "; ".join(fails))
     return "\n".join(lines)

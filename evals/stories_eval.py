@@ -10,7 +10,13 @@ for tuning. Measured on a part:
 - ``wrong_fills``: story lines in a slot that is not theirs (another event's sentence, a
   feeling, or a situation under Result);
 - ``missing_asked``: the parts the event does not tell (of situation, action, result) that
-  the story asks for instead of filling.
+  the story asks for instead of filling;
+- ``lines_kept``: story lines that keep every fact of the sentence they cite (see
+  :func:`evals.story_tense.facts_kept`), and ``lines_retold``: lines the past-tense rewriter
+  changed.
+
+The tense of story sentences is scored on its own dev set by :mod:`evals.story_tense`
+(``tense`` in the report of :func:`report`).
 """
 
 from __future__ import annotations
@@ -19,8 +25,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from evals import story_tense
 from tools.facts import Fact
 from tools.stories import draft
+from tools.story_text import clean
 
 DATA = Path(__file__).parent / "data" / "stories" / "reflections.json"
 TARGETS = {"one_event": 0.9, "slot_accuracy": 0.7, "missing_asked": 1.0}
@@ -48,7 +56,12 @@ def _score(n: int, row: dict[str, Any]) -> dict[str, int]:
     target = row["event"]
     mine = {fid: slot for fid, (slot, event) in gold.items() if event == target and slot != "-"}
     told = set(mine.values())
+    texts = {f"ref_{n}#{i}": clean(s[0]) for i, s in enumerate(row["sentences"], start=1)}
+    lines = [line for lines in story.sections.values() for line in lines]
     return {
+        "lines": len(lines),
+        "lines_kept": sum(story_tense.facts_kept(texts[li.fact_id], li.text) for li in lines),
+        "lines_retold": sum(texts[li.fact_id] != li.text for li in lines),
         "stories": 1,
         "found": bool(story.item_ids),
         "one_event": bool(placed) and all(gold[f][1] in (0, target) for f in placed),
@@ -72,9 +85,33 @@ def run_part(rows: list[dict[str, Any]]) -> dict[str, Any]:
             "missing_asked_share": round(total["missing_asked"] / max(total["missing"], 1), 3)}
 
 
+def report(part: int = 1) -> dict[str, Any]:
+    """Stories and story tense on one part of both dev sets (0: tuning, 1: aside)."""
+    return {**run_part(load_parts()[part]),
+            "tense": story_tense.run_part(story_tense.load_parts()[part])}
+
+
+def format_line(st: dict[str, Any]) -> str:
+    """The stories part of a report in one line."""
+    line = (f"Stories from messy chat reflections (aside third: {st['stories']}): found "
+            f"{st['found']}, one event {st['one_event']}/{st['stories']}, STAR slots right "
+            f"{st['slots_right']}/{st['slots']}, lines in a wrong slot {st['wrong_fills']}, "
+            f"missing parts asked {st['missing_asked']}/{st['missing']}, lines keeping their "
+            f"facts {st['lines_kept']}/{st['lines']} ({st['lines_retold']} retold)")
+    if "tense" in st:
+        t = st["tense"]
+        line += (f"\nStory sentences in the first person and the past tense (aside third: "
+                 f"{t['sentences']}): right {t['past_right']}, partly {t['partly']}, left as "
+                 f"written {t['left_as_is']}, wrong rewrites {t['wrong_rewrites']}, facts kept "
+                 f"{t['facts_kept']}/{t['sentences']}")
+    return line
+
+
 def failures(report: dict[str, Any]) -> list[str]:
     """Targets the aside part misses, in words."""
-    out = []
+    out = story_tense.failures(report["tense"]) if "tense" in report else []
+    if report["lines_kept"] < report["lines"]:
+        out.append(f"stories: {report['lines'] - report['lines_kept']} lines lost a fact")
     for name, key in (("one_event", "one_event_share"), ("slot_accuracy", "slot_accuracy"),
                       ("missing_asked", "missing_asked_share")):
         if report[key] < TARGETS[name]:

@@ -1,7 +1,9 @@
 """STAR stories (Situation, Task, Action, Result, plus Learning) from the user's own facts.
 
-Sections hold the user's sentences verbatim, each citing its fact. Action carries most of the
-weight (up to four sentences). A section nothing supports is shown as a visible question
+Sections hold the user's sentences, each citing its fact (whose text stays verbatim), cleaned
+of chat filler and told in the first person and the past tense (``tools.tense``: only verb
+forms change, and only where the rules are sure). Action carries most of the weight (up to
+four sentences). A section nothing supports is shown as a visible question
 ("Result: not stated yet. What changed?"), never filled in.
 """
 
@@ -22,6 +24,7 @@ from tools.reflection import cues_in  # the reflection policy's own STAR cues
 from tools.skills.text import content_lemmas
 from tools.story_events import split_events
 from tools.story_text import clean
+from tools.tense import to_past
 from tools.understanding.parts import classify_parts
 
 SECTIONS = ("situation", "task", "action", "result", "learning")
@@ -48,7 +51,8 @@ _ABOUT = re.compile(r"^\s*(?:/story\b|(?:please\s+)?(?:can you\s+)?(?:write|draf
 
 
 class StoryLine(BaseModel):
-    """One sentence of a section (the user's words, chat filler removed) and its fact."""
+    """One sentence of a section (the user's words, chat filler removed, in the past tense) and
+    its fact (the verbatim sentence it was made from)."""
 
     text: str
     fact_id: str
@@ -248,7 +252,7 @@ def draft(facts: list[Fact], about: str = "", picked: list[str] | None = None,
             # filler or a bare feeling ("ugh long week") is not a story line
             kept = [(f, text) for f in _one_event(mine, about)
                     if (text := clean(f.text)) and not _names_topic_only(text, about)]
-            lines = [(f, t, slot) for (f, t), slot in
+            lines = [(f, to_past(t, slot), slot) for (f, t), slot in
                      zip(kept, _slots([t for _, t in kept], learned), strict=True)]
         for f, text, where in lines:
             if where == "action+result":

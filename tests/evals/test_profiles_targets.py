@@ -3,6 +3,8 @@ misses its targets, and a requirement never found is a miss, not an honoured gap
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from evals import job_ads_eval
@@ -51,3 +53,19 @@ def test_stories_that_mix_events_fail_the_stories_targets(monkeypatch: pytest.Mo
     report = stories_eval.run_part(stories_eval.load_parts()[1])
     assert report["one_event_share"] < stories_eval.TARGETS["one_event"]
     assert any(f.startswith("stories: one_event") for f in stories_eval.failures(report))
+
+
+def test_story_sentences_left_in_the_present_or_losing_a_fact_fail(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from evals import story_tense
+
+    aside = story_tense.load_parts()[1]
+    monkeypatch.setattr(story_tense, "to_past", lambda text, slot=None: text)
+    report = story_tense.run_part(aside)
+    assert report["past_right_share"] < story_tense.TARGETS["past_right"]
+    assert any(f.startswith("story tense: past_right") for f in story_tense.failures(report))
+    monkeypatch.setattr(story_tense, "to_past",
+                        lambda text, slot=None: re.sub(r"\d+", "", text).replace(" is ", " was "))
+    report = story_tense.run_part(aside)
+    assert report["facts_kept_share"] < 1.0
+    assert any("facts kept" in f for f in story_tense.failures(report))

@@ -2,7 +2,8 @@
 
 "manage budgets" -> "this week I managed budgets for the team"; knowledge labels ("SQL")
 -> "used my SQL at work today". Simple rules: the first word is taken as the verb (ESCO
-skill labels start with one), put in the past tense, with varied openings and endings.
+skill labels start with one), put in the past tense (``tools.verbs.past``), with varied
+openings and endings.
 """
 
 from __future__ import annotations
@@ -10,24 +11,8 @@ from __future__ import annotations
 import random
 from typing import Any
 
-_IRREGULAR = {
-    "be": "was", "build": "built", "buy": "bought", "choose": "chose", "cut": "cut",
-    "deal": "dealt", "do": "did", "draw": "drew", "drive": "drove", "feed": "fed",
-    "find": "found", "get": "got", "give": "gave", "go": "went", "grow": "grew",
-    "hang": "hung", "have": "had", "hold": "held", "keep": "kept", "lay": "laid", "lead": "led",
-    "make": "made", "meet": "met", "pay": "paid", "put": "put", "read": "read", "ride": "rode",
-    "run": "ran", "see": "saw", "sell": "sold", "send": "sent", "set": "set", "shoot": "shot",
-    "show": "showed", "sing": "sang", "speak": "spoke", "spend": "spent", "split": "split",
-    "spread": "spread", "stand": "stood", "take": "took", "teach": "taught", "tell": "told",
-    "think": "thought", "throw": "threw", "understand": "understood", "wear": "wore",
-    "win": "won", "write": "wrote", "withstand": "withstood", "undertake": "undertook",
-    "oversee": "oversaw", "sew": "sewed", "weave": "wove", "bring": "brought", "fight": "fought",
-    "hear": "heard", "lend": "lent", "light": "lit", "seek": "sought", "shut": "shut",
-}
-_DOUBLE = {"plan", "ship", "stop", "drop", "chop", "plot", "map", "log", "tip", "trim", "skip",
-           "ban", "fit", "knit", "pin", "scan", "sum", "tag", "trap", "wrap", "rub", "grab",
-           "dig", "jog", "strip", "permit", "submit", "commit", "control", "patrol", "refer",
-           "transfer", "prefer", "equip", "program", "admit", "occur", "regret"}
+from tools.verbs import past
+
 _OPEN = ["I ", "this week I ", "today I ", "yesterday i ", "at work I ", "we ",
          "I finally ", "Had to ", "", "me and a colleague ", "I mostly "]
 _CLOSE = ["", " this week", " for a customer", " at the site", " again, took ages",
@@ -36,20 +21,6 @@ _CLOSE = ["", " this week", " for a customer", " at the site", " again, took age
 _KNOW = ["used my {x} at work today", "I relied on {x} a lot this week",
          "did a job that needed {x}", "my knowledge of {x} helped me today",
          "I worked with {x} on a project"]
-
-
-def past(verb: str) -> str:
-    """The past tense of an English verb by rule (irregular verbs from a short list)."""
-    v = verb.lower()
-    if v in _IRREGULAR:
-        return _IRREGULAR[v]
-    if v in _DOUBLE:
-        return v + v[-1] + "ed"
-    if v.endswith("e"):
-        return v + "d"
-    if v.endswith("y") and len(v) > 1 and v[-2] not in "aeiou":
-        return v[:-1] + "ied"
-    return v + "ed"
 
 
 def first_person(label: str, knowledge: bool, rng: random.Random) -> str:
