@@ -64,8 +64,8 @@ _SKIP = re.compile(r"^\s*(?:skip|pass|next|no idea|dunno|i don'?t know|not sure|
 _FILLER = wordset("ok okay k kk fine good great yes yeah yep yup ya no nope nah sure "
                     "whatever meh hmm hm idk maybe not really much nothing alright cool well "
                     "so bad nice lol same true right kinda sorta perhaps thanks thx ty")
-_SAVE = re.compile(r"\b(?:just save(?: it)?|save it|save this|that'?s (?:all|it)|done|"
-                   r"nothing (?:else|more)|/save)\b", re.I)
+_SAVE = re.compile(r"^\W*save\W*$|\b(?:just save(?: it)?|save it|save this|that'?s (?:all|it)|"
+                   r"done|nothing (?:else|more))\b|(?:^|\s)/save\b", re.I)
 
 
 @dataclass

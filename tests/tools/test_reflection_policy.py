@@ -51,6 +51,10 @@ def test_skip_moves_on_and_save_stops() -> None:
     assert is_skip("Skip!") and not is_skip("skip the rest of the meeting and go home")
     assert wants_save("ok just save it") and not wants_save(
         "I finished the report and that's all I could do because the deadline moved again")
+    # a bare "save" (what the coach's own hint says to type) and the slash command
+    assert all(wants_save(m) for m in ("save", "Save.", " /save", "save!"))
+    assert not wants_save("I save the drafts every evening") and not wants_save("saved us")
+    assert update(Draft(texts=["I calmed a relative down"]), "save").action == "save"
 
 
 def test_a_complete_story_is_saved_without_questions() -> None:
