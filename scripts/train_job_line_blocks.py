@@ -8,8 +8,9 @@ out of fold, as it will be on a new ad), with the second look switched off. Ever
 parser keeps is a row: skill-bearing lines are ``keep``, board-labelled or hand-labelled
 benefit and company lines (``benefit_company_lines``) are ``aside``; other lines are left
 out. A two-class head (``tools.understanding.head``) is fitted; its threshold is the
-highest one that, in 3-fold cross-validation over tuning postings, still keeps
-``KEEP_OF_KEPT`` of the skill lines the parser kept. Writes
+highest one that, in 3-fold cross-validation over tuning postings (lines that open with a
+verb of doing always kept, as in the parser), still keeps ``KEEP_OF_KEPT`` of the skill
+lines the parser kept. Writes
 ``tools/data/job_line_blocks.npz`` and prints the cross-validated counts and its SHA-256.
 
 Run: ``nice -n 10 .venv/bin/python scripts/train_job_line_blocks.py`` (about a minute on 2
@@ -105,7 +106,7 @@ def main() -> None:
         test = group % 3 == fold
         head = fit(x[~test], [k for k, t in zip(labels, test, strict=True) if not t],
                    steps=STEPS, l2=L2)
-        keep[test] = head.probabilities(x[test])[:, head.labels.index("keep")]
+        keep[test] = job_line_blocks.keep_probabilities(x[test], head)
     is_skill = np.array([k == "keep" for k in labels])
     grid = np.linspace(0.01, 0.6, 60)
     ok = [t for t in grid if (keep[is_skill] >= t).mean() >= KEEP_OF_KEPT]

@@ -23,6 +23,7 @@ postings, with every other feature computed out of fold; it writes
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,12 +31,14 @@ import numpy as np
 
 from tools import job_ad_rules as rules
 from tools.job_lines import KINDS, org_subject
+from tools.skills.frameworks import BUILTIN_DIR, FILES, read_jsonl_gz
 from tools.understanding.head import Head
 
 WEIGHTS = Path(__file__).parent / "data" / "job_line_blocks.npz"
 SECTIONS = ("must", "nice", "duty", "stack", "company", None)
-WIDTH = 28  # features per line
+WIDTH = 30  # features per line
 FEATURE_INDEX = {"keep": 0, "company": 1, "benefit": 2}  # log line-kind probabilities
+OPENS_WITH_VERB = WIDTH - 2  # column of :func:`_does`' first feature
 
 _REWARD = re.compile(
     r"\b(?:opportunit\w*|career|package|salary|pension|bonus|benefits?|holidays?|learning "
@@ -65,8 +68,32 @@ _PAST = re.compile(
     r"\b(?:has|have) (?:been|developed|grown|become|established|built|achieved)\b|"
     r"\b(?:was|were) (?:established|founded|awarded|chosen|created)\b|\bsince \d|"
     r"\bin (?:19|20)\d\d\b|\bover the (?:past|last)\b", re.I)
+_YOU_VERB = re.compile(r"\byou(?:'ll| will| would| are to)(?: also| be able to)? ([a-z-]+)", re.I)
 _WE = re.compile(r"\b(?:we|our|us)\b", re.I)
 _YOU = re.compile(r"\b(?:you|your)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def skill_verbs() -> frozenset[str]:
+    """Words that open ESCO skill labels (built in) far more often than knowledge labels:
+    the verbs of what a person does ("record", "support", "build", "work")."""
+    skill: Counter[str] = Counter()
+    knowledge: Counter[str] = Counter()
+    for row in read_jsonl_gz(BUILTIN_DIR / FILES["esco"]):
+        counts = skill if row.get("type") == "skill/competence" else knowledge
+        counts.update(label.split()[0].lower() for label in [row["label"], *row.get("alt", [])]
+                      if label.split())
+    return frozenset(w for w, n in skill.items() if n >= 5 and n > 4 * knowledge[w])
+
+
+def _does(text: str) -> list[float]:
+    """Whether the line opens with a verb of doing ("Record care notes ..."), and whether
+    "you will" goes on with one ("you will carry out ...", not "you will meet ...")."""
+    first = re.match(r"[a-z-]+", rules.strip_bullet(text).lower())
+    after = _YOU_VERB.search(text)
+    verbs = skill_verbs()
+    return [float(first is not None and first.group(0) in verbs),
+            float(after is not None and after.group(1).lower() in verbs)]
 
 
 def _cues(text: str) -> list[float]:
@@ -106,7 +133,7 @@ def features(texts: list[str], sections: list[str | None], kind_probs: np.ndarra
                 min(beside, default=0.5), max(beside, default=0.5)]
         row += _cues(text) + [i / max(n - 1, 1), float(bool(_SEEK.search(text))),
                               float(bool(_PAST.search(text)))]
-        row += [float(sections[i] == s) for s in SECTIONS]
+        row += [float(sections[i] == s) for s in SECTIONS] + _does(text)
         rows.append(row)
     return np.array(rows, dtype=np.float32).reshape(n, WIDTH)
 
@@ -119,14 +146,24 @@ def _model() -> tuple[Head, float] | None:
         return Head.load(WEIGHTS), float(data["threshold"])
 
 
-def keep_probabilities(rows: np.ndarray) -> np.ndarray:
-    """The probability that each line (a row of :func:`features`) is a requirement or duty;
-    all ones when no head is trained."""
-    model = _model()
+def keep_probabilities(rows: np.ndarray, head: Head | None = None) -> np.ndarray:
+    """The probability that each line (a row of :func:`features`) is a requirement or duty.
+
+    A line that opens with a verb of doing ("Record care notes ...") says what the reader
+    will do: it is kept (1.0) whatever its block.
+
+    Args:
+        rows: :func:`features` of an ad's lines.
+        head: the head to use (default: the committed one; none trained: all ones).
+
+    Returns:
+        One probability per row.
+    """
+    model = (head, 0.0) if head is not None else _model()
     if model is None or not len(rows):
         return np.ones(len(rows))
-    head, _ = model
-    return np.asarray(head.probabilities(rows)[:, head.labels.index("keep")])
+    probs = model[0].probabilities(rows)[:, model[0].labels.index("keep")]
+    return np.where(rows[:, OPENS_WITH_VERB] > 0, 1.0, probs)
 
 
 def threshold() -> float:
