@@ -5,7 +5,9 @@ screener are set aside as ``ignored`` and play no part in matching. Company text
 benefits, metadata (salary, location, "Date posted") and application details are set aside
 with the reason. Clear headings and inline labels decide by rule (:mod:`tools.job_ad_rules`);
 a line outside any recognised section is kept when the learned line decision
-(:mod:`tools.job_lines`) says it names a skill or knowledge.
+(:mod:`tools.job_lines`) says it names a skill or knowledge. Every line still kept gets a
+second look in its block (:mod:`tools.job_line_blocks`): company history and what the
+reader gets are set aside there.
 """
 
 from __future__ import annotations

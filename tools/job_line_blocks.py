@@ -38,7 +38,7 @@ WEIGHTS = Path(__file__).parent / "data" / "job_line_blocks.npz"
 SECTIONS = ("must", "nice", "duty", "stack", "company", None)
 WIDTH = 30  # features per line
 FEATURE_INDEX = {"keep": 0, "company": 1, "benefit": 2}  # log line-kind probabilities
-OPENS_WITH_VERB = WIDTH - 2  # column of :func:`_does`' first feature
+DOES = WIDTH - 2  # column of :func:`_does`' first feature: the line says what is done
 
 _REWARD = re.compile(
     r"\b(?:opportunit\w*|career|package|salary|pension|bonus|benefits?|holidays?|learning "
@@ -68,6 +68,12 @@ _PAST = re.compile(
     r"\b(?:has|have) (?:been|developed|grown|become|established|built|achieved)\b|"
     r"\b(?:was|were) (?:established|founded|awarded|chosen|created)\b|\bsince \d|"
     r"\bin (?:19|20)\d\d\b|\bover the (?:past|last)\b", re.I)
+# The job itself as the subject: "The job is daily cleaning of rooms", "Your role involves".
+_JOB_IS = re.compile(r"^(?:the|this|your) (?:job|role|work|position|post) (?:is|involves|"
+                     r"includes|consists of|covers|will (?:be|involve|include))\b"
+                     r"(?! (?:based|located|full|part|permanent|temporary|offered|funded|open|"
+                     r"available|established|part of|an? (?:full|part|permanent|temporary|"
+                     r"fixed|great|unique|exciting)))", re.I)
 _YOU_VERB = re.compile(r"\byou(?:'ll| will| would| are to)(?: also| be able to)? ([a-z-]+)", re.I)
 _WE = re.compile(r"\b(?:we|our|us)\b", re.I)
 _YOU = re.compile(r"\b(?:you|your)\b", re.I)
@@ -87,12 +93,14 @@ def skill_verbs() -> frozenset[str]:
 
 
 def _does(text: str) -> list[float]:
-    """Whether the line opens with a verb of doing ("Record care notes ..."), and whether
-    "you will" goes on with one ("you will carry out ...", not "you will meet ...")."""
-    first = re.match(r"[a-z-]+", rules.strip_bullet(text).lower())
+    """Whether the line says what is done: it opens with a verb of doing ("Record care
+    notes ...") or has the job as its subject ("The job is daily cleaning of rooms"); and
+    whether "you will" goes on with a verb of doing ("you will carry out ...")."""
+    bare = rules.strip_bullet(text)
+    first = re.match(r"[a-z-]+", bare.lower())
     after = _YOU_VERB.search(text)
     verbs = skill_verbs()
-    return [float(first is not None and first.group(0) in verbs),
+    return [float((first is not None and first.group(0) in verbs) or bool(_JOB_IS.match(bare))),
             float(after is not None and after.group(1).lower() in verbs)]
 
 
@@ -149,8 +157,9 @@ def _model() -> tuple[Head, float] | None:
 def keep_probabilities(rows: np.ndarray, head: Head | None = None) -> np.ndarray:
     """The probability that each line (a row of :func:`features`) is a requirement or duty.
 
-    A line that opens with a verb of doing ("Record care notes ...") says what the reader
-    will do: it is kept (1.0) whatever its block.
+    A line that says what is done (it opens with a verb of doing, "Record care notes ...",
+    or the job is its subject, "The job is daily cleaning ...") is kept (1.0) whatever its
+    block.
 
     Args:
         rows: :func:`features` of an ad's lines.
@@ -163,7 +172,7 @@ def keep_probabilities(rows: np.ndarray, head: Head | None = None) -> np.ndarray
     if model is None or not len(rows):
         return np.ones(len(rows))
     probs = model[0].probabilities(rows)[:, model[0].labels.index("keep")]
-    return np.where(rows[:, OPENS_WITH_VERB] > 0, 1.0, probs)
+    return np.where(rows[:, DOES] > 0, 1.0, probs)
 
 
 def threshold() -> float:

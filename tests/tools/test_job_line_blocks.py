@@ -68,7 +68,7 @@ def test_a_line_that_opens_with_a_verb_of_doing_stays_among_firm_lines() -> None
     lines = ["Our homes are small and homely.", "Record care notes accurately."]
     rows = blocks.features(lines, [None, None], np.full((2, 4), 0.25), [0.1, 0.1])
     assert rows.shape == (2, blocks.WIDTH)
-    assert rows[1, blocks.OPENS_WITH_VERB] == 1.0 and rows[0, blocks.OPENS_WITH_VERB] == 0.0
+    assert rows[1, blocks.DOES] == 1.0 and rows[0, blocks.DOES] == 0.0
     assert blocks.keep_probabilities(rows)[1] == 1.0
 
 
