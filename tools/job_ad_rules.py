@@ -185,3 +185,22 @@ def label(line: str) -> tuple[str, str] | None:
         return None
     section = section_of(re.sub(r"[*_#]", "", found.group(1)))
     return (section, found.group(2).strip()) if section and section != "open" else None
+
+
+def title(unit: str) -> str | None:
+    """The ad's title when its first line reads like one (short, no sentence), else None."""
+    found = re.match(r"^(?:job title|title|role|position)\s*:\s*(.+)$", unit, re.I)
+    if found:
+        return found.group(1).strip()[:100]
+    # "Sous Chef wanted." / "We're hiring: a night porter!" opens a one-line paste
+    wanted = (re.match(r"^(?:urgently )?(?:we(?:'re| are) )?(?:now )?(?:hiring|recruiting)"
+                       r"\s*:?\s*(?:an? )?(.{2,60}?)[.!]*$", unit.strip(), re.I)
+              or re.match(r"^(?:an? )?(.{2,60}?)\s+(?:wanted|needed)(?: urgently)?[.!]*$",
+                          unit.strip(), re.I))
+    if wanted and len(wanted.group(1).split()) <= 6:
+        return wanted.group(1).strip()[:100]
+    plain = unit.strip("#* ")
+    if (len(plain.split()) <= 12 and not re.search(r"[.?!:]$", plain)
+            and not REQUIREMENT_CUE.search(plain) and heading(plain) is None):
+        return plain[:100]
+    return None

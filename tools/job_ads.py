@@ -5,7 +5,9 @@ screener are set aside as ``ignored`` and play no part in matching. Company text
 benefits, metadata (salary, location, "Date posted") and application details are set aside
 with the reason. Clear headings and inline labels decide by rule (:mod:`tools.job_ad_rules`);
 a line outside any recognised section is kept when the learned line decision
-(:mod:`tools.job_lines`) says it names a skill or knowledge.
+(:mod:`tools.job_lines`) says it names a skill or knowledge. Every line still kept gets a
+second look in its block (:mod:`tools.job_line_blocks`): company history and what the
+reader gets are set aside there.
 """
 
 from __future__ import annotations
@@ -13,11 +15,20 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+import numpy as np
 from pydantic import BaseModel, Field
 
 from tools import job_ad_rules as rules
+from tools import job_line_blocks as blocks
 from tools.faithfulness import TECH
-from tools.job_lines import embed_lines, kinds, org_subject, skill_scores, threshold
+from tools.job_lines import (
+    embed_lines,
+    kind_probabilities,
+    kinds,
+    org_subject,
+    skill_scores,
+    threshold,
+)
 
 Aside = Literal["company", "benefit", "metadata", "application", "other"]
 _SENTENCE = re.compile(r"(?<![ (]e\.g\.)(?<![ (]i\.e\.)(?<!etc\.)(?<!incl\.)(?<=[.!?])\s+"
@@ -82,25 +93,6 @@ def _units(text: str) -> list[tuple[int, str]]:
     return units
 
 
-def _title(unit: str) -> str | None:
-    """The ad's title when its first line reads like one (short, no sentence)."""
-    found = re.match(r"^(?:job title|title|role|position)\s*:\s*(.+)$", unit, re.I)
-    if found:
-        return found.group(1).strip()[:100]
-    # "Sous Chef wanted." / "We're hiring: a night porter!" opens a one-line paste
-    wanted = (re.match(r"^(?:urgently )?(?:we(?:'re| are) )?(?:now )?(?:hiring|recruiting)"
-                       r"\s*:?\s*(?:an? )?(.{2,60}?)[.!]*$", unit.strip(), re.I)
-              or re.match(r"^(?:an? )?(.{2,60}?)\s+(?:wanted|needed)(?: urgently)?[.!]*$",
-                          unit.strip(), re.I))
-    if wanted and len(wanted.group(1).split()) <= 6:
-        return wanted.group(1).strip()[:100]
-    plain = unit.strip("#* ")
-    if (len(plain.split()) <= 12 and not re.search(r"[.?!:]$", plain)
-            and not rules.REQUIREMENT_CUE.search(plain) and rules.heading(plain) is None):
-        return plain[:100]
-    return None
-
-
 def _why(unit: str) -> Aside | None:
     """A reason to set a line aside whatever its section, or None."""
     bare = rules.strip_bullet(unit)
@@ -130,12 +122,34 @@ def parse(text: str) -> JobAd:
         or "Desirable:" make a line nice-to-have), duties, the lines set aside with their
         reason, and the instruction-like lines ignored.
     """
+    ad, placed = placed_lines(text)
+    reasons, rows = first_look(placed)
+    keep = blocks.keep_probabilities(rows)
+    for i, (number, line, section) in enumerate(placed):
+        reason = reasons[i] or _second_look(line, rows[i], float(keep[i]))
+        if reason:
+            ad.set_aside.append(SetAside(text=line, why=reason, line=number))
+        else:
+            _add(ad, number, line, section)
+    return ad
+
+
+def placed_lines(text: str) -> tuple[JobAd, list[tuple[int, str, str | None]]]:
+    """The ad's title and ignored lines, and every other line with its section.
+
+    Args:
+        text: the ad as pasted.
+
+    Returns:
+        The ad so far (title, ignored lines) and (line number, line, section) per line left
+        to decide, in order.
+    """
     ad = JobAd(title="", text=text)
     units = _units(text)
-    if units and (title := _title(units[0][1])):
+    if units and (title := rules.title(units[0][1])):
         ad.title, units = title, units[1:]
     elif units and len(first := _SENTENCE.split(units[0][1], maxsplit=1)) == 2 and (
-            title := _title(first[0])) and not first[0].rstrip().endswith(":"):
+            title := rules.title(first[0])) and not first[0].rstrip().endswith(":"):
         ad.title, units = title, [(units[0][0], first[1].strip()), *units[1:]]
     placed: list[tuple[int, str, str | None]] = []  # (line, text, section) to decide
     section: str | None = None
@@ -155,29 +169,48 @@ def parse(text: str) -> JobAd:
         elif labelled:  # "Salary: ..." is set aside whole
             line_section = labelled[0]
         placed.append((number, rules.strip_bullet(unit), line_section))
-    _decide(ad, placed)
-    return ad
+    return ad, placed
 
 
-def _decide(ad: JobAd, placed: list[tuple[int, str, str | None]]) -> None:
-    """Sort each line into requirements, duties or set-aside (learned decisions when open)."""
+def first_look(placed: list[tuple[int, str, str | None]]
+               ) -> tuple[list[Aside | None], np.ndarray]:
+    """Each line judged by rules and the line heads, and its features for the second look.
+
+    Args:
+        placed: :func:`placed_lines`' lines.
+
+    Returns:
+        Per line, the reason to set it aside (None: kept so far), and the rows of
+        :func:`tools.job_line_blocks.features`.
+    """
     why = {text: _why(text) for _, text, _ in placed}
     texts = list(dict.fromkeys(text for _, text, _ in placed))
     vecs = embed_lines(texts)
-    row = {text: i for i, text in enumerate(texts)}
-    kind = dict(zip(texts, kinds(texts, vecs), strict=True))
-    open_lines = [text for _, text, section in placed if (section is None and not why[text])
-                  or (section == "company" and rules.YOU.search(text))]
-    scores = dict(zip(open_lines, skill_scores(open_lines, vecs[[row[t] for t in open_lines]]),
-                      strict=True))
+    index = {text: i for i, text in enumerate(texts)}
+    row = [index[text] for _, text, _ in placed]
+    probs = kind_probabilities(texts, vecs)
+    kind = dict(zip(texts, kinds(probs), strict=True))
+    skill = skill_scores(texts, vecs)
+    scores = {text: skill[row[i]] for i, (_, text, section) in enumerate(placed)
+              if (section is None and not why[text])
+              or (section == "company" and rules.YOU.search(text))}
     reasons = [_reason(text, section, why[text], kind[text], scores.get(text))
                for _, text, section in placed]
-    for i, (number, text, section) in enumerate(placed):
-        reason = reasons[i] or _inside_firm_text(i, placed, reasons, scores.get(text))
-        if reason:
-            ad.set_aside.append(SetAside(text=text, why=reason, line=number))
-        else:
-            _add(ad, number, text, section)
+    reasons = [reasons[i] or _inside_firm_text(i, placed, reasons, scores.get(text))
+               for i, (_, text, _) in enumerate(placed)]
+    rows = blocks.features([text for _, text, _ in placed], [s for _, _, s in placed],
+                           probs[row] if row else probs, [skill[r] for r in row])
+    return reasons, rows
+
+
+def _second_look(text: str, row: np.ndarray, keep: float) -> Aside | None:
+    """A kept line that, read in its block, tells what the reader gets or who the firm is
+    (the second-look head's keep probability under its threshold) is set aside; a line
+    that says "essential" or "must" never is."""
+    if keep >= blocks.threshold() or rules.MUST_CUE.search(text):
+        return None
+    benefit, company = row[blocks.FEATURE_INDEX["benefit"]], row[blocks.FEATURE_INDEX["company"]]
+    return "benefit" if benefit > company else "company"
 
 
 def _reason(text: str, section: str | None, why: Aside | None, kind: str,

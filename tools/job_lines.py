@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -107,8 +110,38 @@ def kind_features(lines: list[str], vecs: np.ndarray, context: np.ndarray | None
                       np.array(extra, dtype=np.float32).reshape(len(lines), 6), where])
 
 
-@lru_cache(maxsize=1)
+@dataclass
+class _Training:
+    skill: tuple[np.ndarray, float] | None = None
+    kinds: tuple[Head, float] | None = None
+
+
+_TRAINING = _Training()
+
+
+@contextmanager
+def trained_models(skill: tuple[np.ndarray, float], kinds_head: tuple[Head, float]
+                   ) -> Iterator[None]:
+    """Use other weights than the committed ones inside the block (cross-validation in the
+    training scripts: models fitted on the other folds).
+
+    Args:
+        skill: the skill-line weights (bias last) and threshold.
+        kinds_head: the line-kind head and its keep threshold.
+    """
+    _TRAINING.skill, _TRAINING.kinds = skill, kinds_head
+    try:
+        yield
+    finally:
+        _TRAINING.skill = _TRAINING.kinds = None
+
+
 def _model() -> tuple[np.ndarray, float]:
+    return _TRAINING.skill or _committed()
+
+
+@lru_cache(maxsize=1)
+def _committed() -> tuple[np.ndarray, float]:
     data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
     return np.asarray(data["weights"], dtype=np.float32), float(data["threshold"])
 
@@ -118,8 +151,12 @@ def threshold() -> float:
     return _model()[1]
 
 
-@lru_cache(maxsize=1)
 def _kinds_model() -> tuple[Head, float]:
+    return _TRAINING.kinds or _committed_kinds()
+
+
+@lru_cache(maxsize=1)
+def _committed_kinds() -> tuple[Head, float]:
     head = Head.load(KINDS_WEIGHTS)
     with np.load(KINDS_WEIGHTS, allow_pickle=False) as data:
         return head, float(data["threshold"])
@@ -147,21 +184,33 @@ def skill_scores(lines: list[str], vecs: np.ndarray | None = None) -> list[float
     return [float(p) for p in 1 / (1 + np.exp(-(x @ w[:-1] + w[-1])))]
 
 
-def kinds(lines: list[str], vecs: np.ndarray) -> list[str]:
-    """The kind of each line: ``keep`` (a requirement or duty), or the reason to set it
-    aside (``company``, ``benefit``, ``application``) when the head is sure enough.
+def kind_probabilities(lines: list[str], vecs: np.ndarray) -> np.ndarray:
+    """The line-kind head's probabilities, one row per line, columns :data:`KINDS`.
 
     Args:
         lines: the ad's lines, verbatim and in order (their order is a feature).
         vecs: their embeddings (:func:`embed_lines`).
 
     Returns:
-        One kind per line, in order.
+        A (lines x kinds) array.
     """
     if not lines:
-        return []
+        return np.zeros((0, len(KINDS)))
+    head, _ = _kinds_model()
+    return np.asarray(head.probabilities(kind_features(lines, vecs)))
+
+
+def kinds(probs: np.ndarray) -> list[str]:
+    """The kind of each line: ``keep`` (a requirement or duty), or the reason to set it
+    aside (``company``, ``benefit``, ``application``) when the head is sure enough.
+
+    Args:
+        probs: :func:`kind_probabilities` of the ad's lines.
+
+    Returns:
+        One kind per line, in order.
+    """
     head, keep_min = _kinds_model()
-    probs = head.probabilities(kind_features(lines, vecs))
     keep = head.labels.index("keep")
     out: list[str] = []
     for row in probs:
