@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from tools.skills.text import Span
+from tools.skills.text import Span, content_lemmas
 
 GLOSSARY = Path(__file__).parent / "data" / "glossary.tsv"
 Mode = Literal["off", "append", "replace"]
@@ -103,10 +103,14 @@ def forms(word: str) -> frozenset[str]:
 
 def _first_keys(term: str) -> set[str]:
     """The surface forms a term's first word may take in a text (lower case unless capitals)."""
-    first = _PIECE.findall(term)[0]
+    pieces = _PIECE.findall(term)
+    first = pieces[0]
     if _is_caps(first):
         return {first, first + "s"}
-    return set(forms(first.lower())) if first.isalpha() else {first.lower()}
+    keys = set(forms(first.lower())) if first.isalpha() else {first.lower()}
+    if len(pieces) > 2 and pieces[1] == "-":  # "stand-up" is also written "standup"
+        keys |= forms((first + pieces[2]).lower())
+    return keys
 
 
 def _is_caps(piece: str) -> bool:
@@ -207,6 +211,26 @@ class Glossary:
             pos = hit.end
         parts.append(text[pos : span[1]])
         return "".join(parts)
+
+
+def other_sense(hits: Iterable[Hit], start: int, end: int, label: str) -> bool:
+    """Whether a one-word label mention at ``[start, end)`` lies inside a glossary term and
+    the label shares no content word with the term or its plain words: then the trade's sense
+    wins ("PR" in "reviewed 6 PRs" is a pull request, not public relations).
+
+    Args:
+        hits: the glossary terms found in the sentence.
+        start: start of the label mention.
+        end: end of the label mention.
+        label: the preferred label of the concept it names.
+
+    Returns:
+        True when the mention must not count for that concept.
+    """
+    own = content_lemmas(label)
+    return any(h.start <= start and end <= h.end
+               and not own & content_lemmas(f"{h.term.term} {h.term.expansion}")
+               for h in hits)
 
 
 def read_terms(path: Path = GLOSSARY) -> list[Term]:

@@ -20,7 +20,7 @@ import numpy as np
 from memory.embeddings import get_tag_embedder
 from tools.skills.adapter import load_adapter
 from tools.skills.context import occupation_boost, trade_vector
-from tools.skills.glossary import Mode, load_glossary
+from tools.skills.glossary import Mode, load_glossary, other_sense
 from tools.skills.index import SkillIndex
 from tools.skills.lexical import Match
 from tools.skills.prior import prior_vector
@@ -349,9 +349,15 @@ class Tagger:
         return adapter.apply(vectors, weight) if adapter else vectors
 
     def lexical(self, text: str, span: Span) -> dict[int, Match]:
-        """Best verbatim label match per concept inside a sentence."""
+        """Best verbatim label match per concept inside a sentence; a single word inside a
+        trade term of another sense ("PR" in "reviewed 6 PRs") does not count."""
         best: dict[int, Match] = {}
+        terms = load_glossary().find(text, *span) if self.config.glossary != "off" else []
+        concepts = self.index.data.concepts
         for m in self.phrases.find(text, *span):
+            if terms and m.words == 1 and other_sense(terms, m.start, m.end,
+                                                      concepts[m.concept].label):
+                continue
             old = best.get(m.concept)
             if old is None or (m.preferred, m.words) > (old.preferred, old.words):
                 best[m.concept] = m
