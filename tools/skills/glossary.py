@@ -60,7 +60,9 @@ class Hit:
 
 
 def _bases(word: str) -> set[str]:
-    """The word and the stems it may be an inflection of ("prepped" -> "prep")."""
+    """The word and the stems it may be an inflection of ("prepped" -> "prep"). A word in
+    "-ing" is often a trade's noun ("sourcing", "marking", "fencing"): it keeps its sense only
+    as written, so it has no stem here."""
     bases = {word}
     if len(word) >= 5 and word.endswith("ed"):
         bases |= {word[:-2], word[:-1]}
@@ -68,10 +70,6 @@ def _bases(word: str) -> set[str]:
             bases.add(word[:-3])
         if word.endswith("ied"):
             bases.add(word[:-3] + "y")
-    if len(word) >= 6 and word.endswith("ing"):
-        bases |= {word[:-3], word[:-3] + "e"}
-        if word[-4] == word[-5]:
-            bases.add(word[:-4])
     return bases
 
 

@@ -148,11 +148,12 @@ def test_expanded_sentence_ranks_the_trade_skill(tagger: Tagger) -> None:
     assert "operate cash register" in [t.label for t in shown]
     for t in shown:
         assert text[t.start:t.end] == t.evidence  # evidence is the user's own wording
-    tagger.config = replace(tagger.config, glossary="off")
+    before = tagger.config
+    tagger.config = replace(before, glossary="off")
     try:
         without = [t.label for t in tag(text, ("esco",), top=5)]
     finally:
-        tagger.config = replace(tagger.config, glossary="append")
+        tagger.config = before
     assert "operate cash register" not in without[:1]
 
 
@@ -174,9 +175,10 @@ def test_a_trade_abbreviation_does_not_spell_another_trades_skill(pr_tagger: Tag
     assert "public relations" not in names
     shown = [t.label for t in tag_many([text], ("esco",), tagger=pr_tagger)[0]]
     assert "public relations" not in shown
-    pr_tagger.config = replace(pr_tagger.config, glossary="off")
+    before = pr_tagger.config
+    pr_tagger.config = replace(before, glossary="off")
     try:
         assert "public relations" in {concepts[c].label
                                       for c in pr_tagger.lexical(text, (0, len(text)))}
     finally:
-        pr_tagger.config = replace(pr_tagger.config, glossary="append")
+        pr_tagger.config = before
