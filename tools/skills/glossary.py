@@ -59,22 +59,38 @@ class Hit:
     term: Term
 
 
-def _bases(word: str) -> set[str]:
-    """The word and the stems it may be an inflection of ("prepped" -> "prep"). A word in
-    "-ing" is often a trade's noun ("sourcing", "marking", "fencing"): it keeps its sense only
-    as written, so it has no stem here."""
-    bases = {word}
-    if len(word) >= 5 and word.endswith("ed"):
-        bases |= {word[:-2], word[:-1]}
-        if word[-3] == word[-4]:
-            bases.add(word[:-3])
-        if word.endswith("ied"):
-            bases.add(word[:-3] + "y")
-    return bases
+def _stems(word: str) -> set[str]:
+    """The stems a past-tense word may come from ("prepped" -> "prep", "tiled" -> "tile")."""
+    if len(word) < 5 or not word.endswith("ed"):
+        return set()
+    stems = {word[:-2], word[:-1]}
+    if word[-3] == word[-4]:
+        stems.add(word[:-3])
+    if word.endswith("ied"):
+        stems.add(word[:-3] + "y")
+    return stems
+
+
+def _verb_forms(stem: str) -> set[str]:
+    """Past tense and "-ing" forms of a stem ("prep" -> "prepped", "prepping")."""
+    out = {stem + "ed", stem + "ing"}
+    if stem.endswith("e"):
+        out |= {stem + "d", stem[:-1] + "ing"}
+    if stem.endswith("y") and stem[-2:-1] not in _VOWELS:
+        out.add(stem[:-1] + "ied")
+    if len(stem) >= 3 and stem[-1] not in _VOWELS | {"w", "x", "y"} and stem[-2] in _VOWELS \
+            and stem[-3] not in _VOWELS:
+        out |= {stem + stem[-1] + "ed", stem + stem[-1] + "ing"}
+    return out
 
 
 def forms(word: str) -> frozenset[str]:
     """Plural and verb forms of one lower-case word (irregular verbs from a small table).
+
+    A word written in the past tense names an activity: it matches its verb forms only
+    ("patched", "patching", not the noun "patch"; "bussed", not "bus"). A word in "-ing" is
+    often a trade's noun ("sourcing", "marking", "fencing"): it matches only as written (and
+    its plural). Other words take their plurals and verb forms.
 
     Args:
         word: a lower-case word as written in the glossary ("prep", "cashed", "recs").
@@ -86,16 +102,15 @@ def forms(word: str) -> frozenset[str]:
         return _FORMS[word]
     if len(word) < 3 or not word.isalpha():
         return frozenset({word, word + "s"}) if word.isalpha() else frozenset({word})
-    out: set[str] = set()
-    for b in _bases(word):
-        out |= {b, b + "s", b + "es", b + "ed", b + "ing"}
-        if b.endswith("e"):
-            out |= {b + "d", b[:-1] + "ing"}
-        if b.endswith("y") and b[-2:-1] not in _VOWELS:
-            out |= {b[:-1] + "ies", b[:-1] + "ied"}
-        if len(b) >= 3 and b[-1] not in _VOWELS | {"w", "x", "y"} and b[-2] in _VOWELS \
-                and b[-3] not in _VOWELS:
-            out |= {b + b[-1] + "ed", b + b[-1] + "ing"}
+    stems = _stems(word)
+    if stems:
+        return frozenset({word}.union(*(_verb_forms(b) for b in stems)))
+    out = {word, word + "s"}
+    if word.endswith("ing"):
+        return frozenset(out)
+    out |= {word + "es"} | _verb_forms(word)
+    if word.endswith("y") and word[-2:-1] not in _VOWELS:
+        out.add(word[:-1] + "ies")
     return frozenset(out)
 
 

@@ -33,6 +33,8 @@ TERMS = [
     Term("prep", "prepare food ingredients", ("hospitality",)),
     Term("stand-up", "daily team meeting", ("software",)),
     Term("P&L", "profit and loss", ("finance",)),
+    Term("patched", "fix a software defect", ("software",)),
+    Term("sourcing", "find candidates", ("hr",)),
 ]
 
 
@@ -62,6 +64,9 @@ def found(glossary: Glossary, text: str) -> list[tuple[str, str]]:
     ("our stand-up and the standup", [("stand-up", "stand-up"), ("standup", "stand-up")]),
     ("I stand up for myself", []),
     ("checked the P&L", [("P&L", "P&L")]),
+    ("patched the server, patching all day", [("patched", "patched"), ("patching", "patched")]),
+    ("a red patch on his heel", []),  # a past-tense term names an activity, not the noun
+    ("open-source tools, sourcing for two roles", [("sourcing", "sourcing")]),  # no stem
 ])
 def test_matching(small: Glossary, text: str, expected: list[tuple[str, str]]) -> None:
     assert found(small, text) == expected
