@@ -20,6 +20,7 @@ import numpy as np
 from memory.embeddings import get_tag_embedder
 from tools.skills.adapter import load_adapter
 from tools.skills.context import occupation_boost, trade_vector
+from tools.skills.glossary import Mode, load_glossary, other_sense
 from tools.skills.index import SkillIndex
 from tools.skills.lexical import Match
 from tools.skills.prior import prior_vector
@@ -61,6 +62,9 @@ class TaggerConfig:
     # installed; O*NET is then scored from the shipped model's vectors too (``onet_plain``)
     query_model: bool = True
     onet_plain: bool = False
+    # trade words ("obs", "PRs", "cashed up") get an extra unit in plain words (glossary.py);
+    # "replace" (each term replaced by its expansion) measured better than "append"
+    glossary: Mode = "replace"
 
 
 def _join_groups(position: dict[tuple[str, str], int],
@@ -94,6 +98,7 @@ class _Unit:
     sentence: int
     span: Span
     is_clause: bool
+    text: str | None = None  # what is embedded when it is not the span's own text
 
 
 class Tagger:
@@ -249,15 +254,31 @@ class Tagger:
 
     def _units(self, text: str, sentence_spans: list[Span], offset: int) -> list[_Unit]:
         units: list[_Unit] = []
+        expandable: list[_Unit] = []  # sentences and clauses (not phrases) get trade words
         for k, span in enumerate(sentence_spans):
-            units.append(_Unit(offset + k, span, False))
             parts = clauses(text, span) if self.config.use_clauses else [span]
-            if len(parts) > 1:
-                units += [_Unit(offset + k, p, True) for p in parts]
+            own = [_Unit(offset + k, span, False)]
+            own += [_Unit(offset + k, p, True) for p in parts] if len(parts) > 1 else []
+            units += own
+            expandable += own
             if self.config.use_phrases:
                 units += [_Unit(offset + k, p, True) for part in parts
                           for p in phrases(text, part)]
-        return units
+        return units + self._glossary_units(text, expandable)
+
+    def _glossary_units(self, text: str, units: list[_Unit]) -> list[_Unit]:
+        """A sentence or clause holding trade words (``glossary.tsv``) once more with each
+        term in plain words; its evidence is still the original span."""
+        mode = self.config.glossary
+        if mode == "off":
+            return []
+        glossary = load_glossary()
+        extra: list[_Unit] = []
+        for unit in units:
+            expanded = glossary.expand(text, unit.span, mode)
+            if expanded is not None:
+                extra.append(replace(unit, text=expanded))
+        return extra
 
     def score_texts(self, texts: list[str], spans: list[list[Span]] | None = None,
                     ) -> tuple[list[list[Span]], np.ndarray, list[_Unit], np.ndarray, list[str],
@@ -285,7 +306,8 @@ class Tagger:
         whole = np.full_like(best, -np.inf) if split else best
         if not units:
             return spans, best, units, arg, owner_text, whole
-        unit_texts = [owner_text[u.sentence][u.span[0] : u.span[1]] for u in units]
+        unit_texts = [owner_text[u.sentence][u.span[0] : u.span[1]] if u.text is None
+                      else u.text for u in units]
         vectors, plain = self.embed_units(unit_texts)
         # clause units rank ESCO a little worse than whole sentences (tuned on the dev sets);
         # O*NET work activities are short generic phrases, so its clauses are not penalised
@@ -300,8 +322,8 @@ class Tagger:
             for r, unit in enumerate(units[s : s + step]):
                 k = unit.sentence
                 row = block[r] - penalty if unit.is_clause else block[r]
-                if not unit.is_clause and whole is not best:
-                    whole[k] = block[r]
+                if not unit.is_clause and whole is not best:  # the sentence, or its expansion
+                    whole[k] = np.maximum(whole[k], block[r])
                 best[k] = np.maximum(best[k], row)
                 # evidence: the unit that matches best before the penalty (the tighter span)
                 better = block[r] > raw[k]
@@ -328,9 +350,15 @@ class Tagger:
         return adapter.apply(vectors, weight) if adapter else vectors
 
     def lexical(self, text: str, span: Span) -> dict[int, Match]:
-        """Best verbatim label match per concept inside a sentence."""
+        """Best verbatim label match per concept inside a sentence; a single word inside a
+        trade term of another sense ("PR" in "reviewed 6 PRs") does not count."""
         best: dict[int, Match] = {}
+        terms = load_glossary().find(text, *span) if self.config.glossary != "off" else []
+        concepts = self.index.data.concepts
         for m in self.phrases.find(text, *span):
+            if terms and m.words == 1 and other_sense(terms, m.start, m.end,
+                                                      concepts[m.concept].label):
+                continue
             old = best.get(m.concept)
             if old is None or (m.preferred, m.words) > (old.preferred, old.words):
                 best[m.concept] = m
