@@ -67,7 +67,23 @@ def polarity(text: str, clause: tuple[int, int], evidence: tuple[int, int],
     if _NEGATION.search(before):
         whole = text[sentence[0] : sentence[1]].replace("’", "'") if sentence else ""
         return "growth" if _GROWTH.search(whole) else "negated"
+    if sentence and _wished_purpose(text, sentence, evidence):
+        return "growth"
     return "demonstrated"
+
+
+# "... so I can do the wiring myself": what a wish is for is not done yet
+_PURPOSE = re.compile(r"\b(?:so(?: that)?,? (?:i|we) (?:can|could|will|would|'ll|ll)|in order to|"
+                      r"to be able to)\b", re.IGNORECASE)
+
+
+def _wished_purpose(text: str, sentence: tuple[int, int], evidence: tuple[int, int]) -> bool:
+    """Whether the evidence sits in the purpose of a wish earlier in its sentence ("I want to
+    get my electrical ticket so I can do the wiring myself")."""
+    head = text[sentence[0] : evidence[0]].replace("’", "'")
+    cue = _GROWTH.search(head)
+    upto = text[sentence[0] : evidence[1]].replace("’", "'")
+    return cue is not None and _PURPOSE.search(upto, cue.end()) is not None
 
 
 def states_growth(text: str, span: tuple[int, int]) -> bool:

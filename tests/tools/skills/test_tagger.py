@@ -121,3 +121,20 @@ def test_a_text_over_the_limit_is_a_clear_error(
     with pytest.raises(tagging.TextTooLong, match="too long to tag"):
         tag_many(["short", "x" * 51])
     assert tag("I mentored a junior colleague.")  # under the limit: fine
+
+
+@pytest.mark.parametrize(("text", "evidence", "want"), [
+    ("i want to get my electrical ticket so i can do the wiring myself", "i can do the wiring "
+     "myself", "growth"),
+    ("would like to do my level 3 so I can give more complex meds", "give more complex meds",
+     "growth"),
+    ("I fixed the wiring so we can open the shop on Monday", "I fixed the wiring",
+     "demonstrated"),
+    ("I rewired the kitchen so we can open on Monday", "we can open on Monday", "demonstrated"),
+])
+def test_what_a_wish_is_for_is_not_done_yet(text: str, evidence: str, want: str) -> None:
+    from tools.skills.polarity import polarity
+
+    start = text.index(evidence)
+    span = (start, start + len(evidence))
+    assert polarity(text, span, span, (0, len(text))) == want
