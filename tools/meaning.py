@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from memory.embeddings import get_embedder
+from prompts import render as render_template
 from tools.facts import Fact
 from tools.faithfulness import TECH
 from tools.skills.text import content_lemmas
@@ -202,15 +203,15 @@ def _upgrade(m: Any, req_tags: Sequence[dict[str, Any]], done: Sequence[Fact],
     # ranks first among those that share one ("career conversations" for "career").
     shown.sort(key=lambda jc: -(near[jc[0]] + SHARED_BONUS * _overlap(m.requirement,
                                                                       done[jc[0]])))
-    if shown and not _named(m.requirement, done[shown[0][0]]):
+    named = _named(m.requirement, done[shown[0][0]]) if shown else None
+    if shown and not named:
         cites = [done[j].id for j, _ in shown[:2]]
         m.status, m.cites, m.via, m.next_step = "covered", cites, shown[0][1], None
-        m.why = f"your own words show {shown[0][1]}"
+        m.why = render_template("match_covered_why", via=shown[0][1])
     elif shown and m.status == "gap":
         m.status, m.cites, m.via, m.next_step = "transferable", \
             [done[j].id for j, _ in shown[:2]], shown[0][1], None
-        m.why = (f"you show {shown[0][1]}, though not the tool or topic this asks for "
-                 "by name")
+        m.why = render_template("match_named_missing", via=shown[0][1])
     elif ranked and near[ranked[0]] >= NEAR_MIN and m.status == "gap":
         m.status, m.cites, m.next_step = "transferable", [done[ranked[0]].id], None
-        m.why = "what you did is close in meaning to this, though not the same thing"
+        m.why = render_template("match_close_why")
