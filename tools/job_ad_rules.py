@@ -95,6 +95,15 @@ BENEFIT = re.compile(
     r"paid training|refer a friend|bonus of|per (?:hour|hr|annum|year|mile)|/hr|budget|"
     r"(?:birthday|days?) off|\d[- ]day (?:week|weekend)|tips|canteen|parking|"
     r"(?:start[- ]?up|relocation|salary|remuneration) package|negotiable)\b", re.I)
+# Pay with an amount is what the job gives, even when it names who earns it ("The starting
+# salary for candidates with an MSc degree will be a minimum of DKK 300,174 per year").
+_CODES = r"(?:dkk|eur|usd|gbp|sek|nok|chf|pln|inr|aud|cad)"
+_MONEY = rf"(?:[£$€]\s?\d|\b{_CODES}\s?\d|\d[\d,.]*\s?(?:k\b|{_CODES}\b))"
+PAY = re.compile(
+    rf"\b(?:salary|salaries|pay|wages?|remuneration|compensation|stipend)\b.*{_MONEY}|"
+    rf"{_MONEY}.*\b(?:per (?:year|annum|hour|month|week)|a year|an hour|p\.?a\.?|salary)\b|"
+    r"\b(?:paid|pay|salary|wages?)\b.*\d[\d,.]*\s*(?:an?|per) (?:hour|year|annum|month|week)\b",
+    re.I)
 COMPANY = re.compile(
     r"^(?:we(?:'re| are) (?:a|an|the|one|proud|committed|passionate|on a|building|growing|"
     r"backed|based|also)|our (?:mission|vision|company|values|culture|story|clients|customers|"

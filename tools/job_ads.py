@@ -98,6 +98,8 @@ def _why(unit: str) -> Aside | None:
     bare = rules.strip_bullet(unit)
     if rules.META_LINE.match(bare) or (len(bare.split()) <= 10 and rules.META_SHAPE.match(bare)):
         return "metadata"
+    if rules.PAY.search(unit):
+        return "benefit"
     if rules.REQUIREMENT_CUE.search(unit):
         return None
     if unit.rstrip().endswith("?") and not re.search(r"\byou", unit, re.I):

@@ -165,3 +165,19 @@ def test_a_wanted_line_is_the_title_not_a_requirement(ad: str, title: str) -> No
     assert parsed.title == title
     lines = [r.text for r in parsed.requirements] + [d.text for d in parsed.duties]
     assert lines and not any(title in line for line in lines)
+
+
+def test_pay_with_an_amount_is_never_a_requirement() -> None:
+    """Pay is what the job gives, even when it names who earns it."""
+    ad = parse("Junior Lab Technician\n"
+               "You will prepare samples and keep the lab log.\n"
+               "A BSc in chemistry or biology is required.\n"
+               "The starting salary for candidates with a BSc degree and two years of "
+               "experience is £27,500 per year.\n"
+               "Qualified technicians are paid 16.40 an hour.\n"
+               "Experience handling budgets of £20k or more is a plus.\n")
+    kept = [r.text for r in ad.requirements + ad.duties]
+    assert not any("salary" in t or "paid" in t for t in kept), kept
+    assert any("BSc in chemistry" in t for t in kept)
+    assert any("budgets of £20k" in t for t in kept)  # money in a skill line stays
+    assert {a.why for a in ad.set_aside if "salary" in a.text} == {"benefit"}
