@@ -111,7 +111,21 @@ class Understander:
         rule = commands.command(text)
         if rule:
             return Understanding(rule, 1.0, language, calm, "rule")
-        probs = self.intent_head.probabilities(vectors[-1] if extra else vectors[0])[0]
+        best, confidence = self._intent(vectors[-1] if extra else vectors[0])
+        if confidence < self.intent_threshold and not again and len(text.split()) >= CASED_WORDS:
+            cased = _sentence_case(mended)
+            if cased != mended:  # "did a dressing on..." reads surer as "Did a dressing on..."
+                # only the intent head reads it again: one short encoding, distress stays
+                second, sure = self._intent(self.encoder.encode([cased])[0])
+                if sure >= self.intent_threshold and commands.command(cased) is None:
+                    return Understanding(second, sure, language, calm, "model")
+        how = "model" if confidence >= self.intent_threshold else "unsure"
+        return Understanding(best, confidence, language, calm, how)
+
+    def _intent(self, vector: np.ndarray) -> tuple[str, float]:
+        """The intent head's reading of one vector: the best intent (never distress: the gate
+        decides that) and its confidence (reflection and answer counted together)."""
+        probs = self.intent_head.probabilities(vector)[0]
         order = np.argsort(-probs)
         best = self.intent_head.labels[int(order[0])]
         if best == "distress":  # the gate said calm: take the next reading
@@ -120,14 +134,7 @@ class Understander:
         group = CONTENT if best in CONTENT else {best}
         confidence = float(sum(probs[self.intent_head.labels.index(g)] for g in group
                                if g in self.intent_head.labels))
-        if confidence < self.intent_threshold and not again and len(text.split()) >= CASED_WORDS:
-            cased = _sentence_case(mended)
-            if cased != mended:  # "did a dressing on..." reads surer as "Did a dressing on..."
-                second = self.read(cased, again=True)
-                if second.confident and second.intent not in ("distress",):
-                    return replace(second, lang=language, distress=calm)
-        how = "model" if confidence >= self.intent_threshold else "unsure"
-        return Understanding(best, confidence, language, calm, how)
+        return best, confidence
 
 
 CASED_WORDS = 4  # a sentence, not a one-word answer ("idk", "k"), is read again in case
