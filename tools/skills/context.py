@@ -16,7 +16,6 @@ framework index.
 from __future__ import annotations
 
 import functools
-import gzip
 import hashlib
 import json
 import logging
@@ -30,7 +29,7 @@ import numpy as np
 
 from memory.embeddings import get_tag_embedder, tag_model_fingerprint
 from settings import get_settings
-from tools.skills.prior import OCCUPATIONS, RECIPE, PriorChecksumError, load_counts
+from tools.skills.prior import OCCUPATIONS, RECIPE, checked_lines, load_counts
 
 log = logging.getLogger(__name__)
 MIN_TEXTS = 2  # fewer earlier reflections than this say too little about a trade
@@ -46,14 +45,11 @@ class Occupations:
 
 
 def _read(path: Path = OCCUPATIONS) -> tuple[list[str], list[list[tuple[str, float]]]]:
-    raw = path.read_bytes()
     recipe = json.loads(RECIPE.read_text(encoding="utf-8")).get("occupations", {})
-    if recipe.get("sha256") != hashlib.sha256(raw).hexdigest():
-        raise PriorChecksumError(f"{path.name} does not match the SHA-256 in {RECIPE.name}; "
-                                 "rebuild it with python -m tools.skills.prior.")
+    lines = checked_lines(path, recipe.get("sha256"))
     skills = list(load_counts())
     labels, linked = [], []
-    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+    for line in lines:
         label, must, may = line.split("\t")
         labels.append(label)
         linked.append([(skills[int(r)], 1.0) for r in must.split(",") if r]
@@ -118,24 +114,18 @@ SEEN = 4096  # earlier texts kept embedded: a new reflection embeds only what is
 
 def _vectors(texts: list[str]) -> np.ndarray:
     with _seen_lock:
-        missing = list(dict.fromkeys(t for t in texts if t not in _seen))
-    fresh = np.asarray(get_tag_embedder().embed(missing), dtype=np.float32) if missing else (
-        np.zeros((0, 0), dtype=np.float32))
+        known = {t: _seen[t] for t in texts if t in _seen}
+    missing = list(dict.fromkeys(t for t in texts if t not in known))
+    if missing:  # embedded outside the lock: other threads keep reading the cache
+        known |= zip(missing, np.asarray(get_tag_embedder().embed(missing), dtype=np.float32),
+                     strict=True)
     with _seen_lock:
-        for text, vector in zip(missing, fresh, strict=True):
-            _seen[text] = np.asarray(vector, dtype=np.float32)
-        out: list[np.ndarray] = []
         for text in texts:
-            found = _seen.get(text)
-            # dropped by another thread's insertions meanwhile: embed it again
-            vector = found if found is not None else np.asarray(
-                get_tag_embedder().embed([text])[0], dtype=np.float32)
-            _seen[text] = vector
+            _seen[text] = known[text]
             _seen.move_to_end(text)
-            out.append(vector)
         while len(_seen) > SEEN:
             _seen.popitem(last=False)
-    return np.stack(out)
+    return np.stack([known[t] for t in texts])
 
 
 def trade_vector(texts: Sequence[str]) -> np.ndarray | None:

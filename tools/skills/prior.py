@@ -56,16 +56,25 @@ def load_counts(path: Path = TABLE) -> dict[str, tuple[int, int, bool]]:
     """
     if not path.exists():
         return {}
-    raw = path.read_bytes()
     recipe = json.loads(path.with_name(RECIPE.name).read_text(encoding="utf-8"))
-    if recipe.get("sha256") != hashlib.sha256(raw).hexdigest():
-        raise PriorChecksumError(f"{path.name} does not match the SHA-256 in {RECIPE.name}; "
-                                 "rebuild it with python -m tools.skills.prior.")
     out: dict[str, tuple[int, int, bool]] = {}
-    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+    for line in checked_lines(path, recipe.get("sha256")):
         key, essential, optional, reuse = line.split("\t")
         out[_URI + key] = (int(essential), int(optional), reuse != "0")
     return out
+
+
+def checked_lines(path: Path, sha256: object) -> list[str]:
+    """The lines of a gzipped table whose bytes match the SHA-256 its recipe records.
+
+    Raises:
+        PriorChecksumError: the table was changed after it was built.
+    """
+    raw = path.read_bytes()
+    if sha256 != hashlib.sha256(raw).hexdigest():
+        raise PriorChecksumError(f"{path.name} does not match the SHA-256 in {RECIPE.name}; "
+                                 "rebuild it with python -m tools.skills.prior.")
+    return gzip.decompress(raw).decode("utf-8").splitlines()
 
 
 def prior_vector(ids: list[str], occupations: float, reuse: float) -> np.ndarray:

@@ -94,8 +94,9 @@ class Understander:
 
     def read(self, text: str, again: bool = False) -> Understanding:
         """The context-free reading of one message (see :meth:`__call__`). An unsure
-        intent is read once more in sentence case (``again``), as chat is often typed all
-        in lower case; the distress check always reads the original words."""
+        intent of a message of ``CASED_WORDS`` or more is read once more in sentence case,
+        as chat is often typed all in lower case (not when ``again``: the single reading);
+        the distress check always reads the original words."""
         pieces = distress.sentences(text)
         pieces = pieces if len(pieces) > 1 else []
         mended = self.speller.mend(text)  # only the intent head reads the mended words
