@@ -98,7 +98,7 @@ def _why(unit: str) -> Aside | None:
     bare = rules.strip_bullet(unit)
     if rules.META_LINE.match(bare) or (len(bare.split()) <= 10 and rules.META_SHAPE.match(bare)):
         return "metadata"
-    if rules.PAY.search(unit):
+    if rules.is_pay(unit):
         return "benefit"
     if rules.REQUIREMENT_CUE.search(unit):
         return None

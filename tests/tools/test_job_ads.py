@@ -181,3 +181,15 @@ def test_pay_with_an_amount_is_never_a_requirement() -> None:
     assert any("BSc in chemistry" in t for t in kept)
     assert any("budgets of £20k" in t for t in kept)  # money in a skill line stays
     assert {a.why for a in ad.set_aside if "salary" in a.text} == {"benefit"}
+
+
+def test_a_hostile_long_line_is_read_in_linear_time() -> None:
+    """The pay rule once took 77 s on an 80,000-character line of repeated "pay"."""
+    import time
+
+    from tools.job_ad_rules import is_pay
+
+    for line in ("pay " * 20000, "salary 1 " * 20000, "1" * 80000, "paid " + "1," * 40000):
+        began = time.perf_counter()
+        assert not is_pay(line)
+        assert time.perf_counter() - began < 2.0
