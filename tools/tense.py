@@ -168,6 +168,8 @@ def _and_then(s: Sentence, agr: str, v: int) -> None:
         comma = s.tokens[s.words[q] - 2:s.words[q]].count(",") > 0
         if low in ("and", "then", "but") and s.low(q + 1) != "then":
             q += 1
+            if q >= len(s.words):  # "... and" at the end: nothing follows
+                return
         elif not comma:
             q += 1
             continue

@@ -130,3 +130,11 @@ def test_story_tense_dev_set_aside_third() -> None:
     assert report["past_right_share"] >= TARGETS["past_right"]
     assert report["wrong_rewrites"] == TARGETS["wrong_rewrites"]
     assert report["facts_kept_share"] == TARGETS["facts_kept"]
+
+
+@pytest.mark.parametrize("text", ["so i call the supplier and", "I call him and", "we fix it and ",
+                                  "i fix it, and then", "and", ""])
+def test_a_line_that_ends_on_and_is_told_without_a_crash(text: str) -> None:
+    """Chat lines stop mid-thought ("... and"): the verb list reader reached past the end."""
+    out = to_past(text)
+    assert out.replace("called", "call").replace("fixed", "fix") == text
