@@ -107,25 +107,29 @@ def occupation_boost(position: dict[tuple[str, str], int], size: int, vector: np
     return boost, [occupations.labels[o] for o in nearest]
 
 
-_seen: OrderedDict[str, np.ndarray] = OrderedDict()  # text -> vector, least recent first
+# digest of an earlier text -> its vector, least recent first: a new reflection embeds only
+# what is new, and the cache never holds a user's words (a forgotten user's texts are gone)
+_seen: OrderedDict[str, np.ndarray] = OrderedDict()
 _seen_lock = threading.Lock()
-SEEN = 4096  # earlier texts kept embedded: a new reflection embeds only what is new
+SEEN = 4096
 
 
 def _vectors(texts: list[str]) -> np.ndarray:
+    keys = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
     with _seen_lock:
-        known = {t: _seen[t] for t in texts if t in _seen}
-    missing = list(dict.fromkeys(t for t in texts if t not in known))
+        known = {k: _seen[k] for k in keys if k in _seen}
+    missing = list(dict.fromkeys((k, t) for k, t in zip(keys, texts, strict=True)
+                                 if k not in known))
     if missing:  # embedded outside the lock: other threads keep reading the cache
-        known |= zip(missing, np.asarray(get_tag_embedder().embed(missing), dtype=np.float32),
-                     strict=True)
+        fresh = get_tag_embedder().embed([t for _, t in missing])
+        known |= zip([k for k, _ in missing], np.asarray(fresh, dtype=np.float32), strict=True)
     with _seen_lock:
-        for text in texts:
-            _seen[text] = known[text]
-            _seen.move_to_end(text)
+        for key in keys:
+            _seen[key] = known[key]
+            _seen.move_to_end(key)
         while len(_seen) > SEEN:
             _seen.popitem(last=False)
-    return np.stack([known[t] for t in texts])
+    return np.stack([known[k] for k in keys])
 
 
 def trade_vector(texts: Sequence[str]) -> np.ndarray | None:

@@ -102,3 +102,4 @@ def test_earlier_texts_are_embedded_once(monkeypatch: pytest.MonkeyPatch) -> Non
     assert embedded.count("a brand new week on the ward") == 1
     assert embedded.count("and one more shift") == 1
     assert first is not None and again is not None and float(first @ again) > 0.8
+    assert not any(text in key for key in context._seen for text in NURSE)  # no user's words
