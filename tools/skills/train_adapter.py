@@ -8,7 +8,10 @@ Pairs (query embedding -> ESCO concept), never from a set we report on:
   ESCO labels;
 - ESCO alternative labels (and, with ``--mix``, descriptions) -> their concept (already
   embedded in the framework index);
-- first-person paraphrases generated from ESCO skill labels (``tools.skills.paraphrase``).
+- first-person paraphrases generated from ESCO skill labels (``tools.skills.paraphrase``);
+- hand-written first-person diary sentences of about 50 trades with the ESCO skills they show
+  (``tools/skills/train_data/diary/*.jsonl``, see its README): every line but each third one
+  (0-based 2, 5, 8, ... of each file), which is kept aside to check the adapter on.
 
 The matrix starts at the identity and is trained with a softmax over every ESCO concept's
 preferred-label vector (frozen embeddings, temperature ``TAU``) plus ``L2`` towards the
@@ -21,6 +24,8 @@ from __future__ import annotations
 import argparse
 import ast
 import csv
+import hashlib
+import json
 import time
 from pathlib import Path
 
@@ -32,12 +37,15 @@ from tools.skills.paraphrase import paraphrases
 TAU = 0.05
 L2 = 1.0
 SEED = 14
+DIM = 384  # MiniLM's embedding width
 
 
 def _embed_cached(texts: list[str], path: Path) -> np.ndarray:
     """Embeddings of the texts (each distinct text embedded once), cached in ``path``."""
     from memory.embeddings import get_tag_embedder
 
+    if not texts:
+        return np.zeros((0, DIM), dtype=np.float32)
     distinct = sorted(set(texts))
     if path.exists() and len(cached := np.load(path)) == len(distinct):
         vectors = cached
@@ -57,6 +65,37 @@ def skillskape_pairs(shared: Path, label_pos: dict[str, int]) -> tuple[list[str]
                 pos = label_pos.get(label.strip())
                 if pos is not None:
                     texts.append(row["sentence"])
+                    targets.append(pos)
+    return texts, targets
+
+
+DIARY = Path(__file__).parent / "train_data" / "diary"
+
+
+def diary_pairs(label_pos: dict[str, int], part: str = "train",
+                folder: Path = DIARY) -> tuple[list[str], list[int]]:
+    """The hand-written diary sentences with each of their ESCO labels.
+
+    Args:
+        label_pos: ESCO preferred label -> target row.
+        part: ``train`` (all lines but every third of each file), ``aside`` (every third)
+            or ``all``.
+        folder: where the ``*.jsonl`` files are.
+
+    Returns:
+        The texts (one per label) and their target rows.
+    """
+    texts, targets = [], []
+    for path in sorted(folder.glob("*.jsonl")):
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+                if line.strip()]
+        for i, row in enumerate(rows):
+            if part != "all" and (i % 3 == 2) != (part == "aside"):
+                continue
+            for label in row["labels"]:
+                pos = label_pos.get(label)
+                if pos is not None:
+                    texts.append(row["text"])
                     targets.append(pos)
     return texts, targets
 
@@ -120,9 +159,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=WEIGHTS)
     parser.add_argument("--paraphrases", type=int, default=6000,
                         help="how many generated first-person sentences (a fixed sample)")
-    parser.add_argument("--mix", default="1,0,1",
-                        help="batch shares of SkillSkape, paraphrase, alt-label and description "
-                             "pairs (paraphrases lowered first-person RP@5 on the tuning part)")
+    parser.add_argument("--mix", default="1,0,1,0,1",
+                        help="batch shares of SkillSkape, paraphrase, alt-label, description "
+                             "and diary pairs (paraphrases lowered first-person RP@5 on the "
+                             "tuning part)")
+    parser.add_argument("--diary", choices=("train", "all"), default="train",
+                        help="which diary lines to train on (all but each third, or all)")
     args = parser.parse_args(argv)
     began = time.perf_counter()
     args.cache.mkdir(parents=True, exist_ok=True)
@@ -142,17 +184,21 @@ def main(argv: list[str] | None = None) -> None:
     desc_rows = np.flatnonzero(esco[index.owners["desc"]])
     desc_y = [local[int(o)] for o in index.owners["desc"][desc_rows]]
     para_file = args.cache / f"paraphrases-{len(para_texts)}.npy"
+    diary_texts, diary_y = diary_pairs(label_pos, args.diary)
+    diary_file = args.cache / ("diary-" + hashlib.sha256(
+        "\n".join(diary_texts).encode()).hexdigest()[:12] + ".npy")
     x = np.concatenate([_embed_cached(ss_texts, args.cache / "skillskape.npy"),
                         _embed_cached(para_texts, para_file),
                         index.vectors["label"][alt_rows],
-                        index.vectors["desc"][desc_rows]]).astype(np.float32)
-    y = np.array(ss_y + para_y + alt_y + desc_y)
-    print(f"pairs: {len(ss_y)} SkillSkape, {len(para_y)} paraphrases, {len(alt_y)} alt labels;"
-          f" embedded in {time.perf_counter() - began:.0f} s", flush=True)
-    bounds = np.cumsum([0, len(ss_y), len(para_y), len(alt_y), len(desc_y)])
-    shares = ([int(m) for m in args.mix.split(",")] + [0])[:4]
+                        index.vectors["desc"][desc_rows],
+                        _embed_cached(diary_texts, diary_file)]).astype(np.float32)
+    y = np.array(ss_y + para_y + alt_y + desc_y + diary_y)
+    print(f"pairs: {len(ss_y)} SkillSkape, {len(para_y)} paraphrases, {len(alt_y)} alt labels,"
+          f" {len(diary_y)} diary; embedded in {time.perf_counter() - began:.0f} s", flush=True)
+    bounds = np.cumsum([0, len(ss_y), len(para_y), len(alt_y), len(desc_y), len(diary_y)])
+    shares = ([int(m) for m in args.mix.split(",")] + [0] * 5)[:5]
     groups = [np.arange(a, b) for a, b, n in zip(bounds[:-1], bounds[1:], shares, strict=True)
-              for _ in range(n)]
+              for _ in range(n) if b > a]
     w, losses = train(x, y, targets, args.steps, groups)
     took = time.perf_counter() - began
     digest = save_adapter(w, {
@@ -160,7 +206,8 @@ def main(argv: list[str] | None = None) -> None:
         "l2": L2, "seed": SEED, "pairs": {"skillskape_train": len(ss_y),
                                           "paraphrases": len(para_y) if shares[1] else 0,
                                           "alt_labels": len(alt_y),
-                                          "descriptions": len(desc_y) if shares[3] else 0},
+                                          "descriptions": len(desc_y) if shares[3] else 0,
+                                          "diary": len(diary_y) if shares[4] else 0},
         "mix": args.mix, "loss_every_50_steps": losses, "seconds": round(took),
         "embedder": "memory.embeddings.get_tag_embedder (int8 MiniLM)"}, args.out)
     print(f"wrote {args.out} sha256 {digest} in {took:.0f} s")
