@@ -1,10 +1,10 @@
 """Look up ESCO skills while writing training or dev data by hand (never used at run time).
 
-    python scripts/esco_lookup.py occ nurse            # occupations whose name has "nurse"
+    python scripts/esco_lookup.py occ nurse           # occupations whose name has "nurse"
     python scripts/esco_lookup.py skills "nurse responsible for general care"
-                                                        # its essential (*) and optional skills
-    python scripts/esco_lookup.py find wound dressing   # skills whose label or alt label has all words
-    python scripts/esco_lookup.py check FILE.jsonl      # every row's "labels" are ESCO preferred labels
+                                                       # its essential (*) and optional skills
+    python scripts/esco_lookup.py find wound dressing  # label or alt label has all words
+    python scripts/esco_lookup.py check FILE.jsonl     # every "labels" entry is a preferred label
 
 Reads the committed tables in ``tools/skills/data`` (skills and occupations, ESCO v1.1.1).
 """
@@ -29,7 +29,8 @@ def _occupations() -> dict[str, tuple[list[int], list[int]]]:
     with gzip.open(DATA / "esco_occupations.tsv.gz", "rt", encoding="utf-8") as fh:
         for line in fh:
             name, must, may = line.rstrip("\n").split("\t")
-            out[name] = ([int(r) for r in must.split(",") if r], [int(r) for r in may.split(",") if r])
+            out[name] = ([int(r) for r in must.split(",") if r],
+                         [int(r) for r in may.split(",") if r])
     return out
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from memory.schemas import Polarity, SkillTag
+from tools.skills.growth import reads_as_growth
 from tools.skills.index import build_index
 from tools.skills.lexical import Match
 from tools.skills.mood import GROWTH_PARTS, mood, part_of
@@ -146,7 +147,8 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
                 found[c] = (float(row[c]), span, evidence)
 
 
-def reading(text: str, sentence: Span, evidence: Span) -> tuple[Polarity, bool]:
+def reading(text: str, sentence: Span, evidence: Span,
+            grows: bool = False) -> tuple[Polarity, bool]:
     """The polarity of a mention and whether it is the writer's own: not from a question, a
     request or someone else's action (see ``tools.skills.mood``).
 
@@ -154,6 +156,8 @@ def reading(text: str, sentence: Span, evidence: Span) -> tuple[Polarity, bool]:
         text: the whole text.
         sentence: span of the sentence holding the evidence.
         evidence: span of the evidence.
+        grows: the sentence reads as a growth area by meaning (:mod:`tools.skills.growth`):
+            a mention the rules call demonstrated is then growth.
 
     Returns:
         The polarity, and False when the mention must not be shown as the writer's.
@@ -161,13 +165,13 @@ def reading(text: str, sentence: Span, evidence: Span) -> tuple[Polarity, bool]:
     clause = _clause_of(text, sentence, evidence)
     said = text[sentence[0] : sentence[1]]
     pol = polarity(text, clause, evidence, sentence)
-    if pol == "demonstrated" and part_of(said) in GROWTH_PARTS:
+    if pol == "demonstrated" and (grows or part_of(said) in GROWTH_PARTS):
         pol = "growth"
     return pol, mood(said, text[clause[0] : clause[1]]) == "mine"
 
 
 def _emit(tagger: Tagger, text: str, found: dict[int, tuple[float, Span, Span]],
-          top: int | None, source_id: str | None) -> list[SkillTag]:
+          top: int | None, source_id: str | None, grows: dict[Span, bool]) -> list[SkillTag]:
     """One text's tags, best first; joined ESCO/O*NET concepts shown once. Without ``top``
     (what is shown), mentions that are not the writer's own are left out."""
     data = tagger.index.data
@@ -176,7 +180,7 @@ def _emit(tagger: Tagger, text: str, found: dict[int, tuple[float, Span, Span]],
     for c, (score, sentence, ev) in sorted(found.items(), key=lambda kv: -kv[1][0]):
         if c in emitted:
             continue
-        pol, own = reading(text, sentence, ev)
+        pol, own = reading(text, sentence, ev, grows[sentence])
         if top is None and not own:
             continue
         concept = data.concepts[c]
@@ -286,7 +290,12 @@ def tag_many(texts: Sequence[str], frameworks: Iterable[str] = ("esco", "onet"),
     ordering = tagger.context(context)
     for i, sent, scored in _scored(tagger, texts):
         _collect(found[i], tagger, texts[i], sent, scored, mask, top, ordering)
-    return [_emit(tagger, text, f, top, source_id) for text, f in zip(texts, found, strict=True)]
+    said = [sorted({v[1] for v in f.values()}) for f in found]
+    flags = iter(reads_as_growth([t[a:b] for t, spans in zip(texts, said, strict=True)
+                                  for a, b in spans]))  # one batch for every text
+    grows = [{span: next(flags) for span in spans} for spans in said]
+    return [_emit(tagger, text, f, top, source_id, g)
+            for text, f, g in zip(texts, found, grows, strict=True)]
 
 
 def tag(text: str, frameworks: Iterable[str] = ("esco", "onet"), top: int | None = None,
