@@ -10,7 +10,9 @@ benefit and company lines (``benefit_company_lines``) are ``aside``; other lines
 out. A two-class head (``tools.understanding.head``) is fitted; its threshold is the
 highest one that, in 3-fold cross-validation over tuning postings (lines that open with a
 verb of doing always kept, as in the parser), still keeps ``KEEP_OF_KEPT`` of the skill
-lines the parser kept. Writes
+lines the parser kept. The tuning part of the written ads (``evals/written_ads.py``) is
+parsed the same way, out of fold, and reported; ``TRAIN_ON_WRITTEN`` says whether it is
+trained on too. Writes
 ``tools/data/job_line_blocks.npz`` and prints the cross-validated counts and its SHA-256.
 
 Run: ``nice -n 10 .venv/bin/python scripts/train_job_line_blocks.py`` (about a minute on 2

@@ -8,14 +8,18 @@ Data (never the aside third of the SkillSpan postings, see ``evals/skillspan_ads
 - ``application``: hand labels of the tuning house postings;
 - lines written for this project in other trades and styles (the same file), two thirds of
   each kind; the other third is aside and reported.
+- the tuning part of the written ads labelled line by line (``evals/written_ads.py``; every
+  third ad is aside), each line as the parser places it and with its context in its ad;
+  requirement and duty lines are ``keep``.
 
 Features are the project's sentence embeddings (``memory.embeddings``) plus who a line
 speaks of and where it stands in its posting (``tools.job_lines.kind_features``,
 ``context_features``; a written line stands alone); the model is a
 softmax head (``tools.understanding.head``), written with its threshold to
 ``tools/data/job_line_kinds.npz``. A line is set aside when its ``keep`` probability is
-below the threshold: the lowest one that, in 3-fold cross-validation over tuning postings,
-still keeps at least 98% of skill-bearing lines.
+below the threshold: the highest one that, in 3-fold cross-validation over tuning postings,
+still keeps at least 98% of the postings' skill-bearing lines (the written ads' kept and
+set-aside shares are reported beside it).
 
 Run: ``nice -n 10 .venv/bin/python scripts/train_job_line_kinds.py`` (under a minute on 2
 cores; embeddings are cached under /tmp/profiles3/).
