@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,8 +37,8 @@ import train_job_line_kinds as kinds_script  # noqa: E402
 import train_job_lines as skill_script  # noqa: E402
 from train_job_line_kinds import WRITTEN_GROUP  # noqa: E402
 
-from evals.skillspan_ads import benefit_company_lines, load_postings, split  # noqa: E402
-from evals.written_ads import FIRM, KEEP, kind_of, load_ads  # noqa: E402
+from evals.skillspan_ads import Posting, benefit_company_lines, load_postings, split  # noqa: E402
+from evals.written_ads import FIRM, KEEP, WrittenAd, kind_of, load_ads  # noqa: E402
 from evals.written_ads import split as written_ads_split  # noqa: E402
 from tools import job_ads, job_line_blocks  # noqa: E402
 from tools.job_lines import (  # noqa: E402
@@ -75,22 +76,27 @@ def _fold_models() -> list[tuple[tuple[np.ndarray, float], tuple[Head, float]]]:
     return out
 
 
-def kept_rows() -> tuple[np.ndarray, list[str], np.ndarray]:
-    """(features, label, posting number) of every line the parser keeps without the second
-    look, in the tuning postings that carry a label (skill, benefit or company)."""
-    tuning, _aside = split(load_postings())
+Labeller = Callable[[int, str], str]
+
+
+def _parsed_rows(ads: list[tuple[int, str, Labeller]]) -> tuple[np.ndarray, list[str], np.ndarray]:
+    """(features, label, group) of every line the parser keeps without the second look.
+
+    Args:
+        ads: (group, text, labeller) per ad: the ad is parsed with the models fitted on the
+            folds other than ``group % 3``; the labeller gives a line (number, text) its
+            label, ``keep`` or ``aside``, or "" to leave it out.
+    """
     models = _fold_models()
     feats: list[np.ndarray] = []
     labels: list[str] = []
     group: list[int] = []
-    for n, post in enumerate(tuning):
-        skill, kinds = models[n % 3]
-        with trained_models(skill, kinds):
-            _ad, placed = job_ads.placed_lines("\n".join(post.lines))
+    for n, text, label_of in ads:
+        with trained_models(*models[n % 3]):
+            _ad, placed = job_ads.placed_lines(text)
             reasons, rows = job_ads.first_look(placed)
-        other = benefit_company_lines(post)
-        for (number, _line, _section), reason, row in zip(placed, reasons, rows, strict=True):
-            label = "keep" if post.skill[number - 1] else ("aside" if number in other else "")
+        for (number, line, _section), reason, row in zip(placed, reasons, rows, strict=True):
+            label = label_of(number, line)
             if reason is None and label:
                 feats.append(row)
                 labels.append(label)
@@ -98,29 +104,35 @@ def kept_rows() -> tuple[np.ndarray, list[str], np.ndarray]:
     return np.array(feats), labels, np.array(group)
 
 
+def _posting_labeller(post: Posting) -> Labeller:
+    other = benefit_company_lines(post)
+    return lambda number, _line: ("keep" if post.skill[number - 1] else
+                                  "aside" if number in other else "")
+
+
+def _ad_labeller(ad: WrittenAd) -> Labeller:
+    def label(number: int, line: str) -> str:
+        kind = kind_of(ad, number, line)
+        return "keep" if kind in KEEP else ("aside" if kind in FIRM else "")
+    return label
+
+
+def kept_rows() -> tuple[np.ndarray, list[str], np.ndarray]:
+    """(features, label, posting number) of every line the parser keeps without the second
+    look, in the tuning postings that carry a label (skill, benefit or company)."""
+    tuning, _aside = split(load_postings())
+    return _parsed_rows([(n, "\n".join(post.lines), _posting_labeller(post))
+                         for n, post in enumerate(tuning)])
+
+
 def written_rows() -> tuple[np.ndarray, list[str], np.ndarray]:
     """(features, label, group) of every line the parser keeps without the second look in
     the tuning part of the written ads (``evals/written_ads.py``): requirement and duty
-    lines are ``keep``, benefit and company lines ``aside``. The committed skill-line model
-    and the line-kind head fitted on the other folds give their features, as for a new ad."""
+    lines are ``keep``, benefit and company lines ``aside``. The skill-line model and the
+    line-kind head fitted on the other folds give their features, as for a new ad."""
     tuning, _aside = written_ads_split(load_ads())
-    models = _fold_models()
-    feats: list[np.ndarray] = []
-    labels: list[str] = []
-    group: list[int] = []
-    for m, ad in enumerate(tuning):
-        skill, kinds = models[(WRITTEN_GROUP + m) % 3]
-        with trained_models(skill, kinds):
-            _ad, placed = job_ads.placed_lines(ad.text())
-            reasons, rows = job_ads.first_look(placed)
-        for (number, line, _section), reason, row in zip(placed, reasons, rows, strict=True):
-            kind = kind_of(ad, number, line)
-            label = "keep" if kind in KEEP else ("aside" if kind in FIRM else "")
-            if reason is None and label:
-                feats.append(row)
-                labels.append(label)
-                group.append(WRITTEN_GROUP + m)
-    return np.array(feats), labels, np.array(group)
+    return _parsed_rows([(WRITTEN_GROUP + m, ad.text(), _ad_labeller(ad))
+                         for m, ad in enumerate(tuning)])
 
 
 def _count(hits: np.ndarray) -> str:
