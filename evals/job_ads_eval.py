@@ -8,6 +8,9 @@ Two checks, both able to fail:
   "What you'll bring", "Your profile", a one-line paste, bullets of every kind, a planted
   AI-screener line): every gold requirement must be found with the right must/nice kind,
   gold duties found, and no benefit, company or instruction line may become one.
+- Written ads with every line labelled (:mod:`evals.written_ads`, aside third): the share
+  of requirement and duty lines kept (target >= 0.90) and the benefit or company lines
+  kept (target 0).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from evals import written_ads
 from evals.skillspan_ads import benefit_company_lines, load_postings, split
 from tools.job_ads import JobAd, parse
 
@@ -103,3 +107,41 @@ def failures(skillspan: dict[str, Any], written: dict[str, Any]) -> list[str]:
             if worse:
                 out.append(f"{name} {value} (target {'0' if target == 0 else f'>= {target}'})")
     return out
+
+
+def job_ads_report() -> dict[str, Any]:
+    """All three checks: real postings, written ads with gold, written ads labelled by line."""
+    return {"skillspan_aside": skillspan_report("aside"), "written": written_report(),
+            "written_lines_aside": written_ads.report("aside")}
+
+
+def all_failures(job_ads: dict[str, Any]) -> list[str]:
+    """The targets :func:`job_ads_report` misses, in words."""
+    out = failures(job_ads["skillspan_aside"], job_ads["written"])
+    if "written_lines_aside" in job_ads:
+        out += written_ads.failures(job_ads["written_lines_aside"])
+    return out
+
+
+def format_lines(job_ads: dict[str, Any]) -> list[str]:
+    """One indented line per check of :func:`job_ads_report`."""
+    real, written = job_ads["skillspan_aside"], job_ads["written"]
+    if "skipped" in real:
+        lines = [f"  real postings: skipped ({real['skipped']})"]
+    else:
+        lines = [f"  real postings (SkillSpan dev, aside third, {real['postings']} ads): "
+                 f"skill-bearing lines kept {real['skill_lines_kept']:.3f} (target >= 0.90), "
+                 f"benefit/company lines kept {real['benefit_company_kept']} of "
+                 f"{real['benefit_company_lines']} (target 0)"]
+    lines.append(f"  written ads ({written['ads']}): gold found {written['gold_found']:.3f}, "
+                 f"must/nice right {written['must_nice_right']:.3f}, forbidden lines kept "
+                 f"{written['forbidden_kept']}")
+    if "written_lines_aside" in job_ads:
+        w = job_ads["written_lines_aside"]
+        lines.append(f"  written ads labelled by line (aside third, {w['ads']} ads): "
+                     f"requirement/duty lines kept {w['kept_share']:.3f} of "
+                     f"{w['requirement_duty_lines']} (target >= 0.90), benefit/company lines "
+                     f"kept {w['benefit_company_kept']} of {w['benefit_company_lines']} "
+                     f"(target 0), application/meta lines kept {w['application_meta_kept']} "
+                     f"of {w['application_meta_lines']}")
+    return lines

@@ -18,8 +18,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from evals.job_ads_eval import failures as ad_failures
-from evals.job_ads_eval import skillspan_report, written_report
+from evals.job_ads_eval import all_failures as ad_failures
+from evals.job_ads_eval import format_lines as ad_lines
+from evals.job_ads_eval import job_ads_report
 from evals.personas_eval import failures as persona_failures
 from evals.personas_eval import load_personas, run_part
 from evals.stories_eval import failures as story_failures
@@ -207,8 +208,7 @@ def run_profiles_eval(limit: int | None = None) -> dict[str, Any]:
                   "jobs": len({j["file"] for u in users for j in u["jobs"]}),
                   "offline": _run_mode(users, None),
                   "llm_fabricating": _run_mode(users, FabricatingChatModel)}
-    report["job_ads"] = {"skillspan_aside": skillspan_report("aside"),
-                         "written": written_report()}
+    report["job_ads"] = job_ads_report()
     report["personas_aside"] = run_part(load_personas()[1])
     report["stories_aside"] = stories_report(1)
     report["failures"] = failures(report)
@@ -223,7 +223,7 @@ def failures(report: dict[str, Any]) -> list[str]:
     every expected requirement found by the parser, at least 80% of the expected covered
     requirements covered, and the job-ad parsing targets (:mod:`evals.job_ads_eval`).
     """
-    out = ad_failures(report["job_ads"]["skillspan_aside"], report["job_ads"]["written"])
+    out = ad_failures(report["job_ads"])
     out += persona_failures(report["personas_aside"])
     out += story_failures(report["stories_aside"]) if "stories_aside" in report else []
     for mode in ("offline", "llm_fabricating"):
@@ -276,18 +276,7 @@ def format_table(report: dict[str, Any]) -> str:
 
 def format_ads(report: dict[str, Any]) -> str:
     """Job-ad parsing lines and the targets missed."""
-    real, written = report["job_ads"]["skillspan_aside"], report["job_ads"]["written"]
-    lines = ["Job-ad parsing:"]
-    if "skipped" in real:
-        lines.append(f"  real postings: skipped ({real['skipped']})")
-    else:
-        lines.append(f"  real postings (SkillSpan dev, aside third, {real['postings']} ads): "
-                     f"skill-bearing lines kept {real['skill_lines_kept']:.3f} (target >= 0.90),"
-                     f" benefit/company lines kept {real['benefit_company_kept']} of "
-                     f"{real['benefit_company_lines']} (target 0)")
-    lines.append(f"  written ads ({written['ads']}): gold found {written['gold_found']:.3f}, "
-                 f"must/nice right {written['must_nice_right']:.3f}, forbidden lines kept "
-                 f"{written['forbidden_kept']}")
+    lines = ["Job-ad parsing:", *ad_lines(report["job_ads"])]
     p = report.get("personas_aside", {})
     if "skipped" not in p and p:
         lines.append(f"Personas on real postings (aside third: {p['personas']} personas, "

@@ -8,14 +8,18 @@ Data (never the aside third of the SkillSpan postings, see ``evals/skillspan_ads
 - ``application``: hand labels of the tuning house postings;
 - lines written for this project in other trades and styles (the same file), two thirds of
   each kind; the other third is aside and reported.
+- the tuning part of the written ads labelled line by line (``evals/written_ads.py``; every
+  third ad is aside), each line as the parser places it and with its context in its ad;
+  requirement and duty lines are ``keep``.
 
 Features are the project's sentence embeddings (``memory.embeddings``) plus who a line
 speaks of and where it stands in its posting (``tools.job_lines.kind_features``,
 ``context_features``; a written line stands alone); the model is a
 softmax head (``tools.understanding.head``), written with its threshold to
 ``tools/data/job_line_kinds.npz``. A line is set aside when its ``keep`` probability is
-below the threshold: the lowest one that, in 3-fold cross-validation over tuning postings,
-still keeps at least 98% of skill-bearing lines.
+below the threshold: the highest one that, in 3-fold cross-validation over tuning postings,
+still keeps at least 98% of the postings' skill-bearing lines (the written ads' kept and
+set-aside shares are reported beside it).
 
 Run: ``nice -n 10 .venv/bin/python scripts/train_job_line_kinds.py`` (under a minute on 2
 cores; embeddings are cached under /tmp/profiles3/).
@@ -34,7 +38,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from evals.skillspan_ads import benefit_company_lines, load_postings, split  # noqa: E402
+from evals.written_ads import kind_of, load_ads  # noqa: E402
+from evals.written_ads import split as written_ads_split  # noqa: E402
 from memory.embeddings import get_embedder  # noqa: E402
+from tools.job_ads import placed_lines  # noqa: E402
 from tools.job_lines import (  # noqa: E402
     KINDS,
     KINDS_WEIGHTS,
@@ -59,6 +66,10 @@ def _embed(lines: list[str]) -> np.ndarray:
     CACHE.mkdir(parents=True, exist_ok=True)
     np.save(cached, vecs)
     return vecs
+
+
+def _share(hits: np.ndarray) -> str:
+    return f"{int(hits.sum())}/{len(hits)}"
 
 
 def written_split() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -89,18 +100,48 @@ def posting_rows() -> list[tuple[str, str, int, np.ndarray]]:
     return rows
 
 
+WRITTEN_GROUP = 1000  # group numbers of the written ads start here (fold: group % 3)
+_AD_KINDS = {"requirement": "keep", "duty": "keep", "benefit": "benefit", "company": "company",
+             "application": "application"}
+
+
+def ad_rows() -> list[tuple[str, str, int, np.ndarray]]:
+    """(unit, kind, group, context features) of the tuning part of the written ads
+    (``evals/written_ads.py``), each unit as the parser places it (headings taken out) and
+    its context read over the placed units, as at parse time; meta lines are left out."""
+    tuning, _aside = written_ads_split(load_ads())
+    rows: list[tuple[str, str, int, np.ndarray]] = []
+    for m, ad in enumerate(tuning):
+        _ad, placed = placed_lines(ad.text())
+        context = context_features([text for _, text, _ in placed])
+        for i, (number, text, _section) in enumerate(placed):
+            kind = _AD_KINDS.get(kind_of(ad, number, text) or "")
+            if kind:
+                rows.append((text, kind, WRITTEN_GROUP + m, context[i]))
+    return rows
+
+
+def training_rows() -> tuple[list[str], list[str], np.ndarray, np.ndarray, np.ndarray]:
+    """(lines, kinds, group, features, from a posting) of every training line: the tuning
+    postings, the written lines (read alone) and the tuning part of the written ads."""
+    rows = posting_rows()
+    written, _aside = written_split()
+    ads = ad_rows()
+    lines = [r[0] for r in rows] + [t for t, _ in written] + [r[0] for r in ads]
+    kinds = [r[1] for r in rows] + [k for _, k in written] + [r[1] for r in ads]
+    group = np.array([r[2] for r in rows] + list(range(len(written))) + [r[2] for r in ads])
+    alone = np.tile(np.array(NEUTRAL_CONTEXT, dtype=np.float32), (len(written), 1))
+    context = np.vstack([np.array([r[3] for r in rows]), alone, np.array([r[3] for r in ads])])
+    posting = np.array([True] * len(rows) + [False] * (len(written) + len(ads)))
+    return lines, kinds, group, kind_features(lines, _embed(lines), context), posting
+
+
 def main() -> None:
     """Cross-validate the threshold over tuning postings, fit on all, report the aside lines."""
-    rows = posting_rows()
-    if not rows:
+    if not posting_rows():
         raise SystemExit("../shared/evals/skills/skillspan is missing; nothing to train on.")
-    written, aside = written_split()
-    lines = [r[0] for r in rows] + [t for t, _ in written]
-    kinds = [r[1] for r in rows] + [k for _, k in written]
-    group = np.array([r[2] for r in rows] + [i for i in range(len(written))])
-    alone = np.tile(np.array(NEUTRAL_CONTEXT, dtype=np.float32), (len(written), 1))
-    context = np.vstack([np.array([r[3] for r in rows]), alone])
-    x = kind_features(lines, _embed(lines), context)
+    _written, aside = written_split()
+    lines, kinds, group, x, posting = training_rows()
     keep = np.zeros(len(lines))
     for fold in range(3):
         test = group % 3 == fold
@@ -109,7 +150,7 @@ def main() -> None:
         keep[test] = head.probabilities(x[test])[:, head.labels.index("keep")]
     is_skill = np.array([k == "keep" for k in kinds])
     grid = np.linspace(0.005, 0.9, 180)
-    ok = [t for t in grid if (keep[is_skill] >= t).mean() >= RECALL]
+    ok = [t for t in grid if (keep[is_skill & posting] >= t).mean() >= RECALL]
     threshold = float(max(ok)) if ok else 0.01
     head = fit(x, kinds, steps=STEPS, l2=L2)
     assert head.labels == KINDS, head.labels
@@ -120,8 +161,10 @@ def main() -> None:
     kept = pa[:, KINDS.index("keep")] >= threshold
     report = {
         "lines": len(lines), "threshold": round(threshold, 3),
-        "cv_skill_kept": round(float((keep[is_skill] >= threshold).mean()), 3),
-        "cv_other_set_aside": round(float((keep[~is_skill] < threshold).mean()), 3),
+        "cv_skill_kept": round(float((keep[is_skill & posting] >= threshold).mean()), 3),
+        "cv_other_set_aside": round(float((keep[~is_skill & posting] < threshold).mean()), 3),
+        "cv_ads_kept": _share(keep[is_skill & ~posting] >= threshold),
+        "cv_ads_other_set_aside": _share(keep[~is_skill & ~posting] < threshold),
         "written_aside_lines": len(aside),
         "written_aside_right_keep": int(sum(k == (g == "keep") for (_, g), k in
                                             zip(aside, kept, strict=True))),

@@ -30,33 +30,37 @@ SECTIONS: list[tuple[str, str]] = [
              r"the ideal candidate|ideal candidate|we(?:'re| are) looking for|looking for|"
              r"who we(?:'re| are) looking for|we expect|you should have|"
              r"knowledge(?: and experience)?|experience|"
-             r"the qualifications you need|is this you|what it takes|your skills|key skills"),
+             r"the qualifications you need|is this you|what it takes|your skills|key skills|"
+             r"what we need from you|our expectations|eligibility|skills required"),
     ("duty", r"(?:key |main |your |core |primary )?(?:responsibilities|duties|tasks|"
              r"accountabilities)|what you(?:'ll| will)? (?:do|be doing|work on)|"
              r"you(?:'ll| will)? (?:do|work on|be responsible for)|the role|your role|"
              r"about the (?:role|job|position)|role description|the job|the position|"
              r"your missions?|your (?:day|week)|day[- ]to[- ]day|in this role|"
-             r"what the job involves|job purpose|ihre aufgaben|your impact|the work"),
+             r"what the job involves|job purpose|ihre aufgaben|your impact|the work|"
+             r"(?:main )?duties of the (?:job|role)|purpose of the role|your shift|"
+             r"roles? (?:and|&) responsibilities|what awaits you"),
     ("stack", r"(?:core |our )?(?:technologies|tech(?:nology)? stack|stack|tools(?: we use)?)"
               r"(?: used)?(?: in the application)?"),
     ("benefit", r"(?:job |our |the )?benefits|perks(?: and benefits)?|what we offer|we offer|"
                 r"what'?s in it for you|why (?:join|work (?:for|with)) us|why you'?ll love "
                 r"(?:it|us|working)(?: \w+){0,3}|(?:salary|pay) (?:and|&) benefits|rewards?|"
                 r"compensation(?: and benefits)?|the package|what you get|wir bieten|"
-                r"working (?:at|for|with) us|life at \S+"),
+                r"working (?:at|for|with) us|life at \S+|the rewards"),
     ("company", r"about (?:us|the company|the team|\S+)|what makes us \w+|why us|"
                 r"you(?:'re| are) welcome at \S+|who we are|(?:company|team) "
                 r"description|our (?:company|story|mission|team|values|culture)|"
-                r"the company|the team|your team|what do we do|our client|über uns"),
+                r"the company|the team|your team|what do we do|our client|über uns|"
+                r"working for our organi[sz]ation|about the (?:organi[sz]ation|service)"),
     ("apply", r"how to apply|to apply|apply(?: now)?|applications?(?: procedure| process)?|"
               r"contact(?: us)?|next steps|recruitment process|further information|"
               r"additional information|equal opportunit\w+|diversity"),
 ]
 _SECTION_RES = [(name, re.compile(rf"^(?:{pattern})$")) for name, pattern in SECTIONS]
 _OPEN = re.compile(r"^(?:job description|description|overview|summary|the opportunity|"
-                   r"role overview|position summary|details)$")
-_BULLET = re.compile(r"^\s*(?:[-*•·–—▪■►▸✓✔→○◦●]|\d{1,2}[.)]|[a-z][.)]|\(\w\))\s+")
-INLINE_BULLET = re.compile(r"\s+[•·▪■►✓✔]\s+")
+                   r"role overview|position summary|details|job overview)$")
+_BULLET = re.compile(r"^\s*(?:[-*•·–—▪■►▸✓✔→○◦●✅☑➤➢▶◆♦★✦❖»]|\d{1,2}[.)]|[a-z][.)]|\(\w\))\s+")
+INLINE_BULLET = re.compile(r"\s+[•·▪■►✓✔✅➤]\s+")
 _LABEL = re.compile(r"^([^:]{2,48}):\s*(.*)$")
 
 INJECTION = re.compile(
