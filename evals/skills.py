@@ -25,6 +25,7 @@ from evals.skills_shown import (
     FIRST_PERSON,
     Part,
     format_shown,
+    load_diary,
     load_lines,
     ranking_lines,
     run_shown,
@@ -104,6 +105,10 @@ def available_sets(root: Path | None = None, part: Part = "aside") -> list[GoldS
         others = dict(zip([x.text for x in lines], trade_contexts(lines), strict=True))
         sets.append(GoldSet("first-person + trade", texts, gold,
                             contexts=[others[t] for t in texts]))
+    diary = load_diary()
+    if diary:
+        texts, gold = ranking_lines(diary)
+        sets.append(GoldSet("diary (training data, aside)", texts, gold))
     return sets
 
 

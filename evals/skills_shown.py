@@ -7,6 +7,9 @@ ESCO preferred labels a person would accept, ``wrong`` the wrong-sense labels th
 appear. Every third line (0-based index 2, 5, 8, ...) is set aside: tune on ``part="tune"``,
 report on ``part="aside"``.
 
+The diary set (``tools/skills/train_data/diary``, the tagger's training data, labelled with the
+skill each line shows) is measured on its own aside third, which no training step reads.
+
 A tag is *shown* when its polarity is ``demonstrated`` (a strength) or ``growth`` (a growth
 area); the agent never shows negated tags (``agent/capabilities/reflection.py``).
 """
@@ -24,6 +27,7 @@ import numpy as np
 DATA = Path(__file__).parent / "data" / "skills"
 FIRST_PERSON = DATA / "first_person.jsonl"
 TRAPS = DATA / "word_sense_traps.jsonl"
+DIARY = Path(__file__).resolve().parent.parent / "tools" / "skills" / "train_data" / "diary"
 Part = Literal["tune", "aside", "all"]
 SHOWN = ("demonstrated", "growth")
 NOT_MINE = ("negated", "question", "other")
@@ -59,6 +63,17 @@ def load_lines(path: Path, part: Part = "aside") -> list[Line]:
     return [Line(r["text"], r["trade"], r["kind"], frozenset(r["accept"]),
                  frozenset(r.get("wrong", [])))
             for i, r in enumerate(rows) if part == "all" or is_aside(i) == (part == "aside")]
+
+
+def load_diary(folder: Path = DIARY) -> list[Line]:
+    """The aside third of the diary training set (each third line of each file), as lines
+    whose accepted labels are the ones the writer gave (no wrong senses recorded)."""
+    out = []
+    for path in sorted(folder.glob("*.jsonl")):
+        rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+        out += [Line(r["text"], r["trade"], r["kind"], frozenset(r["labels"]), frozenset())
+                for i, r in enumerate(rows) if is_aside(i)]
+    return out
 
 
 def _shown(tags: Sequence[Any]) -> list[Any]:
@@ -165,6 +180,11 @@ def run_shown(tagger: Any, part: Part = "aside") -> list[dict[str, Any]]:
             tags = [tag_many([x.text], ("esco",), tagger=tagger, fast=False, context=c)[0]
                     for x, c in zip(lines, trade_contexts(lines), strict=True)]
             rows.append({"set": name + " + trade", "part": part, **shown_metrics(lines, tags)})
+    diary = load_diary()
+    if diary:
+        tags = tag_many([x.text for x in diary], ("esco",), tagger=tagger, fast=False)
+        rows.append({"set": "diary (training data)", "part": "aside",
+                     **shown_metrics(diary, tags)})
     return rows
 
 

@@ -23,7 +23,7 @@ MOMENTS = [
     "week.",
     "I used spreadsheets to track the support backlog every day.",
 ]
-GROWTH = "Next I want to get better at public speaking."
+GROWTH = "Next I want to get better at public speaking in front of the whole team."
 
 
 def add_reflections(user_id: str, weeks: int, today: datetime | None = None) -> list[str]:

@@ -77,9 +77,10 @@ async def test_buttons_strengths_profile_export_and_forget(
     saved = await api.wait_text(ANA, "saved", after=n)
     keyboard = saved.params["reply_markup"]["inline_keyboard"]
     assert keyboard[0][0]["callback_data"] == "reject 1"
-    # the real tagger reads "build pipeline" as pipeline construction: the user rejects it
+    # the real tagger (small test index) reads "fixed the build pipeline" as construction
+    # work: the user rejects it
     wrong = next(b["callback_data"] for row in keyboard for b in row
-                 if "pipeline" in b["text"].lower())
+                 if "construction" in b["text"].lower())
     n = len(api.calls)
     api.press(ANA, api.as_message(saved), wrong)
     await api.wait_for(lambda c: c.method == "answerCallbackQuery", after=n)
@@ -87,7 +88,7 @@ async def test_buttons_strengths_profile_export_and_forget(
     assert "→" in edit.params["text"]
     done = await api.wait_text(ANA, "won't", after=n)
     rejected = re.search(r'removed "([^"]+)"', done.params["text"])
-    assert rejected and "pipeline" in rejected.group(1), done.params["text"]
+    assert rejected and "construction" in rejected.group(1).lower(), done.params["text"]
     assert get_records().rejected_skills(user_of(api, ANA))
     n = len(api.calls)
     api.send_text(ANA, "/strengths")

@@ -56,12 +56,12 @@ def test_apply_keeps_unit_vectors_and_weight_zero_is_identity() -> None:
 
 
 def test_adapter_changes_tagger_scores_deterministically(small_index_tagger: Tagger) -> None:
+    """The adapter is the fallback when no fine-tuned query encoder is used."""
     texts = ["I reconciled the bank statements before month end.",
              "calmed down a customer whose parcel went missing"]
-    plain = Tagger(small_index_tagger.index,
-                   replace(small_index_tagger.config, adapter_weight=0.0))
-    adapted = Tagger(small_index_tagger.index,
-                     replace(small_index_tagger.config, adapter_weight=1.0))
+    shipped = replace(small_index_tagger.config, query_model=False)
+    plain = Tagger(small_index_tagger.index, replace(shipped, adapter_weight=0.0))
+    adapted = Tagger(small_index_tagger.index, replace(shipped, adapter_weight=1.0))
     before, _ = text_scores(texts, tagger=plain, fast=True)
     after, _ = text_scores(texts, tagger=adapted, fast=True)
     again, _ = text_scores(texts, tagger=adapted, fast=True)

@@ -2,8 +2,8 @@
 installed with its recipe, is checked against its checksum and is what the tagger embeds the
 text being tagged with; without one the tagger keeps the shipped model and the adapter.
 
-No fine-tuned model is committed (it measured level with the adapter; docs/skills.md), so these
-tests install a stand-in: a copy of the shipped int8 model under a recipe of its own.
+These tests install a stand-in (a copy of the shipped int8 model under a recipe of its own), so
+that what is embedded can be compared with a known model; the committed model is checked below.
 """
 
 from __future__ import annotations
@@ -68,3 +68,18 @@ def test_the_tagger_embeds_with_the_installed_encoder(installed: Path,
                  replace(small_index_tagger.config, query_model=False, adapter_weight=0.0))
     base, _ = off.embed_units(texts)
     assert np.array_equal(base, get_tag_embedder().embed(texts))
+
+
+def test_the_committed_encoder_matches_its_recipe_and_is_used() -> None:
+    recipe = qe.recipe()
+    assert recipe["sha256"] == hashlib.sha256(qe.MODEL.read_bytes()).hexdigest()
+    assert recipe["source_sha256"] and recipe["pairs"]["diary"] > 0
+    encoder = qe.load_query_encoder()
+    assert encoder is not None
+    text = ["did the obs on bay 3 and bleeped the reg when her pressure dropped"]
+    tuned = encoder.embed(text)
+    assert tuned.shape == (1, 384)
+    assert abs(float(np.linalg.norm(tuned)) - 1.0) < 1e-3
+    # a fine-tuned model: close to the shipped one (kept near it by training), not the same
+    cosine = float((tuned @ get_tag_embedder().embed(text).T)[0, 0])
+    assert 0.5 < cosine < 0.999
