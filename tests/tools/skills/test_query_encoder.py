@@ -73,7 +73,8 @@ def test_the_tagger_embeds_with_the_installed_encoder(installed: Path,
 def test_the_committed_encoder_matches_its_recipe_and_is_used() -> None:
     recipe = qe.recipe()
     assert recipe["sha256"] == hashlib.sha256(qe.MODEL.read_bytes()).hexdigest()
-    assert recipe["source_sha256"] and recipe["pairs"]["diary"] > 0
+    pairs = recipe["pairs"]
+    assert recipe["source_sha256"] and isinstance(pairs, dict) and pairs["diary"] > 0
     encoder = qe.load_query_encoder()
     assert encoder is not None
     text = ["did the obs on bay 3 and bleeped the reg when her pressure dropped"]
