@@ -137,8 +137,9 @@ COMPANY = re.compile(
     r"strategic)|\S+(?: \S+){0,5} (?:has|have|employs) (?:over|more than|about|around) "
     r"[\d,.]+|(?:we|our|us)\b(?!.*\b(?:you|looking|seeking|searching|need|expect|"
     r"require|want|hiring)\b))|we hope\b", re.I)
-APPLY = re.compile(r"\b(?:apply (?:now|online|here|today|via|through|by)|send (?:your|us) "
-                   r"(?:cv|resume|application)|application deadline|deadline for applications|"
+APPLY = re.compile(r"\b(?:apply (?:now|online|here|today|via|through|thru|by|in person|at)|"
+                   r"send (?:your|us) (?:cv|resume|application)|application deadline|"
+                   r"deadline for applications|"
                    r"please (?:contact|apply|send|attach|submit)|for (?:more|further) "
                    r"information|applications? (?:must|will|should|can)|hiring process|"
                    r"(?:phone|video|first|second|final) interviews?|interview (?:process|stage)|"
@@ -161,6 +162,27 @@ NICE_CUE = re.compile(
 YOU = re.compile(r"^(?:you(?:'ll| will| would| should| must)?|you have|your (?:role|job|"
                  r"main|tasks?)|as (?:a|an|our) )\b", re.I)
 MUST_CUE = re.compile(r"\b(?:must|required|essential|mandatory|is a must)\b", re.I)
+
+
+def aside_reason(unit: str) -> str | None:
+    """A reason to set a line aside whatever its section (``metadata``, ``benefit``,
+    ``application``, ``company``, ``other``), or None."""
+    plain = strip_bullet(unit)
+    if META_LINE.match(plain) or (len(plain.split()) <= 10 and META_SHAPE.match(plain)):
+        return "metadata"
+    if is_pay(unit):
+        return "benefit"
+    if REQUIREMENT_CUE.search(unit):
+        return None
+    if unit.rstrip().endswith("?") and not re.search(r"\byou", unit, re.I):
+        return "other"  # "Does it sound interesting?" asks nothing of the candidate
+    if APPLY.search(unit):
+        return "application"
+    if BENEFIT.search(unit):
+        return "benefit"
+    if COMPANY.search(plain):
+        return "company"
+    return None
 
 
 def bare(line: str) -> str:
@@ -219,6 +241,18 @@ def label(line: str) -> tuple[str, str] | None:
     return (section, found.group(2).strip()) if section and section != "open" else None
 
 
+# A subject or a verb of a sentence: "Looking for a barista who can do latte art" is no title.
+_SENTENCE_WORDS = re.compile(
+    r"\b(?:i|we|we're|you|you'll|you're|your|our|us|they|is|are|was|were|be|can|could|will|"
+    r"would|must|should|need|needs|looking|seeking|join|have|has|who|which|do|does|offer|"
+    r"offers|want|wants)\b", re.I)
+
+
+# What is needed, not who: "Experience needed in retail" names no role.
+_NEED = re.compile(r"(?:some |previous |relevant |prior )?(?:experience|knowledge|skills?|"
+                   r"qualifications?|licen[cs]es?|degree|training|dbs)\b", re.I)
+
+
 def title(unit: str) -> str | None:
     """The ad's title when its first line reads like one (short, no sentence), else None."""
     found = re.match(r"^(?:job title|title|role|position)\s*:\s*(.+)$", unit, re.I)
@@ -227,12 +261,13 @@ def title(unit: str) -> str | None:
     # "Sous Chef wanted." / "We're hiring: a night porter!" opens a one-line paste
     wanted = (re.match(r"^(?:urgently )?(?:we(?:'re| are) )?(?:now )?(?:hiring|recruiting)"
                        r"\s*:?\s*(?:an? )?(.{2,60}?)[.!]*$", unit.strip(), re.I)
-              or re.match(r"^(?:an? )?(.{2,60}?)\s+(?:wanted|needed)(?: urgently)?[.!]*$",
-                          unit.strip(), re.I))
-    if wanted and len(wanted.group(1).split()) <= 6:
-        return wanted.group(1).strip()[:100]
+              or re.match(r"^(?:an? )?(.{2,60}?)\s+(?:wanted|needed)(?: urgently)?"
+                          r"(?:\s+(?:for|at|in)\s.{2,60})?[.!]*$", unit.strip(), re.I))
+    if wanted and len(wanted.group(1).split()) <= 6 and not _NEED.match(wanted.group(1)):
+        return wanted.group(1).strip()[:100]  # "Kitchen porter wanted for our pub in Ripon"
     plain = unit.strip("#* ")
     if (len(plain.split()) <= 12 and not re.search(r"[.?!:]$", plain)
-            and not REQUIREMENT_CUE.search(plain) and heading(plain) is None):
+            and not REQUIREMENT_CUE.search(plain) and not _SENTENCE_WORDS.search(plain)
+            and heading(plain) is None):
         return plain[:100]
     return None
