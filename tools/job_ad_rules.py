@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+from tools.job_ad_terms import is_pay as is_pay
+from tools.job_ad_terms import terms_reason
+
 SECTIONS: list[tuple[str, str]] = [
     ("meta", r"job (?:type|id|ref\w*|details|category)|date posted|posted( on)?|salary( range)?|"
              r"pay( rate)?|wage|hours( of work)?|working hours|location( options)?|contract"
@@ -99,34 +102,6 @@ BENEFIT = re.compile(
     r"paid training|refer a friend|bonus of|per (?:hour|hr|annum|year|mile)|/hr|budget|"
     r"(?:birthday|days?) off|\d[- ]day (?:week|weekend)|tips|canteen|parking|"
     r"(?:start[- ]?up|relocation|salary|remuneration) package|negotiable)\b", re.I)
-# Pay with an amount is what the job gives, even when it names who earns it ("The starting
-# salary for candidates with an MSc degree will be a minimum of DKK 300,174 per year"). Each
-# part is searched on its own, after the one before it: one pattern with ".*" between the parts
-# took 77 s on an 80,000-character line.
-_CODES = r"(?:dkk|eur|usd|gbp|sek|nok|chf|pln|inr|aud|cad)"
-_MONEY = re.compile(
-    rf"[£$€]\s?\d|\b{_CODES}\s?\d|(?<![\d,.])\d[\d,.]*\s?(?:k\b|{_CODES}\b)", re.I)
-_PAY_WORD = re.compile(r"\b(?:salary|salaries|pay|wages?|remuneration|compensation|stipend)\b",
-                       re.I)
-_PERIOD = re.compile(r"\b(?:per (?:year|annum|hour|month|week)|a year|an hour|p\.?a\.?|salary)\b",
-                     re.I)
-_PAID = re.compile(r"\b(?:paid|pay|salary|wages?)\b", re.I)
-_RATE = re.compile(r"(?<![\d,.])\d[\d,.]*\s*(?:an?|per) (?:hour|year|annum|month|week)\b", re.I)
-
-
-def _then(first: re.Pattern[str], second: re.Pattern[str], line: str) -> bool:
-    """Whether ``second`` matches somewhere after the first match of ``first``."""
-    found = first.search(line)
-    return found is not None and second.search(line, found.end()) is not None
-
-
-def is_pay(text: str) -> bool:
-    """A line that states pay with an amount: a pay word then an amount, an amount then a
-    period ("per year"), or "paid" then a rate ("12.50 an hour"), within one line."""
-    return any(_then(_PAY_WORD, _MONEY, line) or _then(_MONEY, _PERIOD, line)
-               or _then(_PAID, _RATE, line) for line in text.splitlines())
-
-
 COMPANY = re.compile(
     r"^(?:we(?:'re| are) (?:a|an|the|one|proud|committed|passionate|on a|building|growing|"
     r"backed|based|also)|our (?:mission|vision|company|values|culture|story|clients|customers|"
@@ -172,6 +147,8 @@ def aside_reason(unit: str) -> str | None:
         return "metadata"
     if is_pay(unit):
         return "benefit"
+    if terms := terms_reason(plain):  # "Applicants must send a CV ...": never a requirement
+        return terms
     if REQUIREMENT_CUE.search(unit):
         return None
     if unit.rstrip().endswith("?") and not re.search(r"\byou", unit, re.I):

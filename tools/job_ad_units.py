@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from tools import job_ad_rules as rules
+from tools.job_ad_terms import is_pay
 
 # Candidate sentence ends: ". " / "! " / "? " before anything, " | ", " - we/our", and a
 # capital "We" glued to the line before it ("Care assistant, Bolton We're looking ...").
@@ -94,7 +95,7 @@ def clause_reason(part: str) -> str | None:
     with an amount, metadata ("35 hours per week") or how to apply; else None. Company and
     benefit words are no reason here ("ideally in dental", "our main tool")."""
     reason = rules.aside_reason(part)
-    if reason in ("metadata", "application") or (reason == "benefit" and rules.is_pay(part)):
+    if reason in ("metadata", "application") or (reason == "benefit" and is_pay(part)):
         return reason
     return None
 
@@ -104,8 +105,9 @@ def clauses(sentence: str) -> list[str]:
 
     "Counterbalance licence needed, 6 months experience, £14.50 an hour, apply via Indeed"
     holds a requirement, pay and how to apply: each run of parts with the same
-    :func:`clause_reason` becomes one unit (each part, when all are short notes). A
-    sentence whose parts agree, or that would leave a one-word part, stays whole.
+    :func:`clause_reason` becomes one unit (each part, when all are short notes); a part
+    with no reason goes on the one before it ("£200 a day, van provided"). A sentence whose
+    parts agree, or that would leave a one-word part, stays whole.
 
     Args:
         sentence: one sentence of the ad.
@@ -122,6 +124,9 @@ def clauses(sentence: str) -> list[str]:
     # A telegraphic paste ("forklift driver nights, reach licence needed, 6 months
     # experience minimum, £14.50 an hour, ...") is a list: each short part is its own unit.
     telegraphic = len(parts) >= 4 and max(len(p.split()) for p in parts[1:]) <= _TELEGRAPHIC
+    for i in range(1, len(parts)):  # "please share your CV with current CTC, notice period"
+        if kinds[i] is None and kinds[i - 1] is not None and not telegraphic:
+            kinds[i] = kinds[i - 1]
     runs: list[list[str]] = []
     for i, part in enumerate(parts):
         if runs and kinds[i] == kinds[i - 1] and not telegraphic:

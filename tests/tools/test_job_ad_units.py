@@ -87,7 +87,11 @@ def test_comma_notes_with_pay_and_how_to_apply_are_split() -> None:
 def test_a_clause_of_pay_leaves_the_requirement_whole() -> None:
     assert clauses("Experience of Sage payroll and pensions auto-enrolment, £28k per year, "
                    "hybrid working") == ["Experience of Sage payroll and pensions "
-                                         "auto-enrolment", "£28k per year", "hybrid working"]
+                                         "auto-enrolment", "£28k per year, hybrid working"]
+    assert clauses("Interested applicants kindly mail your resume to the HR desk, mention "
+                   "present CTC and joining time") == [
+        "Interested applicants kindly mail your resume to the HR desk, mention present CTC "
+        "and joining time"]
     assert clauses("Helping clients with personal care, washing, dressing and continence "
                    "care") == ["Helping clients with personal care, washing, dressing and "
                                "continence care"]
