@@ -32,6 +32,11 @@ def _then(first: re.Pattern[str], second: re.Pattern[str], line: str) -> bool:
     return found is not None and second.search(line, found.end()) is not None
 
 
+def has_money(text: str) -> bool:
+    """Whether a text names an amount of money ("£250", "DKK 300,174", "45k")."""
+    return _MONEY.search(text) is not None
+
+
 def is_pay(text: str) -> bool:
     """A line that states pay with an amount: a pay word then an amount, an amount then a
     period ("per year"), or "paid" then a rate ("12.50 an hour"), within one line."""

@@ -21,6 +21,7 @@ from pydantic import BaseModel, Field
 from tools import job_ad_rules as rules
 from tools import job_ad_units
 from tools import job_line_blocks as blocks
+from tools.job_ad_terms import has_money
 from tools.faithfulness import TECH
 from tools.job_lines import (
     embed_lines,
@@ -32,6 +33,10 @@ from tools.job_lines import (
 )
 
 Aside = Literal["company", "benefit", "metadata", "application", "other"]
+_CREDENTIAL = re.compile(r"\b(?:licen[cs]e|registered|registration|certif\w*|card|qualified|"
+                         r"qualifications?|degree|diploma|able to|available|willing(?:ness)? "
+                         r"to)\b", re.I)
+CREDENTIAL_KEEP = 0.10  # a licence, registration or availability named plainly: a lower bar
 COMPANY_KEEP = 0.6  # under a company heading, only lines the model is sure of are kept
 _ASIDE: dict[str, Aside] = {"benefit": "benefit", "company": "company", "apply": "application",
                             "meta": "metadata"}
@@ -79,8 +84,14 @@ def terms_in(text: str) -> list[str]:
 
 
 def _why(unit: str) -> Aside | None:
-    """A reason to set a line aside whatever its section, or None."""
-    return cast(Aside | None, rules.aside_reason(unit))
+    """A reason to set a line aside whatever its section, or None. A benefit word in a line
+    that opens with a verb of doing is its object ("Manage the events budget ...",
+    "Connect clients with ... benefits"), unless the line names money ("Refer a friend
+    bonus of £250")."""
+    reason = rules.aside_reason(unit)
+    if reason == "benefit" and blocks.opens_with_deed(unit) and not has_money(unit):
+        return None
+    return cast(Aside | None, reason)
 
 
 def parse(text: str) -> JobAd:
@@ -215,7 +226,9 @@ def _reason(text: str, section: str | None, why: Aside | None, kind: str,
     elif section in _ASIDE:
         reason = _ASIDE[section]
     elif reason is None and (score or 0.0) < threshold() and not (
-            rules.MUST_CUE.search(text) or rules.NICE_CUE.search(text)):
+            rules.MUST_CUE.search(text) or rules.NICE_CUE.search(text)) and not (
+            (score or 0.0) >= CREDENTIAL_KEEP and _CREDENTIAL.search(text)
+            and not rules.COMPANY.search(text)):  # not "Our plant is ISO 14001 certified"
         reason = "other"
     if reason is None and section in (None, "company") and _about_the_firm(text):
         reason = "company"  # the organisation is the subject

@@ -193,3 +193,26 @@ def test_a_hostile_long_line_is_read_in_linear_time() -> None:
         began = time.perf_counter()
         assert not is_pay(line)
         assert time.perf_counter() - began < 2.0
+
+
+def test_a_duty_that_opens_with_a_deed_keeps_its_benefit_words() -> None:
+    ad = parse("Housing officer\nMain duties:\nAssess housing benefit claims for new tenants\n"
+               "Plan the yearly repairs budget with the estates team\n"
+               "Enjoy a generous pension and 30 days annual leave\n"
+               "Refer a friend bonus of £300\n")
+    duties = [d.text for d in ad.duties]
+    assert duties == ["Assess housing benefit claims for new tenants",
+                      "Plan the yearly repairs budget with the estates team"]
+    assert {a.why for a in ad.set_aside} == {"benefit"}
+
+
+def test_a_plain_licence_or_registration_line_is_kept_without_a_heading() -> None:
+    ad = parse("Door supervisor - Friday and Saturday nights\n"
+               "We are a family run venue in Brighton with 400 capacity.\n"
+               "Full clean driving licence.\n"
+               "HCPC registered paramedic or first aid at work certificate.\n"
+               "Qualified electrician with 18th edition.\n"
+               "We are registered with the council as a safe venue.\n")
+    kept = {r.line for r in ad.requirements + ad.duties}
+    assert {3, 4, 5} <= kept
+    assert not {2, 6} & kept
