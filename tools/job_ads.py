@@ -21,8 +21,8 @@ from pydantic import BaseModel, Field
 from tools import job_ad_rules as rules
 from tools import job_ad_units
 from tools import job_line_blocks as blocks
-from tools.job_ad_terms import has_money
 from tools.faithfulness import TECH
+from tools.job_ad_terms import has_money
 from tools.job_lines import (
     embed_lines,
     kind_probabilities,
