@@ -162,6 +162,32 @@ def aside_reason(unit: str) -> str | None:
     return None
 
 
+# A firm named as the subject: "Precision Aero Components has manufactured ...", "PaySetu
+# processes 40 million ...". Capitalised words (with "&", "of", "and"), then "is/has" or a verb.
+_NAMED = re.compile(r"([A-Z][\w&'’.-]*\s(?:(?:[A-Z][\w&'’.-]*|&|of|and)\s){0,4})"
+                    r"(?!(?:this|its|his|thus|plus|us|as|across|always|perhaps|less|unless|"
+                    r"towards|whereas|besides|sometimes)\b)"
+                    r"(?:is|are|was|were|has|have|had|[a-z]+s)\b")
+_NOT_A_NAME = frozenset({"the", "this", "that", "these", "our", "we", "you", "your", "a", "an",
+                         "it", "they", "he", "she", "there", "what", "who", "why", "how", "if",
+                         "all", "each", "every", "no", "some", "any", "one", "my", "experience",
+                         "knowledge", "ability", "strong", "good", "excellent", "proven",
+                         "as", "in", "at", "for", "with", "from", "on", "by", "to", "when",
+                         "while", "after", "before", "during", "since", "because"})
+
+
+def named_subject(line: str) -> bool:
+    """Whether a line opens with a name (of a firm, a study, a place) as its subject: two or
+    more capitalised words, or one with a capital inside ("PaySetu"), then a verb."""
+    found = _NAMED.match(line)
+    if not found:
+        return False
+    words = [w for w in found.group(1).split() if w[0].isupper()]
+    if words[0].lower() in _NOT_A_NAME:
+        return False
+    return len(words) > 1 or re.search(r"[a-z][A-Z]", words[0]) is not None
+
+
 def bare(line: str) -> str:
     """A line without bullets, Markdown marks and trailing colon, lower-cased."""
     text = _BULLET.sub("", line.strip()).strip()

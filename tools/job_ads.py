@@ -254,8 +254,9 @@ def _inside_firm_text(i: int, placed: list[tuple[int, str, str | None]],
 
 def _about_the_firm(text: str) -> bool:
     """A line outside the requirements whose subject is the organisation ("The Centre
-    collaborates with ...") and that names no tool or need: company text."""
-    return org_subject(text) and not terms_in(text) and not rules.REQUIREMENT_CUE.search(text)
+    collaborates with ...", "Nordlys Advisory helps ...") and that names no tool or need."""
+    return (org_subject(text) or rules.named_subject(text)) and not terms_in(text) and \
+        not rules.REQUIREMENT_CUE.search(text)
 
 
 def _duty_or_need(text: str, score: float | None) -> bool:

@@ -216,3 +216,17 @@ def test_a_plain_licence_or_registration_line_is_kept_without_a_heading() -> Non
     kept = {r.line for r in ad.requirements + ad.duties}
     assert {3, 4, 5} <= kept
     assert not {2, 6} & kept
+
+
+def test_a_firm_named_as_the_subject_is_company_text() -> None:
+    from tools.job_ad_rules import named_subject
+
+    assert named_subject("Fenwick & Daughters Removals has moved families across Cumbria")
+    assert named_subject("GreenGrid builds battery storage for schools")
+    assert not named_subject("As Site Manager this means long days on the programme")
+    assert not named_subject("Python is essential")
+    ad = parse("Removals porter\nFenwick & Daughters Removals has moved families across "
+               "Cumbria since 1987.\nLoading and unloading furniture safely\n"
+               "Comfortable with heavy lifting and long drives\n")
+    assert [a.line for a in ad.set_aside] == [2]
+    assert len(ad.requirements + ad.duties) == 2
