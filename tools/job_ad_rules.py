@@ -246,7 +246,7 @@ def label(line: str) -> tuple[str, str] | None:
 
 # A subject or a verb of a sentence: "Looking for a barista who can do latte art" is no title.
 _SENTENCE_WORDS = re.compile(
-    r"\b(?:i|we|we're|you|you'll|you're|your|our|us|they|is|are|was|were|be|can|could|will|"
+    r"\b(?:we|we're|you|you'll|you're|your|our|us|they|is|are|was|were|be|can|could|will|"
     r"would|must|should|need|needs|looking|seeking|join|have|has|who|which|do|does|offer|"
     r"offers|want|wants)\b", re.I)
 

@@ -63,6 +63,8 @@ def test_a_sentence_with_a_subject_or_verb_is_no_title() -> None:
     assert rules.title("Looking for a barista who can do latte art") is None
     assert rules.title("We need a tandoor chef for weekends") is None
     assert rules.title("Sous Chef - Riverside Brasserie") == "Sous Chef - Riverside Brasserie"
+    assert rules.title("Claims Handler II") == "Claims Handler II"
+    assert rules.title("Care Assistant I") == "Care Assistant I"
     assert parse("Looking for a barista who can do latte art").title == ""
 
 
