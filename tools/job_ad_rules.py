@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+from tools.job_ad_terms import is_pay as is_pay
+from tools.job_ad_terms import terms_reason
+
 SECTIONS: list[tuple[str, str]] = [
     ("meta", r"job (?:type|id|ref\w*|details|category)|date posted|posted( on)?|salary( range)?|"
              r"pay( rate)?|wage|hours( of work)?|working hours|location( options)?|contract"
@@ -99,34 +102,6 @@ BENEFIT = re.compile(
     r"paid training|refer a friend|bonus of|per (?:hour|hr|annum|year|mile)|/hr|budget|"
     r"(?:birthday|days?) off|\d[- ]day (?:week|weekend)|tips|canteen|parking|"
     r"(?:start[- ]?up|relocation|salary|remuneration) package|negotiable)\b", re.I)
-# Pay with an amount is what the job gives, even when it names who earns it ("The starting
-# salary for candidates with an MSc degree will be a minimum of DKK 300,174 per year"). Each
-# part is searched on its own, after the one before it: one pattern with ".*" between the parts
-# took 77 s on an 80,000-character line.
-_CODES = r"(?:dkk|eur|usd|gbp|sek|nok|chf|pln|inr|aud|cad)"
-_MONEY = re.compile(
-    rf"[£$€]\s?\d|\b{_CODES}\s?\d|(?<![\d,.])\d[\d,.]*\s?(?:k\b|{_CODES}\b)", re.I)
-_PAY_WORD = re.compile(r"\b(?:salary|salaries|pay|wages?|remuneration|compensation|stipend)\b",
-                       re.I)
-_PERIOD = re.compile(r"\b(?:per (?:year|annum|hour|month|week)|a year|an hour|p\.?a\.?|salary)\b",
-                     re.I)
-_PAID = re.compile(r"\b(?:paid|pay|salary|wages?)\b", re.I)
-_RATE = re.compile(r"(?<![\d,.])\d[\d,.]*\s*(?:an?|per) (?:hour|year|annum|month|week)\b", re.I)
-
-
-def _then(first: re.Pattern[str], second: re.Pattern[str], line: str) -> bool:
-    """Whether ``second`` matches somewhere after the first match of ``first``."""
-    found = first.search(line)
-    return found is not None and second.search(line, found.end()) is not None
-
-
-def is_pay(text: str) -> bool:
-    """A line that states pay with an amount: a pay word then an amount, an amount then a
-    period ("per year"), or "paid" then a rate ("12.50 an hour"), within one line."""
-    return any(_then(_PAY_WORD, _MONEY, line) or _then(_MONEY, _PERIOD, line)
-               or _then(_PAID, _RATE, line) for line in text.splitlines())
-
-
 COMPANY = re.compile(
     r"^(?:we(?:'re| are) (?:a|an|the|one|proud|committed|passionate|on a|building|growing|"
     r"backed|based|also)|our (?:mission|vision|company|values|culture|story|clients|customers|"
@@ -137,8 +112,9 @@ COMPANY = re.compile(
     r"strategic)|\S+(?: \S+){0,5} (?:has|have|employs) (?:over|more than|about|around) "
     r"[\d,.]+|(?:we|our|us)\b(?!.*\b(?:you|looking|seeking|searching|need|expect|"
     r"require|want|hiring)\b))|we hope\b", re.I)
-APPLY = re.compile(r"\b(?:apply (?:now|online|here|today|via|through|by)|send (?:your|us) "
-                   r"(?:cv|resume|application)|application deadline|deadline for applications|"
+APPLY = re.compile(r"\b(?:apply (?:now|online|here|today|via|through|thru|by|in person|at)|"
+                   r"send (?:your|us) (?:cv|resume|application)|application deadline|"
+                   r"deadline for applications|"
                    r"please (?:contact|apply|send|attach|submit)|for (?:more|further) "
                    r"information|applications? (?:must|will|should|can)|hiring process|"
                    r"(?:phone|video|first|second|final) interviews?|interview (?:process|stage)|"
@@ -161,6 +137,55 @@ NICE_CUE = re.compile(
 YOU = re.compile(r"^(?:you(?:'ll| will| would| should| must)?|you have|your (?:role|job|"
                  r"main|tasks?)|as (?:a|an|our) )\b", re.I)
 MUST_CUE = re.compile(r"\b(?:must|required|essential|mandatory|is a must)\b", re.I)
+
+
+def aside_reason(unit: str) -> str | None:
+    """A reason to set a line aside whatever its section (``metadata``, ``benefit``,
+    ``application``, ``company``, ``other``), or None."""
+    plain = strip_bullet(unit)
+    if META_LINE.match(plain) or (len(plain.split()) <= 10 and META_SHAPE.match(plain)):
+        return "metadata"
+    if is_pay(unit):
+        return "benefit"
+    if terms := terms_reason(plain):  # "Applicants must send a CV ...": never a requirement
+        return terms
+    if REQUIREMENT_CUE.search(unit):
+        return None
+    if unit.rstrip().endswith("?") and not re.search(r"\byou", unit, re.I):
+        return "other"  # "Does it sound interesting?" asks nothing of the candidate
+    if APPLY.search(unit):
+        return "application"
+    if BENEFIT.search(unit):
+        return "benefit"
+    if COMPANY.search(plain):
+        return "company"
+    return None
+
+
+# A firm named as the subject: "Precision Aero Components has manufactured ...", "PaySetu
+# processes 40 million ...". Capitalised words (with "&", "of", "and"), then "is/has" or a verb.
+_NAMED = re.compile(r"([A-Z][\w&'’.-]*\s(?:(?:[A-Z][\w&'’.-]*|&|of|and)\s){0,4})"
+                    r"(?!(?:this|its|his|thus|plus|us|as|across|always|perhaps|less|unless|"
+                    r"towards|whereas|besides|sometimes)\b)"
+                    r"(?:is|are|was|were|has|have|had|[a-z]+s)\b")
+_NOT_A_NAME = frozenset({"the", "this", "that", "these", "our", "we", "you", "your", "a", "an",
+                         "it", "they", "he", "she", "there", "what", "who", "why", "how", "if",
+                         "all", "each", "every", "no", "some", "any", "one", "my", "experience",
+                         "knowledge", "ability", "strong", "good", "excellent", "proven",
+                         "as", "in", "at", "for", "with", "from", "on", "by", "to", "when",
+                         "while", "after", "before", "during", "since", "because"})
+
+
+def named_subject(line: str) -> bool:
+    """Whether a line opens with a name (of a firm, a study, a place) as its subject: two or
+    more capitalised words, or one with a capital inside ("PaySetu"), then a verb."""
+    found = _NAMED.match(line)
+    if not found:
+        return False
+    words = [w for w in found.group(1).split() if w[0].isupper()]
+    if words[0].lower() in _NOT_A_NAME:
+        return False
+    return len(words) > 1 or re.search(r"[a-z][A-Z]", words[0]) is not None
 
 
 def bare(line: str) -> str:
@@ -219,6 +244,18 @@ def label(line: str) -> tuple[str, str] | None:
     return (section, found.group(2).strip()) if section and section != "open" else None
 
 
+# A subject or a verb of a sentence: "Looking for a barista who can do latte art" is no title.
+_SENTENCE_WORDS = re.compile(
+    r"\b(?:we|we're|you|you'll|you're|your|our|us|they|is|are|was|were|be|can|could|will|"
+    r"would|must|should|need|needs|looking|seeking|join|have|has|who|which|do|does|offer|"
+    r"offers|want|wants)\b", re.I)
+
+
+# What is needed, not who: "Experience needed in retail" names no role.
+_NEED = re.compile(r"(?:some |previous |relevant |prior )?(?:experience|knowledge|skills?|"
+                   r"qualifications?|licen[cs]es?|degree|training|dbs)\b", re.I)
+
+
 def title(unit: str) -> str | None:
     """The ad's title when its first line reads like one (short, no sentence), else None."""
     found = re.match(r"^(?:job title|title|role|position)\s*:\s*(.+)$", unit, re.I)
@@ -227,12 +264,13 @@ def title(unit: str) -> str | None:
     # "Sous Chef wanted." / "We're hiring: a night porter!" opens a one-line paste
     wanted = (re.match(r"^(?:urgently )?(?:we(?:'re| are) )?(?:now )?(?:hiring|recruiting)"
                        r"\s*:?\s*(?:an? )?(.{2,60}?)[.!]*$", unit.strip(), re.I)
-              or re.match(r"^(?:an? )?(.{2,60}?)\s+(?:wanted|needed)(?: urgently)?[.!]*$",
-                          unit.strip(), re.I))
-    if wanted and len(wanted.group(1).split()) <= 6:
-        return wanted.group(1).strip()[:100]
+              or re.match(r"^(?:an? )?(.{2,60}?)\s+(?:wanted|needed)(?: urgently)?"
+                          r"(?:\s+(?:for|at|in)\s.{2,60})?[.!]*$", unit.strip(), re.I))
+    if wanted and len(wanted.group(1).split()) <= 6 and not _NEED.match(wanted.group(1)):
+        return wanted.group(1).strip()[:100]  # "Kitchen porter wanted for our pub in Ripon"
     plain = unit.strip("#* ")
     if (len(plain.split()) <= 12 and not re.search(r"[.?!:]$", plain)
-            and not REQUIREMENT_CUE.search(plain) and heading(plain) is None):
+            and not REQUIREMENT_CUE.search(plain) and not _SENTENCE_WORDS.search(plain)
+            and heading(plain) is None):
         return plain[:100]
     return None

@@ -13,14 +13,16 @@ reader gets are set aside there.
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Literal, cast
 
 import numpy as np
 from pydantic import BaseModel, Field
 
 from tools import job_ad_rules as rules
+from tools import job_ad_units
 from tools import job_line_blocks as blocks
 from tools.faithfulness import TECH
+from tools.job_ad_terms import has_money
 from tools.job_lines import (
     embed_lines,
     kind_probabilities,
@@ -31,9 +33,10 @@ from tools.job_lines import (
 )
 
 Aside = Literal["company", "benefit", "metadata", "application", "other"]
-_SENTENCE = re.compile(r"(?<![ (]e\.g\.)(?<![ (]i\.e\.)(?<!etc\.)(?<!incl\.)(?<=[.!?])\s+"
-                       r"(?=[A-Z(\"“‘'0-9•-])|\s+[|]\s+|"
-                       r"\s[-–—]\s(?=(?:[Ww]e|[Oo]ur)\b)")
+_CREDENTIAL = re.compile(r"\b(?:licen[cs]e|registered|registration|certif\w*|card|qualified|"
+                         r"qualifications?|degree|diploma|able to|available|willing(?:ness)? "
+                         r"to)\b", re.I)
+CREDENTIAL_KEEP = 0.10  # a licence, registration or availability named plainly: a lower bar
 COMPANY_KEEP = 0.6  # under a company heading, only lines the model is sure of are kept
 _ASIDE: dict[str, Aside] = {"benefit": "benefit", "company": "company", "apply": "application",
                             "meta": "metadata"}
@@ -80,37 +83,15 @@ def terms_in(text: str) -> list[str]:
     return found
 
 
-def _units(text: str) -> list[tuple[int, str]]:
-    """(line number, text): lines, split into sentences and inline bullets when long."""
-    units: list[tuple[int, str]] = []
-    for number, raw in enumerate(text.replace("\r", "\n").splitlines(), start=1):
-        for piece in rules.INLINE_BULLET.split(raw):
-            piece = piece.strip()
-            if not piece:
-                continue
-            parts = _SENTENCE.split(piece) if len(piece.split()) > 12 else [piece]
-            units += [(number, p.strip()) for p in parts if p and p.strip(" .-")]
-    return units
-
-
 def _why(unit: str) -> Aside | None:
-    """A reason to set a line aside whatever its section, or None."""
-    bare = rules.strip_bullet(unit)
-    if rules.META_LINE.match(bare) or (len(bare.split()) <= 10 and rules.META_SHAPE.match(bare)):
-        return "metadata"
-    if rules.is_pay(unit):
-        return "benefit"
-    if rules.REQUIREMENT_CUE.search(unit):
+    """A reason to set a line aside whatever its section, or None. A benefit word in a line
+    that opens with a verb of doing is its object ("Manage the events budget ...",
+    "Connect clients with ... benefits"), unless the line names money ("Refer a friend
+    bonus of £250")."""
+    reason = rules.aside_reason(unit)
+    if reason == "benefit" and blocks.opens_with_deed(unit) and not has_money(unit):
         return None
-    if unit.rstrip().endswith("?") and not re.search(r"\byou", unit, re.I):
-        return "other"  # "Does it sound interesting?" asks nothing of the candidate
-    if rules.APPLY.search(unit):
-        return "application"
-    if rules.BENEFIT.search(unit):
-        return "benefit"
-    if rules.COMPANY.search(rules.strip_bullet(unit)):
-        return "company"
-    return None
+    return cast(Aside | None, reason)
 
 
 def parse(text: str) -> JobAd:
@@ -147,31 +128,49 @@ def placed_lines(text: str) -> tuple[JobAd, list[tuple[int, str, str | None]]]:
         to decide, in order.
     """
     ad = JobAd(title="", text=text)
-    units = _units(text)
-    if units and (title := rules.title(units[0][1])):
-        ad.title, units = title, units[1:]
-    elif units and len(first := _SENTENCE.split(units[0][1], maxsplit=1)) == 2 and (
-            title := rules.title(first[0])) and not first[0].rstrip().endswith(":"):
-        ad.title, units = title, [(units[0][0], first[1].strip()), *units[1:]]
+    ad.title, units = _title(job_ad_units.units(text))
     placed: list[tuple[int, str, str | None]] = []  # (line, text, section) to decide
     section: str | None = None
+    inline: tuple[int, str] | None = None  # "What we offer: ..." for the rest of its line
     for number, unit in units:
         if rules.INJECTION.search(unit):
             ad.ignored.append(unit)
             continue
         head = rules.heading(unit) or rules.open_heading(unit)
         if head is not None:
-            section = None if head == "open" else head
+            section, inline = (None if head == "open" else head), None
             continue
         labelled = rules.label(unit)
-        line_section = section
+        line_section = inline[1] if inline and inline[0] == number else section
         if labelled and labelled[0] in ("must", "nice", "duty", "stack"):
             line_section, unit = labelled
             section = line_section if line_section != "stack" else section
+            inline = None
         elif labelled:  # "Salary: ..." is set aside whole
             line_section = labelled[0]
+            inline = (number, line_section) if line_section != "meta" else inline
         placed.append((number, rules.strip_bullet(unit), line_section))
     return ad, placed
+
+
+def _title(units: list[tuple[int, str]]) -> tuple[str, list[tuple[int, str]]]:
+    """The ad's title and the units after it: a first line that reads like a title ("Sous
+    Chef wanted."), the first sentence of a short first line ("Barista wanted. Must love
+    coffee"), or a first sentence that only names the role ("Junior data analyst for a
+    housing association in Bristol. You will ..."); never a sentence with a subject or verb.
+    """
+    if not units:
+        return "", units
+    number, first = units[0]
+    if found := rules.title(first):
+        return found, units[1:]
+    parts = job_ad_units.sentences(first, short=0)
+    if len(parts) > 1 and not parts[0].endswith(":") and (found := rules.title(parts[0])):
+        return found, [(number, first[len(parts[0]):].strip()), *units[1:]]
+    if len(units) > 1 and units[1][0] == number and first.endswith(".") and (
+            found := rules.title(first.rstrip("."))):
+        return found, units[1:]
+    return "", units
 
 
 def first_look(placed: list[tuple[int, str, str | None]]
@@ -227,7 +226,9 @@ def _reason(text: str, section: str | None, why: Aside | None, kind: str,
     elif section in _ASIDE:
         reason = _ASIDE[section]
     elif reason is None and (score or 0.0) < threshold() and not (
-            rules.MUST_CUE.search(text) or rules.NICE_CUE.search(text)):
+            rules.MUST_CUE.search(text) or rules.NICE_CUE.search(text)) and not (
+            (score or 0.0) >= CREDENTIAL_KEEP and _CREDENTIAL.search(text)
+            and not rules.COMPANY.search(text)):  # not "Our plant is ISO 14001 certified"
         reason = "other"
     if reason is None and section in (None, "company") and _about_the_firm(text):
         reason = "company"  # the organisation is the subject
@@ -253,8 +254,9 @@ def _inside_firm_text(i: int, placed: list[tuple[int, str, str | None]],
 
 def _about_the_firm(text: str) -> bool:
     """A line outside the requirements whose subject is the organisation ("The Centre
-    collaborates with ...") and that names no tool or need: company text."""
-    return org_subject(text) and not terms_in(text) and not rules.REQUIREMENT_CUE.search(text)
+    collaborates with ...", "Nordlys Advisory helps ...") and that names no tool or need."""
+    return (org_subject(text) or rules.named_subject(text)) and not terms_in(text) and \
+        not rules.REQUIREMENT_CUE.search(text)
 
 
 def _duty_or_need(text: str, score: float | None) -> bool:
@@ -271,11 +273,17 @@ def _add(ad: JobAd, number: int, line: str, section: str | None) -> None:
         ad.duties += [Requirement(text=c, must=False, kind="duty", terms=terms_in(c),
                                   line=number) for c in chunks]
         return
-    nice = section in ("nice", "stack") or (rules.NICE_CUE.search(line) is not None
-                                            and not rules.MUST_CUE.search(line))
-    for piece in (p for chunk in chunks for p in _items(chunk)):
-        ad.requirements.append(Requirement(text=piece, must=not nice, terms=terms_in(piece),
-                                           line=number))
+    for chunk in chunks:  # "... essential; MOT tester status desirable": each by its cue
+        own = rules.NICE_CUE.search(chunk) or rules.MUST_CUE.search(chunk)
+        cue = chunk if len(chunks) > 1 and own else line
+        nice = section in ("nice", "stack") or _nice(cue)
+        ad.requirements += [Requirement(text=piece, must=not nice, terms=terms_in(piece),
+                                        line=number) for piece in _items(chunk)]
+
+
+def _nice(text: str) -> bool:
+    """A cue for nice-to-have ("is a plus", "desirable") and none for must-have."""
+    return rules.NICE_CUE.search(text) is not None and not rules.MUST_CUE.search(text)
 
 
 def _items(part: str) -> list[str]:

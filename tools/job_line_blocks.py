@@ -92,6 +92,19 @@ def skill_verbs() -> frozenset[str]:
     return frozenset(w for w, n in skill.items() if n >= 5 and n > 4 * knowledge[w])
 
 
+# Verbs of what the reader gets, not does: "Receive a uniform", "Join our pension scheme".
+_REWARD_VERBS = frozenset({"receive", "get", "gain", "join", "take", "grow", "learn", "have",
+                           "come", "enjoy", "earn", "benefit", "access", "become", "be"})
+
+
+def opens_with_deed(text: str) -> bool:
+    """Whether a line opens with a verb of doing ("Manage the events budget ...",
+    "Reporting any changes ..."), not of getting ("Receive a free uniform")."""
+    first = re.match(r"[a-z-]+", rules.strip_bullet(text).lower())
+    return first is not None and first.group(0) in skill_verbs() and \
+        first.group(0) not in _REWARD_VERBS
+
+
 def _does(text: str) -> list[float]:
     """Whether the line says what is done: it opens with a verb of doing ("Record care
     notes ...") or has the job as its subject ("The job is daily cleaning of rooms"); and

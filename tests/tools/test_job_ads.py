@@ -193,3 +193,40 @@ def test_a_hostile_long_line_is_read_in_linear_time() -> None:
         began = time.perf_counter()
         assert not is_pay(line)
         assert time.perf_counter() - began < 2.0
+
+
+def test_a_duty_that_opens_with_a_deed_keeps_its_benefit_words() -> None:
+    ad = parse("Housing officer\nMain duties:\nAssess housing benefit claims for new tenants\n"
+               "Plan the yearly repairs budget with the estates team\n"
+               "Enjoy a generous pension and 30 days annual leave\n"
+               "Refer a friend bonus of £300\n")
+    duties = [d.text for d in ad.duties]
+    assert duties == ["Assess housing benefit claims for new tenants",
+                      "Plan the yearly repairs budget with the estates team"]
+    assert {a.why for a in ad.set_aside} == {"benefit"}
+
+
+def test_a_plain_licence_or_registration_line_is_kept_without_a_heading() -> None:
+    ad = parse("Door supervisor - Friday and Saturday nights\n"
+               "We are a family run venue in Brighton with 400 capacity.\n"
+               "Full clean driving licence.\n"
+               "HCPC registered paramedic or first aid at work certificate.\n"
+               "Qualified electrician with 18th edition.\n"
+               "We are registered with the council as a safe venue.\n")
+    kept = {r.line for r in ad.requirements + ad.duties}
+    assert {3, 4, 5} <= kept
+    assert not {2, 6} & kept
+
+
+def test_a_firm_named_as_the_subject_is_company_text() -> None:
+    from tools.job_ad_rules import named_subject
+
+    assert named_subject("Fenwick & Daughters Removals has moved families across Cumbria")
+    assert named_subject("GreenGrid builds battery storage for schools")
+    assert not named_subject("As Site Manager this means long days on the programme")
+    assert not named_subject("Python is essential")
+    ad = parse("Removals porter\nFenwick & Daughters Removals has moved families across "
+               "Cumbria since 1987.\nLoading and unloading furniture safely\n"
+               "Comfortable with heavy lifting and long drives\n")
+    assert [a.line for a in ad.set_aside] == [2]
+    assert len(ad.requirements + ad.duties) == 2
