@@ -27,7 +27,6 @@ import numpy as np
 DATA = Path(__file__).parent / "data" / "skills"
 FIRST_PERSON = DATA / "first_person.jsonl"
 TRAPS = DATA / "word_sense_traps.jsonl"
-DIARY = Path(__file__).resolve().parent.parent / "tools" / "skills" / "train_data" / "diary"
 Part = Literal["tune", "aside", "all"]
 SHOWN = ("demonstrated", "growth")
 NOT_MINE = ("negated", "question", "other")
@@ -65,15 +64,13 @@ def load_lines(path: Path, part: Part = "aside") -> list[Line]:
             for i, r in enumerate(rows) if part == "all" or is_aside(i) == (part == "aside")]
 
 
-def load_diary(folder: Path = DIARY) -> list[Line]:
-    """The aside third of the diary training set (each third line of each file), as lines
-    whose accepted labels are the ones the writer gave (no wrong senses recorded)."""
-    out = []
-    for path in sorted(folder.glob("*.jsonl")):
-        rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-        out += [Line(r["text"], r["trade"], r["kind"], frozenset(r["labels"]), frozenset())
-                for i, r in enumerate(rows) if is_aside(i)]
-    return out
+def load_diary() -> list[Line]:
+    """The aside third of the diary training set (:mod:`tools.skills.diary`), as lines whose
+    accepted labels are the ones the writer gave (no wrong senses recorded)."""
+    from tools.skills.diary import diary_lines
+
+    return [Line(x.text, x.trade, x.kind, frozenset(x.labels), frozenset())
+            for x in diary_lines("aside")]
 
 
 def _shown(tags: Sequence[Any]) -> list[Any]:

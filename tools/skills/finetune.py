@@ -40,6 +40,7 @@ from typing import Any
 
 import numpy as np
 
+from tools.skills.diary import Part
 from tools.skills.query_encoder import MODEL
 
 SOURCE_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
@@ -49,7 +50,7 @@ SEED = 14
 MAX_LEN = 64
 
 
-def _pairs(paraphrase_count: int, alt_count: int = 20000, diary: str = "train"
+def _pairs(paraphrase_count: int, alt_count: int = 20000, diary: Part = "train"
            ) -> tuple[list[str], list[int], np.ndarray, list[int], dict[str, int]]:
     """Training texts, their concept's row in the target matrix, the targets, group sizes and
     each ESCO preferred label's row."""

@@ -83,12 +83,13 @@ def reads_as_growth(sentences: Sequence[str]) -> list[bool]:
     keys = [hashlib.sha256(s.encode("utf-8")).digest() for s in sentences]
     with _lock:
         known = {k: _seen[k] for k in keys if k in _seen}
-    todo = sorted({s for s, k in zip(sentences, keys, strict=True) if k not in known})
+    # each new sentence once, in text order (the batch is the same whatever the call order)
+    todo = sorted({(s, k) for s, k in zip(sentences, keys, strict=True) if k not in known})
     if todo:
-        flags = growth_probabilities(get_tag_embedder().embed(todo), head) >= threshold
+        flags = growth_probabilities(get_tag_embedder().embed([s for s, _ in todo]),
+                                     head) >= threshold
         with _lock:
-            for s, flag in zip(todo, flags, strict=True):
-                key = hashlib.sha256(s.encode("utf-8")).digest()
+            for (_, key), flag in zip(todo, flags, strict=True):
                 known[key] = _seen[key] = bool(flag)
                 if len(_seen) > REMEMBERED:
                     _seen.popitem(last=False)

@@ -25,13 +25,13 @@ import argparse
 import ast
 import csv
 import hashlib
-import json
 import time
 from pathlib import Path
 
 import numpy as np
 
 from tools.skills.adapter import WEIGHTS, save_adapter
+from tools.skills.diary import DIARY, Part, diary_lines
 from tools.skills.paraphrase import paraphrases
 
 TAU = 0.05
@@ -69,34 +69,21 @@ def skillskape_pairs(shared: Path, label_pos: dict[str, int]) -> tuple[list[str]
     return texts, targets
 
 
-DIARY = Path(__file__).parent / "train_data" / "diary"
-
-
-def diary_pairs(label_pos: dict[str, int], part: str = "train",
+def diary_pairs(label_pos: dict[str, int], part: Part = "train",
                 folder: Path = DIARY) -> tuple[list[str], list[int]]:
-    """The hand-written diary sentences with each of their ESCO labels.
-
-    Args:
-        label_pos: ESCO preferred label -> target row.
-        part: ``train`` (all lines but every third of each file), ``aside`` (every third)
-            or ``all``.
-        folder: where the ``*.jsonl`` files are.
+    """The hand-written diary sentences (:mod:`tools.skills.diary`) with each of their ESCO
+    labels found in ``label_pos`` (ESCO preferred label -> target row).
 
     Returns:
         The texts (one per label) and their target rows.
     """
     texts, targets = [], []
-    for path in sorted(folder.glob("*.jsonl")):
-        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
-                if line.strip()]
-        for i, row in enumerate(rows):
-            if part != "all" and (i % 3 == 2) != (part == "aside"):
-                continue
-            for label in row["labels"]:
-                pos = label_pos.get(label)
-                if pos is not None:
-                    texts.append(row["text"])
-                    targets.append(pos)
+    for line in diary_lines(part, folder):
+        for label in line.labels:
+            pos = label_pos.get(label)
+            if pos is not None:
+                texts.append(line.text)
+                targets.append(pos)
     return texts, targets
 
 

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import numpy as np
 
+from tools.skills.diary import DiaryLine, diary_lines
 from tools.skills.growth import WEIGHTS, growth_probabilities
 from tools.skills.polarity import states_growth
-from tools.skills.train_adapter import DIARY
 from tools.understanding.head import Head, fit
 
 MAX_FALSE = 0.04  # did lines read as growth, out of fold
@@ -31,16 +31,8 @@ STEPS = 300
 FOLDS = 7
 
 
-def diary_rows(part: str, folder: Path = DIARY) -> list[tuple[str, str, int]]:
-    """(text, "did" or "growth", file number) of one part of the diary set."""
-    out = []
-    for number, path in enumerate(sorted(folder.glob("*.jsonl"))):
-        lines = [x for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-        for i, line in enumerate(lines):
-            if (i % 3 == 2) == (part == "aside"):
-                row = json.loads(line)
-                out.append((row["text"], "growth" if row["kind"] == "growth" else "did", number))
-    return out
+def _label(line: DiaryLine) -> str:
+    return "growth" if line.kind == "growth" else "did"
 
 
 def _embed(texts: list[str], cache: Path) -> np.ndarray:
@@ -91,14 +83,14 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     began = time.perf_counter()
     args.cache.mkdir(parents=True, exist_ok=True)
-    train = diary_rows("train")
-    texts, labels = [r[0] for r in train], [r[1] for r in train]
+    train = diary_lines("train")
+    texts, labels = [r.text for r in train], [_label(r) for r in train]
     x = _embed(texts, args.cache)
-    oof = out_of_fold(x, labels, np.array([r[2] for r in train]))
+    oof = out_of_fold(x, labels, np.array([r.file for r in train]))
     t = threshold_for(oof, labels)
     head = fit(x, labels, l2=L2, steps=STEPS)
-    aside = diary_rows("aside")
-    a_texts, a_labels = [r[0] for r in aside], [r[1] for r in aside]
+    aside = diary_lines("aside")
+    a_texts, a_labels = [r.text for r in aside], [_label(r) for r in aside]
     a_p = growth_probabilities(_embed(a_texts, args.cache), head)
     digest = Head.save(head, args.out)
     recipe = {"recipe": "python -m tools.skills.train_growth", "rows": len(train),
