@@ -81,7 +81,12 @@ def main(argv: list[str]) -> int:
             if not line.strip():
                 continue
             rows += 1
-            row = json.loads(line)
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as err:
+                bad += 1
+                print(f"line {n}: not a JSON object ({err.msg})")
+                continue
             for label in row.get("labels", []):
                 if label not in labels:
                     bad += 1
