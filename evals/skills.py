@@ -22,11 +22,11 @@ from typing import Any
 import numpy as np
 
 from evals.skills_shown import (
-    FIRST_PERSON,
+    FIRST_PERSON_SETS,
     Part,
     format_shown,
     load_diary,
-    load_lines,
+    load_set,
     ranking_lines,
     run_shown,
     trade_contexts,
@@ -98,12 +98,14 @@ def available_sets(root: Path | None = None, part: Part = "aside") -> list[GoldS
         sets.append(load_skillskape(root))
     if REFLECTIONS.exists():
         sets.append(load_reflections())
-    if FIRST_PERSON.exists():
-        lines = load_lines(FIRST_PERSON, part)
+    for name, paths in FIRST_PERSON_SETS:
+        lines = load_set(paths, part)
+        if not lines:
+            continue
         texts, gold = ranking_lines(lines)
-        sets.append(GoldSet("first-person", texts, gold))
+        sets.append(GoldSet(name, texts, gold))
         others = dict(zip([x.text for x in lines], trade_contexts(lines), strict=True))
-        sets.append(GoldSet("first-person + trade", texts, gold,
+        sets.append(GoldSet(name + " + trade", texts, gold,
                             contexts=[others[t] for t in texts]))
     diary = load_diary()
     if diary:

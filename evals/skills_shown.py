@@ -26,7 +26,12 @@ import numpy as np
 
 DATA = Path(__file__).parent / "data" / "skills"
 FIRST_PERSON = DATA / "first_person.jsonl"
+# written later by two writers who never saw our code, training data or other sets: 16
+# personas, 4 weeks each, every label a person would accept and the wrong senses to avoid
+STRANGERS = (DATA / "first_person_2a.jsonl", DATA / "first_person_2b.jsonl")
 TRAPS = DATA / "word_sense_traps.jsonl"
+# the first-person sets: (name, files); each file is split on its own
+FIRST_PERSON_SETS = (("first-person", (FIRST_PERSON,)), ("first-person 2 (strangers)", STRANGERS))
 Part = Literal["tune", "aside", "all"]
 SHOWN = ("demonstrated", "growth")
 NOT_MINE = ("negated", "question", "other")
@@ -62,6 +67,12 @@ def load_lines(path: Path, part: Part = "aside") -> list[Line]:
     return [Line(r["text"], r["trade"], r["kind"], frozenset(r["accept"]),
                  frozenset(r.get("wrong", [])))
             for i, r in enumerate(rows) if part == "all" or is_aside(i) == (part == "aside")]
+
+
+def load_set(paths: Sequence[Path], part: Part = "aside") -> list[Line]:
+    """The lines of one part of a set made of several files (each split on its own); empty
+    when none is present."""
+    return [x for p in paths if p.exists() for x in load_lines(p, part)]
 
 
 def load_diary() -> list[Line]:
@@ -167,13 +178,13 @@ def run_shown(tagger: Any, part: Part = "aside") -> list[dict[str, Any]]:
     from tools.skills.tagging import tag_many
 
     rows = []
-    for name, path in (("first-person", FIRST_PERSON), ("word-sense traps", TRAPS)):
-        if not path.exists():
+    for name, paths in (*FIRST_PERSON_SETS, ("word-sense traps", (TRAPS,))):
+        lines = load_set(paths, part)
+        if not lines:
             continue
-        lines = load_lines(path, part)
         tags = tag_many([x.text for x in lines], ("esco",), tagger=tagger, fast=False)
         rows.append({"set": name, "part": part, **shown_metrics(lines, tags)})
-        if path == FIRST_PERSON:  # again, knowing the writer's trade from their other lines
+        if paths != (TRAPS,):  # again, knowing the writer's trade from their other lines
             tags = [tag_many([x.text], ("esco",), tagger=tagger, fast=False, context=c)[0]
                     for x, c in zip(lines, trade_contexts(lines), strict=True)]
             rows.append({"set": name + " + trade", "part": part, **shown_metrics(lines, tags)})

@@ -4,7 +4,8 @@
     python scripts/esco_lookup.py skills "nurse responsible for general care"
                                                        # its essential (*) and optional skills
     python scripts/esco_lookup.py find wound dressing  # label or alt label has all words
-    python scripts/esco_lookup.py check FILE.jsonl     # every "labels" entry is a preferred label
+    python scripts/esco_lookup.py check FILE.jsonl     # every "labels", "accept" and "wrong"
+                                                       # entry is a preferred label
 
 Reads the committed tables in ``tools/skills/data`` (skills and occupations, ESCO v1.1.1).
 """
@@ -87,13 +88,15 @@ def main(argv: list[str]) -> int:
                 bad += 1
                 print(f"line {n}: not a JSON object ({err.msg})")
                 continue
-            for label in row.get("labels", []):
+            # training lines carry "labels"; dev lines "accept" and "wrong"
+            for label in [*row.get("labels", []), *row.get("accept", []), *row.get("wrong", [])]:
                 if label not in labels:
                     bad += 1
                     print(f"line {n}: not an ESCO preferred label: {label!r}")
-            if not row.get("labels"):
+            needs = "labels" if "labels" in row else "accept"
+            if not row.get(needs) and row.get("kind", "did") in ("did", "growth"):
                 bad += 1
-                print(f"line {n}: no labels")
+                print(f"line {n}: no {needs}")
         print(f"{rows} rows, {bad} problems")
         return 1 if bad else 0
     print(__doc__)
