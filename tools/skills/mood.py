@@ -18,6 +18,8 @@ import threading
 from collections.abc import Callable
 from typing import Literal
 
+from tools.tense_words import words
+
 Mood = Literal["mine", "question", "request", "other"]
 PartReader = Callable[[str], "str | None"]
 
@@ -37,7 +39,8 @@ _PEOPLE = (
     r"nurse|doctor|dr|vet|driver|drivers|dev|developer|engineer|teacher|coordinator|agency|"
     r"cfo|ceo|director|client|customer|guy|girl|man|woman|lady|mentor|partner|sister|"
     r"brother|mum|mom|dad|friend|student|students|intern|apprentice|contractor|consultant|"
-    r"auditor|inspector)")
+    r"auditor|inspector|daughter|son|wife|husband|porter|carer|receptionist|owner|coach|"
+    r"trainer|tutor)")
 # "my manager ...", "the new chef ...", "she ...", "head chef ...", "students presented ...";
 # not "you" or "our team" (job ads and credentials speak so), not a verb-first diary clause
 _OTHER_SUBJECT = re.compile(
@@ -45,6 +48,25 @@ _OTHER_SUBJECT = re.compile(
     r"(?:my|our|the|his|her|their|a|an|this|that)\s+(?:\w+\s+){0,2}?" + _PEOPLE + r"\b|"
     r"(?:head|sous|tech|team|line|shift|store|area|deputy|assistant|charge|senior|junior|"
     r"new|other)\s+" + _PEOPLE + r"\b|" + _PEOPLE + r"\s+\w+ed\b)", re.IGNORECASE)
+
+# a role and a capitalised name open the clause: "Charge nurse Becky did the handover",
+# "My daughter Ffion did the post", "Restaurant manager Claire take the complaint"
+_ROLE_NAME = re.compile(r"^\s*(?:(?:[Mm]y|[Oo]ur|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+)?"
+                        r"(?:[A-Za-z]+\s+){0,2}?(?i:" + _PEOPLE + r")\s+[A-Z][a-z]+\b")
+# a capitalised name and a past verb: "Leanne showed the new girl", "Mags on the desk sorted"
+_NAME_VERB = re.compile(r"^\s*([A-Z][a-z]+)\s+(?:(?:on|from|at|in) the \w+\s+)?([a-z]+)\b")
+_NOT_NAMES = words(
+    "today yesterday tonight tomorrow everything nothing everyone nobody someone monday tuesday "
+    "wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december this that it there here then also finally "
+    "still just only week weekend morning afternoon evening night")
+_NAME_DEEDS = words("did does do took take takes made make gave give ran run")
+# the writer disowns the deed: "..., not me", "i just listened", "I only sign as witness"
+_DISOWNED = re.compile(
+    r"\bnot (?:me|mine|my doing|my idea|my work)\b|\b(?:i|me) (?:only|just) (?:\w+ ){0,2}?"
+    r"(?:listened|watched|helped|help|signed|sign|observed|shadowed|assisted|stood)\b",
+    re.IGNORECASE)
+_FIRST_CLAUSE = re.compile(r"\s*[,;:]\s+|\s+(?:and|but|so|because|while)\s+")
 
 _lock = threading.Lock()
 _part_reader: PartReader | None = None
@@ -89,10 +111,35 @@ def clause_mood(clause: str) -> Mood:
     text = clause.replace("’", "'")
     if _FIRST_PERSON.search(text):
         return "mine"
-    return "other" if _OTHER_SUBJECT.match(text) else "mine"
+    return "other" if _OTHER_SUBJECT.match(text) or _named(text) else "mine"
+
+
+def _named(text: str) -> bool:
+    """Whether a clause opens with a named person doing something ("Leanne showed ...",
+    "Nurse Priya did ..."); a capitalised verb ("Sorted the rota") is the writer's own."""
+    from tools.verbs import is_past_form, is_verb
+
+    if _ROLE_NAME.match(text):
+        first = text.split(maxsplit=1)[0].lower()  # "Called nurse Becky" is the writer's
+        return not (is_past_form(first) or first.endswith("ing"))
+    found = _NAME_VERB.match(text)
+    if not found:
+        return False
+    name, verb = found.group(1), found.group(2)
+    low = name.lower()
+    if low in _NOT_NAMES or low.endswith("ing") or is_past_form(low) or is_verb(low):
+        return False
+    return verb in _NAME_DEEDS or is_past_form(verb)
 
 
 def mood(sentence: str, clause: str) -> Mood:
-    """The sentence's mood, else the clause's (see :func:`sentence_mood`, :func:`clause_mood`)."""
+    """The sentence's mood, else the clause's (see :func:`sentence_mood`, :func:`clause_mood`);
+    a sentence whose first clause is someone else's deed and whose writer disowns it ("...,
+    not me", "i just listened") is someone else's whole."""
     found = sentence_mood(sentence)
-    return found if found != "mine" else clause_mood(clause)
+    if found != "mine":
+        return found
+    first = _FIRST_CLAUSE.split(sentence.strip(), maxsplit=1)[0]
+    if _DISOWNED.search(sentence) and clause_mood(first) == "other":
+        return "other"
+    return clause_mood(clause)

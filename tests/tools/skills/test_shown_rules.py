@@ -37,9 +37,28 @@ def test_sentence_mood(sentence: str, expected: str) -> None:
     ("You will support the warehouse team", "mine"),  # job ads and credentials say "you"
     ("our team delivers the monthly payroll", "mine"),
     ("reviewed customer complaints all morning", "mine"),  # a diary clause, verb first
+    ("Leanne showed the new girl how to cash up", "other"),  # a name, then a past verb
+    ("Mags on the desk sorted the double booking", "other"),
+    ("Charge nurse Becky did the handover to the night team", "other"),  # role and name
+    ("Restaurant manager Claire take the complaint from table 12", "other"),
+    ("Sorted the rota for December", "mine"),  # a capitalised verb is no name
+    ("Called nurse Becky about the drip", "mine"),
+    ("Trained new apprentice Josh on the lathe", "mine"),
+    ("Monday started with a fire alarm", "mine"),  # a day is no person
 ])
 def test_clause_mood(clause: str, expected: str) -> None:
     assert clause_mood(clause) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Nurse Priya did the controlled drugs count, I only sign as witness.", "other"),
+    ("my lead sat with the product owner to cut scope, i just listened", "other"),
+    ("Claire took the complaint from table 12 about cold soup, not me.", "other"),
+    ("My manager was off so I ran the whole shift", "mine"),  # the writer's own deed
+    ("Tom and I reviewed the PRs, I just listened to his comments", "mine"),
+])
+def test_a_deed_the_writer_disowns_is_someone_elses(sentence: str, expected: str) -> None:
+    assert mood(sentence, sentence) == expected
 
 
 @pytest.mark.parametrize(("text", "evidence", "expected"), [
