@@ -65,7 +65,7 @@ def due_message(user_id: str, now: datetime | None = None) -> tuple[str, str] | 
     week = week_of(now or datetime.now(UTC), rem["tz"])
     if rem.get("last_sent_week") == week:
         return None
-    if reminders_cap.reflected_in(user_id, week):
+    if reminders_cap.reflected_in(user_id, week, rem["tz"]):
         return None
     user = accounts.get_user(user_id) or {}
     return week, opening(user_id, user.get("display_name") or "there").reply

@@ -7,8 +7,8 @@ ESCO preferred labels a person would accept, ``wrong`` the wrong-sense labels th
 appear. Every third line (0-based index 2, 5, 8, ...) is set aside: tune on ``part="tune"``,
 report on ``part="aside"``.
 
-The diary set (``tools/skills/train_data/diary``, the tagger's training data, labelled with the
-skill each line shows) is measured on its own aside third, which no training step reads.
+The diary sets (``tools/skills/train_data/diary*``, the tagger's training data, labelled with
+the skill each line shows) are measured on their aside third, which no training step reads.
 
 A tag is *shown* when its polarity is ``demonstrated`` (a strength) or ``growth`` (a growth
 area); the agent never shows negated tags (``agent/capabilities/reflection.py``).
@@ -76,12 +76,12 @@ def load_set(paths: Sequence[Path], part: Part = "aside") -> list[Line]:
 
 
 def load_diary() -> list[Line]:
-    """The aside third of the diary training set (:mod:`tools.skills.diary`), as lines whose
-    accepted labels are the ones the writer gave (no wrong senses recorded)."""
-    from tools.skills.diary import diary_lines
+    """The aside third of the diary training folders (:mod:`tools.skills.diary`), as lines
+    whose accepted labels are the ones the writer gave (no wrong senses recorded)."""
+    from tools.skills.diary import training_lines
 
     return [Line(x.text, x.trade, x.kind, frozenset(x.labels), frozenset())
-            for x in diary_lines("aside")]
+            for x in training_lines("aside")]
 
 
 def _shown(tags: Sequence[Any]) -> list[Any]:

@@ -4,6 +4,7 @@ them (channels schedule them through these functions, never through the records 
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -97,6 +98,24 @@ def release(user_id: str, week: str, previous: str | None) -> None:
     get_records().coordination.release_reminder(user_id, week, previous)
 
 
-def reflected_in(user_id: str, week: str) -> bool:
-    """True when the user already saved a reflection in that ISO week."""
-    return any(r["week"] == week for r in get_records().list_reflections(user_id))
+def reflected_in(user_id: str, week: str, tz: str | None = None) -> bool:
+    """True when the user already saved a reflection in that ISO week of their timezone
+    ``tz`` (a reflection saved Monday 01:00 UTC is still Sunday's in New York)."""
+    zone = _zone(tz)
+    for r in get_records().list_reflections(user_id):
+        created = r.get("created_at")
+        if zone is not None and created:
+            when = datetime.fromisoformat(created)
+            when = when if when.tzinfo else when.replace(tzinfo=UTC)
+            if when.astimezone(zone).strftime("%G-W%V") == week:
+                return True
+        elif r["week"] == week:
+            return True
+    return False
+
+
+def _zone(name: str | None) -> ZoneInfo | None:
+    try:
+        return ZoneInfo(name) if name else None
+    except (ZoneInfoNotFoundError, ValueError):
+        return None

@@ -62,3 +62,18 @@ def test_expired_link_code_is_refused() -> None:
     assert rec.redeem_link_code("EXPIRED1") is None
     rec.issue_link_code(ana, "FRESHONE", ttl_s=600)
     assert rec.redeem_link_code("FRESHONE") == ana
+
+
+def test_a_reflection_counts_for_the_week_of_the_writers_timezone() -> None:
+    from agent.capabilities.reminders import reflected_in
+
+    rec = get_records()
+    ana = rec.ensure_user("slack", "T1", "UNY", "Ana")
+    # Monday 01:30 UTC is still Sunday evening in New York: ISO week 12 there, 13 in UTC
+    monday_utc = datetime(2026, 3, 23, 1, 30, tzinfo=UTC)
+    rec.save_reflection(ana, {"status": "saved", "text": "I ran the stocktake.",
+                              "created_at": monday_utc.isoformat(timespec="seconds")})
+    assert reflected_in(ana, week_of(monday_utc, "America/New_York"), "America/New_York")
+    assert not reflected_in(ana, "2026-W13", "America/New_York")
+    assert reflected_in(ana, "2026-W13", "UTC")
+    assert reflected_in(ana, "2026-W13")  # no timezone: the week it was stored under

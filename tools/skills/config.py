@@ -35,7 +35,7 @@ class TaggerConfig:
     clause_gap: float = 0.08
     place_support: bool = True  # a prepositional phrase alone needs the whole sentence to pass
     growth_threshold: float = 0.40  # ESCO, in sentences with a growth cue
-    threshold: dict[str, float] = field(default_factory=lambda: {"esco": 0.50, "onet": 0.40})
+    threshold: dict[str, float] = field(default_factory=lambda: {"esco": 0.48, "onet": 0.40})
     per_sentence: dict[str, int] = field(default_factory=lambda: {"esco": 2, "onet": 1})
     adapter_weight: float = 0.5  # the committed query-side adapter, half-blended
     # the fine-tuned query encoder (tools/skills/query_encoder.py) replaces the adapter when

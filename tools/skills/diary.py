@@ -8,11 +8,15 @@ step reads.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-DIARY = Path(__file__).parent / "train_data" / "diary"
+TRAIN_DATA = Path(__file__).parent / "train_data"
+DIARY = TRAIN_DATA / "diary"
+# the folders the shipped query encoder and growth head are built from, in this order
+FOLDERS = ("diary", "diary_round2", "diary_round3")
 Part = Literal["train", "aside", "all"]
 
 
@@ -45,4 +49,14 @@ def diary_lines(part: Part = "train", folder: Path = DIARY) -> list[DiaryLine]:
         out += [DiaryLine(r["text"], tuple(r["labels"]), r["trade"], r["kind"], number)
                 for i, r in enumerate(rows)
                 if part == "all" or (i % 3 == 2) == (part == "aside")]
+    return out
+
+
+def training_lines(part: Part = "train", folders: Sequence[str] = FOLDERS) -> list[DiaryLine]:
+    """The lines of one part of several folders under ``train_data``, each file numbered once
+    across all of them (so a split by file keeps whole trades apart)."""
+    out: list[DiaryLine] = []
+    for name in folders:
+        first = max((x.file for x in out), default=-1) + 1
+        out += [replace(x, file=first + x.file) for x in diary_lines(part, TRAIN_DATA / name)]
     return out

@@ -35,12 +35,13 @@ import hashlib
 import json
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from tools.skills.diary import Part
+from tools.skills.diary import FOLDERS, Part
 from tools.skills.query_encoder import MODEL
 
 SOURCE_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
@@ -50,7 +51,8 @@ SEED = 14
 MAX_LEN = 64
 
 
-def _pairs(paraphrase_count: int, alt_count: int = 20000, diary: Part = "train"
+def _pairs(paraphrase_count: int, alt_count: int = 20000, diary: Part = "train",
+           folders: Sequence[str] = FOLDERS
            ) -> tuple[list[str], list[int], np.ndarray, list[int], dict[str, int]]:
     """Training texts, their concept's row in the target matrix, the targets, group sizes and
     each ESCO preferred label's row."""
@@ -75,7 +77,7 @@ def _pairs(paraphrase_count: int, alt_count: int = 20000, diary: Part = "train"
     alt = [(t, local[o]) for t, o in zip(texts, owners, strict=True)
            if o in local and t not in preferred]
     alt = [alt[i] for i in sorted(np.random.default_rng(SEED).permutation(len(alt))[:alt_count])]
-    diary_texts, diary_y = diary_pairs(label_pos, diary)
+    diary_texts, diary_y = diary_pairs(label_pos, diary, folders)
     all_texts = ss_texts + para_texts + [t for t, _ in alt] + diary_texts
     all_y = ss_y + para_y + [y for _, y in alt] + diary_y
     return (all_texts, all_y, targets, [len(ss_y), len(para_y), len(alt), len(diary_y)],
@@ -231,21 +233,24 @@ def _dev_sets(weights: Path, first: int, cache: Path, label_pos: dict[str, int],
                 for t, g in zip(gold.texts, gold.gold, strict=True)]
         kept = [(t, g) for t, g in kept if g]
         tokens = [x[:MAX_LEN] for x in get_tag_embedder().tokens([t for t, _ in kept])]
-        states = _states(weights, tokens, first, cache / f"dev-{gold.name}-{first}.npz")
+        key = hashlib.sha256("\n".join(t for t, _ in kept).encode()).hexdigest()[:10]
+        states = _states(weights, tokens, first, cache / f"dev-{gold.name}-{key}-{first}.npz")
         out.append((gold.name, states, [g for _, g in kept]))
     return out
 
 
 def train(weights: Path, steps: int, batch: int, lr: float, mix: list[int],
-          paraphrase_count: int, checkpoint: Path, first: int, cache: Path) -> dict[str, Any]:
-    """Fine-tune the layers from ``first`` up and save the full state dict to ``checkpoint``."""
+          paraphrase_count: int, checkpoint: Path, first: int, cache: Path,
+          folders: Sequence[str] = FOLDERS) -> dict[str, Any]:
+    """Fine-tune the layers from ``first`` up and save the full state dict to ``checkpoint``;
+    ``folders``: the diary folders under ``train_data`` whose training part is read."""
     import torch
     from safetensors.torch import load_file
 
     from memory.embeddings import get_tag_embedder
 
     torch.manual_seed(SEED)
-    texts, ys, targets, sizes, label_pos = _pairs(paraphrase_count)
+    texts, ys, targets, sizes, label_pos = _pairs(paraphrase_count, folders=folders)
     bounds = np.cumsum([0, *sizes])
     mix = (mix + [0] * 4)[:4]
     groups = [np.arange(a, b) for a, b, n in zip(bounds[:-1], bounds[1:], mix, strict=True)
@@ -315,6 +320,7 @@ def train(weights: Path, steps: int, batch: int, lr: float, mix: list[int],
             "pairs": {"skillskape_train": sizes[0], "paraphrases": sizes[1] if mix[1] else 0,
                       "alt_labels": sizes[2] if mix[2] else 0,
                       "diary": sizes[3] if mix[3] else 0},
+            "diary_folders": list(folders),
             "loss_every_50_steps": losses, "tuning_sets_rp5_whole_sentence": evals,
             "train_seconds": round(time.perf_counter() - began)}
 
@@ -376,6 +382,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--first", type=int, default=3, help="lowest layer tuned (0-5)")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/skills/finetune-cache"))
     parser.add_argument("--out", type=Path, default=MODEL)
+    parser.add_argument("--diary", default=",".join(FOLDERS),
+                        help="comma-separated diary folders under tools/skills/train_data")
     args = parser.parse_args(argv)
     _check_weights(args.weights)
     args.checkpoint.parent.mkdir(parents=True, exist_ok=True)
@@ -385,7 +393,7 @@ def main(argv: list[str] | None = None) -> None:
         mix = [int(m) for m in args.mix.split(",")]
         args.cache.mkdir(parents=True, exist_ok=True)
         facts = train(args.weights, args.steps, args.batch, args.lr, mix, args.paraphrases,
-                      args.checkpoint, args.first, args.cache)
+                      args.checkpoint, args.first, args.cache, args.diary.split(","))
     export(args.weights, args.checkpoint, args.out)
     digest = hashlib.sha256(args.out.read_bytes()).hexdigest()
     recipe = {"recipe": "python -m tools.skills.finetune", "source": "all-MiniLM-L6-v2",

@@ -26,12 +26,13 @@ import ast
 import csv
 import hashlib
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
 from tools.skills.adapter import WEIGHTS, save_adapter
-from tools.skills.diary import DIARY, Part, diary_lines
+from tools.skills.diary import DIARY, Part, training_lines
 from tools.skills.paraphrase import paraphrases
 
 TAU = 0.05
@@ -70,15 +71,16 @@ def skillskape_pairs(shared: Path, label_pos: dict[str, int]) -> tuple[list[str]
 
 
 def diary_pairs(label_pos: dict[str, int], part: Part = "train",
-                folder: Path = DIARY) -> tuple[list[str], list[int]]:
-    """The hand-written diary sentences (:mod:`tools.skills.diary`) with each of their ESCO
-    labels found in ``label_pos`` (ESCO preferred label -> target row).
+                folders: Sequence[str] = (DIARY.name,)) -> tuple[list[str], list[int]]:
+    """The hand-written diary sentences (:mod:`tools.skills.diary`) of some folders under
+    ``train_data`` with each of their ESCO labels found in ``label_pos`` (ESCO preferred
+    label -> target row). The adapter reads ``diary`` alone (its committed recipe).
 
     Returns:
         The texts (one per label) and their target rows.
     """
     texts, targets = [], []
-    for line in diary_lines(part, folder):
+    for line in training_lines(part, folders):
         for label in line.labels:
             pos = label_pos.get(label)
             if pos is not None:

@@ -3,11 +3,11 @@
 ``nice -n 10 python -m tools.skills.train_growth`` (about a minute on 2 cores; embeddings are
 cached under ``--cache``).
 
-Rows: the diary training sentences (``train_data/diary``, all but each third line of each
-file), ``did`` against ``growth``. The threshold is chosen by cross-validation that leaves
-whole files (whole trades) out: the lowest one at which at most ``MAX_FALSE`` of the did
-lines read as growth out of fold. The aside third of the diary is then scored once for the
-recipe. Deterministic for given data.
+Rows: the diary training sentences (the folders of ``tools.skills.diary.FOLDERS`` under
+``train_data``, all but each third line of each file), ``did`` against ``growth``. The
+threshold is chosen by cross-validation that leaves whole files (whole trades) out: the
+lowest one at which at most ``MAX_FALSE`` of the did lines read as growth out of fold. The
+aside third of the diary is then scored once for the recipe. Deterministic for given data.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from tools.skills.diary import DiaryLine, diary_lines
+from tools.skills.diary import FOLDERS, DiaryLine, training_lines
 from tools.skills.growth import WEIGHTS, growth_probabilities
 from tools.skills.polarity import states_growth
 from tools.understanding.head import Head, fit
@@ -83,19 +83,19 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     began = time.perf_counter()
     args.cache.mkdir(parents=True, exist_ok=True)
-    train = diary_lines("train")
+    train = training_lines("train")
     texts, labels = [r.text for r in train], [_label(r) for r in train]
     x = _embed(texts, args.cache)
     oof = out_of_fold(x, labels, np.array([r.file for r in train]))
     t = threshold_for(oof, labels)
     head = fit(x, labels, l2=L2, steps=STEPS)
-    aside = diary_lines("aside")
+    aside = training_lines("aside")
     a_texts, a_labels = [r.text for r in aside], [_label(r) for r in aside]
     a_p = growth_probabilities(_embed(a_texts, args.cache), head)
     digest = Head.save(head, args.out)
     recipe = {"recipe": "python -m tools.skills.train_growth", "rows": len(train),
               "growth_rows": labels.count("growth"), "l2": L2, "steps": STEPS,
-              "max_false": MAX_FALSE, "threshold": t,
+              "max_false": MAX_FALSE, "threshold": t, "diary_folders": list(FOLDERS),
               "cross_validated": _rates(oof, texts, labels, t),
               "diary_aside_third": {"rows": len(aside), **_rates(a_p, a_texts, a_labels, t)},
               "embedder": "memory.embeddings.get_tag_embedder (int8 MiniLM)",
