@@ -64,9 +64,11 @@ _NAME_DEEDS = words("did does do took take takes made make gave give ran run")
 # the writer disowns the deed: "..., not me", "i just listened", "I only sign as witness"
 _DISOWNED = re.compile(
     r"\bnot (?:me|mine|my doing|my idea|my work)\b|\b(?:i|me) (?:only|just) (?:\w+ ){0,2}?"
-    r"(?:listened|watched|helped|help|signed|sign|observed|shadowed|assisted|stood)\b",
+    r"(?:listened|watched|helped|help|signed|sign|observed|shadowed|assisted|stood|held|"
+    r"got copied|sat in|took notes|tagged along)\b",
     re.IGNORECASE)
 _FIRST_CLAUSE = re.compile(r"\s*[,;:]\s+|\s+(?:and|but|so|because|while)\s+")
+_PUNCTUATION = re.compile(r"\s*[,;:]\s+")
 
 _lock = threading.Lock()
 _part_reader: PartReader | None = None
@@ -140,6 +142,20 @@ def mood(sentence: str, clause: str) -> Mood:
     if found != "mine":
         return found
     first = _FIRST_CLAUSE.split(sentence.strip(), maxsplit=1)[0]
-    if _DISOWNED.search(sentence) and clause_mood(first) == "other":
+    if len(first.split()) < 3:  # "Tom and I reviewed the PRs": "and" joins the subject
+        first = _PUNCTUATION.split(sentence.strip(), maxsplit=1)[0]
+    if _DISOWNED.search(sentence) and (clause_mood(first) == "other" or _not_a_deed(first)):
         return "other"
     return clause_mood(clause)
+
+
+def _not_a_deed(clause: str) -> bool:
+    """A clause with no first person that does not open with a verb ("a local influencer
+    shared our appeal", "Payroll were the ones who caught it"): someone or something else."""
+    from tools.verbs import is_past_form, is_verb
+
+    text = clause.replace("’", "'").strip()
+    if not text or _FIRST_PERSON.search(text):
+        return False
+    first = text.split(maxsplit=1)[0].lower().strip(",.!")
+    return not (is_past_form(first) or is_verb(first) or first.endswith("ing"))

@@ -31,11 +31,14 @@ _GROWTH = re.compile(
     r"(?:weak|rusty|slow|patchy)|not (?:\w+ )?enough yet|(?:stress(?:es)?|scares?|confuses?) "
     r"me|terrified|(?:get|got|getting) (?:lost|nervous)|"
     r"(?:don't|dont|do not) (?:understand|know (?:how|what|where))|"
-    r"i(?:'m| am) (?:too )?slow|always (?:have to ask|copy|end up))\b",
+    r"i(?:'m| am) (?:too )?slow|always (?:have to ask|copy|end up)|"
+    r"(?:takes?|took) me (?:ages|forever)|(?:got|has|have) me beat|"
+    r"(?:rubbish|useless|hopeless|terrible) (?:at|with)|keep (?:messing|forgetting|pressing the "
+    r"wrong))\b",
     re.IGNORECASE,
 )
 _NEGATION = re.compile(
-    r"\b(?:not|never|no|none|without|neither|nor|cannot|can't|couldn't|didn't|don't|doesn't|"
+    r"\b(?:not|never|no|none|nothing|without|neither|nor|cannot|can't|couldn't|didn't|don't|doesn't|"
     r"haven't|hasn't|hadn't|wasn't|weren't|isn't|aren't|won't|wouldn't|did not|do not|"
     r"does not|have not|has not|was not|were not|"
     # typed without the apostrophe

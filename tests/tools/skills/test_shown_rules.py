@@ -56,6 +56,9 @@ def test_clause_mood(clause: str, expected: str) -> None:
     ("Claire took the complaint from table 12 about cold soup, not me.", "other"),
     ("My manager was off so I ran the whole shift", "mine"),  # the writer's own deed
     ("Tom and I reviewed the PRs, I just listened to his comments", "mine"),
+    ("our ceo did a facebook live with the local mp, i just held the phone lol", "other"),
+    ("a local influencer shared our appeal, not my doing but i'll take it", "other"),
+    ("Fixed the boiler, not my finest work but it runs", "mine"),  # a verb opens: the writer's
 ])
 def test_a_deed_the_writer_disowns_is_someone_elses(sentence: str, expected: str) -> None:
     assert mood(sentence, sentence) == expected
@@ -72,6 +75,9 @@ def test_a_deed_the_writer_disowns_is_someone_elses(sentence: str, expected: str
     ("didnt get to do the rota this month", "the rota", "negated"),
     ("I supervised the stocktake, nothing went missing", "supervised the stocktake",
      "demonstrated"),
+    ("I patched nothing myself this month, that's infra's job", "patched nothing", "negated"),
+    ("Typing up referral letters still takes me ages", "referral letters", "growth"),
+    ("the new till has got me beat, keep pressing the wrong button", "the new till", "growth"),
 ])
 def test_polarity_of_wishes_and_struggles(text: str, evidence: str, expected: str) -> None:
     start = text.index(evidence)
