@@ -241,7 +241,7 @@ def _dev_sets(weights: Path, first: int, cache: Path, label_pos: dict[str, int],
 
 def train(weights: Path, steps: int, batch: int, lr: float, mix: list[int],
           paraphrase_count: int, checkpoint: Path, first: int, cache: Path,
-          folders: Sequence[str] = FOLDERS) -> dict[str, Any]:
+          folders: Sequence[str] = FOLDERS, multi: bool = False) -> dict[str, Any]:
     """Fine-tune the layers from ``first`` up and save the full state dict to ``checkpoint``;
     ``folders``: the diary folders under ``train_data`` whose training part is read."""
     import torch
@@ -275,6 +275,9 @@ def train(weights: Path, steps: int, batch: int, lr: float, mix: list[int],
         base_parts.append(np.load(base_path))
     base = np.concatenate(base_parts)
     text_row = np.array([row_of[t] for t in texts])
+    positives: dict[str, set[int]] = {}
+    for t, y in zip(texts, ys, strict=True):
+        positives.setdefault(t, set()).add(y)
     state = load_file(str(weights / "model.safetensors"))
     top = _Top(state, first)
     dev = _dev_sets(weights, first, cache, label_pos)
@@ -298,6 +301,11 @@ def train(weights: Path, steps: int, batch: int, lr: float, mix: list[int],
         q = torch.cat([top(*_padded([states[r] for r in text_row[p]]), train=True)
                        for p in picks])
         logits = q @ target_t.T / TAU
+        if multi:  # a sentence's other right labels are not its negatives
+            for r, i in enumerate(pick):
+                others = [y for y in positives[texts[i]] if y != ys[i]]
+                if others:
+                    logits[r, others] = float("-inf")
         loss = torch.nn.functional.cross_entropy(logits, torch.tensor([ys[i] for i in pick]))
         loss = loss + KEEP * (1.0 - (q * torch.from_numpy(base[rows])).sum(-1)).mean()
         optim.zero_grad()
@@ -320,7 +328,7 @@ def train(weights: Path, steps: int, batch: int, lr: float, mix: list[int],
             "pairs": {"skillskape_train": sizes[0], "paraphrases": sizes[1] if mix[1] else 0,
                       "alt_labels": sizes[2] if mix[2] else 0,
                       "diary": sizes[3] if mix[3] else 0},
-            "diary_folders": list(folders),
+            "diary_folders": list(folders), "multi_positive": multi,
             "loss_every_50_steps": losses, "tuning_sets_rp5_whole_sentence": evals,
             "train_seconds": round(time.perf_counter() - began)}
 
@@ -382,6 +390,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--first", type=int, default=3, help="lowest layer tuned (0-5)")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/skills/finetune-cache"))
     parser.add_argument("--out", type=Path, default=MODEL)
+    parser.add_argument("--multi-positive", action="store_true",
+                        help="a sentence's other labels are left out of its negatives")
     parser.add_argument("--diary", default=",".join(FOLDERS),
                         help="comma-separated diary folders under tools/skills/train_data")
     args = parser.parse_args(argv)
@@ -393,7 +403,8 @@ def main(argv: list[str] | None = None) -> None:
         mix = [int(m) for m in args.mix.split(",")]
         args.cache.mkdir(parents=True, exist_ok=True)
         facts = train(args.weights, args.steps, args.batch, args.lr, mix, args.paraphrases,
-                      args.checkpoint, args.first, args.cache, args.diary.split(","))
+                      args.checkpoint, args.first, args.cache, args.diary.split(","),
+                      args.multi_positive)
     export(args.weights, args.checkpoint, args.out)
     digest = hashlib.sha256(args.out.read_bytes()).hexdigest()
     recipe = {"recipe": "python -m tools.skills.finetune", "source": "all-MiniLM-L6-v2",
