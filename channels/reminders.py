@@ -14,23 +14,15 @@ import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from agent import accounts
 from agent.capabilities import reminders as reminders_cap
 from agent.capabilities.reflection import opening
+from agent.capabilities.reminders import week_of, zone
 
 log = logging.getLogger(__name__)
 Row = dict[str, Any]
 Send = Callable[[Row, str], Awaitable[None]]
-
-
-def zone(name: str | None) -> ZoneInfo:
-    """The IANA zone, or UTC when the name is unknown."""
-    try:
-        return ZoneInfo(name or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
 
 
 def next_fire(weekday: int, at: str, tz: str, now: datetime | None = None) -> datetime:
@@ -50,11 +42,6 @@ def next_fire(weekday: int, at: str, tz: str, now: datetime | None = None) -> da
     if when <= local:
         when = datetime.combine(day + timedelta(days=7), time(hour, minute), tzinfo=z)
     return when.astimezone(UTC)
-
-
-def week_of(now: datetime, tz: str | None) -> str:
-    """The ISO week ("2026-W47") of ``now`` in the person's timezone."""
-    return now.astimezone(zone(tz)).strftime("%G-W%V")
 
 
 def due_message(user_id: str, now: datetime | None = None) -> tuple[str, str] | None:

@@ -98,24 +98,30 @@ def release(user_id: str, week: str, previous: str | None) -> None:
     get_records().coordination.release_reminder(user_id, week, previous)
 
 
+def zone(name: str | None) -> ZoneInfo:
+    """The IANA zone, or UTC when the name is unknown."""
+    try:
+        return ZoneInfo(name or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def week_of(now: datetime, tz: str | None) -> str:
+    """The ISO week ("2026-W47") of ``now`` in the person's timezone."""
+    return now.astimezone(zone(tz)).strftime("%G-W%V")
+
+
 def reflected_in(user_id: str, week: str, tz: str | None = None) -> bool:
     """True when the user already saved a reflection in that ISO week of their timezone
-    ``tz`` (a reflection saved Monday 01:00 UTC is still Sunday's in New York)."""
-    zone = _zone(tz)
+    ``tz`` (a reflection saved Monday 01:00 UTC is still Sunday's in New York); without
+    ``tz``, in the week it was stored under."""
     for r in get_records().list_reflections(user_id):
         created = r.get("created_at")
-        if zone is not None and created:
-            when = datetime.fromisoformat(created)
-            when = when if when.tzinfo else when.replace(tzinfo=UTC)
-            if when.astimezone(zone).strftime("%G-W%V") == week:
+        if tz is None or not created:
+            if r["week"] == week:
                 return True
-        elif r["week"] == week:
+            continue
+        when = datetime.fromisoformat(created)
+        if week_of(when if when.tzinfo else when.replace(tzinfo=UTC), tz) == week:
             return True
     return False
-
-
-def _zone(name: str | None) -> ZoneInfo | None:
-    try:
-        return ZoneInfo(name) if name else None
-    except (ZoneInfoNotFoundError, ValueError):
-        return None

@@ -119,7 +119,7 @@ def clause_mood(clause: str) -> Mood:
 def _named(text: str) -> bool:
     """Whether a clause opens with a named person doing something ("Leanne showed ...",
     "Nurse Priya did ..."); a capitalised verb ("Sorted the rota") is the writer's own."""
-    from tools.verbs import is_past_form, is_verb
+    from tools.verbs import is_past_form
 
     if _ROLE_NAME.match(text):
         first = text.split(maxsplit=1)[0].lower()  # "Called nurse Becky" is the writer's
@@ -128,10 +128,18 @@ def _named(text: str) -> bool:
     if not found:
         return False
     name, verb = found.group(1), found.group(2)
-    low = name.lower()
-    if low in _NOT_NAMES or low.endswith("ing") or is_past_form(low) or is_verb(low):
+    if name.lower() in _NOT_NAMES or _verb_form(name):
         return False
     return verb in _NAME_DEEDS or is_past_form(verb)
+
+
+def _verb_form(word: str) -> bool:
+    """Whether a word reads as a verb (a base form, a past or an -ing form): a clause opening
+    with one is the writer's diary style ("Sorted the rota"), not a subject."""
+    from tools.verbs import is_past_form, is_verb
+
+    low = word.lower()
+    return is_past_form(low) or is_verb(low) or low.endswith("ing")
 
 
 def mood(sentence: str, clause: str) -> Mood:
@@ -152,10 +160,7 @@ def mood(sentence: str, clause: str) -> Mood:
 def _not_a_deed(clause: str) -> bool:
     """A clause with no first person that does not open with a verb ("a local influencer
     shared our appeal", "Payroll were the ones who caught it"): someone or something else."""
-    from tools.verbs import is_past_form, is_verb
-
     text = clause.replace("’", "'").strip()
     if not text or _FIRST_PERSON.search(text):
         return False
-    first = text.split(maxsplit=1)[0].lower().strip(",.!")
-    return not (is_past_form(first) or is_verb(first) or first.endswith("ing"))
+    return not _verb_form(text.split(maxsplit=1)[0].strip(",.!"))
