@@ -62,7 +62,9 @@ SECTIONS: list[tuple[str, str]] = [
 _SECTION_RES = [(name, re.compile(rf"^(?:{pattern})$")) for name, pattern in SECTIONS]
 _OPEN = re.compile(r"^(?:job description|description|overview|summary|the opportunity|"
                    r"role overview|position summary|details|job overview)$")
-_BULLET = re.compile(r"^\s*(?:[-*•·–—▪■►▸✓✔→○◦●✅☑➤➢▶◆♦★✦❖»]|\d{1,2}[.)]|[a-z][.)]|\(\w\))\s+")
+# A bullet glyph may touch its text ("•Train staff"); a dash, star or number needs a space.
+_BULLET = re.compile(r"^\s*(?:[•·▪■►▸✓✔→○◦●✅☑➤➢▶◆♦★✦❖»]\s*|(?:[-*–—]|\d{1,2}[.)]|[a-z][.)]|"
+                     r"\(\w\))\s+)")
 INLINE_BULLET = re.compile(r"\s+[•·▪■►✓✔✅➤]\s+")
 _LABEL = re.compile(r"^([^:]{2,48}):\s*(.*)$")
 
@@ -101,7 +103,19 @@ BENEFIT = re.compile(
     r"flexible (?:working|hours|schedules?|benefits)|hybrid working|work from home|mileage|"
     r"paid training|refer a friend|bonus of|per (?:hour|hr|annum|year|mile)|/hr|budget|"
     r"(?:birthday|days?) off|\d[- ]day (?:week|weekend)|tips|canteen|parking|"
-    r"(?:start[- ]?up|relocation|salary|remuneration) package|negotiable)\b", re.I)
+    r"(?:start[- ]?up|relocation|salary|remuneration) package|negotiable|"
+    # What the job leads to or how it feels to work there: prospects, not demands.
+    r"opportunit(?:y|ies) for (?:an? )?(?:international|career|personal|professional)|"
+    r"opportunit(?:y|ies) to (?:become|join|be part|work (?:abroad|with|in|alongside)|travel|"
+    r"visit|grow|progress|advance|shape|make a difference|learn|gain|develop your (?:career|"
+    r"own))|prospects? (?:of|for)|career (?:path|progression|prospects|growth|development|"
+    r"advancement|ladder)|(?:international|long-term|future|global) career|platform for|"
+    r"you(?:'ll|’ll| will)? get to(?! know)|(?:you(?:'ll|’ll| will)? have )?the (?:advantage|chance|"
+    r"possibility) (?:of|to)|atmosphere|team spirit|flat (?:structure|hierarch\w*|"
+    r"organi[sz]ation)|hack ?days?|hackathons?|(?:will be|are) appointed for|tenure(?:d| track)|"
+    r"tools (?:provided|supplied)|top rates|in the heart of|(?:payment|pay|salary) (?:according "
+    r"to|in line with)|you(?:'ll|’ll| will) learn (?:from|quickly|"
+    r"a lot|fast))\b", re.I)
 COMPANY = re.compile(
     r"^(?:we(?:'re| are) (?:a|an|the|one|proud|committed|passionate|on a|building|growing|"
     r"backed|based|also)|our (?:mission|vision|company|values|culture|story|clients|customers|"

@@ -139,6 +139,21 @@ def clauses(sentence: str) -> list[str]:
     return joined
 
 
+# Text copied from web pages and old word processors: soft hyphens and zero-width
+# characters inside words ("start\xadup"), and Windows-1252 punctuation read as C1 control
+# characters ("world\x92s").
+_INVISIBLE = dict.fromkeys(map(ord, "\xad\u200b\u200c\u200d\u2060\ufeff"))
+_CP1252 = {0x91: "\u2018", 0x92: "\u2019", 0x93: "\u201c", 0x94: "\u201d", 0x95: "\u2022",
+           0x96: "\u2013", 0x97: "\u2014", 0x85: "...", 0xa0: " "}
+
+
+def clean(text: str) -> str:
+    """The ad's text with invisible characters taken out, Windows-1252 punctuation read as
+    such, and every line break (CRLF, CR) as one newline, so line numbers stay the ad's."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.translate(_INVISIBLE | _CP1252)
+
+
 def units(text: str) -> list[tuple[int, str]]:
     """(line number, text) of each unit of an ad, in order.
 
@@ -149,7 +164,7 @@ def units(text: str) -> list[tuple[int, str]]:
         Lines split into inline bullets, long ones into sentences and mixed clauses.
     """
     out: list[tuple[int, str]] = []
-    for number, raw in enumerate(text.replace("\r", "\n").splitlines(), start=1):
+    for number, raw in enumerate(clean(text).splitlines(), start=1):
         for piece in rules.INLINE_BULLET.split(raw):
             piece = piece.strip()
             if not piece:

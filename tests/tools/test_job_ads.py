@@ -230,3 +230,31 @@ def test_a_firm_named_as_the_subject_is_company_text() -> None:
                "Comfortable with heavy lifting and long drives\n")
     assert [a.line for a in ad.set_aside] == [2]
     assert len(ad.requirements + ad.duties) == 2
+
+
+def test_text_copied_from_web_pages_reads_as_written() -> None:
+    # Soft hyphens, Windows-1252 quotes, a bullet glyph touching its text and CRLF breaks
+    # give the same ad as the clean text, line numbers included.
+    dirty = parse("Warehouse team leader\r\n"
+                  "\x95Train new starters on the warehouse manage\xadment system\r\n"
+                  "A relocation pack\xadage can be discussed.\r\n"
+                  "Forklift licence is essential, the site\x92s VNA trucks a plus\r\n")
+    clean = parse("Warehouse team leader\n"
+                  "- Train new starters on the warehouse management system\n"
+                  "A relocation package can be discussed.\n"
+                  "Forklift licence is essential, the site\u2019s VNA trucks a plus\n")
+    assert dirty.model_dump(exclude={"text"}) == clean.model_dump(exclude={"text"})
+    assert [(a.line, a.why) for a in clean.set_aside] == [(3, "benefit")]
+    assert {r.line for r in clean.requirements + clean.duties} == {2, 4}
+
+
+def test_what_the_job_leads_to_is_a_benefit_not_a_requirement() -> None:
+    ad = parse("Junior structural engineer\n"
+               "Design steel and timber frames for housing schemes\n"
+               "There is a clear career path to chartered status within four years.\n"
+               "You will learn from senior engineers on every project.\n"
+               "A relaxed atmosphere and real team spirit in our Leeds studio.\n"
+               "Degree in civil or structural engineering\n")
+    kept = {r.line for r in ad.requirements + ad.duties}
+    assert kept == {2, 6}
+    assert {a.line: a.why for a in ad.set_aside} == {3: "benefit", 4: "benefit", 5: "benefit"}
