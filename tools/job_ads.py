@@ -230,8 +230,9 @@ def _reason(text: str, section: str | None, why: Aside | None, kind: str,
             (score or 0.0) >= CREDENTIAL_KEEP and _CREDENTIAL.search(text)
             and not rules.COMPANY.search(text)):  # not "Our plant is ISO 14001 certified"
         reason = "other"
-    if reason is None and section in (None, "company") and _about_the_firm(text):
-        reason = "company"  # the organisation is the subject
+    if reason is None and section in (None, "company") and (
+            _about_the_firm(text) or _about_the_field(text)):
+        reason = "company"  # the organisation, or the field it works in, is the subject
     if reason is None and section not in ("must", "nice", "stack") and \
             kind != "keep" and not rules.MUST_CUE.search(text):
         reason = _ASIDE_KIND[kind]  # company, benefit or application in any words
@@ -257,6 +258,30 @@ def _about_the_firm(text: str) -> bool:
     collaborates with ...", "Nordlys Advisory helps ...") and that names no tool or need."""
     return (org_subject(text) or rules.named_subject(text)) and not terms_in(text) and \
         not rules.REQUIREMENT_CUE.search(text)
+
+
+# The background of a research post or project: what is known, what is hard, who funds it
+# ("Little is known about ...", "The study, funded by the NIHR, ...").
+_FIELD = re.compile(
+    r"\b(?:literature|little is known|remains? (?:unclear|poorly|sparse|largely|unknown|"
+    r"challenging|difficult)|(?:is|are) (?:still )?(?:poorly|not well|only partly) understood|"
+    r"(?:has|have) proven|major challenge|challenge for|(?:study|project|programme|hub|"
+    r"initiative) (?:is|aims|will|has|was)|aims to|funded by|rationale|paradigm shift|"
+    r"in most cases|increasingly|are facing|is facing)\b", re.I)
+# Words that bring the reader, the post or the hiring into a line.
+_READER = re.compile(
+    r"\b(?:you|your|you'?ll|candidates?|applicants?|successful|positions?|role|post|job|phd|"
+    r"postdoc\w*|fellow|student|employee|person|individual|hire|team member|recruit\w*|"
+    r"looking for|seeking|hiring)\b", re.I)
+
+
+def _about_the_field(text: str) -> bool:
+    """A sentence of a research post's or project's background that asks nothing of the
+    reader ("Little is known about how ...", "A major challenge for startups is ..."):
+    it names no reader, post, need, tool or deed of the job."""
+    return len(text.split()) >= 8 and _FIELD.search(text) is not None and not (
+        _READER.search(text) or rules.REQUIREMENT_CUE.search(text) or terms_in(text)
+        or rules.DUTY_CUE.search(text) or blocks.opens_with_deed(text))
 
 
 def _duty_or_need(text: str, score: float | None) -> bool:

@@ -258,3 +258,13 @@ def test_what_the_job_leads_to_is_a_benefit_not_a_requirement() -> None:
     kept = {r.line for r in ad.requirements + ad.duties}
     assert kept == {2, 6}
     assert {a.line: a.why for a in ad.set_aside} == {3: "benefit", 4: "benefit", 5: "benefit"}
+
+
+def test_the_background_of_a_research_post_is_not_a_requirement() -> None:
+    ad = parse("PhD studentship in soil microbiology\n"
+               "Little is known about how drought changes the fungi that feed wheat roots.\n"
+               "The project, funded by UKRI, aims to map these networks across three farms.\n"
+               "Run greenhouse trials and sequence soil samples\n"
+               "A master's degree in microbiology, ecology or a related field\n")
+    assert {r.line for r in ad.requirements + ad.duties} == {4, 5}
+    assert {a.line: a.why for a in ad.set_aside} == {2: "company", 3: "company"}
