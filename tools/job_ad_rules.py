@@ -37,7 +37,8 @@ SECTIONS: list[tuple[str, str]] = [
              r"what we need from you|our expectations|eligibility|skills required"),
     ("duty", r"(?:key |main |your |core |primary )?(?:responsibilities|duties|tasks|"
              r"accountabilities)|what you(?:'ll| will)? (?:do|be doing|work on)|"
-             r"you(?:'ll| will)? (?:do|work on|be responsible for)|the role|your role|"
+             r"you(?:'ll| will)? (?:do|work on|be responsible for)|you(?:'ll| will)|"
+             r"the role|your role|"
              r"about the (?:role|job|position)|role description|the job|the position|"
              r"your missions?|your (?:day|week)|day[- ]to[- ]day|in this role|"
              r"what the job involves|job purpose|ihre aufgaben|your impact|the work|"

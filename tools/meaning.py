@@ -56,7 +56,7 @@ def shared_concept(req_tags: Sequence[dict[str, Any]], requirement: str, fact: F
         if _key(tag) in mine:
             return mine[_key(tag)]
     for acronym in _ACRONYM.findall(requirement):
-        if re.search(rf"(?<![\w<]){acronym}(?![\w>])", fact.text):
+        if _has_acronym(acronym, fact.text):
             return acronym
     words = _words(fact.text)
     for w in _words(requirement):
@@ -65,6 +65,14 @@ def shared_concept(req_tags: Sequence[dict[str, Any]], requirement: str, fact: F
                     len(_stem(v)) >= 4 and _stem(v) == _stem(w)):
                 return v
     return None
+
+
+def _has_acronym(acronym: str, text: str) -> bool:
+    """Whether a text names an acronym or its family without the version digits ("NEWS2"
+    in "his NEWS went from 3 to 7")."""
+    base = acronym.rstrip("0123456789")
+    base = base if len(base) >= 2 else acronym
+    return re.search(rf"(?<![\w<]){re.escape(base)}\d*(?![\w>])", text) is not None
 
 
 def _words(text: str) -> list[str]:
@@ -185,7 +193,8 @@ def _named(requirement: str, fact: Fact) -> str | None:
     for word in _NAME.findall(requirement):
         technical = word.lower() in TECH or (word.isupper() and 2 <= len(word) <= 5) or \
             any(c.isdigit() or c in "+#" for c in word) or any(c.isupper() for c in word[1:])
-        if technical and word.lower() not in fact.text.lower():
+        if technical and word.lower() not in fact.text.lower() and not (
+                word.isupper() and _has_acronym(word, fact.text)):
             return word
     return None
 

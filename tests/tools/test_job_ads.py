@@ -268,3 +268,10 @@ def test_the_background_of_a_research_post_is_not_a_requirement() -> None:
                "A master's degree in microbiology, ecology or a related field\n")
     assert {r.line for r in ad.requirements + ad.duties} == {4, 5}
     assert {a.line: a.why for a in ad.set_aside} == {2: "company", 3: "company"}
+
+
+def test_a_bare_you_will_heading_opens_the_duties() -> None:
+    ad = parse("Junior data analyst\nYou will:\nBuild dashboards for the operations team\n"
+               "Requirements:\nAdvanced Excel including pivot tables\n")
+    assert [d.text for d in ad.duties] == ["Build dashboards for the operations team"]
+    assert [r.text for r in ad.requirements] == ["Advanced Excel including pivot tables"]

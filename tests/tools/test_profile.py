@@ -187,3 +187,26 @@ def test_the_sentence_that_shows_each_part_is_quoted_not_its_neighbour() -> None
     assert script and "bash script" in script[0]
     assert not any(q.startswith(("Quiet start", "Team lunch", "Sprint planning"))
                    for m in matches for q in [own[c] for c in m["cites"]])
+
+
+def test_an_acronym_with_its_version_digits_meets_the_same_family_in_plain_words() -> None:
+    """"NEWS2" in the ad and "her NEWS went to 6" in a reflection are one concept; a word
+    that only starts with the same letters is not."""
+    from memory.records import get_records
+    from tools.meaning import _has_acronym
+
+    assert _has_acronym("NEWS2", "his NEWS went from 3 to 7")
+    assert _has_acronym("NEWS2", "scored NEWS2 of 5")
+    assert not _has_acronym("NEWS2", "I read the news at lunch")
+    assert not _has_acronym("NEWS2", "the NEWSLETTER went out")
+    rec = get_records()
+    uid = rec.ensure_user("cli", "local", "ines", "Ines")
+    rec.save_reflection(uid, {"text": "Bed 4's obs were going the wrong way, her NEWS went from "
+                                      "2 to 6 so I called the rapid response team.",
+                              "status": "saved", "skills": [],
+                              "created_at": "2026-10-05T18:00:00+00:00"})
+    out = profile_for(uid, "Staff nurse\nDuties:\n- Recognise deteriorating patients using "
+                           "NEWS2\n- Insert urinary catheters\n")
+    by_req = {m["requirement"]: m for m in out.facts["matches"]}
+    assert by_req["Recognise deteriorating patients using NEWS2"]["status"] == "covered"
+    assert by_req["Insert urinary catheters"]["status"] == "gap"
