@@ -94,9 +94,15 @@ def second_person(words: list[str]) -> list[str]:
     return out
 
 
+# A hedge at the end says how sure the speaker is, not what happened: "it was the right
+# call I think" is mirrored as "it was the right call".
+_TRAILING_HEDGE = re.compile(r"[,\s]+(?:i|we) (?:think|guess|suppose|reckon|believe|feel|mean"
+                             r"|hope|dunno)\W*$|[,\s]+(?:i think|i guess) so\W*$", re.I)
+
+
 def _start(sentence: str) -> str:
     """The sentence from its speaker on: "In my seminar I avoided ..." -> "I avoided ..."."""
-    sentence = _OPENERS.sub("", sentence.strip())
+    sentence = _TRAILING_HEDGE.sub("", _OPENERS.sub("", sentence.strip()))
     found = _FIRST_PERSON.search(sentence)
     if found and 0 < len(sentence[:found.start()].split()) <= 5:
         before = sentence[:found.start()].split()

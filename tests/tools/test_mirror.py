@@ -146,3 +146,9 @@ def test_words_without_a_verb_are_quoted_verbatim() -> None:
     assert mirror("busy week at the cafe") == "\u201cbusy week at the cafe\u201d"
     reply = render("followup_result", seed="x", mirror=mirror("busy week at the cafe"))
     assert re.match(r"You (?:said|mentioned) \u201cbusy week at the cafe\u201d\.", reply)
+
+
+def test_a_trailing_hedge_is_not_mirrored_as_the_deed() -> None:
+    assert mirror("it was the right call I think") == "it was the right call"
+    assert mirror("the handover went fine, I guess.") == "the handover went fine"
+    assert mirror("I think it went ok") == "you think it went ok"  # the hedge leads: kept
