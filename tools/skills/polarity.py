@@ -34,7 +34,13 @@ _GROWTH = re.compile(
     r"i(?:'m| am) (?:too )?slow|always (?:have to ask|copy|end up)|"
     r"(?:takes?|took) me (?:ages|forever)|(?:got|has|have) me beat|"
     r"(?:rubbish|useless|hopeless|terrible) (?:at|with)|keep (?:messing|forgetting|pressing the "
-    r"wrong))\b",
+    r"wrong)|"
+    # not feeling able, and putting it off
+    r"(?:don't|dont|do not|didn't|didnt|never) feel (?:very |so |really |that |too |fully )?"
+    r"(?:confident|comfortable|ready|sure|competent)|not feeling (?:very |so |really )?"
+    r"(?:confident|comfortable|ready|sure)|less confident|out of my depth|unsure (?:about|of|"
+    r"how)|not my strong (?:point|suit)|(?:keep|kept|been) putting (?:it |this |that )?off|"
+    r"put(?:ting)? off (?:the|my|doing|learning|booking)|procrastinat\w*)\b",
     re.IGNORECASE,
 )
 _NEGATION = re.compile(

@@ -52,6 +52,9 @@ def test_random_unicode_texts_keep_offsets() -> None:
     ("I used Excel to plan the budget", "Excel", "demonstrated"),
     ("I would like to learn how to manage a team", "manage a team", "growth"),
     ("I calmed down an angry customer", "calmed down an angry customer", "demonstrated"),
+    ("I don't feel confident doing bloods on children", "doing bloods", "growth"),
+    ("Been putting off the forklift refresher for months", "forklift", "growth"),
+    ("I didn't feel the need to call the supervisor", "call the supervisor", "negated"),
 ])
 def test_polarity(text: str, evidence: str, expected: str) -> None:
     start = text.index(evidence)
