@@ -143,7 +143,8 @@ def whole_phrase(words: list[str], max_words: int = MAX_WORDS) -> list[str]:
     for candidates in (strong, weak):
         for end in reversed(candidates):
             prefix = words[:end]
-            if MIN_WORDS <= _count(prefix) <= max_words and prefix[-1].lower() not in DANGLING:
+            if MIN_WORDS <= _count(prefix) <= max_words and prefix[-1].lower() not in DANGLING \
+                    and not _stub_after_comma(prefix):
                 return prefix
     if _count(words) <= HARD_MAX:
         return words
@@ -152,6 +153,15 @@ def whole_phrase(words: list[str], max_words: int = MAX_WORDS) -> list[str]:
         if _count(prefix) >= MIN_WORDS and prefix[-1].lower() not in DANGLING:
             return prefix
     return words
+
+
+def _stub_after_comma(words: list[str]) -> bool:
+    """Whether a phrase ends in a stub of one or two words after a comma ("..., it shows"):
+    a clause cut before its object, so a shorter phrase reads better."""
+    if "," not in words:
+        return False
+    last = len(words) - 1 - words[::-1].index(",")
+    return 0 < _count(words[last + 1:]) <= 2
 
 
 def _speaker_later(words: list[str], kept: int) -> int | None:

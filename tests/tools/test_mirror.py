@@ -152,3 +152,9 @@ def test_a_trailing_hedge_is_not_mirrored_as_the_deed() -> None:
     assert mirror("it was the right call I think") == "it was the right call"
     assert mirror("the handover went fine, I guess.") == "the handover went fine"
     assert mirror("I think it went ok") == "you think it went ok"  # the hedge leads: kept
+
+
+def test_a_phrase_is_not_cut_to_a_stub_after_a_comma() -> None:
+    said = mirror("I made a dashbord in looker studio for my sister's bakery, it shows which "
+                  "cakes sell on which day")
+    assert said == "you made a dashbord in looker studio for your sister's bakery"
