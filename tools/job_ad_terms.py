@@ -37,11 +37,23 @@ def has_money(text: str) -> bool:
     return _MONEY.search(text) is not None
 
 
+# Pay set by a scale instead of an amount: "Payment according to TV-L E13", "Salary on
+# Agenda for Change band 5", "paid in line with the collective agreement".
+_SCALE = re.compile(r"\b(?:tv-?l|tv-?öd|tv-?od|agenda for change|afc band|(?:pay|salary) (?:scale|"
+                    r"band|grade|spine)|collective (?:wage |labour |labor |bargaining )?"
+                    r"agreement|e\s?1[0-5]\b)", re.I)
+_PAY_OR_PAID = re.compile(r"\b(?:salary|salaries|pay|payment|paid|wages?|remuneration|"
+                          r"compensation|stipend)\b", re.I)
+
+
 def is_pay(text: str) -> bool:
     """A line that states pay with an amount: a pay word then an amount, an amount then a
-    period ("per year"), or "paid" then a rate ("12.50 an hour"), within one line."""
+    period ("per year"), or "paid" then a rate ("12.50 an hour"), within one line; or a pay
+    word with the pay scale that sets it ("Payment according to TV-L E13")."""
     return any(_then(_PAY_WORD, _MONEY, line) or _then(_MONEY, _PERIOD, line)
-               or _then(_PAID, _RATE, line) for line in text.splitlines())
+               or _then(_PAID, _RATE, line)
+               or (_PAY_OR_PAID.search(line) is not None and _SCALE.search(line) is not None)
+               for line in text.splitlines())
 
 
 _DOC = r"(?:cv|c\.v\.?|resume|résumé|cover(?:ing)? letter|letter of motivation|motivation letter|"\

@@ -183,6 +183,16 @@ def test_pay_with_an_amount_is_never_a_requirement() -> None:
     assert {a.why for a in ad.set_aside if "salary" in a.text} == {"benefit"}
 
 
+def test_pay_set_by_a_scale_is_a_benefit_even_with_years_in_it() -> None:
+    ad = parse("Staff nurse, surgical ward\n"
+               "Requirements:\n"
+               "- NMC registration\n"
+               "- Salary on Agenda for Change band 5, rising over 2 years\n"
+               "- Paid in line with the collective agreement for 3 years initially\n")
+    assert [r.text for r in ad.requirements] == ["NMC registration"]
+    assert {a.why for a in ad.set_aside} == {"benefit"} and len(ad.set_aside) == 2
+
+
 def test_a_hostile_long_line_is_read_in_linear_time() -> None:
     """The pay rule once took 77 s on an 80,000-character line of repeated "pay"."""
     import time
