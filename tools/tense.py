@@ -222,6 +222,29 @@ def _fragment(s: Sentence, slot: str | None) -> None:
         s.edits[0] = "I " + first
 
 
+# A connective before a diary fragment: "Also had a daughter ..." -> "I also had ...",
+# "Then took the bins out" -> "Then I took the bins out".
+_LEAD = re.compile(r"^(also|just|still|finally|then|plus|later|afterwards|and)\s+(?=[a-z])",
+                   re.I)
+_BEFORE_VERB = frozenset({"also", "just", "still", "finally"})
+
+
+def _after_connective(sentence: str, slot: str | None) -> str | None:
+    """The sentence with its subject put back after (or before) a leading connective, or
+    None when it is not a diary fragment behind a connective."""
+    lead = _LEAD.match(sentence)
+    if lead is None:
+        return None
+    rest = sentence[lead.end():]
+    done = to_past(rest[:1].upper() + rest[1:], slot)
+    if not done.startswith("I ") or rest.lower().startswith("i "):
+        return None
+    word = lead.group(1)
+    if word.lower() in _BEFORE_VERB:
+        return f"I {word.lower()} {done[2:]}"
+    return f"{word} {done}"
+
+
 def to_past(sentence: str, slot: str | None = None) -> str:
     """The sentence in the first person and the past tense, or as it was when unsure.
 
@@ -241,6 +264,8 @@ def to_past(sentence: str, slot: str | None = None) -> str:
     asked = any(a in ASKING and (b in SUBJECTS or b == "you") for a, b in pairs)
     if asked or lows[:1] and lows[0] in WH or sum(map(is_known, lows)) < 0.7 * len(lows):
         return sentence  # a question without its mark ("How do I ask ..."), or not English
+    if (moved := _after_connective(sentence, slot)) is not None:
+        return moved
     _fragment(s, slot)
     told = any(is_past_form(s.low(p)) and s.low(p - 1) in SUBJECTS
                for p in range(1, len(s.words)))

@@ -138,3 +138,14 @@ def test_a_line_that_ends_on_and_is_told_without_a_crash(text: str) -> None:
     """Chat lines stop mid-thought ("... and"): the verb list reader reached past the end."""
     out = to_past(text)
     assert out.replace("called", "call").replace("fixed", "fix") == text
+
+
+@pytest.mark.parametrize(("said", "story"), [
+    ("Also had a daughter shouting at the nurses station.",
+     "I also had a daughter shouting at the nurses station."),
+    ("Then took the bins out.", "Then I took the bins out."),
+    ("Finally fixed the leak under the sink.", "I finally fixed the leak under the sink."),
+    ("Also the printer broke.", "Also the printer broke."),  # a subject of its own: unchanged
+])
+def test_a_fragment_behind_a_connective_gets_its_subject(said: str, story: str) -> None:
+    assert to_past(said) == story
