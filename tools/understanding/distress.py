@@ -68,6 +68,12 @@ TIRED_AFTER_WORK = re.compile(
     r".{0,40}\b(?:after|from|post|despu[ée]s del?|tras|apr[èe]s|nach)\b.{0,30}\b(?:shift|day|"
     r"week|night|round|service|turno|guardia|jornada|d[ií]a|semana|tourn[ée]e|garde|journ[ée]e|"
     r"semaine|\w*schicht|dienst|tag|woche|\d+\s*h(?:ou)?rs?)", re.I)
+# Feeling foolish about one moment of work ("my lead was fine about it but I felt like an
+# idiot"): past tense, one event. The head alone read it as distress.
+EMBARRASSED = re.compile(
+    r"\bfelt (?:like )?(?:such |so |really |a bit |pretty |kinda |kind of |a right |a total |"
+    r"a complete |like a )?(?:an? )?(?:idiot|stupid|dumb|silly|daft|fool|muppet|numpty|plonker|"
+    r"embarrassed|mortified|awkward|clumsy)\b", re.I)
 # Words of a personal state: when one is in the message, dislikes are scored again.
 STATE = re.compile(
     r"\b(?:myself|my life|life|alive|living|everything|anything|nothing|everyone|nobody|"
@@ -105,9 +111,11 @@ def sentences(text: str) -> list[str]:
 
 
 def only_ordinary(piece: str, text: str) -> bool:
-    """True when ``piece`` says what the writer dislikes or prefers, or how tired a shift
-    left them, and ``text`` (the whole message) names no personal state: such a piece is
-    not scored as distress."""
+    """True when ``piece`` says what the writer dislikes or prefers, how tired a shift left
+    them or how foolish one moment made them feel, and ``text`` (the whole message) names no
+    personal state: such a piece is not scored as distress."""
+    if EMBARRASSED.search(piece):  # "felt" there is not a personal state of its own
+        return not STATE.search(EMBARRASSED.sub(" ", text))
     ordinary = DISLIKE.search(piece) or TIRED_AFTER_WORK.search(piece)
     return bool(ordinary) and not STATE.search(text)
 

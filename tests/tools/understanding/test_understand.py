@@ -50,12 +50,16 @@ DISLIKES = [
     "Je n'aime pas les réunions du lundi, trop longues",
     "my back is killing me after the kitchen fit, but the worktops are level",
     "knackered after a 14 hour shift on the rigs, bunk time",
+    # feeling foolish about one moment of work
+    "merged the wrong branch, my lead was fine about it but I felt like an idiot",
+    "Felt so stupid when I called the customer by the wrong name",
 ]
 # Soft distress that names a dislike too: the personal state must still be heard.
 DISTRESS_WITH_A_DISLIKE = [
     "I hate this job and honestly I feel worthless every single day",
     "i dont like the night shifts, i cry on the drive home most mornings",
     "Sat in the cab after the delivery and sobbed, no idea why",
+    "felt like an idiot again today, I can't sleep and everyone thinks I'm useless",
 ]
 
 
