@@ -22,7 +22,7 @@ from tools.skills.lexical import Match
 from tools.skills.mood import GROWTH_PARTS, mood, part_of
 from tools.skills.polarity import polarity, states_growth
 from tools.skills.tagger import Tagger, TaggerConfig
-from tools.skills.text import Span, clauses, sentences, tokens
+from tools.skills.text import STOPWORDS, Span, clauses, lemma, sentences, tokens
 
 FAST_BATCH = 64
 WINDOW = 512  # sentences scored at once: (sentences x 15.5k concepts) arrays stay ~100 MB
@@ -98,20 +98,38 @@ _PLACE = re.compile(r"(?:for|in|at|on|to|into|onto|from|of|with|by|about|over|un
                     r"before|during|near|behind|around|across|through)\b", re.I)
 
 
+# Everyday verbs and particles: a label mention made only of them ("stayed with" -> "keep
+# company", "hang out with") is as weak as a single word.
+_EVERYDAY = STOPWORDS | frozenset([
+    "stay", "keep", "take", "make", "get", "go", "come", "look", "put", "give", "have", "do",
+    "run", "set", "help", "call", "stand", "sit", "hold", "hang", "turn", "bring", "let", "see",
+    "talk", "tell", "ask", "work"])
+
+
+def everyday_words(text: str) -> bool:
+    """Whether every word of a label mention is an everyday verb or a function word."""
+    words = [lemma(w) for w, _, _ in tokens(text)]
+    return bool(words) and all(w in _EVERYDAY for w in words)
+
+
 def supported(tagger: Tagger, concept: int, whole: float, match: Match | None,
-              from_clause: bool) -> bool:
+              from_clause: bool, everyday: bool = False) -> bool:
     """Whether a candidate has enough support to be shown: a single word that spells a label
     ("PR", "pivot") or a match found in a clause or phrase only counts when the whole
     sentence also points to the skill (its own score is at least ``single_word_support``, or
     within ``clause_gap`` of its framework's threshold); multi-word label mentions and
-    whole-sentence matches stand. (O*NET activities were exempt until 2026-11-29: their
-    short generic titles matched clauses such as "getting dressed" -> "Sew clothing".)"""
+    whole-sentence matches stand, unless made only of everyday words (``everyday``: "stayed
+    with" -> "keep company"), which need the support a clause needs. (O*NET activities were
+    exempt until 2026-11-29: their short generic titles matched clauses such as "getting
+    dressed" -> "Sew clothing".)"""
     cfg = tagger.config
+    framework = str(tagger.framework[concept])
+    if match is not None and everyday:
+        return whole >= cfg.threshold[framework] - cfg.clause_gap
     if match is not None:
         return match.words > 1 or whole >= cfg.single_word_support
     if not from_clause:
         return True
-    framework = str(tagger.framework[concept])
     return whole >= cfg.threshold[framework] - cfg.clause_gap
 
 
@@ -129,8 +147,9 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
                              ordering):
             m = matches.get(c)
             unit = units[int(arg[k, c])]
-            if top is None and not supported(tagger, c, float(whole[k, c]), m,
-                                             unit.is_clause):
+            if top is None and not supported(
+                    tagger, c, float(whole[k, c]), m, unit.is_clause,
+                    m is not None and m.words > 1 and everyday_words(text[m.start:m.end])):
                 continue
             if (top is None and m is None and tagger.framework[c] == "onet"
                     and len(tokens(text, *unit.span)) < ONET_MIN_WORDS):

@@ -174,3 +174,21 @@ def test_a_work_activity_needs_more_than_a_word_and_the_sentence_behind_it(
     strict = Tagger(small_index_tagger.index, replace(loose, clause_gap=0.0))
     for t in tag_many([text], ("onet",), tagger=strict, fast=False)[0]:
         assert t.evidence == text  # a clause alone no longer shows an activity
+
+
+def test_a_label_mention_of_everyday_words_needs_the_sentence_behind_it(
+        small_index_tagger: Tagger) -> None:
+    """"stayed with him till the outreach team came" spells "stay with", an alternative label
+    of "keep company": two everyday words are no more evidence than one."""
+    from tools.skills.lexical import Match
+    from tools.skills.tagging import everyday_words, supported
+
+    assert everyday_words("stayed with") and everyday_words("hang out with")
+    assert not everyday_words("wound care") and not everyday_words("stayed with Excel")
+    esco = next(i for i, fw in enumerate(small_index_tagger.framework) if fw == "esco")
+    two = Match(concept=esco, start=0, end=11, words=2, preferred=False)
+    clause_bar = (small_index_tagger.config.threshold["esco"]
+                  - small_index_tagger.config.clause_gap)
+    assert supported(small_index_tagger, esco, 0.05, two, False)  # a real two-word label
+    assert not supported(small_index_tagger, esco, clause_bar - 0.01, two, False, True)
+    assert supported(small_index_tagger, esco, clause_bar + 0.01, two, False, True)
