@@ -31,6 +31,35 @@ _UNDO = re.compile(r"^\W*(?:oops\W+)?undo\b(?:\s+(?:that|it|the last(?: one)?|th
                    r"the last save))?\W*$", re.I)
 
 
+# A self-introduction ("hello, I am Marta, I work in care home", "hi im Tom, software dev",
+# "I work as an electrician"): a greeting, answered as one. The head read such messages as
+# thanks or a profile request.
+_GREETING = re.compile(r"^\W*(?:hi+|hello|hey+|hiya|good (?:morning|afternoon|evening))\b\W*",
+                       re.I)
+_NAME = re.compile(r"^(?:(?i:my name)(?: is|'s)\s+\w+|(?:[Ii] am|[Ii]'m|[Ii]’m|[Ii]m)\s+"
+                   r"(?P<name>\w[\w'-]*)(?=[\s,.!]|$))")
+_JOB = re.compile(r"\b(?:i work (?:as|in|at|for)|i(?:'m|’m| am)? an? (?!bit\b|little\b|lot\b)"
+                  r"\w+)", re.I)
+_NOT_AN_INTRO = re.compile(
+    r"\b(?:this week|today|yesterday|last (?:week|night)|tonight|tired|exhausted|knackered|"
+    r"shattered|sorry|done|finished|back|fine|good|okay|ok|well|sick|stressed|struggling|"
+    r"not|never|did|was|were|had)\b", re.I)
+
+
+def introduction(text: str) -> bool:
+    """Whether a short message only introduces the writer (a name, a job), with no moment
+    of their week in it: "my name is ...", "I am" + a name typed with a capital (or any word
+    after a greeting), or a job ("I work as ...", "I'm a ...") alone or after a greeting."""
+    if len(text.split()) > 16 or _NOT_AN_INTRO.search(text):
+        return False
+    greeting = _GREETING.match(text)
+    rest = text[greeting.end():] if greeting else text.lstrip(" \t\"'")
+    name = _NAME.match(rest)
+    if name:
+        return bool(greeting) or not name.group("name") or name.group("name")[:1].isupper()
+    return _JOB.match(rest) is not None and (bool(greeting) or len(text.split()) <= 8)
+
+
 def command(text: str) -> str | None:
     """The intent of an exact command, or None when the message is not one.
 
@@ -50,7 +79,9 @@ def command(text: str) -> str | None:
     if _UNDO.search(text):
         return "undo"
     bare = re.sub(r"[\s!.]+$", "", text.strip().lower())
-    return _WORDS.get(bare)
+    if bare in _WORDS:
+        return _WORDS[bare]
+    return "small_talk" if introduction(text) else None
 
 
 def reject_numbers(text: str) -> list[int]:

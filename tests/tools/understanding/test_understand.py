@@ -179,3 +179,32 @@ def test_an_unsure_lower_case_message_is_read_again_in_sentence_case() -> None:
     first = reader.read(text, again=True)  # the single reading, as before
     got = reader.read(text)
     assert not first.confident and got.confident and got.intent == "reflection"
+
+
+@pytest.mark.parametrize("text", [
+    "hello, I am Marta, I work in care home",
+    "hi im Tom, software dev",
+    "Hello! My name is Ana and I am a nurse",
+    "Good morning, I'm a plasterer from Leeds",
+])
+def test_a_self_introduction_is_a_greeting(text: str) -> None:
+    got = understand(text)
+    assert got.intent == "small_talk" and not got.distress.flagged, got
+
+
+@pytest.mark.parametrize("text", [
+    "I am so tired of the night shifts",
+    "im exhausted lol",
+    "I'm a student nurse and this week I did my first injection",
+    "I'm a bit lost with the new rota system",
+])
+def test_what_only_looks_like_an_introduction_is_not_one(text: str) -> None:
+    from tools.understanding.commands import introduction
+
+    assert not introduction(text)
+    assert understand(text).intent != "small_talk"
+
+
+def test_distress_in_an_introduction_is_heard_first() -> None:
+    got = understand("I'm Sam. I want to die")
+    assert got.intent == "distress" and got.distress.level == "crisis"
