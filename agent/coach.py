@@ -23,6 +23,7 @@ from langchain_core.tools import BaseTool
 from agent.care import after_care_reply, care_reply
 from agent.intents import route
 from prompts import asked, render, render_fresh
+from tools.understanding.commands import introduction
 from tools.understanding.lang import detect
 
 MODEL_NAME = "offline-coach"
@@ -89,6 +90,8 @@ def _direct(intent: str, lang: str, seed: str, said: frozenset[str]) -> str:
     if intent == "after_distress":
         return after_care_reply(lang, seed)
     template = DIRECT.get(intent)
+    if intent == "small_talk" and introduction(seed):  # "hi, I'm Marta, I work in care home"
+        template = "introduction"
     if template is None:  # a command this installation has no tool for (undo, cancel)
         return render("not_available", what=intent.replace("_", " "))
     suffix = f"_{lang}" if lang != "en" and template in TRANSLATED else ""

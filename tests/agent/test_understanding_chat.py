@@ -67,3 +67,15 @@ async def test_saying_what_one_dislikes_about_work_gets_coaching_not_care() -> N
     assert "findahelpline.com" not in reply.text
     assert questions(reply), reply.text
     assert get_records().draft_reflection(bo) is not None
+
+
+async def test_a_self_introduction_is_welcomed_and_nothing_is_kept() -> None:
+    from prompts import load
+
+    async with AgentService() as service:
+        marta = service.user_for("cli", "local", "marta")
+        reply = (await converse(service, marta, ["hello, I am Marta, I work in care home"]))[0]
+    assert reply.tools == []
+    first_line = reply.text.split("\n\n")[0]
+    assert first_line in load("introduction")
+    _nothing_kept(marta)
