@@ -23,6 +23,7 @@ ESSENTIAL_WEIGHT = 2.0
 PHANTOM = 8.0  # skills added to every denominator: a 3-skill occupation cannot win on 1 match
 AFFINITY_WEIGHT = 1.0
 AFFINITY_FLOOR = 0.2
+AFFINITY_QUANTILE = 0.98
 AFFINITY_TOP = 3  # an occupation's affinity: mean of its best 3 sentence similarities
 ENJOY_WEIGHT = 0.3
 AVOID_SIMILARITY = 0.5
@@ -113,7 +114,12 @@ def scores(data: OccupationData, profile: Profile, boost: np.ndarray | None = No
            ) -> np.ndarray:
     """The fit score of every occupation for this user."""
     cov = coverage(data, profile)
-    aff = np.maximum(affinity(data, profile.sentences) - AFFINITY_FLOOR, 0.0)
+    aff = affinity(data, profile.sentences)
+    # The floor drops to this user's top 2 % when all their similarities are low (a first,
+    # short reflection): the occupations closest to their own words still count.
+    floor = min(AFFINITY_FLOOR, float(np.quantile(aff, AFFINITY_QUANTILE))) if aff.any() \
+        else AFFINITY_FLOOR
+    aff = np.maximum(aff - floor, 0.0)
     total = cov + AFFINITY_WEIGHT * aff
     return total + boost if boost is not None else total
 

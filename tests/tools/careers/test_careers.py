@@ -151,3 +151,23 @@ def test_onet_occupations_ranked_by_the_activities_shown() -> None:
     found = onet_roles(data, shown)
     assert found and found[0].id == cooks["id"] and len(found[0].shown) == 4
     assert onet_roles(data, dict(list(shown.items())[:1])) == []
+
+
+def test_low_similarities_still_rank_the_occupations_nearest_the_users_words() -> None:
+    """A first, short reflection is close to no occupation in absolute terms (every cosine
+    under the 0.2 floor): the occupations nearest to it still get their affinity."""
+    import numpy as np
+
+    from tools.careers.roles import AFFINITY_FLOOR, Profile, affinity, scores
+
+    data = occupation_data.load()
+    chef = next(i for i, o in enumerate(data.occupations) if o.label == "head chef")
+    # away from occupations in general, orthogonal to the chef
+    noise = -data.vectors.mean(axis=0)
+    noise -= (noise @ data.vectors[chef]) * data.vectors[chef]
+    noise /= np.linalg.norm(noise)
+    sentence = 0.18 * data.vectors[chef] + np.sqrt(1 - 0.18 ** 2) * noise
+    sentences = sentence[None, :] / np.linalg.norm(sentence)
+    assert affinity(data, sentences).max() < AFFINITY_FLOOR
+    total = scores(data, Profile(shown={}, groups={}, sentences=sentences))
+    assert int(np.argmax(total)) == chef and total[chef] > 0
