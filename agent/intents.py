@@ -16,6 +16,10 @@ from tools.understanding.understand import understand
 # Right after a distress answer, only an explicit request brings back the coaching flow.
 RULES_BEFORE_CARE = re.compile(r"^\s*(?:/\w+|help)\s*$|\blet'?s reflect\b|"
                                r"\b(?:forget|export|remind) me\b", re.I)
+# ... or a clear request of the person's own ("show my memory", "undo", "what are my
+# strengths?"): content and chat stay with care, a request is answered.
+REQUESTS_AFTER_CARE = frozenset({"memory_show", "export", "forget", "undo", "strengths", "story",
+                                 "profile", "privacy", "help", "reminder", "recall"})
 IMPORT_YES = re.compile(r"^\s*(?:y|yes|yes please|ok|okay|sure|add it|import it|keep it|"
                         r"save it)\W*$", re.I)
 GREETING = re.compile(r"^\s*(?:/start|/reflect|hi|hello|hey|hiya|good (?:morning|afternoon|"
@@ -82,7 +86,8 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
     got = understand(text, followup=draft_open)
     if got.intent == "distress":
         return Route("distress", got.how, got.distress.score, got.lang)
-    if awaiting == "distress" and not RULES_BEFORE_CARE.search(text):
+    if awaiting == "distress" and not (RULES_BEFORE_CARE.search(text) or (
+            got.confident and got.intent in REQUESTS_AFTER_CARE)):
         return Route("after_distress", "rule", lang=got.lang)
     if awaiting == "import_confirm" and IMPORT_YES.match(text):
         return Route("import_confirm", "rule")

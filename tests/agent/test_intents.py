@@ -72,3 +72,12 @@ def test_save_and_skip_without_a_draft_start_nothing() -> None:
 def test_the_language_comes_with_the_route() -> None:
     assert route("¿Quién puede leer lo que escribo?").lang == "es"
     assert route("Je n'en peux plus, je ne dors plus").intent == "distress"
+
+
+def test_after_care_a_clear_request_is_answered_and_content_stays_with_care() -> None:
+    assert route("show my memory", awaiting="distress").intent == "memory_show"
+    assert route("undo", awaiting="distress").intent == "undo"
+    assert route("what are my strengths?", awaiting="distress").intent == "strengths"
+    for text in ("yeah", "we had a fire drill and I led the evacuation", "ok thanks"):
+        assert route(text, awaiting="distress").intent == "after_distress", text
+    assert route("I want to die", awaiting="distress").intent == "distress"

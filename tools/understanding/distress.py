@@ -74,6 +74,14 @@ EMBARRASSED = re.compile(
     r"\bfelt (?:like )?(?:such |so |really |a bit |pretty |kinda |kind of |a right |a total |"
     r"a complete |like a )?(?:an? )?(?:idiot|stupid|dumb|silly|daft|fool|muppet|numpty|plonker|"
     r"embarrassed|mortified|awkward|clumsy)\b", re.I)
+# A work skill the writer lacks ("behaviour management is my weak spot", "I don't know how
+# to handle the new till"): a growth area, not despair, unless a personal state is named.
+WORK_DEFICIT = re.compile(
+    r"\b(?:(?:is|are) (?:still )?my (?:weak (?:spot|point|area|side)|weakness)|"
+    r"my weak (?:spot|point) is|not (?:very |so |really |that )?good at|need to get better at|"
+    r"(?:rubbish|bad|terrible|awful) at (?!life\b|everything\b)|"
+    r"(?:don'?t|dont|do not) know how to (?:handle|manage|deal with (?:the|a|my|their|his|her) "
+    r"(?!life\b)|fix|teach|control|run|use|write|explain|sort|calm))", re.I)
 # Words of a personal state: when one is in the message, dislikes are scored again.
 STATE = re.compile(
     r"\b(?:myself|my life|life|alive|living|everything|anything|nothing|everyone|nobody|"
@@ -81,7 +89,9 @@ STATE = re.compile(
     r"slept|eat(?:ing)?|worth\w*|useless|failure|fail\w*|burden|alone|lonel\w*|empty|numb|"
     r"hopeless|point|scared|afraid|panic\w*|anxi\w*|dread\w*|disappear\w*|die|dead|dark|"
     r"trapped|breathe|feel\w*|felt|who i (?:am|was|have become|'ve become)|bed|hurt\w*|pain|"
-    r"cop(?:e|ing)|kill\w*|"
+    r"cop(?:e|ing)|kill\w*|thoughts|urges?|voices|anymore|any more|keep going|go on|carry on|"
+    r"get through|(?:hit|hits|hitting|beat|beats|punch\w*|kick\w*|slap\w*|push\w*|chok\w*|"
+    r"threaten\w*|shout\w* at) (?:me|us)|"
     r"vac[ií]\w*|llor\w*|sol[oa]|vida|me siento|"
     r"vide|pleur\w*|seul\w*|je me sens|vie|"
     r"leer|wein\w*|allein\w*|leben|ich fühle|wertlos)\b", re.I)
@@ -116,6 +126,8 @@ def only_ordinary(piece: str, text: str) -> bool:
     personal state: such a piece is not scored as distress."""
     if EMBARRASSED.search(piece):  # "felt" there is not a personal state of its own
         return not STATE.search(EMBARRASSED.sub(" ", text))
+    if WORK_DEFICIT.search(piece):
+        return not STATE.search(text)
     ordinary = DISLIKE.search(piece) or TIRED_AFTER_WORK.search(piece)
     return bool(ordinary) and not STATE.search(text)
 

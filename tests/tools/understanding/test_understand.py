@@ -53,6 +53,9 @@ DISLIKES = [
     # feeling foolish about one moment of work
     "merged the wrong branch, my lead was fine about it but I felt like an idiot",
     "Felt so stupid when I called the customer by the wrong name",
+    # a work skill the writer lacks
+    "honestly I dont know how to stop it happening again, behaviour management is my weak spot",
+    "Not very good at pivot tables yet, need to get better at Excel",
 ]
 # Soft distress that names a dislike too: the personal state must still be heard.
 DISTRESS_WITH_A_DISLIKE = [
@@ -60,6 +63,8 @@ DISTRESS_WITH_A_DISLIKE = [
     "i dont like the night shifts, i cry on the drive home most mornings",
     "Sat in the cab after the delivery and sobbed, no idea why",
     "felt like an idiot again today, I can't sleep and everyone thinks I'm useless",
+    "my partner hits me when I'm bad at cooking",
+    "spreadsheets are my weak spot and honestly I don't know how to keep going",
 ]
 
 
