@@ -114,18 +114,24 @@ def everyday_words(text: str) -> bool:
 
 def supported(tagger: Tagger, concept: int, whole: float, match: Match | None,
               from_clause: bool, everyday: bool = False) -> bool:
-    """Whether a candidate has enough support to be shown: a single word that spells a label
-    ("PR", "pivot") or a match found in a clause or phrase only counts when the whole
-    sentence also points to the skill (its own score is at least ``single_word_support``, or
-    within ``clause_gap`` of its framework's threshold); multi-word label mentions and
-    whole-sentence matches stand, unless made only of everyday words (``everyday``: "stayed
-    with" -> "keep company"), which need the support a clause needs. (O*NET activities were
-    exempt until 2026-11-29: their short generic titles matched clauses such as "getting
-    dressed" -> "Sew clothing".)"""
+    """Whether a candidate has enough support to be shown.
+
+    A single word that spells a label ("PR", "pivot") or a match found in a clause or phrase
+    only counts when the whole sentence also points to the skill (its own score is at least
+    ``single_word_support``, or within ``clause_gap`` of its framework's threshold).
+    Multi-word mentions of a preferred label and whole-sentence matches stand; a mention of
+    an alternative label needs the support a single word needs, and one made only of
+    everyday words (``everyday``: "stayed with" -> "keep company") the support a clause
+    needs. (O*NET activities were exempt until 2026-11-29: their short generic titles
+    matched clauses such as "getting dressed" -> "Sew clothing".)"""
     cfg = tagger.config
     framework = str(tagger.framework[concept])
     if match is not None and everyday:
         return whole >= cfg.threshold[framework] - cfg.clause_gap
+    if match is not None and not match.preferred:
+        # an alternative label can name another sense: ESCO files "data analytics" under
+        # "unstructured data", so the sentence must point to the skill too
+        return whole >= cfg.single_word_support
     if match is not None:
         return match.words > 1 or whole >= cfg.single_word_support
     if not from_clause:

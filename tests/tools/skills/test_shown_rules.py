@@ -186,9 +186,22 @@ def test_a_label_mention_of_everyday_words_needs_the_sentence_behind_it(
     assert everyday_words("stayed with") and everyday_words("hang out with")
     assert not everyday_words("wound care") and not everyday_words("stayed with Excel")
     esco = next(i for i, fw in enumerate(small_index_tagger.framework) if fw == "esco")
-    two = Match(concept=esco, start=0, end=11, words=2, preferred=False)
+    two = Match(concept=esco, start=0, end=11, words=2, preferred=True)
     clause_bar = (small_index_tagger.config.threshold["esco"]
                   - small_index_tagger.config.clause_gap)
     assert supported(small_index_tagger, esco, 0.05, two, False)  # a real two-word label
     assert not supported(small_index_tagger, esco, clause_bar - 0.01, two, False, True)
     assert supported(small_index_tagger, esco, clause_bar + 0.01, two, False, True)
+
+
+def test_an_alternative_label_needs_the_sentence_behind_it(small_index_tagger: Tagger) -> None:
+    """ESCO files "data analytics" as an alternative label of "unstructured data": a mention
+    of an alternative label counts only when the sentence points to the skill too."""
+    from tools.skills.lexical import Match
+    from tools.skills.tagging import supported
+
+    esco = next(i for i, fw in enumerate(small_index_tagger.framework) if fw == "esco")
+    alt = Match(concept=esco, start=0, end=14, words=2, preferred=False)
+    bar = small_index_tagger.config.single_word_support
+    assert not supported(small_index_tagger, esco, bar - 0.01, alt, False)
+    assert supported(small_index_tagger, esco, bar + 0.01, alt, False)
