@@ -34,6 +34,12 @@ _REQUEST = re.compile(
     re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|we|we're|we've|us|myself)\b",
                            re.IGNORECASE)
+# the writer as the one who acts (not "me" / "us", who may be the object of another's deed)
+_FIRST_PERSON_SUBJECT = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|we|we're|we've|myself)\b",
+                                   re.IGNORECASE)
+_TAUGHT_ME = re.compile(r"\b(?:show(?:ed|s)?|taught|teach(?:es)?|train(?:ed|s)?|help(?:ed|s)?|"
+                        r"explain(?:ed|s)?|coach(?:ed|es)?|mentor(?:ed|s)?|walk(?:ed|s)?) "
+                        r"(?:me|us)\b", re.IGNORECASE)
 _PEOPLE = (
     r"(?:manager|boss|colleague|colleagues|co-worker|coworker|supervisor|lead|leader|chef|"
     r"nurse|doctor|dr|vet|driver|drivers|dev|developer|engineer|teacher|coordinator|agency|"
@@ -108,12 +114,17 @@ def sentence_mood(sentence: str) -> Mood:
 
 
 def clause_mood(clause: str) -> Mood:
-    """Whether a clause reports someone else's action: a third-person subject and no first
-    person in the clause ("my manager caught a shoplifter"); otherwise the writer's own."""
+    """Whether a clause reports someone else's action: a third-person subject and the writer
+    not among those who act ("my manager caught a shoplifter", "the team lead thanked me");
+    otherwise the writer's own."""
     text = clause.replace("’", "'")
-    if _FIRST_PERSON.search(text):
+    if _FIRST_PERSON_SUBJECT.search(text):
         return "mine"
-    return "other" if _OTHER_SUBJECT.match(text) or _named(text) else "mine"
+    if _TAUGHT_ME.search(text) and _FIRST_PERSON.search(text):
+        return "mine"  # "my manager showed me how to do the payroll export": learning
+    if _OTHER_SUBJECT.match(text) or _named(text):
+        return "other"  # "the team lead thanked me": the writer is only the object
+    return "mine"
 
 
 def _named(text: str) -> bool:

@@ -45,6 +45,10 @@ def test_sentence_mood(sentence: str, expected: str) -> None:
     ("Called nurse Becky about the drip", "mine"),
     ("Trained new apprentice Josh on the lathe", "mine"),
     ("Monday started with a fire alarm", "mine"),  # a day is no person
+    ("the team lead thanked me in standup", "other"),  # the writer is only the object
+    ("the client emailed us the new drawings", "other"),
+    ("my supervisor showed me how to balance the till", "mine"),  # the writer learns
+    ("my mentor and I planned the open day", "mine"),
 ])
 def test_clause_mood(clause: str, expected: str) -> None:
     assert clause_mood(clause) == expected
