@@ -40,6 +40,10 @@ _FIRST_PERSON_SUBJECT = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|we|we're|we
 _TAUGHT_ME = re.compile(r"\b(?:show(?:ed|s)?|taught|teach(?:es)?|train(?:ed|s)?|help(?:ed|s)?|"
                         r"explain(?:ed|s)?|coach(?:ed|es)?|mentor(?:ed|s)?|walk(?:ed|s)?) "
                         r"(?:me|us)\b", re.IGNORECASE)
+# words that follow a role as part of its name, not as its verb ("team leader", "nurse manager")
+_ROLE_NOUNS = words("in on at of and or team shift nurse manager lead leader service care support "
+                    "relations contact account order orders visit review record report file "
+                    "base list needs focus experience journey")
 _PEOPLE = (
     r"(?:manager|boss|colleague|colleagues|co-worker|coworker|supervisor|lead|leader|chef|"
     r"nurse|doctor|dr|vet|driver|drivers|dev|developer|engineer|teacher|coordinator|agency|"
@@ -55,6 +59,7 @@ _OTHER_SUBJECT = re.compile(
     r"(?:head|sous|tech|team|line|shift|store|area|deputy|assistant|charge|senior|junior|"
     r"new|other)\s+" + _PEOPLE + r"\b|" + _PEOPLE + r"\s+\w+ed\b)", re.IGNORECASE)
 
+_BARE_ROLE = re.compile(r"^\s*" + _PEOPLE + r"\s+([a-z]+)\b", re.IGNORECASE)
 # a role and a capitalised name open the clause: "Charge nurse Becky did the handover",
 # "My daughter Ffion did the post", "Restaurant manager Claire take the complaint"
 _ROLE_NAME = re.compile(r"^\s*(?:(?:[Mm]y|[Oo]ur|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+)?"
@@ -122,9 +127,20 @@ def clause_mood(clause: str) -> Mood:
         return "mine"
     if _TAUGHT_ME.search(text) and _FIRST_PERSON.search(text):
         return "mine"  # "my manager showed me how to do the payroll export": learning
-    if _OTHER_SUBJECT.match(text) or _named(text):
+    if _OTHER_SUBJECT.match(text) or _named(text) or _bare_role(text):
         return "other"  # "the team lead thanked me": the writer is only the object
     return "mine"
+
+
+def _bare_role(text: str) -> bool:
+    """Whether a clause opens with a role without an article and a verb, as written in a
+    hurry or in a second language ("supervisor say good job", "customer complain about the
+    price"); not "driver training today"."""
+    found = _BARE_ROLE.match(text)
+    if not found:
+        return False
+    verb = found.group(1).lower()
+    return _verb_form(verb) and not verb.endswith("ing") and verb not in _ROLE_NOUNS
 
 
 def _named(text: str) -> bool:

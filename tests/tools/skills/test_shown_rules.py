@@ -49,6 +49,10 @@ def test_sentence_mood(sentence: str, expected: str) -> None:
     ("the client emailed us the new drawings", "other"),
     ("my supervisor showed me how to balance the till", "mine"),  # the writer learns
     ("my mentor and I planned the open day", "mine"),
+    ("supervisor say good job", "other"),  # a role without its article, in a hurry
+    ("customer complain about the price", "other"),
+    ("Customer service all day on the tills", "mine"),  # a compound noun, no verb
+    ("driver training today", "mine"),
 ])
 def test_clause_mood(clause: str, expected: str) -> None:
     assert clause_mood(clause) == expected
