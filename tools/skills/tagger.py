@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import re
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -55,6 +56,15 @@ def _join_groups(position: dict[tuple[str, str], int],
 @functools.cache
 def _scoring_pool() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(2, thread_name_prefix="skill-scoring")
+
+
+# A clause that only says something could not be used: "also forklift was broken", "the
+# van was in for repair", "till went down".
+OUT_OF_USE = re.compile(
+    r"\W*(?:(?:also|and|but|so|then|the|my|our|a|an|his|her|their)\s+)*(?:[\w-]+\s+){0,2}?"
+    r"(?:(?:was|were|is|are|got|went|has been|had been)\s+(?:still\s+)?(?:broken|bust|down|dead|"
+    r"out of (?:order|action|service|use)|not working|off the road|unavailable|"
+    r"in for (?:a )?(?:repair|repairs|service|servicing))|broke down)\W*$", re.I)
 
 
 @dataclass
@@ -221,8 +231,17 @@ class Tagger:
         expandable: list[_Unit] = []  # sentences and clauses (not phrases) get trade words
         for k, span in enumerate(sentence_spans):
             parts = clauses(text, span) if self.config.use_clauses else [span]
-            own = [_Unit(offset + k, span, False)]
-            own += [_Unit(offset + k, p, True) for p in parts] if len(parts) > 1 else []
+            live = [p for p in parts if not OUT_OF_USE.match(text, *p)] if len(parts) > 1 \
+                else parts
+            if live and len(live) < len(parts):  # "the forklift was broken so I ...": the
+                # thing that could not be used is no evidence; the sentence is read without it
+                masked = " ".join(text[a:b] for a, b in live)
+                units.append(_Unit(offset + k, span, False, text=masked))
+                parts = live
+                own = [_Unit(offset + k, p, True) for p in parts]
+            else:
+                own = [_Unit(offset + k, span, False)]
+                own += [_Unit(offset + k, p, True) for p in parts] if len(parts) > 1 else []
             units += own
             expandable += own
             if self.config.use_phrases:

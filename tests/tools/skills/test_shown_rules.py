@@ -213,3 +213,20 @@ def test_an_alternative_label_needs_the_sentence_behind_it(small_index_tagger: T
     bar = small_index_tagger.config.single_word_support
     assert not supported(small_index_tagger, esco, bar - 0.01, alt, False)
     assert supported(small_index_tagger, esco, bar + 0.01, alt, False)
+
+
+def test_a_thing_that_could_not_be_used_is_no_evidence(small_index_tagger: Tagger) -> None:
+    """"the forklift was broken so I moved every pallet by hand": the sentence is read
+    without the clause about the forklift, and that clause is not scored on its own."""
+    from tools.skills.tagger import OUT_OF_USE
+
+    text = "the forklift was broken so I moved every pallet by hand"
+    units = small_index_tagger._units(text, [(0, len(text))], 0)
+    read = [u.text if u.text is not None else text[u.span[0]:u.span[1]] for u in units]
+    assert not any("forklift" in r for r in read), read
+    assert any(u.text == "I moved every pallet by hand" or (u.text or "").endswith(
+        "I moved every pallet by hand") for u in units if not u.is_clause), read
+    for said in ("the van was in for repair", "also the till went down", "printer broke down"):
+        assert OUT_OF_USE.match(said), said
+    for said in ("I fixed the broken till", "the van was loaded by 6", "I was down the site"):
+        assert not OUT_OF_USE.match(said), said
