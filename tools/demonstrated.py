@@ -19,7 +19,7 @@ from tools.skills.polarity import polarity
 _OWN = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|we|we've|we're|we'd|myself|ourselves)\b", re.I)
 _DROPPED_I = re.compile(  # chat style without the pronoun: "Led the night shift alone.",
     # also behind a connective: "Also trained the new commis on the fryer."
-    r"^\s*(?:(?:also|then|and|plus|later|finally|just|still|so)\s+)?(?:\w+ed|led|ran|made|took|gave|wrote|built|taught|sold|got|did|found|kept|held|"
+    r"^\s*(?:(?:also|then|and|plus|later|finally|just|still|so|\w+ly)\s+)?(?:\w+ed|led|felt|ran|made|took|gave|wrote|built|taught|sold|got|did|found|kept|held|"
     r"set up|put|brought|told|spoke|drove|met|fixed|sorted|handled|trained|helped|cooked|"
     r"covered|finished|started|organised|organized|managed|calmed|had|went|sent|spent|won|"
     r"began|chose|paid|caught|bought|taught)\b", re.I)

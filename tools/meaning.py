@@ -26,6 +26,21 @@ from tools.facts import Fact
 from tools.faithfulness import TECH
 from tools.skills.text import content_lemmas
 
+# A requirement that is a credential: a degree, a licence, a registration, a certificate or
+# a level of one ("Level 2 Food Hygiene", "NVQ 3", "CSCS card", "NMC registration"). It is
+# held or not: covered by the user's words or credentials, never "transferable".
+CREDENTIAL = re.compile(
+    r"\b(?:degree|phd|doctorate|master'?s|bachelor'?s|certif\w*|licen[cs]e|diploma|"
+    r"qualification|qualified|registration|registered|accredit\w*|chartered|nvq|btec|"
+    r"(?:level|grade) \d|(?:cscs|sia|cpcs|cpc|dbs|tacho|forklift|driver'?s?) card)\b", re.I)
+
+
+def holds_credential(fact: Fact) -> bool:
+    """Whether a fact can show a credential requirement: a credential, or the user's words
+    naming one ("got my Level 2 food hygiene certificate")."""
+    return fact.kind == "credential" or CREDENTIAL.search(fact.text) is not None
+
+
 COVER_MIN = 0.15  # similarity (sentence or its whole item) needed with a shared concept
 NEAR_MIN = 0.5  # similarity alone: transferable, never covered
 SHARED_BONUS = 0.1  # per content word a sentence shares with the requirement, for ranking
@@ -206,7 +221,9 @@ def _upgrade(m: Any, req_tags: Sequence[dict[str, Any]], done: Sequence[Fact],
     ``near`` ranks the user's sentences (whole or by clause); ``gate`` also lets a sentence
     count when its whole reflection is close to the requirement."""
     ranked = sorted(range(len(done)), key=lambda k: -near[k])
+    credential = CREDENTIAL.search(m.requirement) is not None
     shown = [(j, c) for j in ranked if gate[j] >= COVER_MIN
+             and (not credential or holds_credential(done[j]))
              and (c := shared_concept(req_tags, m.requirement, done[j]))]
     # Meaning and concepts together: a sentence sharing more of the requirement's words
     # ranks first among those that share one ("career conversations" for "career").
@@ -217,10 +234,11 @@ def _upgrade(m: Any, req_tags: Sequence[dict[str, Any]], done: Sequence[Fact],
         cites = [done[j].id for j, _ in shown[:2]]
         m.status, m.cites, m.via, m.next_step = "covered", cites, shown[0][1], None
         m.why = render_template("match_covered_why", via=shown[0][1])
-    elif shown and m.status == "gap":
+    elif shown and m.status == "gap" and not CREDENTIAL.search(m.requirement):
         m.status, m.cites, m.via, m.next_step = "transferable", \
             [done[j].id for j, _ in shown[:2]], shown[0][1], None
         m.why = render_template("match_named_missing", via=shown[0][1])
-    elif ranked and near[ranked[0]] >= NEAR_MIN and m.status == "gap":
+    elif ranked and near[ranked[0]] >= NEAR_MIN and m.status == "gap" and \
+            not CREDENTIAL.search(m.requirement):
         m.status, m.cites, m.next_step = "transferable", [done[ranked[0]].id], None
         m.why = render_template("match_close_why")

@@ -19,7 +19,7 @@ from prompts import render
 from tools.demonstrated import shows_own_action
 from tools.facts import Fact
 from tools.job_ads import JobAd, Requirement, parse
-from tools.meaning import by_meaning
+from tools.meaning import CREDENTIAL, by_meaning, holds_credential
 from tools.strengths import key
 
 Status = Literal["covered", "transferable", "gap"]
@@ -112,8 +112,7 @@ def _term_facts(term: str, facts: list[Fact]) -> list[Fact]:
 
 def next_step(label: str, term: str | None) -> str:
     """A concrete next step for a gap, naming the requirement in the ad's words."""
-    if re.search(r"\b(?:degree|phd|doctorate|master'?s|bachelor'?s|certif\w*|licen[cs]e|"
-                 r"diploma|qualification)\b", label, re.I):
+    if CREDENTIAL.search(label):
         return render("profile_step_credential")
     if term:
         return render("profile_step_project", term=term)
@@ -172,10 +171,12 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
                             m.term = rel
                             break
             else:
-                same = [f for t in found for f in user_skills.get(key(t), [])]
+                same = [f for t in found for f in user_skills.get(key(t), [])
+                        if not CREDENTIAL.search(label) or holds_credential(f)]
                 if same:
                     m.status, m.cites = "covered", _rank(same)
-                elif found and user_vecs is not None:
+                elif found and user_vecs is not None and not CREDENTIAL.search(label):
+                    # a credential is held or not: a related skill is no step towards it
                     req_vecs = get_embedder().embed([str(t["label"]) for t in found])
                     sims = np.asarray(req_vecs @ user_vecs.T)
                     i, j = np.unravel_index(int(np.argmax(sims)), sims.shape)

@@ -19,6 +19,7 @@ def _fact(text: str) -> Fact:
     "Also trained the new commis on the fryer, she got it quick.",
     "Then sorted the delivery notes for the whole week.",
     "I rebuilt the rota for December.",
+    "Mostly felt calm, the team listened to me.",
 ])
 def test_own_deeds_count(text: str) -> None:
     assert shows_own_action(_fact(text))

@@ -210,3 +210,29 @@ def test_an_acronym_with_its_version_digits_meets_the_same_family_in_plain_words
     by_req = {m["requirement"]: m for m in out.facts["matches"]}
     assert by_req["Recognise deteriorating patients using NEWS2"]["status"] == "covered"
     assert by_req["Insert urinary catheters"]["status"] == "gap"
+
+
+def test_a_credential_is_held_or_a_gap_never_transferable() -> None:
+    """A related skill is no step towards a certificate: "Level 2 Food Hygiene" is a gap with
+    a credential step for a cook who only wrote about running the kitchen."""
+    from memory.records import get_records
+
+    rec = get_records()
+    uid = rec.ensure_user("cli", "local", "tomasz", "Tomasz")
+    rec.save_reflection(uid, {"text": "Ran the kitchen on Sunday for 90 covers, checked the "
+                                      "fridge temps and kept the food safety log.",
+                              "status": "saved", "skills": [],
+                              "created_at": "2026-10-05T18:00:00+00:00"})
+    out = profile_for(uid, "Cook\nRequirements:\n- Level 2 Food Hygiene certificate\n"
+                           "- CSCS card\n- Experience taking card payments\n")
+    by_req = {m["requirement"]: m for m in out.facts["matches"]}
+    for cert in ("Level 2 Food Hygiene certificate", "CSCS card"):
+        assert by_req[cert]["status"] == "gap", by_req[cert]
+        assert "certificate" in (by_req[cert]["next_step"] or "")
+    rec.save_reflection(uid, {"text": "Passed my Level 2 food hygiene certificate online "
+                                      "on my day off.", "status": "saved", "skills": [],
+                              "created_at": "2026-10-12T18:00:00+00:00"})
+    out = profile_for(uid, "Cook\nRequirements:\n- Level 2 Food Hygiene certificate\n")
+    hygiene = out.facts["matches"][0]
+    assert hygiene["status"] == "covered", hygiene
+    assert any("Passed my Level 2" in f.text for f in facts_for(uid) if f.id in hygiene["cites"])
