@@ -22,12 +22,13 @@ from memory.embeddings import get_tag_embedder
 from tools.skills.adapter import load_adapter
 from tools.skills.config import TaggerConfig
 from tools.skills.context import occupation_boost, trade_vector
+from tools.skills.frameworks import Concept
 from tools.skills.glossary import load_glossary, other_sense
 from tools.skills.index import SkillIndex
 from tools.skills.lexical import Match
 from tools.skills.prior import prior_vector
 from tools.skills.query_encoder import get_query_embedder
-from tools.skills.text import Span, clauses, phrases, sentences
+from tools.skills.text import Span, clauses, lemma, phrases, sentences
 
 __all__ = ["Tagger", "TaggerConfig"]
 
@@ -56,6 +57,17 @@ def _join_groups(position: dict[tuple[str, str], int],
 @functools.cache
 def _scoring_pool() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(2, thread_name_prefix="skill-scoring")
+
+
+def _acronym_in_lower_case(word: str, concept: Concept) -> bool:
+    """Whether a one-word match spells a label that exists only as an acronym ("HR" for
+    "human resource management") while the writer typed an ordinary lower-case word ("hrs")."""
+    if not word.islower():
+        return False
+    key = lemma(word.lower())
+    forms = [f for f in (concept.label, *concept.alt) if len(f.split()) == 1
+             and lemma(f.lower()) == key]
+    return bool(forms) and all(f.isupper() for f in forms)
 
 
 # A clause that only says something could not be used: "also forklift was broken", "the
@@ -342,6 +354,9 @@ class Tagger:
             if terms and m.words == 1 and other_sense(terms, m.start, m.end,
                                                       concepts[m.concept].label):
                 continue
+            if m.words == 1 and _acronym_in_lower_case(text[m.start:m.end],
+                                                       concepts[m.concept]):
+                continue  # "3 hrs" is not "HR", "it" is not "IT"
             old = best.get(m.concept)
             if old is None or (m.preferred, m.words) > (old.preferred, old.words):
                 best[m.concept] = m

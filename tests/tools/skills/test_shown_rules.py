@@ -230,3 +230,15 @@ def test_a_thing_that_could_not_be_used_is_no_evidence(small_index_tagger: Tagge
         assert OUT_OF_USE.match(said), said
     for said in ("I fixed the broken till", "the van was loaded by 6", "I was down the site"):
         assert not OUT_OF_USE.match(said), said
+
+
+def test_a_lower_case_word_is_not_an_acronym_label() -> None:
+    """"over 3 hrs" is not "HR" (an alternative label of "human resource management")."""
+    from tools.skills.frameworks import Concept
+    from tools.skills.tagger import _acronym_in_lower_case
+
+    hr = Concept(framework="esco", id="x", label="human resource management", alt=["HR"])
+    assert _acronym_in_lower_case("hrs", hr)
+    assert not _acronym_in_lower_case("HR", hr)
+    python = Concept(framework="esco", id="y", label="Python", alt=[])
+    assert not _acronym_in_lower_case("python", python)  # a name typed in lower case
