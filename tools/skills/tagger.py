@@ -60,14 +60,15 @@ def _scoring_pool() -> ThreadPoolExecutor:
 
 
 def _acronym_in_lower_case(word: str, concept: Concept) -> bool:
-    """Whether a one-word match spells a label that exists only as an acronym ("HR" for
-    "human resource management") while the writer typed an ordinary lower-case word ("hrs")."""
+    """Whether a one-word match reaches a label that exists only as an acronym ("HR" for
+    "human resource management") through another lower-case word ("hrs"); an acronym typed in
+    lower case ("css", "sql") still counts."""
     if not word.islower():
         return False
-    key = lemma(word.lower())
+    key = lemma(word)
     forms = [f for f in (concept.label, *concept.alt) if len(f.split()) == 1
              and lemma(f.lower()) == key]
-    return bool(forms) and all(f.isupper() for f in forms)
+    return bool(forms) and all(f.isupper() and f.lower() != word for f in forms)
 
 
 # A clause that only says something could not be used: "also forklift was broken", "the

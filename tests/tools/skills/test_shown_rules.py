@@ -242,3 +242,5 @@ def test_a_lower_case_word_is_not_an_acronym_label() -> None:
     assert not _acronym_in_lower_case("HR", hr)
     python = Concept(framework="esco", id="y", label="Python", alt=[])
     assert not _acronym_in_lower_case("python", python)  # a name typed in lower case
+    css = Concept(framework="esco", id="z", label="CSS", alt=[])
+    assert not _acronym_in_lower_case("css", css)  # an acronym typed in lower case
