@@ -139,3 +139,10 @@ def test_punctuation_and_emoji_are_never_mirrored_or_stored() -> None:
     step = update(draft, "??? -- !!! ... 😅 ---")
     assert draft.texts == [] and step.mirror is None
     assert mirror("-- fixed it --") == "you fixed it"
+
+
+def test_a_happy_client_is_a_result_even_with_an_intensifier() -> None:
+    from tools.reflection import cues_in
+
+    assert "result" in cues_in("did a colour correction over 3 hrs and she left so happy")
+    assert "result" in cues_in("the customer went home really chuffed with the repair")
