@@ -189,6 +189,14 @@ def test_the_sentence_that_shows_each_part_is_quoted_not_its_neighbour() -> None
                    for m in matches for q in [own[c] for c in m["cites"]])
 
 
+def _reflect(uid: str, day: str, text: str) -> None:
+    """Save one reflection of the user's, without tags (matching reads their words)."""
+    from memory.records import get_records
+
+    get_records().save_reflection(uid, {"text": text, "status": "saved", "skills": [],
+                                        "created_at": f"{day}T18:00:00+00:00"})
+
+
 def test_an_acronym_with_its_version_digits_meets_the_same_family_in_plain_words() -> None:
     """"NEWS2" in the ad and "her NEWS went to 6" in a reflection are one concept; a word
     that only starts with the same letters is not."""
@@ -199,12 +207,9 @@ def test_an_acronym_with_its_version_digits_meets_the_same_family_in_plain_words
     assert _has_acronym("NEWS2", "scored NEWS2 of 5")
     assert not _has_acronym("NEWS2", "I read the news at lunch")
     assert not _has_acronym("NEWS2", "the NEWSLETTER went out")
-    rec = get_records()
-    uid = rec.ensure_user("cli", "local", "ines", "Ines")
-    rec.save_reflection(uid, {"text": "Bed 4's obs were going the wrong way, her NEWS went from "
-                                      "2 to 6 so I called the rapid response team.",
-                              "status": "saved", "skills": [],
-                              "created_at": "2026-10-05T18:00:00+00:00"})
+    uid = get_records().ensure_user("cli", "local", "ines", "Ines")
+    _reflect(uid, "2026-10-05", "Bed 4's obs were going the wrong way, her NEWS went from 2 to 6 "
+                                "so I called the rapid response team.")
     out = profile_for(uid, "Staff nurse\nDuties:\n- Recognise deteriorating patients using "
                            "NEWS2\n- Insert urinary catheters\n")
     by_req = {m["requirement"]: m for m in out.facts["matches"]}
@@ -217,21 +222,16 @@ def test_a_credential_is_held_or_a_gap_never_transferable() -> None:
     a credential step for a cook who only wrote about running the kitchen."""
     from memory.records import get_records
 
-    rec = get_records()
-    uid = rec.ensure_user("cli", "local", "tomasz", "Tomasz")
-    rec.save_reflection(uid, {"text": "Ran the kitchen on Sunday for 90 covers, checked the "
-                                      "fridge temps and kept the food safety log.",
-                              "status": "saved", "skills": [],
-                              "created_at": "2026-10-05T18:00:00+00:00"})
+    uid = get_records().ensure_user("cli", "local", "tomasz", "Tomasz")
+    _reflect(uid, "2026-10-05", "Ran the kitchen on Sunday for 90 covers, checked the fridge "
+                                "temps and kept the food safety log.")
     out = profile_for(uid, "Cook\nRequirements:\n- Level 2 Food Hygiene certificate\n"
                            "- CSCS card\n- Experience taking card payments\n")
     by_req = {m["requirement"]: m for m in out.facts["matches"]}
     for cert in ("Level 2 Food Hygiene certificate", "CSCS card"):
         assert by_req[cert]["status"] == "gap", by_req[cert]
         assert "certificate" in (by_req[cert]["next_step"] or "")
-    rec.save_reflection(uid, {"text": "Passed my Level 2 food hygiene certificate online "
-                                      "on my day off.", "status": "saved", "skills": [],
-                              "created_at": "2026-10-12T18:00:00+00:00"})
+    _reflect(uid, "2026-10-12", "Passed my Level 2 food hygiene certificate online on my day off.")
     out = profile_for(uid, "Cook\nRequirements:\n- Level 2 Food Hygiene certificate\n")
     hygiene = out.facts["matches"][0]
     assert hygiene["status"] == "covered", hygiene
