@@ -234,11 +234,10 @@ def _upgrade(m: Any, req_tags: Sequence[dict[str, Any]], done: Sequence[Fact],
         cites = [done[j].id for j, _ in shown[:2]]
         m.status, m.cites, m.via, m.next_step = "covered", cites, shown[0][1], None
         m.why = render_template("match_covered_why", via=shown[0][1])
-    elif shown and m.status == "gap" and not CREDENTIAL.search(m.requirement):
+    elif shown and m.status == "gap" and not credential:
         m.status, m.cites, m.via, m.next_step = "transferable", \
             [done[j].id for j, _ in shown[:2]], shown[0][1], None
         m.why = render_template("match_named_missing", via=shown[0][1])
-    elif ranked and near[ranked[0]] >= NEAR_MIN and m.status == "gap" and \
-            not CREDENTIAL.search(m.requirement):
+    elif ranked and near[ranked[0]] >= NEAR_MIN and m.status == "gap" and not credential:
         m.status, m.cites, m.next_step = "transferable", [done[ranked[0]].id], None
         m.why = render_template("match_close_why")

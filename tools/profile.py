@@ -171,11 +171,12 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
                             m.term = rel
                             break
             else:
+                credential = CREDENTIAL.search(label) is not None
                 same = [f for t in found for f in user_skills.get(key(t), [])
-                        if not CREDENTIAL.search(label) or holds_credential(f)]
+                        if not credential or holds_credential(f)]
                 if same:
                     m.status, m.cites = "covered", _rank(same)
-                elif found and user_vecs is not None and not CREDENTIAL.search(label):
+                elif found and user_vecs is not None and not credential:
                     # a credential is held or not: a related skill is no step towards it
                     req_vecs = get_embedder().embed([str(t["label"]) for t in found])
                     sims = np.asarray(req_vecs @ user_vecs.T)

@@ -117,8 +117,7 @@ def scores(data: OccupationData, profile: Profile, boost: np.ndarray | None = No
     aff = affinity(data, profile.sentences)
     # The floor drops to this user's top 2 % when all their similarities are low (a first,
     # short reflection): the occupations closest to their own words still count.
-    floor = min(AFFINITY_FLOOR, float(np.quantile(aff, AFFINITY_QUANTILE))) if aff.any() \
-        else AFFINITY_FLOOR
+    floor = min(AFFINITY_FLOOR, float(np.quantile(aff, AFFINITY_QUANTILE)))
     aff = np.maximum(aff - floor, 0.0)
     total = cov + AFFINITY_WEIGHT * aff
     return total + boost if boost is not None else total

@@ -125,7 +125,7 @@ def clause_mood(clause: str) -> Mood:
     text = clause.replace("’", "'")
     if _FIRST_PERSON_SUBJECT.search(text):
         return "mine"
-    if _TAUGHT_ME.search(text) and _FIRST_PERSON.search(text):
+    if _TAUGHT_ME.search(text):
         return "mine"  # "my manager showed me how to do the payroll export": learning
     if _OTHER_SUBJECT.match(text) or _named(text) or _bare_role(text):
         return "other"  # "the team lead thanked me": the writer is only the object
