@@ -37,9 +37,11 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|we|we're|we've|u
 # the writer as the one who acts (not "me" / "us", who may be the object of another's deed)
 _FIRST_PERSON_SUBJECT = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|we|we're|we've|myself)\b",
                                    re.IGNORECASE)
+# someone shows, teaches or asks the writer, who then learns or does it: the writer's own
 _TAUGHT_ME = re.compile(r"\b(?:show(?:ed|s)?|taught|teach(?:es)?|train(?:ed|s)?|help(?:ed|s)?|"
                         r"explain(?:ed|s)?|coach(?:ed|es)?|mentor(?:ed|s)?|walk(?:ed|s)?) "
-                        r"(?:me|us)\b", re.IGNORECASE)
+                        r"(?:me|us)\b|\b(?:ask(?:ed|s)?|got|had|want(?:ed|s)?|let) (?:me|us) "
+                        r"(?:to )?\w+", re.IGNORECASE)
 # words that follow a role as part of its name, not as its verb ("team leader", "nurse manager")
 _ROLE_NOUNS = words("in on at of and or team shift nurse manager lead leader service care support "
                     "relations contact account order orders visit review record report file "
@@ -126,7 +128,7 @@ def clause_mood(clause: str) -> Mood:
     if _FIRST_PERSON_SUBJECT.search(text):
         return "mine"
     if _TAUGHT_ME.search(text):
-        return "mine"  # "my manager showed me how to do the payroll export": learning
+        return "mine"  # "my manager showed me how to ...", "the teacher asked me to ..."
     if _OTHER_SUBJECT.match(text) or _named(text) or _bare_role(text):
         return "other"  # "the team lead thanked me": the writer is only the object
     return "mine"

@@ -48,6 +48,7 @@ def test_sentence_mood(sentence: str, expected: str) -> None:
     ("the team lead thanked me in standup", "other"),  # the writer is only the object
     ("the client emailed us the new drawings", "other"),
     ("my supervisor showed me how to balance the till", "mine"),  # the writer learns
+    ("The teacher asked me to give feedback to parents at pick up", "mine"),  # and does it
     ("my mentor and I planned the open day", "mine"),
     ("supervisor say good job", "other"),  # a role without its article, in a hurry
     ("customer complain about the price", "other"),
