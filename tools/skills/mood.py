@@ -52,7 +52,8 @@ _PEOPLE = (
     r"cfo|ceo|director|client|customer|guy|girl|man|woman|lady|mentor|partner|sister|"
     r"brother|mum|mom|dad|friend|student|students|intern|apprentice|contractor|consultant|"
     r"auditor|inspector|daughter|son|wife|husband|porter|carer|receptionist|owner|coach|"
-    r"trainer|tutor)")
+    r"trainer|tutor|mate|pal|buddy|neighbour|neighbor|cousin|uncle|aunt|auntie|nan|gran|"
+    r"grandma|grandad|grandpa|flatmate|housemate)")
 # "my manager ...", "the new chef ...", "she ...", "head chef ...", "students presented ...";
 # not "you" or "our team" (job ads and credentials speak so), not a verb-first diary clause
 _OTHER_SUBJECT = re.compile(
@@ -82,6 +83,8 @@ _DISOWNED = re.compile(
     re.IGNORECASE)
 _FIRST_CLAUSE = re.compile(r"\s*[,;:]\s+|\s+(?:and|but|so|because|while)\s+")
 _PUNCTUATION = re.compile(r"\s*[,;:]\s+")
+# a reason given for a deed: the writer in it ("because I was with the baby") did not do it
+_REASON = re.compile(r",?\s+(?:because|since|as|cos|coz|'cause|while)\s+", re.IGNORECASE)
 
 _lock = threading.Lock()
 _part_reader: PartReader | None = None
@@ -125,6 +128,9 @@ def clause_mood(clause: str) -> Mood:
     not among those who act ("my manager caught a shoplifter", "the team lead thanked me");
     otherwise the writer's own."""
     text = clause.replace("’", "'")
+    head = _REASON.split(text, maxsplit=1)[0]
+    if head != text and clause_mood(head) == "other":
+        return "other"  # "Becky did the handover because I was with the sick baby"
     if _FIRST_PERSON_SUBJECT.search(text):
         return "mine"
     if _TAUGHT_ME.search(text):

@@ -30,7 +30,8 @@ _GROWTH = re.compile(
     r"(?:i|we) freeze|(?:i )?keep avoiding|(?:is|are|am|'m|'s) (?:really |very |so |too )?"
     r"(?:weak|rusty|slow|patchy)|not (?:\w+ )?enough yet|(?:stress(?:es)?|scares?|confuses?) "
     r"me|terrified|(?:get|got|getting) (?:lost|nervous)|"
-    r"(?:don't|dont|do not) (?:understand|know (?:how|what|where))|"
+    r"(?:don't|dont|do not|didn't|didnt|did not) (?:really |quite |fully |even |actually )?"
+    r"(?:understand|know (?:how|what|where|when))|no (?:real )?idea how|"
     r"i(?:'m| am) (?:too )?slow|always (?:have to ask|copy|end up)|"
     r"(?:takes?|took) me (?:ages|forever)|(?:got|has|have) me beat|"
     r"(?:rubbish|useless|hopeless|terrible) (?:at|with)|keep (?:messing|forgetting|pressing the "
@@ -73,12 +74,30 @@ def polarity(text: str, clause: tuple[int, int], evidence: tuple[int, int],
     before = text[start : evidence[1]].replace("’", "'")
     if _GROWTH.search(window):
         return "growth"
-    if _NEGATION.search(before):
+    negation = _NEGATION.search(before)
+    if negation and not _in_consequence(before, evidence[0] - start, negation.start()):
         whole = text[sentence[0] : sentence[1]].replace("’", "'") if sentence else ""
         return "growth" if _GROWTH.search(whole) else "negated"
     if sentence and _wished_purpose(text, sentence, evidence):
         return "growth"
     return "demonstrated"
+
+
+# a clause that says why or what followed: its negation is not the deed's ("Planned the routes
+# so the vans don't cross the city twice")
+_CONSEQUENCE = re.compile(r"\b(?:so(?: that)?|because|cos|coz|since|until|till|unless|otherwise|"
+                          r"or else|in case|which|whereas)\b", re.IGNORECASE)
+
+
+def _in_consequence(before: str, evidence: int, negation: int) -> bool:
+    """Whether the negation sits in a clause that opens inside the evidence, after its first
+    word: a reason or consequence of the deed, not the deed (``before`` runs from the clause
+    start to the evidence end; ``evidence`` and ``negation`` are offsets in it)."""
+    first = re.match(r"\s*\S+", before[evidence:])
+    if first is None or negation < evidence:
+        return False
+    cut = _CONSEQUENCE.search(before, evidence + first.end(), negation)
+    return cut is not None
 
 
 # "... so I can do the wiring myself": what a wish is for is not done yet

@@ -54,6 +54,11 @@ def test_sentence_mood(sentence: str, expected: str) -> None:
     ("customer complain about the price", "other"),
     ("Customer service all day on the tills", "mine"),  # a compound noun, no verb
     ("driver training today", "mine"),
+    # the writer named only in the reason for someone else's deed did not do it
+    ("Charge nurse Becky did the handover because I am still with the sick baby", "other"),
+    ("My mate Dave did the gas side since I'm not on the Gas Safe register", "other"),
+    ("My manager was off so I ran the whole shift", "mine"),
+    ("I stayed late because the agency nurse never came", "mine"),
 ])
 def test_clause_mood(clause: str, expected: str) -> None:
     assert clause_mood(clause) == expected
