@@ -51,6 +51,31 @@ def _recent_questions(user_id: str, followups: list[dict[str, str]]) -> list[str
         f["question"] for f in followups]
 
 
+# A message right after a save that carries on its story ("she calmed down in the end", "oh
+# and her daughter rang to say thanks") joins that growth moment instead of opening a new one.
+FOLLOW_ON_WINDOW = timedelta(minutes=20)
+_FOLLOW_ON = re.compile(
+    r"^\W*(?:oh,? and|and|also|plus|btw|by the way|p\.?s\.?|(?:i )?forgot to (?:say|mention|add)|"
+    r"one more thing|in the end|eventually|afterwards|after that|later(?: on)?|then|she|he|they|"
+    r"it|that|which|turns out|what's more)\b", re.IGNORECASE)
+_NEW_MOMENT = re.compile(r"\b(?:another (?:thing|moment|one|story)|something else|a different|"
+                         r"new (?:one|moment|topic|reflection)|this week|next (?:one|moment))\b",
+                         re.IGNORECASE)
+
+
+def _follow_on(user_id: str, message: str, now: datetime) -> dict[str, Any] | None:
+    """The growth moment a message carries on, if it was saved moments ago and the message
+    reads as more of the same story; else None (the message opens a new reflection)."""
+    if not _FOLLOW_ON.match(message) or _NEW_MOMENT.search(message) or is_skip(message):
+        return None
+    saved = get_records().list_reflections(user_id)
+    if not saved:
+        return None
+    last = max(saved, key=lambda r: str(r["updated_at"]))
+    since = now - datetime.fromisoformat(str(last["updated_at"]))
+    return last if timedelta(0) <= since <= FOLLOW_ON_WINDOW else None
+
+
 def reflect(user_id: str, message: str, now: datetime) -> ToolResult:
     """Add the user's message to the open reflection and return the coach's next step.
 
@@ -60,6 +85,11 @@ def reflect(user_id: str, message: str, now: datetime) -> ToolResult:
     """
     records = get_records()
     row = records.draft_reflection(user_id)
+    last = _follow_on(user_id, message, now) if row is None else None
+    if last is not None:
+        # stays saved while it grows: a crash mid-way keeps the moment as it was
+        return save(user_id, {**last, "text": f"{last['text']}\n{message.strip()}",
+                              "known": last["skills"]}, joined=True)
     draft = _draft_from(row)
     followups: list[dict[str, str]] = list(row["followups"]) if row else []
     if followups and "answer" not in followups[-1] and not is_skip(message):
@@ -96,18 +126,20 @@ def cancel(user_id: str) -> ToolResult:
                       reply=render("draft_cancelled"), state=DialogUpdate(awaiting=None))
 
 
-def save(user_id: str, record: dict[str, Any]) -> ToolResult:
+def save(user_id: str, record: dict[str, Any], joined: bool = False) -> ToolResult:
     """Save a finished reflection: durable first, then tagged, stored and remembered.
 
     Args:
         user_id: whose passport.
         record: the reflection row (``text``, ``created_at``; ``id`` of its draft if any).
+        joined: the record is a saved moment that a follow-on message just added to; it
+            stays saved throughout, and the reply says it was added to.
 
     Returns:
         A ``reflection_saved`` result with the skills found and the numbered list shown.
     """
     records = get_records()
-    record["status"] = "draft"
+    record["status"] = "saved" if joined else "draft"
     rid = records.save_reflection(user_id, record)  # durable before anything slow
     skills = _tag(user_id, record["text"], rid)
     record.update(id=rid, status="saved", skills=skills)
@@ -117,23 +149,28 @@ def save(user_id: str, record: dict[str, Any]) -> ToolResult:
     with heavy():
         get_vectors().add(user_id, record["text"], "reflection", source_id=rid,
                           metadata={"week": week}, item_id=rid)
-    shown = [s for s in skills if s["polarity"] == "demonstrated"]
-    growth = [s for s in skills if s["polarity"] == "growth"]
+    # after a follow-on, only what it added is listed (the rest was listed moments ago)
+    known = {(s["framework"], s["id"], s["polarity"]) for s in record.get("known", [])}
+    shown = [s for s in skills if s["polarity"] == "demonstrated"
+             and (s["framework"], s["id"], "demonstrated") not in known]
+    growth = [s for s in skills if s["polarity"] == "growth"
+              and (s["framework"], s["id"], "growth") not in known]
     skills_block = render("reflection_saved_skills", lines="\n".join(
         f"{i}. {s['label']} (\u201c{s['evidence']}\u201d)" for i, s in enumerate(shown, 1)
     )) if shown else ""
     growth_block = render("reflection_saved_growth", lines="\n".join(
         f"- {s['label']} (\u201c{s['evidence']}\u201d)" for s in growth)) if growth else ""
-    reply = render("reflection_saved", week=week, skills_block=f"\n\n{skills_block}"
-                   if skills_block else "", growth_block=f"\n\n{growth_block}" if growth_block
-                   else "", reject_hint=f"\n\n{render('reflection_reject_hint')}" if shown
-                   else "")
+    reply = render("reflection_added" if joined else "reflection_saved", week=week,
+                   skills_block=f"\n\n{skills_block}" if skills_block else "",
+                   growth_block=f"\n\n{growth_block}" if growth_block else "",
+                   reject_hint=f"\n\n{render('reflection_reject_hint')}" if shown else "")
     reply += _careers_line(careers.goal_note, user_id, shown)
     listed = [ShownSkill(framework=s["framework"], id=s["id"], label=s["label"],
                          also=s.get("also", []), reflection_id=rid) for s in shown]
     return ToolResult(
         kind="reflection_saved", reply=reply,
-        facts={"reflection_id": rid, "week": week, "skills": shown, "growth_areas": growth},
+        facts={"reflection_id": rid, "week": week, "skills": shown, "growth_areas": growth,
+               "added_to": joined},
         buttons=[Button(label=f"\u2717 {i}. {s.label}"[:60], data=f"reject {i}")
                  for i, s in enumerate(listed, 1)][:8],
         state=DialogUpdate(awaiting="reject" if shown else None, shown_skills=listed))

@@ -94,3 +94,45 @@ async def test_next_week_opening_recalls_last_reflection(service: AgentService) 
         "I learned to read the error log first"])
     opening = (await converse(service, fi, ["hi"], conversation="next-week"))[0]
     assert "I learned to read the error log first" in opening.text
+
+
+async def test_a_follow_on_right_after_the_save_joins_that_moment(service: AgentService) -> None:
+    gu = service.user_for("cli", "local", "gu")
+    await converse(service, gu, [
+        "A resident with dementia got agitated at teatime and tried to leave the unit, I walked "
+        "with her and talked about her garden", "skip", "just save it"])
+    first = get_records().list_reflections(gu)
+    assert len(first) == 1
+    added = (await converse(service, gu, [
+        "oh and her daughter phoned later to say thank you for calming her"]))[0]
+    assert added.tools == ["reflect"]
+    assert added.data["reflection_saved"]["added_to"] is True
+    assert added.text.startswith("Added that to your growth moment")
+    assert "?" not in added.text.split("\n")[0]  # no new follow-up question
+    saved = get_records().list_reflections(gu)
+    assert [r["id"] for r in saved] == [first[0]["id"]]  # one moment, not two
+    assert saved[0]["text"].startswith("A resident with dementia")
+    assert saved[0]["text"].endswith("her daughter phoned later to say thank you for calming her")
+    assert get_records().draft_reflection(gu) is None
+    hits = get_vectors().search(gu, "daughter phoned to say thank you", k=3)
+    assert [h.source_id for h in hits] == [first[0]["id"]]
+    assert "daughter phoned" in hits[0].text
+    # a new moment of the week opens a reflection of its own
+    new = (await converse(service, gu, ["Another thing this week: I led the fire drill"]))[0]
+    assert "reflection_question" in new.data
+    assert get_records().draft_reflection(gu) is not None
+
+
+def test_a_follow_on_long_after_the_save_opens_a_new_reflection(service: AgentService) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from agent.capabilities.reflection import FOLLOW_ON_WINDOW, reflect
+
+    hu = service.user_for("cli", "local", "hu")
+    now = datetime.now(UTC)
+    assert reflect(hu, "I fixed the printer for my team", now).kind == "reflection_question"
+    assert reflect(hu, "just save it", now).kind == "reflection_saved"
+    later = now + FOLLOW_ON_WINDOW + timedelta(minutes=5)
+    assert reflect(hu, "and then the scanner broke too", later).kind == "reflection_question"
+    assert len(get_records().list_reflections(hu)) == 1
+    assert get_records().draft_reflection(hu) is not None
