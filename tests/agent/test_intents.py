@@ -28,6 +28,15 @@ from agent.intents import route
     ("should I retrain as an electrician or stay in retail?", "explore"),
     ("cancel", "cancel"),
     ("This week I volunteered at the animal shelter and trained two new helpers", "reflection"),
+    # something done is content, however much it sounds like a request
+    ("I led the fire drill this week", "reflection"),  # the head read "recall"
+    ("built customer profiles from the survey so we know who to target", "reflection"),
+    ("didnt do any tutoring this term, no time", "reflection"),  # the head read "cancel"
+    ("Indexed 300 old HR files by surname and start date for the archive", "reflection"),
+    ("i forgot to label the circuits", "reflection"),  # the head was unsure
+    ("show me what I did last week", "recall"),  # ... but a request stays a request
+    ("never mind", "cancel"),
+    ("delete what I said yesterday", "undo"),
 ])
 def test_routes(text: str, intent: str) -> None:
     assert route(text).intent == intent

@@ -113,13 +113,19 @@ class Understander:
         if rule:
             return Understanding(rule, 1.0, language, calm, "rule")
         best, confidence = self._intent(vectors[-1] if extra else vectors[0])
+        deed = language == "en" and declares_deed(text)
+        if best not in CONTENT and deed:
+            return Understanding("reflection", confidence, language, calm, "rule")
         if confidence < self.intent_threshold and not again and len(text.split()) >= CASED_WORDS:
             cased = _sentence_case(mended)
             if cased != mended:  # "did a dressing on..." reads surer as "Did a dressing on..."
                 # only the intent head reads it again: one short encoding, distress stays
                 second, sure = self._intent(self.encoder.encode([cased])[0])
-                if sure >= self.intent_threshold and commands.command(cased) is None:
+                if (sure >= self.intent_threshold and commands.command(cased) is None
+                        and (second in CONTENT or not deed)):
                     return Understanding(second, sure, language, calm, "model")
+        if deed:  # an unsure reading of something done is still content
+            return Understanding(best, confidence, language, calm, "rule")
         how = "model" if confidence >= self.intent_threshold else "unsure"
         return Understanding(best, confidence, language, calm, how)
 
@@ -136,6 +142,54 @@ class Understander:
         confidence = float(sum(probs[self.intent_head.labels.index(g)] for g in group
                                if g in self.intent_head.labels))
         return best, confidence
+
+
+# A statement of something done ("I led the fire drill this week", "built customer profiles
+# from the survey") is content, whatever a request it sounds like: the head read some as
+# "recall", "profile" or "cancel", or was unsure. Not a question, nor a request or command.
+_ASKS = re.compile(
+    r"^\W*(?:show|list|what|when|where|which|who|whose|why|how|can|could|would|will|shall|"
+    r"should|do|does|did|have|has|is|are|am|was|were|tell|give|remind|find|search|pull|bring|"
+    r"look|please|pls|plz|let me|help|may|i want|i wanna|i'd like|id like|i would like|i need|"
+    r"i wish|i'd love)\b", re.I)
+_COMMAND_WORDS = re.compile(r"\b(?:cancel|delete|forget|undo|export|download|remind(?:er)?|"
+                            r"erase|wipe|reject|unsubscribe|my (?:data|memory|strengths)|badges?|"
+                            r"credentials?|passport|coach|bot|app|changed my mind|never ?mind|"
+                            r"scratch that|nevermind)\b|^\W*(?:stop|wait|no)\b", re.I)
+_CLAUSE = re.compile(r"[,;:.!]+\s*|\s+(?:and|but|so|then)\s+", re.I)
+_SUBJECT = frozenset({"i", "we"})
+_BETWEEN = frozenset({"just", "also", "then", "even", "finally", "actually", "really", "still",
+                      "only", "all", "both", "quickly", "eventually", "properly"})
+_DID_NOT = frozenset({"didn't", "didnt", "wasn't", "wasnt", "couldn't", "couldnt", "hadn't",
+                      "hadnt"})
+# past forms that open a clause without saying what was done ("got pizza tonight", "was a
+# long day"); after "I" or "we" they still state a deed
+_WEAK_OPENERS = frozenset({"was", "were", "got", "had"})
+
+
+def declares_deed(text: str) -> bool:
+    """Whether a message states something the writer did (or did not do): a past verb after
+    "I" / "we" or opening a clause, with no question, request or command in it."""
+    from tools.verbs import is_past_form
+
+    if "?" in text or _ASKS.match(text) or _COMMAND_WORDS.search(text):
+        return False
+    for clause in _CLAUSE.split(text.replace("’", "'").lower()):
+        words = re.findall(r"[a-z']+", clause)
+        while words and words[0] in _BETWEEN:  # "Also trained the new commis"
+            words = words[1:]
+        said = bool(words) and words[0] in _SUBJECT
+        if said:
+            words = words[1:]
+            while words and (words[0] in _BETWEEN or words[0].endswith("ly")):
+                words = words[1:]
+        if words and words[0] == "never" and len(words) > 1:
+            words = words[1:]  # "never did the night shifts", not "never mind"
+        if not words or (not said and words[0] in _WEAK_OPENERS):
+            continue
+        if is_past_form(words[0]) or words[0] in _DID_NOT:
+            return True
+    return False
 
 
 CASED_WORDS = 4  # a sentence, not a one-word answer ("idk", "k"), is read again in case

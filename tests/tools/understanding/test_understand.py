@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from tools.understanding import commands, corpus, lang, metrics
-from tools.understanding.understand import WEIGHTS, Understander, understand, verify_weights
+from tools.understanding.understand import (
+    WEIGHTS,
+    Understander,
+    declares_deed,
+    understand,
+    verify_weights,
+)
 
 # Written for this test only: none of these is in the dev set or the exemplars.
 UNSEEN = [
@@ -213,3 +219,21 @@ def test_what_only_looks_like_an_introduction_is_not_one(text: str) -> None:
 def test_distress_in_an_introduction_is_heard_first() -> None:
     got = understand("I'm Sam. I want to die")
     assert got.intent == "distress" and got.distress.level == "crisis"
+
+
+@pytest.mark.parametrize(("text", "deed"), [
+    ("I led the fire drill this week", True),
+    ("Also trained the new commis on the fryer", True),
+    ("we finally sorted the rota", True),
+    ("didnt do any tutoring this term, no time", True),
+    ("i never did the night shifts this month", True),
+    ("show me what I did last week", False),  # a request
+    ("what did I say about the fire drill", False),  # a question
+    ("I imported my badge", False),  # about the coach itself
+    ("stop, i changed my mind", False),  # a command
+    ("never mind", False),
+    ("got pizza tonight, cant wait", False),  # a weak opener is no deed
+    ("I want to learn SQL", False),
+])
+def test_a_statement_of_something_done_is_told_apart(text: str, deed: bool) -> None:
+    assert declares_deed(text) is deed
