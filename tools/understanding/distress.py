@@ -81,7 +81,13 @@ WORK_DEFICIT = re.compile(
     r"my weak (?:spot|point) is|not (?:very |so |really |that )?good at|need to get better at|"
     r"(?:rubbish|bad|terrible|awful) at (?!life\b|everything\b)|"
     r"(?:don'?t|dont|do not) know how to (?:handle|manage|deal with (?:the|a|my|their|his|her) "
-    r"(?!life\b)|fix|teach|control|run|use|write|explain|sort|calm))", re.I)
+    r"(?!life\b)|fix|teach|control|run|use|write|explain|sort|calm)|"
+    # a task the writer finds hard, is not sure of, freezes at or keeps meaning to learn
+    r"(?:find|finding|found) it (?:really |so |quite |a bit |very )?(?:hard|difficult|tricky) "
+    r"to \w+|not (?:very |so |really |that |too )?(?:confident|sure) (?:with|at|on|in|about|"
+    r"doing|when|\w+ing)\b|(?:i )?freeze (?:up )?when (?:i|we) (?:have|need|got) to|"
+    r"need to (?:learn|start|practi[cs]e|work on) |keep meaning to|(?:still )?shaky (?:on|with|"
+    r"at) )", re.I)
 # Words of a personal state: when one is in the message, dislikes are scored again.
 STATE = re.compile(
     r"\b(?:myself|my life|life|alive|living|everything|anything|nothing|everyone|nobody|"

@@ -62,6 +62,11 @@ DISLIKES = [
     # a work skill the writer lacks
     "honestly I dont know how to stop it happening again, behaviour management is my weak spot",
     "Not very good at pivot tables yet, need to get better at Excel",
+    # a task the writer finds hard or freezes at
+    "find it really hard to chase clients for late invoices, I always let it slide",
+    "not confident doing the cash-up on my own yet, I double count the notes",
+    "I freeze when I have to ring the on-call surgeon, I rehearse it three times first",
+    "still shaky on the new scheduling software, keep booking rooms twice",
 ]
 # Soft distress that names a dislike too: the personal state must still be heard.
 DISTRESS_WITH_A_DISLIKE = [
@@ -71,6 +76,7 @@ DISTRESS_WITH_A_DISLIKE = [
     "felt like an idiot again today, I can't sleep and everyone thinks I'm useless",
     "my partner hits me when I'm bad at cooking",
     "spreadsheets are my weak spot and honestly I don't know how to keep going",
+    "I find it hard to get out of bed for the early shifts, everything feels pointless",
 ]
 
 
@@ -237,3 +243,19 @@ def test_distress_in_an_introduction_is_heard_first() -> None:
 ])
 def test_a_statement_of_something_done_is_told_apart(text: str, deed: bool) -> None:
     assert declares_deed(text) is deed
+
+
+@pytest.mark.parametrize(("text", "ordinary"), [
+    ("find it really hard to chase clients for late invoices, I always let it slide", True),
+    ("not confident doing the cash-up on my own yet, I double count the notes", True),
+    ("I freeze when I have to ring the on-call surgeon, I rehearse it three times first", True),
+    ("still shaky on the new scheduling software, keep booking rooms twice", True),
+    ("keep meaning to learn the booking system properly", True),
+    # a personal state named in the message: the head decides
+    ("I find it hard to get out of bed for the early shifts, everything feels pointless", False),
+    ("not confident at anything anymore, I feel like a fraud", False),
+])
+def test_a_work_task_the_writer_finds_hard_is_not_scored_alone(text: str, ordinary: bool) -> None:
+    from tools.understanding.distress import only_ordinary
+
+    assert only_ordinary(text, text) is ordinary
