@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from tools.mirror import is_past_verb, mirror, wordset
+from tools.understanding.commands import introduction
 
 SLOTS = ("situation", "action", "result", "feelings", "learning", "next_step")
 # Most valuable missing slot first: what the person did carries most weight.
@@ -103,13 +104,16 @@ def cues_in(sentence: str) -> list[str]:
 
 
 def detect_slots(text: str) -> dict[str, str]:
-    """Map each slot the text fills to the user's own sentence that fills it."""
+    """Map each slot the text fills to the user's own sentence that fills it; a sentence
+    that only introduces the writer ("I'm Dorota, I run the night shift") fills none while
+    another sentence tells the moment."""
+    told = [s for s in split_sentences(text) if not introduction(s)] or split_sentences(text)
     found: dict[str, str] = {}
-    for sentence in split_sentences(text):
+    for sentence in told:
         for slot in cues_in(sentence):
             found.setdefault(slot, sentence)
     if "situation" not in found and len(text.split()) >= 12:
-        found["situation"] = split_sentences(text)[0]
+        found["situation"] = told[0]
     return found
 
 
@@ -181,6 +185,7 @@ def update(draft: Draft, message: str) -> Next:
         return Next("ask", slot, None, easy=True)
     latest = detect_slots(draft.texts[-1])
     anchor = (latest.get("action") or latest.get("situation") or
-              split_sentences(draft.texts[-1])[0])
+              next((s for s in split_sentences(draft.texts[-1]) if not introduction(s)),
+                   split_sentences(draft.texts[-1])[0]))
     said = mirror(anchor)
     return Next("ask", slot, said) if said else Next("ask", slot, None, easy=True)

@@ -146,3 +146,14 @@ def test_a_happy_client_is_a_result_even_with_an_intensifier() -> None:
 
     assert "result" in cues_in("did a colour correction over 3 hrs and she left so happy")
     assert "result" in cues_in("the customer went home really chuffed with the repair")
+
+
+def test_an_introduction_is_not_the_moment_the_follow_up_mirrors() -> None:
+    text = ("I'm Dorota, I run the night shift in a warehouse, 14 people. this week two pickers "
+            "called in sick so i moved people around and we still got all 62 trailers out")
+    slots = detect_slots(text)
+    assert all("Dorota" not in s for s in slots.values())
+    step = update(Draft(), text)
+    assert step.action == "ask" and step.mirror and "moved people around" in step.mirror
+    # an introduction alone is still what there is to ask about
+    assert update(Draft(), "I'm Dorota, I run the night shift in a warehouse").action == "ask"
