@@ -31,6 +31,32 @@ _HEDGE = re.compile(r"\b(?:i (?:don't|do not|didn't) think i|not sure (?:i|if)|i
                     r"maybe i|i wonder|i guess i (?:could|should))\b", re.I)
 
 
+# the clauses a sentence is read in: the matcher (``tools.meaning``) compares each one
+_CLAUSE = re.compile(r"\s*[,;:]\s+|\s+(?:and|but|so|then|because|while)\s+")
+
+
+def _reads_done(text: str) -> bool:
+    return polarity(text, (0, len(text)), (0, len(text))) == "demonstrated"
+
+
+def done_parts(text: str) -> list[str]:
+    """The parts of a sentence stated as done: the sentence itself when nothing in it is
+    negated or wished, then each clause of three words or more that is not.
+
+    "I rang the planner at 3am because one haulier didnt turn up, we booked another one"
+    keeps "I rang the planner at 3am" and "we booked another one", not the haulier who did
+    not turn up; a sentence that states a wish anywhere keeps nothing."""
+    text = text.strip().replace("\u2019", "'")
+    if not text:
+        return []
+    whole = polarity(text, (0, len(text)), (0, len(text)))
+    if whole == "growth":
+        return []
+    parts = [c.strip(" .") for c in _CLAUSE.split(text)]
+    kept = [c for c in parts if len(c.split()) >= 3 and c != text.strip(" .") and _reads_done(c)]
+    return [text, *kept] if whole == "demonstrated" else kept
+
+
 def shows_own_action(fact: Fact) -> bool:
     """True when the fact shows the user doing something (see the module docstring).
 
@@ -38,14 +64,14 @@ def shows_own_action(fact: Fact) -> bool:
         fact: one atomic fact of the user's items.
 
     Returns:
-        False for questions, wishes, struggles, hedges, negations and other people's
-        actions; True for credentials, saved stories and the user's own deeds.
+        False for questions, wishes, struggles, hedges, other people's actions and sentences
+        whose every deed is negated; True for credentials, saved stories and the user's own
+        deeds, also beside a negated reason or aside ("..., calm, no shouting").
     """
     if fact.kind in ("credential", "story"):
         return True
-    text = fact.text.strip().replace("’", "'")
+    text = fact.text.strip().replace("\u2019", "'")
     if not text or text.endswith("?") or _HEDGE.search(text):
         return False
-    if polarity(text, (0, len(text)), (0, len(text))) != "demonstrated":
-        return False
-    return bool(_OWN.search(text) or _DROPPED_I.search(text) or _ACTIVITY.search(text))
+    return any(_OWN.search(p) or _DROPPED_I.search(p) or _ACTIVITY.search(p)
+               for p in done_parts(text))

@@ -22,6 +22,7 @@ import numpy as np
 
 from memory.embeddings import get_embedder
 from prompts import render as render_template
+from tools.demonstrated import done_parts
 from tools.facts import Fact
 from tools.faithfulness import TECH
 from tools.skills.text import content_lemmas
@@ -38,7 +39,7 @@ CREDENTIAL = re.compile(
 def holds_credential(fact: Fact) -> bool:
     """Whether a fact can show a credential requirement: a credential, or the user's words
     naming one ("got my Level 2 food hygiene certificate")."""
-    return fact.kind == "credential" or CREDENTIAL.search(fact.text) is not None
+    return fact.kind == "credential" or CREDENTIAL.search(said_done(fact)) is not None
 
 
 COVER_MIN = 0.15  # similarity (sentence or its whole item) needed with a shared concept
@@ -55,7 +56,20 @@ GENERIC = frozenset(_GENERIC_WORDS.split(" "))
 
 _NAME = re.compile(r"(?<![\w.<])[A-Za-z][A-Za-z0-9+#.]*[A-Za-z0-9+#](?![\w>])")
 _ACRONYM = re.compile(r"(?<![\w<])[A-Z][A-Z0-9]{1,5}(?![\w>])")
-_CLAUSE = re.compile(r"\s*[,;:]\s+|\s+(?:and|but|so|then|because|while)\s+")
+
+
+def _parts(fact: Fact) -> list[str]:
+    """What a fact states as done, compared one part at a time: a credential or a saved
+    story whole, a sentence without what it negates or wishes ("I didn't lead the meeting,
+    I took the notes" -> "I took the notes")."""
+    if fact.kind in ("credential", "story"):
+        return [fact.text]
+    return done_parts(fact.text) or [fact.text]
+
+
+def said_done(fact: Fact) -> str:
+    """The words of a fact that a requirement may be matched on (see :func:`_parts`)."""
+    return " ".join(dict.fromkeys(_parts(fact)))
 
 
 def _key(tag: dict[str, Any]) -> tuple[str, str]:
@@ -71,9 +85,9 @@ def shared_concept(req_tags: Sequence[dict[str, Any]], requirement: str, fact: F
         if _key(tag) in mine:
             return mine[_key(tag)]
     for acronym in _ACRONYM.findall(requirement):
-        if _has_acronym(acronym, fact.text):
+        if _has_acronym(acronym, said_done(fact)):
             return acronym
-    words = _words(fact.text)
+    words = _words(said_done(fact))
     for w in _words(requirement):
         for v in words:
             if v.startswith(w) or w.startswith(v) or v[:6] == w[:6] or (
@@ -103,14 +117,8 @@ def _stem(word: str) -> str:
 
 def _overlap(requirement: str, fact: Fact) -> int:
     """How many content words of the requirement the fact shares (by a common stem)."""
-    mine = {_stem(w)[:6] for w in _words(fact.text)}
+    mine = {_stem(w)[:6] for w in _words(said_done(fact))}
     return sum(_stem(w)[:6] in mine for w in _words(requirement))
-
-
-def clauses(text: str) -> list[str]:
-    """The sentence and its clauses of three words or more, to compare one deed at a time."""
-    parts = [c.strip(" .") for c in _CLAUSE.split(text)]
-    return [text] + [c for c in parts if len(c.split()) >= 3 and c != text.strip(" .")]
 
 
 class _Done:
@@ -119,14 +127,15 @@ class _Done:
 
     def __init__(self, done: Sequence[Fact]) -> None:
         embed = get_embedder().embed
-        units = [(j, c) for j, f in enumerate(done) for c in clauses(f.text)]
+        # only what is stated as done: "one haulier didnt turn up" is no deed of the user's
+        units = [(j, c) for j, f in enumerate(done) for c in _parts(f)]
         self.unit_owner = [j for j, _ in units]
         self.unit_vecs = embed([c for _, c in units])
         items: dict[str, list[int]] = {}
         for j, f in enumerate(done):
             items.setdefault(f.item_id, []).append(j)
         self.item_ids = list(items)
-        self.item_vecs = embed([" ".join(done[j].text for j in items[i])
+        self.item_vecs = embed([" ".join(said_done(done[j]) for j in items[i])
                                 for i in self.item_ids])
         self.done = done
 
@@ -208,8 +217,9 @@ def _named(requirement: str, fact: Fact) -> str | None:
     for word in _NAME.findall(requirement):
         technical = word.lower() in TECH or (word.isupper() and 2 <= len(word) <= 5) or \
             any(c.isdigit() or c in "+#" for c in word) or any(c.isupper() for c in word[1:])
-        if technical and word.lower() not in fact.text.lower() and not (
-                word.isupper() and _has_acronym(word, fact.text)):
+        said = said_done(fact)
+        if technical and word.lower() not in said.lower() and not (
+                word.isupper() and _has_acronym(word, said)):
             return word
     return None
 

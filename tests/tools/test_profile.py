@@ -236,3 +236,34 @@ def test_a_credential_is_held_or_a_gap_never_transferable() -> None:
     hygiene = out.facts["matches"][0]
     assert hygiene["status"] == "covered", hygiene
     assert any("Passed my Level 2" in f.text for f in facts_for(uid) if f.id in hygiene["cites"])
+
+
+HAULAGE_AD = """Transport Planner
+Requirements:
+- Liaise with hauliers and drivers, and rebook capacity at short notice
+- Chair the weekly stand-up meeting
+"""
+
+
+def test_a_deed_beside_a_negation_is_evidence_and_the_negated_part_is_not() -> None:
+    """A sentence with "didnt" in its reason is still the user's deed (it was dropped whole
+    and the requirement it shows became a false gap); a negated deed never covers."""
+    from memory.records import get_records
+
+    rec = get_records()
+    uid = rec.ensure_user("cli", "local", "dorota", "Dorota")
+    for day, text in (("2026-11-02", "I rang the transport planner at 3am because one haulier "
+                                     "didnt turn up, we booked another one and the load left "
+                                     "only 40 min late."),
+                      ("2026-11-09", "I didn't chair the weekly stand-up meeting, my manager "
+                                     "did, I only took the notes.")):
+        rec.save_reflection(uid, {"text": text, "status": "saved", "skills": [],
+                                  "created_at": f"{day}T18:00:00+00:00"})
+    out = profile_for(uid, HAULAGE_AD)
+    by_req = {m["requirement"]: m for m in out.facts["matches"]}
+    hauliers = by_req["Liaise with hauliers and drivers, and rebook capacity at short notice"]
+    assert hauliers["status"] == "covered"
+    own = {f.id: f.text for f in facts_for(uid)}
+    assert any("haulier" in own[c] for c in hauliers["cites"])
+    meeting = by_req["Chair the weekly stand-up meeting"]
+    assert meeting["status"] != "covered", (meeting, own)
