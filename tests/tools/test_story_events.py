@@ -83,3 +83,12 @@ def test_a_fillers_comma_keeps_the_sentence_readable() -> None:
     assert clean("felt good tbh, proud of him") == "Felt good, proud of him."
     assert clean("the migration went fine, honestly, no downtime") == (
         "The migration went fine, no downtime.")
+
+
+def test_the_writer_introducing_themselves_is_no_story_line() -> None:
+    story = draft(_facts("I'm Dorota, I run the night shift in a warehouse, 14 people.",
+                         "Two pickers called in sick so I moved people around.",
+                         "We still got all 62 trailers out on time."))
+    told = " ".join(story.texts().values())
+    assert "Dorota" not in told and "Dorota" not in story.title
+    assert story.texts()["action"].startswith("Two pickers called in sick")
