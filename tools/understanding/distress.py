@@ -87,7 +87,13 @@ WORK_DEFICIT = re.compile(
     r"to \w+|not (?:very |so |really |that |too )?(?:confident|sure) (?:with|at|on|in|about|"
     r"doing|when|\w+ing)\b|(?:i )?freeze (?:up )?when (?:i|we) (?:have|need|got) to|"
     r"need to (?:learn|start|practi[cs]e|work on) |keep meaning to|(?:still )?shaky (?:on|with|"
-    r"at) )", re.I)
+    r"at) |"
+    # how able the writer is at a task, good or bad: "I am slow at the till when it gets busy",
+    # "i think i am good in finding bugs", "my cypress is weak"
+    r"(?:i'?m|i am) (?:\w+ )?(?:good|great|decent|ok|okay|fast|quick|slow|bad|poor|weak|"
+    r"rubbish|terrible|not bad) (?:at|in|with|on) (?!life\b|everything\b|anything\b)|"
+    r"\bmy (?:\w+ ){1,2}(?:is|are) (?:still |a bit |quite |very |really |so |pretty )?(?:weak|"
+    r"rusty|slow|poor|basic|shaky|not great|not good)\b)", re.I)
 # Words of a personal state: when one is in the message, dislikes are scored again.
 STATE = re.compile(
     r"\b(?:myself|my life|life|alive|living|everything|anything|nothing|everyone|nobody|"

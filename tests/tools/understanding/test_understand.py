@@ -67,6 +67,10 @@ DISLIKES = [
     "not confident doing the cash-up on my own yet, I double count the notes",
     "I freeze when I have to ring the on-call surgeon, I rehearse it three times first",
     "still shaky on the new scheduling software, keep booking rooms twice",
+    # how able the writer is at a task (the head alone read both as distress)
+    "I am slow at the till when it gets busy",
+    "i think i am good in finding bugs but i am slow to write the automation tests, my "
+    "cypress is weak",
 ]
 # Soft distress that names a dislike too: the personal state must still be heard.
 DISTRESS_WITH_A_DISLIKE = [
@@ -251,9 +255,14 @@ def test_a_statement_of_something_done_is_told_apart(text: str, deed: bool) -> N
     ("I freeze when I have to ring the on-call surgeon, I rehearse it three times first", True),
     ("still shaky on the new scheduling software, keep booking rooms twice", True),
     ("keep meaning to learn the booking system properly", True),
+    # how able the writer is at a task, good or bad
+    ("i think i am good in finding bugs but i am slow to write the automation tests", True),
+    ("I am slow at the till when it gets busy", True),
+    ("my cypress is weak, need more practice", True),
     # a personal state named in the message: the head decides
     ("I find it hard to get out of bed for the early shifts, everything feels pointless", False),
     ("not confident at anything anymore, I feel like a fraud", False),
+    ("I am bad at everything and I feel useless", False),
 ])
 def test_a_work_task_the_writer_finds_hard_is_not_scored_alone(text: str, ordinary: bool) -> None:
     from tools.understanding.distress import only_ordinary
