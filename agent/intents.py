@@ -46,6 +46,11 @@ EXPLORE = re.compile(
     r"any)\b.{0,60}\b(?:jobs?|roles?|careers?|occupations?|work)\b.{0,40}\b(?:suit|fit|"
     r"match|good (?:for|at)|suited|right for|cut out|points? to|go for|looking at|"
     r"options)|\bwhere could i go\b", re.I)
+# Asking where to go next is a careers question whatever the head read ("where could i go
+# next?" read as a skip: "next").
+CAREER_ASK = re.compile(r"\bwhere (?:could|can|should|might|do) i go(?: next| from here| now)?\b|"
+                        r"\bwhat(?:'s| is) next for me\b|\bmy next (?:career )?(?:step|move)\b",
+                        re.I)
 # The answer to a careers question (interests, which of several roles) goes back to it.
 CAREER_ANSWER = {"career_interests": "explore", "career_target": "plan_growth"}
 # A bare number picks one of the roles just offered ("2"), not a skill to reject.
@@ -120,10 +125,10 @@ def _career(text: str, learned: str) -> str | None:
     """``plan_growth`` or ``explore`` for a careers question (a slash command, the learned
     "career" reading, or a doubtful reading that clearly asks about roles), else None."""
     slash = text.lstrip().startswith("/")
-    if not (slash or learned in CAREER_READINGS):
+    if not (slash or learned in CAREER_READINGS or CAREER_ASK.search(text)):
         return None
     if PLAN_GROWTH.search(text):
         return "plan_growth"
-    if EXPLORE.search(text) or (learned == "career" and not slash):
+    if EXPLORE.search(text) or CAREER_ASK.search(text) or (learned == "career" and not slash):
         return "explore"
     return None

@@ -37,6 +37,9 @@ from agent.intents import route
     ("show me what I did last week", "recall"),  # ... but a request stays a request
     ("never mind", "cancel"),
     ("delete what I said yesterday", "undo"),
+    ("where could i go next?", "explore"),  # the head read a skip ("next")
+    ("what is next for me?", "explore"),
+    ("next", "reflection_empty"),
 ])
 def test_routes(text: str, intent: str) -> None:
     assert route(text).intent == intent
