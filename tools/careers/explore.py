@@ -28,6 +28,7 @@ from tools.careers.roles import (
     rank,
     role,
     scores,
+    shows_any,
 )
 from tools.careers.shown import shown_activities, shown_skills
 from tools.careers.targets import phrases, resolve
@@ -121,7 +122,7 @@ def explore_roles(user_id: str, text: str = "", ask: bool = True) -> RolesResult
     vectors = embed(interests.enjoy + interests.avoid)
     boost, avoided = interest_scores(data, interests, vectors)
     total = scores(data, profile, boost)
-    near, stretch = rank(data, total, avoided)
+    near, stretch = rank(data, total, avoided, grounded=shows_any(data, profile))
     roles = [role(data, profile, i, float(total[i]), "near") for i in near]
     roles += [role(data, profile, i, float(total[i]), "stretch") for i in stretch]
     enough = len(profile.shown) >= MIN_SKILLS

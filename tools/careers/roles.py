@@ -85,6 +85,13 @@ def coverage(data: OccupationData, profile: Profile) -> np.ndarray:
     return np.asarray(got / (asked + PHANTOM), dtype=np.float32)
 
 
+def shows_any(data: OccupationData, profile: Profile) -> np.ndarray:
+    """Per occupation: whether the user shows one of its own skills (essential or optional)."""
+    own = np.array([s.id in profile.shown for s in data.skills], dtype=np.float32)
+    return np.asarray((per_occupation_sum(own, data.essential)
+                       + per_occupation_sum(own, data.optional)) > 0)
+
+
 def affinity(data: OccupationData, sentences: np.ndarray) -> np.ndarray:
     """Per occupation: the mean of its best sentence similarities (0 without sentences)."""
     if not len(sentences):
@@ -144,13 +151,16 @@ def role(data: OccupationData, profile: Profile, index: int, score: float, kind:
                 essential_total=len(occ.essential))
 
 
-def rank(data: OccupationData, total: np.ndarray, avoided: np.ndarray | None = None
-         ) -> tuple[list[int], list[int]]:
+def rank(data: OccupationData, total: np.ndarray, avoided: np.ndarray | None = None,
+         grounded: np.ndarray | None = None) -> tuple[list[int], list[int]]:
     """Near roles (the best scores) and stretch roles (a more skilled ISCO major group).
 
     A stretch role comes from just below the near ones: an occupation whose ISCO major group
     asks for more (a lower digit: managers 1, professionals 2, technicians 3) than the best
-    near role's, so it is a step up rather than a step sideways.
+    near role's, so it is a step up rather than a step sideways. With ``grounded`` (per
+    occupation: the user shows one of its own skills, :func:`shows_any`), a stretch role must
+    be grounded: a step up from nothing the user has shown is no step (a carer's first week
+    offered "aviation communications and frequency coordination manager").
     """
     order = sorted(range(len(total)), key=lambda i: (-float(total[i]),
                                                      data.occupations[i].label))
@@ -160,7 +170,7 @@ def rank(data: OccupationData, total: np.ndarray, avoided: np.ndarray | None = N
     if not near:
         return [], []
     top_major = data.occupations[near[0]].isco[:1]
-    pool = order[NEAR:NEAR + STRETCH_POOL]
+    pool = [i for i in order[NEAR:NEAR + STRETCH_POOL] if grounded is None or grounded[i]]
     stretch = [i for i in pool if data.occupations[i].isco[:1] < top_major][:STRETCH]
     if len(stretch) < STRETCH:
         stretch += [i for i in pool if i not in stretch][:STRETCH - len(stretch)]

@@ -171,3 +171,23 @@ def test_low_similarities_still_rank_the_occupations_nearest_the_users_words() -
     assert affinity(data, sentences).max() < AFFINITY_FLOOR
     total = scores(data, Profile(shown={}, groups={}, sentences=sentences))
     assert int(np.argmax(total)) == chef and total[chef] > 0
+
+
+def test_a_stretch_role_shares_a_skill_the_user_shows() -> None:
+    """A step up must start from something shown: with few skills, the roles just below the
+    near ones by affinity alone were offered as stretch roles sharing nothing."""
+    import numpy as np
+
+    from tools.careers.roles import NEAR, rank
+
+    data = occupation_data.load()
+    n = len(data.occupations)
+    total = np.linspace(1.0, 0.0, n, dtype=np.float32)  # a fixed order, best first
+    grounded = np.zeros(n, dtype=bool)
+    grounded[[NEAR + 5, NEAR + 30]] = True
+    _, stretch = rank(data, total, grounded=grounded)
+    assert set(stretch) <= {NEAR + 5, NEAR + 30} and stretch
+    _, none = rank(data, total, grounded=np.zeros(n, dtype=bool))
+    assert none == []
+    _, free = rank(data, total)
+    assert len(free) == 2  # without the mask every pooled role may stretch
