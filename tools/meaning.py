@@ -14,8 +14,12 @@ that shows its other part.
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
+from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -25,7 +29,8 @@ from prompts import render as render_template
 from tools.demonstrated import done_parts
 from tools.facts import Fact
 from tools.faithfulness import TECH
-from tools.skills.text import content_lemmas
+from tools.skills.frameworks import BUILTIN_DIR, FILES
+from tools.skills.text import STOPWORDS, content_lemmas, lemma
 
 # A requirement that is a credential: a degree, a licence, a registration, a certificate or
 # a level of one ("Level 2 Food Hygiene", "NVQ 3", "CSCS card", "NMC registration"). It is
@@ -224,6 +229,57 @@ def _named(requirement: str, fact: Fact) -> str | None:
     return None
 
 
+RARE_DF = 3  # a word in at most this many ESCO skills (labels and descriptions) is specific
+
+
+@lru_cache(maxsize=1)
+def _esco_df() -> Counter[str]:
+    """How many ESCO skills use each word form (built-in data; read once per process)."""
+    df: Counter[str] = Counter()
+    with gzip.open(BUILTIN_DIR / FILES["esco"], "rt", encoding="utf-8") as rows:
+        for line in rows:
+            r = json.loads(line)
+            text = " ".join([r["label"], *r.get("alt", []), r.get("description", "")])
+            df.update(set(re.findall(r"[a-z]+", text.lower())))
+    return df
+
+
+@lru_cache(maxsize=1)
+def _word_pieces() -> Any:
+    """The shipped encoder's WordPiece tokenizer (general English: a common word is one
+    piece, "tachograph" is "ta ##cho ##graph"), without padding."""
+    from tokenizers import Tokenizer
+
+    from memory.embeddings import _tokenizer_path
+
+    tokenizer = Tokenizer.from_file(str(_tokenizer_path()))
+    tokenizer.no_padding()
+    tokenizer.no_truncation()
+    return tokenizer
+
+
+def _specific(word: str) -> bool:
+    """A word that names a specific thing: rare in ESCO's skills and no common English word
+    ("tachograph", "haulier", "venepuncture"; not "morning" or "overnight", which ESCO never
+    uses either)."""
+    df = _esco_df()
+    return (max(df[word], df[lemma(word)]) <= RARE_DF and lemma(word) not in STOPWORDS
+            and len(_word_pieces().encode(word, add_special_tokens=False).ids) > 1)
+
+
+def _rare_missing(requirement: str, fact: Fact) -> str | None:
+    """The specific word a requirement turns on ("tachograph" in "Knowledge of tachograph
+    rules"), when the fact shows none of its specific words: sharing "rules" with "went
+    through the site rules" does not show it. Specific: a lower-case word of five letters or
+    more (:func:`_specific`); names and capitalised words are left to :func:`_named`."""
+    rare = [w for w in re.findall(r"(?<![\w-])[a-z]{5,}(?![\w-])", requirement)
+            if _specific(w)]
+    if not rare:
+        return None
+    mine = {_stem(w)[:6] for w in _words(said_done(fact))}
+    return None if any(_stem(lemma(w))[:6] in mine for w in rare) else rare[0]
+
+
 def _upgrade(m: Any, req_tags: Sequence[dict[str, Any]], done: Sequence[Fact],
              near: list[float], gate: list[float]) -> None:
     """Cover (shared concept and close) or transfer (close) one gap, closest sentences first.
@@ -239,7 +295,8 @@ def _upgrade(m: Any, req_tags: Sequence[dict[str, Any]], done: Sequence[Fact],
     # ranks first among those that share one ("career conversations" for "career").
     shown.sort(key=lambda jc: -(near[jc[0]] + SHARED_BONUS * _overlap(m.requirement,
                                                                       done[jc[0]])))
-    named = _named(m.requirement, done[shown[0][0]]) if shown else None
+    named = (_named(m.requirement, done[shown[0][0]]) or
+             _rare_missing(m.requirement, done[shown[0][0]])) if shown else None
     if shown and not named:
         cites = [done[j].id for j, _ in shown[:2]]
         m.status, m.cites, m.via, m.next_step = "covered", cites, shown[0][1], None

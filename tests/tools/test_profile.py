@@ -267,3 +267,21 @@ def test_a_deed_beside_a_negation_is_evidence_and_the_negated_part_is_not() -> N
     assert any("haulier" in own[c] for c in hauliers["cites"])
     meeting = by_req["Chair the weekly stand-up meeting"]
     assert meeting["status"] != "covered", (meeting, own)
+
+
+def test_a_shared_common_word_does_not_cover_the_specific_thing_asked_for() -> None:
+    """"site rules" shares "rules" with "tachograph rules", but shows nothing about
+    tachographs: at most transferable, with the reason saying the topic is not named."""
+    from memory.records import get_records
+
+    rec = get_records()
+    uid = rec.ensure_user("cli", "local", "marek", "Marek")
+    rec.save_reflection(uid, {"text": "One of the new lads was driving the reach truck too "
+                                      "fast so I took him aside and went through the site "
+                                      "rules again.", "status": "saved", "skills": [],
+                              "created_at": "2026-11-02T18:00:00+00:00"})
+    out = profile_for(uid, "Transport Planner\nRequirements:\n- Knowledge of tachograph "
+                           "rules and drivers' hours\n")
+    (match,) = [m for m in out.facts["matches"] if "tachograph" in m["requirement"]]
+    assert match["status"] != "covered", match
+    assert match["status"] == "gap" or "not the tool or topic" in match["why"]
