@@ -62,6 +62,9 @@ _OTHER_SUBJECT = re.compile(
     r"(?:head|sous|tech|team|line|shift|store|area|deputy|assistant|charge|senior|junior|"
     r"new|other)\s+" + _PEOPLE + r"\b|" + _PEOPLE + r"\s+\w+ed\b)", re.IGNORECASE)
 
+# someone present, not a deed: "we had an ofsted inspector in the room", "had a new client in"
+_HAD_PERSON = re.compile(r"^\s*(?:(?:i|we)\s+)?had\s+(?:a|an|the|\d+|two|three|some|my|our)\s+"
+                         r"(?:[\w-]+\s+){0,2}?" + _PEOPLE + r"s?\b", re.IGNORECASE)
 _BARE_ROLE = re.compile(r"^\s*" + _PEOPLE + r"\s+([a-z]+)\b", re.IGNORECASE)
 # a role and a capitalised name open the clause: "Charge nurse Becky did the handover",
 # "My daughter Ffion did the post", "Restaurant manager Claire take the complaint"
@@ -131,6 +134,9 @@ def clause_mood(clause: str) -> Mood:
     head = _REASON.split(text, maxsplit=1)[0]
     if head != text and clause_mood(head) == "other":
         return "other"  # "Becky did the handover because I was with the sick baby"
+    present = _HAD_PERSON.match(text)
+    if present and not _FIRST_PERSON_SUBJECT.search(text, present.end()):
+        return "other"  # someone was there; what they do is theirs
     if _FIRST_PERSON_SUBJECT.search(text):
         return "mine"
     if _TAUGHT_ME.search(text):

@@ -59,6 +59,10 @@ def test_sentence_mood(sentence: str, expected: str) -> None:
     ("My mate Dave did the gas side since I'm not on the Gas Safe register", "other"),
     ("My manager was off so I ran the whole shift", "mine"),
     ("I stayed late because the agency nurse never came", "mine"),
+    # someone present is not the writer's deed, unless the writer then acts
+    ("we had an ofsted inspector in the room", "other"),
+    ("I had a client come in with box dye gone orange", "other"),
+    ("had 2 student nurses on shift and i let them do the paperwork while i watched", "mine"),
 ])
 def test_clause_mood(clause: str, expected: str) -> None:
     assert clause_mood(clause) == expected
