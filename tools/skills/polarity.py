@@ -21,7 +21,8 @@ _GROWTH = re.compile(
     r"afraid (?:of|to)|scared (?:of|to)|nervous|anxious about|not (?:very |so |really )?"
     r"(?:good|great|confident|comfortable|strong)|(?:am|'m) weak at|lack(?:ed)? (?:the )?"
     r"confidence|next time i|should have|find it hard|found it hard|hard for me|"
-    r"difficult for me|i can't yet|not yet able|"
+    r"difficult for me|i can't yet|not yet able|(?:still|just) (?:can't|cant|cannot|can not) "
+    r"(?:\w+ )?(?:do|get|seem|figure|work out|manage|master|nail|remember)|"
     # wishes and plans, said loosely
     r"(?:should|must|gotta|have to|maybe) (?:learn|try|practi[cs]e|start|get better|do a course)|"
     r"need(?:s)? to (?:learn|get better)|thinking (?:of|about) (?:learning|doing|taking)|"

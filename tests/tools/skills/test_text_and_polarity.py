@@ -67,6 +67,8 @@ def test_random_unicode_texts_keep_offsets() -> None:
     # not knowing how, with an adverb or without the apostrophe, is a growth area
     ("dont really know how to price jobs properly", "price jobs", "growth"),
     ("I have no idea how to do a pivot table", "pivot table", "growth"),
+    ("i still can't do a proper fade with clippers", "fade with clippers", "growth"),
+    ("I can't use the forklift, it was in for repair", "forklift", "negated"),
 ])
 def test_polarity(text: str, evidence: str, expected: str) -> None:
     start = text.index(evidence)
