@@ -162,6 +162,14 @@ class Records:
         )
         return _loads(row, *_JSON["reflections"]) if row else None
 
+    def last_saved_reflection(self, user_id: str) -> Row | None:
+        """The user's most recently saved (or added to) reflection, if any."""
+        row = self.db.one(
+            "SELECT * FROM reflections WHERE user_id=? AND status='saved' "
+            "ORDER BY updated_at DESC LIMIT 1", (user_id,),
+        )
+        return _loads(row, *_JSON["reflections"]) if row else None
+
     def list_reflections(self, user_id: str, status: str = "saved") -> list[Row]:
         """The user's reflections, oldest first."""
         rows = self.db.query(

@@ -68,10 +68,9 @@ def _follow_on(user_id: str, message: str, now: datetime) -> dict[str, Any] | No
     reads as more of the same story; else None (the message opens a new reflection)."""
     if not _FOLLOW_ON.match(message) or _NEW_MOMENT.search(message) or is_skip(message):
         return None
-    saved = get_records().list_reflections(user_id)
-    if not saved:
+    last = get_records().last_saved_reflection(user_id)
+    if last is None:
         return None
-    last = max(saved, key=lambda r: str(r["updated_at"]))
     since = now - datetime.fromisoformat(str(last["updated_at"]))
     return last if timedelta(0) <= since <= FOLLOW_ON_WINDOW else None
 
