@@ -73,5 +73,10 @@ def shows_own_action(fact: Fact) -> bool:
     text = fact.text.strip().replace("\u2019", "'")
     if not text or text.endswith("?") or _HEDGE.search(text):
         return False
-    return any(_OWN.search(p) or _DROPPED_I.search(p) or _ACTIVITY.search(p)
-               for p in done_parts(text))
+    return any(own_deed(p) for p in done_parts(text))
+
+
+def own_deed(part: str) -> bool:
+    """Whether a part stated as done (see :func:`done_parts`) has the writer as its doer:
+    "I" / "we", a chat-style verb without its pronoun, or an activity named first."""
+    return bool(_OWN.search(part) or _DROPPED_I.search(part) or _ACTIVITY.search(part))

@@ -73,9 +73,19 @@ class JobAd(BaseModel):
     ignored: list[str] = Field(default_factory=list, description="instruction-like lines")
 
 
+# tools named in two words ("Power BI"; ``TECH`` holds single words), also written as one
+MULTI_TECH = ("power bi", "looker studio", "data studio", "google analytics", "google sheets",
+              "google ads")
+
+
 def terms_in(text: str) -> list[str]:
     """Technical terms named in a text (as written), e.g. ["Python", "SQL"]."""
     found: list[str] = []
+    for term in MULTI_TECH:
+        match = re.search(rf"(?<![\w.+#]){term.replace(' ', r'[ -]?')}(?![\w+#])", text, re.I)
+        if match:
+            found.append(match.group(0))
+            text = text[:match.start()] + " " * len(match.group(0)) + text[match.end():]
     for term in sorted(TECH):
         match = re.search(rf"(?<![\w.+#]){re.escape(term)}(?![\w+#])", text, re.I)
         if match and match.group(0).lower() not in {t.lower() for t in found}:

@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 
 from memory.embeddings import get_embedder
 from prompts import render
-from tools.demonstrated import shows_own_action
+from tools.demonstrated import done_parts, own_deed, shows_own_action
 from tools.facts import Fact
 from tools.job_ads import JobAd, Requirement, parse
 from tools.meaning import CREDENTIAL, by_meaning, holds_credential
@@ -72,9 +72,28 @@ class Profile(BaseModel):
         return round(sum(m.status != "gap" for m in pool) / len(pool), 3)
 
 
-def _atoms(req: Requirement) -> list[tuple[str, str | None]]:
-    """(label, term) pairs: one per technical term, else the requirement itself."""
+# between two tools of a list of alternatives: "Power BI or Tableau", "Python/R", "A, B or C"
+_OR_GAP = re.compile(r"^\s*(?:,\s*(?:or\s+)?|or\s+|and/or\s+|/\s*)$", re.I)
+
+
+def _alternatives(text: str, terms: list[str]) -> bool:
+    """Whether the terms are named as alternatives, one of which is enough."""
+    spots = sorted((m.start(), m.end()) for t in terms
+                   if (m := re.search(re.escape(t), text, re.I)))
+    if len(spots) < 2 or len(spots) != len(terms):
+        return False
+    gaps = [text[a[1]:b[0]] for a, b in zip(spots, spots[1:], strict=False)]
+    return all(_OR_GAP.match(g) for g in gaps) and re.search(r"or|/", gaps[-1], re.I) is not None
+
+
+def _atoms(req: Requirement, done: list[Fact]) -> list[tuple[str, str | None]]:
+    """(label, term) pairs: one per technical term, else the requirement itself. Tools named
+    as alternatives ("dashboards in Power BI or Tableau") stay one requirement when the user
+    shows one of them, whose term lists them with "|"; when none is shown each is its own
+    gap, as any list of tools."""
     if req.terms and len(req.terms) > 1:
+        if _alternatives(req.text, req.terms) and any(_term_facts(t, done) for t in req.terms):
+            return [(req.text, "|".join(req.terms))]
         return [(t, t) for t in req.terms]
     return [(req.text, req.terms[0] if req.terms else None)]
 
@@ -87,7 +106,13 @@ def _done(fact: Fact) -> bool:
         return True
     said = {t.get("polarity") for t in fact.skills}
     if "growth" in said and "demonstrated" not in said:
-        return False  # a struggle the tagger read by meaning ("I mess up the ... every time")
+        # a struggle the tagger read by meaning ("I mess up the ... every time"), unless
+        # another part of the sentence tells a deed ("I've been a store manager for 7 years
+        # but I'm doing a data analytics course")
+        grows = [str(t.get("evidence", "")) for t in fact.skills if t.get("polarity") == "growth"]
+        free = [p for p in done_parts(fact.text) if not any(e and e in p for e in grows)]
+        if not any(own_deed(p) for p in free):
+            return False
     return shows_own_action(fact)
 
 
@@ -104,8 +129,9 @@ def _term_facts(term: str, facts: list[Fact]) -> list[Fact]:
     # A one-letter language ("C") only as written, never the "c" of "c/o" or "Cortex-M4".
     if len(term) == 1:
         pattern = re.compile(rf"(?<![\w.+#/-]){re.escape(term.upper())}(?![\w+#/-])")
-    else:
-        pattern = re.compile(rf"(?<![\w.+#]){re.escape(term)}(?![\w+#])", re.I)
+    else:  # "Power BI" also as "PowerBI" or "Power-BI"
+        spelled = re.escape(term).replace(r"\ ", r"[ -]?")
+        pattern = re.compile(rf"(?<![\w.+#]){spelled}(?![\w+#])", re.I)
     return [f for f in facts if pattern.search(f.text) and _done(f)]
 
 
@@ -140,15 +166,16 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
                 user_skills.setdefault(key(t), []).append(f)
                 labels.setdefault(key(t), str(t["label"]))
     wanted = job.requirements + job.duties
-    texts = [label for r in wanted for label, _ in _atoms(r)]
+    atoms = [_atoms(r, done) for r in wanted]
+    texts = [label for pairs in atoms for label, _ in pairs]
     tags = tagger(texts) if texts else []
     user_keys = list(labels)
     user_vecs = get_embedder().embed([labels[k] for k in user_keys]) if user_keys else None
     k = 0
     atom_tags: list[list[dict[str, Any]]] = []
     lines: list[str] = []  # the ad's whole requirement, for each atom
-    for req in wanted:
-        for label, term in _atoms(req):
+    for req, pairs in zip(wanted, atoms, strict=True):
+        for label, term in pairs:
             found = [t if isinstance(t, dict) else t.model_dump() for t in tags[k]]
             k += 1
             found = [t for t in found if t.get("polarity") != "negated"][:3]
@@ -159,9 +186,10 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
                       labels=[str(t["label"]) for t in found],
                       source=req.text if label != req.text else None)
             if term:
-                hits = _term_facts(term, done)
+                hits, named = next(((h, t) for t in term.split("|") if (h := _term_facts(t, done))),
+                                   ([], term))
                 if hits:
-                    m.status, m.cites, m.term = "covered", _rank(hits), term
+                    m.status, m.cites, m.term = "covered", _rank(hits), named
                 else:
                     for rel in RELATED_TECH.get(term.lower(), []):
                         near = _term_facts(rel, done)

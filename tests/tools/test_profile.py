@@ -285,3 +285,46 @@ def test_a_shared_common_word_does_not_cover_the_specific_thing_asked_for() -> N
     (match,) = [m for m in out.facts["matches"] if "tachograph" in m["requirement"]]
     assert match["status"] != "covered", match
     assert match["status"] == "gap" or "not the tool or topic" in match["why"]
+
+
+def test_tools_named_as_alternatives_are_met_by_either() -> None:
+    """"Power BI or Tableau" asks for one of them: a Power BI dashboard covers it (it was a
+    Tableau gap, "transferable via Excel"), and "Power BI" is a tool in two words."""
+    from memory.records import get_records
+    from tools.job_ads import terms_in
+
+    assert terms_in("dashboards in Power BI or Tableau") == ["Power BI", "Tableau"]
+    rec = get_records()
+    uid = rec.ensure_user("cli", "local", "sam", "Sam")
+    rec.save_reflection(uid, {"text": "I've been a store manager at a supermarket for 7 years "
+                                      "but I'm doing a data analytics course at night. This "
+                                      "week I built my first dashboard in PowerBI with our "
+                                      "weekly waste numbers.", "status": "saved", "skills": [],
+                              "created_at": "2026-11-02T18:00:00+00:00"})
+    out = profile_for(uid, "Junior Data Analyst\nWhat you'll do:\n- Build and maintain "
+                           "dashboards in Power BI or Tableau\n- Write Python and SQL\n")
+    by_req = {m["requirement"]: m for m in out.facts["matches"]}
+    dash = by_req["Build and maintain dashboards in Power BI or Tableau"]
+    assert dash["status"] == "covered" and dash["term"] == "Power BI"
+    assert "Tableau" not in by_req  # one requirement, not a Tableau gap beside it
+    assert by_req["Python"]["status"] == "gap" and by_req["SQL"]["status"] == "gap"
+
+
+def test_a_deed_beside_a_wish_in_one_sentence_still_counts() -> None:
+    """Tags that read "a data analytics course" as a growth area no longer drop the seven
+    years as a store manager said in the same sentence."""
+    from tools.facts import Fact
+    from tools.profile import _done
+
+    text = ("I've been a store manager at a supermarket for 7 years but I'm doing a data "
+            "analytics course at night.")
+    course = {"polarity": "growth", "evidence": "I'm doing a data analytics course at night"}
+    fact = Fact(id="ref_s#1", item_id="ref_s", kind="reflection", date="2026-11-02",
+                text=text, skills=[course], source="reflection")
+    assert _done(fact)
+    struggle = Fact(id="ref_s#2", item_id="ref_s", kind="reflection", date="2026-11-02",
+                    text="I mess up the allotments every single time",
+                    skills=[{"polarity": "growth",
+                             "evidence": "I mess up the allotments every single time"}],
+                    source="reflection")
+    assert not _done(struggle)
