@@ -129,6 +129,12 @@ COMPANY = re.compile(
     r"strategic)|\S+(?: \S+){0,5} (?:has|have|employs) (?:over|more than|about|around) "
     r"[\d,.]+|(?:we|our|us)\b(?!.*\b(?:you|looking|seeking|searching|need|expect|"
     r"require|want|hiring)\b))|we hope\b", re.I)
+# The employer saying what it is, addressing no reader: its "registered" or "certified" is
+# the firm's, not a requirement.
+WE_ARE = re.compile(r"^(?:we(?:'re|’re| are) (?:a|an|one of|proud to be)|our (?:company|"
+                    r"organisation|organization|firm|practice|agency|charity) is)\b", re.I)
+READER = re.compile(r"\b(?:you|your|you'll|you're|candidates?|applicants?|the successful)\b",
+                    re.I)
 APPLY = re.compile(r"\b(?:apply (?:now|online|here|today|via|through|thru|by|in person|at)|"
                    r"send (?:your|us) (?:cv|resume|application)|application deadline|"
                    r"deadline for applications|"
@@ -166,6 +172,8 @@ def aside_reason(unit: str) -> str | None:
         return "benefit"
     if terms := terms_reason(plain):  # "Applicants must send a CV ...": never a requirement
         return terms
+    if WE_ARE.match(plain) and not READER.search(plain):
+        return "company"  # "We are a CQC registered provider ...": the firm's credentials
     if REQUIREMENT_CUE.search(unit):
         return None
     if unit.rstrip().endswith("?") and not re.search(r"\byou", unit, re.I):

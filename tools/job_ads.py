@@ -266,8 +266,13 @@ def _inside_firm_text(i: int, placed: list[tuple[int, str, str | None]],
 def _about_the_firm(text: str) -> bool:
     """A line outside the requirements whose subject is the organisation ("The Centre
     collaborates with ...", "Nordlys Advisory helps ...") and that names no tool or need."""
+    told = _FIRM_AGE.sub(" ", text)  # "... for over 40 years" is the firm's age, not a need
     return (org_subject(text) or rules.named_subject(text)) and not terms_in(text) and \
-        not rules.REQUIREMENT_CUE.search(text)
+        not rules.REQUIREMENT_CUE.search(told)
+
+
+_FIRM_AGE = re.compile(r"\b(?:for (?:over |more than |almost |nearly |the (?:past|last) )?"
+                       r"\d+ (?:years|decades)|since \d{4})\b", re.I)
 
 
 # The background of a research post or project: what is known, what is hard, who funds it

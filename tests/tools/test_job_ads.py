@@ -285,3 +285,17 @@ def test_a_bare_you_will_heading_opens_the_duties() -> None:
                "Requirements:\nAdvanced Excel including pivot tables\n")
     assert [d.text for d in ad.duties] == ["Build dashboards for the operations team"]
     assert [r.text for r in ad.requirements] == ["Advanced Excel including pivot tables"]
+
+
+def test_the_firm_saying_what_it_is_and_how_old_it_is_is_company_text() -> None:
+    """Its "registered", "certified" or "for over 40 years" is the firm's, not a need."""
+    ad = parse("Domiciliary Care Worker\n"
+               "We are a CQC registered care provider rated Good, visiting 300 clients a week.\n"
+               "Tarnwood Fabrication has built steel stairs for housebuilders for over 30 "
+               "years.\n"
+               "Requirements:\n- Full UK driving licence\n- Level 2 in Health and Social Care\n"
+               "- You are registered with the DBS update service\n")
+    assert [a.line for a in ad.set_aside] == [2, 3]
+    assert [r.text for r in ad.requirements] == [
+        "Full UK driving licence", "Level 2 in Health and Social Care",
+        "You are registered with the DBS update service"]
