@@ -299,3 +299,17 @@ def test_the_firm_saying_what_it_is_and_how_old_it_is_is_company_text() -> None:
     assert [r.text for r in ad.requirements] == [
         "Full UK driving licence", "Level 2 in Health and Social Care",
         "You are registered with the DBS update service"]
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("In our teaching we strive to build bridges between theory and practice.", "company"),
+    ("At Nordlys Health Labs (NHL) we handle communication for clinical trials.", "company"),
+    ("About <ORGANIZATION> Centre of Excellence: a medical research organisation", "company"),
+    ("In our team, we expect you to own your code", None),  # the reader is addressed
+    ("At Acme we are looking for a nurse with ward experience", None),
+])
+def test_the_firm_as_we_after_a_place_or_an_about_is_company_text(line: str,
+                                                                  reason: str | None) -> None:
+    from tools.job_ad_rules import aside_reason
+
+    assert aside_reason(line) == reason
