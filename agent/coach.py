@@ -21,7 +21,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from langchain_core.tools import BaseTool
 
 from agent.care import after_care_reply, care_reply
-from agent.intents import route
+from agent.intents import Route, route
 from prompts import asked, render, render_fresh
 from tools.understanding.commands import introduction
 from tools.understanding.lang import detect
@@ -168,6 +168,7 @@ class OfflineCoach(BaseChatModel):
     def _decide(self, text: str, state: dict[str, Any],
                 said: frozenset[str] = frozenset()) -> AIMessage:
         lang = "en"
+        chosen = Route("upload", "rule")
         if state.get("upload_id"):
             intent = "upload"
         else:
@@ -177,9 +178,14 @@ class OfflineCoach(BaseChatModel):
         if intent in TOOL_FOR:
             name, make_args = TOOL_FOR[intent]
             if name in self.bound_tools:
-                call = {"name": name, "args": make_args(text, state), "id": f"call_{name}",
-                        "type": "tool_call"}
-                return AIMessage(content="", tool_calls=[call])
+                calls = [{"name": name, "args": make_args(text, state), "id": f"call_{name}",
+                          "type": "tool_call"}]
+                later = TOOL_FOR.get(chosen.then or "") if intent == "reflection" else None
+                if later and later[0] in self.bound_tools:
+                    # a request after the moment: answered first, then the coaching goes on
+                    calls.insert(0, {"name": later[0], "args": later[1](chosen.ask, state),
+                                     "id": f"call_{later[0]}", "type": "tool_call"})
+                return AIMessage(content="", tool_calls=calls)
             reply = render("not_available", what=intent.replace("_", " "))
         else:
             reply = _direct(intent, lang, text, said)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from prompts.phrasebook import EXPLICIT_PROFILE, NO, UNDO, YES
-from tools.understanding.understand import understand
+from tools.understanding.understand import declares_deed, understand
 
 # Right after a distress answer, only an explicit request brings back the coaching flow.
 RULES_BEFORE_CARE = re.compile(r"^\s*(?:/\w+|help)\s*$|\blet'?s reflect\b|"
@@ -65,12 +65,35 @@ CAREER_READINGS = frozenset({"career", "unsure", "small_talk", "strengths", "hel
 
 @dataclass(frozen=True)
 class Route:
-    """The chosen intent, how it was chosen, how sure, and the message's language."""
+    """The chosen intent, how it was chosen, how sure, and the message's language; ``then``
+    is a request to answer after it, asked in the same message (``ask``: its words)."""
 
     intent: str
     how: str
     score: float = 1.0
     lang: str = "en"
+    then: str | None = None
+    ask: str = ""
+
+
+# A moment told, then a request in the same message ("... booked 14 appointments. what are my
+# strengths?"): the moment is a reflection and the request is answered after it; the moment
+# was lost when the whole message was read as the request.
+AFTER_MOMENT = frozenset({"strengths", "recall", "memory_show", "explore", "plan_growth"})
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def request_after_moment(text: str) -> tuple[str, str, str] | None:
+    """(the moment, the request's intent, its words) when a message tells something done and
+    ends with a request of ``AFTER_MOMENT``; else None."""
+    parts = [p.strip() for p in _SENTENCE_END.split(text.strip()) if p.strip()]
+    if len(parts) < 2:
+        return None
+    moment, ask = " ".join(parts[:-1]), parts[-1]
+    if not declares_deed(moment):
+        return None
+    asked_for = route(ask)
+    return (moment, asked_for.intent, ask) if asked_for.intent in AFTER_MOMENT else None
 
 
 def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -> Route:
@@ -100,6 +123,9 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
         return Route("undo_confirm", "rule")
     if UNDO.search(text):  # before the learned "forget": "delete my last one" keeps the rest
         return Route("undo", "rule")
+    told = request_after_moment(text) if got.intent not in ("reflection", "answer") else None
+    if told:
+        return Route("reflection", "rule", lang=got.lang, then=told[1], ask=told[2])
     if awaiting in CAREER_ANSWER and (got.intent in CAREER_REPLIES or not got.confident
                                       or PICK.match(text)):
         return Route(CAREER_ANSWER[awaiting], "rule", lang=got.lang)

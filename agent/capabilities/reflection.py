@@ -14,6 +14,7 @@ from typing import Any
 
 from agent.capabilities import careers
 from agent.capabilities.skills import tag_for_user
+from agent.intents import request_after_moment
 from agent.lanes import heavy
 from agent.reply import Button
 from agent.results import DialogUpdate, ShownSkill, ToolResult
@@ -82,6 +83,9 @@ def reflect(user_id: str, message: str, now: datetime) -> ToolResult:
         A tool result: ``kind`` is ``reflection_question`` (with the question to ask) or
         ``reflection_saved`` (with the skills found); ``reply`` is the offline wording.
     """
+    told = request_after_moment(message)
+    if told:  # "... booked 14 appointments. what are my strengths?": the request is answered
+        message = told[0]  # by its own tool; only the moment is kept
     records = get_records()
     row = records.draft_reflection(user_id)
     last = _follow_on(user_id, message, now) if row is None else None

@@ -136,3 +136,19 @@ def test_a_follow_on_long_after_the_save_opens_a_new_reflection(service: AgentSe
     assert reflect(hu, "and then the scanner broke too", later).kind == "reflection_question"
     assert len(get_records().list_reflections(hu)) == 1
     assert get_records().draft_reflection(hu) is not None
+
+
+async def test_a_moment_told_then_a_request_keeps_the_moment_and_answers_it(
+        service: AgentService) -> None:
+    """"... booked 14 appointments. what are my strengths?" was read as the request alone,
+    and the moment was lost."""
+    iv = service.user_for("cli", "local", "iv")
+    reply = (await converse(service, iv, [
+        "hi", "Today I covered the reception desk alone because Priya was off and booked 14 "
+              "appointments. what are my strengths?"]))[1]
+    assert reply.tools == ["strengths", "reflect"]
+    assert "reflection_question" in reply.data and "strengths" in reply.data
+    assert reply.text.rstrip().endswith("?")  # the coaching goes on after the answer
+    draft = get_records().draft_reflection(iv)
+    assert draft is not None and draft["text"].startswith("Today I covered the reception desk")
+    assert "strengths" not in draft["text"]
