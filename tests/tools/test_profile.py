@@ -250,15 +250,12 @@ def test_a_deed_beside_a_negation_is_evidence_and_the_negated_part_is_not() -> N
     and the requirement it shows became a false gap); a negated deed never covers."""
     from memory.records import get_records
 
-    rec = get_records()
-    uid = rec.ensure_user("cli", "local", "dorota", "Dorota")
-    for day, text in (("2026-11-02", "I rang the transport planner at 3am because one haulier "
-                                     "didnt turn up, we booked another one and the load left "
-                                     "only 40 min late."),
-                      ("2026-11-09", "I didn't chair the weekly stand-up meeting, my manager "
-                                     "did, I only took the notes.")):
-        rec.save_reflection(uid, {"text": text, "status": "saved", "skills": [],
-                                  "created_at": f"{day}T18:00:00+00:00"})
+    uid = get_records().ensure_user("cli", "local", "dorota", "Dorota")
+    _reflect(uid, "2026-11-02", "I rang the transport planner at 3am because one haulier didnt "
+                                "turn up, we booked another one and the load left only 40 min "
+                                "late.")
+    _reflect(uid, "2026-11-09", "I didn't chair the weekly stand-up meeting, my manager did, I "
+                                "only took the notes.")
     out = profile_for(uid, HAULAGE_AD)
     by_req = {m["requirement"]: m for m in out.facts["matches"]}
     hauliers = by_req["Liaise with hauliers and drivers, and rebook capacity at short notice"]
@@ -274,12 +271,9 @@ def test_a_shared_common_word_does_not_cover_the_specific_thing_asked_for() -> N
     tachographs: at most transferable, with the reason saying the topic is not named."""
     from memory.records import get_records
 
-    rec = get_records()
-    uid = rec.ensure_user("cli", "local", "marek", "Marek")
-    rec.save_reflection(uid, {"text": "One of the new lads was driving the reach truck too "
-                                      "fast so I took him aside and went through the site "
-                                      "rules again.", "status": "saved", "skills": [],
-                              "created_at": "2026-11-02T18:00:00+00:00"})
+    uid = get_records().ensure_user("cli", "local", "marek", "Marek")
+    _reflect(uid, "2026-11-02", "One of the new lads was driving the reach truck too fast so I "
+                                "took him aside and went through the site rules again.")
     out = profile_for(uid, "Transport Planner\nRequirements:\n- Knowledge of tachograph "
                            "rules and drivers' hours\n")
     (match,) = [m for m in out.facts["matches"] if "tachograph" in m["requirement"]]
@@ -294,13 +288,10 @@ def test_tools_named_as_alternatives_are_met_by_either() -> None:
     from tools.job_ads import terms_in
 
     assert terms_in("dashboards in Power BI or Tableau") == ["Power BI", "Tableau"]
-    rec = get_records()
-    uid = rec.ensure_user("cli", "local", "sam", "Sam")
-    rec.save_reflection(uid, {"text": "I've been a store manager at a supermarket for 7 years "
-                                      "but I'm doing a data analytics course at night. This "
-                                      "week I built my first dashboard in PowerBI with our "
-                                      "weekly waste numbers.", "status": "saved", "skills": [],
-                              "created_at": "2026-11-02T18:00:00+00:00"})
+    uid = get_records().ensure_user("cli", "local", "sam", "Sam")
+    _reflect(uid, "2026-11-02", "I've been a store manager at a supermarket for 7 years but I'm "
+                                "doing a data analytics course at night. This week I built my "
+                                "first dashboard in PowerBI with our weekly waste numbers.")
     out = profile_for(uid, "Junior Data Analyst\nWhat you'll do:\n- Build and maintain "
                            "dashboards in Power BI or Tableau\n- Write Python and SQL\n")
     by_req = {m["requirement"]: m for m in out.facts["matches"]}
