@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from tools.facts import Fact
+from tools.skills.mood import TAUGHT_ME
 from tools.skills.polarity import polarity
 
 _OWN = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|we|we've|we're|we'd|myself|ourselves)\b", re.I)
@@ -78,5 +79,7 @@ def shows_own_action(fact: Fact) -> bool:
 
 def own_deed(part: str) -> bool:
     """Whether a part stated as done (see :func:`done_parts`) has the writer as its doer:
-    "I" / "we", a chat-style verb without its pronoun, or an activity named first."""
-    return bool(_OWN.search(part) or _DROPPED_I.search(part) or _ACTIVITY.search(part))
+    "I" / "we", a chat-style verb without its pronoun, an activity named first, or someone
+    letting, asking or showing the writer to do it."""
+    return bool(_OWN.search(part) or _DROPPED_I.search(part) or _ACTIVITY.search(part)
+                or TAUGHT_ME.search(part))  # "chef let me do the starters": the writer did

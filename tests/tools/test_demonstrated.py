@@ -24,6 +24,7 @@ def _fact(text: str) -> Fact:
     "I rang the planner at 3am because one haulier didnt turn up, we booked another one.",
     "Took him aside and went through the site rules again, calm, no shouting.",
     "Fixed the leaking tap for an old lady and didn't charge her for it.",
+    "chef let me do the starters on saturday because the commis was sick",  # let to do it
 ])
 def test_own_deeds_count(text: str) -> None:
     assert shows_own_action(_fact(text))
@@ -37,6 +38,7 @@ def test_own_deeds_count(text: str) -> None:
     "I did not finish the dashboard, the data was not ready.",  # every deed negated
     "didnt do any tutoring this term, no time",
     "I led the stand-up but I want to get better at chairing it.",  # a wish in it
+    "My manager thanked me for the rota.",  # the writer is only the object
 ])
 def test_what_is_not_the_users_deed_does_not_count(text: str) -> None:
     assert not shows_own_action(_fact(text))

@@ -38,7 +38,7 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|we|we're|we've|u
 _FIRST_PERSON_SUBJECT = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|we|we're|we've|myself)\b",
                                    re.IGNORECASE)
 # someone shows, teaches or asks the writer, who then learns or does it: the writer's own
-_TAUGHT_ME = re.compile(r"\b(?:show(?:ed|s)?|taught|teach(?:es)?|train(?:ed|s)?|help(?:ed|s)?|"
+TAUGHT_ME = re.compile(r"\b(?:show(?:ed|s)?|taught|teach(?:es)?|train(?:ed|s)?|help(?:ed|s)?|"
                         r"explain(?:ed|s)?|coach(?:ed|es)?|mentor(?:ed|s)?|walk(?:ed|s)?) "
                         r"(?:me|us)\b|\b(?:ask(?:ed|s)?|got|had|want(?:ed|s)?|let) (?:me|us) "
                         r"(?:to )?\w+", re.IGNORECASE)
@@ -139,7 +139,7 @@ def clause_mood(clause: str) -> Mood:
         return "other"  # someone was there; what they do is theirs
     if _FIRST_PERSON_SUBJECT.search(text):
         return "mine"
-    if _TAUGHT_ME.search(text):
+    if TAUGHT_ME.search(text):
         return "mine"  # "my manager showed me how to ...", "the teacher asked me to ..."
     if _OTHER_SUBJECT.match(text) or _named(text) or _bare_role(text):
         return "other"  # "the team lead thanked me": the writer is only the object
