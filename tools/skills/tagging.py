@@ -19,7 +19,7 @@ from memory.schemas import Polarity, SkillTag
 from tools.skills.growth import reads_as_growth
 from tools.skills.index import build_index
 from tools.skills.lexical import Match
-from tools.skills.mood import GROWTH_PARTS, mood, part_of
+from tools.skills.mood import GROWTH_PARTS, TAUGHT_ME, mood, part_of
 from tools.skills.polarity import polarity, states_growth
 from tools.skills.tagger import Tagger, TaggerConfig
 from tools.skills.text import STOPWORDS, Span, clauses, lemma, sentences, tokens
@@ -195,6 +195,12 @@ def reading(text: str, sentence: Span, evidence: Span,
     return pol, mood(said, text[clause[0] : clause[1]]) == "mine"
 
 
+# What someone does to or for the writer when they show, teach, let or ask them (``TAUGHT_ME``)
+_TEACHING = re.compile(r"(?:coach|mentor|train|teach|instruct|tutor|supervise|educate|"
+                       r"guide|delegate|assign|provide (?:mentorship|guidance|training))\w*\b",
+                       re.I)
+
+
 def _emit(tagger: Tagger, text: str, found: dict[int, tuple[float, Span, Span]],
           top: int | None, source_id: str | None, grows: dict[Span, bool]) -> list[SkillTag]:
     """One text's tags, best first; joined ESCO/O*NET concepts shown once. Without ``top``
@@ -206,9 +212,12 @@ def _emit(tagger: Tagger, text: str, found: dict[int, tuple[float, Span, Span]],
         if c in emitted:
             continue
         pol, own = reading(text, sentence, ev, grows[sentence])
+        concept = data.concepts[c]
+        if top is None and own and _TEACHING.match(concept.label) and TAUGHT_ME.search(
+                text[slice(*_clause_of(text, sentence, ev))]):
+            own = False  # "chef let me do the starters": the coaching was the chef's
         if top is None and not own:
             continue
-        concept = data.concepts[c]
         partners = tagger.join.get(c, [])
         emitted.update(partners)
         also = [{"framework": p.framework, "id": p.id, "label": p.label}

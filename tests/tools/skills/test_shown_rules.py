@@ -254,3 +254,17 @@ def test_a_lower_case_word_is_not_an_acronym_label() -> None:
     assert not _acronym_in_lower_case("python", python)  # a name typed in lower case
     css = Concept(framework="esco", id="z", label="CSS", alt=[])
     assert not _acronym_in_lower_case("css", css)  # an acronym typed in lower case
+
+
+def test_being_taught_or_let_do_something_never_shows_the_teaching(tagger: object) -> None:
+    """"chef let me do the starters" was shown "coach employees": the coaching was the
+    chef's; what the writer did or learnt still shows."""
+    from tools.skills.tagging import tag
+
+    mine = [x.label for x in tag("I coached the new starter on the till every morning",
+                                 ("esco",))]
+    assert "train employees" in mine
+    theirs = [x.label for x in tag("my supervisor trained me on the forklift", ("esco",))]
+    assert "operate forklift" in theirs and "train employees" not in theirs
+    assert [x.label for x in tag("my mentor coached me on the till every morning",
+                                 ("esco",))] == []
