@@ -98,6 +98,34 @@ def shared_concept(req_tags: Sequence[dict[str, Any]], requirement: str, fact: F
             if v.startswith(w) or w.startswith(v) or v[:6] == w[:6] or (
                     len(_stem(v)) >= 4 and _stem(v) == _stem(w)):
                 return v
+    return _in_sector(requirement, words)
+
+
+# A sector an ad asks experience in, and the places and people a person names when they
+# have worked in it ("Experience in retail" -> "store manager at a supermarket").
+SECTORS = {
+    "retail": "shop shops store stores supermarket supermarkets till tills checkout shopfloor",
+    "hospitality": "restaurant restaurants hotel hotels pub bar cafe café kitchen catering",
+    "healthcare": "hospital ward wards clinic clinics patient patients surgery",
+    "health care": "hospital ward wards clinic clinics patient patients surgery",
+    "social care": "care home carer carers residents resident domiciliary",
+    "logistics": "warehouse depot haulier hauliers freight trailers pallets dispatch",
+    "warehouse": "warehouse depot picking pallets forklift dispatch",
+    "education": "school schools classroom pupils pupil lesson lessons",
+    "construction": "site building builders scaffolding bricklaying",
+    "manufacturing": "factory plant production assembly",
+}
+
+
+def _in_sector(requirement: str, words: list[str]) -> str | None:
+    """A place or people of a sector the requirement names, in the fact's words."""
+    low = requirement.lower()
+    said = set(words)
+    for sector, places in SECTORS.items():
+        if re.search(rf"\b{sector}\b", low):
+            for place in places.split():
+                if place in said:
+                    return place
     return None
 
 

@@ -319,3 +319,18 @@ def test_a_deed_beside_a_wish_in_one_sentence_still_counts() -> None:
                              "evidence": "I mess up the allotments every single time"}],
                     source="reflection")
     assert not _done(struggle)
+
+
+def test_experience_in_a_sector_is_met_by_its_places_in_plain_words() -> None:
+    """"Experience in retail" after seven years as a supermarket store manager was only
+    "transferable"; a sector the person never worked in stays a gap."""
+    from memory.records import get_records
+
+    uid = get_records().ensure_user("cli", "local", "lena", "Lena")
+    _reflect(uid, "2026-11-02", "I've been a store manager at a supermarket for 7 years and I "
+                                "run the Sunday shift with twelve people.")
+    out = profile_for(uid, "Analyst\nRequirements:\n- Experience in retail\n"
+                           "- Experience in healthcare\n")
+    by_req = {m["requirement"]: m for m in out.facts["matches"]}
+    assert by_req["Experience in retail"]["status"] == "covered"
+    assert by_req["Experience in healthcare"]["status"] != "covered"
