@@ -201,6 +201,13 @@ _TEACHING = re.compile(r"(?:coach|mentor|train|teach|instruct|tutor|supervise|ed
                        re.I)
 
 
+# ... and given a mentor: "I was paired with a mentor for my first month"
+_MENTORED = re.compile(r"\b(?:i|we) (?:was|were|got|have been|am) (?:paired|matched|given|"
+                       r"assigned|allocated|buddied)\b.{0,20}?\b(?:mentor|coach|buddy|trainer|"
+                       r"supervisor|preceptor|tutor)", re.I)
+_TAUGHT = re.compile(f"{TAUGHT_ME.pattern}|{_MENTORED.pattern}", re.I)
+
+
 def _emit(tagger: Tagger, text: str, found: dict[int, tuple[float, Span, Span]],
           top: int | None, source_id: str | None, grows: dict[Span, bool]) -> list[SkillTag]:
     """One text's tags, best first; joined ESCO/O*NET concepts shown once. Without ``top``
@@ -213,7 +220,7 @@ def _emit(tagger: Tagger, text: str, found: dict[int, tuple[float, Span, Span]],
             continue
         pol, own = reading(text, sentence, ev, grows[sentence])
         concept = data.concepts[c]
-        if top is None and own and _TEACHING.match(concept.label) and TAUGHT_ME.search(
+        if top is None and own and _TEACHING.match(concept.label) and _TAUGHT.search(
                 text[slice(*_clause_of(text, sentence, ev))]):
             own = False  # "chef let me do the starters": the coaching was the chef's
         if top is None and not own:

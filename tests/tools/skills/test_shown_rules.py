@@ -268,3 +268,9 @@ def test_being_taught_or_let_do_something_never_shows_the_teaching(tagger: objec
     assert "operate forklift" in theirs and "train employees" not in theirs
     assert [x.label for x in tag("my mentor coached me on the till every morning",
                                  ("esco",))] == []
+    from tools.skills.tagging import _TEACHING
+
+    given = tag("I was paired with a mentor for my first month on the ward", ("esco",))
+    assert not [x.label for x in given if _TEACHING.match(x.label)]
+    mentored = tag("I mentored a new starter for her first month on the ward", ("esco",))
+    assert [x.label for x in mentored if _TEACHING.match(x.label)]
