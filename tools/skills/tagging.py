@@ -88,8 +88,14 @@ def _candidates(tagger: Tagger, row: np.ndarray, mask: np.ndarray, top: int | No
         # shown needs the evidence itself
         evidence = row - tagger.prior() - ordering
         hits = np.flatnonzero(mask & tagger.framework_mask(fw) & (evidence >= cut))
-        chosen += [int(i) for i in hits[np.argsort(-row[hits], kind="stable")][:limit]]
+        # ESCO: a few more than shown, so one the sentence does not support gives way to the
+        # next; an O*NET activity stays the best one or none (its precision is low)
+        looked = limit * SPARE if fw == "esco" else limit
+        chosen += [int(i) for i in hits[np.argsort(-row[hits], kind="stable")][:looked]]
     return chosen
+
+
+SPARE = 3  # ESCO candidates looked at per tag a sentence may show
 
 
 ONET_MIN_WORDS = 3  # the fewest words of a unit that shows an O*NET work activity
@@ -146,11 +152,16 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
     without ``top``, only candidates the whole sentence supports. ``ordering``: the writer's
     trade boost (:meth:`Tagger.context`)."""
     rows, arg, units, whole = scored
+    limits = tagger.config.per_sentence
     for k, span in enumerate(spans):
         matches: dict[int, Match] = tagger.lexical(text, span)
         row = tagger.boost(rows[k], matches) + ordering
+        taken: dict[str, int] = {}
         for c in _candidates(tagger, row, mask, top, top is None and states_growth(text, span),
                              ordering):
+            framework = str(tagger.framework[c])
+            if top is None and taken.get(framework, 0) >= limits[framework]:
+                continue
             m = matches.get(c)
             unit = units[int(arg[k, c])]
             if top is None and not supported(
@@ -166,6 +177,7 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
                     and whole[k, c] < tagger.config.threshold[str(tagger.framework[c])]):
                 continue  # "for the kitchen", "at visiting time" name where or when
             evidence = (m.start, m.end) if m else unit.span
+            taken[framework] = taken.get(framework, 0) + 1
             # an earlier sentence keeps a tie (scores within float noise of each other), so
             # the evidence never depends on how the sentences were batched
             if c not in found or row[c] > found[c][0] + TIE:

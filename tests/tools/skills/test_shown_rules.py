@@ -274,3 +274,28 @@ def test_being_taught_or_let_do_something_never_shows_the_teaching(tagger: objec
     assert not [x.label for x in given if _TEACHING.match(x.label)]
     mentored = tag("I mentored a new starter for her first month on the ward", ("esco",))
     assert [x.label for x in mentored if _TEACHING.match(x.label)]
+
+
+def test_an_unsupported_candidate_gives_way_to_the_next_esco_one(tagger: Tagger) -> None:
+    """Only the two best ESCO candidates were looked at: when the sentence did not support
+    them ("I stayed calm" in a long sentence), nothing was shown although the third was
+    supported. Now a few more are looked at, still at most ``per_sentence`` shown; an O*NET
+    activity stays the best one or none."""
+    import numpy as np
+
+    from tools.skills import tagging as tg
+
+    cfg = tagger.config
+    row = np.full(len(tagger.framework), 0.95, dtype=np.float32)
+    mask = np.isin(tagger.framework, ["esco", "onet"])
+    picked = tg._candidates(tagger, row, mask, None)
+    per = {fw: sum(tagger.framework[c] == fw for c in picked) for fw in ("esco", "onet")}
+    assert per == {"esco": cfg.per_sentence["esco"] * tg.SPARE,
+                   "onet": cfg.per_sentence["onet"]}
+    text = ("I sorted the rota, trained two new starters on the till, checked the fridge "
+            "temperatures and wrote the allergen sheet for the new menu")
+    for t in [tg.tag(text, ("esco",)), tg.tag(text, ("onet",))]:
+        counts: dict[str, int] = {}
+        for x in t:
+            counts[x.framework] = counts.get(x.framework, 0) + 1
+        assert all(n <= cfg.per_sentence[fw] for fw, n in counts.items())
