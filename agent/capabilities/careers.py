@@ -30,9 +30,11 @@ def _quotes(matches: list[SkillMatch], most: int) -> list[str]:
 
 def _role_lines(n: int, r: Role) -> list[str]:
     essential = [m for m in r.shown if m.essential]
-    lines = [render("careers_role", n=n, label=r.label, shown=len(essential),
+    optional = len(r.shown) - len(essential)  # quoted below too: "0 of 28 essential" alone
+    lines = [render("careers_role", n=n, label=r.label, shown=len(essential),  # misleads
                     total=r.essential_total,
-                    stretch=f" ({render('careers_stretch')})" if r.kind == "stretch" else "")]
+                    stretch=f" ({render('careers_stretch')})" if r.kind == "stretch" else "",
+                    also=f" {render('careers_role_also', count=optional)}" if optional else "")]
     lines += _quotes(r.shown, QUOTES_PER_ROLE)
     if r.missing:
         lines.append(render("careers_missing", missing=", ".join(r.missing[:MISSING_SHOWN])))

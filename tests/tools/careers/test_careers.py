@@ -191,3 +191,21 @@ def test_a_stretch_role_shares_a_skill_the_user_shows() -> None:
     assert none == []
     _, free = rank(data, total)
     assert len(free) == 2  # without the mask every pooled role may stretch
+
+
+def test_a_role_line_counts_the_optional_skills_it_quotes() -> None:
+    """"you show 0 of its 28 essential skills" above a quoted skill read as a contradiction:
+    the optional skills shown are counted too."""
+    from agent.capabilities.careers import _role_lines
+    from tools.careers.models import Evidence, Role, SkillMatch
+
+    quote = Evidence(fact_id="ref_a#1", item_id="ref_a", words="the small deck oven",
+                     sentence="I moved all the bread to the small deck oven", date="2026-11-30",
+                     kind="reflection")
+    oven = SkillMatch(id="s1", label="tend bakery ovens", essential=False, credit=1.0,
+                      evidence=[quote])
+    role = Role(id="o1", label="pastry maker", isco="7512", isco_label="bakers",
+                description="", kind="near", score=0.3, shown=[oven], essential_total=28)
+    first = _role_lines(3, role)[0]
+    assert "0 of its 28 essential skills and 1 of the skills it also values" in first
+    assert "also values" not in _role_lines(3, role.model_copy(update={"shown": []}))[0]
