@@ -167,14 +167,9 @@ class OfflineCoach(BaseChatModel):
 
     def _decide(self, text: str, state: dict[str, Any],
                 said: frozenset[str] = frozenset()) -> AIMessage:
-        lang = "en"
-        chosen = Route("upload", "rule")
-        if state.get("upload_id"):
-            intent = "upload"
-        else:
-            chosen = route(text, draft_open=bool(state.get("draft_open")),
-                           awaiting=state.get("awaiting"))
-            intent, lang = chosen.intent, chosen.lang
+        chosen = Route("upload", "rule") if state.get("upload_id") else route(
+            text, draft_open=bool(state.get("draft_open")), awaiting=state.get("awaiting"))
+        intent, lang = chosen.intent, chosen.lang
         if intent in TOOL_FOR:
             name, make_args = TOOL_FOR[intent]
             if name in self.bound_tools:

@@ -14,8 +14,6 @@ that shows its other part.
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -29,7 +27,7 @@ from prompts import render as render_template
 from tools.demonstrated import done_parts
 from tools.facts import Fact
 from tools.faithfulness import TECH
-from tools.skills.frameworks import BUILTIN_DIR, FILES
+from tools.skills.frameworks import BUILTIN_DIR, FILES, read_jsonl_gz
 from tools.skills.text import STOPWORDS, content_lemmas, lemma
 
 # A requirement that is a credential: a degree, a licence, a registration, a certificate or
@@ -247,10 +245,10 @@ def _named(requirement: str, fact: Fact) -> str | None:
     """A tool the requirement names (a known technical term, an acronym, a CamelCase or
     versioned name) that the fact does not mention: "Vue" in "components with the Vue
     framework"."""
+    said = said_done(fact)
     for word in _NAME.findall(requirement):
         technical = word.lower() in TECH or (word.isupper() and 2 <= len(word) <= 5) or \
             any(c.isdigit() or c in "+#" for c in word) or any(c.isupper() for c in word[1:])
-        said = said_done(fact)
         if technical and word.lower() not in said.lower() and not (
                 word.isupper() and _has_acronym(word, said)):
             return word
@@ -264,11 +262,9 @@ RARE_DF = 3  # a word in at most this many ESCO skills (labels and descriptions)
 def _esco_df() -> Counter[str]:
     """How many ESCO skills use each word form (built-in data; read once per process)."""
     df: Counter[str] = Counter()
-    with gzip.open(BUILTIN_DIR / FILES["esco"], "rt", encoding="utf-8") as rows:
-        for line in rows:
-            r = json.loads(line)
-            text = " ".join([r["label"], *r.get("alt", []), r.get("description", "")])
-            df.update(set(re.findall(r"[a-z]+", text.lower())))
+    for r in read_jsonl_gz(BUILTIN_DIR / FILES["esco"]):
+        text = " ".join([r["label"], *r.get("alt", []), r.get("description", "")])
+        df.update(set(re.findall(r"[a-z]+", text.lower())))
     return df
 
 
