@@ -46,30 +46,35 @@ TAUGHT_ME = re.compile(r"\b(?:show(?:ed|s)?|taught|teach(?:es)?|train(?:ed|s)?|h
 _ROLE_NOUNS = words("in on at of and or team shift nurse manager lead leader service care support "
                     "relations contact account order orders visit review record report file "
                     "base list needs focus experience journey")
-_PEOPLE = (
+PEOPLE = (
     r"(?:manager|boss|colleague|colleagues|co-worker|coworker|supervisor|lead|leader|chef|"
     r"nurse|doctor|dr|vet|driver|drivers|dev|developer|engineer|teacher|coordinator|agency|"
     r"cfo|ceo|director|client|customer|guy|girl|man|woman|lady|mentor|partner|sister|"
     r"brother|mum|mom|dad|friend|student|students|intern|apprentice|contractor|consultant|"
     r"auditor|inspector|daughter|son|wife|husband|porter|carer|receptionist|owner|coach|"
     r"trainer|tutor|mate|pal|buddy|neighbour|neighbor|cousin|uncle|aunt|auntie|nan|gran|"
-    r"grandma|grandad|grandpa|flatmate|housemate)")
+    r"grandma|grandad|grandpa|flatmate|housemate|pharmacist|labourer|laborer|plasterer|"
+    r"electrician|plumber|builder|foreman|technician|surgeon|dentist|gp|midwife|physio|"
+    r"therapist|paramedic|mechanic|joiner|carpenter|roofer|scaffolder|decorator|cashier|"
+    r"waiter|waitress|bartender|barista|hairdresser|stylist|barber|volunteer|pupil|"
+    r"patient|resident|guest|parent|kid|child|baby|toddler|officer|sergeant|sarge|pilot|"
+    r"vendor|supplier|courier)")
 # "my manager ...", "the new chef ...", "she ...", "head chef ...", "students presented ...";
 # not "you" or "our team" (job ads and credentials speak so), not a verb-first diary clause
 _OTHER_SUBJECT = re.compile(
     r"^\s*(?:(?:he|she|they|someone|somebody|everyone|everybody|nobody)\b|"
-    r"(?:my|our|the|his|her|their|a|an|this|that)\s+(?:\w+\s+){0,2}?" + _PEOPLE + r"\b|"
+    r"(?:my|our|the|his|her|their|a|an|this|that)\s+(?:\w+\s+){0,2}?" + PEOPLE + r"\b|"
     r"(?:head|sous|tech|team|line|shift|store|area|deputy|assistant|charge|senior|junior|"
-    r"new|other)\s+" + _PEOPLE + r"\b|" + _PEOPLE + r"\s+\w+ed\b)", re.IGNORECASE)
+    r"new|other)\s+" + PEOPLE + r"\b|" + PEOPLE + r"\s+\w+ed\b)", re.IGNORECASE)
 
 # someone present, not a deed: "we had an ofsted inspector in the room", "had a new client in"
 _HAD_PERSON = re.compile(r"^\s*(?:(?:i|we)\s+)?had\s+(?:a|an|the|\d+|two|three|some|my|our)\s+"
-                         r"(?:[\w-]+\s+){0,2}?" + _PEOPLE + r"s?\b", re.IGNORECASE)
-_BARE_ROLE = re.compile(r"^\s*" + _PEOPLE + r"\s+([a-z]+)\b", re.IGNORECASE)
+                         r"(?:[\w-]+\s+){0,2}?" + PEOPLE + r"s?\b", re.IGNORECASE)
+_BARE_ROLE = re.compile(r"^\s*" + PEOPLE + r"\s+([a-z]+)\b", re.IGNORECASE)
 # a role and a capitalised name open the clause: "Charge nurse Becky did the handover",
 # "My daughter Ffion did the post", "Restaurant manager Claire take the complaint"
 _ROLE_NAME = re.compile(r"^\s*(?:(?:[Mm]y|[Oo]ur|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+)?"
-                        r"(?:[A-Za-z]+\s+){0,2}?(?i:" + _PEOPLE + r")\s+[A-Z][a-z]+\b")
+                        r"(?:[A-Za-z]+\s+){0,2}?(?i:" + PEOPLE + r")\s+[A-Z][a-z]+\b")
 # a capitalised name and a past verb: "Leanne showed the new girl", "Mags on the desk sorted"
 _NAME_VERB = re.compile(r"^\s*([A-Z][a-z]+)\s+(?:(?:on|from|at|in) the \w+\s+)?([a-z]+)\b")
 _NOT_NAMES = words(

@@ -11,7 +11,7 @@ import re
 
 from memory.schemas import Polarity
 
-_GROWTH = re.compile(
+GROWTH_CUE = re.compile(
     r"\b(?:want(?:s|ed)? to|would like to|(?:i|we)'d like to|wish(?:ed)? (?:i|to)|hop(?:e|ing) to|"
     r"plan(?:ning)? to|aim(?:ing)? to|going to (?:learn|improve|try|practi[cs]e)|"
     r"need(?:s)? to (?:improve|learn|work on|get better|practi[cs]e|be more)|"
@@ -73,12 +73,12 @@ def polarity(text: str, clause: tuple[int, int], evidence: tuple[int, int],
     start = min(clause[0], evidence[0])
     window = text[start : max(clause[1], evidence[1])].replace("’", "'")
     before = text[start : evidence[1]].replace("’", "'")
-    if _GROWTH.search(window):
+    if GROWTH_CUE.search(window):
         return "growth"
     negation = _NEGATION.search(before)
     if negation and not _in_consequence(before, evidence[0] - start, negation.start()):
         whole = text[sentence[0] : sentence[1]].replace("’", "'") if sentence else ""
-        return "growth" if _GROWTH.search(whole) else "negated"
+        return "growth" if GROWTH_CUE.search(whole) else "negated"
     if sentence and _wished_purpose(text, sentence, evidence):
         return "growth"
     return "demonstrated"
@@ -110,11 +110,11 @@ def _wished_purpose(text: str, sentence: tuple[int, int], evidence: tuple[int, i
     """Whether the evidence sits in the purpose of a wish earlier in its sentence ("I want to
     get my electrical ticket so I can do the wiring myself")."""
     head = text[sentence[0] : evidence[0]].replace("’", "'")
-    cue = _GROWTH.search(head)
+    cue = GROWTH_CUE.search(head)
     upto = text[sentence[0] : evidence[1]].replace("’", "'")
     return cue is not None and _PURPOSE.search(upto, cue.end()) is not None
 
 
 def states_growth(text: str, span: tuple[int, int]) -> bool:
     """Whether a sentence states a wish, plan, struggle or avoidance (a growth cue)."""
-    return _GROWTH.search(text[span[0] : span[1]].replace("’", "'")) is not None
+    return GROWTH_CUE.search(text[span[0] : span[1]].replace("’", "'")) is not None

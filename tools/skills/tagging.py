@@ -19,10 +19,10 @@ from memory.schemas import Polarity, SkillTag
 from tools.skills.growth import reads_as_growth
 from tools.skills.index import build_index
 from tools.skills.lexical import Match
-from tools.skills.mood import GROWTH_PARTS, TAUGHT_ME, mood, part_of
-from tools.skills.polarity import polarity, states_growth
+from tools.skills.mood import GROWTH_PARTS, PEOPLE, TAUGHT_ME, mood, part_of
+from tools.skills.polarity import GROWTH_CUE, polarity, states_growth
 from tools.skills.tagger import Tagger, TaggerConfig
-from tools.skills.text import STOPWORDS, Span, clauses, lemma, sentences, tokens
+from tools.skills.text import STOPWORDS, Span, clauses, content_lemmas, lemma, sentences, tokens
 
 FAST_BATCH = 64
 WINDOW = 512  # sentences scored at once: (sentences x 15.5k concepts) arrays stay ~100 MB
@@ -104,6 +104,13 @@ _PLACE = re.compile(r"(?:for|in|at|on|to|into|onto|from|of|with|by|about|over|un
                     r"before|during|near|behind|around|across|through)\b", re.I)
 
 
+# a phrase that only names a person ("with the pharmacist", "for my manager")
+_COMPANION = re.compile(r"(?:with|for|from|by|beside|alongside)\s+(?:(?:the|my|our|a|an|"
+                        r"his|her|their|this|that|one|two|three|\d+)\s+)?(?:(?![\w-]+ing\b)"
+                        r"[\w-]+\s+)?"
+                        + PEOPLE + r"s?\W*$", re.I)
+
+
 # Everyday verbs and particles: a label mention made only of them ("stayed with" -> "keep
 # company", "hang out with") is as weak as a single word.
 _EVERYDAY = STOPWORDS | frozenset([
@@ -176,6 +183,8 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
                     and tagger.config.place_support
                     and whole[k, c] < tagger.config.threshold[str(tagger.framework[c])]):
                 continue  # "for the kitchen", "at visiting time" name where or when
+            if top is None and unit.is_clause and _COMPANION.match(text, *unit.span):
+                continue  # "with the pharmacist" says who was there, not what was done
             evidence = (m.start, m.end) if m else unit.span
             taken[framework] = taken.get(framework, 0) + 1
             # an earlier sentence keeps a tie (scores within float noise of each other), so
@@ -202,9 +211,38 @@ def reading(text: str, sentence: Span, evidence: Span,
     clause = _clause_of(text, sentence, evidence)
     said = text[sentence[0] : sentence[1]]
     pol = polarity(text, clause, evidence, sentence)
-    if pol == "demonstrated" and (grows or part_of(said) in GROWTH_PARTS):
+    if pol == "demonstrated" and (grows or part_of(said) in GROWTH_PARTS) and \
+            not _wish_of_its_own(text, sentence, clause):
         pol = "growth"
     return pol, mood(said, text[clause[0] : clause[1]]) == "mine"
+
+
+def _wish_of_its_own(text: str, sentence: Span, clause: Span) -> bool:
+    """Whether this clause states the writer's job and another clause of the sentence a wish
+    about something it names itself ("I work in a call centre but I want to move into IT
+    support"): the wish is that clause's; the job they do is no growth area. A struggle that
+    only points back ("I did the rota but I'm still rubbish at it") is about the deed, and a
+    deed beside a struggle ("Still rubbish at the WMS reporting, I export to excel ...")
+    stays part of it: only a job statement is read on its own."""
+    if states_growth(text, clause) or not _MY_JOB.search(text, clause[0], clause[1]):
+        return False
+    for part in clauses(text, sentence):
+        if part == clause:
+            continue
+        said = text[part[0] : part[1]].replace("’", "'")
+        cue = GROWTH_CUE.search(said)
+        if cue and {w for w in content_lemmas(said[cue.end():])} - _EVERYDAY - _VAGUE:
+            return True
+    return False
+
+
+# the writer's job said plainly: "I work in a call centre", "I'm a carer", "been a chef 8 years"
+_MY_JOB = re.compile(r"\b(?:i|im|i'm|i’m|i am|i've|i’ve|ive)\s+(?:still\s+|currently\s+|now\s+)?"
+                     r"(?:work(?:ing|ed)?\s+(?:in|at|as|for|on)|(?:am\s+)?(?:a|an)\s+\w+|"
+                     r"been\s+(?:a|an|working)\b)", re.I)
+_VAGUE = frozenset({"it", "this", "that", "them", "these", "those", "thing", "things", "stuff",
+                    "bit", "more", "better", "properly", "really", "still", "again", "one",
+                    "job", "work", "time"})
 
 
 # What someone does to or for the writer when they show, teach, let or ask them (``TAUGHT_ME``)
@@ -226,6 +264,7 @@ def _emit(tagger: Tagger, text: str, found: dict[int, tuple[float, Span, Span]],
     (what is shown), mentions that are not the writer's own are left out."""
     data = tagger.index.data
     tags: list[SkillTag] = []
+    sentences_of: list[Span] = []  # the sentence of each tag
     emitted: set[int] = set()
     for c, (score, sentence, ev) in sorted(found.items(), key=lambda kv: -kv[1][0]):
         if c in emitted:
@@ -241,7 +280,11 @@ def _emit(tagger: Tagger, text: str, found: dict[int, tuple[float, Span, Span]],
         emitted.update(partners)
         also = [{"framework": p.framework, "id": p.id, "label": p.label}
                 for p in (data.concepts[i] for i in partners)]
+        if top is None and _fold_twin(tagger, c, sentence, tags, sentences_of, also, pol):
+            emitted.add(c)
+            continue
         group = concept.groups[0] if concept.groups else None
+        sentences_of.append(sentence)
         tags.append(SkillTag(
             framework=concept.framework,  # type: ignore[arg-type]
             id=concept.id, label=concept.label, score=round(min(score, 1.0), 4),
@@ -253,6 +296,50 @@ def _emit(tagger: Tagger, text: str, found: dict[int, tuple[float, Span, Span]],
         ))
         emitted.add(c)
     return tags[:top] if top is not None else tags
+
+
+TWIN = 0.80  # label cosine at which two tags of one sentence name the same skill
+
+
+def _fold_twin(tagger: Tagger, c: int, sentence: Span, tags: list[SkillTag],
+               sentences_of: list[Span], partners: list[dict[str, str]],
+               polarity: Polarity) -> bool:
+    """Fold a tag into an earlier tag of the same sentence that names the same skill ("Train
+    personnel" beside "train employees"), as one more ``also`` entry. Only an O*NET activity
+    beside an ESCO skill, or an ESCO knowledge beside an ESCO skill (a deed is the skill:
+    "feed livestock", not "livestock feeding"; the skill then takes the knowledge's place),
+    when both are demonstrated ("I'd like to understand the visa rules" may want the
+    knowledge). Two ESCO skills both stay: the second may be the better name.
+
+    Returns:
+        True when the concept (with its joined ``partners``) was folded into an earlier tag.
+    """
+    data = tagger.index.data
+    concept = data.concepts[c]
+    for i, (tag, said) in enumerate(zip(tags, sentences_of, strict=True)):
+        if said != sentence or tag.framework != "esco":
+            continue
+        if float(tagger._preferred[c] @ tagger._preferred[tagger.position[("esco", tag.id)]]) \
+                < TWIN:
+            continue
+        entry = {"framework": concept.framework, "id": concept.id, "label": concept.label}
+        if concept.framework == "onet":
+            tag.also.extend([entry, *partners])
+            return True
+        if tag.polarity != "demonstrated" or polarity != "demonstrated":
+            continue  # "I'd like to understand the visa rules": knowledge may be the wish
+        if concept.skill_type == "knowledge" and tag.skill_type != "knowledge":
+            tag.also.extend([entry, *partners])
+            return True
+        if concept.skill_type != "knowledge" and tag.skill_type == "knowledge":
+            group = concept.groups[0] if concept.groups else None
+            old = {"framework": "esco", "id": tag.id, "label": tag.label}
+            tags[i] = tag.model_copy(update={
+                "id": concept.id, "label": concept.label, "skill_type": concept.skill_type,
+                "group": data.group_labels.get(group, group) if group else None,
+                "also": [*partners, old, *tag.also]})
+            return True
+    return False
 
 
 def _windows(spans: list[list[Span]], size: int) -> Iterator[list[tuple[int, list[Span]]]]:

@@ -14,7 +14,8 @@ from tools.skills.tagger import Tagger
 REPO = Path(__file__).resolve().parents[3]
 CACHE = REPO / ".data" / "test-cache"
 GOLD = REPO / "evals" / "data" / "reflections_gold.jsonl"
-EXTRA = {"lead a team", "Coach others", "use spreadsheets software", "public speaking"}
+EXTRA = {"lead a team", "Coach others", "use spreadsheets software", "public speaking",
+         "feed livestock", "livestock feeding", "immigration law", "apply immigration law"}
 
 
 @lru_cache(maxsize=1)

@@ -299,3 +299,74 @@ def test_an_unsupported_candidate_gives_way_to_the_next_esco_one(tagger: Tagger)
         for x in t:
             counts[x.framework] = counts.get(x.framework, 0) + 1
         assert all(n <= cfg.per_sentence[fw] for fw, n in counts.items())
+
+
+def test_one_skill_named_twice_in_a_sentence_is_shown_once(tagger: Tagger) -> None:
+    """A hotel receptionist's "I also train the new colleague" showed "train employees" and
+    the O*NET "Train personnel" as two skills: an O*NET activity that names the shown ESCO
+    skill is one more name of it (``also``), and of an ESCO skill and its knowledge twin the
+    deed shows the skill ("feed livestock", not "livestock feeding")."""
+    tags = tag("trained the new Saturday girl on how to use the till and do returns")
+    train = next(t for t in tags if t.label == "train employees")
+    assert [a for a in train.also if a["framework"] == "onet" and a["label"].startswith("Train")]
+    assert not [t for t in tags if t.framework == "onet" and t.label.startswith("Train")]
+    fed = tag("fed the calves and mixed the feed ration for the heifers", ("esco",))
+    labels = [t.label for t in fed]
+    assert "feed livestock" in labels and "livestock feeding" not in labels
+    feed = next(t for t in fed if t.label == "feed livestock")
+    assert "livestock feeding" in [a["label"] for a in feed.also]
+    # ranking for evaluation still returns every candidate on its own
+    ranked = [t.label for t in tag("fed the calves and mixed the feed ration for the heifers",
+                                   ("esco",), top=10)]
+    assert "livestock feeding" in ranked
+
+
+def test_a_wish_keeps_the_knowledge_beside_the_skill(tagger: Tagger) -> None:
+    """"I wish I knew more about immigration law" may want the knowledge itself: a growth area
+    keeps both."""
+    said = "I wish I knew more about immigration law, half the calls are about visas"
+    labels = [t.label for t in tag(said, ("esco",))]
+    assert "immigration law" in labels and "apply immigration law" in labels
+
+
+def test_a_phrase_naming_only_a_person_is_no_evidence(tagger: Tagger) -> None:
+    """"also did the monthly CD register check with the pharmacist" was shown "Prescribe
+    medications" from "with the pharmacist": who was there is not what was done."""
+    from tools.skills.tagging import _COMPANION
+
+    said = "also did the monthly CD register check with the pharmacist and we balanced it"
+    tags = tag(said)
+    assert tags and all(t.evidence.strip() != "with the pharmacist" for t in tags)
+    assert "Prescribe medications" not in [t.label for t in tags]
+    assert _COMPANION.match("with the new pharmacist")
+    assert _COMPANION.match("for my manager.")
+    assert not _COMPANION.match("with the pharmacist's stock list")
+    assert not _COMPANION.match("for training students")
+
+
+@pytest.mark.parametrize("clause", [
+    "the labourer mixed the mortar too wet",
+    "the pharmacist checked the script",
+    "the patient refused his meds",
+    "the guest complained about the noise",
+])
+def test_trades_and_the_people_served_are_someone_else(clause: str) -> None:
+    """A bricklayer's "the labourer mixed the mortar too wet" was shown "Apply mortar" as
+    his own skill."""
+    assert clause_mood(clause) == "other"
+
+
+def test_the_job_one_has_is_no_growth_area_beside_a_wish_for_another() -> None:
+    """"I work in a call centre for a broadband company but I want to move into IT support"
+    showed call-centre skills as growth areas: the wish is its own clause's. A struggle that
+    points back at the deed keeps the whole sentence a growth area."""
+    text = "I work in a call centre for a broadband company but I want to move into IT support"
+    job = (text.index("I work"), text.index(" but"))
+    assert reading(text, (0, len(text)), job, grows=True)[0] == "demonstrated"
+    wish = (text.index("move"), len(text))
+    assert reading(text, (0, len(text)), wish)[0] == "growth"
+    rota = "I did the rota again but I am still rubbish at it"
+    assert reading(rota, (0, len(rota)), (0, 17), grows=True)[0] == "growth"
+    excel = "Still rubbish at the stock reports, I export to excel and fiddle for an hour"
+    deed = (excel.index("I export"), len(excel))
+    assert reading(excel, (0, len(excel)), deed, grows=True)[0] == "growth"
