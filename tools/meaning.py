@@ -82,21 +82,30 @@ def _key(tag: dict[str, Any]) -> tuple[str, str]:
 def shared_concept(req_tags: Sequence[dict[str, Any]], requirement: str, fact: Fact
                    ) -> str | None:
     """What a requirement and a fact are both about: a shared skill label or content word."""
+    found = shared(req_tags, requirement, fact)
+    return found[0] if found else None
+
+
+def shared(req_tags: Sequence[dict[str, Any]], requirement: str, fact: Fact
+           ) -> tuple[str, str] | None:
+    """:func:`shared_concept` and how it is shared: ``skill`` (a framework skill of both),
+    ``acronym``, ``word`` (a content word, by its stem) or ``sector``."""
     mine = {_key(t): str(t.get("label", "")) for t in fact.skills
             if t.get("polarity", "demonstrated") == "demonstrated"}
     for tag in req_tags:
         if _key(tag) in mine:
-            return mine[_key(tag)]
+            return mine[_key(tag)], "skill"
     for acronym in _ACRONYM.findall(requirement):
         if _has_acronym(acronym, said_done(fact)):
-            return acronym
+            return acronym, "acronym"
     words = _words(said_done(fact))
     for w in _words(requirement):
         for v in words:
             if v.startswith(w) or w.startswith(v) or v[:6] == w[:6] or (
                     len(_stem(v)) >= 4 and _stem(v) == _stem(w)):
-                return v
-    return _in_sector(requirement, words)
+                return v, "word"
+    place = _in_sector(requirement, words)
+    return (place, "sector") if place else None
 
 
 # A sector an ad asks experience in, and the places and people a person names when they
@@ -304,6 +313,27 @@ def _rare_missing(requirement: str, fact: Fact) -> str | None:
     return None if any(_stem(lemma(w))[:6] in mine for w in rare) else rare[0]
 
 
+WORD_NEAR = 0.35  # a shared content word alone needs the sentence this close (see docs)
+
+
+def _enough(concept: tuple[str, str], near: float, requirement: str) -> bool:
+    """Whether a shared concept lets a sentence this close show a requirement: a shared
+    framework skill, acronym or sector place always; a shared content word only when the
+    sentence is close to the requirement too, or the word is specific (rare in ESCO:
+    "tachograph"). "Set up laptops, accounts and email for new starters" shared only
+    "start" with "I started the CompTIA A+ course online" (closeness 0.2) and was covered."""
+    return concept[1] != "word" or near >= WORD_NEAR or _specific(concept[0]) or (
+        _same_lemma(concept[0], requirement))
+
+
+def _same_lemma(word: str, requirement: str) -> bool:
+    """Whether the requirement holds the fact's word as the same word ("scripting" and
+    "script", "policies" and "policy"), not only one that starts alike ("new starters" and
+    "started")."""
+    own = lemma(word)
+    return any(lemma(w) == own for w in re.findall(r"[a-z][a-z-]+", requirement.lower()))
+
+
 def _upgrade(m: Any, req_tags: Sequence[dict[str, Any]], done: Sequence[Fact],
              near: list[float], gate: list[float]) -> None:
     """Cover (shared concept and close) or transfer (close) one gap, closest sentences first.
@@ -312,9 +342,10 @@ def _upgrade(m: Any, req_tags: Sequence[dict[str, Any]], done: Sequence[Fact],
     count when its whole reflection is close to the requirement."""
     ranked = sorted(range(len(done)), key=lambda k: -near[k])
     credential = CREDENTIAL.search(m.requirement) is not None
-    shown = [(j, c) for j in ranked if gate[j] >= COVER_MIN
+    shown = [(j, c[0]) for j in ranked if gate[j] >= COVER_MIN
              and (not credential or holds_credential(done[j]))
-             and (c := shared_concept(req_tags, m.requirement, done[j]))]
+             and (c := shared(req_tags, m.requirement, done[j]))
+             and _enough(c, near[j], m.requirement)]
     # Meaning and concepts together: a sentence sharing more of the requirement's words
     # ranks first among those that share one ("career conversations" for "career").
     shown.sort(key=lambda jc: -(near[jc[0]] + SHARED_BONUS * _overlap(m.requirement,

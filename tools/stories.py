@@ -25,7 +25,7 @@ from tools.skills.text import content_lemmas
 from tools.story_events import split_events
 from tools.story_text import clean
 from tools.tense import to_past
-from tools.understanding.commands import introduction
+from tools.understanding.commands import introduction, opens_with_introduction
 from tools.understanding.parts import classify_parts
 
 SECTIONS = ("situation", "task", "action", "result", "learning")
@@ -254,7 +254,7 @@ def draft(facts: list[Fact], about: str = "", picked: list[str] | None = None,
             # writer introducing themselves ("I'm Dorota, I run the night shift")
             kept = [(f, text) for f in _one_event(mine, about)
                     if (text := clean(f.text)) and not _names_topic_only(text, about)
-                    and not introduction(text)]
+                    and not introduction(text) and not opens_with_introduction(text)]
             lines = [(f, to_past(t, slot), slot) for (f, t), slot in
                      zip(kept, _slots([t for _, t in kept], learned), strict=True)]
         for f, text, where in lines:

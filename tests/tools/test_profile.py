@@ -334,3 +334,18 @@ def test_experience_in_a_sector_is_met_by_its_places_in_plain_words() -> None:
     by_req = {m["requirement"]: m for m in out.facts["matches"]}
     assert by_req["Experience in retail"]["status"] == "covered"
     assert by_req["Experience in healthcare"]["status"] != "covered"
+
+
+def test_a_word_that_only_starts_alike_is_no_evidence() -> None:
+    """"Set up laptops, accounts and email for new starters" was covered by "I started the
+    CompTIA A+ course online": the two share a stem, not a word, and the sentence is far from
+    the duty. The same word, even far ("scripting" and "bash script"), still counts."""
+    from memory.records import get_records
+
+    uid = get_records().ensure_user("cli", "local", "jess", "Jess")
+    _reflect(uid, "2026-11-02", "I also started the CompTIA A+ course online, finished the "
+                                "first module on hardware.")
+    out = profile_for(uid, "IT Support Technician\nWhat you'll do:\n- Set up laptops, "
+                           "accounts and email for new starters\n- Answer the helpdesk phone\n")
+    (match,) = [m for m in out.facts["matches"] if "new starters" in m["requirement"]]
+    assert match["status"] == "gap", match

@@ -92,3 +92,15 @@ def test_the_writer_introducing_themselves_is_no_story_line() -> None:
     told = " ".join(story.texts().values())
     assert "Dorota" not in told and "Dorota" not in story.title
     assert story.texts()["action"].startswith("Two pickers called in sick")
+
+
+def test_a_sentence_that_opens_with_the_writers_name_is_no_story_line() -> None:
+    """"hey im Jess, I work in a call centre ... but I want to move into IT support" was the
+    story's action ("Hey I was Jess, ...")."""
+    story = draft(_facts("hey im Jess, I work in a call centre for a broadband company but "
+                         "I want to move into IT support.",
+                         "This week I walked an old lady through resetting her router over "
+                         "the phone.", "She got back online after 25 minutes."))
+    told = " ".join(story.texts().values())
+    assert "Jess" not in told and "Jess" not in story.title
+    assert "router" in story.texts()["action"]

@@ -37,7 +37,7 @@ _UNDO = re.compile(r"^\W*(?:oops\W+)?undo\b(?:\s+(?:that|it|the last(?: one)?|th
 _GREETING = re.compile(r"^\W*(?:hi+|hello|hey+|hiya|good (?:morning|afternoon|evening))\b\W*",
                        re.I)
 _NAME = re.compile(r"^(?:(?i:my name)(?: is|'s)\s+\w+|(?:[Ii] am|[Ii]'m|[Ii]’m|[Ii]m)\s+"
-                   r"(?P<name>\w[\w'-]*)(?=[\s,.!]|$))")
+                   r"(?P<name>\w[\w'-]*)(?=[\s,.!]|$)|(?P<here>[A-Z][\w'-]+) here\b)")
 _JOB = re.compile(r"\b(?:i work (?:as|in|at|for)|i(?:'m|’m| am)? an? (?!bit\b|little\b|lot\b)"
                   r"\w+)", re.I)
 _NOT_AN_INTRO = re.compile(
@@ -58,6 +58,19 @@ def introduction(text: str) -> bool:
     if name:
         return bool(greeting) or not name.group("name") or name.group("name")[:1].isupper()
     return _JOB.match(rest) is not None and (bool(greeting) or len(text.split()) <= 8)
+
+
+def opens_with_introduction(text: str) -> bool:
+    """Whether a sentence opens with the writer's greeting and name ("hey im Jess, I work in
+    a call centre ... but I want to move into IT support", "hi, Noor here."), whatever
+    follows: who the writer is, not an event of their week."""
+    greeting = _GREETING.match(text)
+    rest = text[greeting.end():] if greeting else text.lstrip(" \t\"'")
+    name = _NAME.match(rest)
+    if not name:
+        return False
+    found = name.group("name")
+    return bool(greeting) or not found or found[:1].isupper()
 
 
 def command(text: str) -> str | None:

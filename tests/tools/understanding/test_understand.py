@@ -207,6 +207,7 @@ def test_an_unsure_lower_case_message_is_read_again_in_sentence_case() -> None:
     "hi im Tom, software dev",
     "Hello! My name is Ana and I am a nurse",
     "Good morning, I'm a plasterer from Leeds",
+    "hi, Noor here. I'm a children's social worker",  # "Noor here" was not understood
 ])
 def test_a_self_introduction_is_a_greeting(text: str) -> None:
     got = understand(text)
@@ -268,3 +269,15 @@ def test_a_work_task_the_writer_finds_hard_is_not_scored_alone(text: str, ordina
     from tools.understanding.distress import only_ordinary
 
     assert only_ordinary(text, text) is ordinary
+
+
+def test_a_sentence_that_opens_with_the_writers_name_introduces_them() -> None:
+    """"hey im Jess, I work in a call centre ... but I want to move into IT support" became
+    the STAR story's action ("Hey I was Jess, ...")."""
+    from tools.understanding.commands import opens_with_introduction
+
+    assert opens_with_introduction("hey im Jess, I work in a call centre for a broadband "
+                                   "company but I want to move into IT support")
+    assert opens_with_introduction("Dave here, bricklayer, 20 years on the tools")
+    assert not opens_with_introduction("The manager here was rude to the new girl")
+    assert not opens_with_introduction("im tired, did three double shifts")
