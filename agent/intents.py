@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 from prompts.phrasebook import EXPLICIT_PROFILE, NO, UNDO, YES
-from tools.understanding.understand import declares_deed, understand
+from tools.job_ad_rules import WRITER, chat_ad_line
+from tools.understanding.understand import Understanding, declares_deed, understand
 
 # Right after a distress answer, only an explicit request brings back the coaching flow.
 RULES_BEFORE_CARE = re.compile(r"^\s*(?:/\w+|help)\s*$|\blet'?s reflect\b|"
@@ -34,6 +35,8 @@ DRAFT_ANSWERS = frozenset({"reflection", "small_talk", "unsure"})
 # Inside an open reflection a learned request must be this sure to leave it: a story of
 # "the interview guide I wrote" is not a request for an interview story.
 LEAVE_DRAFT = 0.9
+# After the coach asked for a job ad, or after a line of one: a line of ad text is not kept.
+AD_WAIT = frozenset({"job_ad", "ad_text"})
 
 # Careers questions: which roles fit (explore) and how to get to a role (plan_growth). The
 # learned head says "career"; these patterns tell the two apart (and serve /explore, /grow).
@@ -123,6 +126,10 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
         return Route("undo_confirm", "rule")
     if UNDO.search(text):  # before the learned "forget": "delete my last one" keeps the rest
         return Route("undo", "rule")
+    if awaiting in AD_WAIT and "\n" not in text.strip() and chat_ad_line(text):
+        return Route("ad_text", "rule")  # one more line of an ad sent a line at a time
+    if awaiting == "job_ad" and awaited_ad(text, got):
+        return Route("profile", "rule")  # "tailor my profile for this job:", then the ad
     told = request_after_moment(text) if got.intent not in ("reflection", "answer") else None
     if told:
         return Route("reflection", "rule", lang=got.lang, then=told[1], ask=told[2])
@@ -132,6 +139,8 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
     if GREETING.match(text):
         return Route("greeting", "rule")
     career = _career(text, got.intent)
+    if career and draft_open and _told_plan(text, got):
+        career = None  # "I want to do my C licence next year": the moment goes on
     if career:
         return Route(career, "rule" if text.lstrip().startswith("/") else got.how,
                      got.confidence, got.lang)
@@ -145,6 +154,27 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
     if (draft_open or awaiting == "reflection") and intent in DRAFT_ANSWERS:
         intent = "reflection"  # "ok", "fine": the person answered the follow-up
     return Route(intent, got.how, got.confidence, got.lang)
+
+
+def awaited_ad(text: str, got: Understanding) -> bool:
+    """Whether a message, sent after the coach asked for the job ad, is (a part of) the ad:
+    it does not speak of the writer (I, me, my), asks nothing, and is no clear request of
+    its own ("Barista wanted for weekends, latte art a plus", "IT Support Technician",
+    several lines). A part too short to be the whole ad gets the request for the ad again,
+    and nothing of it is kept."""
+    if not text.strip() or WRITER.search(text) or text.rstrip().endswith("?"):
+        return False
+    return "\n" in text.strip() or not got.confident or got.intent in (
+        "reflection", "answer", "profile", "small_talk", "unsure")
+
+
+def _told_plan(text: str, got: Understanding) -> bool:
+    """A plan or wish told as a statement inside an open reflection ("I want to do my C
+    licence next year to drive the big lorry"), which only the learned reading, not sure
+    enough to leave the reflection, takes for a careers question."""
+    return got.how == "model" and got.confidence < LEAVE_DRAFT and not (
+        text.lstrip().startswith("/") or text.rstrip().endswith("?")
+        or CAREER_ASK.search(text) or EXPLORE.search(text) or PLAN_GROWTH.search(text))
 
 
 def _career(text: str, learned: str) -> str | None:

@@ -85,10 +85,12 @@ class PassportMiddleware(AgentMiddleware[PassportState, Context]):
                 return None
             if isinstance(msg, HumanMessage):
                 text = msg.content if isinstance(msg.content, str) else str(msg.content)
-                # After distress the next turns stay gentle until the person asks for more.
-                care = route(text, awaiting=dialog(state).awaiting).intent in CARE
+                # After distress the next turns stay gentle until the person asks for more;
+                # after a line of a job ad, the next lines of it are not kept either.
+                intent = route(text, awaiting=dialog(state).awaiting).intent
                 return {"dialog": dialog_update(DialogUpdate(
-                    awaiting="distress" if care else None))}
+                    awaiting="distress" if intent in CARE else
+                    "ad_text" if intent == "ad_text" else None))}
         return None
 
     async def awrap_tool_call(

@@ -301,3 +301,96 @@ def title(unit: str) -> str | None:
             and heading(plain) is None):
         return plain[:100]
     return None
+
+
+# --- a job ad arriving in a chat a line at a time ----------------------------------------
+# The writer in their own words: a reflection or a question, never an ad line.
+WRITER = re.compile(r"\b(?:i|i'm|i’m|im|i've|i’ve|ive|i'd|i’d|i'll|i’ll|me|my|myself|mine)\b",
+                     re.I)
+_NEED_LINE = re.compile(
+    r"^(?:(?:an? |the )?(?:excellent|strong|good|great|proven|solid|basic|working|sound|"
+    r"in-depth|demonstrable|demonstrated|previous|prior|relevant|practical|hands-on|"
+    r"commercial|some|full|clean|valid|current|min(?:imum)?\.? (?:of )?\d+\+? years?'? ?|"
+    r"\d+\+? years?'?|at least \d+ years?'?|uk|eu|written and verbal|verbal and written|"
+    r"communication|customer service|organisational|organizational|interpersonal|"
+    r"analytical|technical|ict|it)[\s,/&-]*)+(?:experience|knowledge|understanding|ability|"
+    r"skills?|track record|degree|qualifications?|certification|proficiency|familiarity|"
+    r"driving licen[cs]e|licen[cs]e)\b|^(?:ability|able|willing(?:ness)?) to\b|"
+    r"^(?:experience|knowledge|understanding|familiarity|proficiency) (?:of|in|with)\b",
+    re.I)
+# the employer speaking of the post or the person it wants, anywhere in the line
+_HIRING = re.compile(r"\b(?:we(?:'re|’re| are) (?:also )?(?:(?:looking|searching) for|seeking|"
+                     r"recruiting|hiring)|the (?:role|position|post|job) (?:requires|involves|"
+                     r"includes|demands)|(?:successful|ideal|suitable|right) "
+                     r"(?:candidate|applicant|person)s?\b|applicants? (?:must|should|will)|"
+                     r"apply (?:now|online|today|via|by|here))", re.I)
+_PLUS = re.compile(r"\b(?:is|are|would be) (?:a (?:big |huge |real )?plus|an advantage|"
+                   r"desirable|essential|required|preferred|mandatory|beneficial)\b", re.I)
+
+
+def chat_ad_line(text: str) -> str | None:
+    """Why a chat message reads as a job ad's text rather than the writer's own words, or
+    None. A job ad pasted into a chat that sends each line alone ("About us: We are a ...",
+    "What you'll do:", "- Respond to tickets ...", "We offer: 25 days holiday") must never
+    become a reflection. A message that names the writer (I, me, my) is never one; a message
+    of many lines is one when most of its lines are.
+
+    Returns:
+        ``heading``, ``company``, ``benefit``, ``metadata``, ``application``, ``duty`` or
+        ``requirement``; None for anything else.
+    """
+    if WRITER.search(text):
+        return None
+    lines = [x for x in text.splitlines() if x.strip()]
+    if len(lines) > 1:
+        reasons = [_ad_line(x) for x in lines]
+        found = [r for r in reasons if r]
+        return found[0] if found and len(found) * 2 >= len(lines) else None
+    return _ad_line(lines[0]) if lines else None
+
+
+def _ad_line(line: str) -> str | None:
+    plain = strip_bullet(line)
+    bulleted = plain != line.strip()
+    if not plain:
+        return None
+    if heading(line) or open_heading(line):
+        return "heading"
+    labelled = label(line)
+    if labelled:
+        return {"must": "requirement", "nice": "requirement", "stack": "requirement",
+                "duty": "duty", "meta": "metadata", "apply": "application"}.get(
+                    labelled[0], labelled[0])
+    if META_LINE.match(plain):
+        return "metadata"
+    if WE_ARE.match(plain):
+        return "company"
+    if re.match(r"we offer\b|(?:the )?(?:role|position|job) offers\b", plain, re.I):
+        return "benefit"
+    if re.match(r"you(?:'ll|’ll| will| would| should| must| need)\b|your (?:role|job|main|"
+                r"tasks?|responsibilit\w*)\b|(?:the )?(?:successful|ideal) (?:candidate|"
+                r"applicant)|responsible for\b", plain, re.I):
+        return "duty"
+    if _HIRING.search(plain):
+        return "requirement"
+    if _NEED_LINE.match(plain) or _PLUS.search(plain):
+        return "requirement"
+    if bulleted and (REQUIREMENT_CUE.search(plain) or NICE_CUE.search(plain)):
+        return "requirement"
+    if bulleted and _base_verb_first(plain):
+        return "duty"  # "- Respond to tickets and calls from users"
+    return None
+
+
+def _base_verb_first(text: str) -> bool:
+    """A line that opens with a verb's base form ("Respond to ...", "Set up laptops"), as an
+    ad's duty bullets do; a diary line opens with a past form ("Set up" is both: only with
+    an object the past would not take, so a bare base form only)."""
+    from tools.verbs import is_past_form, is_verb
+
+    first = text.split(maxsplit=1)[0].strip(",.:;").lower()
+    return is_verb(first) and not (is_past_form(first) and first not in _BOTH_FORMS)
+
+
+_BOTH_FORMS = frozenset({"set", "put", "cut", "run", "read", "lead", "hit", "let", "shut",
+                         "spread", "cost", "quit"})

@@ -20,7 +20,7 @@ from langchain_core.language_models.chat_models import BaseChatModel
 from agent.capabilities.polish import polish
 from agent.lanes import heavy
 from agent.reply import Button
-from agent.results import ToolResult
+from agent.results import DialogUpdate, ToolResult
 from memory.records import get_records
 from memory.vectors import get_vectors
 from prompts import render as render_template
@@ -134,8 +134,13 @@ def strengths_for(user_id: str, model: BaseChatModel | None = None) -> ToolResul
                  {"strengths": [s.model_dump() for s in result.strengths],
                   "growth": [g.model_dump() for g in result.growth]},
                  terms=_terms(facts), model=model)
+    return with_draft_note(user_id, out)
+
+
+def with_draft_note(user_id: str, out: ToolResult) -> ToolResult:
+    """A reply that reads the user's evidence (strengths, roles, a growth plan), asked in the
+    middle of a reflection, says why what they just told is not counted yet."""
     if get_records().draft_reflection(user_id) is not None:
-        # asked in the middle of a reflection: say why what they just told is not counted yet
         out.reply += "\n\n" + render_template("strengths_draft_open")
         out.facts["draft_open"] = True
     return out
@@ -248,7 +253,8 @@ def profile_for(user_id: str, job_text: str, fmt: str = "md",
         profile = tailor(job_text, facts, lambda texts: tag_many(list(texts)))
     if not (profile.job.requirements or profile.job.duties):
         return ToolResult(kind="profile_ask", reply=render_template(
-            "profile_no_requirements", ask=render_template("profile_ask_ad")))
+            "profile_no_requirements", ask=render_template("profile_ask_ad")),
+            state=DialogUpdate(awaiting="job_ad"))
     name = _name(user_id)
     top = next((m for m in profile.matches if m.status == "covered"), None)
     story = stories.draft(facts, top.requirement if top else "") if top else None
@@ -267,6 +273,7 @@ def profile_for(user_id: str, job_text: str, fmt: str = "md",
 def profile_turn(user_id: str, message: str) -> ToolResult:
     """A chat turn: the ad is the message after "tailor my profile for this job:"."""
     ad = PROFILE_LEAD.sub("", message, count=1).strip()
-    if len(ad.split()) < 6:
-        return ToolResult(kind="profile_ask", reply=render_template("profile_ask_ad"))
+    if len(ad.split()) < 6:  # the ad is awaited: the next message that reads as one is it
+        return ToolResult(kind="profile_ask", reply=render_template("profile_ask_ad"),
+                          state=DialogUpdate(awaiting="job_ad"))
     return profile_for(user_id, ad)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from agent.capabilities.answers import with_draft_note
 from agent.results import DialogUpdate, ToolResult
 from prompts import render
 from tools.careers import explore
@@ -94,18 +95,18 @@ def _plan_text(plan: Plan) -> str:
 def explore_turn(user_id: str, text: str = "") -> ToolResult:
     """Roles that fit the user, as a tool result (asks about interests once)."""
     result = explore.explore_roles(user_id, text)
-    return ToolResult(kind="career_roles", reply=roles_reply(result),
-                      facts=result.model_dump(mode="json"), state=DialogUpdate(
-                          awaiting="career_interests" if result.ask_interests else None))
+    return with_draft_note(user_id, ToolResult(
+        kind="career_roles", reply=roles_reply(result), facts=result.model_dump(mode="json"),
+        state=DialogUpdate(awaiting="career_interests" if result.ask_interests else None)))
 
 
 def plan_turn(user_id: str, text: str) -> ToolResult:
     """A growth plan towards the role in the user's words, as a tool result."""
     result = explore.plan_growth(user_id, text)
     ask = result.plan is None and result.resolution.how == "ambiguous"
-    return ToolResult(kind="career_plan", reply=plan_reply(result),
-                      facts=result.model_dump(mode="json"),
-                      state=DialogUpdate(awaiting="career_target" if ask else None))
+    return with_draft_note(user_id, ToolResult(
+        kind="career_plan", reply=plan_reply(result), facts=result.model_dump(mode="json"),
+        state=DialogUpdate(awaiting="career_target" if ask else None)))
 
 
 def goal_note(user_id: str, skills: list[dict[str, Any]]) -> str:

@@ -22,6 +22,7 @@ from memory.items import delete_reflection
 from memory.records import get_records
 from memory.vectors import get_vectors
 from prompts import render, render_fresh
+from tools.job_ad_rules import chat_ad_line
 from tools.reflection import Draft, is_skip, split_sentences, update
 
 log = logging.getLogger(__name__)
@@ -83,6 +84,9 @@ def reflect(user_id: str, message: str, now: datetime) -> ToolResult:
         A tool result: ``kind`` is ``reflection_question`` (with the question to ask) or
         ``reflection_saved`` (with the skills found); ``reply`` is the offline wording.
     """
+    if chat_ad_line(message):  # a job ad arriving a line at a time is never the user's words
+        return ToolResult(kind="ad_text", reply=render("ad_text_not_kept"),
+                          state=DialogUpdate(awaiting="ad_text"))
     told = request_after_moment(message)
     if told:  # "... booked 14 appointments. what are my strengths?": the request is answered
         message = told[0]  # by its own tool; only the moment is kept

@@ -152,3 +152,49 @@ async def test_a_moment_told_then_a_request_keeps_the_moment_and_answers_it(
     draft = get_records().draft_reflection(iv)
     assert draft is not None and draft["text"].startswith("Today I covered the reception desk")
     assert "strengths" not in draft["text"]
+
+
+async def test_a_job_ad_sent_a_line_at_a_time_is_never_kept(service: AgentService) -> None:
+    """A career changer pasted an ad into the terminal without the fences: every line became
+    a message, the lines joined her open reflection, were saved as growth moments and
+    tagged. Ad lines are now never the user's words; the open reflection stays hers."""
+    ju = service.user_for("cli", "local", "ju")
+    await converse(service, ju, ["hi", "i fixed my mums laptop, it had malware so i ran a "
+                                       "scan and reinstalled windows"])
+    draft = get_records().draft_reflection(ju)
+    assert draft is not None
+    ad = ["tailor my profile for this job:", "Field Service Engineer (Heating)",
+          "About us: We are a family-run heating firm covering Cork and Kerry.",
+          "What you'll do:", "- Service and repair domestic boilers",
+          "- Keep accurate job sheets on the van tablet", "What we're looking for:",
+          "- Gas safety registration is essential", "- Full clean driving licence",
+          "We offer: company van, overtime, 23 days holiday."]
+    replies = await converse(service, ju, ad)
+    assert "job ad" in replies[3].text and "not kept" in replies[-1].text
+    assert get_records().list_reflections(ju) == []  # nothing saved
+    after = get_records().draft_reflection(ju)
+    assert after is not None and after["text"] == draft["text"]  # the moment is untouched
+    # the whole ad in one message after the request runs the profile
+    ask = await converse(service, ju, ["tailor my profile for this job:"])
+    assert "Paste the job ad" in ask[0].text
+    profile = (await converse(service, ju, ["\n".join(ad[1:])]))[0]
+    assert "Service and repair domestic boilers" in profile.text
+    assert get_records().list_reflections(ju) == []
+
+
+async def test_a_plan_told_inside_a_reflection_stays_in_it(service: AgentService) -> None:
+    """A delivery driver's "I want to do my C licence next year to drive the big lorry",
+    mid-reflection, was answered with roles (0 skills: the moment was not saved yet)."""
+    dr = service.user_for("cli", "local", "dr")
+    replies = await converse(service, dr, [
+        "hi", "did 140 drops a day this week, scanner broke wednesday so i wrote it all on "
+              "paper and keyed it in after",
+        "I want to do my C licence next year to drive the big lorry"])
+    assert "roles" not in replies[-1].text.lower()
+    draft = get_records().draft_reflection(dr)
+    saved = get_records().list_reflections(dr)
+    kept = (draft["text"] if draft else "") + " ".join(r["text"] for r in saved)
+    assert "C licence" in kept
+    assert draft is not None  # two follow-ups: the reflection is still open
+    roles = (await converse(service, dr, ["where could I go next?"]))[0]
+    assert "not saved yet" in roles.text  # asked mid-reflection: it says why

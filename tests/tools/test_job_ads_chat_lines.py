@@ -1,0 +1,51 @@
+"""A job ad arriving in a chat a line at a time: its lines are ad text, never the user's
+words (``tools.job_ad_rules.chat_ad_line``); reflections of many trades are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.job_ad_rules import chat_ad_line
+
+
+@pytest.mark.parametrize(("line", "why"), [
+    ("About us: We are a family-run heating firm covering Cork and Kerry.", "company"),
+    ("What you'll do:", "heading"),
+    ("YOUR PROFILE", "heading"),
+    ("- Service and repair domestic boilers", "duty"),
+    ("• Keep accurate job sheets on the van tablet", "duty"),
+    ("You will support the ward sister with rotas", "duty"),
+    ("- Gas safety registration is essential", "requirement"),
+    ("Experience with Xero or Sage", "requirement"),
+    ("Proven track record in B2B sales", "requirement"),
+    ("A forklift licence would be an advantage", "requirement"),
+    ("We're looking for a calm, organised person to run our front desk", "requirement"),
+    ("Salary: £24,000 - £27,000", "metadata"),
+    ("We offer: company van, overtime, 23 days holiday.", "benefit"),
+])
+def test_ad_lines_are_ad_text(line: str, why: str) -> None:
+    assert chat_ad_line(line) == why
+
+
+@pytest.mark.parametrize("message", [
+    "fixed the boiler at no. 12, the pump was seized",
+    "Set up the new tills on monday and showed Amy how to cash up",
+    "Experience today: three angry customers and I stayed calm with all of them",
+    "we closed the month for 6 clients and chased the missing receipts",
+    "you can feel when the ward is going to kick off",
+    "saved the client about 9k a year by cancelling unused licences",
+    "Keeping the job sheets up to date is my weak spot",
+    "we're looking at a downstairs flat for her now",
+    "Full week. Did the gas safety checks on four flats",
+    "- poured the slab\n- set out the walls\n- fixed the leaking valve",
+])
+def test_the_writers_own_words_are_not_ad_text(message: str) -> None:
+    assert chat_ad_line(message) is None
+
+
+def test_a_block_of_ad_lines_is_ad_text_and_a_story_with_one_is_not() -> None:
+    block = "What we're looking for:\n- Excellent customer service\n- Full UK driving licence"
+    assert chat_ad_line(block) == "heading"
+    story = ("Long week on nights.\nThe agency sent someone new.\nWe offer tea to every "
+             "family on the ward.\nI did the drug round twice.")
+    assert chat_ad_line(story) is None
