@@ -256,6 +256,18 @@ _MENTORED = re.compile(r"\b(?:i|we) (?:was|were|got|have been|am) (?:paired|matc
                        r"assigned|allocated|buddied)\b.{0,20}?\b(?:mentor|coach|buddy|trainer|"
                        r"supervisor|preceptor|tutor)", re.I)
 _TAUGHT = re.compile(f"{TAUGHT_ME.pattern}|{_MENTORED.pattern}", re.I)
+# ... and a course the writer takes: its teaching and making are the tutor's
+_LEARNER = re.compile(
+    r"\b(?:start(?:ed|ing)?|began|begun|tak(?:e|es|ing|en)|took|finish(?:ed|ing)?|"
+    r"complet(?:ed|ing)|pass(?:ed)?|fail(?:ed)?|enrol(?:l?ed|ling)?|signed up (?:for|to|on)|"
+    r"attend(?:ed|ing)?|studying(?: for)?|(?:i'?m|i am|am|was) (?:doing|on)|doing)\s+"
+    r"(?:(?:a|an|the|my|our|this|that|first|second|last|next|online|evening|free|short|"
+    r"[A-Z][\w+&-]*|\w+\s+\d+)\s+){0,4}(?:course|module|class|classes|lesson|lessons|"
+    r"apprenticeship|qualification|certificate|diploma|degree|exam|webinar|bootcamp|"
+    r"unit|cpd|nvq|btec|a-level)s?\b", re.I)
+_COURSE_SIDE = re.compile(r"^(?:teach|tutor|instruct|lecture|educate)\w*|"
+                          r"(?:curriculum|syllabus|course (?:material|content|outline)|"
+                          r"online courses|lesson (?:plan|material)|teaching)", re.I)
 
 
 def _emit(tagger: Tagger, text: str, found: dict[int, tuple[float, Span, Span]],
@@ -271,9 +283,12 @@ def _emit(tagger: Tagger, text: str, found: dict[int, tuple[float, Span, Span]],
             continue
         pol, own = reading(text, sentence, ev, grows[sentence])
         concept = data.concepts[c]
-        if top is None and own and _TEACHING.match(concept.label) and _TAUGHT.search(
-                text[slice(*_clause_of(text, sentence, ev))]):
+        clause = text[slice(*_clause_of(text, sentence, ev))]
+        if top is None and own and _TEACHING.match(concept.label) and _TAUGHT.search(clause):
             own = False  # "chef let me do the starters": the coaching was the chef's
+        if top is None and own and _COURSE_SIDE.search(concept.label) and \
+                _LEARNER.search(clause):
+            own = False  # "started the CompTIA A+ course online" is learning, not teaching
         if top is None and not own:
             continue
         partners = tagger.join.get(c, [])

@@ -370,3 +370,20 @@ def test_the_job_one_has_is_no_growth_area_beside_a_wish_for_another() -> None:
     excel = "Still rubbish at the stock reports, I export to excel and fiddle for an hour"
     deed = (excel.index("I export"), len(excel))
     assert reading(excel, (0, len(excel)), deed, grows=True)[0] == "growth"
+
+
+def test_a_course_one_takes_is_never_teaching_it() -> None:
+    """"I also started the CompTIA A+ course online" showed "Teach online courses" and "teach
+    computer science": the course is the writer's learning."""
+    from tools.skills.tagging import _COURSE_SIDE, _LEARNER
+
+    for clause in ("I also started the CompTIA A+ course online",
+                   "im doing an evening course in bookkeeping",
+                   "passed my level 2 food hygiene course", "signed up for a Team Teach course"):
+        assert _LEARNER.search(clause), clause
+    for clause in ("I ran the first aid course for the new staff", "I teach the evening class",
+                   "Redesigned the module for next year", "Built a module in the LMS"):
+        assert not _LEARNER.search(clause), clause
+    assert _COURSE_SIDE.search("Teach online courses")
+    assert _COURSE_SIDE.search("develop curriculum")
+    assert not _COURSE_SIDE.search("have computer literacy")
