@@ -271,9 +271,11 @@ _COURSE_SIDE = re.compile(r"^(?:teach|tutor|instruct|lecture|educate)\w*|"
 
 
 def _emit(tagger: Tagger, text: str, found: dict[int, tuple[float, Span, Span]],
-          top: int | None, source_id: str | None, grows: dict[Span, bool]) -> list[SkillTag]:
+          top: int | None, source_id: str | None, grows: dict[Span, bool],
+          agree: bool = True) -> list[SkillTag]:
     """One text's tags, best first; joined ESCO/O*NET concepts shown once. Without ``top``
-    (what is shown), mentions that are not the writer's own are left out."""
+    (what is shown), mentions that are not the writer's own are left out, and with ``agree``
+    (ESCO was asked for too) an O*NET activity needs an ESCO skill that agrees."""
     data = tagger.index.data
     tags: list[SkillTag] = []
     sentences_of: list[Span] = []  # the sentence of each tag
@@ -310,7 +312,29 @@ def _emit(tagger: Tagger, text: str, found: dict[int, tuple[float, Span, Span]],
             source_id=source_id,
         ))
         emitted.add(c)
-    return tags[:top] if top is not None else tags
+    if top is not None or not agree:
+        return tags[:top] if top is not None else tags
+    return [x for x, said in zip(tags, sentences_of, strict=True)
+            if x.framework != "onet" or _onet_agrees(tagger, x, said, tags, sentences_of)]
+
+
+ONET_AGREE = 0.40  # label cosine with an ESCO skill shown for the same sentence
+ONET_ALONE = 0.62  # an O*NET activity with no such ESCO skill needs this score
+
+
+def _onet_agrees(tagger: Tagger, onet: SkillTag, sentence: Span, tags: list[SkillTag],
+                 sentences_of: list[Span]) -> bool:
+    """Whether an O*NET work activity may be shown: an ESCO skill shown for the same sentence
+    says much the same ("Supervise trainees" beside "mentor individuals"), or it scores high
+    on its own. Alone, the generic activities took words in another trade's sense: "Process
+    x-rays or other medical images" for jobs off a pager, "Cut cooked or raw foods" for
+    salvia cuttings, "Calculate tax information" for quotes done in the van."""
+    if onet.score >= ONET_ALONE:
+        return True
+    own = tagger._preferred[tagger.position[("onet", onet.id)]]
+    return any(x.framework == "esco" and said == sentence
+               and float(own @ tagger._preferred[tagger.position[("esco", x.id)]]) >= ONET_AGREE
+               for x, said in zip(tags, sentences_of, strict=True))
 
 
 TWIN = 0.80  # label cosine at which two tags of one sentence name the same skill
@@ -449,7 +473,7 @@ def tag_many(texts: Sequence[str], frameworks: Iterable[str] = ("esco", "onet"),
     flags = iter(reads_as_growth([t[a:b] for t, spans in zip(texts, said, strict=True)
                                   for a, b in spans]))  # one batch for every text
     grows = [{span: next(flags) for span in spans} for spans in said]
-    return [_emit(tagger, text, f, top, source_id, g)
+    return [_emit(tagger, text, f, top, source_id, g, agree="esco" in fws)
             for text, f, g in zip(texts, found, grows, strict=True)]
 
 

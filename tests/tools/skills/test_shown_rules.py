@@ -387,3 +387,27 @@ def test_a_course_one_takes_is_never_teaching_it() -> None:
     assert _COURSE_SIDE.search("Teach online courses")
     assert _COURSE_SIDE.search("develop curriculum")
     assert not _COURSE_SIDE.search("have computer literacy")
+
+
+def test_an_onet_activity_is_shown_beside_an_esco_skill_that_agrees(tagger: Tagger) -> None:
+    """Alone, generic O*NET activities took words in another trade's sense ("Process x-rays
+    or other medical images" for jobs off a pager); beside an ESCO skill that says much the
+    same, or with a high score, they are shown."""
+    from memory.schemas import SkillTag
+    from tools.skills.tagging import ONET_ALONE, _onet_agrees
+
+    concepts = {c.label: c for c in tagger.index.data.concepts}
+
+    def made(label: str, score: float) -> SkillTag:
+        c = concepts[label]
+        return SkillTag(framework=c.framework, id=c.id, label=c.label, score=score,
+                        evidence="x", start=0, end=1, polarity="demonstrated")
+
+    coach = made("Coach others", 0.5)
+    here, there = (0, 40), (41, 80)
+    train, sheets = made("train employees", 0.6), made("use spreadsheets software", 0.6)
+    assert _onet_agrees(tagger, coach, here, [train, coach], [here, here])
+    assert not _onet_agrees(tagger, coach, here, [sheets, coach], [here, here])
+    assert not _onet_agrees(tagger, coach, here, [train, coach], [there, here])
+    sure = made("Coach others", ONET_ALONE)
+    assert _onet_agrees(tagger, sure, here, [sure], [here])
