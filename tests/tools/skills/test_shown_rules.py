@@ -400,8 +400,9 @@ def test_an_onet_activity_is_shown_beside_an_esco_skill_that_agrees(tagger: Tagg
 
     def made(label: str, score: float) -> SkillTag:
         c = concepts[label]
-        return SkillTag(framework=c.framework, id=c.id, label=c.label, score=score,
-                        evidence="x", start=0, end=1, polarity="demonstrated")
+        return SkillTag.model_validate({"framework": c.framework, "id": c.id,
+                                        "label": c.label, "score": score, "evidence": "x",
+                                        "start": 0, "end": 1, "polarity": "demonstrated"})
 
     coach = made("Coach others", 0.5)
     here, there = (0, 40), (41, 80)
