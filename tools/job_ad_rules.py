@@ -135,6 +135,29 @@ COMPANY = re.compile(
 # the firm's, not a requirement.
 WE_ARE = re.compile(r"^(?:we(?:'re|’re| are) (?:a|an|one of|proud to be)|our (?:company|"
                     r"organisation|organization|firm|practice|agency|charity) is)\b", re.I)
+# The organisation speaking of itself, whatever needs its words name ("In our teaching we
+# strive to ... practical experience", "Our work results in ...", "The mission of the Hub:").
+FIRM_FIRST = re.compile(
+    r"^(?:in our \w+(?: \w+)?,? we|at (?:\S+ ){0,5}?\S+,? we\b(?! (?:are|'re) (?:looking|"
+    r"seeking|searching|hiring))|our (?:mission|vision|values|culture|story|purpose|work|"
+    r"research|ambition)\b(?! (?:is|will be) (?:to )?(?:find|hire|recruit))|the (?:mission|"
+    r"vision|purpose) of|(?:founded|established|headquartered) in|on behalf of|for (?:our|a) "
+    r"client\b)|\b(?:state-of-the-art "
+    r"(?:\w+ )?(?:facilit|equipment|laborator|lab)\w*|is (?:also )?well[- ]equipped)", re.I)
+# The terms of the post: its length and what follows it.
+POST_TERMS = re.compile(r"\b(?:will be appointed for|appointed for a (?:period|term) of|"
+                        r"for a (?:fixed )?period of \w+ (?:years?|months?)|"
+                        r"prospect of (?:\w+[- ])*(?:advancement|tenure|promotion|permanent))",
+                        re.I)
+# What the reader gets, said as their future ("you will have the advantage of gaining ...").
+READER_GETS = re.compile(r"\byou(?:'ll|’ll| will) (?:have|get|gain) (?:the )?(?:advantage|"
+                         r"opportunity|chance|possibility) (?:of|to)\b", re.I)
+# The team or organisation the post belongs to, described ("join an international team of
+# about 70 professionals", "be part of a global and expanding organization which ...").
+TEAM_TOLD = re.compile(r"\b(?:join|be part of|become part of) (?:a|an|our|the) (?:[\w-]+,? "
+                       r"(?:and )?){0,3}(?:team|organi[sz]ation|company|group|network) (?:of "
+                       r"(?:about |around |over |more than )?\d|which|that|with (?:a|an|over|"
+                       r"more))", re.I)
 READER = re.compile(r"\b(?:you|your|you'll|you're|candidates?|applicants?|the successful)\b",
                     re.I)
 APPLY = re.compile(r"\b(?:apply (?:now|online|here|today|via|through|thru|by|in person|at)|"
@@ -176,6 +199,12 @@ def aside_reason(unit: str) -> str | None:
         return terms
     if WE_ARE.match(plain) and not READER.search(plain):
         return "company"  # "We are a CQC registered provider ...": the firm's credentials
+    if FIRM_FIRST.search(plain) and not READER.search(plain):
+        return "company"  # "In our teaching we ... practical experience": the firm's own
+    if POST_TERMS.search(plain) or READER_GETS.search(plain):
+        return "benefit"  # "... will be appointed for a period of six years"
+    if TEAM_TOLD.search(plain):
+        return "company"  # "... will join an international team of about 70 professionals"
     if REQUIREMENT_CUE.search(unit):
         return None
     if unit.rstrip().endswith("?") and not re.search(r"\byou", unit, re.I):

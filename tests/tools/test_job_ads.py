@@ -313,3 +313,41 @@ def test_the_firm_as_we_after_a_place_or_an_about_is_company_text(line: str,
     from tools.job_ad_rules import aside_reason
 
     assert aside_reason(line) == reason
+
+
+@pytest.mark.parametrize(("line", "why"), [
+    # the organisation speaking of itself, whatever needs it names
+    ("In our clinics we combine hands-on experience with the latest research.", "company"),
+    ("At Brightwater, we have built our reputation on knowledge and care.", "company"),
+    ("Our research spans soil science, hydrology and remote sensing.", "company"),
+    ("The mission of the Trust: safe, warm homes for every tenant.", "company"),
+    ("On behalf of a leading logistics group, we are recruiting a depot manager.", "company"),
+    ("For our client, a family-owned bakery chain, we seek a shift lead.", "company"),
+    ("The lab is well equipped for cell culture and imaging.", "company"),
+    ("You will join a friendly team of 12 engineers with deep experience in rail.", "company"),
+    # the terms of the post, and what the reader gets
+    ("Appointment will be for a period of three years with the prospect of tenure.",
+     "benefit"),
+    ("You will have the opportunity to gain experience across three countries.", "benefit"),
+])
+def test_the_firm_speaking_of_itself_is_set_aside_whatever_needs_it_names(
+        line: str, why: str) -> None:
+    """Company lines that name experience or knowledge escaped as requirements ("In our
+    teaching we strive to ... practical experience"): such a line is the firm's, not a
+    need."""
+    from tools.job_ad_rules import aside_reason
+
+    assert aside_reason(line) == why
+
+
+@pytest.mark.parametrize("line", [
+    "At least 2 years of experience in a busy kitchen",
+    "You will have experience of leading a team of 5 or more",
+    "Our ideal candidate has strong Excel skills",
+    "Would you like to help us shape our global pricing structure?",
+    "At our depots you will plan routes for 40 drivers",
+])
+def test_needs_said_near_the_firm_stay_needs(line: str) -> None:
+    from tools.job_ad_rules import aside_reason
+
+    assert aside_reason(line) is None
