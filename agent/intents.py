@@ -41,7 +41,10 @@ AD_WAIT = frozenset({"job_ad", "ad_text"})
 # Careers questions: which roles fit (explore) and how to get to a role (plan_growth). The
 # learned head says "career"; these patterns tell the two apart (and serve /explore, /grow).
 PLAN_GROWTH = re.compile(
-    r"^\s*/grow\b|^(?=.*\?|\W*(?:\w+\W+){0,3}?(?:what|how|which|where|could|can|should)\b)"
+    r"^\s*/grow\b|^(?=.*\?|\W*(?:\w+\W+){0,3}?(?:what|how|which|where|could|can|should)\b|"
+    # a wish that names where to go: "I want to learn better english to become supervisor"
+    r"\W*(?:i|id|i'd|i’d|i would|im|i'm|i’m|i am)\s+(?:really\s+)?(?:want|wanna|would "
+    r"like|'d like|’d like|d like|hope|wish|plan|planning|am planning|dream|aim)\b)"
     r"(?=.*\b(?:become|becoming|to be|step up to|get to|move into|run an?|qualif\w* as|"
     r"work as|from \w.{0,30} to)\b)", re.I | re.S)
 EXPLORE = re.compile(
@@ -139,8 +142,9 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
     if GREETING.match(text):
         return Route("greeting", "rule")
     career = _career(text, got.intent)
-    if career and draft_open and _told_plan(text, got):
-        career = None  # "I want to do my C licence next year": the moment goes on
+    if career and (draft_open or WISH.match(text)) and _told_plan(text, got):
+        # "I want to do my C licence next year": a wish told, kept as (part of) a reflection
+        return Route("reflection", "rule", got.confidence, got.lang)
     if career:
         return Route(career, "rule" if text.lstrip().startswith("/") else got.how,
                      got.confidence, got.lang)
@@ -169,12 +173,22 @@ def awaited_ad(text: str, got: Understanding) -> bool:
 
 
 def _told_plan(text: str, got: Understanding) -> bool:
-    """A plan or wish told as a statement inside an open reflection ("I want to do my C
-    licence next year to drive the big lorry"), which only the learned reading, not sure
-    enough to leave the reflection, takes for a careers question."""
+    """A plan or wish told as a statement ("I want to do my C licence next year to drive the
+    big lorry"), inside an open reflection or opening one, which only the learned reading,
+    not sure enough, takes for a careers question; not a wish to be shown something ("I want
+    to know which jobs suit me") nor one that names a role to reach (a growth plan)."""
     return got.how == "model" and got.confidence < LEAVE_DRAFT and not (
-        text.lstrip().startswith("/") or text.rstrip().endswith("?")
+        text.lstrip().startswith("/") or text.rstrip().endswith("?") or ASK_WISH.search(text)
         or CAREER_ASK.search(text) or EXPLORE.search(text) or PLAN_GROWTH.search(text))
+
+
+# A first-person wish, and a wish to be shown or told something (a request in other words).
+WISH = re.compile(r"^\W*(?:i|id|i'd|i’d|i would|im|i'm|i’m|i am)\s+(?:really\s+)?(?:want|wanna|"
+                  r"would like|'d like|’d like|d like|hope|wish|plan|planning|am planning|"
+                  r"dream|aim)\b", re.I)
+ASK_WISH = re.compile(r"\b(?:want|wanna|like|wish)\s+(?:to\s+)?(?:know|see|find out|explore|"
+                      r"look at|hear|check|understand) (?:which|what|where|how|if|whether|"
+                      r"the (?:jobs?|roles?|options))\b", re.I)
 
 
 def _career(text: str, learned: str) -> str | None:

@@ -40,6 +40,13 @@ from agent.intents import route
     ("where could i go next?", "explore"),  # the head read a skip ("next")
     ("what is next for me?", "explore"),
     ("next", "reflection_empty"),
+    # a wish that names a role to reach gets a growth plan; one to be shown, the roles; a
+    # wish told (a licence, a course) is a reflection (a cleaner's "I want to learn better
+    # english to become supervisor one day" got "malt house supervisor" among her roles)
+    ("I want to learn better english to become supervisor one day", "plan_growth"),
+    ("I wanna move into HR", "plan_growth"),
+    ("I want to know which jobs suit me", "explore"),
+    ("I want to do my C licence next year to drive the big lorry", "reflection"),
 ])
 def test_routes(text: str, intent: str) -> None:
     assert route(text).intent == intent

@@ -87,7 +87,9 @@ def polarity(text: str, clause: tuple[int, int], evidence: tuple[int, int],
 # a clause that says why or what followed: its negation is not the deed's ("Planned the routes
 # so the vans don't cross the city twice")
 _CONSEQUENCE = re.compile(r"\b(?:so(?: that)?|because|cos|coz|since|until|till|unless|otherwise|"
-                          r"or else|in case|which|whereas)\b", re.IGNORECASE)
+                          r"or else|in case|which|whereas|after|when|while|once|before|"
+                          r"(?:showed|shows|found|said|says|told me|realised|realized|noticed)"
+                          r"(?: that)?)\b", re.IGNORECASE)
 
 
 def _in_consequence(before: str, evidence: int, negation: int) -> bool:

@@ -34,10 +34,11 @@ _UNDO = re.compile(r"^\W*(?:oops\W+)?undo\b(?:\s+(?:that|it|the last(?: one)?|th
 # A self-introduction ("hello, I am Marta, I work in care home", "hi im Tom, software dev",
 # "I work as an electrician"): a greeting, answered as one. The head read such messages as
 # thanks or a profile request.
-_GREETING = re.compile(r"^\W*(?:hi+|hello|hey+|hiya|good (?:morning|afternoon|evening))\b\W*",
-                       re.I)
+_GREETING = re.compile(r"^\W*(?:hi+|hello|hey+|hiya|good (?:morning|afternoon|evening)|hola|"
+                       r"ol[aá]|bonjour|salut|hallo|ciao|hej|namaste|salam|merhaba|czesc|"
+                       r"cześć)\b\W*", re.I)
 _NAME = re.compile(r"^(?:(?i:my name)(?: is|'s)\s+\w+|(?:[Ii] am|[Ii]'m|[Ii]’m|[Ii]m)\s+"
-                   r"(?P<name>\w[\w'-]*)(?=[\s,.!]|$)|(?P<here>[A-Z][\w'-]+) here\b)")
+                   r"(?P<name>\w[\w'-]*)(?=[\s,.!]|$)|(?P<here>\w[\w'-]+) here\b)")
 _JOB = re.compile(r"\b(?:i work (?:as|in|at|for)|i(?:'m|’m| am)? an? (?!bit\b|little\b|lot\b)"
                   r"\w+)", re.I)
 _NOT_AN_INTRO = re.compile(
@@ -56,8 +57,14 @@ def introduction(text: str) -> bool:
     rest = text[greeting.end():] if greeting else text.lstrip(" \t\"'")
     name = _NAME.match(rest)
     if name:
-        return bool(greeting) or not name.group("name") or name.group("name")[:1].isupper()
+        return bool(greeting) or _capitalised(name)
     return _JOB.match(rest) is not None and (bool(greeting) or len(text.split()) <= 8)
+
+
+def _capitalised(name: re.Match[str]) -> bool:
+    """A name typed with a capital ("Tom", "Noor here"), or "my name is ..."."""
+    found = name.group("name") or name.group("here")
+    return not found or found[:1].isupper()
 
 
 def opens_with_introduction(text: str) -> bool:
@@ -67,10 +74,7 @@ def opens_with_introduction(text: str) -> bool:
     greeting = _GREETING.match(text)
     rest = text[greeting.end():] if greeting else text.lstrip(" \t\"'")
     name = _NAME.match(rest)
-    if not name:
-        return False
-    found = name.group("name")
-    return bool(greeting) or not found or found[:1].isupper()
+    return name is not None and (bool(greeting) or _capitalised(name))
 
 
 def command(text: str) -> str | None:

@@ -93,7 +93,13 @@ WORK_DEFICIT = re.compile(
     r"(?:i'?m|i am) (?:\w+ )?(?:good|great|decent|ok|okay|fast|quick|slow|bad|poor|weak|"
     r"rubbish|terrible|not bad) (?:at|in|with|on) (?!life\b|everything\b|anything\b)|"
     r"\bmy (?:\w+ ){1,2}(?:is|are) (?:still |a bit |quite |very |really |so |pretty )?(?:weak|"
-    r"rusty|slow|poor|basic|shaky|not great|not good)\b)", re.I)
+    r"rusty|slow|poor|basic|shaky|not great|not good)\b|"
+    # a flutter of nerves at a task: "i still panic a bit doing dentals on my own"
+    r"panic (?:a bit |a little |slightly |sometimes )?(?:when (?:i|we) (?:have|need|got) to \w+|"
+    r"(?:doing|with|over|on|at) (?:the |a |my )?(?!life\b|everything\b|night\b)\w+))", re.I)
+# the task panic itself, left out when looking for a personal state elsewhere in the message
+TASK_PANIC = re.compile(r"\bpanic (?:a bit |a little |slightly |sometimes )?(?=when (?:i|we) "
+                        r"(?:have|need|got) to |(?:doing|with|over|on|at) )", re.I)
 # Words of a personal state: when one is in the message, dislikes are scored again.
 STATE = re.compile(
     r"\b(?:myself|my life|life|alive|living|everything|anything|nothing|everyone|nobody|"
@@ -139,7 +145,7 @@ def only_ordinary(piece: str, text: str) -> bool:
     if EMBARRASSED.search(piece):  # "felt" there is not a personal state of its own
         return not STATE.search(EMBARRASSED.sub(" ", text))
     if WORK_DEFICIT.search(piece):
-        return not STATE.search(text)
+        return not STATE.search(TASK_PANIC.sub(" ", text))  # its own "panic" is no state
     ordinary = DISLIKE.search(piece) or TIRED_AFTER_WORK.search(piece)
     return bool(ordinary) and not STATE.search(text)
 

@@ -61,6 +61,12 @@ def test_random_unicode_texts_keep_offsets() -> None:
     ("Rebooked the clinic because the doctor wasn't in",
      "Rebooked the clinic because the doctor wasn't in", "demonstrated"),
     ("I didn't plan the routes so the vans crossed twice", "plan the routes", "negated"),
+    # ... or in what happened around it, or what someone found ("the quiz showed ...")
+    ("Changed my fractions lesson after the quiz showed half the class didn't get it",
+     "Changed my fractions lesson after the quiz showed half the class didn't", "demonstrated"),
+    ("I stayed calm when the customer didnt listen", "I stayed calm when the customer didnt",
+     "demonstrated"),
+    ("I didnt finish the report after lunch", "finish the report", "negated"),
     ("I was tired so I didn't plan the routes", "plan the routes", "negated"),
     ("i did not finish the dashboard, the data was not ready", "i did not finish the dashboard",
      "negated"),

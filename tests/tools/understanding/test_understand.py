@@ -71,6 +71,8 @@ DISLIKES = [
     "I am slow at the till when it gets busy",
     "i think i am good in finding bugs but i am slow to write the automation tests, my "
     "cypress is weak",
+    # nerves at a task (a veterinary nurse got the crisis reply)
+    "i still panic a bit doing dentals on my own, the charting confuses me",
 ]
 # Soft distress that names a dislike too: the personal state must still be heard.
 DISTRESS_WITH_A_DISLIKE = [
@@ -208,6 +210,8 @@ def test_an_unsure_lower_case_message_is_read_again_in_sentence_case() -> None:
     "Hello! My name is Ana and I am a nurse",
     "Good morning, I'm a plasterer from Leeds",
     "hi, Noor here. I'm a children's social worker",  # "Noor here" was not understood
+    "Hola, I am Lucia, I clean offices at night for agency",
+    "hey, sam here, backend dev at a fintech",
 ])
 def test_a_self_introduction_is_a_greeting(text: str) -> None:
     got = understand(text)
@@ -260,6 +264,9 @@ def test_a_statement_of_something_done_is_told_apart(text: str, deed: bool) -> N
     ("i think i am good in finding bugs but i am slow to write the automation tests", True),
     ("I am slow at the till when it gets busy", True),
     ("my cypress is weak, need more practice", True),
+    ("i still panic a bit doing dentals on my own, the charting confuses me", True),
+    ("I panic doing the tills and I cry every night", False),
+    ("I panic at night and cant breathe", False),
     # a personal state named in the message: the head decides
     ("I find it hard to get out of bed for the early shifts, everything feels pointless", False),
     ("not confident at anything anymore, I feel like a fraud", False),
