@@ -131,8 +131,21 @@ def explore_roles(user_id: str, text: str = "", ask: bool = True) -> RolesResult
                        skills_shown=len(profile.shown), enough=enough)
 
 
-def _resolve(data: occupation_data.OccupationData, phrase: str) -> Resolution:
-    return resolve(data, phrase, embed([phrase])[phrase] if phrase else None)
+def _resolve(data: occupation_data.OccupationData, phrase: str,
+             profile: Profile | None = None) -> Resolution:
+    prefer = (lambda hits: nearest_first(data, profile, hits)) if profile is not None else None
+    return resolve(data, phrase, embed([phrase])[phrase] if phrase else None, prefer)
+
+
+def nearest_first(data: occupation_data.OccupationData, profile: Profile,
+                  hits: list[int]) -> list[int]:
+    """Occupations ordered by the user's fit, as roles are ranked (their skills and related
+    ones, and their sentences; :func:`tools.careers.roles.scores`); the name's own order
+    breaks ties and stands alone for a user with no evidence yet."""
+    if not profile.shown and not len(profile.sentences):
+        return hits
+    fit = scores(data, profile)
+    return sorted(hits, key=lambda i: -float(fit[i]))
 
 
 ORDINAL = re.compile(r"^\W*(?:(?:number|no\.?|#)\s*)?(?:(?P<n>[1-9])|(?:the\s+)?(?P<w>first|"
@@ -166,7 +179,7 @@ def plan_growth(user_id: str, text: str, now: datetime | None = None) -> PlanRes
     picked = choice(text, prefs.options)
     start_phrase, target_phrase = (None, picked) if picked else phrases(text)
     data, profile = user_profile(user_id)
-    found = _resolve(data, target_phrase)
+    found = _resolve(data, target_phrase, profile)
     start = _resolve(data, start_phrase) if start_phrase else None
     if found.occupation_id is None:
         if found.how == "ambiguous":

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from functools import lru_cache
 
 import numpy as np
@@ -96,7 +97,11 @@ def _containing(data: OccupationData, name: str) -> list[int]:
     return sorted(hits, key=lambda i: (len(data.occupations[i].label), data.occupations[i].label))
 
 
-def _by_name(data: OccupationData, said: str, name: str, how: str) -> Resolution | None:
+Prefer = Callable[[list[int]], list[int]]
+
+
+def _by_name(data: OccupationData, said: str, name: str, how: str,
+             prefer: Prefer | None = None) -> Resolution | None:
     preferred, alternative, _ = _labels(data)
     if name in preferred:
         return _answer(data, said, "label" if how == "exact" else how, preferred[name])
@@ -104,16 +109,22 @@ def _by_name(data: OccupationData, said: str, name: str, how: str) -> Resolution
     hits = alternative.get(name, []) + contained
     if not hits:
         return None
+    if prefer is not None and len(hits) > 1:
+        hits = prefer(hits)
     return _answer(data, said, "alternative" if how == "exact" else how, hits)
 
 
-def resolve(data: OccupationData, said: str, vector: np.ndarray | None = None) -> Resolution:
+def resolve(data: OccupationData, said: str, vector: np.ndarray | None = None,
+            prefer: Prefer | None = None) -> Resolution:
     """Resolve the user's words for a role.
 
     Args:
         data: the occupation data.
         said: the role as the user wrote it (already cut out of the question).
         vector: the phrase's embedding, for resolving by meaning when nothing else matches.
+        prefer: orders the occupations a name fits ("supervisor" fits 100 of them), so the
+            options offered are the ones nearest the user (a cleaner's "supervisor": a
+            housekeeping supervisor first, not an oil refinery control room operator).
 
     Returns:
         The resolution: an occupation id, or ``ambiguous`` with options, or ``unknown``.
@@ -121,7 +132,7 @@ def resolve(data: OccupationData, said: str, vector: np.ndarray | None = None) -
     phrase = normalise(said)
     if not phrase:
         return Resolution(said=said, how="unknown")
-    found = _by_name(data, said, phrase, "exact")
+    found = _by_name(data, said, phrase, "exact", prefer)
     if found is not None:
         return found
     # A spelling fix is for words we do not know: "nurse manager" is two real words, not a
@@ -131,7 +142,7 @@ def resolve(data: OccupationData, said: str, vector: np.ndarray | None = None) -
     close = misspelt and difflib.get_close_matches(phrase, _labels(data)[2], n=1,
                                                    cutoff=SPELLING_CUTOFF)
     if close:
-        found = _by_name(data, said, close[0], "spelling")
+        found = _by_name(data, said, close[0], "spelling", prefer)
         if found is not None:
             return found
     if vector is not None:

@@ -209,3 +209,28 @@ def test_a_role_line_counts_the_optional_skills_it_quotes() -> None:
     first = _role_lines(3, role)[0]
     assert "0 of its 28 essential skills and 1 of the skills it also values" in first
     assert "also values" not in _role_lines(3, role.model_copy(update={"shown": []}))[0]
+
+
+def test_the_roles_a_name_fits_are_offered_nearest_the_user_first() -> None:
+    """"supervisor" fits about a hundred occupations; a cook asking to become one was
+    offered the first five by label ("oil refinery control room operator", "door
+    supervisor", "mine supervisor", ...). Now the ones nearest their own evidence come
+    first; someone with no evidence yet still gets the name's own order."""
+    from tools.careers.explore import user_profile
+    from tools.careers.roles import scores
+
+    cook = seed_cook("cora")
+    asked = plan_growth(cook, "I want to become a supervisor one day")
+    assert asked.resolution.how == "ambiguous"
+    data, profile = user_profile(cook)
+    fit = scores(data, profile)
+    position = {o.label: i for i, o in enumerate(data.occupations)}
+    offered = [float(fit[position[o["label"]]]) for o in asked.resolution.options]
+    assert offered == sorted(offered, reverse=True)
+    every = [float(fit[i]) for i, o in enumerate(data.occupations) if "supervisor" in o.label]
+    assert offered[0] == max(every)  # the nearest of all of them, not of the first five
+    nobody = get_records().ensure_user("cli", "local", "nadia", "Nadia")
+    plain = plan_growth(nobody, "I want to become a supervisor one day")
+    data = occupation_data.load()
+    assert [o["label"] for o in plain.resolution.options] == [
+        o["label"] for o in resolve(data, "supervisor").options]
