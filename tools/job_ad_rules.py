@@ -325,11 +325,28 @@ def title(unit: str) -> str | None:
     if wanted and len(wanted.group(1).split()) <= 6 and not _NEED.match(wanted.group(1)):
         return wanted.group(1).strip()[:100]  # "Kitchen porter wanted for our pub in Ripon"
     plain = unit.strip("#* ")
+    need = REQUIREMENT_CUE.search(plain)
+    if need and _title_case(plain) and not _TITLE_NEED.search(plain):
+        need = None  # "Registered Veterinary Nurse - Small Animal Practice (Full time)"
     if (len(plain.split()) <= 12 and not re.search(r"[.?!:]$", plain)
-            and not REQUIREMENT_CUE.search(plain) and not _SENTENCE_WORDS.search(plain)
+            and not need and not _SENTENCE_WORDS.search(plain)
             and heading(plain) is None):
         return plain[:100]
     return None
+
+
+_SMALL = frozenset({"of", "and", "the", "in", "for", "to", "a", "an", "at", "with", "on", "or"})
+# needs that no role's name holds, even in title case
+_TITLE_NEED = re.compile(r"\b(?:experience|experienced|knowledge|years?|must|required|"
+                         r"essential|ability|able to)\b", re.I)
+
+
+def _title_case(line: str) -> bool:
+    """Whether a line is written as a title: every word outside brackets, but the small
+    ones, opens with a capital ("Registered Veterinary Nurse - Small Animal Practice")."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", re.sub(r"\([^)]*\)", " ", line))
+    content = [w for w in words if w.lower() not in _SMALL]
+    return len(content) >= 2 and all(w[0].isupper() for w in content)
 
 
 # --- a job ad arriving in a chat a line at a time ----------------------------------------

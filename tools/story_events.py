@@ -40,16 +40,20 @@ def split_events(facts: list[Fact]) -> list[list[Fact]]:
         The events: runs of consecutive sentences about one thing (one event when the
         item tells one).
     """
-    if len(facts) < 3:
+    if len(facts) < 2:
         return [facts] if facts else []
-    vecs = np.asarray(get_embedder().embed([f.text for f in facts]))
+    # two sentences split only where the second says it moves on ("also taught ..."); with
+    # three or more, meaning can tell a new event too
+    vecs = np.asarray(get_embedder().embed([f.text for f in facts])) if len(facts) > 2 else None
     events: list[list[int]] = [[0]]
     for i in range(1, len(facts)):
-        so_far = vecs[events[-1]].mean(axis=0)
-        sim = float(vecs[i] @ so_far / (np.linalg.norm(so_far) + 1e-9))
         text = facts[i].text
         shift = _SHIFT.search(text) is not None
-        far = sim < APART and not _GOES_ON.search(text)
+        far = False
+        if vecs is not None:
+            so_far = vecs[events[-1]].mean(axis=0)
+            sim = float(vecs[i] @ so_far / (np.linalg.norm(so_far) + 1e-9))
+            far = sim < APART and not _GOES_ON.search(text)
         if shift or far:
             events.append([i])
         else:

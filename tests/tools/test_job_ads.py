@@ -351,3 +351,17 @@ def test_needs_said_near_the_firm_stay_needs(line: str) -> None:
     from tools.job_ad_rules import aside_reason
 
     assert aside_reason(line) is None
+
+
+@pytest.mark.parametrize(("first", "title"), [
+    ("Registered Veterinary Nurse - Small Animal Practice (Full time)",
+     "Registered Veterinary Nurse - Small Animal Practice (Full time)"),
+    ("Qualified Electrician", "Qualified Electrician"),
+    ("Registered Nurse Experience Required", ""),
+])
+def test_a_role_named_with_a_credential_word_is_the_title(first: str, title: str) -> None:
+    """"Registered Veterinary Nurse ..." was read as a must-have requirement and the profile
+    was "for this job"."""
+    ad = parse(f"{first}\nThe role:\n- Monitoring anaesthesia and recovery\n")
+    assert ad.title == title
+    assert (first in [r.text for r in ad.requirements]) == (not title)

@@ -104,3 +104,13 @@ def test_a_sentence_that_opens_with_the_writers_name_is_no_story_line() -> None:
     told = " ".join(story.texts().values())
     assert "Jess" not in told and "Jess" not in story.title
     assert "router" in story.texts()["action"]
+
+
+def test_two_sentences_that_say_they_move_on_are_two_events() -> None:
+    """A veterinary nurse's moment and its follow-on ("also taught a new student how to
+    restrain cats ...") became one story, the student under "Result"."""
+    story = draft(_facts("Monday we had a dog hit by a car, I placed the IV catheter and "
+                         "monitored him under anaesthetic.",
+                         "Also taught a new student how to restrain cats for blood samples."))
+    told = " ".join(story.texts().values())
+    assert ("restrain cats" in told) != ("IV catheter" in told)  # one of them, not both

@@ -99,6 +99,8 @@ def _in_consequence(before: str, evidence: int, negation: int) -> bool:
     first = re.match(r"\s*\S+", before[evidence:])
     if first is None or negation < evidence:
         return False
+    if negation >= evidence + first.end() and before[negation:].lower().startswith("without"):
+        return True  # "taught a student to restrain cats without getting scratched": how
     cut = _CONSEQUENCE.search(before, evidence + first.end(), negation)
     return cut is not None
 

@@ -67,6 +67,12 @@ def test_random_unicode_texts_keep_offsets() -> None:
     ("I stayed calm when the customer didnt listen", "I stayed calm when the customer didnt",
      "demonstrated"),
     ("I didnt finish the report after lunch", "finish the report", "negated"),
+    # "without" after the deed says how it went
+    ("taught a new student to restrain cats without getting scratched",
+     "taught a new student to restrain cats without", "demonstrated"),
+    ("I got through the whole audit without a single query", "got through the whole audit "
+     "without", "demonstrated"),
+    ("did the handover without the notes", "the notes", "negated"),
     ("I was tired so I didn't plan the routes", "plan the routes", "negated"),
     ("i did not finish the dashboard, the data was not ready", "i did not finish the dashboard",
      "negated"),
