@@ -151,10 +151,11 @@ def choose_items(facts: list[Fact], about: str = "", picked: list[str] | None = 
     if about:
         scores = _item_scores(pool, about)
         ranked = sorted(scores, key=lambda i: -scores[i])
-        if not ranked or scores[ranked[0]] < MIN_RELEVANCE:
+        if not ranked or scores[ranked[0]] < MIN_RELEVANCE and not _stands_out(scores, ranked):
             return []
         # One experience per story keeps it coherent; among close matches, the richest.
-        close = [i for i in ranked if scores[i] >= max(MIN_RELEVANCE, scores[ranked[0]] - 0.25)]
+        floor = min(MIN_RELEVANCE, scores[ranked[0]])  # a match that stands out may be lower
+        close = [i for i in ranked if scores[i] >= max(floor, scores[ranked[0]] - 0.25)]
         chosen = [max(close, key=lambda i: (_richness(facts, i), scores[i]))]
         creds = _item_scores([f for f in facts if f.kind == "credential"], about)
         best = max(creds, key=lambda i: creds[i], default=None)
@@ -163,6 +164,18 @@ def choose_items(facts: list[Fact], about: str = "", picked: list[str] | None = 
         return chosen
     richness = {f.item_id: (_richness(pool, f.item_id), f.date) for f in pool}
     return [max(richness, key=lambda i: richness[i])] if richness else []
+
+
+ALONE_MIN = 0.3  # a best match this close counts when it stands out from all the others
+ALONE_MARGIN = 0.15
+
+
+def _stands_out(scores: dict[str, float], ranked: list[str]) -> bool:
+    """Whether the best item is the only one near the topic ("the shoplifters" and "caught two
+    lads nicking perfume from boots ...", 0.38, against 0.18 for the next)."""
+    best = scores[ranked[0]]
+    runner = scores[ranked[1]] if len(ranked) > 1 else 0.0
+    return best >= ALONE_MIN and best - runner >= ALONE_MARGIN
 
 
 def _richness(facts: list[Fact], item: str) -> int:

@@ -34,7 +34,8 @@ _UNDO = re.compile(r"^\W*(?:oops\W+)?undo\b(?:\s+(?:that|it|the last(?: one)?|th
 # A self-introduction ("hello, I am Marta, I work in care home", "hi im Tom, software dev",
 # "I work as an electrician"): a greeting, answered as one. The head read such messages as
 # thanks or a profile request.
-_GREETING = re.compile(r"^\W*(?:hi+|hello|hey+|hiya|good (?:morning|afternoon|evening)|hola|"
+_GREETING = re.compile(r"^\W*(?:hi+|hello|hey+|heya|hiya|yo|howdy|(?:good )?(?:morning|afternoon|"
+                       r"evening)|hola|"
                        r"ol[aá]|bonjour|salut|hallo|ciao|hej|namaste|salam|merhaba|czesc|"
                        r"cześć)\b\W*", re.I)
 _NAME = re.compile(r"^(?:(?i:my name)(?: is|'s)\s+\w+|(?:[Ii] am|[Ii]'m|[Ii]’m|[Ii]m)\s+"
@@ -44,7 +45,7 @@ _JOB = re.compile(r"\b(?:i work (?:as|in|at|for)|i(?:'m|’m| am)? an? (?!bit\b|
 _NOT_AN_INTRO = re.compile(
     r"\b(?:this week|today|yesterday|last (?:week|night)|tonight|tired|exhausted|knackered|"
     r"shattered|sorry|done|finished|back|fine|good|okay|ok|well|sick|stressed|struggling|"
-    r"not|never|did|was|were|had)\b", re.I)
+    r"not|never|did|was|were|had|thanks|thank|cheers)\b", re.I)
 
 
 def introduction(text: str) -> bool:
@@ -58,7 +59,17 @@ def introduction(text: str) -> bool:
     name = _NAME.match(rest)
     if name:
         return bool(greeting) or _capitalised(name)
+    if greeting and _BARE_NAME.match(rest):
+        return True  # "Hi, Priyanka, maintenance engineer in a food factory"
     return _JOB.match(rest) is not None and (bool(greeting) or len(text.split()) <= 8)
+
+
+# a name alone after a greeting, then what they do: "Hi, Priyanka, maintenance engineer ..."
+_BARE_NAME = re.compile(r"^[A-Z][a-z'-]+\s*[,.-]\s*(?:(?:a|an|the)\s+)?[\w-]+(?:\s+[\w-]+)?"
+                        r"\s+(?:in|at|for|from|with|on)\b|^[A-Z][a-z'-]+\s*[,.-]\s*[\w-]+\s+"
+                        r"(?:[\w-]+\s+)?(?:engineer|nurse|teacher|driver|chef|cook|worker|"
+                        r"assistant|officer|manager|developer|dev|student|carer|cleaner|"
+                        r"technician|analyst|apprentice|porter|guard|receptionist)s?\b")
 
 
 def _capitalised(name: re.Match[str]) -> bool:

@@ -212,6 +212,8 @@ def test_an_unsure_lower_case_message_is_read_again_in_sentence_case() -> None:
     "hi, Noor here. I'm a children's social worker",  # "Noor here" was not understood
     "Hola, I am Lucia, I clean offices at night for agency",
     "hey, sam here, backend dev at a fintech",
+    "evening, im Tunde, security officer at a shopping centre",
+    "Hi, Priyanka, maintenance engineer in a food factory",
 ])
 def test_a_self_introduction_is_a_greeting(text: str) -> None:
     got = understand(text)
@@ -288,3 +290,7 @@ def test_a_sentence_that_opens_with_the_writers_name_introduces_them() -> None:
     assert opens_with_introduction("Dave here, bricklayer, 20 years on the tools")
     assert not opens_with_introduction("The manager here was rude to the new girl")
     assert not opens_with_introduction("im tired, did three double shifts")
+    from tools.understanding.commands import introduction
+
+    assert not introduction("Hi, Sarah, thanks for that")
+    assert not introduction("Evening shift was rough, two falls")
