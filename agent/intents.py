@@ -40,13 +40,14 @@ AD_WAIT = frozenset({"job_ad", "ad_text"})
 
 # Careers questions: which roles fit (explore) and how to get to a role (plan_growth). The
 # learned head says "career"; these patterns tell the two apart (and serve /explore, /grow).
+# A first-person wish as it opens ("I want", "I'd like", "im hoping to" ...).
+_WISH_OPEN = (r"\W*(?:i|id|i'd|i’d|i would|im|i'm|i’m|i am)\s+(?:really\s+)?(?:want|wanna|"
+              r"would like|'d like|’d like|d like|hope|wish|plan|planning|am planning|dream|aim)\b")
 PLAN_GROWTH = re.compile(
     r"^\s*/grow\b|^(?=.*\?|\W*(?:\w+\W+){0,3}?(?:what|how|which|where|could|can|should)\b|"
     # a wish that names where to go: "I want to learn better english to become supervisor"
-    r"\W*(?:i|id|i'd|i’d|i would|im|i'm|i’m|i am)\s+(?:really\s+)?(?:want|wanna|would "
-    r"like|'d like|’d like|d like|hope|wish|plan|planning|am planning|dream|aim)\b)"
-    r"(?=.*\b(?:become|becoming|to be|step up to|get to|move into|run an?|qualif\w* as|"
-    r"work as|from \w.{0,30} to)\b)", re.I | re.S)
+    + _WISH_OPEN + r")(?=.*\b(?:become|becoming|to be|step up to|get to|move into|run an?|"
+    r"qualif\w* as|work as|from \w.{0,30} to)\b)", re.I | re.S)
 EXPLORE = re.compile(
     r"^\s*/explore\b|^\W*(?:\w+\W+){0,2}?(?:what|which|where|could|can|are there|tell me|"
     r"any)\b.{0,60}\b(?:jobs?|roles?|careers?|occupations?|work)\b.{0,40}\b(?:suit|fit|"
@@ -183,9 +184,7 @@ def _told_plan(text: str, got: Understanding) -> bool:
 
 
 # A first-person wish, and a wish to be shown or told something (a request in other words).
-WISH = re.compile(r"^\W*(?:i|id|i'd|i’d|i would|im|i'm|i’m|i am)\s+(?:really\s+)?(?:want|wanna|"
-                  r"would like|'d like|’d like|d like|hope|wish|plan|planning|am planning|"
-                  r"dream|aim)\b", re.I)
+WISH = re.compile("^" + _WISH_OPEN, re.I)
 ASK_WISH = re.compile(r"\b(?:want|wanna|like|wish)\s+(?:to\s+)?(?:know|see|find out|explore|"
                       r"look at|hear|check|understand) (?:which|what|where|how|if|whether|"
                       r"the (?:jobs?|roles?|options))\b", re.I)
