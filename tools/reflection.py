@@ -25,7 +25,7 @@ _NOT_ACTION = (r"(?:am|was|were|are|is|be|been|feel|felt|think|thought|guess|hop
                r"wanted|like|liked|love|loved|hate|hated|know|knew|believe|mean|meant|"
                r"will|would|could|should|can|can't|cannot|might|must|may|need|needed|"
                r"learn\w*|realis\w*|realiz\w*|enjoy\w*|also|just|really|actually|"
-               r"don't|didn't|do|did|not|never|guess|suppose|'m|'ll|'d)")
+               r"don't|didn't|do|did|not|never|guess|suppose|'m|'ll|'d|have|has|had)")
 _CUES: dict[str, re.Pattern[str]] = {
     "action": re.compile(rf"\b(?:i|we|i've|we've)\s+(?:(?:also|then|just|finally|first|"
                          rf"really|actually|have|had)\s+)?(?!{_NOT_ACTION}\b)[a-z]{{3,}}\b"
@@ -44,7 +44,7 @@ _CUES: dict[str, re.Pattern[str]] = {
         re.I),
     "feelings": re.compile(
         r"\b(?:felt|feel|feeling|made me (?:feel|happy|proud|nervous|sad))\b|"
-        r"\b(?:i|i'm|i am|i was|i got)\s+(?:so |really |very |a bit |quite |super )?"
+        r"\b(?:i|i'm|i’m|im|i am|i was|i got)\s+(?:so |really |very |a bit |quite |super )?"
         r"(?:nervous|proud|happy|frustrat\w*|stress\w*|anxious|excited|scared|afraid|glad|"
         r"relieved|annoyed|angry|upset|overwhelm\w*|confident|worried|tired|satisfied|"
         r"embarrass\w*)\b|\bi (?:enjoy\w*|loved|hated)\b", re.I),

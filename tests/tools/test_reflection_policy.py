@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -157,3 +158,19 @@ def test_an_introduction_is_not_the_moment_the_follow_up_mirrors() -> None:
     assert step.action == "ask" and step.mirror and "moved people around" in step.mirror
     # an introduction alone is still what there is to ask about
     assert update(Draft(), "I'm Dorota, I run the night shift in a warehouse").action == "ask"
+
+@pytest.mark.parametrize(("message", "action"), [
+    ("im so stressed about finding a grad job, i have no idea what i want to do", False),
+    ("I had a great day at work", False),
+    ("I have trained three new starters", True),
+    ("I had to call the GP", True),
+])
+def test_having_something_is_no_action(message: str, action: bool) -> None:
+    """"i have no idea what i want to do" was read as the action of a student's worry, and
+    "im so stressed" as no feeling (no apostrophe)."""
+    from tools.reflection import detect_slots
+
+    found = detect_slots(message)
+    assert ("action" in found) is action
+    if message.startswith("im so stressed"):
+        assert "feelings" in found
