@@ -37,9 +37,13 @@ _UNDO = re.compile(r"^\W*(?:oops\W+)?undo\b(?:\s+(?:that|it|the last(?: one)?|th
 _GREETING = re.compile(r"^\W*(?:hi+|hello|hey+|heya|hiya|yo|howdy|(?:good )?(?:morning|afternoon|"
                        r"evening)|hola|"
                        r"ol[aá]|bonjour|salut|hallo|ciao|hej|namaste|salam|merhaba|czesc|"
-                       r"cześć)\b\W*", re.I)
-_NAME = re.compile(r"^(?:(?i:my name)(?: is|'s)\s+\w+|(?:[Ii] am|[Ii]'m|[Ii]’m|[Ii]m)\s+"
-                   r"(?P<name>\w[\w'-]*)(?=[\s,.!]|$)|(?P<here>\w[\w'-]+) here\b)")
+                       r"cześć)\b(?:\s+(?:there|all|everyone|team|coach))?\W*", re.I)
+_NAME = re.compile(r"^(?:(?i:my name)(?: is|'s)\s+\w+|(?:[Ii] am|[Ii]'m|[Ii]’m|[Ii]m|"
+                   r"(?i:it'?s|it’s|this is))\s+"
+                   r"(?!(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|"
+                   r"april|may|june|july|august|september|october|november|december|christmas|"
+                   r"easter|payday|half term)\b)(?P<name>\w[\w'-]*)(?=[\s,.!]|$)|"
+                   r"(?P<here>\w[\w'-]+) here\b)")
 _JOB = re.compile(r"\b(?:i work (?:as|in|at|for)|i(?:'m|’m| am)? an? (?!bit\b|little\b|lot\b)"
                   r"\w+)", re.I)
 _NOT_AN_INTRO = re.compile(

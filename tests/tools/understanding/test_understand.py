@@ -214,6 +214,8 @@ def test_an_unsure_lower_case_message_is_read_again_in_sentence_case() -> None:
     "hey, sam here, backend dev at a fintech",
     "evening, im Tunde, security officer at a shopping centre",
     "Hi, Priyanka, maintenance engineer in a food factory",
+    "Hi there, I'm Grace, HR advisor at a housing association",
+    "yo its Marco, sous chef",
 ])
 def test_a_self_introduction_is_a_greeting(text: str) -> None:
     got = understand(text)
@@ -294,3 +296,4 @@ def test_a_sentence_that_opens_with_the_writers_name_introduces_them() -> None:
 
     assert not introduction("Hi, Sarah, thanks for that")
     assert not introduction("Evening shift was rough, two falls")
+    assert not introduction("it's Monday and I fixed the boiler")
