@@ -110,6 +110,11 @@ class Tagger:
             masks[framework] = self.framework == framework
         return masks[framework]  # type: ignore[no-any-return]
 
+    def label_cosine(self, a: int, b: int) -> float:
+        """Cosine of two concepts' preferred labels (shipped-model embeddings): how far two
+        tags name the same skill."""
+        return float(self._preferred[a] @ self._preferred[b])
+
     def fast(self) -> Tagger:
         """A twin sharing this index that scores whole sentences only (batch mode)."""
         twin = self.__dict__.get("_fast")

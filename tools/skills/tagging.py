@@ -331,9 +331,9 @@ def _onet_agrees(tagger: Tagger, onet: SkillTag, sentence: Span, tags: list[Skil
     salvia cuttings, "Calculate tax information" for quotes done in the van."""
     if onet.score >= ONET_ALONE:
         return True
-    own = tagger._preferred[tagger.position[("onet", onet.id)]]
+    own = tagger.position[("onet", onet.id)]
     return any(x.framework == "esco" and said == sentence
-               and float(own @ tagger._preferred[tagger.position[("esco", x.id)]]) >= ONET_AGREE
+               and tagger.label_cosine(own, tagger.position[("esco", x.id)]) >= ONET_AGREE
                for x, said in zip(tags, sentences_of, strict=True))
 
 
@@ -358,8 +358,7 @@ def _fold_twin(tagger: Tagger, c: int, sentence: Span, tags: list[SkillTag],
     for i, (tag, said) in enumerate(zip(tags, sentences_of, strict=True)):
         if said != sentence or tag.framework != "esco":
             continue
-        if float(tagger._preferred[c] @ tagger._preferred[tagger.position[("esco", tag.id)]]) \
-                < TWIN:
+        if tagger.label_cosine(c, tagger.position[("esco", tag.id)]) < TWIN:
             continue
         entry = {"framework": concept.framework, "id": concept.id, "label": concept.label}
         if concept.framework == "onet":
