@@ -78,11 +78,17 @@ MULTI_TECH = ("power bi", "looker studio", "data studio", "google analytics", "g
               "google ads")
 
 
+def spelled(term: str) -> str:
+    """A term's pattern that also matches it written as one word or hyphenated ("Power BI",
+    "PowerBI", "Power-BI")."""
+    return re.escape(term).replace(r"\ ", r"[ -]?")
+
+
 def terms_in(text: str) -> list[str]:
     """Technical terms named in a text (as written), e.g. ["Python", "SQL"]."""
     found: list[str] = []
     for term in MULTI_TECH:
-        match = re.search(rf"(?<![\w.+#]){term.replace(' ', r'[ -]?')}(?![\w+#])", text, re.I)
+        match = re.search(rf"(?<![\w.+#]){spelled(term)}(?![\w+#])", text, re.I)
         if match:
             found.append(match.group(0))
             text = text[:match.start()] + " " * len(match.group(0)) + text[match.end():]

@@ -18,7 +18,7 @@ from memory.embeddings import get_embedder
 from prompts import render
 from tools.demonstrated import done_parts, own_deed, shows_own_action
 from tools.facts import Fact
-from tools.job_ads import JobAd, Requirement, parse
+from tools.job_ads import JobAd, Requirement, parse, spelled
 from tools.meaning import CREDENTIAL, by_meaning, holds_credential
 from tools.strengths import key
 
@@ -125,14 +125,14 @@ def _rank(facts: list[Fact]) -> list[str]:
     return out  # by_meaning keeps the two closest in meaning
 
 
-def _term_facts(term: str, facts: list[Fact]) -> list[Fact]:
+def _term_facts(term: str, done: list[Fact]) -> list[Fact]:
+    """The done facts (already filtered by :func:`_done`) that name a technical term."""
     # A one-letter language ("C") only as written, never the "c" of "c/o" or "Cortex-M4".
     if len(term) == 1:
         pattern = re.compile(rf"(?<![\w.+#/-]){re.escape(term.upper())}(?![\w+#/-])")
     else:  # "Power BI" also as "PowerBI" or "Power-BI"
-        spelled = re.escape(term).replace(r"\ ", r"[ -]?")
-        pattern = re.compile(rf"(?<![\w.+#]){spelled}(?![\w+#])", re.I)
-    return [f for f in facts if pattern.search(f.text) and _done(f)]
+        pattern = re.compile(rf"(?<![\w.+#]){spelled(term)}(?![\w+#])", re.I)
+    return [f for f in done if pattern.search(f.text)]
 
 
 def next_step(label: str, term: str | None) -> str:
