@@ -370,6 +370,13 @@ _HIRING = re.compile(r"\b(?:we(?:'re|’re| are) (?:also )?(?:(?:looking|searchi
                      r"includes|demands)|(?:successful|ideal|suitable|right) "
                      r"(?:candidate|applicant|person)s?\b|applicants? (?:must|should|will)|"
                      r"apply (?:now|online|today|via|by|here))", re.I)
+_OFFER = re.compile(r"we offer\b|(?:the )?(?:role|position|job) offers\b", re.I)
+# The reader addressed as the future holder of the post. Narrower than ``DUTY_CUE`` and
+# ``YOU``, which read lines inside an ad: a bare "you" or a line opening with "-ing" is how
+# people write about their own week ("you can feel when the ward ...", "Working nights ...").
+_ADDRESSED = re.compile(r"you(?:'ll|’ll| will| would| should| must| need)\b|your (?:role|job|"
+                        r"main|tasks?|responsibilit\w*)\b|(?:the )?(?:successful|ideal) "
+                        r"(?:candidate|applicant)|responsible for\b", re.I)
 _PLUS = re.compile(r"\b(?:is|are|would be) (?:a (?:big |huge |real )?plus|an advantage|"
                    r"desirable|essential|required|preferred|mandatory|beneficial)\b", re.I)
 
@@ -411,11 +418,9 @@ def _ad_line(line: str) -> str | None:
         return "metadata"
     if WE_ARE.match(plain):
         return "company"
-    if re.match(r"we offer\b|(?:the )?(?:role|position|job) offers\b", plain, re.I):
+    if _OFFER.match(plain):
         return "benefit"
-    if re.match(r"you(?:'ll|’ll| will| would| should| must| need)\b|your (?:role|job|main|"
-                r"tasks?|responsibilit\w*)\b|(?:the )?(?:successful|ideal) (?:candidate|"
-                r"applicant)|responsible for\b", plain, re.I):
+    if _ADDRESSED.match(plain):
         return "duty"
     if _HIRING.search(plain):
         return "requirement"
