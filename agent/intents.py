@@ -41,8 +41,9 @@ AD_WAIT = frozenset({"job_ad", "ad_text"})
 # Careers questions: which roles fit (explore) and how to get to a role (plan_growth). The
 # learned head says "career"; these patterns tell the two apart (and serve /explore, /grow).
 # A first-person wish as it opens ("I want", "I'd like", "im hoping to" ...).
-_WISH_OPEN = (r"\W*(?:i|id|i'd|i’d|i would|im|i'm|i’m|i am)\s+(?:really\s+)?(?:want|wanna|"
-              r"would like|'d like|’d like|d like|hope|wish|plan|planning|am planning|dream|aim)\b")
+_WISH_OPEN = (r"\W*(?:(?:i|id|i'd|i’d|i would|im|i'm|i’m|i am)\s+(?:really\s+)?(?:want|wanna|"
+              r"would like|'d like|’d like|d like|hope|wish|plan|planning|am planning|dream|aim)|"
+              r"(?:i'd|i’d|id|i would)\s+(?:really\s+)?(?:like|love))\b")
 PLAN_GROWTH = re.compile(
     r"^\s*/grow\b|^(?=.*\?|\W*(?:\w+\W+){0,3}?(?:what|how|which|where|could|can|should)\b|"
     # a wish that names where to go: "I want to learn better english to become supervisor"
@@ -142,6 +143,11 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
         return Route(CAREER_ANSWER[awaiting], "rule", lang=got.lang)
     if GREETING.match(text):
         return Route("greeting", "rule")
+    if LEARN_WISH.match(text) and not got.confident and got.intent in WISH_READINGS and \
+            not _asks(text):
+        # "I want to learn more about orthodontics, maybe do the course next year": a wish to
+        # learn, which the learned reading doubts, is a growth moment, not "what did you mean?"
+        return Route("reflection", "rule", got.confidence, got.lang)
     career = _career(text, got.intent)
     if career and (draft_open or WISH.match(text)) and _told_plan(text, got):
         # "I want to do my C licence next year": a wish told, kept as (part of) a reflection
@@ -178,11 +184,26 @@ def _told_plan(text: str, got: Understanding) -> bool:
     big lorry"), inside an open reflection or opening one, which only the learned reading,
     not sure enough, takes for a careers question; not a wish to be shown something ("I want
     to know which jobs suit me") nor one that names a role to reach (a growth plan)."""
-    return got.how == "model" and got.confidence < LEAVE_DRAFT and not (
-        text.lstrip().startswith("/") or text.rstrip().endswith("?") or ASK_WISH.search(text)
-        or CAREER_ASK.search(text) or EXPLORE.search(text) or PLAN_GROWTH.search(text))
+    return got.how == "model" and got.confidence < LEAVE_DRAFT and not _asks(text)
 
 
+def _asks(text: str) -> bool:
+    """Whether a message asks for something: a command, a question, a wish to be shown
+    something, or a careers question (where to go, which roles, how to reach one)."""
+    return bool(text.lstrip().startswith("/") or text.rstrip().endswith("?")
+                or ASK_WISH.search(text) or CAREER_ASK.search(text) or EXPLORE.search(text)
+                or PLAN_GROWTH.search(text))
+
+
+# Doubtful learned readings a wish told may get ("I want to learn more about ..." reads a
+# little like a strengths request); a sure reading of a request stands.
+WISH_READINGS = frozenset({"reflection", "answer", "small_talk", "unsure", "strengths",
+                           "career", "credential"})
+# A wish to learn or grow in something ("I want to learn more about ...", "I'd like to get
+# better at ...", "I hope to do my NVQ 3 next year")
+LEARN_WISH = re.compile("^" + _WISH_OPEN + r"\s+(?:to\s+)?(?:(?:learn|study|improve|practi[cs]e|"
+                        r"train|get better|be better|get more confident|become more|work on|"
+                        r"try|start|take|do|finish|pass|get)\b)", re.I)
 # A first-person wish, and a wish to be shown or told something (a request in other words).
 WISH = re.compile("^" + _WISH_OPEN, re.I)
 ASK_WISH = re.compile(r"\b(?:want|wanna|like|wish)\s+(?:to\s+)?(?:know|see|find out|explore|"

@@ -47,6 +47,13 @@ from agent.intents import route
     ("I wanna move into HR", "plan_growth"),
     ("I want to know which jobs suit me", "explore"),
     ("I want to do my C licence next year to drive the big lorry", "reflection"),
+    # a wish to learn, which the head doubts, is told, not a puzzle ("I may have missed what
+    # you meant", a dental nurse's first growth wish); "I'd like" is a wish too
+    ("I want to learn more about orthodontics, maybe do the course next year", "reflection"),
+    ("I'd like to do my NVQ level 3 next year", "reflection"),
+    ("I'd like to become a nurse one day", "plan_growth"),
+    ("I'd like to know which jobs suit me", "explore"),
+    ("i'd like to import my certificate", "credential_how"),
 ])
 def test_routes(text: str, intent: str) -> None:
     assert route(text).intent == intent
