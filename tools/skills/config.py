@@ -45,3 +45,11 @@ class TaggerConfig:
     # trade words ("obs", "PRs", "cashed up") get an extra unit in plain words (glossary.py);
     # "replace" (each term replaced by its expansion) measured better than "append"
     glossary: Mode = "replace"
+    # the skills of the nearest diary sentences (tools/skills/exemplars.py): a vote 0..1 per
+    # ESCO concept from the ``exemplar_k`` nearest, added with this weight (0: off)
+    exemplar_weight: float = 0.6
+    exemplar_k: int = 10
+    exemplar_temperature: float = 0.05
+    exemplar_clauses: bool = False  # clauses vote too, not only whole sentences
+    exemplar_floor: float = 0.5  # nearest cosine at which the vote counts nothing ...
+    exemplar_full: float = 0.7  # ... and from which it counts fully (off when equal)

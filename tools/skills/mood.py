@@ -58,7 +58,8 @@ PEOPLE = (
     r"therapist|paramedic|mechanic|joiner|carpenter|roofer|scaffolder|decorator|cashier|"
     r"waiter|waitress|bartender|barista|hairdresser|stylist|barber|volunteer|pupil|"
     r"patient|resident|guest|parent|kid|child|baby|toddler|officer|sergeant|sarge|pilot|"
-    r"vendor|supplier|courier)")
+    r"vendor|supplier|courier|deputy|deputy head|headteacher|head teacher|headmaster|"
+    r"headmistress|matron)")
 # "my manager ...", "the new chef ...", "she ...", "head chef ...", "students presented ...";
 # not "you" or "our team" (job ads and credentials speak so), not a verb-first diary clause
 _OTHER_SUBJECT = re.compile(
@@ -87,7 +88,7 @@ _NAME_DEEDS = words("did does do took take takes made make gave give ran run")
 _DISOWNED = re.compile(
     r"\bnot (?:me|mine|my doing|my idea|my work)\b|\b(?:i|me) (?:only|just) (?:\w+ ){0,2}?"
     r"(?:listened|watched|helped|help|signed|sign|observed|shadowed|assisted|stood|held|"
-    r"got copied|sat in|took notes|tagged along)\b",
+    r"got copied|sat in|took notes|tagged along|saw|heard)\b",
     re.IGNORECASE)
 _FIRST_CLAUSE = re.compile(r"\s*[,;:]\s+|\s+(?:and|but|so|because|while)\s+")
 _PUNCTUATION = re.compile(r"\s*[,;:]\s+")

@@ -22,6 +22,7 @@ from memory.embeddings import get_tag_embedder
 from tools.skills.adapter import load_adapter
 from tools.skills.config import TaggerConfig
 from tools.skills.context import occupation_boost, trade_vector
+from tools.skills.exemplars import get_exemplars
 from tools.skills.frameworks import Concept
 from tools.skills.glossary import load_glossary, other_sense
 from tools.skills.index import SkillIndex
@@ -310,6 +311,7 @@ class Tagger:
         unit_texts = [owner_text[u.sentence][u.span[0] : u.span[1]] if u.text is None
                       else u.text for u in units]
         vectors, plain = self.embed_units(unit_texts)
+        votes = self.exemplar_votes(vectors, units)
         # clause units rank ESCO a little worse than whole sentences (tuned on the dev sets);
         # O*NET work activities are short generic phrases, so its clauses are not penalised
         penalty = np.where(self.framework == "esco", self.config.clause_penalty, 0.0)
@@ -322,15 +324,38 @@ class Tagger:
         for s, block in zip(starts, blocks, strict=True):
             for r, unit in enumerate(units[s : s + step]):
                 k = unit.sentence
-                row = block[r] - penalty if unit.is_clause else block[r]
+                dense = block[r]
+                full = dense + votes[s + r] if votes is not None and s + r in votes else dense
+                row = full - penalty if unit.is_clause else full
                 if not unit.is_clause and whole is not best:  # the sentence, or its expansion
-                    whole[k] = np.maximum(whole[k], block[r])
+                    whole[k] = np.maximum(whole[k], full)
                 best[k] = np.maximum(best[k], row)
                 # evidence: the unit that matches best before the penalty (the tighter span)
-                better = block[r] > raw[k]
-                raw[k] = np.where(better, block[r], raw[k])
+                # (the neighbours' vote is the sentence's, so it does not pick the span)
+                better = dense > raw[k]
+                raw[k] = np.where(better, dense, raw[k])
                 arg[k] = np.where(better, s + r, arg[k])
         return spans, best, units, arg, owner_text, whole
+
+    def exemplar_votes(self, vectors: np.ndarray, units: list[_Unit]
+                       ) -> dict[int, np.ndarray] | None:
+        """Per unit that votes (whole sentences, and clauses with ``exemplar_clauses``), the
+        weighted skills of its nearest diary sentences (``tools/skills/exemplars.py``), or
+        None when off, not installed, or the texts are not embedded by the query encoder."""
+        cfg = self.config
+        bank = get_exemplars() if cfg.exemplar_weight and cfg.query_model else None
+        if bank is None or get_query_embedder() is None:
+            return None
+        rows = [i for i, u in enumerate(units) if cfg.exemplar_clauses or not u.is_clause]
+        if not rows:
+            return None
+        position = self.__dict__.get("_esco_position")
+        if position is None:
+            position = self.__dict__["_esco_position"] = {
+                c.id: i for i, c in enumerate(self.index.data.concepts) if c.framework == "esco"}
+        got = bank.votes(vectors[rows], position, len(self.framework), cfg.exemplar_k,
+                         cfg.exemplar_temperature, (cfg.exemplar_floor, cfg.exemplar_full))
+        return {r: cfg.exemplar_weight * v for r, v in zip(rows, got, strict=True)}
 
     def embed_units(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray | None]:
         """Query vectors of the texts, and the shipped model's own vectors where O*NET must be

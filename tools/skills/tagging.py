@@ -185,12 +185,41 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
                 continue  # "for the kitchen", "at visiting time" name where or when
             if top is None and unit.is_clause and _COMPANION.match(text, *unit.span):
                 continue  # "with the pharmacist" says who was there, not what was done
+            if top is None and serves_someone_else(tagger.index.data.concepts[c].label,
+                                                   text[span[0]:span[1]]):
+                continue  # "I helped a customer" is not "support colleagues"
             evidence = (m.start, m.end) if m else unit.span
             taken[framework] = taken.get(framework, 0) + 1
             # an earlier sentence keeps a tie (scores within float noise of each other), so
             # the evidence never depends on how the sentences were batched
             if c not in found or row[c] > found[c][0] + TIE:
                 found[c] = (float(row[c]), span, evidence)
+
+
+# Whom a skill is for, as its label names them and as people write them: a label naming one
+# side of the counter is not shown for a sentence that names only the other side.
+_SERVED = {
+    "colleague": (re.compile(r"\b(?:colleagues?|staff|employees?|personnel|co-?workers?)\b"),
+                  re.compile(r"\b(?:colleagues?|co-?workers?|workmates?|staff|team|teammates?|"
+                             r"employees?|starters?|apprentices?|trainees?|juniors?|new (?:girl|"
+                             r"guy|lad|boy|hire|one)|crew|manager|boss|supervisor|nurses?|"
+                             r"carers?|chefs?|drivers?)\b", re.I)),
+    "customer": (re.compile(r"\b(?:customers?|clients?|guests?|passengers?|visitors?)\b"),
+                 re.compile(r"\b(?:customers?|clients?|guests?|passengers?|visitors?|shoppers?|"
+                            r"diners?|callers?|punters?|buyers?|tenants?|members? of the public)\b",
+                            re.I)),
+}
+
+
+def serves_someone_else(label: str, sentence: str) -> bool:
+    """Whether a label names whom the skill serves (colleagues, customers) and the sentence
+    names only people of the other side ("Yesterday I helped a customer" -> not "support
+    colleagues"; "covered for a colleague" -> not "assist customers")."""
+    sides = {side for side, (in_label, _) in _SERVED.items() if in_label.search(label)}
+    if len(sides) != 1:  # none, or both ("Interview employees, customers, or others")
+        return False
+    named = {side for side, (_, said) in _SERVED.items() if said.search(sentence)}
+    return bool(named) and not sides & named
 
 
 def reading(text: str, sentence: Span, evidence: Span,

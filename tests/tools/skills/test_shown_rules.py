@@ -10,7 +10,7 @@ import pytest
 from tools.skills.mood import clause_mood, mood, sentence_mood, set_part_reader
 from tools.skills.polarity import polarity
 from tools.skills.tagger import Tagger
-from tools.skills.tagging import reading, tag, tag_many
+from tools.skills.tagging import reading, serves_someone_else, tag, tag_many
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -77,6 +77,8 @@ def test_clause_mood(clause: str, expected: str) -> None:
     ("our ceo did a facebook live with the local mp, i just held the phone lol", "other"),
     ("a local influencer shared our appeal, not my doing but i'll take it", "other"),
     ("Fixed the boiler, not my finest work but it runs", "mine"),  # a verb opens: the writer's
+    ("Deputy head dealt with the fight at break, I only saw the end of it", "other"),
+    ("the headteacher rang the parents, I just heard her side of it", "other"),
 ])
 def test_a_deed_the_writer_disowns_is_someone_elses(sentence: str, expected: str) -> None:
     assert mood(sentence, sentence) == expected
@@ -349,6 +351,7 @@ def test_a_phrase_naming_only_a_person_is_no_evidence(tagger: Tagger) -> None:
     "the pharmacist checked the script",
     "the patient refused his meds",
     "the guest complained about the noise",
+    "deputy head sorted the cover for period 3",
 ])
 def test_trades_and_the_people_served_are_someone_else(clause: str) -> None:
     """A bricklayer's "the labourer mixed the mortar too wet" was shown "Apply mortar" as
@@ -412,3 +415,21 @@ def test_an_onet_activity_is_shown_beside_an_esco_skill_that_agrees(tagger: Tagg
     assert not _onet_agrees(tagger, coach, here, [train, coach], [there, here])
     sure = made("Coach others", ONET_ALONE)
     assert _onet_agrees(tagger, sure, here, [sure], [here])
+
+
+@pytest.mark.parametrize(("label", "sentence", "expected"), [
+    ("support colleagues", "Yesterday I helped a customer", True),
+    ("assist customers", "covered the tills for a colleague who went home sick", True),
+    ("assist customers", "helped a customer find the right charger", False),
+    ("support colleagues", "showed the new starter how the tills work", False),
+    ("train employees", "trained three new people on the scanners", False),  # names no side
+    ("Interview employees, customers, or others", "interviewed 8 customers", False),  # both
+    ("handle customer complaints", "I don't want to shout like my old chef did", True),
+])
+def test_a_skill_for_one_side_of_the_counter_needs_that_side(label: str, sentence: str,
+                                                            expected: bool) -> None:
+    """Skills whose label names whom they serve: a customer helped is no colleague supported
+    (the diary sentences' vote took "I helped a customer" for "support colleagues")."""
+    assert serves_someone_else(label, sentence) is expected
+    if expected:
+        assert label not in [t.label for t in tag(sentence)]
