@@ -64,7 +64,8 @@ PEOPLE = (
 # not "you" or "our team" (job ads and credentials speak so), not a verb-first diary clause
 _OTHER_SUBJECT = re.compile(
     r"^\s*(?:(?:he|she|they|someone|somebody|everyone|everybody|nobody)\b|"
-    r"(?:my|our|the|his|her|their|a|an|this|that)\s+(?:\w+\s+){0,2}?" + PEOPLE + r"\b|"
+    r"(?:my|our|the|his|her|their|a|an|this|that|some|two|three|\d+)\s+(?:\w+\s+){0,2}?"
+    r"(?:" + PEOPLE + r"s?|children|people|men|women|folks)\b|"
     r"(?:head|sous|tech|team|line|shift|store|area|deputy|assistant|charge|senior|junior|"
     r"new|other)\s+" + PEOPLE + r"\b|" + PEOPLE + r"\s+\w+ed\b)", re.IGNORECASE)
 
