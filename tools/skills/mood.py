@@ -200,12 +200,12 @@ def mood(sentence: str, clause: str) -> Mood:
     first = _FIRST_CLAUSE.split(sentence.strip(), maxsplit=1)[0]
     if len(first.split()) < 3:  # "Tom and I reviewed the PRs": "and" joins the subject
         first = _PUNCTUATION.split(sentence.strip(), maxsplit=1)[0]
-    if _DISOWNED.search(sentence) and (clause_mood(first) == "other" or _not_a_deed(first)):
+    if _DISOWNED.search(sentence) and (clause_mood(first) == "other" or not_a_deed(first)):
         return "other"
     return clause_mood(clause)
 
 
-def _not_a_deed(clause: str) -> bool:
+def not_a_deed(clause: str) -> bool:
     """A clause with no first person that does not open with a verb ("a local influencer
     shared our appeal", "Payroll were the ones who caught it"): someone or something else."""
     text = clause.replace("’", "'").strip()

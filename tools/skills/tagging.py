@@ -19,7 +19,7 @@ from memory.schemas import Polarity, SkillTag
 from tools.skills.growth import reads_as_growth
 from tools.skills.index import build_index
 from tools.skills.lexical import Match
-from tools.skills.mood import GROWTH_PARTS, PEOPLE, TAUGHT_ME, mood, part_of
+from tools.skills.mood import GROWTH_PARTS, PEOPLE, TAUGHT_ME, mood, not_a_deed, part_of
 from tools.skills.polarity import GROWTH_CUE, polarity, states_growth
 from tools.skills.tagger import Tagger, TaggerConfig
 from tools.skills.text import STOPWORDS, Span, clauses, content_lemmas, lemma, sentences, tokens
@@ -240,10 +240,31 @@ def reading(text: str, sentence: Span, evidence: Span,
     clause = _clause_of(text, sentence, evidence)
     said = text[sentence[0] : sentence[1]]
     pol = polarity(text, clause, evidence, sentence)
+    if pol == "negated" and clause == sentence:
+        pol = _deed_polarity(text, sentence, evidence) or pol
     if pol == "demonstrated" and (grows or part_of(said) in GROWTH_PARTS) and \
             not _wish_of_its_own(text, sentence, clause):
         pol = "growth"
     return pol, mood(said, text[clause[0] : clause[1]]) == "mine"
+
+
+def _deed_polarity(text: str, sentence: Span, evidence: Span) -> Polarity | None:
+    """The polarity of the writer's first deed when the evidence is a whole sentence of
+    several clauses: a negation in another clause is not the deed's ("Pulled a tray of custard
+    slices that had been out too long, money in the bin but you can't risk it"; "two of my
+    pickers didnt show so i reshuffled the zones"). None when no clause is a deed of the
+    writer's, or the evidence is one clause."""
+    parts = [p for p in clauses(text, sentence) if p[0] < evidence[1] and evidence[0] < p[1]]
+    if len(parts) < 2:
+        return None
+    deeds = [p for p in parts if _NOT_DONE.match(text, p[0]) or not not_a_deed(text[p[0]:p[1]])]
+    return polarity(text, deeds[0], deeds[0], sentence) if deeds else None
+
+
+# a clause that opens with what the writer did not do ("Didn't do the stock count", "never
+# got round to the quote"): a deed, negated
+_NOT_DONE = re.compile(r"\s*(?:(?:i|we)\s+)?(?:didn'?t|didn’t|did not|didnt|never|haven'?t|"
+                       r"hadn'?t|couldn'?t|could not|can'?t|cannot|wasn'?t able|no)\b", re.I)
 
 
 def _wish_of_its_own(text: str, sentence: Span, clause: Span) -> bool:

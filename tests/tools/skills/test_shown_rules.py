@@ -436,3 +436,18 @@ def test_a_skill_for_one_side_of_the_counter_needs_that_side(label: str, sentenc
     assert serves_someone_else(label, sentence) is expected
     if expected:
         assert label not in [t.label for t in tag(sentence)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a negation in another clause of a whole-sentence match is not the deed's
+    ("Pulled a whole tray of custard slices that had been out of the fridge too long, money "
+     "in the bin but you can't risk it.", "demonstrated"),
+    ("this week two of my pickers didnt show so i reshuffled the zones", "demonstrated"),
+    # ... but a deed said as not done stays negated, whatever follows
+    ("Didn't do the stock count on Wednesday, just guessed the flour order", "negated"),
+    ("I didn't finish the stock count, ran out of time", "negated"),
+])
+def test_a_whole_sentence_takes_the_polarity_of_the_writers_first_deed(text: str,
+                                                                       expected: str) -> None:
+    whole = (0, len(text))
+    assert reading(text, whole, whole)[0] == expected
