@@ -23,7 +23,8 @@ from langchain_core.tools import BaseTool
 from agent.care import after_care_reply, care_reply
 from agent.intents import Route, route
 from prompts import asked, render, render_fresh
-from tools.understanding.commands import introduction
+from tools.careers.models import job_sentence
+from tools.understanding.commands import introduction, stated_job
 from tools.understanding.lang import detect
 
 MODEL_NAME = "offline-coach"
@@ -92,6 +93,10 @@ def _direct(intent: str, lang: str, seed: str, said: frozenset[str]) -> str:
     template = DIRECT.get(intent)
     if intent == "small_talk" and introduction(seed):  # "hi, I'm Marta, I work in care home"
         template = "introduction"
+        job = stated_job(seed)
+        if job and lang == "en":  # kept by the middleware (``_keep_stated_job``): say so
+            work = job_sentence(job).removeprefix("I ")
+            return _fresh_with("introduction_job", seed, said, work=work)
     if template is None:  # a command this installation has no tool for (undo, cancel)
         return render("not_available", what=intent.replace("_", " "))
     suffix = f"_{lang}" if lang != "en" and template in TRANSLATED else ""
@@ -108,6 +113,11 @@ def _lead(messages: Sequence[BaseMessage]) -> str:
     if lang == "en" or not tools & LEAD_FOR:
         return ""
     return render(f"lead_{lang}") + "\n\n"
+
+
+def _fresh_with(template: str, seed: str, said: frozenset[str], **fields: object) -> str:
+    """:func:`_fresh` for a template with fields."""
+    return render_fresh(template, seed=seed, avoid=said, **fields)
 
 
 def _fresh(template: str, seed: str, said: frozenset[str]) -> str:

@@ -34,6 +34,8 @@ from agent.results import DialogUpdate, ToolResult
 from agent.state import PassportState, dialog, dialog_update, prompt_state
 from memory.records import get_records
 from prompts import load
+from tools.careers.explore import keep_job
+from tools.understanding.commands import stated_job
 
 log = logging.getLogger(__name__)
 MAX_MESSAGES = 40
@@ -79,7 +81,9 @@ class PassportMiddleware(AgentMiddleware[PassportState, Context]):
     def after_agent(self, state: PassportState,
                     runtime: Runtime[Context]) -> dict[str, Any] | None:
         """A turn that ran no tool waits for nothing, unless the person was in distress:
-        then the next message is read with care too (the router's own rule decides)."""
+        then the next message is read with care too (the router's own rule decides). The
+        job a person states as they introduce themselves is kept (``keep_job``)."""
+        _keep_stated_job(state["messages"], runtime.context.user_id)
         for msg in reversed(state["messages"]):
             if isinstance(msg, ToolMessage):
                 return None
@@ -129,6 +133,17 @@ class PassportMiddleware(AgentMiddleware[PassportState, Context]):
             log.warning("LLM call failed (%s: %s); the offline coach answers this turn",
                         type(exc).__name__, exc)
             return await handler(request.override(model=self.fallback))
+
+
+def _keep_stated_job(messages: list[Any], user_id: str) -> None:
+    """Keep the job of this turn's introduction ("hi, I'm Ana, I work as a dental nurse"): it
+    tells the tagger and the careers answers the person's trade from the first day. Kept in
+    the career preferences, so export shows it and forget removes it."""
+    human = next((m for m in reversed(messages) if isinstance(m, HumanMessage)), None)
+    text = human.content if human is not None and isinstance(human.content, str) else ""
+    job = stated_job(text) if text else None
+    if job:
+        keep_job(user_id, job)
 
 
 def _needs_care(messages: list[Any], awaiting: str | None) -> bool:

@@ -95,6 +95,9 @@ def show(user_id: str) -> ToolResult:
     if reflections:
         last = reflections[-1]
         latest = f"\nLatest reflection ({last['week']}): \u201c{_short(last['text'])}\u201d"
+    job = rec.career_prefs(user_id).get("job")
+    if job:  # said when they introduced themselves (agent/middleware.py)
+        latest += f"\nYour work, as you told me: \u201c{job}\u201d"
     reply = render("memory_show", "", latest=latest, **counts)
     return ToolResult(kind="memory_show", facts=counts, reply=reply)
 

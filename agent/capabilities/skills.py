@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from memory.schemas import SkillTag
+from tools.careers.models import job_sentence
 
 CONTEXT_REFLECTIONS = 10  # earlier reflections that say what the writer's trade is
 FRAMEWORK_CHOICES = {"esco": ("esco",), "onet": ("onet",), "all": ("esco", "onet")}
@@ -69,13 +70,17 @@ def _rejected(tag: SkillTag, rejected: set[tuple[str, str]]) -> bool:
 def tag_for_user(user_id: str, text: str, source_id: str | None = None,
                  frameworks: Sequence[str] = ("esco", "onet")) -> list[SkillTag]:
     """Skills in a user's text, without the skills this user rejected before; the trade of
-    their latest earlier reflections orders the candidates (``CONTEXT_REFLECTIONS``)."""
+    their latest earlier reflections (``CONTEXT_REFLECTIONS``) and the job they said they do
+    order the candidates."""
     from memory.records import get_records
 
     records = get_records()
     rejected = records.rejected_skills(user_id)
     earlier = [r["text"] for r in records.list_reflections(user_id)
                if r["id"] != source_id][-CONTEXT_REFLECTIONS:]
+    job = records.career_prefs(user_id).get("job")
+    if job:  # the job they said they do weighs as much as two reflections of it
+        earlier = [job_sentence(job)] * 2 + earlier
     return [t for t in tag_text(text, frameworks, source_id=source_id, context=earlier)
             if not _rejected(t, rejected)]
 

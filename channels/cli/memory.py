@@ -33,6 +33,9 @@ def show(user: UserOption) -> None:
         table.add_row(key.replace("_", " "), str(len(data[key])))
     console = Console()
     console.print(table)
+    job = (data.get("career_prefs") or {}).get("job")
+    if job:  # said when introducing themselves
+        console.print(Text.assemble(("your work, as you said it: ", "bold"), str(job)))
     for r in data["reflections"][-3:]:
         # The user's words are printed as text, never read as Rich markup ("[/bold]" in a
         # reflection must show as written, not crash the command).

@@ -69,13 +69,25 @@ async def test_saying_what_one_dislikes_about_work_gets_coaching_not_care() -> N
     assert get_records().draft_reflection(bo) is not None
 
 
-async def test_a_self_introduction_is_welcomed_and_nothing_is_kept() -> None:
+async def test_a_self_introduction_is_welcomed_and_only_the_job_said_is_kept() -> None:
     from prompts import load
 
     async with AgentService() as service:
         marta = service.user_for("cli", "local", "marta")
         reply = (await converse(service, marta, ["hello, I am Marta, I work in care home"]))[0]
-    assert reply.tools == []
-    first_line = reply.text.split("\n\n")[0]
-    assert first_line in load("introduction")
-    _nothing_kept(marta)
+        assert reply.tools == []
+        first_line = reply.text.split("\n\n")[0]
+        # welcomed, and told what is kept and how it goes
+        assert first_line in [v.format(work="work in care home")
+                              for v in load("introduction_job")], first_line
+        _nothing_kept(marta)
+        assert get_records().career_prefs(marta)["job"] == "in care home"
+        shown = (await converse(service, marta, ["show my memory"]))[0]
+        assert "\u201cin care home\u201d" in shown.text
+        # a name alone is no job: the plain welcome, nothing kept
+        sam = service.user_for("cli", "local", "sam")
+        hello = (await converse(service, sam, ["hi im Sam"]))[0]
+        assert hello.text.split("\n\n")[0] in load("introduction")
+        assert get_records().career_prefs(sam) == {}
+        await service.forget(marta)
+        assert get_records().career_prefs(marta) == {}

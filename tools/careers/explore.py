@@ -18,7 +18,16 @@ from memory.embeddings import get_embedder
 from memory.records import get_records
 from tools.careers import data as occupation_data
 from tools.careers.interests import merge, parse_interests
-from tools.careers.models import CareerPrefs, Goal, Interests, OnetRole, Plan, Resolution, Role
+from tools.careers.models import (
+    CareerPrefs,
+    Goal,
+    Interests,
+    OnetRole,
+    Plan,
+    Resolution,
+    Role,
+    job_sentence,
+)
 from tools.careers.plan import plan
 from tools.careers.roles import (
     Profile,
@@ -79,10 +88,16 @@ def _sentences(facts: list[Fact]) -> np.ndarray:
 
 
 def user_profile(user_id: str) -> tuple[occupation_data.OccupationData, Profile]:
-    """The occupation data and this user's side of the match."""
+    """The occupation data and this user's side of the match; the job they said they do
+    ("I work as a bus mechanic") counts among their sentences."""
     data = occupation_data.load()
     facts = facts_for(user_id)
-    profile = make_profile(data, shown_skills(facts), _sentences(facts))
+    sentences = _sentences(facts)
+    job = get_prefs(user_id).job
+    if job:
+        said = job_sentence(job)
+        sentences = np.concatenate([embed([said])[said][None, :], sentences])
+    profile = make_profile(data, shown_skills(facts), sentences)
     profile.activities = shown_activities(facts)
     return data, profile
 
@@ -95,6 +110,14 @@ def get_prefs(user_id: str) -> CareerPrefs:
 def save_prefs(user_id: str, prefs: CareerPrefs) -> None:
     """Keep the user's interests and goal."""
     get_records().save_career_prefs(user_id, prefs.model_dump())
+
+
+def keep_job(user_id: str, job: str) -> None:
+    """Keep the job a person said they do (replacing an earlier one)."""
+    prefs = get_prefs(user_id)
+    if prefs.job != job:
+        prefs.job = job
+        save_prefs(user_id, prefs)
 
 
 def explore_roles(user_id: str, text: str = "", ask: bool = True) -> RolesResult:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -79,6 +80,14 @@ class CareerPrefs(BaseModel):
     goal: Goal | None = None
     options: list[str] = Field(default_factory=list,
                                description="the roles last offered when a target was unclear")
+    job: str | None = Field(default=None, description="the work the person said they do, in "
+                            "their words, when they introduced themselves")
+
+
+def job_sentence(job: str) -> str:
+    """The stated job as the writer would say it: "I work as a dental nurse", "I work in a
+    call centre"."""
+    return f"I work {job}" if re.match(r"(?:in|at|for|on)\s", job, re.I) else f"I work as {job}"
 
 
 class Step(BaseModel):

@@ -68,12 +68,63 @@ def introduction(text: str) -> bool:
     return _JOB.match(rest) is not None and (bool(greeting) or len(text.split()) <= 8)
 
 
+# words that name a job (a role alone after a name is read as the job)
+_ROLES = (r"engineer|nurse|teacher|driver|chef|cook|worker|assistant|officer|manager|developer|"
+          r"dev|student|carer|cleaner|technician|analyst|apprentice|porter|guard|receptionist|"
+          r"mechanic|electrician|plumber|builder|joiner|carpenter|labourer|painter|decorator|"
+          r"supervisor|lead|leader|administrator|admin|accountant|bookkeeper|clerk|cashier|"
+          r"barista|waiter|waitress|bartender|hairdresser|barber|midwife|paramedic|pharmacist|"
+          r"dentist|doctor|therapist|designer|consultant|coordinator|operator|picker|packer|"
+          r"baker|butcher|farmer|gardener|landscaper|tester|scientist|researcher|lecturer|"
+          r"tutor|librarian|recruiter|paralegal|solicitor|lawyer|agent|adviser|advisor|"
+          r"volunteer|housekeeper|caretaker|courier|fitter|welder|machinist|roofer|"
+          r"tiler|bricklayer|plasterer|scaffolder|steward|attendant|practitioner|worker")
 # a name alone after a greeting, then what they do: "Hi, Priyanka, maintenance engineer ..."
 _BARE_NAME = re.compile(r"^[A-Z][a-z'-]+\s*[,.-]\s*(?:(?:a|an|the)\s+)?[\w-]+(?:\s+[\w-]+)?"
                         r"\s+(?:in|at|for|from|with|on)\b|^[A-Z][a-z'-]+\s*[,.-]\s*[\w-]+\s+"
                         r"(?:[\w-]+\s+)?(?:engineer|nurse|teacher|driver|chef|cook|worker|"
                         r"assistant|officer|manager|developer|dev|student|carer|cleaner|"
                         r"technician|analyst|apprentice|porter|guard|receptionist)s?\b")
+
+
+# The job in an introduction: "I work as a dental nurse", "I'm a carer", "im team leader on
+# nights ...", "I am mechanic for city buses", or a role after the name ("hi im Bev, school
+# cook, 22 yrs in the job"; "Priyanka, maintenance engineer in a food factory").
+_JOB_SAID = re.compile(r"\b(?:i work(?:ing)? as|i work(?:ing)?(?=\s+(?:in|at|for)\s)|"
+                       r"i(?:'m|’m| am|m)? (?:working as|employed as)|"
+                       r"(?:i'm|i’m|i am|im)(?=\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?"
+                       + r"(?:" + _ROLES + r")s?\b))\s+(?:an?\s+|the\s+)?(?P<job>[^,.;!?\n]+)",
+                       re.I)
+_AFTER_NAME = re.compile(r"^\W*(?:an?\s+)?(?P<job>(?:[\w'’-]+\s+){0,3}?(?:" + _ROLES
+                         + r")s?\b[^,.;!?\n]*)", re.I)
+# where a job phrase ends: how long, since when, and what follows it
+_JOB_END = re.compile(r"\s+(?:since|for (?:\d|a |the last|over|almost|nearly|about)|\d+\s*"
+                      r"(?:yrs?|years?|months?)|and (?:i|im|i'm)|but|so|here|now|lol|haha)\b.*$",
+                      re.I)
+
+
+def stated_job(text: str) -> str | None:
+    """The job a self-introduction states, as written ("dental nurse", "team leader on nights
+    in a big distribution warehouse", "mechanic for city buses"), or None.
+
+    Only for an introduction (:func:`introduction` or :func:`opens_with_introduction`); at
+    most ten words, cut before how long or since when; "I work in a call centre" gives "in a
+    call centre"."""
+    if not (introduction(text) or opens_with_introduction(text)):
+        return None
+    found = _JOB_SAID.search(text)
+    if found is None:
+        greeting = _GREETING.match(text)
+        rest = text[greeting.end():] if greeting else text
+        name = _NAME.match(rest) or _BARE_NAME_ONLY.match(rest)
+        found = _AFTER_NAME.match(rest[name.end():]) if name else None
+    if found is None:
+        return None
+    job = _JOB_END.sub("", found.group("job")).strip(" -'\"")
+    return job if job and len(job.split()) <= 10 else None
+
+
+_BARE_NAME_ONLY = re.compile(r"^[A-Z][a-z'-]+(?=\s*[,.-])")
 
 
 def _capitalised(name: re.Match[str]) -> bool:

@@ -234,3 +234,23 @@ def test_the_roles_a_name_fits_are_offered_nearest_the_user_first() -> None:
     data = occupation_data.load()
     assert [o["label"] for o in plain.resolution.options] == [
         o["label"] for o in resolve(data, "supervisor").options]
+
+
+def test_the_job_said_in_an_introduction_counts_among_the_users_words() -> None:
+    """A bus mechanic's "I am mechanic for city buses" told careers nothing: his roles were
+    driving ones, from the bus words of his weeks."""
+    from tools.careers.explore import keep_job, user_profile
+    from tools.careers.models import job_sentence
+    from tools.skills.tagging import get_tagger
+
+    uid = seed_cook()
+    _, before = user_profile(uid)
+    keep_job(uid, "pastry chef in a hotel")
+    _, after = user_profile(uid)
+    assert len(after.sentences) == len(before.sentences) + 1
+    said = get_embedder().embed([job_sentence("pastry chef in a hotel")])[0]
+    assert float(after.sentences[0] @ said) > 0.999
+    assert get_records().export_user(uid)["career_prefs"]["job"] == "pastry chef in a hotel"
+    assert job_sentence("in a call centre") == "I work in a call centre"
+    # stated twice, the job alone is enough for the tagger's trade prior
+    assert not isinstance(get_tagger().context([job_sentence("pastry chef")] * 2), float)

@@ -297,3 +297,23 @@ def test_a_sentence_that_opens_with_the_writers_name_introduces_them() -> None:
     assert not introduction("Hi, Sarah, thanks for that")
     assert not introduction("Evening shift was rough, two falls")
     assert not introduction("it's Monday and I fixed the boiler")
+
+
+@pytest.mark.parametrize(("text", "job"), [
+    ("Hello, I am Ana, I work as dental nurse since 3 years", "dental nurse"),
+    ("hi im Bev, school cook, 22 yrs in the job", "school cook"),
+    ("Hello. My name is Tomasz, I am mechanic for city buses", "mechanic for city buses"),
+    ("hiya, Dariusz here, im team leader on nights in a big distribution warehouse",
+     "team leader on nights in a big distribution warehouse"),
+    ("hi, Noor here. I'm a children's social worker", "children's social worker"),
+    ("hey im Jess, I work in a call centre but I want to move into IT support",
+     "in a call centre"),
+    ("yo its Marco, sous chef", "sous chef"),
+    ("I work as an electrician", "electrician"),
+    # no job said, or not an introduction at all
+    ("hi im Sam", None),
+    ("I'm a student nurse and this week I did my first injection", None),
+    ("I'm a bit lost with the new rota system", None),
+])
+def test_the_job_an_introduction_states(text: str, job: str | None) -> None:
+    assert commands.stated_job(text) == job
