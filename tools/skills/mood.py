@@ -37,8 +37,6 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|we|we're|we've|u
 # the writer as the one who acts (not "me" / "us", who may be the object of another's deed)
 _FIRST_PERSON_SUBJECT = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|we|we're|we've|myself)\b",
                                    re.IGNORECASE)
-# the writer alone as the one who acts
-_I_SUBJECT = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|myself)\b", re.IGNORECASE)
 # someone shows, teaches or asks the writer, who then learns or does it: the writer's own
 TAUGHT_ME = re.compile(r"\b(?:show(?:ed|s)?|taught|teach(?:es)?|train(?:ed|s)?|help(?:ed|s)?|"
                         r"explain(?:ed|s)?|coach(?:ed|es)?|mentor(?:ed|s)?|walk(?:ed|s)?) "
@@ -203,11 +201,6 @@ def mood(sentence: str, clause: str) -> Mood:
     if len(first.split()) < 3:  # "Tom and I reviewed the PRs": "and" joins the subject
         first = _PUNCTUATION.split(sentence.strip(), maxsplit=1)[0]
     if _DISOWNED.search(sentence) and (clause_mood(first) == "other" or not_a_deed(first)):
-        return "other"
-    if clause.strip() == sentence.strip() and first.strip() != sentence.strip() and \
-            clause_mood(first) == "other" and not _I_SUBJECT.search(sentence):
-        # a whole-sentence match, someone else's deed first and the writer only in a "we"
-        # ("My daughter Ffion did the Instagram post ... and we sold out by 11"): theirs
         return "other"
     return clause_mood(clause)
 

@@ -79,10 +79,6 @@ def test_clause_mood(clause: str, expected: str) -> None:
     ("Fixed the boiler, not my finest work but it runs", "mine"),  # a verb opens: the writer's
     ("Deputy head dealt with the fight at break, I only saw the end of it", "other"),
     ("the headteacher rang the parents, I just heard her side of it", "other"),
-    # someone else's deed first, the writer only in a "we": theirs as a whole ...
-    ("My son Dylan made the menu board and we sold out of soup by noon", "other"),
-    # ... but the writer's own answer to someone else's doing stays the writer's
-    ("a man came in furious about his parcel, I found it and said sorry", "mine"),
 ])
 def test_a_deed_the_writer_disowns_is_someone_elses(sentence: str, expected: str) -> None:
     assert mood(sentence, sentence) == expected
