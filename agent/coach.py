@@ -96,7 +96,7 @@ def _direct(intent: str, lang: str, seed: str, said: frozenset[str]) -> str:
         job = stated_job(seed)
         if job and lang == "en":  # kept by the middleware (``_keep_stated_job``): say so
             work = job_sentence(job).removeprefix("I ")
-            return _fresh_with("introduction_job", seed, said, work=work)
+            return render_fresh("introduction_job", seed=seed, avoid=said, work=work)
     if template is None:  # a command this installation has no tool for (undo, cancel)
         return render("not_available", what=intent.replace("_", " "))
     suffix = f"_{lang}" if lang != "en" and template in TRANSLATED else ""
@@ -113,11 +113,6 @@ def _lead(messages: Sequence[BaseMessage]) -> str:
     if lang == "en" or not tools & LEAD_FOR:
         return ""
     return render(f"lead_{lang}") + "\n\n"
-
-
-def _fresh_with(template: str, seed: str, said: frozenset[str], **fields: object) -> str:
-    """:func:`_fresh` for a template with fields."""
-    return render_fresh(template, seed=seed, avoid=said, **fields)
 
 
 def _fresh(template: str, seed: str, said: frozenset[str]) -> str:
