@@ -110,7 +110,10 @@ def _done(fact: Fact) -> bool:
         # another part of the sentence tells a deed ("I've been a store manager for 7 years
         # but I'm doing a data analytics course")
         grows = [str(t.get("evidence", "")) for t in fact.skills if t.get("polarity") == "growth"]
-        free = [p for p in done_parts(fact.text) if not any(e and e in p for e in grows)]
+        # a part inside the struggle's evidence is the struggle too ("i always panic when the
+        # council inspector comes, last time my hands were shaking", tagged whole)
+        free = [p for p in done_parts(fact.text)
+                if not any(e and (e in p or p.strip(" ,.") in e) for e in grows)]
         if not any(own_deed(p) for p in free):
             return False
     return shows_own_action(fact)

@@ -319,6 +319,13 @@ def test_a_deed_beside_a_wish_in_one_sentence_still_counts() -> None:
                              "evidence": "I mess up the allotments every single time"}],
                     source="reflection")
     assert not _done(struggle)
+    # a struggle tagged as a whole, of several parts: none of them is a deed ("Able to stay
+    # calm when the inspector visits" was covered by a school cook's panic)
+    text = "i always panic when the council inspector comes, last time my hands were shaking"
+    panic = Fact(id="ref_s#3", item_id="ref_s", kind="reflection", date="2026-11-02",
+                 text=text, skills=[{"polarity": "growth", "evidence": text}],
+                 source="reflection")
+    assert not _done(panic)
 
 
 def test_experience_in_a_sector_is_met_by_its_places_in_plain_words() -> None:
