@@ -55,6 +55,8 @@ class Match(BaseModel):
                                "this match is one of the tools it names")
     why: str | None = Field(default=None, description="in plain words, why it counts")
     next_step: str | None = None
+    growing: list[str] = Field(default_factory=list, description="a gap the user named as a "
+                               "growth area: the reflection that says so")
 
 
 class Profile(BaseModel):
@@ -168,6 +170,11 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
             if t.get("polarity", "demonstrated") == "demonstrated":
                 user_skills.setdefault(key(t), []).append(f)
                 labels.setdefault(key(t), str(t["label"]))
+    growth: dict[tuple[str, str], list[Fact]] = {}  # what the user said they want to grow
+    for f in facts:
+        for t in f.skills if f.kind == "reflection" else []:
+            if t.get("polarity") == "growth":
+                growth.setdefault(key(t), []).append(f)
     wanted = job.requirements + job.duties
     atoms = [_atoms(r, done) for r in wanted]
     texts = [label for pairs in atoms for label, _ in pairs]
@@ -217,6 +224,7 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
                         m.cites = _rank(user_skills[near_key])
             if m.status == "gap":
                 m.next_step = next_step(label, term)
+                m.growing = _rank([f for t in found for f in growth.get(key(t), [])])[:1]
             profile.matches.append(m)
     by_meaning(profile.matches, atom_tags, done, lines)
     return profile

@@ -84,6 +84,8 @@ def blocks(profile: Profile, facts: dict[str, Fact], name: str,
             out.append([Segment(text=f"- **{short(m.requirement, 80)}** ({_kind(m)}): "
                                      f"{render_template('resume_gap')} {m.next_step}",
                                 role="gap")])
+            out += [[Segment(text="  - " + render_template("resume_growing"), role="meta"),
+                     _quote(facts[g])] for g in m.growing[:1] if g in facts]
     left_out, ignored = len(profile.job.set_aside), len(profile.job.ignored)
     if left_out or ignored:
         out.append([Segment(text=render_template(

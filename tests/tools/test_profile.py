@@ -356,3 +356,25 @@ def test_a_word_that_only_starts_alike_is_no_evidence() -> None:
                            "accounts and email for new starters\n- Answer the helpdesk phone\n")
     (match,) = [m for m in out.facts["matches"] if "new starters" in m["requirement"]]
     assert match["status"] == "gap", match
+
+
+def test_a_gap_the_user_named_as_a_growth_area_says_so_and_never_counts_as_covered() -> None:
+    """A school cook's "i always panic when the council inspector comes" covered "Able to
+    stay calm when the inspector visits". It is her growth area: the requirement is a gap,
+    and the gap quotes what she said she is working on."""
+    from memory.records import get_records
+    from tools.skills.tagging import tag
+
+    uid = get_records().ensure_user("cli", "local", "bev", "Bev")
+    said = "i always panic when the council inspector comes, last time my hands were shaking"
+    tags = [t.model_dump() for t in tag(said)]
+    assert tags and all(t["polarity"] == "growth" for t in tags)
+    get_records().save_reflection(uid, {"text": said, "status": "saved", "skills": tags,
+                                        "created_at": "2026-11-02T18:00:00+00:00"})
+    out = profile_for(uid, "School cook\nAbout you:\n- Able to stay calm when the inspector "
+                           "visits\n- Level 2 Food Hygiene certificate\n")
+    (calm,) = [m for m in out.facts["matches"] if "calm" in m["requirement"]]
+    assert calm["status"] == "gap" and calm["growing"], calm
+    assert "something you are working on" in out.reply and "i always panic" in out.reply
+    (hygiene,) = [m for m in out.facts["matches"] if "Hygiene" in m["requirement"]]
+    assert hygiene["status"] == "gap" and not hygiene["growing"]
