@@ -71,6 +71,7 @@ def tokens(text: str) -> list[str]:
 def join(words: list[str]) -> str:
     """Tokens back to text: punctuation attached to the word before it."""
     text = " ".join(words)
+    text = re.sub(r"(?<=\d)\s+%", "%", text)  # "75%" is one word as written
     return re.sub(r"\s+([,;:.!?)])", r"\1", re.sub(r"([(])\s+", r"\1", text)).strip()
 
 

@@ -124,6 +124,9 @@ def test_mirror_turns_the_first_person_to_the_second_and_keeps_we() -> None:
         "you were calm although the parcel was lost")
     assert mirror("Me and my brother tiled the floor").startswith("you and your brother tiled")
     assert mirror("we shipped it") == "we shipped it"
+    # a percentage stays one word as written (a developer's "75%" came back as "75 %")
+    assert mirror("sales were up 12% on last week so I restocked") == (
+        "sales were up 12% on last week so you restocked")
 
 
 def test_a_terse_writer_gets_you_plus_their_own_verb() -> None:
