@@ -93,9 +93,9 @@ _BARE_NAME = re.compile(r"^[A-Z][a-z'-]+\s*[,.-]\s*(?:(?:a|an|the)\s+)?[\w-]+(?:
 _JOB_SAID = re.compile(r"\b(?:i work(?:ing)? as|i work(?:ing)?(?=\s+(?:in|at|for)\s)|"
                        r"i(?:'m|’m| am|m)? (?:working as|employed as)|"
                        r"(?:i'm|i’m|i am|im)(?=\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?"
-                       + r"(?:" + _ROLES + r")s?\b))\s+(?:an?\s+|the\s+)?(?P<job>[^,.;!?\n]+)",
+                       + r"(?:" + _ROLES + r")s?\b))\s+(?P<job>[^,.;!?\n]+)",
                        re.I)
-_AFTER_NAME = re.compile(r"^\W*(?:an?\s+)?(?P<job>(?:[\w'’-]+\s+){0,3}?(?:" + _ROLES
+_AFTER_NAME = re.compile(r"^\W*(?P<job>(?:an?\s+)?(?:[\w'’-]+\s+){0,3}?(?:" + _ROLES
                          + r")s?\b[^,.;!?\n]*)", re.I)
 # where a job phrase ends: how long, since when, and what follows it
 _JOB_END = re.compile(r"\s+(?:since|for (?:\d|a |the last|over|almost|nearly|about)|\d+\s*"
@@ -104,8 +104,8 @@ _JOB_END = re.compile(r"\s+(?:since|for (?:\d|a |the last|over|almost|nearly|abo
 
 
 def stated_job(text: str) -> str | None:
-    """The job a self-introduction states, as written ("dental nurse", "team leader on nights
-    in a big distribution warehouse", "mechanic for city buses"), or None.
+    """The job a self-introduction states, as written ("a dental nurse", "team leader on
+    nights in a big distribution warehouse", "mechanic for city buses"), or None.
 
     Only for an introduction (:func:`introduction` or :func:`opens_with_introduction`); at
     most ten words, cut before how long or since when; "I work in a call centre" gives "in a

@@ -305,11 +305,11 @@ def test_a_sentence_that_opens_with_the_writers_name_introduces_them() -> None:
     ("Hello. My name is Tomasz, I am mechanic for city buses", "mechanic for city buses"),
     ("hiya, Dariusz here, im team leader on nights in a big distribution warehouse",
      "team leader on nights in a big distribution warehouse"),
-    ("hi, Noor here. I'm a children's social worker", "children's social worker"),
+    ("hi, Noor here. I'm a children's social worker", "a children's social worker"),
     ("hey im Jess, I work in a call centre but I want to move into IT support",
      "in a call centre"),
     ("yo its Marco, sous chef", "sous chef"),
-    ("I work as an electrician", "electrician"),
+    ("I work as an electrician", "an electrician"),  # as written, article and all
     # no job said, or not an introduction at all
     ("hi im Sam", None),
     ("I'm a student nurse and this week I did my first injection", None),
