@@ -49,14 +49,19 @@ class Exemplars:
     vectors: np.ndarray  # (rows, dim) float32, unit length
     skills: list[tuple[str, ...]]
 
-    def votes(self, queries: np.ndarray, position: dict[str, int], size: int,
+    def columns(self, position: dict[str, int]) -> list[list[int]]:
+        """Per bank row, the concept columns of its skills (ids not in ``position`` left out);
+        the caller keeps it for its index (:meth:`Tagger.exemplar_votes`)."""
+        return [[position[s] for s in row if s in position] for row in self.skills]
+
+    def votes(self, queries: np.ndarray, columns: list[list[int]], size: int,
               k: int = 10, temperature: float = 0.05,
               sure: tuple[float, float] = (0.0, 0.0)) -> np.ndarray:
         """Per query row, each concept's share of the vote of its ``k`` nearest sentences.
 
         Args:
             queries: (n, dim) unit vectors of the texts (the query encoder's).
-            position: ESCO id -> concept column; ids not in it are skipped.
+            columns: per bank row, its skills' concept columns (:meth:`columns`).
             size: the number of concept columns.
             k: neighbours per query.
             temperature: how fast a farther neighbour's weight falls.
@@ -71,7 +76,6 @@ class Exemplars:
         if not len(queries) or not len(self.vectors):
             return out
         k = min(k, len(self.vectors))
-        cols = self._columns(position)
         sims = queries @ self.vectors.T
         near = np.argpartition(-sims, k - 1, axis=1)[:, :k]
         for r in range(len(queries)):
@@ -82,17 +86,9 @@ class Exemplars:
             if full > floor:
                 weights *= min(max((s.max() - floor) / (full - floor), 0.0), 1.0)
             for row, w in zip(near[r], weights, strict=True):
-                for c in cols[row]:
+                for c in columns[row]:
                     out[r, c] += w
         return out
-
-    def _columns(self, position: dict[str, int]) -> list[list[int]]:
-        key = id(position)
-        cached = self.__dict__.get("_cols")
-        if cached is None or cached[0] != key:
-            cols = [[position[s] for s in row if s in position] for row in self.skills]
-            cached = self.__dict__["_cols"] = (key, cols)
-        return cached[1]  # type: ignore[no-any-return]
 
 
 def _digest(paths: Sequence[Path]) -> str:
@@ -109,11 +105,12 @@ def source_files(folders: Sequence[str] = FOLDERS) -> list[Path]:
 
 
 def expected_checksums() -> dict[str, str]:
-    """What a current bank was built from: the query encoder file and the diary files."""
-    from tools.skills.query_encoder import MODEL
+    """What a current bank was built from: the query encoder (the SHA-256 its recipe records,
+    which loading the encoder checks against the file, so the 23 MB are hashed once) and the
+    diary files."""
+    from tools.skills.query_encoder import recipe
 
-    return {"encoder_sha256": hashlib.sha256(MODEL.read_bytes()).hexdigest()
-            if MODEL.exists() else "",
+    return {"encoder_sha256": str(recipe().get("sha256", "")),
             "diary_sha256": _digest(source_files())}
 
 

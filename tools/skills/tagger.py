@@ -349,11 +349,12 @@ class Tagger:
         rows = [i for i, u in enumerate(units) if cfg.exemplar_clauses or not u.is_clause]
         if not rows:
             return None
-        position = self.__dict__.get("_esco_position")
-        if position is None:
-            position = self.__dict__["_esco_position"] = {
-                c.id: i for i, c in enumerate(self.index.data.concepts) if c.framework == "esco"}
-        got = bank.votes(vectors[rows], position, len(self.framework), cfg.exemplar_k,
+        cached = self.__dict__.get("_exemplar_columns")
+        if cached is None or cached[0] is not bank:  # the bank's skills as this index's columns
+            position = {c.id: i for i, c in enumerate(self.index.data.concepts)
+                        if c.framework == "esco"}
+            cached = self.__dict__["_exemplar_columns"] = (bank, bank.columns(position))
+        got = bank.votes(vectors[rows], cached[1], len(self.framework), cfg.exemplar_k,
                          cfg.exemplar_temperature, (cfg.exemplar_floor, cfg.exemplar_full))
         return {r: cfg.exemplar_weight * v for r, v in zip(rows, got, strict=True)}
 

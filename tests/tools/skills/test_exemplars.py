@@ -42,15 +42,15 @@ def test_a_vote_is_the_share_of_the_close_neighbours() -> None:
     bank = ex.Exemplars(np.stack([_unit(1, 0, 0), _unit(1, 0.05, 0), _unit(0, 1, 0)]),
                         [("a",), ("a", "b"), ("c",)])
     position = {"a": 0, "b": 1, "c": 2}
-    votes = bank.votes(np.stack([_unit(1, 0.02, 0), _unit(0, 1, 0.01)]), position, 4, k=2,
-                       temperature=0.05)
+    votes = bank.votes(np.stack([_unit(1, 0.02, 0), _unit(0, 1, 0.01)]),
+                       bank.columns(position), 4, k=2, temperature=0.05)
     # the first query's two neighbours both show "a", one also "b"; "c" is not near
     assert votes[0, 0] == pytest.approx(1.0) and 0.3 < votes[0, 1] < 0.7
     assert votes[0, 2] == 0.0 and votes[0, 3] == 0.0
     # the second query's nearest is "c": a far second neighbour weighs almost nothing
     assert votes[1, 2] > 0.99 and votes[1, 0] < 0.01
     # an id the index does not hold is skipped
-    assert not bank.votes(np.stack([_unit(0, 1, 0)]), {"a": 0}, 1, k=1).any()
+    assert not bank.votes(np.stack([_unit(0, 1, 0)]), bank.columns({"a": 0}), 1, k=1).any()
 
 
 def test_a_bank_from_another_encoder_is_not_used(tmp_path: Path) -> None:
