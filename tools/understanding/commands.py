@@ -69,22 +69,22 @@ def introduction(text: str) -> bool:
 
 
 # words that name a job (a role alone after a name is read as the job)
-_ROLES = (r"engineer|nurse|teacher|driver|chef|cook|worker|assistant|officer|manager|developer|"
-          r"dev|student|carer|cleaner|technician|analyst|apprentice|porter|guard|receptionist|"
-          r"mechanic|electrician|plumber|builder|joiner|carpenter|labourer|painter|decorator|"
-          r"supervisor|lead|leader|administrator|admin|accountant|bookkeeper|clerk|cashier|"
+# (the first of them also make a bare "Name, role" an introduction: ``_BARE_NAME``)
+_INTRO_ROLES = (r"engineer|nurse|teacher|driver|chef|cook|worker|assistant|officer|manager|"
+                r"developer|dev|student|carer|cleaner|technician|analyst|apprentice|porter|"
+                r"guard|receptionist")
+_ROLES = (_INTRO_ROLES + r"|mechanic|electrician|plumber|builder|joiner|carpenter|labourer|"
+          r"painter|decorator|supervisor|lead|leader|administrator|admin|accountant|bookkeeper|clerk|cashier|"
           r"barista|waiter|waitress|bartender|hairdresser|barber|midwife|paramedic|pharmacist|"
           r"dentist|doctor|therapist|designer|consultant|coordinator|operator|picker|packer|"
           r"baker|butcher|farmer|gardener|landscaper|tester|scientist|researcher|lecturer|"
           r"tutor|librarian|recruiter|paralegal|solicitor|lawyer|agent|adviser|advisor|"
           r"volunteer|housekeeper|caretaker|courier|fitter|welder|machinist|roofer|"
-          r"tiler|bricklayer|plasterer|scaffolder|steward|attendant|practitioner|worker")
+          r"tiler|bricklayer|plasterer|scaffolder|steward|attendant|practitioner")
 # a name alone after a greeting, then what they do: "Hi, Priyanka, maintenance engineer ..."
 _BARE_NAME = re.compile(r"^[A-Z][a-z'-]+\s*[,.-]\s*(?:(?:a|an|the)\s+)?[\w-]+(?:\s+[\w-]+)?"
                         r"\s+(?:in|at|for|from|with|on)\b|^[A-Z][a-z'-]+\s*[,.-]\s*[\w-]+\s+"
-                        r"(?:[\w-]+\s+)?(?:engineer|nurse|teacher|driver|chef|cook|worker|"
-                        r"assistant|officer|manager|developer|dev|student|carer|cleaner|"
-                        r"technician|analyst|apprentice|porter|guard|receptionist)s?\b")
+                        r"(?:[\w-]+\s+)?(?:" + _INTRO_ROLES + r")s?\b")
 
 
 # The job in an introduction: "I work as a dental nurse", "I'm a carer", "im team leader on
