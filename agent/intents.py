@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from prompts.phrasebook import EXPLICIT_PROFILE, NO, UNDO, YES
-from tools.job_ad_rules import WRITER, chat_ad_line
+from tools.job_ad_rules import WRITER, chat_ad_line, continues_ad
 from tools.understanding.understand import Understanding, declares_deed, understand
 
 # Right after a distress answer, only an explicit request brings back the coaching flow.
@@ -44,11 +44,16 @@ AD_WAIT = frozenset({"job_ad", "ad_text"})
 _WISH_OPEN = (r"\W*(?:(?:i|id|i'd|i’d|i would|im|i'm|i’m|i am)\s+(?:really\s+)?(?:want|wanna|"
               r"would like|'d like|’d like|d like|hope|wish|plan|planning|am planning|dream|aim)|"
               r"(?:i'd|i’d|id|i would)\s+(?:really\s+)?(?:like|love))\b")
+# "to be" and a way of being, not a role: "I want to be better with excel", "to be more patient"
+_NOT_A_ROLE = (r"(?:(?:a\s+(?:bit|lot|little)\s+)?(?:better|worse|more|less|good|great|able|"
+               r"quicker|faster|calmer|stronger|braver|clearer|firmer|tougher|kinder|happier|"
+               r"confident|comfortable|organi[sz]ed|patient|ready|on time|honest|braver|sure|"
+               r"careful|fluent|independent)\b)")
 PLAN_GROWTH = re.compile(
     r"^\s*/grow\b|^(?=.*\?|\W*(?:\w+\W+){0,3}?(?:what|how|which|where|could|can|should)\b|"
     # a wish that names where to go: "I want to learn better english to become supervisor"
-    + _WISH_OPEN + r")(?=.*\b(?:become|becoming|to be|step up to|get to|move into|run an?|"
-    r"qualif\w* as|work as|from \w.{0,30} to)\b)", re.I | re.S)
+    + _WISH_OPEN + r")(?=.*\b(?:become|becoming|to be(?!\s+" + _NOT_A_ROLE + r")|step up to|"
+    r"get to|move into|run an?|qualif\w* as|work as|from \w.{0,30} to)\b)", re.I | re.S)
 EXPLORE = re.compile(
     r"^\s*/explore\b|^\W*(?:\w+\W+){0,2}?(?:what|which|where|could|can|are there|tell me|"
     r"any)\b.{0,60}\b(?:jobs?|roles?|careers?|occupations?|work)\b.{0,40}\b(?:suit|fit|"
@@ -131,7 +136,8 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
         return Route("undo_confirm", "rule")
     if UNDO.search(text):  # before the learned "forget": "delete my last one" keeps the rest
         return Route("undo", "rule")
-    if awaiting in AD_WAIT and "\n" not in text.strip() and chat_ad_line(text):
+    if awaiting in AD_WAIT and "\n" not in text.strip() and (
+            chat_ad_line(text) or awaiting == "ad_text" and continues_ad(text)):
         return Route("ad_text", "rule")  # one more line of an ad sent a line at a time
     if awaiting == "job_ad" and awaited_ad(text, got):
         return Route("profile", "rule")  # "tailor my profile for this job:", then the ad
@@ -201,7 +207,9 @@ WISH_READINGS = frozenset({"reflection", "answer", "small_talk", "unsure", "stre
                            "career", "credential"})
 # A wish to learn or grow in something ("I want to learn more about ...", "I'd like to get
 # better at ...", "I hope to do my NVQ 3 next year")
-LEARN_WISH = re.compile("^" + _WISH_OPEN + r"\s+(?:to\s+)?(?:(?:learn|study|improve|practi[cs]e|"
+LEARN_WISH = re.compile("^(?:" + _WISH_OPEN + r"|\W*(?:i|i'm|im|i am)\s+(?:really\s+|still\s+)?"
+                        r"(?:need|have|got|should|must|ought)\b)"
+                        r"\s+(?:to\s+)?(?:(?:learn|study|improve|practi[cs]e|"
                         r"train|get better|be better|get more confident|become more|work on|"
                         r"try|start|take|do|finish|pass|get)\b)", re.I)
 # A first-person wish, and a wish to be shown or told something (a request in other words).

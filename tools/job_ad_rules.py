@@ -402,6 +402,19 @@ def chat_ad_line(text: str) -> str | None:
     return _ad_line(lines[0]) if lines else None
 
 
+def continues_ad(line: str) -> bool:
+    """Whether one bulleted line, sent right after a line of a job ad, is the ad's next line
+    ("- Advanced Excel", "- Spanish is a plus"): a bullet that names no writer (I, me, my)
+    and is not a diary note opening with what was done ("- poured the slab")."""
+    plain = strip_bullet(line)
+    if not plain or plain == line.strip() or "\n" in line.strip() or WRITER.search(line):
+        return False
+    from tools.verbs import is_past_form
+
+    words = plain.split()
+    return not (is_past_form(words[0].strip(",.:;").lower()) and len(words) >= 3)
+
+
 def _ad_line(line: str) -> str | None:
     plain = strip_bullet(line)
     bulleted = plain != line.strip()

@@ -107,3 +107,31 @@ def test_after_care_a_clear_request_is_answered_and_content_stays_with_care() ->
     for text in ("yeah", "we had a fire drill and I led the evacuation", "ok thanks"):
         assert route(text, awaiting="distress").intent == "after_distress", text
     assert route("I want to die", awaiting="distress").intent == "distress"
+
+
+def test_a_bullet_sent_after_a_line_of_an_ad_is_the_ad_not_a_reflection() -> None:
+    # a front-desk ad pasted a line at a time: "- Advanced Excel" was mirrored back as
+    # "You said you advanced Excel. How did it turn out?"
+    assert route("- Advanced Excel", awaiting="ad_text").intent == "ad_text"
+    assert route("- Advanced Excel").intent != "ad_text"
+    assert route("- poured the slab and set out the walls", awaiting="ad_text").intent != \
+        "ad_text"
+
+
+@pytest.mark.parametrize("text", [
+    # a night receptionist's wish was answered 'I could not find "better with excel" among the
+    # occupations I know': "to be better" is a way of being, not a role to reach
+    "i want to be better with excel, my manager ask me for the occupancy report and I do it "
+    "by hand with calculator",
+    "i would like to be more confident on the phone",
+    "i need to be better with spreadsheets",
+    "I should learn to do the rota properly",
+])
+def test_a_wish_to_be_better_at_something_is_a_reflection_not_a_careers_question(
+        text: str) -> None:
+    assert route(text).intent == "reflection"
+
+
+def test_a_wish_that_names_a_role_is_still_a_growth_plan() -> None:
+    assert route("i want to be team leader next year").intent == "plan_growth"
+    assert route("I want to be a supervisor one day, what do I need?").intent == "plan_growth"

@@ -49,3 +49,17 @@ def test_a_block_of_ad_lines_is_ad_text_and_a_story_with_one_is_not() -> None:
     story = ("Long week on nights.\nThe agency sent someone new.\nWe offer tea to every "
              "family on the ward.\nI did the drug round twice.")
     assert chat_ad_line(story) is None
+
+
+@pytest.mark.parametrize(("line", "continues"), [
+    ("- Advanced Excel", True),
+    ("• Spanish would be nice", True),
+    ("* Opera PMS", True),
+    ("- poured the slab and set out the walls", False),  # a diary note of what was done
+    ("- I trained the new girl on the tills", False),  # the writer's own words
+    ("Advanced Excel", False),  # no bullet: not read as the ad's next line
+])
+def test_a_bullet_after_an_ad_line_continues_the_ad(line: str, continues: bool) -> None:
+    from tools.job_ad_rules import continues_ad
+
+    assert continues_ad(line) is continues
