@@ -28,7 +28,11 @@ GROWTH_CUE = re.compile(
     r"need(?:s)? to (?:learn|get better)|thinking (?:of|about) (?:learning|doing|taking)|"
     r"(?:would|i'd|id) love to|finally (?:understand|learn)|"
     # struggles and avoidance
-    r"(?:i|we) freeze|(?:i )?keep avoiding|(?:is|are|am|'m|'s) (?:really |very |so |too )?"
+    r"(?:i|we) freeze|(?:i )?keep avoiding|"
+    # it got too much: "after I cried in the back office", "I panicked", "lost my temper"
+    r"(?:i|we) (?:(?:just|nearly|almost|then|also) )?(?:cried|panicked|froze|broke down|"
+    r"fell apart|burst (?:out )?(?:into tears|crying)|lost (?:my temper|it|my cool)|snapped at)|"
+    r"(?:was|were|ended up) in tears|had a (?:meltdown|breakdown|panic attack)|(?:is|are|am|'m|'s) (?:really |very |so |too )?"
     r"(?:weak|rusty|slow|patchy)|not (?:\w+ )?enough yet|(?:stress(?:es)?|scares?|confuses?) "
     r"me|terrified|(?:get|got|getting) (?:lost|nervous)|"
     r"(?:don't|dont|do not|didn't|didnt|did not) (?:really |quite |fully |even |actually )?"

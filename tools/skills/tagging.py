@@ -342,7 +342,10 @@ def _emit(tagger: Tagger, text: str, found: dict[int, tuple[float, Span, Span]],
                 _LEARNER.search(clause):
             own = False  # "started the CompTIA A+ course online" is learning, not teaching
         if top is None and not own:
-            continue
+            answer = _answered(text, sentence, ev, concept.label)
+            if answer is None:
+                continue
+            ev, pol = (ev[0], answer[1]), polarity(text, answer, answer, answer)
         partners = tagger.join.get(c, [])
         emitted.update(partners)
         also = [{"framework": p.framework, "id": p.id, "label": p.label}
@@ -366,6 +369,38 @@ def _emit(tagger: Tagger, text: str, found: dict[int, tuple[float, Span, Span]],
         return tags[:top] if top is not None else tags
     return [x for x, said in zip(tags, sentences_of, strict=True)
             if x.framework != "onet" or _onet_agrees(tagger, x, said, tags, sentences_of)]
+
+
+# skills that answer what someone else did: "handle customer complaints", "deal with
+# aggressive behaviour", "respond to enquiries", "manage patients' anxiety"
+_ANSWERING = re.compile(r"^(?:handle|deal with|respond to|answer|resolve|react|cope with|"
+                        r"manage|calm|de-?escalate|defuse|address|follow up)\b", re.I)
+# the writer's own clause that opens with their deed: "I stay calm", "so I printed her plan"
+_WRITER_ACTS = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:i|we)\s+(?!(?:was|were|am|'m|"
+                          r"felt|feel|think|thought|just|only|didn'?t|did not|couldn'?t|"
+                          r"could not|can'?t|never|wasn'?t|cried|cry|panicked|panic|froze|freeze|hid|broke|"
+                          r"got upset|walked off|left|ignored|shouted|snapped|lost)\b)\w+", re.I)
+
+
+def _answered(text: str, sentence: Span, evidence: Span, label: str) -> Span | None:
+    """The writer's answer to someone else's deed, when the skill is the answering kind: "a
+    drunk man shout at me in the lobby about the wifi. I stay calm, I explain the password
+    again and call security" is the writer handling a complaint, though the words that match
+    it are the man's. The answer is the writer's next clause, in the same sentence or the
+    next one, that opens with what they did (not a feeling or a negation); None otherwise."""
+    if not _ANSWERING.match(label):
+        return None
+    spans = sentences(text)
+    at = next((i for i, sp in enumerate(spans) if sp == sentence), None)
+    if at is None:
+        return None
+    later = [p for p in clauses(text, sentence) if p[0] >= evidence[1]]
+    if at + 1 < len(spans):
+        later += clauses(text, spans[at + 1])[:1]
+    for part in later:
+        if _WRITER_ACTS.match(text, part[0], part[1]):
+            return part
+    return None
 
 
 ONET_AGREE = 0.40  # label cosine with an ESCO skill shown for the same sentence

@@ -451,3 +451,33 @@ def test_a_whole_sentence_takes_the_polarity_of_the_writers_first_deed(text: str
                                                                        expected: str) -> None:
     whole = (0, len(text))
     assert reading(text, whole, whole)[0] == expected
+
+
+def test_the_writers_answer_to_someone_elses_deed_is_theirs() -> None:
+    """A night receptionist: the words that match "handle customer complaints" are the man's
+    ("a drunk man shout at me ..."), the handling is hers in the next sentence; shown with
+    both sentences as evidence. Crying or freezing after it answers nothing."""
+    handled = ("a drunk man shout at me in the lobby about the wifi. I stay calm, I explain "
+               "the password again and call security when he don't stop")
+    shown = {t.label: t for t in tag(handled, ("esco",))}
+    assert "handle customer complaints" in shown
+    got = shown["handle customer complaints"]
+    assert got.polarity == "demonstrated" and "I stay calm" in got.evidence
+    cried = "a customer shouted at me about the price. I cried in the toilet after"
+    assert not [t for t in tag(cried, ("esco",)) if t.label == "handle customer complaints"]
+    theirs = ("a guest complained about the noise from room 12. My manager moved him to "
+              "another floor")
+    assert not [t for t in tag(theirs, ("esco",)) if t.label == "handle customer complaints"]
+
+
+@pytest.mark.parametrize("text", [
+    "a customer shouted at me about the price. I cried in the toilet after",
+    "I panicked when the fire alarm went and forgot the register",
+    "the inspector asked me about the temperature logs and I froze",
+])
+def test_breaking_down_is_a_struggle_never_a_strength(text: str) -> None:
+    """ "I cried in the toilet after" was shown "cope with pressure" as a strength."""
+    assert not [t for t in tag(text, ("esco",)) if t.polarity == "demonstrated"
+                and t.label in {"cope with pressure", "tolerate stress",
+                                "manage emergency care situations", "react calmly in "
+                                "stressful situations"}]
