@@ -52,8 +52,13 @@ def _date(value: Any) -> str:
 
 
 def _inside(tag: dict[str, Any], span: tuple[int, int]) -> bool:
+    """Whether a tag belongs to this sentence: its evidence starts here, or starts earlier
+    and ends here (the writer's answer to someone else's deed, "a drunk man shout at me ...
+    I stay calm, ...", belongs to the sentence of the answer)."""
     start, end = int(tag.get("start", -1)), int(tag.get("end", -1))
-    return span[0] <= start < span[1] and end <= span[1] + 1
+    if start < span[0]:
+        return span[0] < end <= span[1] + 1
+    return start < span[1] and end <= span[1] + 1
 
 
 def _keep(tag: dict[str, Any],
