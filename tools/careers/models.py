@@ -87,6 +87,8 @@ class CareerPrefs(BaseModel):
 def job_sentence(job: str) -> str:
     """The stated job as the writer would say it: "I work as a dental nurse", "I work in a
     call centre"."""
+    if re.match(r"(?:re)?training\s", job, re.I):
+        return f"I am {job}"  # "training to be a teaching assistant"
     return f"I work {job}" if re.match(r"(?:in|at|for|on)\s", job, re.I) else f"I work as {job}"
 
 

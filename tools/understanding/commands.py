@@ -55,7 +55,12 @@ _NOT_AN_INTRO = re.compile(
 def introduction(text: str) -> bool:
     """Whether a short message only introduces the writer (a name, a job), with no moment
     of their week in it: "my name is ...", "I am" + a name typed with a capital (or any word
-    after a greeting), or a job ("I work as ...", "I'm a ...") alone or after a greeting."""
+    after a greeting), or a job ("I work as ...", "I'm a ...") alone or after a greeting; a
+    greeting and a name may go on about the writer's working life ("hi there, im Gary, 52,
+    was a postman for 20 yrs now training to be a teaching assistant")."""
+    if (len(text.split()) <= 26 and opens_with_introduction(text)
+            and _WORKING_LIFE.search(text) and not _A_MOMENT.search(text)):
+        return True
     if len(text.split()) > 16 or _NOT_AN_INTRO.search(text):
         return False
     greeting = _GREETING.match(text)
@@ -66,6 +71,14 @@ def introduction(text: str) -> bool:
     if greeting and _BARE_NAME.match(rest):
         return True  # "Hi, Priyanka, maintenance engineer in a food factory"
     return _JOB.match(rest) is not None and (bool(greeting) or len(text.split()) <= 8)
+
+
+# a moment of the week, not a life story: "hi I'm Tom, this week I ..."
+_A_MOMENT = re.compile(
+    r"\b(?:this (?:week|morning|afternoon)|today|yesterday|last (?:week|night)|tonight|tired|"
+    r"exhausted|knackered|shattered|sorry|stressed|struggling|thanks|thank|cheers|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|want|wanna|would like|'d like|hope|hoping|"
+    r"wish|plan|planning|thinking|but)\b", re.I)
 
 
 # words that name a job (a role alone after a name is read as the job)
@@ -80,7 +93,14 @@ _ROLES = (_INTRO_ROLES + r"|mechanic|electrician|plumber|builder|joiner|carpente
           r"baker|butcher|farmer|gardener|landscaper|tester|scientist|researcher|lecturer|"
           r"tutor|librarian|recruiter|paralegal|solicitor|lawyer|agent|adviser|advisor|"
           r"volunteer|housekeeper|caretaker|courier|fitter|welder|machinist|roofer|"
-          r"tiler|bricklayer|plasterer|scaffolder|steward|attendant|practitioner")
+          r"tiler|bricklayer|plasterer|scaffolder|steward|attendant|practitioner|postman|"
+          r"postwoman|postie|warden|guard|firefighter|soldier|pilot|receptionist")
+# a working life told: a role, a trade, years in a job, training for one
+_WORKING_LIFE = re.compile(r"\b(?:" + _ROLES + r")s?\b|\b(?:i work|worked|working|retired|"
+                           r"retraining|training to|studying to|career)\b", re.I)
+# the job one trains for, said as the job: "now training to be a teaching assistant"
+_TRAINING = re.compile(r"\b(?P<job>(?:re)?training (?:to be(?:come)?|as)\s+(?:an?\s+)?"
+                       r"(?:[\w'’-]+\s+){0,3}?(?:" + _ROLES + r")s?\b[^,.;!?\n]*)", re.I)
 # a name alone after a greeting, then what they do: "Hi, Priyanka, maintenance engineer ..."
 _BARE_NAME = re.compile(r"^[A-Z][a-z'-]+\s*[,.-]\s*(?:(?:a|an|the)\s+)?[\w-]+(?:\s+[\w-]+)?"
                         r"\s+(?:in|at|for|from|with|on)\b|^[A-Z][a-z'-]+\s*[,.-]\s*[\w-]+\s+"
@@ -112,7 +132,7 @@ def stated_job(text: str) -> str | None:
     call centre"."""
     if not (introduction(text) or opens_with_introduction(text)):
         return None
-    found = _JOB_SAID.search(text)
+    found = _TRAINING.search(text) or _JOB_SAID.search(text)
     if found is None:
         greeting = _GREETING.match(text)
         rest = text[greeting.end():] if greeting else text
