@@ -53,3 +53,6 @@ class TaggerConfig:
     exemplar_clauses: bool = False  # clauses vote too, not only whole sentences
     exemplar_floor: float = 0.5  # nearest cosine at which the vote counts nothing ...
     exemplar_full: float = 0.7  # ... and from which it counts fully (off when equal)
+    # a sentence that only sets the scene ("first week on placement in year 3.") shows no
+    # skill unless a label's own words are in it
+    scene_support: bool = True

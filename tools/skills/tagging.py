@@ -164,6 +164,10 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
         matches: dict[int, Match] = tagger.lexical(text, span)
         row = tagger.boost(rows[k], matches) + ordering
         taken: dict[str, int] = {}
+        # a sentence setting the scene for the others of the text (a list of tasks said
+        # alone, "cheque deposits, loan payments, two account queries", is the week itself)
+        scene = tagger.config.scene_support and len(spans) > 1 and \
+            _scene(text[span[0]:span[1]])
         for c in _candidates(tagger, row, mask, top, top is None and states_growth(text, span),
                              ordering):
             framework = str(tagger.framework[c])
@@ -183,6 +187,8 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
                     and tagger.config.place_support
                     and whole[k, c] < tagger.config.threshold[str(tagger.framework[c])]):
                 continue  # "for the kitchen", "at visiting time" name where or when
+            if top is None and m is None and scene:
+                continue  # "first week on placement in year 3." sets the scene, does nothing
             if top is None and unit.is_clause and _COMPANION.match(text, *unit.span):
                 continue  # "with the pharmacist" says who was there, not what was done
             if top is None and serves_someone_else(tagger.index.data.concepts[c].label,
@@ -194,6 +200,25 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
             # the evidence never depends on how the sentences were batched
             if c not in found or row[c] > found[c][0] + TIE:
                 found[c] = (float(row[c]), span, evidence)
+
+
+def _scene(sentence: str) -> bool:
+    """Whether a sentence only sets the scene: no writer, no verb in the past or in -ing, and
+    no opening verb ("first week on placement in year 3.", "Night shift again")."""
+    from tools.verbs import is_past_form, is_verb
+
+    words = [w.strip(",.;:!?()\"'").lower() for w in sentence.split()]
+    words = [w for w in words if w]
+    if not words or _FIRST_PERSON_WORD.search(sentence):
+        return False
+    if any(is_past_form(w) or (w.endswith("ing") and len(w) > 4) for w in words):
+        return False
+    return not (is_verb(words[0]) and words[0] not in _NOT_OPENING_VERBS)
+
+
+_FIRST_PERSON_WORD = re.compile(r"\b(?:i|i'm|im|i've|ive|me|my|we|we're|us|our)\b", re.I)
+_NOT_OPENING_VERBS = frozenset({"on", "in", "at", "night", "first", "last", "next", "another",
+                                "long", "big", "busy", "quiet", "short", "half", "whole"})
 
 
 # Whom a skill is for, as its label names them and as people write them: a label naming one

@@ -481,3 +481,18 @@ def test_breaking_down_is_a_struggle_never_a_strength(text: str) -> None:
                 and t.label in {"cope with pressure", "tolerate stress",
                                 "manage emergency care situations", "react calmly in "
                                 "stressful situations"}]
+
+
+def test_a_sentence_that_sets_the_scene_shows_no_skill_of_its_own() -> None:
+    """ "first week on placement in year 3." was shown "organise training" and "manage personal
+    professional development", which then put a boxing instructor among a trainee teaching
+    assistant's roles. Said alone, a list of the week's tasks is still the week."""
+    from tools.skills.tagging import _scene
+
+    text = ("first week on placement in year 3. a boy called Jayden wouldnt sit down so i sat "
+            "next to him and we did the sums together with counters, he got 8 out of 10")
+    scene_end = text.index(".") + 1
+    assert not [t for t in tag(text, ("esco",)) if t.end <= scene_end]
+    assert _scene("first week on placement in year 3.")
+    assert not _scene("Sorted the rota for next week.")
+    assert not _scene("we did the sums together with counters")
