@@ -40,7 +40,7 @@ from tools.careers.roles import (
     shows_any,
 )
 from tools.careers.shown import shown_activities, shown_skills
-from tools.careers.targets import phrases, resolve
+from tools.careers.targets import phrases, resolve, with_trade
 from tools.facts import Fact, facts_for
 
 MAX_SENTENCES = 80
@@ -202,7 +202,7 @@ def plan_growth(user_id: str, text: str, now: datetime | None = None) -> PlanRes
     picked = choice(text, prefs.options)
     start_phrase, target_phrase = (None, picked) if picked else phrases(text)
     data, profile = user_profile(user_id)
-    found = _resolve(data, target_phrase, profile)
+    found = with_trade(data, _resolve(data, target_phrase, profile), prefs.job)
     start = _resolve(data, start_phrase) if start_phrase else None
     if found.occupation_id is None:
         if found.how == "ambiguous":

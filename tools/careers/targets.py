@@ -156,3 +156,43 @@ def resolve(data: OccupationData, said: str, vector: np.ndarray | None = None,
             options = [_option(data, int(i)) for i in order[:3]]
             return Resolution(said=said, how="ambiguous", options=options)
     return Resolution(said=said, how="unknown")
+
+
+# a step up said without the trade: "team leader", "supervisor", "manager"
+_STEP_UP = re.compile(r"\b(?:team leader|leader|lead|supervisor|manager|head|chief|"
+                      r"coordinator|foreman|forewoman)\b")
+_PLACE_WORDS = frozenset({"big", "small", "large", "local", "near", "in", "at", "for", "on", "a",
+                          "an", "the", "of", "and", "my", "our", "new", "old", "night", "nights",
+                          "day", "days", "shift", "shifts", "part", "time", "full"})
+
+
+def in_trade(data: OccupationData, said: str, job: str | None) -> list[int]:
+    """Occupations that are the step up a user names, in the trade of the job they told us
+    ("team leader" from a forklift driver "in big warehouse": warehouse manager), shortest
+    first; ESCO has no "warehouse team leader", and the name alone offered a restaurant, a
+    fruit farm and a zoo."""
+    phrase = normalise(said)
+    if not job or not _STEP_UP.search(phrase):
+        return []
+    words = [w for w in re.findall(r"[a-z]+", normalise(job)) if w not in _PLACE_WORDS
+             and len(w) > 2 and w not in phrase.split()]
+    hits: list[int] = []
+    for i, occ in enumerate(data.occupations):
+        label = normalise(occ.label)
+        if _STEP_UP.search(label) and any(re.search(rf"\b{re.escape(w)}\b", label)
+                                          for w in words):
+            hits.append(i)
+    return sorted(hits, key=lambda i: (len(data.occupations[i].label),
+                                       data.occupations[i].label))[:3]
+
+
+def with_trade(data: OccupationData, found: Resolution, job: str | None) -> Resolution:
+    """An ambiguous resolution with the step up in the user's own trade offered first."""
+    if found.how != "ambiguous":
+        return found
+    first = [_option(data, i) for i in in_trade(data, found.said, job)]
+    if not first:
+        return found
+    ids = {o["id"] for o in first}
+    options = first + [o for o in found.options if o["id"] not in ids]
+    return found.model_copy(update={"options": options[:5]})

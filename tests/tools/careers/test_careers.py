@@ -94,6 +94,24 @@ def test_an_ambiguous_target_asks_with_options() -> None:
     assert phrases("what would I need to learn to become a nurse one day")[1] == "nurse"
 
 
+def test_a_step_up_named_without_the_trade_offers_the_users_trade_first() -> None:
+    """A forklift driver "in big warehouse" who wants to become "team leader" was offered a
+    restaurant, a fruit farm, a horticulture and a zoo team leader (ESCO has no warehouse
+    team leader); the step up in their trade now comes first, and the rest stay offered."""
+    from tools.careers.targets import with_trade
+
+    data = occupation_data.load()
+    found = resolve(data, "team leader", get_embedder().embed_one("team leader"))
+    assert found.how == "ambiguous"
+    assert "warehouse manager" not in [o["label"] for o in found.options]
+    job = "forklift driver in big warehouse near Leicester"
+    offered = [o["label"] for o in with_trade(data, found, job).options]
+    assert offered[0] == "warehouse manager" and len(offered) == 5
+    assert found.options[0]["label"] in offered  # the name's own options stay offered
+    assert with_trade(data, found, None) == found  # no job told: as before
+    assert with_trade(data, found, "odd jobs here and there") == found
+
+
 def test_real_words_are_not_respelt_into_another_role() -> None:
     data = occupation_data.load()
     # "nurse manager" is close in spelling to "venue manager" (a venue director), but both
