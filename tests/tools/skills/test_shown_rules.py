@@ -496,3 +496,15 @@ def test_a_sentence_that_sets_the_scene_shows_no_skill_of_its_own() -> None:
     assert _scene("first week on placement in year 3.")
     assert not _scene("Sorted the rota for next week.")
     assert not _scene("we did the sums together with counters")
+
+
+def test_being_in_charge_of_a_shift_is_leading_it_and_telling_the_one_in_charge_is_not() -> None:
+    """A staff nurse's first shift as nurse in charge met no leading skill, and her profile
+    showed "ability to lead a shift and manage a team" as a gap (glossary, fourth pass)."""
+    leading = {"supervise nursing staff", "manage staff", "lead a team", "supervise staff",
+               "manage a team"}
+    led = ("had my first go at being nurse in charge on sunday, 28 beds, 2 HCAs off sick, I "
+           "moved people around and we got through it")
+    assert leading & {t.label for t in tag(led, ("esco",)) if t.polarity == "demonstrated"}
+    told = "Mrs Edna temp was 38.1 so I informed the nurse in charge"
+    assert not leading & {t.label for t in tag(told, ("esco",))}
