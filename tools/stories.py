@@ -234,6 +234,33 @@ def _plain(text: str) -> bool:
                         r"relieved|super|really|very|so)\b", text, re.I)
 
 
+# where the writer's own deed starts after a scene: ", I did", " so I escalated", "; we"
+_WRITER_STARTS = re.compile(r"(?:[,;]|\s-|\s+(?:and\s+)?so|\s+and|\s+then|\s+but)\s+(?=(?:i|we)\s+"
+                            r"(?!(?:was|were|am|'m|felt|feel|think|thought)\b)\w)", re.I)
+
+
+def _split_scene(text: str) -> tuple[str, str] | None:
+    """A sentence that opens with the scene and then tells the writer's deed, split in two
+    ("A boy called Jayden wouldnt sit down so I sat next to him ..." -> "A boy called Jayden
+    wouldnt sit down." and "I sat next to him ..."); None when it opens with the writer."""
+    from tools.skills.mood import clause_mood, not_a_deed
+
+    for found in _WRITER_STARTS.finditer(text):
+        head = text[:found.start()].strip(" ,;-")
+        if found.start() == 0 or len(head.split()) < 3:
+            continue
+        if re.search(r"\b(?:i|i'm|i've|we|we're|my|our)\b", head, re.I) and \
+                clause_mood(head) != "other":
+            return None  # the writer is already at work in the opening words
+        if clause_mood(head) != "other" and not not_a_deed(head):
+            return None
+        deed = text[found.end():].strip()
+        if len(deed.split()) < 3:
+            return None
+        return head.rstrip(".!?") + ".", deed[0].upper() + deed[1:]
+    return None
+
+
 def draft(facts: list[Fact], about: str = "", picked: list[str] | None = None,
           learned: bool = True) -> StoryDraft:
     """Draft a STAR+L story from the user's facts.
@@ -275,6 +302,12 @@ def draft(facts: list[Fact], about: str = "", picked: list[str] | None = None,
                 where = "result" if sections["action"] and not sections["result"] else "action"
             if where in LIMITS and len(sections[where]) < LIMITS[where]:
                 sections[where].append(StoryLine(text=text, fact_id=f.id))
+    if not sections["situation"] and sections["action"]:
+        scene = _split_scene(sections["action"][0].text)
+        if scene:  # "Mr H's sats dropped to 86%, I did a full set of obs": the scene, then
+            first = sections["action"][0]  # the deed, both from the same sentence
+            sections["situation"] = [StoryLine(text=scene[0], fact_id=first.fact_id)]
+            sections["action"][0] = StoryLine(text=scene[1], fact_id=first.fact_id)
     story.sections = {s: sections[s] for s in SECTIONS if sections.get(s)}
     story.missing = [s for s in SECTIONS if not sections.get(s)]
     lead = (sections.get("action") or sections.get("situation") or

@@ -91,7 +91,9 @@ def test_the_writer_introducing_themselves_is_no_story_line() -> None:
                          "We still got all 62 trailers out on time."))
     told = " ".join(story.texts().values())
     assert "Dorota" not in told and "Dorota" not in story.title
-    assert story.texts()["action"].startswith("Two pickers called in sick")
+    # the scene and the deed of one sentence: the situation, then the action
+    assert story.texts()["situation"].startswith("Two pickers called in sick")
+    assert story.texts()["action"].startswith("I moved people around")
 
 
 def test_a_sentence_that_opens_with_the_writers_name_is_no_story_line() -> None:
@@ -127,3 +129,24 @@ def test_a_topic_matched_only_loosely_finds_the_one_reflection_that_stands_out()
         for f in _facts("Did the fire alarm test and walked every exit of the building.")]
     assert choose_items(facts, "the shoplifters") == [facts[0].item_id]
     assert choose_items(facts, "the budget meeting") == []
+
+
+def test_a_sentence_that_opens_with_the_scene_gives_the_situation_and_the_action() -> None:
+    """A staff nurse's story had her patient's scene inside the Action and "Situation: not
+    stated yet"; a scene told in the same sentence as the deed is the situation."""
+    story = draft(_facts("Long shift.",
+                         "Mr H's sats dropped to 86% and he got very drowsy, I did a full set "
+                         "of obs, NEWS was 7 so I escalated to the outreach team."))
+    texts = story.texts()
+    assert texts["situation"] == "Mr H's sats dropped to 86% and he got very drowsy."
+    assert texts["action"].startswith("I did a full set of obs, NEWS was 7 so I escalated")
+    assert {line.fact_id for lines in story.sections.values() for line in lines} == {"ref_a#2"}
+
+
+def test_a_sentence_is_not_split_inside_a_clause_or_where_the_writer_opens_it() -> None:
+    from tools.stories import _split_scene
+
+    assert _split_scene("So the invoice backlog was 300+ when I came back from holiday.") is None
+    assert _split_scene("Had my first go at being nurse in charge, I moved people around.") \
+        is None
+    assert _split_scene("I moved everything into the freezers and rang the engineer.") is None
