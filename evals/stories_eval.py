@@ -58,13 +58,13 @@ def _score(n: int, row: dict[str, Any]) -> dict[str, int]:
     told = set(mine.values())
     texts = {f"ref_{n}#{i}": clean(s[0]) for i, s in enumerate(row["sentences"], start=1)}
     lines = [line for lines in story.sections.values() for line in lines]
-    told: dict[str, list[str]] = {}  # a sentence told as scene and deed is judged whole
+    by_fact: dict[str, list[str]] = {}  # a sentence told as scene and deed is judged whole
     for li in lines:
-        told.setdefault(li.fact_id, []).append(li.text)
+        by_fact.setdefault(li.fact_id, []).append(li.text)
     return {
         "lines": len(lines),
         "lines_kept": sum(len(parts) * story_tense.facts_kept(texts[f], " ".join(parts))
-                          for f, parts in told.items()),
+                          for f, parts in by_fact.items()),
         "lines_retold": sum(texts[li.fact_id] != li.text for li in lines),
         "stories": 1,
         "found": bool(story.item_ids),

@@ -58,6 +58,7 @@ def test_stories_dev_set_aside_third() -> None:
     assert report["stories"] == 8
     assert report["one_event_share"] >= TARGETS["one_event"]
     assert report["slot_accuracy"] >= TARGETS["slot_accuracy"]
+    assert report["missing"] >= 1 and report["missing_asked_share"] >= TARGETS["missing_asked"]
 
 
 def test_a_line_that_only_announces_the_topic_is_not_the_situation() -> None:
