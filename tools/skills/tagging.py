@@ -211,7 +211,7 @@ def _scene(sentence: str) -> bool:
     words = [w for w in words if w]
     if not words or _FIRST_PERSON_WORD.search(sentence):
         return False
-    if any(is_past_form(w) or (w.endswith("ing") and len(w) > 4) for w in words):
+    if any(is_past_form(w) or (w.endswith(("ing", "ed")) and len(w) > 3) for w in words):
         return False
     return not (is_verb(words[0]) and words[0] not in _NOT_OPENING_VERBS)
 

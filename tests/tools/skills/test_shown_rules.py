@@ -495,6 +495,7 @@ def test_a_sentence_that_sets_the_scene_shows_no_skill_of_its_own() -> None:
     assert not [t for t in tag(text, ("esco",)) if t.end <= scene_end]
     assert _scene("first week on placement in year 3.")
     assert not _scene("Sorted the rota for next week.")
+    assert not _scene("Used git branches properly for once.")  # "used": no past form listed
     assert not _scene("we did the sums together with counters")
 
 
