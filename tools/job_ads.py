@@ -310,10 +310,44 @@ def _duty_or_need(text: str, score: float | None) -> bool:
     return score is not None and score >= COMPANY_KEEP and rules.YOU.search(text) is not None
 
 
+# an aside in brackets that is nice to have: "speak English and Portuguese (German is a bonus)"
+_NICE_ASIDE = re.compile(r"\s*\(([^()]{3,80})\)")
+# where a sentence of several needs starts the next one: "You have a year in a hotel
+# reception, speak English and Portuguese and you're comfortable with a PMS"
+_NEXT_NEED = re.compile(r",\s+(?:and\s+)?(?=(?:you(?:'re|’re|'ve|’ve| are| have| can| will)?|speak|"
+                        r"have|hold|know|can|enjoy|are)\b)|\s+and\s+(?=you(?:'re|’re|'ve|’ve| are| "
+                        r"have| can| will)\b)", re.I)
+
+
+# the aside is a need of its own said to be nice: "German is a bonus", "Spanish would be a
+# plus"; not examples of the need it qualifies ("(AWS or Azure preferred)")
+_OWN_NICE = re.compile(r"\b(?:is|are|would be|will be|'s)\s+(?:a\s+|an\s+)?(?:(?:real|big|huge|"
+                       r"definite)\s+)?(?:bonus|plus|advantage|asset|nice to have|desirable|"
+                       r"beneficial)\b", re.I)
+
+
+def _needs(line: str) -> tuple[str, list[str]]:
+    """A line without its nice-to-have asides in brackets, and those asides."""
+    def own(aside: str) -> bool:
+        return _nice(aside) and _OWN_NICE.search(aside) is not None
+
+    asides = [m.group(1).strip() for m in _NICE_ASIDE.finditer(line) if own(m.group(1))]
+    if not asides:
+        return line, []
+    rest = _NICE_ASIDE.sub(lambda m: "" if own(m.group(1)) else m.group(0), line)
+    return rest, asides
+
+
 def _add(ad: JobAd, number: int, line: str, section: str | None) -> None:
-    # "NMC registration; escalating deteriorating patients; ..." is a list of its own items.
+    line, asides = _needs(line) if section not in ("nice", "stack", "duty") else (line, [])
+    ad.requirements += [Requirement(text=a, must=False, terms=terms_in(a), line=number)
+                        for a in asides]
+    # "NMC registration; escalating deteriorating patients; ..." is a list of its own items,
+    # and so is a sentence of several needs ("You have ..., speak ... and you're ...").
     chunks = ([c.strip(" .") for c in re.split(r"\s*;\s*", line) if c.strip(" .")]
               if ";" in line else [line])
+    if section != "duty" and len(line.split()) >= 12:
+        chunks = [p.strip(" .") for c in chunks for p in _NEXT_NEED.split(c) if p.strip(" .")]
     if section == "duty" or (section is None and rules.DUTY_CUE.search(line)
                              and not rules.REQUIREMENT_CUE.search(line)):
         ad.duties += [Requirement(text=c, must=False, kind="duty", terms=terms_in(c),

@@ -334,6 +334,34 @@ def _same_lemma(word: str, requirement: str) -> bool:
     return any(lemma(w) == own for w in re.findall(r"[a-z][a-z-]+", requirement.lower()))
 
 
+# a length of time asked or told: "at least one year", "2+ years", "six months", "3 yrs"
+DURATION = re.compile(r"\b(?:\d+(?:\.\d+)?\s*\+?|one|two|three|four|five|six|seven|eight|nine|"
+                      r"ten|a|an|a few|several|many)\s*(?:-\s*\d+\s*)?(?:years?|yrs?|months?)\b",
+                      re.I)
+_SINCE = re.compile(r"\bsince (?:19|20)\d\d\b|\bfor (?:years|ages|a decade)\b", re.I)
+
+
+def told_how_long(text: str) -> bool:
+    """Whether a sentence says for how long ("3 yrs on nights", "since 2019")."""
+    return DURATION.search(text) is not None or _SINCE.search(text) is not None
+
+
+def how_long_untold(matches: Sequence[Any], done: Sequence[Fact]) -> None:
+    """A requirement asking for a length of time ("at least one year in a hotel reception",
+    "2+ years front desk experience") is covered only by the person's words that say how
+    long; otherwise what they did is transferable and the profile says what is missing
+    (in place). One night's story at a hotel desk shows the work, not the year."""
+    said = {f.id: f.text for f in done}
+    for m in matches:
+        if m.status != "covered" or not DURATION.search(m.requirement):
+            continue
+        if any(told_how_long(said.get(c, "")) for c in m.cites):
+            continue
+        via = m.via or m.term or next(iter(m.labels), "") or "this work"
+        m.status, m.via = "transferable", via
+        m.why = render_template("match_duration_missing", via=via)
+
+
 def _upgrade(m: Any, req_tags: Sequence[dict[str, Any]], done: Sequence[Fact],
              near: list[float], gate: list[float]) -> None:
     """Cover (shared concept and close) or transfer (close) one gap, closest sentences first.

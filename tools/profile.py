@@ -19,7 +19,7 @@ from prompts import render
 from tools.demonstrated import done_parts, own_deed, shows_own_action
 from tools.facts import Fact
 from tools.job_ads import JobAd, Requirement, parse, spelled
-from tools.meaning import CREDENTIAL, by_meaning, holds_credential
+from tools.meaning import CREDENTIAL, by_meaning, holds_credential, how_long_untold
 from tools.strengths import key
 
 Status = Literal["covered", "transferable", "gap"]
@@ -227,6 +227,7 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
                 m.growing = _rank([f for t in found for f in growth.get(key(t), [])])[:1]
             profile.matches.append(m)
     by_meaning(profile.matches, atom_tags, done, lines)
+    how_long_untold(profile.matches, done)
     return profile
 
 

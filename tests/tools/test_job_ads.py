@@ -365,3 +365,23 @@ def test_a_role_named_with_a_credential_word_is_the_title(first: str, title: str
     ad = parse(f"{first}\nThe role:\n- Monitoring anaesthesia and recovery\n")
     assert ad.title == title
     assert (first in [r.text for r in ad.requirements]) == (not title)
+
+
+def test_a_sentence_of_several_needs_gives_one_requirement_each() -> None:
+    """A one-paragraph ad: "You have ..., speak ... (German is a bonus) and you're ..." was
+    one nice-to-have requirement (the bonus made all of it nice)."""
+    ad = parse("We're a family-run hotel looking for a Guest Relations Agent. You have at least "
+               "one year in a hotel reception, speak English and Portuguese (German is a bonus) "
+               "and you're comfortable with a PMS like Opera or Cloudbeds. We offer meals on "
+               "duty.")
+    got = {r.text: r.must for r in ad.requirements}
+    assert got == {"German is a bonus": False,
+                   "You have at least one year in a hotel reception": True,
+                   "speak English and Portuguese": True,
+                   "you're comfortable with a PMS like Opera or Cloudbeds": True}
+    # examples of the need in brackets stay part of it
+    tools = parse("Requirements:\n- Working experience with cloud infrastructure/services "
+                  "(AWS or Azure preferred also Google Cloud Platform)")
+    assert [r.text for r in tools.requirements] == [
+        "Working experience with cloud infrastructure/services (AWS or Azure preferred also "
+        "Google Cloud Platform)"]

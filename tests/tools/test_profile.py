@@ -378,3 +378,20 @@ def test_a_gap_the_user_named_as_a_growth_area_says_so_and_never_counts_as_cover
     assert "something you are working on" in out.reply and "i always panic" in out.reply
     (hygiene,) = [m for m in out.facts["matches"] if "Hygiene" in m["requirement"]]
     assert hygiene["status"] == "gap" and not hygiene["growing"]
+
+
+def test_a_length_of_time_asked_is_covered_only_by_a_length_of_time_told() -> None:
+    """One night's story at a hotel desk shows the work, not "at least one year" of it: the
+    seeded user migrated a database once, which is no "3+ years" of migrations."""
+    from tools.meaning import told_how_long
+
+    uid = seed()
+    ad = ("Requirements:\n- 3+ years migrating databases to Postgres\n"
+          "- Migrating databases to Postgres")
+    by_req = {m["requirement"]: m for m in profile_for(uid, ad).facts["matches"]}
+    assert by_req["Migrating databases to Postgres"]["status"] == "covered"
+    asked = by_req["3+ years migrating databases to Postgres"]
+    assert asked["status"] == "transferable" and asked["cites"]
+    assert "how long" in asked["why"]
+    assert told_how_long("been on nights 3 yrs now") and told_how_long("here since 2019")
+    assert not told_how_long("I found him a room in our sister hotel")
