@@ -369,6 +369,8 @@ def _nice(text: str) -> bool:
 def _items(part: str) -> list[str]:
     """A comma list of short items ("Kubernetes, public speaking, SQL and Excel") becomes
     one requirement per item; a phrase without commas stays whole."""
+    if re.search(r"\([^()]*,[^()]*\)", part):
+        return [part.strip(" ;")]  # "Strong Excel (VLOOKUP, pivot tables)": one need, its examples
     pieces = [p.strip(" .;") for p in part.split(",")]
     last = re.split(r"\s+(?:and|&)\s+", pieces.pop())
     if len(pieces) > 0 or any(terms_in(p) == [p] for p in last):

@@ -261,6 +261,35 @@ def _split_scene(text: str) -> tuple[str, str] | None:
     return None
 
 
+# someone else's answer after the writer's deed: ", he got 8 out of 10", ", the store
+# manager wants it every monday now", " and she left happy"
+_THEIR_TURN = re.compile(r",\s+(?:and\s+|so\s+|now\s+)?(?=(?:he|she|they|the|my|our|his|her|"
+                         r"their|everyone|nobody|it)\b)", re.I)
+
+
+def _split_result(text: str) -> tuple[str, str] | None:
+    """A sentence that tells the writer's deed and then what others did or what came of it,
+    split in two (the action, the result); None when the last part is the writer's own or
+    says nothing of an outcome."""
+    from tools.skills.mood import clause_mood
+
+    if not re.match(r"\W*(?:(?:this|last) \w+,? |on \w+,? |then |so |also )?(?:i|we)\b", text,
+                    re.I) and not re.match(r"\W*[A-Za-z]+ed\b", text):
+        return None  # the sentence does not open with the writer's deed
+    found = list(_THEIR_TURN.finditer(text))
+    if not found:
+        return None
+    cut = found[-1]
+    deed, outcome = text[:cut.start()].strip(), text[cut.end():].strip()
+    if len(deed.split()) < 4 or len(outcome.split()) < 3 or clause_mood(outcome) != "other" \
+            and not re.match(r"(?:it|the)\b", outcome, re.I):
+        return None
+    if re.match(r"(?:it|the)\b", outcome, re.I) and re.search(r"\b(?:i|we|me|my)\b", outcome,
+                                                            re.I):
+        return None
+    return deed.rstrip(".!?,") + ".", outcome[0].upper() + outcome[1:]
+
+
 def draft(facts: list[Fact], about: str = "", picked: list[str] | None = None,
           learned: bool = True) -> StoryDraft:
     """Draft a STAR+L story from the user's facts.
@@ -308,8 +337,16 @@ def draft(facts: list[Fact], about: str = "", picked: list[str] | None = None,
             first = sections["action"][0]  # the deed, both from the same sentence
             sections["situation"] = [StoryLine(text=scene[0], fact_id=first.fact_id)]
             sections["action"][0] = StoryLine(text=scene[1], fact_id=first.fact_id)
+    if not sections["result"] and sections["action"]:
+        last = sections["action"][-1]
+        outcome = _split_result(last.text)
+        if outcome:  # "I did the sums with him with counters, he got 8 out of 10": the deed,
+            sections["action"][-1] = StoryLine(text=outcome[0], fact_id=last.fact_id)
+            sections["result"] = [StoryLine(text=outcome[1], fact_id=last.fact_id)]
     story.sections = {s: sections[s] for s in SECTIONS if sections.get(s)}
     story.missing = [s for s in SECTIONS if not sections.get(s)]
+    if not story.sections:  # only a credential, or nothing but filler: nothing to tell yet
+        return story
     lead = (sections.get("action") or sections.get("situation") or
             next(iter(story.sections.values())))[0]
     story.title, story.title_fact = short(lead.text, 70), lead.fact_id

@@ -257,7 +257,12 @@ def profile_for(user_id: str, job_text: str, fmt: str = "md",
             state=DialogUpdate(awaiting="job_ad"))
     name = _name(user_id)
     top = next((m for m in profile.matches if m.status == "covered"), None)
-    story = stories.draft(facts, top.requirement if top else "") if top else None
+    # the story of the first covered requirement is told from the evidence that covers it
+    # (drafted by topic alone, a "pivot tables" requirement got the SQL struggle as its story)
+    items = list(dict.fromkeys(by_id[c].item_id for c in top.cites if c in by_id)) if top else []
+    story = stories.draft(facts, top.requirement, items[:1] or None) if top else None
+    if top and story is not None and not story.sections:  # its evidence is a credential
+        story = stories.draft(facts, top.requirement)
     labels = [lab for m in profile.matches for lab in m.labels]
     out = finish("profile", user_id, resume.blocks(profile, by_id, name, story), by_id,
                  {"job": profile.job.title, "coverage": profile.coverage(),

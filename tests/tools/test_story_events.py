@@ -151,3 +151,44 @@ def test_a_sentence_is_not_split_inside_a_clause_or_where_the_writer_opens_it() 
     assert _split_scene("Had my first go at being nurse in charge, I moved people around.") \
         is None
     assert _split_scene("I moved everything into the freezers and rang the engineer.") is None
+
+
+def test_what_came_of_the_deed_in_the_same_sentence_is_the_result() -> None:
+    """A career changer's dashboard story: "..., the store manager wants it every monday now"
+    is what came of it, and the story said "Result: not stated yet"."""
+    from tools.stories import _split_result
+
+    story = draft(_facts("this week i built my first dashboard in looker studio showing waste "
+                         "by department, the store manager wants it every monday now"))
+    texts = story.texts()
+    assert texts["action"].endswith("showing waste by department.")
+    assert texts["result"] == "The store manager wants it every monday now."
+    assert _split_result("I refunded her and said sorry, she left ok.") == (
+        "I refunded her and said sorry.", "She left ok.")
+    # the writer's own last clause, or a sentence that does not open with their deed, stays
+    assert _split_result("I sorted them by supplier and did the big ones first, then "
+                         "batched the small ones.") is None
+    assert _split_result("The fridge died at 6am, the fish was still cold.") is None
+
+
+def test_a_profiles_story_is_told_from_the_evidence_that_covers_its_requirement() -> None:
+    """The story of a profile is drafted from the items its first covered requirement cites;
+    by topic alone a "pivot tables" requirement got the writer's SQL struggle as its story."""
+    from agent.capabilities.answers import profile_for
+    from tests.tools.facts.seed import seed
+
+    uid = seed()
+    out = profile_for(uid, "Requirements:\n- Lead a database migration to Postgres")
+    covered = [m for m in out.facts["matches"] if m["status"] == "covered"]
+    assert covered
+    story_part = out.facts["text"].split("## STAR story")[1].split("## ")[0]
+    cited_items = {c.split("#")[0] for c in covered[0]["cites"]}
+    assert any(item in out.facts["text"] for item in cited_items)
+    assert "migrat" in story_part.lower()
+
+
+def test_an_item_with_nothing_to_tell_gives_an_empty_draft_not_a_crash() -> None:
+    """Drafting from an item with only filler (or only a credential) raised StopIteration."""
+    story = draft(_facts("ugh long week lol."), picked=["ref_a"])
+    assert not story.sections and story.missing == ["situation", "task", "action", "result",
+                                                    "learning"]
