@@ -403,7 +403,8 @@ _ANSWERING = re.compile(r"^(?:handle|deal with|respond to|answer|resolve|react|c
 # the writer's own clause that opens with their deed: "I stay calm", "so I printed her plan"
 _WRITER_ACTS = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:i|we)\s+(?!(?:was|were|am|'m|"
                           r"felt|feel|think|thought|just|only|didn'?t|did not|couldn'?t|"
-                          r"could not|can'?t|never|wasn'?t|cried|cry|panicked|panic|froze|freeze|hid|broke|"
+                          r"could not|can'?t|never|wasn'?t|cried|cry|panicked|panic|froze|"
+                          r"freeze|hid|broke|"
                           r"got upset|walked off|left|ignored|shouted|snapped|lost)\b)\w+", re.I)
 
 
