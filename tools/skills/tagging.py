@@ -19,7 +19,15 @@ from memory.schemas import Polarity, SkillTag
 from tools.skills.growth import reads_as_growth
 from tools.skills.index import build_index
 from tools.skills.lexical import Match
-from tools.skills.mood import GROWTH_PARTS, PEOPLE, TAUGHT_ME, mood, not_a_deed, part_of
+from tools.skills.mood import (
+    GROWTH_PARTS,
+    PEOPLE,
+    TAUGHT_ME,
+    mood,
+    not_a_deed,
+    part_of,
+    sentence_mood,
+)
 from tools.skills.polarity import GROWTH_CUE, polarity, states_growth
 from tools.skills.tagger import Tagger, TaggerConfig
 from tools.skills.text import STOPWORDS, Span, clauses, content_lemmas, lemma, sentences, tokens
@@ -399,7 +407,7 @@ def _emit(tagger: Tagger, text: str, found: dict[int, tuple[float, Span, Span]],
 # skills that answer what someone else did: "handle customer complaints", "deal with
 # aggressive behaviour", "respond to enquiries", "manage patients' anxiety"
 _ANSWERING = re.compile(r"^(?:handle|deal with|respond to|answer|resolve|react|cope with|"
-                        r"manage|calm|de-?escalate|defuse|address|follow up)\b", re.I)
+                        r"calm|de-?escalate|defuse)\b", re.I)
 # the writer's own clause that opens with their deed: "I stay calm", "so I printed her plan"
 _WRITER_ACTS = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:i|we)\s+(?!(?:was|were|am|'m|"
                           r"felt|feel|think|thought|just|only|didn'?t|did not|couldn'?t|"
@@ -414,8 +422,9 @@ def _answered(text: str, sentence: Span, evidence: Span, label: str) -> Span | N
     again and call security" is the writer handling a complaint, though the words that match
     it are the man's. The answer is the writer's next clause, in the same sentence or the
     next one, that opens with what they did (not a feeling or a negation); None otherwise."""
-    if not _ANSWERING.match(label):
-        return None
+    if not _ANSWERING.match(label) or \
+            sentence_mood(text[sentence[0]:sentence[1]]) != "mine":
+        return None  # a question or a request answers nothing
     spans = sentences(text)
     at = next((i for i, sp in enumerate(spans) if sp == sentence), None)
     if at is None:
@@ -424,7 +433,8 @@ def _answered(text: str, sentence: Span, evidence: Span, label: str) -> Span | N
     if at + 1 < len(spans):
         later += clauses(text, spans[at + 1])[:1]
     for part in later:
-        if _WRITER_ACTS.match(text, part[0], part[1]):
+        if _WRITER_ACTS.match(text, part[0], part[1]) and \
+                sentence_mood(text[part[0]:part[1]]) == "mine":
             return part
     return None
 

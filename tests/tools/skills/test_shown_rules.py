@@ -509,3 +509,9 @@ def test_being_in_charge_of_a_shift_is_leading_it_and_telling_the_one_in_charge_
     assert leading & {t.label for t in tag(led, ("esco",)) if t.polarity == "demonstrated"}
     told = "Mrs Edna temp was 38.1 so I informed the nurse in charge"
     assert not leading & {t.label for t in tag(told, ("esco",))}
+
+
+def test_a_question_about_handling_something_is_no_answer_to_it() -> None:
+    asked = "Can someone show me how to handle customer complaints? I tried yesterday."
+    assert not [t for t in tag(asked, ("esco",)) if t.polarity == "demonstrated"
+                and t.label == "handle customer complaints"]
