@@ -56,7 +56,7 @@ DIRECT = {"help": "help", "small_talk": "small_talk", "thanks": "thanks", "unsur
           "privacy": "privacy", "career": "career_not_yet", "credential_how": "credential_how",
           "reflection_empty": "reflection_skip_empty", "ad_text": "ad_text_more"}
 # Replies written in es / fr / de too (templates NAME_es.txt, ...).
-TRANSLATED = frozenset({"help", "privacy"})
+TRANSLATED = frozenset({"help", "privacy", "introduction"})
 # Tools whose English reply gets a first line in the person's language.
 LEAD_FOR = frozenset({"strengths", "show_memory", "export_memory", "forget_memory"})
 

@@ -135,3 +135,16 @@ def test_a_wish_to_be_better_at_something_is_a_reflection_not_a_careers_question
 def test_a_wish_that_names_a_role_is_still_a_growth_plan() -> None:
     assert route("i want to be team leader next year").intent == "plan_growth"
     assert route("I want to be a supervisor one day, what do I need?").intent == "plan_growth"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("hola, soy Lucía, camarera en un bar de tapas en Sevilla", "es"),
+    ("bonjour, je m'appelle Inès, je suis aide-soignante", "fr"),
+    ("hallo, ich bin Jonas, Elektriker aus Köln", "de"),
+])
+def test_an_introduction_in_spanish_french_or_german_is_welcomed(text: str, lang: str) -> None:
+    """ "hola, soy Lucía, ..." got "I'm not sure I understood that"."""
+    got = route(text)
+    assert (got.intent, got.lang) == ("small_talk", lang)
+    # a moment of the week after the name is content, not an introduction
+    assert route("hola, soy camarera y esta semana entrené a dos chicos").intent != "small_talk"

@@ -39,7 +39,10 @@ _GREETING = re.compile(r"^\W*(?:hi+|hello|hey+|heya|hiya|yo|howdy|(?:good )?(?:m
                        r"ol[aá]|bonjour|salut|hallo|ciao|hej|namaste|salam|merhaba|czesc|"
                        r"cześć)\b(?:\s+(?:there|all|everyone|team|coach))?\W*", re.I)
 _NAME = re.compile(r"^(?:(?i:my name)(?: is|'s)\s+\w+|(?:[Ii] am|[Ii]'m|[Ii]’m|[Ii]m|"
-                   r"(?i:it'?s|it’s|this is))\s+"
+                   r"(?i:it'?s|it’s|this is)|"
+                   # Spanish, French, German: "soy Lucía", "je m'appelle Inès", "ich bin Jonas"
+                   r"(?i:soy|me llamo|mi nombre es|je suis|je m'appelle|je m’appelle|moi c'est|"
+                   r"ich bin|ich heiße|ich heisse|mein name ist))\s+"
                    r"(?!(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|"
                    r"april|may|june|july|august|september|october|november|december|christmas|"
                    r"easter|payday|half term)\b)(?P<name>\w[\w'-]*)(?=[\s,.!]|$)|"
@@ -49,7 +52,10 @@ _JOB = re.compile(r"\b(?:i work (?:as|in|at|for)|i(?:'m|’m| am)? an? (?!bit\b|
 _NOT_AN_INTRO = re.compile(
     r"\b(?:this week|today|yesterday|last (?:week|night)|tonight|tired|exhausted|knackered|"
     r"shattered|sorry|done|finished|back|fine|good|okay|ok|well|sick|stressed|struggling|"
-    r"not|never|did|was|were|had|thanks|thank|cheers)\b", re.I)
+    r"not|never|did|was|were|had|thanks|thank|cheers|"
+    # ... and in Spanish, French, German
+    r"esta semana|hoy|ayer|anoche|cette semaine|aujourd'hui|hier|diese woche|heute|gestern)\b",
+    re.I)
 
 
 def introduction(text: str) -> bool:
