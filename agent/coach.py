@@ -95,7 +95,7 @@ def _direct(intent: str, lang: str, seed: str, said: frozenset[str]) -> str:
         template = "introduction"
         job = stated_job(seed)
         if job and lang == "en":  # kept by the middleware (``_keep_stated_job``): say so
-            work = re.sub(r"^am\b", "are", job_sentence(job).removeprefix("I "))
+            work = job_sentence(job, you=True).removeprefix("you ")
             return render_fresh("introduction_job", seed=seed, avoid=said, work=work)
     if template is None:  # a command this installation has no tool for (undo, cancel)
         return render("not_available", what=intent.replace("_", " "))

@@ -84,12 +84,16 @@ class CareerPrefs(BaseModel):
                             "their words, when they introduced themselves")
 
 
-def job_sentence(job: str) -> str:
+def job_sentence(job: str, you: bool = False) -> str:
     """The stated job as the writer would say it: "I work as a dental nurse", "I work in a
-    call centre"."""
+    call centre", "I am training to be a teaching assistant"; with ``you``, as the coach says
+    it back ("you work as a dental nurse", "you are training to be ...")."""
     if re.match(r"(?:re)?training\s", job, re.I):
-        return f"I am {job}"  # "training to be a teaching assistant"
-    return f"I work {job}" if re.match(r"(?:in|at|for|on)\s", job, re.I) else f"I work as {job}"
+        return f"{'you are' if you else 'I am'} {job}"
+    subject = "you" if you else "I"
+    if re.match(r"(?:in|at|for|on)\s", job, re.I):
+        return f"{subject} work {job}"
+    return f"{subject} work as {job}"
 
 
 class Step(BaseModel):

@@ -49,10 +49,12 @@ _NAME = re.compile(r"^(?:(?i:my name)(?: is|'s)\s+\w+|(?:[Ii] am|[Ii]'m|[Ii]’m
                    r"(?P<here>\w[\w'-]+) here\b)")
 _JOB = re.compile(r"\b(?:i work (?:as|in|at|for)|i(?:'m|’m| am)? an? (?!bit\b|little\b|lot\b)"
                   r"\w+)", re.I)
+# words of a moment of the week, in any message: "this week", "today", "tired", "thanks"
+_MOMENT_WORDS = (r"this week|today|yesterday|last (?:week|night)|tonight|tired|exhausted|"
+                 r"knackered|shattered|sorry|stressed|struggling|thanks|thank|cheers")
 _NOT_AN_INTRO = re.compile(
-    r"\b(?:this week|today|yesterday|last (?:week|night)|tonight|tired|exhausted|knackered|"
-    r"shattered|sorry|done|finished|back|fine|good|okay|ok|well|sick|stressed|struggling|"
-    r"not|never|did|was|were|had|thanks|thank|cheers|"
+    r"\b(?:" + _MOMENT_WORDS + r"|done|finished|back|fine|good|okay|ok|well|sick|"
+    r"not|never|did|was|were|had|"
     # ... and in Spanish, French, German
     r"esta semana|hoy|ayer|anoche|cette semaine|aujourd'hui|hier|diese woche|heute|gestern)\b",
     re.I)
@@ -81,8 +83,7 @@ def introduction(text: str) -> bool:
 
 # a moment of the week, not a life story: "hi I'm Tom, this week I ..."
 _A_MOMENT = re.compile(
-    r"\b(?:this (?:week|morning|afternoon)|today|yesterday|last (?:week|night)|tonight|tired|"
-    r"exhausted|knackered|shattered|sorry|stressed|struggling|thanks|thank|cheers|"
+    r"\b(?:" + _MOMENT_WORDS + r"|this (?:morning|afternoon)|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|want|wanna|would like|'d like|hope|hoping|"
     r"wish|plan|planning|thinking|but)\b", re.I)
 
@@ -100,7 +101,7 @@ _ROLES = (_INTRO_ROLES + r"|mechanic|electrician|plumber|builder|joiner|carpente
           r"tutor|librarian|recruiter|paralegal|solicitor|lawyer|agent|adviser|advisor|"
           r"volunteer|housekeeper|caretaker|courier|fitter|welder|machinist|roofer|"
           r"tiler|bricklayer|plasterer|scaffolder|steward|attendant|practitioner|postman|"
-          r"postwoman|postie|warden|guard|firefighter|soldier|pilot|receptionist")
+          r"postwoman|postie|warden|firefighter|soldier|pilot")
 # a working life told: a role, a trade, years in a job, training for one
 _WORKING_LIFE = re.compile(r"\b(?:" + _ROLES + r")s?\b|\b(?:i work|worked|working|retired|"
                            r"retraining|training to|studying to|career)\b", re.I)
