@@ -85,7 +85,8 @@ def test_api_forget_then_compacting_the_stopped_server_leaves_nothing(
     result = CliRunner().invoke(build_app(), ["memory", "compact-server",
                                               "--chroma-path", str(folder)])
     assert result.exit_code == 0, result.output
-    assert "1101 memories kept" in result.output
+    # the console wraps long paths at its width: compare the words, not the line breaks
+    assert "1101 memories kept" in " ".join(result.output.split())
     assert _files_with(folder, [MARKER.encode()]) == [] and _holds_vector(folder, vector) == []
     with chroma_server(folder) as url:
         store = _server_store(url, passport_home, monkeypatch)

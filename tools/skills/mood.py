@@ -18,6 +18,7 @@ import threading
 from collections.abc import Callable
 from typing import Literal
 
+from tools.skills.people import PEOPLE
 from tools.tense_words import words
 
 Mood = Literal["mine", "question", "request", "other"]
@@ -40,26 +41,14 @@ _FIRST_PERSON_SUBJECT = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|we|we're|we
 # someone shows, teaches or asks the writer, who then learns or does it: the writer's own
 TAUGHT_ME = re.compile(r"\b(?:show(?:ed|s)?|taught|teach(?:es)?|train(?:ed|s)?|help(?:ed|s)?|"
                         r"explain(?:ed|s)?|coach(?:ed|es)?|mentor(?:ed|s)?|walk(?:ed|s)?) "
-                        r"(?:me|us)\b|\b(?:ask(?:ed|s)?|got|had|want(?:ed|s)?|let) (?:me|us) "
+                        r"(?:me|us)\b|\bma(?:de|kes?) (?:me|us) (?!(?:a|an|the|some|my|our|his|"
+                        r"her|this|that|one|feel|cry|laugh|smile)\b)\w+|"
+                        r"\b(?:ask(?:ed|s)?|got|had|want(?:ed|s)?|let) (?:me|us) "
                         r"(?:to )?\w+", re.IGNORECASE)
 # words that follow a role as part of its name, not as its verb ("team leader", "nurse manager")
 _ROLE_NOUNS = words("in on at of and or team shift nurse manager lead leader service care support "
                     "relations contact account order orders visit review record report file "
                     "base list needs focus experience journey")
-PEOPLE = (
-    r"(?:manager|boss|colleague|colleagues|co-worker|coworker|supervisor|lead|leader|chef|"
-    r"nurse|doctor|dr|vet|driver|drivers|dev|developer|engineer|teacher|coordinator|agency|"
-    r"cfo|ceo|director|client|customer|guy|girl|man|woman|lady|mentor|partner|sister|"
-    r"brother|mum|mom|dad|friend|student|students|intern|apprentice|contractor|consultant|"
-    r"auditor|inspector|daughter|son|wife|husband|porter|carer|receptionist|owner|coach|"
-    r"trainer|tutor|mate|pal|buddy|neighbour|neighbor|cousin|uncle|aunt|auntie|nan|gran|"
-    r"grandma|grandad|grandpa|flatmate|housemate|pharmacist|labourer|laborer|plasterer|"
-    r"electrician|plumber|builder|foreman|technician|surgeon|dentist|gp|midwife|physio|"
-    r"therapist|paramedic|mechanic|joiner|carpenter|roofer|scaffolder|decorator|cashier|"
-    r"waiter|waitress|bartender|barista|hairdresser|stylist|barber|volunteer|pupil|"
-    r"patient|resident|guest|parent|kid|child|baby|toddler|officer|sergeant|sarge|pilot|"
-    r"vendor|supplier|courier|deputy|deputy head|headteacher|head teacher|headmaster|"
-    r"headmistress|matron)")
 # "my manager ...", "the new chef ...", "she ...", "head chef ...", "students presented ...";
 # not "you" or "our team" (job ads and credentials speak so), not a verb-first diary clause
 _OTHER_SUBJECT = re.compile(
@@ -77,8 +66,25 @@ _BARE_ROLE = re.compile(r"^\s*" + PEOPLE + r"\s+([a-z]+)\b", re.IGNORECASE)
 # "My daughter Ffion did the post", "Restaurant manager Claire take the complaint"
 _ROLE_NAME = re.compile(r"^\s*(?:(?:[Mm]y|[Oo]ur|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+)?"
                         r"(?:[A-Za-z]+\s+){0,2}?(?i:" + PEOPLE + r")\s+[A-Z][a-z]+\b")
-# a capitalised name and a past verb: "Leanne showed the new girl", "Mags on the desk sorted"
-_NAME_VERB = re.compile(r"^\s*([A-Z][a-z]+)\s+(?:(?:on|from|at|in) the \w+\s+)?([a-z]+)\b")
+_ADVERBS = r"(?:finally|also|just|then|already|eventually|actually|kindly|quickly|even|" \
+           r"basically|apparently|luckily|suddenly|only|literally|somehow|single-handedly)"
+# a capitalised name and a past verb: "Leanne showed the new girl", "Mags on the desk sorted",
+# "Tomasz, the new apprentice, wired ...", "Dev finally fixed ..."
+_NAME_VERB = re.compile(r"^\s*([A-Z][a-z]+)\s*(?:,\s+(?:[\w'-]+\s+){1,4}?[\w'-]+,\s*|\s+)"
+                        r"(?:(?:on|from|at|in) the \w+\s+)?(?:" + _ADVERBS + r"\s+)?([a-z]+)\b")
+# a role "of" something, a team or a department acting as one: "our head of department built",
+# "director of nursing Maureen ran", "payroll caught it", "HR sorted the contracts"
+_ROLE_OF = re.compile(
+    r"^\s*(?:(?:my|our|the|his|her|their)\s+)?(?:(?:head|director|chief|vp|manager|lead|"
+    r"dean|chair)\s+of\s+(?:[\w&-]+\s+){1,2}?(?:[A-Z][a-z]+\s+)?|"
+    r"(?:payroll|finance|accounts|legal|procurement|compliance|management|head office|"
+    r"the council|the office|it support|the it team|security|the board)\s+)"
+    r"(?:" + _ADVERBS + r"\s+)?(?:were|was|have|has|had|did|\w+ed|took|made|gave|ran|got|"
+    r"sent|told|caught|built|wrote|found|said|sorted)\b", re.IGNORECASE)
+# the deed given to someone by name: "it was Kelly who spotted it", "payroll were the ones who"
+_THE_ONE_WHO = re.compile(r"^\s*(?:it\s+(?:was|were)\s+(?!(?:me|us|i|we)\b)\w+(?:\s+\w+)?|"
+                          r"(?!(?:i|we)\b)[\w ]{1,30}?\s+(?:was|were)\s+the\s+ones?)\s+"
+                          r"(?:who|that)\b", re.IGNORECASE)
 _NOT_NAMES = words(
     "today yesterday tonight tomorrow everything nothing everyone nobody someone monday tuesday "
     "wednesday thursday friday saturday sunday january february march april may june july "
@@ -89,12 +95,21 @@ _NAME_DEEDS = words("did does do took take takes made make gave give ran run")
 _DISOWNED = re.compile(
     r"\bnot (?:me|mine|my doing|my idea|my work)\b|\b(?:i|me) (?:only|just) (?:\w+ ){0,2}?"
     r"(?:listened|watched|helped|help|signed|sign|observed|shadowed|assisted|stood|held|"
-    r"got copied|sat in|took notes|tagged along|saw|heard)\b",
+    r"got copied|sat in|took notes|tagged along|saw|heard|forwarded|printed)\b|"
+    # "I just teach it", "I only use them": the writer uses what someone else made
+    r"\b(?:i|we) (?:only|just) (?:teach|use|follow|deliver|read|copy|print|run|present) "
+    r"(?:it|them|that|those)\b",
     re.IGNORECASE)
 _FIRST_CLAUSE = re.compile(r"\s*[,;:]\s+|\s+(?:and|but|so|because|while)\s+")
 _PUNCTUATION = re.compile(r"\s*[,;:]\s+")
 # a reason given for a deed: the writer in it ("because I was with the baby") did not do it
-_REASON = re.compile(r",?\s+(?:because|since|as|cos|coz|'cause|while)\s+", re.IGNORECASE)
+_REASON = re.compile(r",?\s+(?:because|since|as|cos|coz|'cause|while)\s+"
+                     r"(?=(?:i|i'm|im|i've|ive|we|we're|my|our)\b)", re.IGNORECASE)
+# what someone else's deed spares or lets the writer do ("Greg got budget for a second L2 so I
+# won't be the only one on nights"): the writer's part is still to come, not a deed
+_SPARED = re.compile(r",?\s+so(?: that)?\s+(?:now\s+)?(?:i|we)(?:'ll| will| won't| wont| can| "
+                     r"can't| cant| don't have to| dont have to| no longer| get to| finally)\b",
+                     re.IGNORECASE)
 
 _lock = threading.Lock()
 _part_reader: PartReader | None = None
@@ -138,19 +153,71 @@ def clause_mood(clause: str) -> Mood:
     not among those who act ("my manager caught a shoplifter", "the team lead thanked me");
     otherwise the writer's own."""
     text = clause.replace("’", "'")
-    head = _REASON.split(text, maxsplit=1)[0]
-    if head != text and clause_mood(head) == "other":
-        return "other"  # "Becky did the handover because I was with the sick baby"
+    for cut in (_REASON, _SPARED):
+        head = cut.split(text, maxsplit=1)[0]
+        if head != text and clause_mood(head) == "other":
+            return "other"  # "Becky did the handover because I was with the sick baby"
     present = _HAD_PERSON.match(text)
     if present and not _FIRST_PERSON_SUBJECT.search(text, present.end()):
         return "other"  # someone was there; what they do is theirs
     if _FIRST_PERSON_SUBJECT.search(text):
-        return "mine"
+        return "other" if _only_my_state(text) else "mine"
     if TAUGHT_ME.search(text):
         return "mine"  # "my manager showed me how to ...", "the teacher asked me to ..."
-    if _OTHER_SUBJECT.match(text) or _named(text) or _bare_role(text):
-        return "other"  # "the team lead thanked me": the writer is only the object
+    if _OTHER_SUBJECT.match(text) or _ROLE_OF.match(text) or _THE_ONE_WHO.match(text) or \
+            _named(text) or _bare_role(text):
+        # "the team lead thanked me": the writer is only the object; but "the head of retail
+        # wanted a chart, told him politely ..." goes on with the writer's own deed
+        return "mine" if _later_deed(text) else "other"
     return "mine"
+
+
+# past forms that open a clause without being a deed of the writer's ("..., took ages")
+_NOT_DEEDS = words("was were had seemed looked felt went came turned ended got happened "
+                   "said lasted became stayed kept left")
+_TOOK_TIME = re.compile(r"\s*took\s+(?:ages|forever|a while|long|time|hours|days|all|\d)", re.I)
+_APPOSITION = re.compile(r"^(\s*[A-Z][a-z]+),\s+[^,]{1,40},\s*")
+_LATER = re.compile(r"\s*[,;]\s+(?:(?:and|then|so)\s+)?|\s+(?:and then|then)\s+")
+
+
+# the writer in a state, not acting: "I've had a Sunday off", "I was chuffed", "I'm off"
+_MY_STATE = re.compile(r"\b(?:i|we)(?:'ve| have| had|'d)?\s+(?:(?:just|finally|never|ever|"
+                       r"really|so)\s+)?(?:was|were|am|'m|felt|feel|had|have|been)\b"
+                       r"(?!\s+(?:to|on|in|a go|it done|through|the|my|our|them|him|her|no|nothing|"
+                       r"never|zero|trouble|problems?)\b)",
+                       re.IGNORECASE)
+_MY_VERB = re.compile(r"\b(?:i|we)(?:'ve|'d|'ll| have| had| will| would)?\s+", re.IGNORECASE)
+
+
+def _only_my_state(text: str) -> bool:
+    """Whether a clause opens with someone else's deed and the writer appears only in a
+    state ("The depot manager sorted my leave, first time in 40 years I've had a Sunday
+    off", "Sam did the whole rota, I was so grateful")."""
+    from tools.skills.polarity import growth_cue
+
+    first = _FIRST_CLAUSE.split(text, maxsplit=1)[0]
+    if _FIRST_PERSON_SUBJECT.search(first) or TAUGHT_ME.search(text) or growth_cue(text):
+        return False  # "Boss showed me ...", "..., the computer part is hard for me"
+    if not (_OTHER_SUBJECT.match(first) or _ROLE_OF.match(first) or _named(first)):
+        return False
+    mine = list(_MY_VERB.finditer(text))
+    return bool(mine) and all(_MY_STATE.match(text, m.start()) for m in mine)
+
+
+def _later_deed(text: str) -> bool:
+    """Whether a clause that opens with someone else goes on, after a comma, with a clause
+    in diary style that opens with a past verb: the writer's deed ("the customer wanted a
+    refund, gave her one and apologised")."""
+    from tools.verbs import is_past_form
+
+    text = _APPOSITION.sub(r"\1 ", text, count=1)  # "Tomasz, the new apprentice, wired"
+    for piece in _LATER.split(text)[1:]:
+        first = piece.split(maxsplit=1)[0].lower().strip(",.!") if piece.strip() else ""
+        if first and first not in _NOT_DEEDS and is_past_form(first) and \
+                not _TOOK_TIME.match(piece) and \
+                not _FIRST_PERSON.search(piece.split(maxsplit=1)[0]):
+            return True
+    return False
 
 
 def _bare_role(text: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from memory.schemas import Polarity
+from tools.skills.people import PEOPLE
 
 GROWTH_CUE = re.compile(
     r"\b(?:want(?:s|ed)? to|would like to|(?:i|we)'d like to|wish(?:ed)? (?:i|to)|hop(?:e|ing) to|"
@@ -50,6 +51,35 @@ GROWTH_CUE = re.compile(
     r"put(?:ting)? off (?:the|my|doing|learning|booking)|procrastinat\w*)\b",
     re.IGNORECASE,
 )
+# someone else's feeling is not the writer's struggle ("we speak Tagalog when she is nervous",
+# "talked a care leaver through the loan, she was terrified of the debt")
+_LINK = r"(?:is|was|were|are|'s|gets?|got|seemed|looked|felt|feels?)\s+"
+_DEGREE = r"(?:(?:so|really|very|quite|a bit|bit|too|properly)\s+)?"
+_THEIR_FEELING = re.compile(
+    r"\b(?:(?i:he|she|they|him|her|them|(?:the|a|an|his|her|their)\s+(?:\w+\s+){0,2}?"
+    + PEOPLE + r"s?|children|people)\s+(?i:" + _LINK + r")?|(?!I\b)[A-Z][a-z]*\s+(?i:" + _LINK
+    + r"))" + _DEGREE + r"$")
+# a name right before a cue that opens with its own verb: "Tom got nervous"
+_NAME_BEFORE = re.compile(r"\b(?!I\b)[A-Z][a-z]*\s+$")
+_LINK_CUE = re.compile(_LINK, re.IGNORECASE)
+
+
+def growth_cue(text: str) -> re.Match[str] | None:
+    """The first growth cue of a text that is the writer's: not a word inside a compound
+    ("a lunch-and-learn to the sales team") nor a feeling said of someone else ("she was
+    terrified of the debt")."""
+    for found in GROWTH_CUE.finditer(text):
+        if found.start() and text[found.start() - 1] == "-":
+            continue
+        before = text[: found.start()]
+        if (_THEIR_FEELING.search(before) or (_LINK_CUE.match(found.group(0)) and
+                                             _NAME_BEFORE.search(before))) and \
+                not re.match(r"(?:i|we)\b", found.group(0), re.I):
+            continue
+        return found
+    return None
+
+
 _NEGATION = re.compile(
     r"\b(?:not|never|no|none|nothing|without|neither|nor|cannot|can't|couldn't|didn't|don't|doesn't|"
     r"haven't|hasn't|hadn't|wasn't|weren't|isn't|aren't|won't|wouldn't|did not|do not|"
@@ -78,12 +108,12 @@ def polarity(text: str, clause: tuple[int, int], evidence: tuple[int, int],
     start = min(clause[0], evidence[0])
     window = text[start : max(clause[1], evidence[1])].replace("’", "'")
     before = text[start : evidence[1]].replace("’", "'")
-    if GROWTH_CUE.search(window):
+    if growth_cue(window):
         return "growth"
     negation = _NEGATION.search(before)
     if negation and not _in_consequence(before, evidence[0] - start, negation.start()):
         whole = text[sentence[0] : sentence[1]].replace("’", "'") if sentence else ""
-        return "growth" if GROWTH_CUE.search(whole) else "negated"
+        return "growth" if growth_cue(whole) else "negated"
     if sentence and _wished_purpose(text, sentence, evidence):
         return "growth"
     return "demonstrated"
@@ -119,11 +149,11 @@ def _wished_purpose(text: str, sentence: tuple[int, int], evidence: tuple[int, i
     """Whether the evidence sits in the purpose of a wish earlier in its sentence ("I want to
     get my electrical ticket so I can do the wiring myself")."""
     head = text[sentence[0] : evidence[0]].replace("’", "'")
-    cue = GROWTH_CUE.search(head)
+    cue = growth_cue(head)
     upto = text[sentence[0] : evidence[1]].replace("’", "'")
     return cue is not None and _PURPOSE.search(upto, cue.end()) is not None
 
 
 def states_growth(text: str, span: tuple[int, int]) -> bool:
     """Whether a sentence states a wish, plan, struggle or avoidance (a growth cue)."""
-    return GROWTH_CUE.search(text[span[0] : span[1]].replace("’", "'")) is not None
+    return growth_cue(text[span[0] : span[1]].replace("’", "'")) is not None

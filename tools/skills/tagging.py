@@ -28,7 +28,7 @@ from tools.skills.mood import (
     part_of,
     sentence_mood,
 )
-from tools.skills.polarity import GROWTH_CUE, polarity, states_growth
+from tools.skills.polarity import growth_cue, polarity, states_growth
 from tools.skills.tagger import Tagger, TaggerConfig
 from tools.skills.text import STOPWORDS, Span, clauses, content_lemmas, lemma, sentences, tokens
 
@@ -313,7 +313,7 @@ def _wish_of_its_own(text: str, sentence: Span, clause: Span) -> bool:
         if part == clause:
             continue
         said = text[part[0] : part[1]].replace("’", "'")
-        cue = GROWTH_CUE.search(said)
+        cue = growth_cue(said)
         if cue and {w for w in content_lemmas(said[cue.end():])} - _EVERYDAY - _VAGUE:
             return True
     return False

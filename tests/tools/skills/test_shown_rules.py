@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from tools.skills.mood import clause_mood, mood, sentence_mood, set_part_reader
-from tools.skills.polarity import polarity
+from tools.skills.polarity import growth_cue, polarity
 from tools.skills.tagger import Tagger
 from tools.skills.tagging import reading, serves_someone_else, tag, tag_many
 
@@ -515,3 +515,86 @@ def test_a_question_about_handling_something_is_no_answer_to_it() -> None:
     asked = "Can someone show me how to handle customer complaints? I tried yesterday."
     assert not [t for t in tag(asked, ("esco",)) if t.polarity == "demonstrated"
                 and t.label == "handle customer complaints"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a name with an adverb or an apposition before the verb
+    ("Dev finally fixed the build on Friday.", "other"),
+    ("Tomasz, the new apprentice, wired the consumer unit all by himself.", "other"),
+    # a role "of" something, with or without a name, and a department acting as one
+    ("Head of nursing Maureen ran the safeguarding audit.", "other"),
+    ("Our director of operations signed off the new budget.", "other"),
+    ("Finance approved the overtime in the end.", "other"),
+    # the deed given to someone else by name
+    ("It was Kelly who spotted the error in the invoice.", "other"),
+    ("HR were the ones who sorted the contracts, I just forwarded them.", "other"),
+    ("The academy trust wrote the policy, we only follow it.", "other"),
+    # what someone else's deed spares the writer is no deed of theirs
+    ("my boss bought a new van so we can finally do two jobs a day", "other"),
+    # ... and the writer's own deeds stay theirs
+    ("It was me who spotted the error.", "mine"),
+    ("Finally fixed the flaky test on Friday.", "mine"),
+    ("Trained Amy, our new starter, on the till.", "mine"),
+    ("My manager was off so I ran the whole shift", "mine"),
+    ("Security checks done before opening.", "mine"),
+    ("Marco made me fillet the turbot on my own", "mine"),  # the writer does it
+])
+def test_whose_deed_a_sentence_reports(sentence: str, expected: str) -> None:
+    """Strangers' lines showed strengths for a colleague's deeds: "Amy, our newest officer,
+    handled her first appeal", "Payroll were the ones who caught it", "Greg finally got
+    budget" (sentences here are new, in other trades)."""
+    assert mood(sentence, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "the customer wanted a refund on a worn pair of boots, gave her a credit note and a smile",
+    "Delivery driver clipped the gate post, checked he was ok and filled in the accident form",
+    "A resident's son shouted at the night nurse, took him to the quiet room and listened",
+    "Client phoned in a panic about her tax return because HMRC wrote to her, calmed her and "
+    "booked her in",
+])
+def test_someone_elses_trouble_then_the_writers_deed_is_the_writers(sentence: str) -> None:
+    """A whole sentence that opens with someone else and goes on in diary style ("..., gave
+    her a credit note") reports the writer's deed; 'other' silenced such did lines."""
+    assert mood(sentence, sentence) == "mine"
+
+
+def test_a_reason_without_the_writer_does_not_hand_the_deed_over() -> None:
+    """" as a kid" is no reason clause naming the writer: only "because / since / as I ..."
+    hands someone else's deed to them."""
+    said = "Client finally opened up about the debt as a kid would, I stayed calm and thanked her"
+    assert mood(said, said) == "mine"
+    said = "Chef did the ordering as I was stuck on the pass"
+    assert mood(said, said) == "other"
+
+
+@pytest.mark.parametrize(("sentence", "writers"), [
+    ("Sat with the new starter on the tills because she was really nervous", False),
+    ("Walked the lad through his payslip, he was anxious about the tax code", False),
+    ("Mrs Okafor got nervous before the scan so I held her hand", False),
+    ("The kids are struggling with long division", False),  # the class's struggle
+    ("Ran a lunch-and-learn on phishing for the warehouse office", False),  # a compound
+    ("I get nervous when the phones all ring at once", True),
+    ("Still rubbish at the new booking app", True),
+    ("my spanish is rusty so I used the translate app", True),
+    ("Honestly I want to learn how to do the payroll", True),
+])
+def test_a_feeling_said_of_someone_else_is_not_the_writers_struggle(
+        sentence: str, writers: bool) -> None:
+    """"we speak Tagalog when she is nervous" and "she was terrified of the debt" made the
+    writer's deed a growth area of theirs; "lunch-and-learn" read as a wish to learn."""
+    assert (growth_cue(sentence) is not None) is writers
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The rota manager swapped my nights, first time this year I've had a weekend off.", "other"),
+    ("Sam did the whole stock take, I was so grateful", "other"),
+    ("Chef was off, I had to run the pass", "mine"),  # "had to": the writer acts
+    ("the devs picked Kafka and I have no clue how to run it", "mine"),  # the writer's gap
+    ("Boss showed me the new till and I was fine after ten minutes", "mine"),
+])
+def test_the_writer_only_in_a_state_beside_someone_elses_deed(sentence: str,
+                                                              expected: str) -> None:
+    """"The depot manager sorted my leave, first time in 40 years I've had a Sunday off" was
+    shown as the writer's shift scheduling: the writer is there only in a state."""
+    assert mood(sentence, sentence) == expected
