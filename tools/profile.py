@@ -130,6 +130,11 @@ def _rank(facts: list[Fact]) -> list[str]:
     return out  # by_meaning keeps the two closest in meaning
 
 
+def _as_fact(text: str) -> Fact:
+    """A text to search for terms as a fact is searched (the ad's own line)."""
+    return Fact(id="ad#0", item_id="ad", kind="reflection", date="", text=text, source="ad")
+
+
 def _term_facts(term: str, done: list[Fact]) -> list[Fact]:
     """The done facts (already filtered by :func:`_done`) that name a technical term."""
     # A one-letter language ("C") only as written, never the "c" of "c/o" or "Cortex-M4".
@@ -203,6 +208,10 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
                 else:
                     for rel in RELATED_TECH.get(term.lower(), []):
                         near = _term_facts(rel, done)
+                        if near and _term_facts(rel, [_as_fact(m.source or label)]):
+                            # the ad names it as the kind it means: "Python (pandas)"
+                            m.status, m.cites, m.term = "covered", _rank(near), rel
+                            break
                         if near:
                             m.status, m.cites, m.via = "transferable", _rank(near), rel
                             m.term = rel

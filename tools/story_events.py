@@ -28,6 +28,10 @@ _SHIFT = re.compile(
 _GOES_ON = re.compile(r"^\W*(?:he|she|they|it|this|that|we|everyone|all|by|after|afterwards|"
                       r"in the end|so|because|but|and|then|only|zero|no)\b", re.I)
 APART = 0.06  # below this similarity to the event so far, a sentence starts a new event
+# "I also ..." adds one more thing done; it starts a new event when its meaning is not close to
+# the event so far ("built my first dashboard ..." then "I also cleaned a messy csv ...")
+_ALSO = re.compile(r"^\W*(?:i|we) (?:\w+ )?also\b", re.I)
+ALSO_APART = 0.12
 
 
 def split_events(facts: list[Fact]) -> list[list[Fact]]:
@@ -44,7 +48,8 @@ def split_events(facts: list[Fact]) -> list[list[Fact]]:
         return [facts] if facts else []
     # two sentences split only where the second says it moves on ("also taught ..."); with
     # three or more, meaning can tell a new event too
-    vecs = np.asarray(get_embedder().embed([f.text for f in facts])) if len(facts) > 2 else None
+    meaning = len(facts) > 2 or any(_ALSO.search(f.text) for f in facts[1:])
+    vecs = np.asarray(get_embedder().embed([f.text for f in facts])) if meaning else None
     events: list[list[int]] = [[0]]
     for i in range(1, len(facts)):
         text = facts[i].text
@@ -53,7 +58,8 @@ def split_events(facts: list[Fact]) -> list[list[Fact]]:
         if vecs is not None:
             so_far = vecs[events[-1]].mean(axis=0)
             sim = float(vecs[i] @ so_far / (np.linalg.norm(so_far) + 1e-9))
-            far = sim < APART and not _GOES_ON.search(text)
+            far = (sim < APART and not _GOES_ON.search(text) and len(facts) > 2) or \
+                (sim < ALSO_APART and _ALSO.search(text) is not None)
         if shift or far:
             events.append([i])
         else:

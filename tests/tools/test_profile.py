@@ -301,6 +301,23 @@ def test_tools_named_as_alternatives_are_met_by_either() -> None:
     assert by_req["Python"]["status"] == "gap" and by_req["SQL"]["status"] == "gap"
 
 
+def test_a_tool_the_ad_names_as_its_example_covers_it() -> None:
+    """"Confident with Python (pandas) or R" was only transferable ("you show pandas, which
+    is related") for someone who cleaned a csv with pandas: the ad names pandas itself."""
+    from memory.records import get_records
+
+    uid = get_records().ensure_user("cli", "local", "ines", "Ines")
+    _reflect(uid, "2026-11-03", "Cleaned a messy export of 20k orders with pandas and fixed "
+                                "the broken dates.")
+    out = profile_for(uid, "Data Analyst\nWhat we're looking for:\n- Confident with Python "
+                           "(pandas) or R\n- Experience with Django\n")
+    by_req = {m["requirement"]: m for m in out.facts["matches"]}
+    assert by_req["Confident with Python (pandas) or R"]["status"] == "covered"
+    assert by_req["Confident with Python (pandas) or R"]["term"] == "pandas"
+    # a related tool the ad does not name stays only related
+    assert by_req["Experience with Django"]["status"] != "covered"
+
+
 def test_a_deed_beside_a_wish_in_one_sentence_still_counts() -> None:
     """Tags that read "a data analytics course" as a growth area no longer drop the seven
     years as a store manager said in the same sentence."""

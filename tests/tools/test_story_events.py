@@ -192,3 +192,18 @@ def test_an_item_with_nothing_to_tell_gives_an_empty_draft_not_a_crash() -> None
     story = draft(_facts("ugh long week lol."), picked=["ref_a"])
     assert not story.sections and story.missing == ["situation", "task", "action", "result",
                                                     "learning"]
+
+
+def test_i_also_with_another_matter_starts_a_new_event() -> None:
+    """"built my first dashboard ..." then "I also cleaned a messy csv ..." (two chat
+    messages of one reflection) were drafted as one story, the cleaning as its Result; an
+    "I also" that goes on with the same event stays in it."""
+    two = split_events(_facts(
+        "This week I built my first dashboard in Looker Studio for the store sales.",
+        "I also cleaned a messy csv of 20k rows with pandas and fixed the dates."))
+    assert len(two) == 2
+    one = split_events(_facts(
+        "Monday the walk-in fridge died at 6am with all the fish inside.",
+        "I moved everything into the chest freezers.",
+        "I also rang the engineer before lunch."))
+    assert len(one) == 1
