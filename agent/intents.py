@@ -154,6 +154,11 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
         # "I want to learn more about orthodontics, maybe do the course next year": a wish to
         # learn, which the learned reading doubts, is a growth moment, not "what did you mean?"
         return Route("reflection", "rule", got.confidence, got.lang)
+    if not got.confident and got.intent in STRUGGLE_READINGS and _told_struggle(text):
+        # "I still struggle with writing unit tests, I never know what to mock": a struggle
+        # told, which the learned reading doubts (a little like asking for help), is a
+        # growth moment, not "what did you mean?"
+        return Route("reflection", "rule", got.confidence, got.lang)
     career = _career(text, got.intent)
     if career and (draft_open or WISH.match(text)) and _told_plan(text, got):
         # "I want to do my C licence next year": a wish told, kept as (part of) a reflection
@@ -205,6 +210,23 @@ def _asks(text: str) -> bool:
 # little like a strengths request); a sure reading of a request stands.
 WISH_READINGS = frozenset({"reflection", "answer", "small_talk", "unsure", "strengths",
                            "career", "credential"})
+# Doubtful readings a struggle told may get; a sure reading of a request stands.
+STRUGGLE_READINGS = WISH_READINGS | {"help"}
+# the coach itself as the matter: "I don't know how to use this", "not sure what you do"
+_ABOUT_THE_COACH = re.compile(r"\b(?:you|your|this (?:bot|app|thing|chat)|the (?:bot|coach)|"
+                              r"passport|commands?)\b", re.I)
+
+
+def _told_struggle(text: str) -> bool:
+    """A struggle or avoidance of the writer's own, told as a statement about their work
+    ("my excel is weak, i avoid pivot tables"), not a question, a request or trouble with
+    the coach itself."""
+    from tools.skills.polarity import growth_cue
+
+    return bool(growth_cue(text) and WRITER.search(text) and not _asks(text)
+                and not _ABOUT_THE_COACH.search(text))
+
+
 # A wish to learn or grow in something ("I want to learn more about ...", "I'd like to get
 # better at ...", "I hope to do my NVQ 3 next year")
 LEARN_WISH = re.compile("^(?:" + _WISH_OPEN + r"|\W*(?:i|i'm|im|i am)\s+(?:really\s+|still\s+)?"

@@ -92,6 +92,7 @@ class Next:
     slot: str | None = None
     mirror: str | None = None
     easy: bool = False  # the answer was one or two words: acknowledge it, ask something easier
+    struggle: bool = False  # the message told a struggle: ask what could help, not how it went
 
 
 def cues_in(sentence: str) -> list[str]:
@@ -149,6 +150,14 @@ def wants_save(message: str) -> bool:
     return bool(_SAVE.search(message)) and len(message.split()) <= 8
 
 
+def _struggle(sentence: str) -> bool:
+    """Whether a sentence tells a struggle, avoidance or wish of the writer's own ("I still
+    struggle with writing unit tests", "I keep avoiding the ordering") rather than a deed."""
+    from tools.skills.polarity import growth_cue
+
+    return growth_cue(sentence) is not None
+
+
 def update(draft: Draft, message: str) -> Next:
     """Add a message to the draft and decide the next step.
 
@@ -168,14 +177,20 @@ def update(draft: Draft, message: str) -> Next:
     # a short answer, or a question to the coach, mid-reflection: no mirror of older words
     short = bool(draft.texts) and not is_skip(message) and (is_short(message) or
                                                             is_question(message))
+    struggle = False
     if message.strip() and told:
         draft.texts.append(message.strip())
         for slot, sentence in detect_slots(message).items():
+            if slot == "action" and _struggle(sentence):
+                struggle = True  # "I still struggle with unit tests" is no deed done
+                continue
             draft.slots.setdefault(slot, sentence)
     followups = len(draft.asked)
     if followups >= MAX_FOLLOWUPS:
         return Next("save")
-    missing = [s for s in PRIORITY if s not in draft.slots and s not in draft.asked]
+    # a struggle told is met with what the person could try next, not "how did it turn out?"
+    order = ("next_step", *[s for s in PRIORITY if s != "next_step"]) if struggle else PRIORITY
+    missing = [s for s in order if s not in draft.slots and s not in draft.asked]
     core_done = all(s in draft.slots for s in ("action", "result", "learning"))
     if not missing or core_done or not draft.texts:
         return Next("save") if draft.texts else Next("ask", "situation", None)
@@ -187,5 +202,9 @@ def update(draft: Draft, message: str) -> Next:
     anchor = (latest.get("action") or latest.get("situation") or
               next((s for s in split_sentences(draft.texts[-1]) if not introduction(s)),
                    split_sentences(draft.texts[-1])[0]))
+    if struggle:
+        anchor = next((x for x in split_sentences(draft.texts[-1]) if _struggle(x)), anchor)
     said = mirror(anchor)
-    return Next("ask", slot, said) if said else Next("ask", slot, None, easy=True)
+    if not said:
+        return Next("ask", slot, None, easy=True)
+    return Next("ask", slot, said, struggle=struggle and slot == "next_step")

@@ -109,7 +109,8 @@ def reflect(user_id: str, message: str, now: datetime) -> ToolResult:
         "created_at": row["created_at"] if row else now.isoformat(timespec="milliseconds"),
     }
     if step.action == "ask" and draft.texts:
-        template = f"followup_easy_{step.slot}" if step.easy else f"followup_{step.slot}"
+        template = f"followup_easy_{step.slot}" if step.easy else \
+            "followup_struggle" if step.struggle else f"followup_{step.slot}"
         question = render_fresh(template, seed=f"{record['id']}{step.slot}",
                                 avoid=_recent_questions(user_id, followups),
                                 mirror=step.mirror or None)

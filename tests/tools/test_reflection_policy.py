@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from prompts import render
 from tools.reflection import (
     MAX_FOLLOWUPS,
     Draft,
@@ -174,3 +175,20 @@ def test_having_something_is_no_action(message: str, action: bool) -> None:
     assert ("action" in found) is action
     if message.startswith("im so stressed"):
         assert "feelings" in found
+
+
+@pytest.mark.parametrize("message", [
+    "I still struggle with writing unit tests, I never know what to mock",
+    "my spreadsheets are rubbish, I keep avoiding the pivot tables",
+    "honestly I get nervous every time I have to ring a supplier",
+])
+def test_a_struggle_is_met_with_what_could_help_not_how_it_turned_out(message: str) -> None:
+    """"I still struggle with writing unit tests" was asked "How did the people around you
+    react?": a struggle is no deed with an outcome; the coach asks what could help."""
+    step = update(Draft(), message)
+    assert step.action == "ask" and step.slot == "next_step" and step.struggle
+    question = render("followup_struggle", seed=message, mirror=step.mirror)
+    assert step.mirror and step.mirror in question and "react" not in question
+    # a deed keeps the usual order
+    deed = update(Draft(), "I rebuilt the brake line on the delivery van")
+    assert not deed.struggle and deed.slot != "next_step"
