@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from langchain.agents.middleware import AgentMiddleware, ModelRequest, ModelResponse
@@ -35,7 +36,7 @@ from agent.state import PassportState, dialog, dialog_update, prompt_state
 from memory.records import get_records
 from prompts import load
 from tools.careers.explore import keep_job
-from tools.understanding.commands import stated_job
+from tools.understanding.commands import stated_job, stated_work
 
 log = logging.getLogger(__name__)
 MAX_MESSAGES = 40
@@ -143,7 +144,7 @@ def _keep_stated_job(messages: list[Any], user_id: str) -> None:
     text = human.content if human is not None and isinstance(human.content, str) else ""
     job = stated_job(text) if text else None
     if job:
-        keep_job(user_id, job)
+        keep_job(user_id, job, stated_work(text), datetime.now(UTC).date().isoformat())
 
 
 def _needs_care(messages: list[Any], awaiting: str | None) -> bool:

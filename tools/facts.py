@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 from memory.records import get_records
 from tools.skills.text import sentences
 
-FactKind = Literal["reflection", "credential", "story"]
+FactKind = Literal["reflection", "credential", "story", "introduction"]
 _TABLE = {"ref": "reflections", "cred": "credentials", "sto": "stories"}
 
 
@@ -121,6 +121,24 @@ def story_facts(row: dict[str, Any]) -> list[Fact]:
                               kind="story", date=date, text=str(body)[a:b], slot=slot,
                               source=f"story: {row.get('title', '')}"))
     return facts
+
+
+INTRODUCTION = "intro"  # the item id of the introduction's words (one per user)
+
+
+def introduction_facts(user_id: str) -> list[Fact]:
+    """The words of the person's introduction that tell the work they do or did ("I was
+    assistant manager in a supermarket for 7 years"), as one fact: their own evidence of
+    experience for a tailored profile. Kept with the career preferences, so forget removes
+    it; no skills are tagged on it and it is no strength (it tells a job, not a deed)."""
+    from tools.careers.explore import get_prefs
+
+    prefs = get_prefs(user_id)
+    if not prefs.work_said:
+        return []
+    return [Fact(id=f"{INTRODUCTION}#1", item_id=INTRODUCTION, kind="introduction",
+                 date=prefs.work_said_on or "", text=prefs.work_said,
+                 source="your introduction")]
 
 
 def facts_for(user_id: str) -> list[Fact]:

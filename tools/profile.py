@@ -104,8 +104,8 @@ def _done(fact: Fact) -> bool:
     """True when the fact shows the user doing something (not a wish, a plan, a negation,
     a question or someone else's action); a deed beside a negated reason or aside counts
     ("I rang the planner because one haulier didnt turn up")."""
-    if fact.kind == "credential":
-        return True
+    if fact.kind in ("credential", "introduction"):
+        return True  # held, or the work the person said they do
     said = {t.get("polarity") for t in fact.skills}
     if "growth" in said and "demonstrated" not in said:
         # a struggle the tagger read by meaning ("I mess up the ... every time"), unless

@@ -33,7 +33,7 @@ from prompts.phrasebook import (
 )
 from tools import resume, stories
 from tools import strengths as strengths_tool
-from tools.facts import Fact, facts_for, render
+from tools.facts import Fact, facts_for, introduction_facts, render
 from tools.faithfulness import Segment, check_segments
 from tools.profile import tailor
 
@@ -52,8 +52,11 @@ def use_model(model: BaseChatModel | None) -> Iterator[None]:
         _model.reset(token)
 
 
-def _user_facts(user_id: str) -> tuple[list[Fact], dict[str, Fact]]:
-    facts = facts_for(user_id)
+def _user_facts(user_id: str, introduction: bool = False
+                ) -> tuple[list[Fact], dict[str, Fact]]:
+    """The user's facts (with ``introduction``, also the words of their introduction that
+    tell their work: evidence of experience for a profile, never a strength)."""
+    facts = facts_for(user_id) + (introduction_facts(user_id) if introduction else [])
     return facts, {f.id: f for f in facts}
 
 
@@ -248,7 +251,7 @@ def profile_for(user_id: str, job_text: str, fmt: str = "md",
 
     if fmt not in ("md", "json", "jsonresume"):
         raise ValueError(f"Unknown format {fmt!r}; use md, json or jsonresume.")
-    facts, by_id = _user_facts(user_id)
+    facts, by_id = _user_facts(user_id, introduction=True)
     with heavy():
         profile = tailor(job_text, facts, lambda texts: tag_many(list(texts)))
     if not (profile.job.requirements or profile.job.duties):
@@ -256,10 +259,15 @@ def profile_for(user_id: str, job_text: str, fmt: str = "md",
             "profile_no_requirements", ask=render_template("profile_ask_ad")),
             state=DialogUpdate(awaiting="job_ad"))
     name = _name(user_id)
-    top = next((m for m in profile.matches if m.status == "covered"), None)
     # the story of the first covered requirement is told from the evidence that covers it
-    # (drafted by topic alone, a "pivot tables" requirement got the SQL struggle as its story)
-    items = list(dict.fromkeys(by_id[c].item_id for c in top.cites if c in by_id)) if top else []
+    # (drafted by topic alone, a "pivot tables" requirement got the SQL struggle as its story);
+    # the introduction tells a job, not an event: no story is drafted from it
+    def told(m: Any) -> list[str]:
+        return list(dict.fromkeys(by_id[c].item_id for c in m.cites
+                                  if c in by_id and by_id[c].kind != "introduction"))
+
+    top = next((m for m in profile.matches if m.status == "covered" and told(m)), None)
+    items = told(top) if top else []
     story = stories.draft(facts, top.requirement, items[:1] or None) if top else None
     if top and story is not None and not story.sections:  # its evidence is a credential
         story = stories.draft(facts, top.requirement)

@@ -91,3 +91,32 @@ async def test_a_self_introduction_is_welcomed_and_only_the_job_said_is_kept() -
         assert get_records().career_prefs(sam) == {}
         await service.forget(marta)
         assert get_records().career_prefs(marta) == {}
+
+
+async def test_the_work_an_introduction_tells_is_evidence_for_a_profile_not_a_strength() -> None:
+    """"hi im Marta, I was assistant manager in a supermarket for 7 years, ..." and then an
+    ad asking for "2+ years' experience in a retail environment" gave a gap ("tell me how long
+    in a reflection and it counts"): she had. Her own words now cover it, cited as her
+    introduction; they tell a job, so they are no strength and no story."""
+    async with AgentService() as service:
+        ana = service.user_for("cli", "local", "ana-intro")
+        await converse(service, ana, [
+            "hiya, Ana here, I was head receptionist in a spa hotel for 6 years, now looking "
+            "at office jobs",
+            "this week I set up the new booking calendar for the whole team and trained two "
+            "temps on it",
+            "just save it"])
+        prefs = get_records().career_prefs(ana)
+        assert prefs["work_said"] == "I was head receptionist in a spa hotel for 6 years"
+        ad = ("Office Coordinator\nWhat we're looking for:\n- 3+ years' experience in a "
+              "hotel front office\n- Confident with Excel\n")
+        out = (await converse(service, ana, [f"tailor my profile for this job:\n{ad}"]))[0]
+        matches = {m["requirement"]: m for m in out.data["profile"]["matches"]}
+        front = matches["3+ years' experience in a hotel front office"]
+        assert front["status"] == "covered" and "intro#1" in front["cites"]
+        assert "your introduction" in out.text
+        assert "STAR story: I was head receptionist" not in out.text  # a job, not an event
+        strengths = (await converse(service, ana, ["what are my strengths?"]))[0]
+        assert "head receptionist" not in strengths.text
+        await service.forget(ana)
+        assert get_records().career_prefs(ana) == {}

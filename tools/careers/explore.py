@@ -112,11 +112,13 @@ def save_prefs(user_id: str, prefs: CareerPrefs) -> None:
     get_records().save_career_prefs(user_id, prefs.model_dump())
 
 
-def keep_job(user_id: str, job: str) -> None:
-    """Keep the job a person said they do (replacing an earlier one)."""
+def keep_job(user_id: str, job: str, said: str | None = None, on: str | None = None) -> None:
+    """Keep the job a person said they do (replacing an earlier one), and the words of their
+    introduction that tell it (``said``, on the date ``on``)."""
     prefs = get_prefs(user_id)
-    if prefs.job != job:
+    if prefs.job != job or (said and prefs.work_said != said):
         prefs.job = job
+        prefs.work_said, prefs.work_said_on = (said, on) if said else (None, None)
         save_prefs(user_id, prefs)
 
 

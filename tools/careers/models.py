@@ -82,6 +82,10 @@ class CareerPrefs(BaseModel):
                                description="the roles last offered when a target was unclear")
     job: str | None = Field(default=None, description="the work the person said they do, in "
                             "their words, when they introduced themselves")
+    work_said: str | None = Field(default=None, description="the introduction's words about "
+                                  "that work, verbatim ('I was assistant manager in a "
+                                  "supermarket for 7 years'): the person's own evidence")
+    work_said_on: str | None = Field(default=None, description="ISO date of the introduction")
 
 
 def job_sentence(job: str, you: bool = False) -> str:
@@ -90,6 +94,12 @@ def job_sentence(job: str, you: bool = False) -> str:
     it back ("you work as a dental nurse", "you are training to be ...")."""
     if re.match(r"(?:re)?training\s", job, re.I):
         return f"{'you are' if you else 'I am'} {job}"
+    past = re.match(r"(?:i\s+)?was\s+(?P<rest>.+)", job, re.I)
+    if past:  # "I was assistant manager in a supermarket": a job they had
+        return f"{'you were' if you else 'I was'} {past.group('rest')}"
+    been = re.match(r"(?:i(?:'ve|’ve| have)\s+)?been\s+(?P<rest>.+)", job, re.I)
+    if been:  # "been a chef": a job they have done for a while
+        return f"{'you have been' if you else 'I have been'} {been.group('rest')}"
     subject = "you" if you else "I"
     if re.match(r"(?:in|at|for|on)\s", job, re.I):
         return f"{subject} work {job}"

@@ -151,6 +151,40 @@ def stated_job(text: str) -> str | None:
     return job if job and len(job.split()) <= 10 else None
 
 
+# a clause of its own that says how long: "22 yrs in the job", "for 7 years", "since 2019"
+_HOW_LONG = re.compile(r"^\W*(?:for\s+|since\s+|over\s+|almost\s+|nearly\s+)?(?:\d+|one|two|"
+                       r"three|four|five|six|seven|eight|nine|ten|twenty|thirty)\+?\s*"
+                       r"(?:yrs?|years?|months?)\b[^,.;!?\n]{0,30}$|"
+                       r"^\W*since (?:19|20)\d\d\b", re.I)
+_CLAUSE_END = re.compile(r"[,.;!?\n]")
+# what follows the work in the same clause: a wish, a change, a laugh
+_WORK_END = re.compile(r"\s+(?:but|and (?:i|im|i'm|now)|so|now|lol|haha|though|thinking)\b.*$",
+                       re.I | re.S)
+
+
+def stated_work(text: str) -> str | None:
+    """The introduction's words that tell the work the person does or did, verbatim: the
+    clause holding the stated job, with a clause right after it that says how long ("I was
+    assistant manager in a supermarket for 7 years", "school cook, 22 yrs in the job"); None
+    without a job, or for a job still trained for (no experience told)."""
+    job = stated_job(text)
+    if not job or _TRAINING.match(job):
+        return None
+    at = text.lower().find(job.lower())
+    if at < 0:
+        return None
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
+    end_mark = _CLAUSE_END.search(text, at + len(job))
+    end = end_mark.start() if end_mark else len(text)
+    if end_mark and end_mark.group() == ",":
+        after = _CLAUSE_END.search(text, end + 1)
+        nxt = text[end + 1: after.start() if after else len(text)]
+        if _HOW_LONG.match(nxt):
+            end = after.start() if after else len(text)
+    said = _WORK_END.sub("", text[start:end]).strip(" -'\"")
+    return said or None
+
+
 _BARE_NAME_ONLY = re.compile(r"^[A-Z][a-z'-]+(?=\s*[,.-])")
 
 

@@ -317,3 +317,30 @@ def test_a_sentence_that_opens_with_the_writers_name_introduces_them() -> None:
 ])
 def test_the_job_an_introduction_states(text: str, job: str | None) -> None:
     assert commands.stated_job(text) == job
+
+
+@pytest.mark.parametrize(("text", "work"), [
+    ("hiya, Ana here, I was head receptionist in a spa hotel for 6 years, now looking at "
+     "office jobs", "I was head receptionist in a spa hotel for 6 years"),
+    ("hi im Bev, school cook, 22 yrs in the job", "school cook, 22 yrs in the job"),
+    ("hey im Jess, I work in a call centre for a broadband company but I want to move into "
+     "IT support", "I work in a call centre for a broadband company"),
+    ("hi there, im Gary, 52, now training to be a teaching assistant", None),  # no work yet
+    ("hi im Sam", None),
+])
+def test_the_words_of_an_introduction_that_tell_the_work(text: str, work: str | None) -> None:
+    """Kept verbatim as the person's evidence of experience (issue 15: "seven years in
+    retail" said in the introduction was a false gap)."""
+    from tools.understanding.commands import stated_work
+
+    assert stated_work(text) == work
+
+
+def test_a_past_job_is_said_back_in_the_past() -> None:
+    """"I'll remember that you work as I was head receptionist in a spa hotel"."""
+    from tools.careers.models import job_sentence
+
+    assert job_sentence("I was head receptionist in a spa hotel", you=True) == \
+        "you were head receptionist in a spa hotel"
+    assert job_sentence("been a chef", you=True) == "you have been a chef"
+    assert job_sentence("a dental nurse", you=True) == "you work as a dental nurse"
