@@ -4,6 +4,7 @@ the user's evidence does not back; the ad is data, never instructions."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -197,22 +198,27 @@ def _reflect(uid: str, day: str, text: str) -> None:
                                         "created_at": f"{day}T18:00:00+00:00"})
 
 
+def _matches(reflection: str, ad: str) -> dict[str, Any]:
+    """One user's one reflection against an ad: the profile's matches by requirement."""
+    from memory.records import get_records
+
+    uid = get_records().ensure_user("cli", "local", "ines", "Ines")
+    _reflect(uid, "2026-11-03", reflection)
+    return {m["requirement"]: m for m in profile_for(uid, ad).facts["matches"]}
+
+
 def test_an_acronym_with_its_version_digits_meets_the_same_family_in_plain_words() -> None:
     """"NEWS2" in the ad and "her NEWS went to 6" in a reflection are one concept; a word
     that only starts with the same letters is not."""
-    from memory.records import get_records
     from tools.meaning import _has_acronym
 
     assert _has_acronym("NEWS2", "his NEWS went from 3 to 7")
     assert _has_acronym("NEWS2", "scored NEWS2 of 5")
     assert not _has_acronym("NEWS2", "I read the news at lunch")
     assert not _has_acronym("NEWS2", "the NEWSLETTER went out")
-    uid = get_records().ensure_user("cli", "local", "ines", "Ines")
-    _reflect(uid, "2026-10-05", "Bed 4's obs were going the wrong way, her NEWS went from 2 to 6 "
-                                "so I called the rapid response team.")
-    out = profile_for(uid, "Staff nurse\nDuties:\n- Recognise deteriorating patients using "
-                           "NEWS2\n- Insert urinary catheters\n")
-    by_req = {m["requirement"]: m for m in out.facts["matches"]}
+    by_req = _matches("Bed 4's obs were going the wrong way, her NEWS went from 2 to 6 so I "
+                      "called the rapid response team.", "Staff nurse\nDuties:\n- Recognise "
+                      "deteriorating patients using NEWS2\n- Insert urinary catheters\n")
     assert by_req["Recognise deteriorating patients using NEWS2"]["status"] == "covered"
     assert by_req["Insert urinary catheters"]["status"] == "gap"
 
@@ -304,14 +310,9 @@ def test_tools_named_as_alternatives_are_met_by_either() -> None:
 def test_a_tool_the_ad_names_as_its_example_covers_it() -> None:
     """"Confident with Python (pandas) or R" was only transferable ("you show pandas, which
     is related") for someone who cleaned a csv with pandas: the ad names pandas itself."""
-    from memory.records import get_records
-
-    uid = get_records().ensure_user("cli", "local", "ines", "Ines")
-    _reflect(uid, "2026-11-03", "Cleaned a messy export of 20k orders with pandas and fixed "
-                                "the broken dates.")
-    out = profile_for(uid, "Data Analyst\nWhat we're looking for:\n- Confident with Python "
-                           "(pandas) or R\n- Experience with Django\n")
-    by_req = {m["requirement"]: m for m in out.facts["matches"]}
+    by_req = _matches("Cleaned a messy export of 20k orders with pandas and fixed the broken "
+                      "dates.", "Data Analyst\nWhat we're looking for:\n- Confident with "
+                      "Python (pandas) or R\n- Experience with Django\n")
     assert by_req["Confident with Python (pandas) or R"]["status"] == "covered"
     assert by_req["Confident with Python (pandas) or R"]["term"] == "pandas"
     # a related tool the ad does not name stays only related
