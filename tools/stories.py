@@ -263,8 +263,13 @@ def _split_scene(text: str) -> tuple[str, str] | None:
 
 # someone else's answer after the writer's deed: ", he got 8 out of 10", ", the store
 # manager wants it every monday now", " and she left happy"
-_THEIR_TURN = re.compile(r",\s+(?:and\s+|so\s+|now\s+)?(?=(?:he|she|they|the|my|our|his|her|"
-                         r"their|everyone|nobody|it)\b)", re.I)
+# when it came, before who did it: "after 10 minutes he came back and finished his work"
+_LEAD = (r"(?:after (?:a |an |\d+ |about |half )?(?:\w+ )?(?:minutes?|mins?|hours?|days?|while)|"
+         r"(?:an? |\d+ )?(?:minutes?|mins?|hours?) later|in the end|eventually|by (?:lunch|"
+         r"lunchtime|the end of (?:the )?\w+|then|\d+(?:am|pm)?))\b,?\s*")
+_LEAD_TIME = re.compile("^" + _LEAD, re.I)
+_THEIR_TURN = re.compile(r",\s+(?:and\s+|so\s+|now\s+)?(?=(?:" + _LEAD + r")?(?:he|she|they|the|"
+                         r"my|our|his|her|their|everyone|nobody|it)\b)", re.I)
 
 
 def _split_result(text: str) -> tuple[str, str] | None:
@@ -281,11 +286,12 @@ def _split_result(text: str) -> tuple[str, str] | None:
         return None
     cut = found[-1]
     deed, outcome = text[:cut.start()].strip(), text[cut.end():].strip()
-    if len(deed.split()) < 4 or len(outcome.split()) < 3 or clause_mood(outcome) != "other" \
-            and not re.match(r"(?:it|the)\b", outcome, re.I):
+    # when it came is not who did it: "after 10 minutes he came back and finished his work"
+    core = _LEAD_TIME.sub("", outcome)
+    if len(deed.split()) < 4 or len(outcome.split()) < 3 or clause_mood(core) != "other" \
+            and not re.match(r"(?:it|the)\b", core, re.I):
         return None
-    if re.match(r"(?:it|the)\b", outcome, re.I) and re.search(r"\b(?:i|we|me|my)\b", outcome,
-                                                            re.I):
+    if re.match(r"(?:it|the)\b", core, re.I) and re.search(r"\b(?:i|we|me|my)\b", core, re.I):
         return None
     return deed.rstrip(".!?,") + ".", outcome[0].upper() + outcome[1:]
 

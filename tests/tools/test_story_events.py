@@ -207,3 +207,19 @@ def test_i_also_with_another_matter_starts_a_new_event() -> None:
         "I moved everything into the chest freezers.",
         "I also rang the engineer before lunch."))
     assert len(one) == 1
+
+
+def test_what_came_after_a_while_is_the_result() -> None:
+    """"I took him to the calm corner and we did breathing together, after 10 minutes he
+    came back and finished his work" was one Action: when it came ("after 10 minutes", "by
+    lunch") does not make the outcome the writer's."""
+    from tools.stories import _split_result
+
+    assert _split_result("I walked her to the quiet room and let her talk, after half an hour "
+                         "she went back to her desk.") == (
+        "I walked her to the quiet room and let her talk.", "After half an hour she went back "
+        "to her desk.")
+    assert _split_result("I chased the courier and booked a second slot, by 3pm the parts "
+                         "were on the bench.") is not None
+    assert _split_result("I cleared the drain and refilled the system, after that I bled "
+                         "every radiator.") is None  # the writer again

@@ -101,6 +101,10 @@ def job_sentence(job: str, you: bool = False) -> str:
     if been:  # "been a chef": a job they have done for a while
         return f"{'you have been' if you else 'I have been'} {been.group('rest')}"
     subject = "you" if you else "I"
+    if re.match(r"(?:teach|drive|nurse|clean|cook|deliver|look after|care for|repair|fit|"
+                r"install|manage|run|coach|train|tutor|mentor|design|develop|build|paint|sell|"
+                r"serve)\b", job, re.I):  # the work said by its verb: "teach year 4 ..."
+        return f"{subject} {job}"
     if re.match(r"(?:in|at|for|on)\s", job, re.I):
         return f"{subject} work {job}"
     return f"{subject} work as {job}"

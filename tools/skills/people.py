@@ -14,4 +14,4 @@ PEOPLE = (
     r"waiter|waitress|bartender|barista|hairdresser|stylist|barber|volunteer|pupil|"
     r"patient|resident|guest|parent|kid|child|baby|toddler|officer|sergeant|sarge|pilot|"
     r"vendor|supplier|courier|deputy|deputy head|headteacher|head teacher|headmaster|"
-    r"headmistress|matron)")
+    r"headmistress|matron|boy|lad|lass|gent|gentleman|bloke|fella|trainee|starter|learner)")

@@ -64,6 +64,23 @@ _NAME_BEFORE = re.compile(r"\b(?!I\b)[A-Z][a-z]*\s+$")
 _LINK_CUE = re.compile(_LINK, re.IGNORECASE)
 
 
+_CLAUSE_START = re.compile(r"[,.;:!?]\s*|\s(?:and|but|so|when|while|because|cos|as)\s",
+                           re.IGNORECASE)
+_WRITER = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|we|we're|we've|me|us|myself)\b",
+                     re.IGNORECASE)
+_PERSON = re.compile(r"\b(?:he|she|they|(?i:" + PEOPLE + r")s?|children|people)\b")
+
+
+def _someone_elses_clause(before: str) -> bool:
+    """Whether the clause a cue stands in has someone else as its subject and the writer
+    nowhere ("This week a boy in my class had a meltdown during maths"); a clause with the
+    writer in it ("my supervisor wants me to improve ...") or with no one ("had a meltdown
+    at work") is the writer's."""
+    starts = [m.end() for m in _CLAUSE_START.finditer(before)]
+    clause = before[starts[-1] if starts else 0:]
+    return bool(_PERSON.search(clause)) and not _WRITER.search(clause)
+
+
 def growth_cue(text: str) -> re.Match[str] | None:
     """The first growth cue of a text that is the writer's: not a word inside a compound
     ("a lunch-and-learn to the sales team") nor a feeling said of someone else ("she was
@@ -73,7 +90,8 @@ def growth_cue(text: str) -> re.Match[str] | None:
             continue
         before = text[: found.start()]
         if (_THEIR_FEELING.search(before) or (_LINK_CUE.match(found.group(0)) and
-                                             _NAME_BEFORE.search(before))) and \
+                                             _NAME_BEFORE.search(before))
+                or _someone_elses_clause(before)) and \
                 not re.match(r"(?:i|we)\b", found.group(0), re.I):
             continue
         return found

@@ -102,9 +102,16 @@ _ROLES = (_INTRO_ROLES + r"|mechanic|electrician|plumber|builder|joiner|carpente
           r"volunteer|housekeeper|caretaker|courier|fitter|welder|machinist|roofer|"
           r"tiler|bricklayer|plasterer|scaffolder|steward|attendant|practitioner|postman|"
           r"postwoman|postie|warden|firefighter|soldier|pilot")
+# the work said by its verb: "I teach year 4 ...", "I drive a forklift in a cold store"
+_JOB_VERBS = (r"teach|drive|nurse|clean|cook|deliver|look after|care for|repair|fit|install|"
+              r"manage|run|coach|train|tutor|mentor|design|develop|build|paint|sell|serve")
+# ... with what it works on ("I run a cafe", not "I run every morning")
+_JOB_VERB = re.compile(r"\bi (?P<job>(?:(?:teach|tutor|coach)\s+\w|(?:" + _JOB_VERBS +
+                       r")\s+(?:a|an|the|our|my|for|at|in|\d)\b)[^,.;!?\n]*)", re.I)
 # a working life told: a role, a trade, years in a job, training for one
 _WORKING_LIFE = re.compile(r"\b(?:" + _ROLES + r")s?\b|\b(?:i work|worked|working|retired|"
-                           r"retraining|training to|studying to|career)\b", re.I)
+                           r"retraining|training to|studying to|career)\b|"
+                           r"\bi (?:" + _JOB_VERBS + r")\b", re.I)
 # the job one trains for, said as the job: "now training to be a teaching assistant"
 _TRAINING = re.compile(r"\b(?P<job>(?:re)?training (?:to be(?:come)?|as)\s+(?:an?\s+)?"
                        r"(?:[\w'’-]+\s+){0,3}?(?:" + _ROLES + r")s?\b[^,.;!?\n]*)", re.I)
@@ -145,6 +152,7 @@ def stated_job(text: str) -> str | None:
         rest = text[greeting.end():] if greeting else text
         name = _NAME.match(rest) or _BARE_NAME_ONLY.match(rest)
         found = _AFTER_NAME.match(rest[name.end():]) if name else None
+    found = found or _JOB_VERB.search(text)  # "I teach year 4 in a primary school"
     if found is None:
         return None
     job = _JOB_END.sub("", found.group("job")).strip(" -'\"")

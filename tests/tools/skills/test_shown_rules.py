@@ -574,6 +574,11 @@ def test_a_reason_without_the_writer_does_not_hand_the_deed_over() -> None:
     ("Mrs Okafor got nervous before the scan so I held her hand", False),
     ("The kids are struggling with long division", False),  # the class's struggle
     ("Ran a lunch-and-learn on phishing for the warehouse office", False),  # a compound
+    # someone else is the subject of the clause the cue stands in
+    ("This week a lad on my shift had a panic attack in the freezer, I sat with him", False),
+    ("the new starter was nervous on the till so I stayed with her", False),
+    ("had a meltdown in the staff room after the inspection", True),  # diary style: the writer
+    ("my supervisor wants me to improve my forklift reversing", True),  # the writer's own
     ("I get nervous when the phones all ring at once", True),
     ("Still rubbish at the new booking app", True),
     ("my spanish is rusty so I used the translate app", True),

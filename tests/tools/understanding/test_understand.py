@@ -344,3 +344,21 @@ def test_a_past_job_is_said_back_in_the_past() -> None:
         "you were head receptionist in a spa hotel"
     assert job_sentence("been a chef", you=True) == "you have been a chef"
     assert job_sentence("a dental nurse", you=True) == "you work as a dental nurse"
+
+
+@pytest.mark.parametrize(("text", "job"), [
+    ("Good evening. I am Mrs Adeyemi, I teach year 4 in a primary school in Croydon.",
+     "teach year 4 in a primary school in Croydon"),
+    ("hi im Tom, I drive a forklift in a cold store", "drive a forklift in a cold store"),
+    ("hello, Rui here, I run a small bakery in Porto", "run a small bakery in Porto"),
+    ("hello I am Ben, I run every morning", None),  # a habit, not the work
+])
+def test_the_work_said_by_its_verb_is_the_job(text: str, job: str | None) -> None:
+    """"Good evening. I am Mrs Adeyemi, I teach year 4 ..." got "I'm not sure I understood
+    that", and "I drive a forklift in a cold store" kept no job."""
+    from tools.careers.models import job_sentence
+
+    assert commands.introduction(text)
+    assert commands.stated_job(text) == job
+    if job:
+        assert job_sentence(job, you=True) == f"you {job}"
