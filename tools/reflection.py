@@ -98,7 +98,9 @@ class Next:
 def cues_in(sentence: str) -> list[str]:
     """The slots whose cue words appear in one sentence, in the policy's slot order; a
     sentence that opens with a past-tense verb ("replaced the clutch") tells an action."""
-    first = re.match(r"\W*([A-Za-z]+)", sentence)
+    # "also paired with our junior on her first PR": an adverb may come before the verb
+    first = re.match(r"\W*(?:(?:also|then|finally|just|eventually|quickly|later)\s+)?"
+                     r"([A-Za-z]+)", sentence, re.I)
     terse = bool(first and is_past_verb(first.group(1)))
     return [slot for slot, pattern in _CUES.items()
             if pattern.search(sentence) or (slot == "action" and terse)]

@@ -90,6 +90,15 @@ def topic(message: str) -> str:
     return _ABOUT.sub("", message or "").strip(" .?!") or ""
 
 
+def _wish_or_struggle(sentence: str) -> bool:
+    """Whether a sentence opens with the writer's wish or struggle (its first clause holds a
+    growth cue of theirs: "I want to get better at ...", "still rubbish at ...")."""
+    from tools.skills.polarity import growth_cue
+
+    first = re.split(r"[,;:]\s|\s(?:but|because|so)\s", sentence, maxsplit=1)[0]
+    return growth_cue(first) is not None
+
+
 def section_of(sentence: str, first: bool) -> str | None:
     """The STAR+L section a sentence belongs to (None for feelings-only or filler)."""
     cues = set(cues_in(sentence))
@@ -102,6 +111,10 @@ def section_of(sentence: str, first: bool) -> str | None:
         cues.add("situation")
     if "learning" in cues:
         return "learning"
+    if _wish_or_struggle(sentence):
+        # "i want to get better at estimating, my tickets always take twice as long as i
+        # say" is no deed ("i say" read as one): what the writer would change, or nothing
+        return "learning" if "next_step" in cues else None
     if _TASK.search(sentence):
         return "task"
     if "result" in cues and "action" not in cues:

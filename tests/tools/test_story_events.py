@@ -223,3 +223,16 @@ def test_what_came_after_a_while_is_the_result() -> None:
                          "were on the bench.") is not None
     assert _split_result("I cleared the drain and refilled the system, after that I bled "
                          "every radiator.") is None  # the writer again
+
+
+def test_a_wish_is_never_an_action_and_an_adverb_before_a_deed_keeps_it_one() -> None:
+    """A developer's profile story had "I want to get better at estimating, my tickets
+    always take twice as long as i say" as its Action ("i say" read as a deed) and "also
+    paired with our junior on her first PR" as its Situation."""
+    from tools.stories import section_of
+
+    assert section_of("i want to get better at estimating, my quotes always take twice as "
+                      "long as i say", False) == "learning"
+    assert section_of("still rubbish at the new rota app, i do it on paper", False) is None
+    assert section_of("also showed the new starter how to cash up, she got it first go",
+                      False) in ("action", "action+result")
