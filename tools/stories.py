@@ -292,7 +292,8 @@ def _split_result(text: str) -> tuple[str, str] | None:
     from tools.skills.mood import clause_mood
 
     if not re.match(r"\W*(?:(?:this|last) \w+,? |on \w+,? |then |so |also )?(?:i|we)\b", text,
-                    re.I) and not re.match(r"\W*[A-Za-z]+ed\b", text):
+                    re.I) and not re.match(r"\W*(?:(?:also|then|finally|just) )?[A-Za-z]+ed\b",
+                                           text, re.I):
         return None  # the sentence does not open with the writer's deed
     found = list(_THEIR_TURN.finditer(text))
     if not found:

@@ -236,3 +236,11 @@ def test_a_wish_is_never_an_action_and_an_adverb_before_a_deed_keeps_it_one() ->
     assert section_of("still rubbish at the new rota app, i do it on paper", False) is None
     assert section_of("also showed the new starter how to cash up, she got it first go",
                       False) in ("action", "action+result")
+
+
+def test_an_adverb_before_the_deed_still_lets_the_outcome_be_the_result() -> None:
+    from tools.stories import _split_result
+
+    assert _split_result("Also trained the new porter on the bed lift, he did it alone by "
+                         "Friday.") == ("Also trained the new porter on the bed lift.",
+                                        "He did it alone by Friday.")
