@@ -46,7 +46,9 @@ GROWTH_CUE = re.compile(
     # not feeling able, and putting it off
     r"(?:don't|dont|do not|didn't|didnt|never) feel (?:very |so |really |that |too |fully )?"
     r"(?:confident|comfortable|ready|sure|competent)|not feeling (?:very |so |really )?"
-    r"(?:confident|comfortable|ready|sure)|less confident|out of my depth|unsure (?:about|of|"
+    r"(?:confident|comfortable|ready|sure)|less confident|out of my depth|"
+    r"(?:(?:i'm|im|i am) )?not (?:really |too |very )?sure (?:about|with|how to) (?!it\b)|"
+    r"unsure (?:about|of|"
     r"how)|not my strong (?:point|suit)|(?:keep|kept|been) putting (?:it |this |that )?off|"
     r"put(?:ting)? off (?:the|my|doing|learning|booking)|procrastinat\w*)\b",
     re.IGNORECASE,

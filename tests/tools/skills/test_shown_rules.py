@@ -603,3 +603,12 @@ def test_the_writer_only_in_a_state_beside_someone_elses_deed(sentence: str,
     """"The depot manager sorted my leave, first time in 40 years I've had a Sunday off" was
     shown as the writer's shift scheduling: the writer is there only in a state."""
     assert mood(sentence, sentence) == expected
+
+
+def test_not_sure_about_a_tool_is_a_struggle() -> None:
+    """"not sure about computers, the new system for picking is a pain, i print everything"
+    was asked "How did the people around you react?"."""
+    assert growth_cue("not sure about computers, the new rota system is a pain")
+    assert growth_cue("I'm not sure how to do the month-end journals")
+    assert not growth_cue("not sure about it, we will see")
+    assert not growth_cue("she was not sure about the price so I explained the offer")
