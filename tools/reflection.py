@@ -179,13 +179,12 @@ def update(draft: Draft, message: str) -> Next:
     # a short answer, or a question to the coach, mid-reflection: no mirror of older words
     short = bool(draft.texts) and not is_skip(message) and (is_short(message) or
                                                             is_question(message))
-    struggle = False
+    struggle = bool(message.strip() and told and _struggle(message))
     if message.strip() and told:
         draft.texts.append(message.strip())
         for slot, sentence in detect_slots(message).items():
             if slot == "action" and _struggle(sentence):
-                struggle = True  # "I still struggle with unit tests" is no deed done
-                continue
+                continue  # "I still struggle with unit tests" is no deed done
             draft.slots.setdefault(slot, sentence)
     followups = len(draft.asked)
     if followups >= MAX_FOLLOWUPS:
@@ -204,8 +203,9 @@ def update(draft: Draft, message: str) -> Next:
     anchor = (latest.get("action") or latest.get("situation") or
               next((s for s in split_sentences(draft.texts[-1]) if not introduction(s)),
                    split_sentences(draft.texts[-1])[0]))
-    if struggle:
-        anchor = next((x for x in split_sentences(draft.texts[-1]) if _struggle(x)), anchor)
+    if struggle:  # the part that tells the struggle, not a deed beside it ("i print everything")
+        hard = next((x for x in split_sentences(draft.texts[-1]) if _struggle(x)), anchor)
+        anchor = next((x for x in re.split(r"\s*[,;]\s+", hard) if _struggle(x)), hard)
     said = mirror(anchor)
     if not said:
         return Next("ask", slot, None, easy=True)

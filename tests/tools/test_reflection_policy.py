@@ -192,3 +192,12 @@ def test_a_struggle_is_met_with_what_could_help_not_how_it_turned_out(message: s
     # a deed keeps the usual order
     deed = update(Draft(), "I rebuilt the brake line on the delivery van")
     assert not deed.struggle and deed.slot != "next_step"
+
+
+def test_the_struggle_is_mirrored_not_the_deed_beside_it() -> None:
+    """"not sure about computers, the new system for picking is a pain, i print everything"
+    was mirrored as "You said you print everything"."""
+    step = update(Draft(), "not sure about spreadsheets, the new rota file is a pain, i do it "
+                           "on paper")
+    assert step.struggle and step.mirror and "spreadsheets" in step.mirror
+    assert "paper" not in step.mirror
