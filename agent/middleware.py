@@ -144,7 +144,7 @@ def _keep_stated_job(messages: list[Any], user_id: str) -> None:
     text = human.content if human is not None and isinstance(human.content, str) else ""
     job = stated_job(text) if text else None
     if job:
-        keep_job(user_id, job, stated_work(text), datetime.now(UTC).date().isoformat())
+        keep_job(user_id, job, stated_work(text, job), datetime.now(UTC).date().isoformat())
 
 
 def _needs_care(messages: list[Any], awaiting: str | None) -> bool:

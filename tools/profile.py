@@ -130,18 +130,18 @@ def _rank(facts: list[Fact]) -> list[str]:
     return out  # by_meaning keeps the two closest in meaning
 
 
-def _as_fact(text: str) -> Fact:
-    """A text to search for terms as a fact is searched (the ad's own line)."""
-    return Fact(id="ad#0", item_id="ad", kind="reflection", date="", text=text, source="ad")
+def _term_pattern(term: str) -> re.Pattern[str]:
+    """How a technical term is found in a text."""
+    # A one-letter language ("C") only as written, never the "c" of "c/o" or "Cortex-M4".
+    if len(term) == 1:
+        return re.compile(rf"(?<![\w.+#/-]){re.escape(term.upper())}(?![\w+#/-])")
+    # "Power BI" also as "PowerBI" or "Power-BI"
+    return re.compile(rf"(?<![\w.+#]){spelled(term)}(?![\w+#])", re.I)
 
 
 def _term_facts(term: str, done: list[Fact]) -> list[Fact]:
     """The done facts (already filtered by :func:`_done`) that name a technical term."""
-    # A one-letter language ("C") only as written, never the "c" of "c/o" or "Cortex-M4".
-    if len(term) == 1:
-        pattern = re.compile(rf"(?<![\w.+#/-]){re.escape(term.upper())}(?![\w+#/-])")
-    else:  # "Power BI" also as "PowerBI" or "Power-BI"
-        pattern = re.compile(rf"(?<![\w.+#]){spelled(term)}(?![\w+#])", re.I)
+    pattern = _term_pattern(term)
     return [f for f in done if pattern.search(f.text)]
 
 
@@ -208,7 +208,7 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
                 else:
                     for rel in RELATED_TECH.get(term.lower(), []):
                         near = _term_facts(rel, done)
-                        if near and _term_facts(rel, [_as_fact(m.source or label)]):
+                        if near and _term_pattern(rel).search(m.source or label):
                             # the ad names it as the kind it means: "Python (pandas)"
                             m.status, m.cites, m.term = "covered", _rank(near), rel
                             break

@@ -266,8 +266,8 @@ def profile_for(user_id: str, job_text: str, fmt: str = "md",
         return list(dict.fromkeys(by_id[c].item_id for c in m.cites
                                   if c in by_id and by_id[c].kind != "introduction"))
 
-    top = next((m for m in profile.matches if m.status == "covered" and told(m)), None)
-    items = told(top) if top else []
+    top, items = next(((m, cited) for m in profile.matches
+                       if m.status == "covered" and (cited := told(m))), (None, []))
     story = stories.draft(facts, top.requirement, items[:1] or None) if top else None
     if top and story is not None and not story.sections:  # its evidence is a credential
         story = stories.draft(facts, top.requirement)

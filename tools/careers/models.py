@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from tools.understanding.commands import JOB_VERBS
+
 
 class Evidence(BaseModel):
     """One quoted piece of the user's evidence for a skill."""
@@ -101,9 +103,7 @@ def job_sentence(job: str, you: bool = False) -> str:
     if been:  # "been a chef": a job they have done for a while
         return f"{'you have been' if you else 'I have been'} {been.group('rest')}"
     subject = "you" if you else "I"
-    if re.match(r"(?:teach|drive|nurse|clean|cook|deliver|look after|care for|repair|fit|"
-                r"install|manage|run|coach|train|tutor|mentor|design|develop|build|paint|sell|"
-                r"serve)\b", job, re.I):  # the work said by its verb: "teach year 4 ..."
+    if re.match(rf"(?:{JOB_VERBS})\b", job, re.I):  # the work said by its verb: "teach year 4"
         return f"{subject} {job}"
     if re.match(r"(?:in|at|for|on)\s", job, re.I):
         return f"{subject} work {job}"

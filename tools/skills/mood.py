@@ -214,8 +214,7 @@ def _later_deed(text: str) -> bool:
     for piece in _LATER.split(text)[1:]:
         first = piece.split(maxsplit=1)[0].lower().strip(",.!") if piece.strip() else ""
         if first and first not in _NOT_DEEDS and is_past_form(first) and \
-                not _TOOK_TIME.match(piece) and \
-                not _FIRST_PERSON.search(piece.split(maxsplit=1)[0]):
+                not _TOOK_TIME.match(piece):
             return True
     return False
 

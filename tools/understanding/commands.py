@@ -103,15 +103,15 @@ _ROLES = (_INTRO_ROLES + r"|mechanic|electrician|plumber|builder|joiner|carpente
           r"tiler|bricklayer|plasterer|scaffolder|steward|attendant|practitioner|postman|"
           r"postwoman|postie|warden|firefighter|soldier|pilot")
 # the work said by its verb: "I teach year 4 ...", "I drive a forklift in a cold store"
-_JOB_VERBS = (r"teach|drive|nurse|clean|cook|deliver|look after|care for|repair|fit|install|"
+JOB_VERBS = (r"teach|drive|nurse|clean|cook|deliver|look after|care for|repair|fit|install|"
               r"manage|run|coach|train|tutor|mentor|design|develop|build|paint|sell|serve")
 # ... with what it works on ("I run a cafe", not "I run every morning")
-_JOB_VERB = re.compile(r"\bi (?P<job>(?:(?:teach|tutor|coach)\s+\w|(?:" + _JOB_VERBS +
+_JOB_VERB = re.compile(r"\bi (?P<job>(?:(?:teach|tutor|coach)\s+\w|(?:" + JOB_VERBS +
                        r")\s+(?:a|an|the|our|my|for|at|in|\d)\b)[^,.;!?\n]*)", re.I)
 # a working life told: a role, a trade, years in a job, training for one
 _WORKING_LIFE = re.compile(r"\b(?:" + _ROLES + r")s?\b|\b(?:i work|worked|working|retired|"
                            r"retraining|training to|studying to|career)\b|"
-                           r"\bi (?:" + _JOB_VERBS + r")\b", re.I)
+                           r"\bi (?:" + JOB_VERBS + r")\b", re.I)
 # the job one trains for, said as the job: "now training to be a teaching assistant"
 _TRAINING = re.compile(r"\b(?P<job>(?:re)?training (?:to be(?:come)?|as)\s+(?:an?\s+)?"
                        r"(?:[\w'’-]+\s+){0,3}?(?:" + _ROLES + r")s?\b[^,.;!?\n]*)", re.I)
@@ -170,12 +170,13 @@ _WORK_END = re.compile(r"\s+(?:but|and (?:i|im|i'm|now)|so|now|lol|haha|though|t
                        re.I | re.S)
 
 
-def stated_work(text: str) -> str | None:
+def stated_work(text: str, job: str | None = None) -> str | None:
     """The introduction's words that tell the work the person does or did, verbatim: the
     clause holding the stated job, with a clause right after it that says how long ("I was
     assistant manager in a supermarket for 7 years", "school cook, 22 yrs in the job"); None
-    without a job, or for a job still trained for (no experience told)."""
-    job = stated_job(text)
+    without a job, or for a job still trained for (no experience told). ``job``: the stated
+    job when the caller has it already (:func:`stated_job`)."""
+    job = job or stated_job(text)
     if not job or _TRAINING.match(job):
         return None
     at = text.lower().find(job.lower())
