@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from prompts.phrasebook import EXPLICIT_PROFILE, NO, UNDO, YES
+from prompts.phrasebook import EXPLICIT_PROFILE, NO, STORY_ASK, UNDO, YES
 from tools.job_ad_rules import WRITER, chat_ad_line, continues_ad
 from tools.understanding.understand import Understanding, declares_deed, understand
 
@@ -141,6 +141,8 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
         return Route("ad_text", "rule")  # one more line of an ad sent a line at a time
     if awaiting == "job_ad" and awaited_ad(text, got):
         return Route("profile", "rule")  # "tailor my profile for this job:", then the ad
+    if STORY_ASK.match(text):  # "tell me a story about the e-bike brake", even mid-reflection
+        return Route("story", "rule", lang=got.lang)
     told = request_after_moment(text) if got.intent not in ("reflection", "answer") else None
     if told:
         return Route("reflection", "rule", lang=got.lang, then=told[1], ask=told[2])

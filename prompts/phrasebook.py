@@ -20,6 +20,22 @@ PROFILE_LEAD = re.compile(
     r"resume|résumé)?\s*(?:for|to)\s+(?:this|the|a)\s+(?:job|role|position|ad|posting|"
     r"vacancy)(?:\s+ad)?)\s*[:\-]?\s*", re.I)
 
+# Asking for a story in one's own words, addressed to the coach: "tell me a story about the
+# e-bike brake", "can you turn the school checks into a STAR story?", "write up the leak as
+# a story", "star story about the match please". Group "about" (or "what") holds the topic.
+_STORY_NOUN = r"(?:(?:a|an|my|the|one)\s+)?(?:star\s+|short\s+|interview\s+)?(?:story|star example)"
+_STORY_VERB = (r"(?:(?:please|pls|ok|okay|now|so|and)\W+)?(?:(?:can|could|would|will) you\s+"
+               r"(?:please\s+)?|help me\s+)?(?:tell|give|write|draft|make|turn|put|do|build|"
+               r"create|show)(?:\s+(?:me|us))?(?:\s+up)?")
+STORY_ASK = re.compile(
+    r"^\W*(?:" + _STORY_VERB + r"\s+" + _STORY_NOUN + r"|" + _STORY_NOUN + r")\b\s*"
+    r"(?:(?:about|on|of|for|from)\b\s*(?P<about>.*)|[:\-]\s*(?P<said>.+))?$"
+    r"|^\W*" + _STORY_VERB + r"\s+(?P<what>.{1,80}?)\s+(?:as|into)\s+" + _STORY_NOUN + r"\b\W*$",
+    re.I | re.S)
+# What closes such a request and is not its topic.
+STORY_ASK_TAIL = re.compile(r"(?:\W+(?:please|pls|thanks|thank you|for me|for an? "
+                            r"interview))+\W*$|\W+$", re.I)
+
 # Stories: "/story save" keeps the draft, "/story result: ..." rewrites one section.
 STORY_COMMAND = re.compile(r"^\s*/story\b\s*", re.I)
 STORY_SAVE = re.compile(r"^\s*(?:save|keep)\b", re.I)

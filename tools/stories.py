@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 
 from memory.embeddings import get_embedder
 from prompts import render
+from prompts.phrasebook import STORY_ASK, STORY_ASK_TAIL
 from tools.facts import Fact, short
 from tools.faithfulness import Segment
 from tools.reflection import cues_in  # the reflection policy's own STAR cues
@@ -87,6 +88,10 @@ class StoryDraft(BaseModel):
 
 def topic(message: str) -> str:
     """What a story request is about: "write a story about the migration" -> "the migration"."""
+    asked = STORY_ASK.match(message or "")
+    if asked:
+        said = asked.group("about") or asked.group("what") or asked.group("said") or ""
+        return STORY_ASK_TAIL.sub("", said).strip()
     return _ABOUT.sub("", message or "").strip(" .?!") or ""
 
 

@@ -48,6 +48,18 @@ async def test_offline_chat_strengths_story_profile() -> None:
     assert "Paste the job ad" in ask.text
 
 
+async def test_a_story_asked_for_mid_reflection_is_drafted_and_the_ask_is_not_kept() -> None:
+    uid = seed()
+    ask = "tell me a story about the cutover"  # the learned head alone: 0.73, stays
+    async with AgentService() as service:
+        await service.handle(uid, "hi", conversation="s1")
+        await service.handle(uid, "I covered the night desk on Tuesday", conversation="s1")
+        story = await service.handle(uid, ask, conversation="s1")
+    assert story.tools == ["draft_story"], story.text
+    assert "cutover" in story.text and "night desk" not in story.text
+    assert all(ask not in r["text"] for r in get_records().list_reflections(uid))
+
+
 async def test_another_user_sees_none_of_it() -> None:
     seed("ana")
     ben = get_records().ensure_user("cli", "local", "ben", "Ben")
