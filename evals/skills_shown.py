@@ -147,9 +147,14 @@ def ranking_lines(lines: Sequence[Line]) -> tuple[list[str], list[set[str]]]:
 
 
 def trade_contexts(lines: Sequence[Line]) -> list[list[str]]:
-    """Per line, the other lines of its trade in the same part: what the coach would know of
-    the writer from their earlier weeks (the writer's-trade prior, ``tools/skills/context``)."""
-    return [[o.text for o in lines if o.trade == x.trade and o is not x] for x in lines]
+    """Per line, what the coach would know of the writer (the writer's-trade prior,
+    ``tools/skills/context``), as the reflection flow passes it: the job they said they do,
+    weighing as two texts, and other lines of their trade in the same part (their other
+    weeks)."""
+    from agent.capabilities.skills import writer_context
+
+    return [writer_context(x.trade, [o.text for o in lines if o.trade == x.trade and o is not x])
+            for x in lines]
 
 
 def zero_shot_scores(texts: Sequence[str], tagger: Any) -> tuple[np.ndarray, list[int]]:

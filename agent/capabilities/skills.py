@@ -76,13 +76,17 @@ def tag_for_user(user_id: str, text: str, source_id: str | None = None,
 
     records = get_records()
     rejected = records.rejected_skills(user_id)
-    earlier = [r["text"] for r in records.list_reflections(user_id)
-               if r["id"] != source_id][-CONTEXT_REFLECTIONS:]
-    job = records.career_prefs(user_id).get("job")
-    if job:  # the job they said they do weighs as much as two reflections of it
-        earlier = [job_sentence(job)] * 2 + earlier
-    return [t for t in tag_text(text, frameworks, source_id=source_id, context=earlier)
+    earlier = [r["text"] for r in records.list_reflections(user_id) if r["id"] != source_id]
+    context = writer_context(records.career_prefs(user_id).get("job"), earlier)
+    return [t for t in tag_text(text, frameworks, source_id=source_id, context=context)
             if not _rejected(t, rejected)]
+
+
+def writer_context(job: str | None, earlier: Sequence[str]) -> list[str]:
+    """What says a writer's trade: the job they said they do (weighing as much as two
+    reflections of it), then their latest ``CONTEXT_REFLECTIONS`` earlier texts."""
+    said = [job_sentence(job)] * 2 if job else []
+    return said + list(earlier)[-CONTEXT_REFLECTIONS:]
 
 
 def user_skills(user_id: str) -> list[dict[str, Any]]:

@@ -26,8 +26,10 @@ class TaggerConfig:
     prior_occupations: float = 0.06
     prior_reuse: float = 0.02
     # the writer's trade from their earlier texts (tools/skills/context.py)
-    context_prior: float = 0.06
-    context_occupations: int = 5
+    context_prior: float = 0.12
+    context_occupations: int = 3
+    # share of that trade boost that counts as evidence for showing a tag (0: it only orders)
+    context_show: float = 0.5
     occupation_top: int = 3
     clause_penalty: float = 0.08
     # shown tags need support from the whole sentence (see docs/skills.md, "precision"):

@@ -94,7 +94,7 @@ def _candidates(tagger: Tagger, row: np.ndarray, mask: np.ndarray, top: int | No
         cut = min(cfg.threshold[fw], cfg.growth_threshold) if wish else cfg.threshold[fw]
         # the usage prior and the writer's trade (``ordering``) order candidates; what may be
         # shown needs the evidence itself
-        evidence = row - tagger.prior() - ordering
+        evidence = row - tagger.prior() - ordering * (1.0 - cfg.context_show)
         hits = np.flatnonzero(mask & tagger.framework_mask(fw) & (evidence >= cut))
         # ESCO: a few more than shown, so one the sentence does not support gives way to the
         # next; an O*NET activity stays the best one or none (its precision is low)
@@ -219,11 +219,17 @@ def _scene(sentence: str) -> bool:
     words = [w for w in words if w]
     if not words or _FIRST_PERSON_WORD.search(sentence):
         return False
-    if any(is_past_form(w) or (w.endswith(("ing", "ed")) and len(w) > 3) for w in words):
+    if any((is_past_form(w) or (w.endswith(("ing", "ed")) and len(w) > 3))
+           and w not in _BEING and w not in _NOT_ING for w in words):
         return False
     return not (is_verb(words[0]) and words[0] not in _NOT_OPENING_VERBS)
 
 
+# "this week was mad busy", "Monday was chaos": a state, no deed
+_BEING = frozenset({"was", "were", "been", "being"})
+# nouns that only look like an -ing form ("spring rush", "on the evening")
+_NOT_ING = frozenset({"spring", "morning", "evening", "thing", "things", "king", "ring",
+                      "wing", "ceiling", "string", "sibling", "pudding", "icing", "lightning"})
 _FIRST_PERSON_WORD = re.compile(r"\b(?:i|i'm|im|i've|ive|me|my|we|we're|us|our)\b", re.I)
 _NOT_OPENING_VERBS = frozenset({"on", "in", "at", "night", "first", "last", "next", "another",
                                 "long", "big", "busy", "quiet", "short", "half", "whole"})

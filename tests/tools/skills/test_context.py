@@ -55,16 +55,23 @@ def test_the_shipped_occupations_are_checked(tmp_path: Path) -> None:
         _read(copy)
 
 
-def test_the_trade_orders_candidates_but_never_makes_a_tag_shown() -> None:
+def test_half_the_trade_boost_counts_as_evidence_and_never_more() -> None:
+    """A bike mechanic's "I rebuilt a hydraulic brake" was 0.005 short of "maintain braking
+    system", an essential skill of the occupation they said they do: half of the trade's boost
+    now counts towards showing it; a candidate further below is never lifted by the trade."""
     base = small_tagger()
+    assert base.config.context_show == 0.5
     mask = base.framework_mask("esco")
     c = int(np.flatnonzero(mask)[0])
-    row = np.full(len(mask), -1.0, dtype=np.float32)
-    ordering = np.zeros_like(row)
-    ordering[c] = 0.06
-    row[c] = base.config.threshold["esco"] + base.prior()[c] + 0.03
-    assert tagging._candidates(base, row, mask, None, ordering=ordering) == []
-    assert tagging._candidates(base, row, mask, None) == [c]
+    ordering = np.zeros(len(mask), dtype=np.float32)
+    ordering[c] = base.config.context_prior
+    lift = base.config.context_prior * base.config.context_show
+    for own, shown in ((-lift + 0.01, True), (-lift - 0.01, False)):
+        row = np.full(len(mask), -1.0, dtype=np.float32)
+        row[c] = base.config.threshold["esco"] + base.prior()[c] + own
+        assert (tagging._candidates(base, row + ordering, mask, None, ordering=ordering)
+                == ([c] if shown else [])), own
+        assert tagging._candidates(base, row, mask, None) == []  # no trade known
 
 
 def test_a_reflection_is_read_with_the_users_earlier_ones(monkeypatch: pytest.MonkeyPatch

@@ -497,6 +497,9 @@ def test_a_sentence_that_sets_the_scene_shows_no_skill_of_its_own() -> None:
     assert not _scene("Sorted the rota for next week.")
     assert not _scene("Used git branches properly for once.")  # "used": no past form listed
     assert not _scene("we did the sums together with counters")
+    # a state is no deed: "this week was mad busy, spring rush." was shown "schedule shifts"
+    assert _scene("this week was mad busy, spring rush.")
+    assert not _scene("the audit was passed with no findings")
 
 
 def test_being_in_charge_of_a_shift_is_leading_it_and_telling_the_one_in_charge_is_not() -> None:
