@@ -60,8 +60,32 @@ def split_events(facts: list[Fact]) -> list[list[Fact]]:
             sim = float(vecs[i] @ so_far / (np.linalg.norm(so_far) + 1e-9))
             far = (sim < APART and not _GOES_ON.search(text) and len(facts) > 2) or \
                 (sim < ALSO_APART and _ALSO.search(text) is not None)
+        if not shift and not _GOES_ON.search(text):
+            shift = _another_day(text, [facts[j].text for j in events[-1]])
         if shift or far:
             events.append([i])
         else:
             events[-1].append(i)
     return [[facts[i] for i in ev] for ev in events]
+
+
+_DAY_NAMED = re.compile(rf"\b({_DAY}|yesterday|tonight|last night|this morning)\b", re.I)
+# a sentence that tells its own why and what ("X was sick so I ran ...", "... because Priya
+# was off")
+_OWN_SCENE = re.compile(r"\b(?:so|because|as|since)\s+(?:i|we)\b|\bbecause of\b|"
+                        r"\b(?:because|as|since)\s+(?:\w+\s+){1,3}(?:was|were)\b", re.I)
+
+
+def _another_day(text: str, event: list[str]) -> bool:
+    """Whether a sentence tells a scene of its own on a day that the event so far, which
+    names its own, does not ("... for a wedding on saturday" then "The sous chef was sick
+    so I ran the pastry section alone on sunday"); "Closed it on Wednesday" after "Started
+    the audit on Monday" goes on with the same work."""
+    said = {d.lower() for t in event for d in _DAY_NAMED.findall(t)}
+    new = {d.lower() for d in _DAY_NAMED.findall(text)}
+    return bool(said and new and not new & said and _OWN_SCENE.search(text)
+                and not _BACK.match(text))
+
+
+# "Closed it on Wednesday ...": the opening words point back to the event so far
+_BACK = re.compile(r"^\W*(?:\S+\s+){0,3}?(?:it|them|those|these)\b", re.I)

@@ -30,6 +30,24 @@ def test_a_week_with_two_events_is_split_where_the_time_moves_on() -> None:
     assert ["Also on Frid", "Now she pour"] in texts
 
 
+def test_a_scene_of_its_own_on_another_day_is_another_event_and_a_task_over_days_is_one(
+        ) -> None:
+    """A pastry chef told her wedding macarons, then, in her next message and with no "also",
+    the Sunday she ran the section alone: one story held both. A task that goes on over the
+    days (the audit) stays one event."""
+    pastry = split_events(_facts(
+        "Made 300 macarons for a wedding on saturday, piped them all friday night.",
+        "The bride cried when she saw the tower.",
+        "The sous chef was sick so I ran the pastry section alone on sunday.",
+        "We did 140 covers and nothing went back."))
+    assert [len(ev) for ev in pastry] == [2, 2]
+    audit = split_events(_facts("Started the stock audit on Monday with Jas.",
+                                "Found 40 missing lines by Tuesday and chased the supplier.",
+                                "Closed it on Wednesday, two days early because we split "
+                                "the aisles."))
+    assert [len(ev) for ev in audit] == [3]
+
+
 def test_a_two_event_reflection_gives_a_one_event_story_and_asks_for_the_result() -> None:
     story = draft(WEEK, about="the flood at the bar")
     cited = {line.fact_id for lines in story.sections.values() for line in lines}
