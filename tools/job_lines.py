@@ -56,8 +56,8 @@ _ORG_SUBJECT = re.compile(
     r"(?:(?:the|this|our|its|an?)\s+(?:[\w<>()-]+\s+){0,5}?(?:department|centre|center|lab|"
     r"laboratory|group|section|faculty|university|institute|school|partnership|programme|"
     r"program|project|hub|organi[sz]ation|company|firm|team|unit|division|business|"
-    r"collaboration)|<organization>(?:\s+<organization>)*)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:is|are|was|were|has|have|had|\w+s|\w+ed)\b", re.I)
+    r"collaboration)|(?:the\s+)?<organization>(?:\s+<organization>)*)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:is|are|was|were|has|have|had|will|\w+s|\w+ed)\b", re.I)
 _CANDIDATE = re.compile(r"\b(?:candidate|applicant|you(?:'ll| will) (?:be|work|lead|need|have)|"
                         r"will be expected|looking|seeking|hiring|searching)\b", re.I)
 

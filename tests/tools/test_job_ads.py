@@ -120,6 +120,10 @@ def test_a_line_whose_subject_is_the_organisation_is_company_text() -> None:
 def test_org_subject_reads_the_subject_not_the_reader() -> None:
     assert org_subject("The Department of Proteomics is well equipped for follow-up studies.")
     assert org_subject("<ORGANIZATION> <ORGANIZATION> has developed into an innovation house.")
+    # the postings' name placeholder after "the", and a plan in "will" (a real posting's
+    # company line was a requirement)
+    assert org_subject("The <ORGANIZATION> <ORGANIZATION> will build the capacity of the "
+                       "<ORGANIZATION> around the region.")
     assert not org_subject("The successful candidate has a PhD in hydrology.")
     assert not org_subject("The department is looking for a curious engineer.")
     assert not org_subject("You will join the department in May.")
