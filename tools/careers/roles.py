@@ -167,6 +167,8 @@ def rank(data: OccupationData, total: np.ndarray, avoided: np.ndarray | None = N
     if avoided is not None:
         order = [i for i in order if not avoided[i]]
     near = order[:NEAR]
+    if grounded is not None:  # roles the user shows a skill of come first, each in its order
+        near.sort(key=lambda i: not grounded[i])
     if not near:
         return [], []
     top_major = data.occupations[near[0]].isco[:1]

@@ -211,6 +211,24 @@ def test_a_stretch_role_shares_a_skill_the_user_shows() -> None:
     assert len(free) == 2  # without the mask every pooled role may stretch
 
 
+def test_near_roles_the_user_shows_a_skill_of_come_first() -> None:
+    """A care assistant's roles read "care at home worker: you show 2 ...", then "nurse
+    assistant: you show 0 of its 36 essential skills", then another care role with 2: the
+    roles with evidence of hers now come first, each group in its fit order."""
+    import numpy as np
+
+    from tools.careers.roles import NEAR, rank
+
+    data = occupation_data.load()
+    n = len(data.occupations)
+    total = np.linspace(1.0, 0.0, n, dtype=np.float32)
+    grounded = np.zeros(n, dtype=bool)
+    grounded[[1, 4, 7]] = True
+    near, _ = rank(data, total, grounded=grounded)
+    assert near == [1, 4, 7] + [i for i in range(NEAR) if i not in (1, 4, 7)]
+    assert rank(data, total)[0] == list(range(NEAR))
+
+
 def test_a_role_line_counts_the_optional_skills_it_quotes() -> None:
     """"you show 0 of its 28 essential skills" above a quoted skill read as a contradiction:
     the optional skills shown are counted too."""
