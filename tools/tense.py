@@ -137,6 +137,12 @@ def _verb(s: Sentence, agr: str, v: int) -> bool:
     low = s.low(v)
     if not low or low in MODALS or low in UNSURE or low in WISHES and s.low(v + 1) == "to":
         return False  # "I want to learn the costing": a wish of today
+    if low in ("not", "no"):  # "I not move him" (non-native English): "I did not move him"
+        nxt = s.low(v + 1)
+        if low == "not" and is_verb(nxt) and not is_past_form(nxt):
+            s.put(v, "did not")
+            _and_then(s, agr, v + 1)
+        return False
     if low in AUX or low in AUX_PLAIN:  # "he don't listen": non-native English too
         new = {**AUX, **AUX_PLAIN}[low]
         s.put(v, new)

@@ -39,6 +39,10 @@ REWRITTEN = [
      "I was on the till and a man started shouting."),
     ("At 6am the fridge dies.", "At 6am the fridge died."),
     ("The 3 calls go to voicemail.", "The 3 calls went to voicemail."),
+    # non-native English: "not" where the verb's helper goes was read as the verb "note"
+    # ("I noted move him" in a care assistant's story)
+    ("I not move him, I call the nurse.", "I did not move him, I called the nurse."),
+    ("we not have enough staff on nights", "we did not have enough staff on nights"),
 ]
 
 UNCHANGED = [
@@ -68,6 +72,7 @@ UNCHANGED = [
     "Next quarter I'd like to understand how our docker setup works.",  # a wish for later
     "I refactored the pipeline, it runs twice as fast now.",  # what holds now
     "Lately I just lie in bed after work.",  # lay, or lied?
+    "I not sure about the new system.",  # no verb after "not": left as written
     "Lloro todas las noches y no sé cómo salir de esto.",  # not English
 ]
 
