@@ -250,11 +250,24 @@ def _quote_the_rest(m: Any, req_tags: Sequence[dict[str, Any]], rest: str,
             return
 
 
+# A language asked for is shown by words that name it, never by a deed written in it ("I
+# write everything in the incident form" is no "Good written and spoken English").
+LANGUAGE = re.compile(
+    r"\b(?:english|welsh|irish|gaelic|french|german|dutch|spanish|portuguese|italian|polish|"
+    r"romanian|bulgarian|czech|slovak|hungarian|greek|turkish|russian|ukrainian|arabic|"
+    r"hebrew|farsi|urdu|hindi|punjabi|bengali|gujarati|tamil|mandarin|cantonese|chinese|"
+    r"japanese|korean|vietnamese|thai|tagalog|swahili|somali|yoruba|danish|swedish|"
+    r"norwegian|finnish|bsl|sign language)\b", re.I)
+
+
 def _named(requirement: str, fact: Fact) -> str | None:
     """A tool the requirement names (a known technical term, an acronym, a CamelCase or
-    versioned name) that the fact does not mention: "Vue" in "components with the Vue
-    framework"."""
+    versioned name) or a language that the fact does not mention: "Vue" in "components
+    with the Vue framework", "English" in "Good written and spoken English"."""
     said = said_done(fact)
+    for found in LANGUAGE.finditer(requirement):
+        if not re.search(rf"\b{re.escape(found.group(0))}\b", said, re.I):
+            return found.group(0)
     for word in _NAME.findall(requirement):
         technical = word.lower() in TECH or (word.isupper() and 2 <= len(word) <= 5) or \
             any(c.isdigit() or c in "+#" for c in word) or any(c.isupper() for c in word[1:])
@@ -346,6 +359,13 @@ def told_how_long(text: str) -> bool:
     return DURATION.search(text) is not None or _SINCE.search(text) is not None
 
 
+# What a person's introduction ("I was assistant manager in a supermarket for 7 years") can
+# show: experience, time in a role or a setting; not a skill ("recording care notes on an
+# electronic system" shares only "care" with "care assistant in nursing home").
+EXPERIENCE = re.compile(r"\b(?:experience[ds]?|years?|yrs|months?|background|track record|"
+                        r"worked|previous(?:ly)?|environment|setting|sector|industry)\b", re.I)
+
+
 def how_long_untold(matches: Sequence[Any], done: Sequence[Fact]) -> None:
     """A requirement asking for a length of time ("at least one year in a hotel reception",
     "2+ years front desk experience") is covered only by the person's words that say how
@@ -368,7 +388,9 @@ def _upgrade(m: Any, req_tags: Sequence[dict[str, Any]], done: Sequence[Fact],
 
     ``near`` ranks the user's sentences (whole or by clause); ``gate`` also lets a sentence
     count when its whole reflection is close to the requirement."""
-    ranked = sorted(range(len(done)), key=lambda k: -near[k])
+    # the introduction tells a job and how long, so it speaks only to experience asked for
+    ranked = sorted((k for k in range(len(done)) if done[k].kind != "introduction"
+                     or EXPERIENCE.search(m.requirement)), key=lambda k: -near[k])
     credential = CREDENTIAL.search(m.requirement) is not None
     shown = [(j, c[0]) for j in ranked if gate[j] >= COVER_MIN
              and (not credential or holds_credential(done[j]))

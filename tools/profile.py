@@ -237,7 +237,39 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
             profile.matches.append(m)
     by_meaning(profile.matches, atom_tags, done, lines)
     how_long_untold(profile.matches, done)
+    told_growing(profile.matches, [f for f in facts if f.kind == "reflection" and f not in done
+                                   and any(t.get("polarity") == "growth" for t in f.skills)],
+                 {f.id: f for f in done})
     return profile
+
+
+GROWING_NEAR = 0.45  # a growth sentence this close to a requirement speaks to it
+
+
+def told_growing(matches: list[Match], growing: list[Fact], done: dict[str, Fact]) -> None:
+    """A requirement the person told a struggle with, in the sentence closest to it of all
+    they said ("I am not confident with the new computer system for care notes" for
+    "Confident recording care notes on an electronic system"), is a gap they are working on,
+    not covered or transferable by a sentence that only shares a word with it, and a gap
+    says so (in place). A named tool or the same framework skill in a deed still covers it."""
+    todo = [m for m in matches if (m.status != "gap" and not m.term and m.via is not None)
+            or (m.status == "gap" and not m.growing)]
+    if not todo or not growing:
+        return
+    vecs = get_embedder().embed([m.requirement for m in todo]
+                                + [f.text for f in growing]
+                                + [done[c].text for m in todo for c in m.cites if c in done])
+    reqs, grows = vecs[:len(todo)], vecs[len(todo):len(todo) + len(growing)]
+    cited = iter(vecs[len(todo) + len(growing):])
+    for m, r in zip(todo, reqs, strict=True):
+        own = [float(r @ next(cited)) for c in m.cites if c in done]
+        sims = grows @ r
+        best = int(np.argmax(sims))
+        if sims[best] >= GROWING_NEAR and sims[best] > max(own, default=0.0):
+            if m.status != "gap":
+                m.status, m.cites, m.via, m.why = "gap", [], None, None
+                m.next_step = next_step(m.requirement, None)
+            m.growing = [growing[best].id]
 
 
 def tailor(job_text: str, facts: list[Fact], tagger: Tagger) -> Profile:

@@ -109,12 +109,16 @@ async def test_the_work_an_introduction_tells_is_evidence_for_a_profile_not_a_st
         prefs = get_records().career_prefs(ana)
         assert prefs["work_said"] == "I was head receptionist in a spa hotel for 6 years"
         ad = ("Office Coordinator\nWhat we're looking for:\n- 3+ years' experience in a "
-              "hotel front office\n- Confident with Excel\n")
+              "hotel front office\n- Confident with Excel\n- Managing the hotel spa's "
+              "supplier invoices\n")
         out = (await converse(service, ana, [f"tailor my profile for this job:\n{ad}"]))[0]
         matches = {m["requirement"]: m for m in out.data["profile"]["matches"]}
         front = matches["3+ years' experience in a hotel front office"]
         assert front["status"] == "covered" and "intro#1" in front["cites"]
         assert "your introduction" in out.text
+        # a job and its length speak to experience asked for, not to a skill that shares
+        # its words ("hotel", "spa")
+        assert "intro#1" not in matches["Managing the hotel spa's supplier invoices"]["cites"]
         assert "STAR story: I was head receptionist" not in out.text  # a job, not an event
         strengths = (await converse(service, ana, ["what are my strengths?"]))[0]
         assert "head receptionist" not in strengths.text

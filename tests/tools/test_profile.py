@@ -413,3 +413,31 @@ def test_a_length_of_time_asked_is_covered_only_by_a_length_of_time_told() -> No
     assert "how long" in asked["why"]
     assert told_how_long("been on nights 3 yrs now") and told_how_long("here since 2019")
     assert not told_how_long("I found him a room in our sister hotel")
+
+
+def test_a_requirement_the_user_told_a_struggle_with_is_a_gap_they_are_working_on() -> None:
+    """A care assistant wrote "I am not confident with the new computer system for care
+    notes"; an ad's "Confident recording care notes on an electronic system" was covered by
+    her introduction, which shares "care". Her struggle is the sentence closest to it: a gap
+    that quotes it. A language asked for needs words that name it: "I write everything in
+    the incident form" is no "Good written and spoken English"."""
+    from memory.records import get_records
+    from tools.skills.tagging import tag
+
+    uid = get_records().ensure_user("cli", "local", "oksana", "Oksana")
+    for day, said in (("2026-11-02", "I am not confident with the new computer system for "
+                                     "care notes, I write on paper and then copy, takes long "
+                                     "time"),
+                      ("2026-11-09", "I write everything in the incident form and tell his "
+                                     "daughter in morning when she come")):
+        tags = [t.model_dump() for t in tag(said)]
+        get_records().save_reflection(uid, {"text": said, "status": "saved", "skills": tags,
+                                            "created_at": f"{day}T18:00:00+00:00"})
+    out = profile_for(uid, "Senior Care Assistant\nWhat you'll need:\n- Confident recording "
+                           "care notes on an electronic system\n- Good written and spoken "
+                           "English\n")
+    by_req = {m["requirement"]: m for m in out.facts["matches"]}
+    notes = by_req["Confident recording care notes on an electronic system"]
+    assert notes["status"] == "gap" and notes["growing"], notes
+    assert "not confident with the new computer system" in out.reply
+    assert by_req["Good written and spoken English"]["status"] != "covered"
