@@ -45,6 +45,21 @@ def holds_credential(fact: Fact) -> bool:
     return fact.kind == "credential" or CREDENTIAL.search(said_done(fact)) is not None
 
 
+# A training asked for as a thing held ("Falls prevention or dementia training", "Moving and
+# handling training (we can refresh this)"), not training others ("training new staff")
+TRAINING = re.compile(r"\b(?:training|course|awareness)\s*(?:\(.*)?$", re.I)
+# ... and words that tell one was taken ("did my moving and handling refresher, passed")
+_TAKEN = re.compile(r"\b(?:training|trained on|course|refresher|module|e-?learning|passed|"
+                    r"completed|certificate|certified|qualified|workshop)\b", re.I)
+
+
+def holds_training(fact: Fact) -> bool:
+    """Whether a fact can show a training asked for: a credential, or words telling a
+    training taken; a deed on the topic ("he fall in the night, I find him on floor") is no
+    falls prevention training."""
+    return holds_credential(fact) or _TAKEN.search(said_done(fact)) is not None
+
+
 COVER_MIN = 0.15  # similarity (sentence or its whole item) needed with a shared concept
 NEAR_MIN = 0.5  # similarity alone: transferable, never covered
 SHARED_BONUS = 0.1  # per content word a sentence shares with the requirement, for ranking
@@ -392,8 +407,10 @@ def _upgrade(m: Any, req_tags: Sequence[dict[str, Any]], done: Sequence[Fact],
     ranked = sorted((k for k in range(len(done)) if done[k].kind != "introduction"
                      or EXPERIENCE.search(m.requirement)), key=lambda k: -near[k])
     credential = CREDENTIAL.search(m.requirement) is not None
+    training = not credential and TRAINING.search(m.requirement.strip(" .;")) is not None
     shown = [(j, c[0]) for j in ranked if gate[j] >= COVER_MIN
              and (not credential or holds_credential(done[j]))
+             and (not training or holds_training(done[j]))
              and (c := shared(req_tags, m.requirement, done[j]))
              and _enough(c, near[j], m.requirement)]
     # Meaning and concepts together: a sentence sharing more of the requirement's words

@@ -441,3 +441,23 @@ def test_a_requirement_the_user_told_a_struggle_with_is_a_gap_they_are_working_o
     assert notes["status"] == "gap" and notes["growing"], notes
     assert "not confident with the new computer system" in out.reply
     assert by_req["Good written and spoken English"]["status"] != "covered"
+
+
+def test_a_training_asked_for_is_held_not_shown_by_a_deed_on_its_topic() -> None:
+    """"he fall in the night, I find him on floor at 3am" covered "Falls prevention or
+    dementia training" by the word "fall": a training is taken or not. Words that tell it
+    was taken cover it; training others is a skill, not a training held."""
+    from memory.records import get_records
+    from tools.meaning import TRAINING
+
+    uid = get_records().ensure_user("cli", "local", "oksana2", "Oksana")
+    _reflect(uid, "2026-11-02", "one resident he fall in the night, I find him on floor at 3am "
+                                "and I call the nurse.")
+    _reflect(uid, "2026-11-09", "I did my moving and handling refresher, passed.")
+    out = profile_for(uid, "Care Assistant\nWhat you'll need:\n- Falls prevention or dementia "
+                           "training\n- Moving and handling training (we can refresh this)\n")
+    by_req = {m["requirement"]: m for m in out.facts["matches"]}
+    falls = by_req["Falls prevention or dementia training"]
+    assert falls["status"] == "gap" and "course or certificate" in falls["next_step"], falls
+    assert by_req["Moving and handling training (we can refresh this)"]["status"] == "covered"
+    assert not TRAINING.search("Experience supervising or training new staff")
