@@ -76,6 +76,12 @@ CAREER_READINGS = frozenset({"career", "unsure", "small_talk", "strengths", "hel
                              "reflection"})
 
 
+# A bare go-ahead ("sure thing", "yeah go on"), which the learned head may doubt
+ACK = re.compile(r"^\W*(?:(?:yeah|yes|ok|okay|sure|alright|right)\W+)?(?:sure(?: thing)?|go on|"
+                 r"go ahead|alright|all right|fine|cool|k|kk|let'?s go|let'?s do it|why not|"
+                 r"of course|ready)(?:\W+then)?\W*$", re.I)
+
+
 @dataclass(frozen=True)
 class Route:
     """The chosen intent, how it was chosen, how sure, and the message's language; ``then``
@@ -173,6 +179,8 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
         intent = "reflection" if draft_open else "reflection_empty"
     if not got.confident:
         intent = "unsure"  # a doubtful reading stores nothing: we ask what was meant
+        if not draft_open and (YES.match(text) or ACK.match(text)):
+            intent = "small_talk"  # "sure" to the welcome's question: invite the moment
     if draft_open and got.how == "model" and got.confidence < LEAVE_DRAFT:
         intent = "reflection"
     if (draft_open or awaiting == "reflection") and intent in DRAFT_ANSWERS:

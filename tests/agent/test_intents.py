@@ -23,6 +23,8 @@ from tools import stories
     ("help", "help"),
     ("I want to die", "distress"),
     ("thanks", "thanks"),
+    ("sure", "small_talk"),  # to the welcome's question; the head was unsure (0.54)
+    ("yeah go on", "small_talk"),
     ("who can read what I put in here?", "privacy"),
     ("¿Cuáles son mis fortalezas?", "strengths"),
     ("Was sind meine Stärken?", "strengths"),

@@ -39,6 +39,11 @@ GROWTH_CUE = re.compile(
     r"me|terrified|(?:get|got|getting) (?:lost|nervous)|"
     r"(?:don't|dont|do not|didn't|didnt|did not) (?:really |quite |fully |even |actually )?"
     r"(?:understand|know (?:how|what|where|when))|no (?:real )?idea how|"
+    # "i still dont really get kubernetes" (not "I don't get paid enough")
+    r"(?:(?:still|just) (?:don't|dont|do not) (?:really |quite |fully )?|(?:don't|dont|do not) "
+    r"(?:really|quite|fully) )(?:get|grasp)(?! (?:paid|breaks?|a break|any|enough|time off|"
+    r"holidays?|overtime|to|home|lunch|days? off|much|many|called|asked|told|on)\b)|"
+    r"(?:don't|dont|do not) (?:get|grasp) (?:how|why|what)|"
     r"i(?:'m| am) (?:too )?slow|always (?:have to ask|copy|end up)|"
     r"(?:takes?|took) me (?:ages|forever)|(?:got|has|have) me beat|"
     r"(?:rubbish|useless|hopeless|terrible) (?:at|with)|keep (?:messing|forgetting|pressing the "

@@ -98,6 +98,11 @@ def test_a_deed_the_writer_disowns_is_someone_elses(sentence: str, expected: str
     ("I patched nothing myself this month, that's infra's job", "patched nothing", "negated"),
     ("Typing up referral letters still takes me ages", "referral letters", "growth"),
     ("the new till has got me beat, keep pressing the wrong button", "the new till", "growth"),
+    # not understanding is a struggle, not a negation; not being given something is neither
+    ("honestly i still dont really get kubernetes, i just copy the yaml", "kubernetes",
+     "growth"),
+    ("still dont get how the rota app works", "the rota app", "growth"),
+    ("i dont really get breaks on nights", "breaks on nights", "negated"),
 ])
 def test_polarity_of_wishes_and_struggles(text: str, evidence: str, expected: str) -> None:
     start = text.index(evidence)
