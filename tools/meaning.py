@@ -120,7 +120,10 @@ def shared(req_tags: Sequence[dict[str, Any]], requirement: str, fact: Fact
                     len(_stem(v)) >= 4 and _stem(v) == _stem(w)):
                 return v, "word"
     place = _in_sector(requirement, words)
-    return (place, "sector") if place else None
+    if not place:
+        return None
+    written = re.search(rf"\b{re.escape(place)}\w*", said_done(fact), re.I)  # "paged"
+    return (written.group(0) if written else place), "sector"
 
 
 # A sector an ad asks experience in, and the places and people a person names when they
@@ -136,11 +139,18 @@ SECTORS = {
     "education": "school schools classroom pupils pupil lesson lessons",
     "construction": "site building builders scaffolding bricklaying",
     "manufacturing": "factory plant production assembly",
+    # ways of working an ad names, in the words people use for them ("got paged on
+    # wednesday night" is the on-call rota)
+    "on-call": "page pager callout call-out oncall bleep",
+    "on call": "page pager callout call-out oncall bleep",
+    "shift work": "night nights shift shifts rota",
+    "night shifts": "night nights nightshift",
 }
 
 
 def _in_sector(requirement: str, words: list[str]) -> str | None:
-    """A place or people of a sector the requirement names, in the fact's words."""
+    """A place or people of a sector the requirement names, in the fact's words (as
+    :func:`_words` gives them: lemmas, "paged" -> "page")."""
     low = requirement.lower()
     said = set(words)
     for sector, places in SECTORS.items():

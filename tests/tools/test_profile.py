@@ -361,6 +361,24 @@ def test_experience_in_a_sector_is_met_by_its_places_in_plain_words() -> None:
     assert by_req["Experience in healthcare"]["status"] != "covered"
 
 
+def test_a_way_of_working_is_met_by_the_words_people_use_for_it() -> None:
+    """A junior developer "got paged on wednesday night bc the queue was backing up" and an
+    ad's "Take part in our on-call rotation" was a gap; it quotes his words now ("paged")."""
+    from memory.records import get_records
+
+    uid = get_records().ensure_user("cli", "local", "sam", "Sam")
+    _reflect(uid, "2026-11-02", "also got paged on wednesday night bc the queue was backing up, "
+                                "found a consumer stuck on a bad message and moved it to the "
+                                "dead letter queue")
+    ad = "Backend Engineer\nWhat you'll do:\n- Take part in our on-call rotation\n"
+    (on_call,) = profile_for(uid, ad).facts["matches"]
+    assert on_call["status"] == "covered" and "paged" in on_call["why"], on_call
+    other = get_records().ensure_user("cli", "local", "ben", "Ben")
+    _reflect(other, "2026-11-02", "I updated the help page for the queue consumer on wednesday.")
+    (untold,) = profile_for(other, ad).facts["matches"]
+    assert untold["status"] != "covered", untold  # a web page, far in meaning, is no pager
+
+
 def test_a_word_that_only_starts_alike_is_no_evidence() -> None:
     """"Set up laptops, accounts and email for new starters" was covered by "I started the
     CompTIA A+ course online": the two share a stem, not a word, and the sentence is far from
