@@ -243,6 +243,17 @@ def test_what_came_after_a_while_is_the_result() -> None:
                          "every radiator.") is None  # the writer again
 
 
+def test_how_it_stood_at_the_end_is_the_result() -> None:
+    """A call-centre agent's "He was calm at the end." was drafted as the Situation."""
+    from tools.stories import draft
+
+    story = draft(_facts("A customer was shouting because his internet was down 3 days.",
+                         "I let him talk, then I booked the engineer for next morning.",
+                         "He was calm at the end."))
+    assert story.texts()["result"] == "He was calm at the end."
+    assert "calm" not in story.texts().get("situation", "")
+
+
 def test_a_wish_is_never_an_action_and_an_adverb_before_a_deed_keeps_it_one() -> None:
     """A developer's profile story had "I want to get better at estimating, my tickets
     always take twice as long as i say" as its Action ("i say" read as a deed) and "also

@@ -66,7 +66,7 @@ def introduction(text: str) -> bool:
     after a greeting), or a job ("I work as ...", "I'm a ...") alone or after a greeting; a
     greeting and a name may go on about the writer's working life ("hi there, im Gary, 52,
     was a postman for 20 yrs now training to be a teaching assistant")."""
-    if (len(text.split()) <= 26 and opens_with_introduction(text)
+    if (len(text.split()) <= 40 and opens_with_introduction(text)
             and _WORKING_LIFE.search(text) and not _A_MOMENT.search(text)):
         return True
     if len(text.split()) > 16 or _NOT_AN_INTRO.search(text):
@@ -133,7 +133,8 @@ _AFTER_NAME = re.compile(r"^\W*(?P<job>(?:an?\s+)?(?:[\w'’-]+\s+){0,3}?(?:" + 
                          + r")s?\b[^,.;!?\n]*)", re.I)
 # where a job phrase ends: how long, since when, and what follows it
 _JOB_END = re.compile(r"\s+(?:since|for (?:\d|a |the last|over|almost|nearly|about)|\d+\s*"
-                      r"(?:yrs?|years?|months?)|and (?:i|im|i'm)|but|so|here|now|lol|haha)\b.*$",
+                      r"(?:yrs?|years?|months?)|and (?:i|im|i'm)|but|so|here|now|while|whilst|"
+                      r"lol|haha)\b.*$",
                       re.I)
 
 
@@ -166,7 +167,8 @@ _HOW_LONG = re.compile(r"^\W*(?:for\s+|since\s+|over\s+|almost\s+|nearly\s+)?(?:
                        r"^\W*since (?:19|20)\d\d\b", re.I)
 _CLAUSE_END = re.compile(r"[,.;!?\n]")
 # what follows the work in the same clause: a wish, a change, a laugh
-_WORK_END = re.compile(r"\s+(?:but|and (?:i|im|i'm|now)|so|now|lol|haha|though|thinking)\b.*$",
+_WORK_END = re.compile(r"\s+(?:but|and (?:i|im|i'm|now)|so|now|while|whilst|lol|haha|though|"
+                       r"thinking)\b.*$",
                        re.I | re.S)
 
 
@@ -190,7 +192,8 @@ def stated_work(text: str, job: str | None = None) -> str | None:
         nxt = text[end + 1: after.start() if after else len(text)]
         if _HOW_LONG.match(nxt):
             end = after.start() if after else len(text)
-    said = _WORK_END.sub("", text[start:end]).strip(" -'\"")
+    # what follows the work is cut, never what leads to it ("now I work in a call centre")
+    said = (text[start:at] + _WORK_END.sub("", text[at:end])).strip(" -'\"")
     return said or None
 
 

@@ -216,6 +216,9 @@ def test_an_unsure_lower_case_message_is_read_again_in_sentence_case() -> None:
     "Hi, Priyanka, maintenance engineer in a food factory",
     "Hi there, I'm Grace, HR advisor at a housing association",
     "yo its Marco, sous chef",
+    # a longer life story: it was kept as a reflection, and "study UX design" shown as skills
+    "Hi! I am Lucía, I was a primary teacher in Spain for 6 years, now I work in a call centre "
+    "in Manchester while I study UX design online",
 ])
 def test_a_self_introduction_is_a_greeting(text: str) -> None:
     got = understand(text)
@@ -310,6 +313,9 @@ def test_a_sentence_that_opens_with_the_writers_name_introduces_them() -> None:
      "in a call centre"),
     ("yo its Marco, sous chef", "sous chef"),
     ("I work as an electrician", "an electrician"),  # as written, article and all
+    # 29 words, a past job and a course beside the present one
+    ("Hi! I am Lucía, I was a primary teacher in Spain for 6 years, now I work in a call "
+     "centre in Manchester while I study UX design online", "in a call centre in Manchester"),
     # no job said, or not an introduction at all
     ("hi im Sam", None),
     ("I'm a student nurse and this week I did my first injection", None),
@@ -326,6 +332,9 @@ def test_the_job_an_introduction_states(text: str, job: str | None) -> None:
     ("hey im Jess, I work in a call centre for a broadband company but I want to move into "
      "IT support", "I work in a call centre for a broadband company"),
     ("hi there, im Gary, 52, now training to be a teaching assistant", None),  # no work yet
+    ("Hi! I am Lucía, I was a primary teacher in Spain for 6 years, now I work in a call "
+     "centre in Manchester while I study UX design online",
+     "now I work in a call centre in Manchester"),  # what leads to the work stays
     ("hi im Sam", None),
 ])
 def test_the_words_of_an_introduction_that_tell_the_work(text: str, work: str | None) -> None:
