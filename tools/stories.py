@@ -37,8 +37,8 @@ _TASK = re.compile(r"\b(?:had to|needed to|need to|my (?:job|task|role|goal) (?:
                    r"the goal was|our goal|assigned|supposed to|deadline|challenge was)\b", re.I)
 # Outcomes told in plain or non-native English ("she can now walk alone", "left a good review").
 _RESULT = re.compile(r"\b(?:now|afterwards|(?:in|at|by) the end|left a (?:good|great|positive)|"
-                     r"review|calmer|safer|faster|more fast|alone|themselves|went up|went down|best|mark|"
-                     r"grade|praised|thanked|said (?:it|the|my|that)|says? (?:the|my|it)|"
+                     r"review|calmer|safer|faster|more fast|alone|themselves|went up|went down|"
+                     r"best|mark|grade|praised|thanked|said (?:it|the|my|that)|says? (?:the|my|it)|"
                      r"no (?:missing|lost|errors?|complaints?)|nobody lost)\b", re.I)
 # Actions in the present tense, common in non-native English ("i make new plan").
 _ACT = re.compile(r"\b(?:i|we)\s+(?:\w+\s+)?(?:make|build|help|explain|translate|teach|write|"
