@@ -176,7 +176,10 @@ REQUIREMENT_CUE = re.compile(
     r"comfortable|confident|\d+\+? years?|years? of)\b", re.I)
 DUTY_CUE = re.compile(r"^(?:you(?:'ll| will)|responsible for|your (?:main )?(?:role|task|job|"
                       r"responsibilit\w+)|in this (?:role|position)|as (?:a|an|our) [\w -]+"
-                      r"(?:you|,)|\w+ing\b)", re.I)
+                      r"(?:you|,)|\w+ing\b|"
+                      # "The successful candidate will coordinate the shift", not "will have"
+                      r"(?:the )?successful (?:candidate|applicant|post ?holder) will "
+                      r"(?!(?:be|have|hold|need|possess|bring|demonstrate|ideally)\b))", re.I)
 NICE_CUE = re.compile(
     r"\b(?:nice[- ]to[- ]have|nice to have|is a (?:big |huge )?plus|are a plus|a plus|bonus|"
     r"preferred|preferably|desirable|desired|advantage\w*|ideally|would be (?:great|nice|"

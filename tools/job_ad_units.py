@@ -74,10 +74,11 @@ def sentences(piece: str, short: int = _SHORT) -> list[str]:
     Returns:
         The sentences in order (the piece itself when it is short or has one sentence).
     """
-    if len(piece.split()) <= short:
-        return [piece]
-    cuts = [(m.start(), m.end()) for m in _BOUNDARY.finditer(piece)
+    ends = [(m.start(), m.end()) for m in _BOUNDARY.finditer(piece)
             if _sentence_end(piece, m)]
+    if len(piece.split()) <= short and not _notes(piece, ends):
+        return [piece]
+    cuts = list(ends)
     cuts += [(start, start) for start in _label_starts(piece)]
     out: list[str] = []
     begin = 0
@@ -88,6 +89,17 @@ def sentences(piece: str, short: int = _SHORT) -> list[str]:
         begin = end
     out.append(piece[begin:])
     return [s.strip() for s in out if s.strip(" .-")]
+
+
+def _notes(piece: str, ends: list[tuple[int, int]]) -> bool:
+    """Whether a short piece is a row of three or more notes, each a sentence of its own
+    ("ILS or ALS. Mentorship qualification. Experience with electronic prescribing (EPMA).");
+    two are left whole, as a numbered list's "Excel 1. Patience" would be cut wrongly."""
+    if not ends or any(piece[a:a + 1] not in ".!?" for a, _ in ends):
+        return False
+    bounds = [0, *[e for _, e in ends], len(piece)]
+    parts = [piece[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    return len(parts) >= 3 and all(1 <= len(p.split()) <= _TELEGRAPHIC for p in parts)
 
 
 def clause_reason(part: str) -> str | None:

@@ -148,19 +148,25 @@ def placed_lines(text: str) -> tuple[JobAd, list[tuple[int, str, str | None]]]:
     placed: list[tuple[int, str, str | None]] = []  # (line, text, section) to decide
     section: str | None = None
     inline: tuple[int, str] | None = None  # "What we offer: ..." for the rest of its line
+    by_label = False  # the section was set by an inline label ("Essential: ..."), no heading
     for number, unit in units:
         if rules.INJECTION.search(unit):
             ad.ignored.append(unit)
             continue
         head = rules.heading(unit) or rules.open_heading(unit)
         if head is not None:
-            section, inline = (None if head == "open" else head), None
+            section, inline, by_label = (None if head == "open" else head), None, False
             continue
         labelled = rules.label(unit)
         line_section = inline[1] if inline and inline[0] == number else section
+        if by_label and line_section in ("must", "nice") and rules.DUTY_CUE.search(
+                rules.strip_bullet(unit)):
+            line_section = None  # "Desirable: ILS or ALS." then "You will coordinate ...":
+            # the label told its own line, the duty tells itself
         if labelled and labelled[0] in ("must", "nice", "duty", "stack"):
             line_section, unit = labelled
-            section = line_section if line_section != "stack" else section
+            if line_section != "stack":
+                section, by_label = line_section, True
             inline = None
         elif labelled:  # "Salary: ..." is set aside whole
             line_section = labelled[0]

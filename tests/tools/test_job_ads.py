@@ -86,6 +86,23 @@ def test_an_inline_label_with_a_semicolon_list_gives_one_requirement_per_item() 
     assert [r.text for r in ad.requirements if not r.must] == ["ODP degree"]
 
 
+def test_an_inline_label_of_short_notes_gives_one_requirement_per_note_and_no_duty() -> None:
+    """An NHS-style "Desirable: ILS or ALS. Mentorship qualification. Experience with
+    electronic prescribing (EPMA)." was one requirement (too short to be split), and the
+    duty on the next line was listed as nice-to-have."""
+    ad = parse("Band 6 Junior Sister - Acute Medicine\n"
+               "Essential: NMC registration. Experience of escalating the deteriorating "
+               "patient.\nDesirable: ILS or ALS. Mentorship qualification. Experience with "
+               "electronic prescribing (EPMA).\nThe successful candidate will coordinate the "
+               "shift and manage bed flow with the site team.\n")
+    nice = [r.text for r in ad.requirements if not r.must]
+    assert nice == ["ILS or ALS.", "Mentorship qualification.",
+                    "Experience with electronic prescribing (EPMA)."]
+    assert [r.text for r in ad.duties] == [
+        "The successful candidate will coordinate the shift and manage bed flow with the "
+        "site team"]
+
+
 def test_company_and_benefit_lines_in_new_words_are_set_aside_by_the_learned_head() -> None:
     """No heading, no benefit keyword: the line-kind head reads what the line is about."""
     ad = parse("Care assistant, nights\n"
