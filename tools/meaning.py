@@ -237,8 +237,10 @@ def by_meaning(matches: Sequence[Any], req_tags: Sequence[Sequence[dict[str, Any
     rest_near, rest_gate = _closeness([rest_text[i] for i in covered], facts)
     for row, i in enumerate(todo):
         m = matches[i]
-        if m.cites:  # found by skill or term: quote the closest of its sentences
-            rank = {f.id: near[row][j] for j, f in enumerate(done)}
+        if m.cites:  # found by skill or term: quote the closest of its sentences, those
+            # sharing the requirement's words first ("escalated" for "escalating ...")
+            rank = {f.id: near[row][j] + SHARED_BONUS * _overlap(m.requirement, f)
+                    for j, f in enumerate(done) if f.id in m.cites}
             m.cites = sorted(m.cites, key=lambda c: -rank.get(c, -1.0))[:2]
         if m.status == "covered":
             k = covered.index(i)

@@ -479,3 +479,23 @@ def test_a_training_asked_for_is_held_not_shown_by_a_deed_on_its_topic() -> None
     assert falls["status"] == "gap" and "course or certificate" in falls["next_step"], falls
     assert by_req["Moving and handling training (we can refresh this)"]["status"] == "covered"
     assert not TRAINING.search("Experience supervising or training new staff")
+
+
+def test_a_requirement_covered_by_a_skill_quotes_first_the_sentence_sharing_its_words() -> None:
+    """A nurse's "Experience of escalating the deteriorating patient", covered by a skill
+    two of her sentences share, quoted her talk with an upset daughter before "I escalated
+    to the outreach team"."""
+    from tools.facts import Fact
+    from tools.meaning import by_meaning
+    from tools.profile import Match
+
+    said = ["also I had the daughter of another patient very upset because her mum wasnt "
+            "eating, I sat with her in the relatives room and we made a plan with the dietitian",
+            "Tuesday one of my patients NEWS went from 2 to 6 in an hour, I escalated to the "
+            "outreach team and they moved him to HDU"]
+    done = [Fact(id=f"ref_a#{i}", item_id="ref_a", kind="reflection", date="2026-11-24",
+                 text=t) for i, t in enumerate(said, start=1)]
+    m = Match(requirement="Experience of escalating the deteriorating patient.", must=True,
+              status="covered", cites=["ref_a#1", "ref_a#2"])
+    by_meaning([m], [[]], done)
+    assert m.cites[0] == "ref_a#2"
