@@ -267,11 +267,11 @@ def _split_scene(text: str) -> tuple[str, str] | None:
         head = text[:found.start()].strip(" ,;-")
         if found.start() == 0 or len(head.split()) < 3:
             continue
-        if re.search(r"\b(?:i|i'm|i've|we|we're|my|our)\b", head, re.I) and \
+        if re.search(r"\b(?:i|i'm|i've|we|we're)\b", head, re.I) and \
                 clause_mood(head) != "other":
             return None  # the writer is already at work in the opening words
         if clause_mood(head) != "other" and not not_a_deed(head):
-            return None
+            return None  # ("one of my patients NEWS went from 2 to 6" is no deed of theirs)
         deed = text[found.end():].strip()
         if len(deed.split()) < 3:
             return None

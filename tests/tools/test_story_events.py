@@ -243,6 +243,18 @@ def test_what_came_after_a_while_is_the_result() -> None:
                          "every radiator.") is None  # the writer again
 
 
+def test_a_scene_about_ones_own_patient_is_still_the_scene() -> None:
+    """"Tuesday one of my patients NEWS went from 2 to 6 in an hour, I escalated to the
+    outreach team" was one Action with no Situation: "my" patient is no deed of the nurse's."""
+    from tools.stories import _split_scene
+
+    assert _split_scene("Tuesday one of my patients NEWS went from 2 to 6 in an hour, I "
+                        "escalated to the outreach team.") == (
+        "Tuesday one of my patients NEWS went from 2 to 6 in an hour.",
+        "I escalated to the outreach team.")
+    assert _split_scene("I was checking my emails, I saw the alert and rang the on-call.") is None
+
+
 def test_how_it_stood_at_the_end_is_the_result() -> None:
     """A call-centre agent's "He was calm at the end." was drafted as the Situation."""
     from tools.stories import draft
