@@ -103,7 +103,9 @@ def test_committed_glossary_covers_many_trades() -> None:
     glossary = load_glossary()
     for text, term in [("did obs", "obs"), ("reviewed 4 PRs", "PR"), ("cashed up", "cashed up"),
                        ("stepping through it with breakpoints", "breakpoint"),
-                       ("sorted our docker setup", "docker"), ("did the recs", "did the recs")]:
+                       ("sorted our docker setup", "docker"), ("did the recs", "did the recs"),
+                       ("pushed back on the deadline", "push back"),
+                       ("I need to learn to say no", "say no")]:
         assert term in [h.term.term for h in glossary.find(text)], text
 
 
