@@ -203,11 +203,24 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
                                                    text[span[0]:span[1]]):
                 continue  # "I helped a customer" is not "support colleagues"
             evidence = (m.start, m.end) if m else unit.span
+            if top is None and _declined(text, evidence):
+                continue  # "saying no to extra shifts": what is turned down is no skill
             taken[framework] = taken.get(framework, 0) + 1
             # an earlier sentence keeps a tie (scores within float noise of each other), so
             # the evidence never depends on how the sentences were batched
             if c not in found or row[c] > found[c][0] + TIE:
                 found[c] = (float(row[c]), span, evidence)
+
+
+# what one says no to, turns down or refuses, right before a mention
+_DECLINING = re.compile(r"\b(?:(?:say|says|saying|said) no|turn(?:s|ed|ing)? down|"
+                        r"refus(?:e|es|ed|ing))(?:\s+to)?\s*$", re.I)
+
+
+def _declined(text: str, evidence: tuple[int, int]) -> bool:
+    """Whether a mention is what the writer says no to ("I want to get better at saying no
+    to extra shifts" is no growth in scheduling shifts)."""
+    return _DECLINING.search(text[max(0, evidence[0] - 40):evidence[0]]) is not None
 
 
 def _scene(sentence: str) -> bool:

@@ -620,3 +620,16 @@ def test_not_sure_about_a_tool_is_a_struggle() -> None:
     assert growth_cue("I'm not sure how to do the month-end journals")
     assert not growth_cue("not sure about it, we will see")
     assert not growth_cue("she was not sure about the price so I explained the offer")
+
+
+def test_what_one_says_no_to_is_no_skill_of_theirs() -> None:
+    """The README's own session: "I want to get better at saying no to extra shifts" showed
+    "schedule shifts" and "work in shifts" as growth areas, from "to extra shifts"."""
+    from tools.skills.tagging import _declined
+
+    text = "I want to get better at saying no to extra shifts"
+    phrase = text.index("to extra shifts")
+    assert _declined(text, (phrase, len(text)))
+    assert _declined("refused to sign it", (11, 18))
+    assert not _declined("I said the rota was done", (11, 15))
+    assert not [t for t in tag(text, ("esco",)) if t.evidence == "to extra shifts"]
