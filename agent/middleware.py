@@ -30,7 +30,7 @@ from langgraph.types import Command
 
 from agent.coach import MODEL_NAME, OfflineCoach
 from agent.context import Context
-from agent.intents import route
+from agent.intents import RULES_BEFORE_CARE, route
 from agent.results import DialogUpdate, ToolResult
 from agent.state import PassportState, dialog, dialog_update, prompt_state
 from memory.records import get_records
@@ -107,7 +107,10 @@ class PassportMiddleware(AgentMiddleware[PassportState, Context]):
         if not isinstance(out, ToolMessage) or not isinstance(out.artifact, dict):
             return out
         result = ToolResult.model_validate(out.artifact)
-        return Command(update={"messages": [out], "dialog": dialog_update(result.state)})
+        update = dialog_update(result.state)
+        if update["awaiting"] is None and _stays_with_care(request.state):
+            update["awaiting"] = "distress"  # a request answered; what follows stays gentle
+        return Command(update={"messages": [out], "dialog": update})
 
     async def awrap_model_call(
         self, request: ModelRequest[Context],
@@ -134,6 +137,18 @@ class PassportMiddleware(AgentMiddleware[PassportState, Context]):
             log.warning("LLM call failed (%s: %s); the offline coach answers this turn",
                         type(exc).__name__, exc)
             return await handler(request.override(model=self.fallback))
+
+
+def _stays_with_care(state: Any) -> bool:
+    """Whether the person was in care (the coach answered distress) and this turn's message
+    was a request answered from there, not one that brings back the coaching flow ("let's
+    reflect", a slash command): then the next message is still read with care."""
+    if not isinstance(state, dict) or dialog(state).awaiting != "distress":
+        return False
+    human = next((m for m in reversed(state.get("messages", []))
+                  if isinstance(m, HumanMessage)), None)
+    text = human.content if human is not None and isinstance(human.content, str) else ""
+    return not RULES_BEFORE_CARE.search(text)
 
 
 def _keep_stated_job(messages: list[Any], user_id: str) -> None:

@@ -33,6 +33,27 @@ async def test_soft_distress_gets_care_with_a_helpline_no_question_and_nothing_k
     _nothing_kept(mo)
 
 
+async def test_a_request_answered_in_care_does_not_end_the_care() -> None:
+    """A line cook told he cries in the walk-in and sees no point, asked for his strengths,
+    then wrote a moment: it got "You mentioned 'thanks'. Which part of that did you handle
+    yourself?". The request is answered; what follows is still read with care; "let's
+    reflect" brings the coaching back."""
+    async with AgentService() as service:
+        dev = service.user_for("cli", "local", "dev")
+        care, asked, after, back = await converse(service, dev, [
+            "week was rough. i cry in the walk in fridge most shifts and honestly i dont see "
+            "the point of anything anymore",
+            "what are my strengths?",
+            "thanks. i did sort the prep list for the new menu tho",
+            "let's reflect"])
+    assert "findahelpline.com" in care.text
+    assert "strengths" in asked.tools
+    assert after.tools == [] and questions(after) == [], after.text
+    assert "let's reflect" in after.text
+    assert "let's reflect" not in back.text and questions(back), back.text
+    _nothing_kept(dev)
+
+
 async def test_a_privacy_question_is_answered_and_nothing_is_stored() -> None:
     async with AgentService() as service:
         jo = service.user_for("cli", "local", "jo")

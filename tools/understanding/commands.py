@@ -148,6 +148,8 @@ def stated_job(text: str) -> str | None:
     if not (introduction(text) or opens_with_introduction(text)):
         return None
     found = _TRAINING.search(text) or _JOB_SAID.search(text)
+    if found is not None and _A_NAME_ONLY.match(found.group("job")):
+        found = None  # "hi im Dev, line cook": a name that is also a role word
     if found is None:
         greeting = _GREETING.match(text)
         rest = text[greeting.end():] if greeting else text
@@ -198,6 +200,8 @@ def stated_work(text: str, job: str | None = None) -> str | None:
 
 
 _BARE_NAME_ONLY = re.compile(r"^[A-Z][a-z'-]+(?=\s*[,.-])")
+# one capitalised word and then a comma or the end: a name ("Dev", "Cook", "Porter")
+_A_NAME_ONLY = re.compile(r"^[A-Z][a-z'-]+\s*$")
 
 
 def _capitalised(name: re.Match[str]) -> bool:

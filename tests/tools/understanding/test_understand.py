@@ -313,6 +313,9 @@ def test_a_sentence_that_opens_with_the_writers_name_introduces_them() -> None:
      "in a call centre"),
     ("yo its Marco, sous chef", "sous chef"),
     ("I work as an electrician", "an electrician"),  # as written, article and all
+    # a name that is also a role word ("you work as Dev")
+    ("hi im Dev, line cook", "line cook"),
+    ("Hi, I am Cook, a nurse on a surgical ward", "a nurse on a surgical ward"),
     # 29 words, a past job and a course beside the present one
     ("Hi! I am Lucía, I was a primary teacher in Spain for 6 years, now I work in a call "
      "centre in Manchester while I study UX design online", "in a call centre in Manchester"),
