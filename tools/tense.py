@@ -142,6 +142,7 @@ def _verb(s: Sentence, agr: str, v: int) -> bool:
         if low == "not" and is_verb(nxt) and not is_past_form(nxt):
             s.put(v, "did not")
             _and_then(s, agr, v + 1)
+            return True
         return False
     if low in AUX or low in AUX_PLAIN:  # "he don't listen": non-native English too
         new = {**AUX, **AUX_PLAIN}[low]
