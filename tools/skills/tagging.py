@@ -205,6 +205,9 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
             evidence = (m.start, m.end) if m else unit.span
             if top is None and _declined(text, evidence):
                 continue  # "saying no to extra shifts": what is turned down is no skill
+            if top is None and m is not None and _COURSE_AFTER.match(text, m.end) and \
+                    _COURSE_BEFORE.search(text[max(0, m.start - 30):m.start]):
+                continue  # "for my UX course": the course's subject, not a deed
             taken[framework] = taken.get(framework, 0) + 1
             # an earlier sentence keeps a tie (scores within float noise of each other), so
             # the evidence never depends on how the sentences were batched
@@ -215,6 +218,17 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
 # what one says no to, turns down or refuses, right before a mention
 _DECLINING = re.compile(r"\b(?:(?:say|says|saying|said) no|turn(?:s|ed|ing)? down|"
                         r"refus(?:e|es|ed|ing))(?:\s+to)?\s*$", re.I)
+
+
+# a mention that names what a course is about ("my UX course", "the Excel class")
+_COURSE_AFTER = re.compile(r"\s+(?:course|class|module|degree|diploma|lesson|lessons|exam|"
+                           r"bootcamp|certificate|certification|qualification)s?\b", re.I)
+
+
+# ... said as the setting of something else ("for my UX course I did 5 interviews"), not as
+# a course done ("passed my food hygiene course")
+_COURSE_BEFORE = re.compile(r"\b(?:for|on|in|at|from|during) (?:my|the|our|a|an|this)\s+$",
+                            re.I)
 
 
 def _declined(text: str, evidence: tuple[int, int]) -> bool:

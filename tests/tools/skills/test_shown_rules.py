@@ -633,3 +633,16 @@ def test_what_one_says_no_to_is_no_skill_of_theirs() -> None:
     assert _declined("refused to sign it", (11, 18))
     assert not _declined("I said the rota was done", (11, 15))
     assert not [t for t in tag(text, ("esco",)) if t.evidence == "to extra shifts"]
+
+
+def test_the_subject_of_a_course_said_as_a_setting_is_no_skill_shown() -> None:
+    """A call-centre agent retraining in UX: "Also for my UX course I did 5 interviews ..."
+    showed "create prototype of user experience solutions", quoting only "UX"."""
+    from tools.skills.tagging import _COURSE_AFTER, _COURSE_BEFORE
+
+    text = "Also for my UX course I did 5 interviews with my colleagues"
+    at = text.index("UX")
+    assert _COURSE_AFTER.match(text, at + 2) and _COURSE_BEFORE.search(text[:at])
+    assert not [t for t in tag(text, ("esco",)) if t.evidence == "UX"]
+    done = "passed my food hygiene course on friday"  # a course done says what was learnt
+    assert not _COURSE_BEFORE.search(done[:done.index("food")])
