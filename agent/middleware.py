@@ -145,18 +145,20 @@ def _stays_with_care(state: Any) -> bool:
     reflect", a slash command): then the next message is still read with care."""
     if not isinstance(state, dict) or dialog(state).awaiting != "distress":
         return False
-    human = next((m for m in reversed(state.get("messages", []))
-                  if isinstance(m, HumanMessage)), None)
-    text = human.content if human is not None and isinstance(human.content, str) else ""
-    return not RULES_BEFORE_CARE.search(text)
+    return not RULES_BEFORE_CARE.search(_latest_said(state.get("messages", [])))
+
+
+def _latest_said(messages: list[Any]) -> str:
+    """The text of the person's latest message ("" when there is none or it is not text)."""
+    human = next((m for m in reversed(messages) if isinstance(m, HumanMessage)), None)
+    return human.content if human is not None and isinstance(human.content, str) else ""
 
 
 def _keep_stated_job(messages: list[Any], user_id: str) -> None:
     """Keep the job of this turn's introduction ("hi, I'm Ana, I work as a dental nurse"): it
     tells the tagger and the careers answers the person's trade from the first day. Kept in
     the career preferences, so export shows it and forget removes it."""
-    human = next((m for m in reversed(messages) if isinstance(m, HumanMessage)), None)
-    text = human.content if human is not None and isinstance(human.content, str) else ""
+    text = _latest_said(messages)
     job = stated_job(text) if text else None
     if job:
         keep_job(user_id, job, stated_work(text, job), datetime.now(UTC).date().isoformat())
@@ -164,10 +166,8 @@ def _keep_stated_job(messages: list[Any], user_id: str) -> None:
 
 def _needs_care(messages: list[Any], awaiting: str | None) -> bool:
     """True when the person's latest message is distress, or follows it without a request."""
-    human = next((m for m in reversed(messages) if isinstance(m, HumanMessage)), None)
-    if human is None or not isinstance(human.content, str):
-        return False
-    return route(human.content, awaiting=awaiting).intent in CARE
+    text = _latest_said(messages)
+    return bool(text) and route(text, awaiting=awaiting).intent in CARE
 
 
 def _fell_back_this_turn(messages: list[Any]) -> bool:

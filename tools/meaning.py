@@ -53,6 +53,12 @@ _TAKEN = re.compile(r"\b(?:training|trained on|course|refresher|module|e-?learni
                     r"completed|certificate|certified|qualified|workshop)\b", re.I)
 
 
+def asks_training(requirement: str) -> bool:
+    """Whether a requirement asks for a training held (:data:`TRAINING`), its closing
+    punctuation aside ("Moving and handling training.")."""
+    return TRAINING.search(requirement.strip(" .;")) is not None
+
+
 def holds_training(fact: Fact) -> bool:
     """Whether a fact can show a training asked for: a credential, or words telling a
     training taken; a deed on the topic ("he fall in the night, I find him on floor") is no
@@ -419,7 +425,7 @@ def _upgrade(m: Any, req_tags: Sequence[dict[str, Any]], done: Sequence[Fact],
     ranked = sorted((k for k in range(len(done)) if done[k].kind != "introduction"
                      or EXPERIENCE.search(m.requirement)), key=lambda k: -near[k])
     credential = CREDENTIAL.search(m.requirement) is not None
-    training = not credential and TRAINING.search(m.requirement.strip(" .;")) is not None
+    training = not credential and asks_training(m.requirement)
     shown = [(j, c[0]) for j in ranked if gate[j] >= COVER_MIN
              and (not credential or holds_credential(done[j]))
              and (not training or holds_training(done[j]))

@@ -19,7 +19,13 @@ from prompts import render
 from tools.demonstrated import done_parts, own_deed, shows_own_action
 from tools.facts import Fact
 from tools.job_ads import JobAd, Requirement, parse, spelled
-from tools.meaning import CREDENTIAL, TRAINING, by_meaning, holds_credential, how_long_untold
+from tools.meaning import (
+    CREDENTIAL,
+    asks_training,
+    by_meaning,
+    holds_credential,
+    how_long_untold,
+)
 from tools.strengths import key
 
 Status = Literal["covered", "transferable", "gap"]
@@ -147,7 +153,7 @@ def _term_facts(term: str, done: list[Fact]) -> list[Fact]:
 
 def next_step(label: str, term: str | None) -> str:
     """A concrete next step for a gap, naming the requirement in the ad's words."""
-    if CREDENTIAL.search(label) or TRAINING.search(label.strip(" .;")):
+    if CREDENTIAL.search(label) or asks_training(label):
         return render("profile_step_credential")
     if term:
         return render("profile_step_project", term=term)
