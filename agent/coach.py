@@ -24,7 +24,7 @@ from agent.care import after_care_reply, care_reply
 from agent.intents import Route, route
 from prompts import asked, render, render_fresh
 from tools.careers.models import job_sentence
-from tools.understanding.commands import introduction, stated_job
+from tools.understanding.commands import introduction, stated_job, stated_name
 from tools.understanding.lang import detect
 
 MODEL_NAME = "offline-coach"
@@ -93,10 +93,14 @@ def _direct(intent: str, lang: str, seed: str, said: frozenset[str]) -> str:
     template = DIRECT.get(intent)
     if intent == "small_talk" and introduction(seed):  # "hi, I'm Marta, I work in care home"
         template = "introduction"
-        job = stated_job(seed)
+        job, name = stated_job(seed), stated_name(seed)
+        hello = f", {name}" if name else ""
         if job and lang == "en":  # kept by the middleware (``_keep_stated_job``): say so
             work = job_sentence(job, you=True).removeprefix("you ")
-            return render_fresh("introduction_job", seed=seed, avoid=said, work=work)
+            return render_fresh("introduction_job", seed=seed, avoid=said, work=work,
+                                hello=hello)
+        if lang == "en":
+            return _fresh(template, seed, said, hello=hello)
     if template is None:  # a command this installation has no tool for (undo, cancel)
         return render("not_available", what=intent.replace("_", " "))
     suffix = f"_{lang}" if lang != "en" and template in TRANSLATED else ""
@@ -115,15 +119,15 @@ def _lead(messages: Sequence[BaseMessage]) -> str:
     return render(f"lead_{lang}") + "\n\n"
 
 
-def _fresh(template: str, seed: str, said: frozenset[str]) -> str:
+def _fresh(template: str, seed: str, said: frozenset[str], **fields: object) -> str:
     """A variant of a direct reply that neither repeats a reply nor asks a question already
     asked in this conversation: repeating itself is how a coach gets stuck in a loop. When
     every variant was used, the template's ``_quiet`` twin (no question) answers, if any."""
-    fresh = render_fresh(template, seed=seed, avoid=said)
+    fresh = render_fresh(template, seed=seed, avoid=said, **fields)
     if fresh not in said and not asked(fresh) & asked("\n".join(said)):
         return fresh
     try:
-        return render_fresh(f"{template}_quiet", seed=seed, avoid=said)
+        return render_fresh(f"{template}_quiet", seed=seed, avoid=said, **fields)
     except KeyError:
         return fresh
 

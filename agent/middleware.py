@@ -35,8 +35,8 @@ from agent.results import DialogUpdate, ToolResult
 from agent.state import PassportState, dialog, dialog_update, prompt_state
 from memory.records import get_records
 from prompts import load
-from tools.careers.explore import keep_job
-from tools.understanding.commands import stated_job, stated_work
+from tools.careers.explore import keep_job, keep_name
+from tools.understanding.commands import stated_job, stated_name, stated_work
 
 log = logging.getLogger(__name__)
 MAX_MESSAGES = 40
@@ -157,11 +157,15 @@ def _latest_said(messages: list[Any]) -> str:
 def _keep_stated_job(messages: list[Any], user_id: str) -> None:
     """Keep the job of this turn's introduction ("hi, I'm Ana, I work as a dental nurse"): it
     tells the tagger and the careers answers the person's trade from the first day. Kept in
-    the career preferences, so export shows it and forget removes it."""
+    the career preferences, so export shows it and forget removes it; so is the name told
+    ("Ana"), which the coach greets them by from then on, whatever the channel calls them."""
     text = _latest_said(messages)
     job = stated_job(text) if text else None
     if job:
         keep_job(user_id, job, stated_work(text, job), datetime.now(UTC).date().isoformat())
+    name = stated_name(text) if text else None
+    if name:
+        keep_name(user_id, name)
 
 
 def _needs_care(messages: list[Any], awaiting: str | None) -> bool:

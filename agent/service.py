@@ -37,6 +37,7 @@ from prompts.phrasebook import (
     looks_like_credential,
 )
 from settings import Settings, get_settings
+from tools.careers.explore import get_prefs
 
 __all__ = ["AgentService", "StoreBusy"]
 log = logging.getLogger(__name__)
@@ -148,7 +149,8 @@ class AgentService:
         if get_records().get_user(user_id) is None:
             return Reply(text=render("user_unknown"))
         ctx = Context(user_id=user_id, channel=channel, now=datetime.now(UTC),
-                      display_name=clean_display_name(display_name) or self._name(user_id),
+                      display_name=(self._told_name(user_id) or clean_display_name(display_name)
+                                    or self._name(user_id)),
                       upload_id=upload_id, target=target)
         thread = checkpoints.thread_id(user_id, channel, conversation)
         async with self._locks[user_id], self._across_workers(user_id):
@@ -199,6 +201,11 @@ class AgentService:
         await self.start()
         memory_cap.forget_user(user_id)
         await checkpoints.delete_user(self.saver, user_id)
+
+    @staticmethod
+    def _told_name(user_id: str) -> str | None:
+        """The name the person told the coach in an introduction, if any."""
+        return clean_display_name(get_prefs(user_id).name)
 
     @staticmethod
     def _name(user_id: str) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from agent.capabilities import careers
@@ -184,8 +184,37 @@ def save(user_id: str, record: dict[str, Any], joined: bool = False) -> ToolResu
         state=DialogUpdate(awaiting="reject" if shown else None, shown_skills=listed))
 
 
-def opening(user_id: str, name: str) -> ToolResult:
-    """The weekly opening question, recalling last week's words when there are any."""
+# A draft left open longer than this when a new reflection begins was a moment of its own: the
+# person told it, got a follow-up, and came back another day to tell something else.
+STALE_DRAFT = FOLLOW_ON_WINDOW
+
+
+def _keep_stale_draft(user_id: str, now: datetime) -> bool:
+    """Save a draft left open since before ``STALE_DRAFT`` as its own growth moment (in the
+    week it was told), so that what comes next starts a new one; True when one was kept."""
+    row = get_records().draft_reflection(user_id)
+    if row is None or not _draft_from(row).texts:
+        return False
+    touched = datetime.fromisoformat(str(row["updated_at"]))
+    if now - touched < STALE_DRAFT:
+        return False
+    save(user_id, dict(row))
+    return True
+
+
+def opening(user_id: str, name: str, now: datetime | None = None) -> ToolResult:
+    """The weekly opening question, recalling last week's words when there are any. A draft
+    left open from an earlier day is saved first as its own moment, and the reply says so
+    (it was getting the new week's moment appended to it)."""
+    kept = _keep_stale_draft(user_id, now or datetime.now(UTC))
+    reply = _opening(user_id, name)
+    if kept:
+        reply.reply = f"{render('draft_kept')}\n\n{reply.reply}"
+        reply.facts["kept_open_draft"] = True
+    return reply
+
+
+def _opening(user_id: str, name: str) -> ToolResult:
     saved = get_records().list_reflections(user_id)
     # The next message answers the opening question: a terse one is still a reflection.
     waits = DialogUpdate(awaiting="reflection")

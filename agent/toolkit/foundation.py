@@ -29,7 +29,7 @@ def reflect(runtime: Runtime) -> ToolOutput:
 def begin_reflection(runtime: Runtime) -> ToolOutput:
     """Start the weekly reflection: returns the opening question, recalling last week."""
     ctx = runtime.context
-    return run(reflection_cap.opening, ctx.user_id, ctx.display_name or "there")
+    return run(reflection_cap.opening, ctx.user_id, ctx.display_name or "there", ctx.now)
 
 
 @agent_tool

@@ -198,3 +198,33 @@ async def test_a_plan_told_inside_a_reflection_stays_in_it(service: AgentService
     assert draft is not None  # two follow-ups: the reflection is still open
     roles = (await converse(service, dr, ["where could I go next?"]))[0]
     assert "not saved yet" in roles.text  # asked mid-reflection: it says why
+
+
+def test_a_draft_left_open_is_its_own_moment_when_a_new_reflection_begins(
+        service: AgentService) -> None:
+    """An electrician told one job, got a follow-up and left; days later "lets reflect" and a
+    call-out to a bakery were appended to that draft, and his story about the bakery came out
+    with the other job's rewire in it. The old draft is saved first, in its own week."""
+    from datetime import UTC, datetime, timedelta
+
+    from agent.capabilities.reflection import STALE_DRAFT, opening, reflect
+
+    ga = service.user_for("cli", "local", "ga")
+    then = datetime.now(UTC)  # the store stamps its own clock on every write
+    first = reflect(ga, "Rewired a 1930s terrace in Cardiff, the old rubber cable was crumbling",
+                    then)
+    assert first.kind == "reflection_question"
+    soon = opening(ga, "Gareth", then + STALE_DRAFT - timedelta(minutes=1))
+    assert "kept_open_draft" not in soon.facts  # minutes later the draft is still being told
+    assert get_records().draft_reflection(ga) is not None
+    later = opening(ga, "Gareth", then + timedelta(days=3))
+    assert later.facts["kept_open_draft"] is True
+    assert later.reply.startswith(load("draft_kept")[0]) and later.reply.rstrip().endswith("?")
+    assert get_records().draft_reflection(ga) is None
+    reflect(ga, "Got called out to a bakery on Tuesday, their oven kept tripping the RCD",
+            then + timedelta(days=3))
+    saved = get_records().list_reflections(ga)
+    assert [r["text"] for r in saved] == [
+        "Rewired a 1930s terrace in Cardiff, the old rubber cable was crumbling"]
+    assert saved[0]["week"] == then.strftime("%G-W%V")
+    assert get_records().draft_reflection(ga)["text"].startswith("Got called out to a bakery")

@@ -99,19 +99,38 @@ async def test_a_self_introduction_is_welcomed_and_only_the_job_said_is_kept() -
         assert reply.tools == []
         first_line = reply.text.split("\n\n")[0]
         # welcomed, and told what is kept and how it goes
-        assert first_line in [v.format(work="work in care home")
+        assert first_line in [v.format(work="work in care home", hello=", Marta")
                               for v in load("introduction_job")], first_line
         _nothing_kept(marta)
         assert get_records().career_prefs(marta)["job"] == "in care home"
         shown = (await converse(service, marta, ["show my memory"]))[0]
         assert "\u201cin care home\u201d" in shown.text
-        # a name alone is no job: the plain welcome, nothing kept
+        # a name alone is no job: the plain welcome, only the name kept
         sam = service.user_for("cli", "local", "sam")
         hello = (await converse(service, sam, ["hi im Sam"]))[0]
-        assert hello.text.split("\n\n")[0] in load("introduction")
-        assert get_records().career_prefs(sam) == {}
+        assert hello.text.split("\n\n")[0] in [v.format(hello=", Sam")
+                                               for v in load("introduction")]
+        assert get_records().career_prefs(sam).get("job") is None
+        assert get_records().career_prefs(sam)["name"] == "Sam"
         await service.forget(marta)
         assert get_records().career_prefs(marta) == {}
+
+
+async def test_the_name_told_in_an_introduction_is_how_the_coach_greets_them() -> None:
+    """An electrician chatting in the terminal as user "1" said "hi, I'm Gareth"; the coach
+    then greeted him "Hi 1!". The name he told wins over what the channel calls him, and
+    forget removes it with the rest."""
+    async with AgentService() as service:
+        gareth = service.user_for("cli", "local", "1")
+        said = ["hi, I'm Gareth, I'm a self employed electrician, mostly domestic rewires",
+                "lets reflect"]
+        replies = [await service.handle(gareth, m, channel="cli", conversation="c",
+                                        display_name="1") for m in said]
+        assert replies[0].text.startswith(("Good to meet you, Gareth.",
+                                           "Nice to meet you, Gareth!")), replies[0].text
+        assert "Gareth" in replies[1].text and "Hi 1" not in replies[1].text, replies[1].text
+        await service.forget(gareth)
+        assert get_records().career_prefs(gareth) == {}
 
 
 async def test_the_work_an_introduction_tells_is_evidence_for_a_profile_not_a_strength() -> None:

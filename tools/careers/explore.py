@@ -122,6 +122,14 @@ def keep_job(user_id: str, job: str, said: str | None = None, on: str | None = N
         save_prefs(user_id, prefs)
 
 
+def keep_name(user_id: str, name: str) -> None:
+    """Keep the name a person told the coach ("hi, I'm Gareth"), replacing an earlier one."""
+    prefs = get_prefs(user_id)
+    if prefs.name != name:
+        prefs.name = name
+        save_prefs(user_id, prefs)
+
+
 def explore_roles(user_id: str, text: str = "", ask: bool = True) -> RolesResult:
     """Which roles fit the user: near roles and one or two stretch roles, with evidence.
 

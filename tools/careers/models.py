@@ -88,6 +88,8 @@ class CareerPrefs(BaseModel):
                                   "that work, verbatim ('I was assistant manager in a "
                                   "supermarket for 7 years'): the person's own evidence")
     work_said_on: str | None = Field(default=None, description="ISO date of the introduction")
+    name: str | None = Field(default=None, description="the name the person told the coach in "
+                             "their introduction ('hi, I'm Gareth'): how the coach greets them")
 
 
 def job_sentence(job: str, you: bool = False) -> str:

@@ -199,6 +199,37 @@ def stated_work(text: str, job: str | None = None) -> str | None:
     return said or None
 
 
+def stated_name(text: str) -> str | None:
+    """The name an introduction tells ("hi, I'm Gareth, I'm a ... electrician" -> "Gareth",
+    "Noor here", "my name is ana" -> "Ana", "Priyanka, maintenance engineer ..."), or None.
+
+    Only for an introduction; a role word in lower case where the name would stand ("hi im
+    nurse on ward 4") is no name, a capitalised one is ("hi im Dev, line cook")."""
+    if not (introduction(text) or opens_with_introduction(text)):
+        return None
+    greeting = _GREETING.match(text)
+    rest = text[greeting.end():] if greeting else text.lstrip(" \t\"'")
+    found = _NAME.match(rest)
+    if found is not None:
+        said = found.group("name") or found.group("here")
+        if said is None:  # "my name is ana": the word after the cue
+            said = found.group(0).split()[-1]
+        elif not _capitalised(found) and not greeting:
+            return None
+    else:
+        bare = _BARE_NAME_ONLY.match(rest)
+        said = bare.group(0) if bare else None
+    if not said or not said[0].isalpha() or said.lower() in _NOT_NAMES or \
+            (said.islower() and re.fullmatch(_ROLES, said, re.I)):
+        return None
+    return said[:1].upper() + said[1:]
+
+
+# words that stand where a name would and are none ("hi, it's me", "hi im new here")
+_NOT_NAMES = frozenset({"me", "new", "back", "here", "just", "still", "also", "really", "so",
+                        "a", "an", "the", "not", "from", "in", "at", "on", "with", "your"})
+
+
 _BARE_NAME_ONLY = re.compile(r"^[A-Z][a-z'-]+(?=\s*[,.-])")
 # one capitalised word and then a comma or the end: a name ("Dev", "Cook", "Porter")
 _A_NAME_ONLY = re.compile(r"^[A-Z][a-z'-]+\s*$")

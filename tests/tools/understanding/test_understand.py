@@ -374,3 +374,19 @@ def test_the_work_said_by_its_verb_is_the_job(text: str, job: str | None) -> Non
     assert commands.stated_job(text) == job
     if job:
         assert job_sentence(job, you=True) == f"you {job}"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("hi, I'm Gareth, I'm a self employed electrician, mostly domestic rewires", "Gareth"),
+    ("Noor here, I work in a call centre", "Noor"),
+    ("my name is ana and i work as a carer", "Ana"),
+    ("hi im Dev, line cook", "Dev"),
+    ("Hola, soy Lucía, trabajo en un hotel", "Lucía"),
+    ("hello, I am a nurse", None),
+    ("hi im nurse on ward 4", None),
+    ("im tired", None),
+    ("hi, I'm new here, I work in retail", None),
+    ("I fixed the printer for Gareth", None),
+])
+def test_the_name_an_introduction_tells(text: str, name: str | None) -> None:
+    assert commands.stated_name(text) == name
