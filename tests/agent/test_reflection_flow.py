@@ -227,4 +227,5 @@ def test_a_draft_left_open_is_its_own_moment_when_a_new_reflection_begins(
     assert [r["text"] for r in saved] == [
         "Rewired a 1930s terrace in Cardiff, the old rubber cable was crumbling"]
     assert saved[0]["week"] == then.strftime("%G-W%V")
-    assert get_records().draft_reflection(ga)["text"].startswith("Got called out to a bakery")
+    draft = get_records().draft_reflection(ga)
+    assert draft is not None and draft["text"].startswith("Got called out to a bakery")
