@@ -310,6 +310,12 @@ def _named(requirement: str, fact: Fact) -> str | None:
     return None
 
 
+def named_missing(requirement: str, fact: Fact) -> str | None:
+    """What a requirement names that the fact does not say: a tool, acronym or language
+    (:func:`_named`) or a specific word (:func:`_rare_missing`); None when it says them all."""
+    return _named(requirement, fact) or _rare_missing(requirement, fact)
+
+
 RARE_DF = 3  # a word in at most this many ESCO skills (labels and descriptions) is specific
 
 
@@ -435,8 +441,7 @@ def _upgrade(m: Any, req_tags: Sequence[dict[str, Any]], done: Sequence[Fact],
     # ranks first among those that share one ("career conversations" for "career").
     shown.sort(key=lambda jc: -(near[jc[0]] + SHARED_BONUS * _overlap(m.requirement,
                                                                       done[jc[0]])))
-    named = (_named(m.requirement, done[shown[0][0]]) or
-             _rare_missing(m.requirement, done[shown[0][0]])) if shown else None
+    named = named_missing(m.requirement, done[shown[0][0]]) if shown else None
     if shown and not named:
         cites = [done[j].id for j, _ in shown[:2]]
         m.status, m.cites, m.via, m.next_step = "covered", cites, shown[0][1], None
@@ -444,7 +449,7 @@ def _upgrade(m: Any, req_tags: Sequence[dict[str, Any]], done: Sequence[Fact],
     elif shown and m.status == "gap" and not credential:
         m.status, m.cites, m.via, m.next_step = "transferable", \
             [done[j].id for j, _ in shown[:2]], shown[0][1], None
-        m.why = render_template("match_named_missing", via=shown[0][1])
+        m.why = render_template("match_named_missing", via=shown[0][1], named=named)
     elif ranked and near[ranked[0]] >= NEAR_MIN and m.status == "gap" and not credential:
         m.status, m.cites, m.next_step = "transferable", [done[ranked[0]].id], None
         m.why = render_template("match_close_why")

@@ -25,6 +25,7 @@ from tools.meaning import (
     by_meaning,
     holds_credential,
     how_long_untold,
+    named_missing,
 )
 from tools.strengths import key
 
@@ -226,7 +227,16 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
                 credential = CREDENTIAL.search(label) is not None
                 same = [f for t in found for f in user_skills.get(key(t), [])
                         if not credential or holds_credential(f)]
-                if same:
+                # "EV charger or solar PV installation experience" is not shown by a consumer
+                # unit fitted, though both are "install electrical equipment"; one item of a
+                # list ("rewires, consumer unit upgrades, fault finding and EICRs") need not be
+                missing = [named_missing(label, f) for f in same] if "," not in label else []
+                if same and missing and all(missing):
+                    shared_label = labels[next(key(t) for t in found if key(t) in user_skills)]
+                    m.status, m.cites, m.via = "transferable", _rank(same), shared_label
+                    m.why = render("match_named_missing", via=shared_label,
+                                   named=missing[0])
+                elif same:
                     m.status, m.cites = "covered", _rank(same)
                 elif found and user_vecs is not None and not credential:
                     # a credential is held or not: a related skill is no step towards it

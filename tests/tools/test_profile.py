@@ -287,6 +287,34 @@ def test_a_shared_common_word_does_not_cover_the_specific_thing_asked_for() -> N
     assert match["status"] == "gap" or "not the tool or topic" in match["why"]
 
 
+def test_a_skill_shared_does_not_cover_a_need_that_names_what_was_never_said() -> None:
+    """An electrician who fitted a consumer unit was shown as covering "EV charger or solar
+    PV installation experience": both read as installing electrical equipment. A need that
+    names a thing (EV, PV) the cited words never say is at most transferable, and says so."""
+    from memory.records import get_records
+
+    uid = get_records().ensure_user("cli", "local", "gareth", "Gareth")
+    fitted = "Took the whole house back to the board and put in a new consumer unit."
+    ad = ("Approved Electrician\nRequirements:\n- Installing consumer units\n"
+          "Nice to have:\n- EV charger or solar PV installation experience\n")
+    installing = parse(ad).requirements
+    shared = {"framework": "esco", "id": "esco:install-electrical", "score": 0.9,
+              "label": "install electrical and electronic equipment", "polarity": "demonstrated",
+              "evidence": fitted, "start": 0, "end": len(fitted)}
+    get_records().save_reflection(uid, {"text": fitted, "status": "saved", "skills": [shared],
+                                        "created_at": "2026-11-02T18:00:00+00:00"})
+    from tools.profile import tailor
+
+    # the ad's needs read as the same framework skill as his deed (the real tagger does so)
+    profile = tailor(ad, facts_for(uid), lambda texts: [[shared] for _ in texts])
+    by_req = {m.requirement: m for m in profile.matches}
+    assert [r.text for r in installing] == ["Installing consumer units",
+                                            "EV charger or solar PV installation experience"]
+    ev = by_req["EV charger or solar PV installation experience"]
+    assert ev.status == "transferable" and "not the tool or topic" in (ev.why or ""), ev
+    assert by_req["Installing consumer units"].status == "covered"
+
+
 def test_tools_named_as_alternatives_are_met_by_either() -> None:
     """"Power BI or Tableau" asks for one of them: a Power BI dashboard covers it (it was a
     Tableau gap, "transferable via Excel"), and "Power BI" is a tool in two words."""
