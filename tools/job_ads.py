@@ -126,6 +126,8 @@ def parse(text: str) -> JobAd:
     keep = blocks.keep_probabilities(rows)
     for i, (number, line, section) in enumerate(placed):
         reason = reasons[i] or _second_look(line, rows[i], float(keep[i]))
+        if reason in ("benefit", "company") and _you_will_do(line):
+            reason = None  # "You'll also support our apprentices": read by its neighbours
         if reason:
             ad.set_aside.append(SetAside(text=line, why=reason, line=number))
         else:
@@ -224,6 +226,19 @@ def first_look(placed: list[tuple[int, str, str | None]]
     rows = blocks.features([text for _, text, _ in placed], [s for _, _, s in placed],
                            probs[row] if row else probs, [skill[r] for r in row])
     return reasons, rows
+
+
+# "You'll also support our apprentices on site": what the reader will do, whatever its block
+_YOU_WILL_DO = re.compile(r"^\W*you(?:'ll|’ll| will)\s+(?:also\s+|often\s+|regularly\s+)?"
+                          r"(?!(?:be|have|get|receive|enjoy|join|find|love|work (?:in|for|with|"
+                          r"from|alongside)|become|gain|benefit|need|bring|grow|progress|"
+                          r"learn|thrive)\b)[a-z]+", re.I)
+
+
+def _you_will_do(text: str) -> bool:
+    """Whether a line says what the reader will do ("You will support ..."), not what they
+    will get or be ("You'll enjoy ...", "You'll join a friendly team")."""
+    return _YOU_WILL_DO.search(text) is not None and not rules.BENEFIT.search(text)
 
 
 def _second_look(text: str, row: np.ndarray, keep: float) -> Aside | None:

@@ -406,3 +406,36 @@ def test_a_sentence_of_several_needs_gives_one_requirement_each() -> None:
     assert [r.text for r in tools.requirements] == [
         "Working experience with cloud infrastructure/services (AWS or Azure preferred also "
         "Google Cloud Platform)"]
+
+
+ELECTRICIAN_AD = """Approved Electrician – Domestic & Light Commercial
+Bridgend / South Wales | £38,000 - £42,000 + van + fuel card | Full time, permanent
+
+Who we are
+Dragon Electrical is a family-run NICEIC approved contractor with 25 years serving homes, \
+landlords and small businesses across South Wales.
+
+The role
+You'll be out on the road carrying out rewires, consumer unit upgrades, fault finding and \
+EICRs, mostly in occupied homes. You'll also support our apprentices on site.
+
+What you'll need
+• 18th Edition BS7671 (essential)
+• Full UK driving licence
+
+What we offer
+• 28 days holiday including bank holidays
+• You'll grow with a business that has doubled in five years
+"""
+
+
+def test_what_the_reader_will_do_is_a_duty_even_beside_company_words() -> None:
+    """An electrician's ad said "You'll be out on the road carrying out rewires ...
+    You'll also support our apprentices on site." under "The role": the second sentence was
+    set aside as a benefit, so his week training an apprentice matched nothing. What the
+    reader will get or become stays aside."""
+    ad = parse(ELECTRICIAN_AD)
+    duties = [d.text for d in ad.duties]
+    assert "You'll also support our apprentices on site." in duties
+    assert not any("grow with" in t or "holiday" in t
+                   for t in duties + [r.text for r in ad.requirements])
