@@ -54,6 +54,8 @@ def roles_reply(result: explore.RolesResult) -> str:
             f"{o.title} ({len(o.shown)} of {o.activities} activities)" for o in result.onet)))
     if result.interests.avoid:
         lines.append(render("careers_avoided", avoid="; ".join(result.interests.avoid)))
+    if result.current:
+        lines.append(render("careers_current", current="; ".join(result.current)))
     lines.append(render("careers_attribution"))
     if result.ask_interests:
         lines.append(render("careers_ask_interests"))

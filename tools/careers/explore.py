@@ -40,7 +40,7 @@ from tools.careers.roles import (
     shows_any,
 )
 from tools.careers.shown import shown_activities, shown_skills
-from tools.careers.targets import phrases, resolve, with_trade
+from tools.careers.targets import current_work, phrases, resolve, with_trade
 from tools.facts import Fact, facts_for
 
 MAX_SENTENCES = 80
@@ -57,6 +57,8 @@ class RolesResult(BaseModel):
     ask_interests: bool = False
     skills_shown: int = 0
     enough: bool = True
+    current: list[str] = Field(default_factory=list,
+                               description="the job they do now, left out of the roles")
 
 
 class PlanResult(BaseModel):
@@ -155,11 +157,16 @@ def explore_roles(user_id: str, text: str = "", ask: bool = True) -> RolesResult
     vectors = embed(interests.enjoy + interests.avoid)
     boost, avoided = interest_scores(data, interests, vectors)
     total = scores(data, profile, boost)
+    current = current_work(data, prefs.job)
+    if current:  # where they could go next is not the job they do now
+        avoided = np.zeros(len(total), dtype=bool) if avoided is None else avoided.copy()
+        avoided[current] = True
     near, stretch = rank(data, total, avoided, grounded=shows_any(data, profile))
     roles = [role(data, profile, i, float(total[i]), "near") for i in near]
     roles += [role(data, profile, i, float(total[i]), "stretch") for i in stretch]
     enough = len(profile.shown) >= MIN_SKILLS
     return RolesResult(roles=roles if enough else [], interests=interests, ask_interests=asking,
+                       current=[data.occupations[i].label for i in current],
                        onet=onet_roles(data, profile.activities) if enough else [],
                        skills_shown=len(profile.shown), enough=enough)
 

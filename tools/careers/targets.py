@@ -196,3 +196,19 @@ def with_trade(data: OccupationData, found: Resolution, job: str | None) -> Reso
     ids = {o["id"] for o in first}
     options = first + [o for o in found.options if o["id"] not in ids]
     return found.model_copy(update={"options": options[:5]})
+
+
+def current_work(data: OccupationData, job: str | None) -> list[int]:
+    """Occupations that are the job the person told us they do: one whose preferred or
+    alternative label stands in their words as whole words ("electrician" in "a self
+    employed electrician", "bike mechanic" for a bicycle mechanic). Where they could go
+    next is not where they are."""
+    said = f" {normalise(job)} " if job else ""
+    if not said.strip():
+        return []
+    for labels in _labels(data)[:2]:  # a preferred label first: "electrician" is also an
+        # alternative label of industrial and domestic electricians, other work
+        hits = {i for label, found in labels.items() if f" {label} " in said for i in found}
+        if hits:
+            return sorted(hits)
+    return []

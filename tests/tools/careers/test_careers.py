@@ -290,3 +290,26 @@ def test_the_job_said_in_an_introduction_counts_among_the_users_words() -> None:
     assert job_sentence("in a call centre") == "I work in a call centre"
     # stated twice, the job alone is enough for the tagger's trade prior
     assert not isinstance(get_tagger().context([job_sentence("pastry chef")] * 2), float)
+
+
+def test_the_job_they_do_now_is_left_out_of_where_they_could_go_next() -> None:
+    """A bike mechanic was offered "bicycle mechanic" first, an electrician "electrician":
+    the job they told us they do is named once as left out, not offered as a move. A
+    preferred label wins over the same words as another occupation's alternative label."""
+    from agent.capabilities.careers import roles_reply
+    from tools.careers.explore import keep_job
+    from tools.careers.targets import current_work
+
+    data = occupation_data.load()
+    labels = lambda ids: [data.occupations[i].label for i in ids]  # noqa: E731
+    assert labels(current_work(data, "a self employed electrician")) == ["electrician"]
+    assert labels(current_work(data, "bike mechanic in a small shop")) == ["bicycle mechanic"]
+    assert current_work(data, None) == []
+    uid = seed_cook()
+    before = [r.label for r in explore_roles(uid).roles]
+    assert "cook" in before
+    keep_job(uid, "cook in a care home")
+    after = explore_roles(uid)
+    assert "cook" not in [r.label for r in after.roles] and after.current == ["cook"]
+    assert len(after.roles) == len(before)
+    assert "Left out: cook, the work you told me you do now." in roles_reply(after)
