@@ -182,6 +182,10 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
             if t.get("polarity", "demonstrated") == "demonstrated":
                 user_skills.setdefault(key(t), []).append(f)
                 labels.setdefault(key(t), str(t["label"]))
+                for a in t.get("also", []):  # an O*NET activity kept under its ESCO skill
+                    if a.get("framework") == "onet":
+                        user_skills.setdefault(("onet", str(a["id"])), []).append(f)
+                        labels.setdefault(("onet", str(a["id"])), str(a["label"]))
     growth: dict[tuple[str, str], list[Fact]] = {}  # what the user said they want to grow
     for f in facts:
         for t in f.skills if f.kind == "reflection" else []:

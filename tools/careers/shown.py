@@ -95,9 +95,14 @@ def shown_activities(facts: list[Fact]) -> dict[str, Evidence]:
     out: dict[str, Evidence] = {}
     for f in sorted(facts, key=lambda f: (f.verified, f.date), reverse=True):
         for t in f.skills:
-            if t.get("framework") == "onet" and t.get("polarity", "demonstrated") == \
-                    "demonstrated" and str(t.get("id")) not in out:
-                out[str(t["id"])] = _quote(f, t)
+            if t.get("polarity", "demonstrated") != "demonstrated":
+                continue
+            # an activity shown alone, or kept under the ESCO skill it agrees with
+            ids = [str(t["id"])] if t.get("framework") == "onet" else [
+                str(a["id"]) for a in t.get("also", []) if a.get("framework") == "onet"]
+            for activity in ids:
+                if activity not in out:
+                    out[activity] = _quote(f, t)
     return out
 
 

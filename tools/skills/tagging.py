@@ -433,8 +433,17 @@ def _emit(tagger: Tagger, text: str, found: dict[int, tuple[float, Span, Span]],
         emitted.add(c)
     if top is not None or not agree:
         return tags[:top] if top is not None else tags
-    return [x for x, said in zip(tags, sentences_of, strict=True)
-            if x.framework != "onet" or _onet_agrees(tagger, x, said, tags, sentences_of)]
+    kept: list[SkillTag] = []
+    for x, said in zip(tags, sentences_of, strict=True):
+        if x.framework != "onet":
+            kept.append(x)
+            continue
+        twin = _agreeing(tagger, x, said, tags, sentences_of)
+        if twin is not None:  # shown once, as the ESCO skill it agrees with
+            twin.also.append({"framework": "onet", "id": x.id, "label": x.label})
+        elif x.score >= ONET_ALONE:
+            kept.append(x)
+    return kept
 
 
 # skills that answer what someone else did: "handle customer complaints", "deal with
@@ -476,19 +485,22 @@ ONET_AGREE = 0.40  # label cosine with an ESCO skill shown for the same sentence
 ONET_ALONE = 0.62  # an O*NET activity with no such ESCO skill needs this score
 
 
-def _onet_agrees(tagger: Tagger, onet: SkillTag, sentence: Span, tags: list[SkillTag],
-                 sentences_of: list[Span]) -> bool:
-    """Whether an O*NET work activity may be shown: an ESCO skill shown for the same sentence
-    says much the same ("Supervise trainees" beside "mentor individuals"), or it scores high
-    on its own. Alone, the generic activities took words in another trade's sense: "Process
-    x-rays or other medical images" for jobs off a pager, "Cut cooked or raw foods" for
-    salvia cuttings, "Calculate tax information" for quotes done in the van."""
-    if onet.score >= ONET_ALONE:
-        return True
+def _agreeing(tagger: Tagger, onet: SkillTag, sentence: Span, tags: list[SkillTag],
+              sentences_of: list[Span]) -> SkillTag | None:
+    """The ESCO skill shown for the same sentence, with the same polarity, that says much
+    the same as an O*NET work activity ("mentor individuals" for "Supervise trainees"); the
+    activity is then listed under it, not as a skill of its own. An activity no ESCO skill
+    agrees with is shown only when it scores high on its own (``ONET_ALONE``): alone, the
+    generic activities took words in another trade's sense ("Process x-rays or other
+    medical images" for jobs off a pager, "Cut cooked or raw foods" for salvia cuttings), and
+    listed beside their ESCO twin they doubled the list with a narrower sense ("Train
+    caregivers or other non-medical personnel" beside "train employees" for a receptionist
+    training a new colleague)."""
     own = tagger.position[("onet", onet.id)]
-    return any(x.framework == "esco" and said == sentence
-               and tagger.label_cosine(own, tagger.position[("esco", x.id)]) >= ONET_AGREE
-               for x, said in zip(tags, sentences_of, strict=True))
+    return next((x for x, said in zip(tags, sentences_of, strict=True)
+                 if x.framework == "esco" and said == sentence and x.polarity == onet.polarity
+                 and tagger.label_cosine(own, tagger.position[("esco", x.id)]) >= ONET_AGREE),
+                None)
 
 
 TWIN = 0.80  # label cosine at which two tags of one sentence name the same skill

@@ -400,29 +400,40 @@ def test_a_course_one_takes_is_never_teaching_it() -> None:
     assert not _COURSE_SIDE.search("have computer literacy")
 
 
-def test_an_onet_activity_is_shown_beside_an_esco_skill_that_agrees(tagger: Tagger) -> None:
+def test_an_onet_activity_is_listed_under_the_esco_skill_that_agrees(tagger: Tagger) -> None:
     """Alone, generic O*NET activities took words in another trade's sense ("Process x-rays
-    or other medical images" for jobs off a pager); beside an ESCO skill that says much the
-    same, or with a high score, they are shown."""
+    or other medical images" for jobs off a pager); listed beside their ESCO twin they
+    doubled the list with a narrower sense ("Train caregivers or other non-medical
+    personnel" beside "train employees" for a receptionist training a colleague). An
+    activity an ESCO skill of the same sentence agrees with is kept under it (``also``);
+    alone it is shown only with a high score."""
     from memory.schemas import SkillTag
-    from tools.skills.tagging import ONET_ALONE, _onet_agrees
+    from tools.skills.tagging import ONET_ALONE, _agreeing, tag_many
 
     concepts = {c.label: c for c in tagger.index.data.concepts}
 
-    def made(label: str, score: float) -> SkillTag:
+    def made(label: str, score: float, polarity: str = "demonstrated") -> SkillTag:
         c = concepts[label]
         return SkillTag.model_validate({"framework": c.framework, "id": c.id,
                                         "label": c.label, "score": score, "evidence": "x",
-                                        "start": 0, "end": 1, "polarity": "demonstrated"})
+                                        "start": 0, "end": 1, "polarity": polarity})
 
     coach = made("Coach others", 0.5)
     here, there = (0, 40), (41, 80)
     train, sheets = made("train employees", 0.6), made("use spreadsheets software", 0.6)
-    assert _onet_agrees(tagger, coach, here, [train, coach], [here, here])
-    assert not _onet_agrees(tagger, coach, here, [sheets, coach], [here, here])
-    assert not _onet_agrees(tagger, coach, here, [train, coach], [there, here])
-    sure = made("Coach others", ONET_ALONE)
-    assert _onet_agrees(tagger, sure, here, [sure], [here])
+    assert _agreeing(tagger, coach, here, [train, coach], [here, here]) is train
+    assert _agreeing(tagger, coach, here, [sheets, coach], [here, here]) is None
+    assert _agreeing(tagger, coach, here, [train, coach], [there, here]) is None
+    wish = made("train employees", 0.6, "growth")
+    assert _agreeing(tagger, coach, here, [wish, coach], [here, here]) is None
+    assert ONET_ALONE > 0.5
+    texts = ["I trained two new starters on the till and coached them through their first "
+             "week", "Showed the new girl how to do the cash up and the handover"]
+    tagged = tag_many(texts, ("esco", "onet"), tagger=tagger)
+    for tags in tagged:
+        assert all(t.framework == "esco" or t.score >= ONET_ALONE for t in tags), tags
+    trained = next(t for t in tagged[0] if t.label == "train employees")
+    assert "Coach others" in [a["label"] for a in trained.also]
 
 
 @pytest.mark.parametrize(("label", "sentence", "expected"), [
