@@ -342,9 +342,9 @@ _NEXT_NEED = re.compile(r",\s+(?:and\s+)?(?=(?:you(?:'re|’re|'ve|’ve| are| h
 
 # the aside is a need of its own said to be nice: "German is a bonus", "Spanish would be a
 # plus"; not examples of the need it qualifies ("(AWS or Azure preferred)")
-_OWN_NICE = re.compile(r"\b(?:is|are|would be|will be|'s)\s+(?:a\s+|an\s+)?(?:(?:real|big|huge|"
-                       r"definite)\s+)?(?:bonus|plus|advantage|asset|nice to have|desirable|"
-                       r"beneficial)\b", re.I)
+_OWN_NICE = re.compile(r"\b(?:(?:is|are|would be|will be|'s)\s+(?:a\s+|an\s+)?|(?<=\w )(?:a|an)\s+)"
+                       r"(?:(?:real|big|huge|definite)\s+)?(?:bonus|plus|advantage|asset|"
+                       r"nice to have|desirable|beneficial)\b", re.I)
 
 
 def _needs(line: str) -> tuple[str, list[str]]:
@@ -374,9 +374,12 @@ def _add(ad: JobAd, number: int, line: str, section: str | None) -> None:
         ad.duties += [Requirement(text=c, must=False, kind="duty", terms=terms_in(c),
                                   line=number) for c in chunks]
         return
-    for chunk in chunks:  # "... essential; MOT tester status desirable": each by its cue
-        own = rules.NICE_CUE.search(chunk) or rules.MUST_CUE.search(chunk)
-        cue = chunk if len(chunks) > 1 and own else line
+    # "... essential; MOT tester status desirable": each by its own cue, and one without a
+    # cue beside one that has it is must-have ("Fluent English; a second European language
+    # is a bonus")
+    own = [bool(rules.NICE_CUE.search(c) or rules.MUST_CUE.search(c)) for c in chunks]
+    for chunk in chunks:
+        cue = chunk if len(chunks) > 1 and any(own) else line
         nice = section in ("nice", "stack") or _nice(cue)
         ad.requirements += [Requirement(text=piece, must=not nice, terms=terms_in(piece),
                                         line=number) for piece in _items(chunk)]

@@ -439,3 +439,20 @@ def test_what_the_reader_will_do_is_a_duty_even_beside_company_words() -> None:
     assert "You'll also support our apprentices on site." in duties
     assert not any("grow with" in t or "holiday" in t
                    for t in duties + [r.text for r in ad.requirements])
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # a hotel's ad: the must-have stayed nice-to-have because of its neighbour's cue
+    ("Fluent English; a second European language is a bonus",
+     [(True, "Fluent English"), (False, "a second European language is a bonus")]),
+    # ... and an aside said to be an advantage without "is"
+    ("Confident user of Opera PMS (Opera Cloud an advantage)",
+     [(False, "Opera Cloud an advantage"), (True, "Confident user of Opera PMS")]),
+    ("Speak English and Portuguese (German is a bonus)",
+     [(False, "German is a bonus"), (True, "Speak English and Portuguese")]),
+    ("Excel (advanced) essential; MOT tester status desirable",
+     [(True, "Excel (advanced) essential"), (False, "MOT tester status desirable")]),
+])
+def test_a_nice_to_have_cue_belongs_to_its_own_need(line: str,
+                                                    expected: list[tuple[bool, str]]) -> None:
+    assert [(r.must, r.text) for r in parse(f"About You\n- {line}\n").requirements] == expected
