@@ -39,6 +39,22 @@ CREDENTIAL = re.compile(
     r"(?:level|grade) \d|(?:cscs|sia|cpcs|cpc|dbs|tacho|forklift|driver'?s?) card)\b", re.I)
 
 
+# ... unless the credential is the work's object: "Confident completing electrical
+# certificates on tablet-based software", "Processing licence applications"
+_CREDENTIAL_HANDLED = re.compile(
+    r"\b(?:complet|issu|produc|writ|fill|check|process|prepar|draft|renew|verif|handl|"
+    r"administer|administr|manag|record|log|upload|chas|track|file|filing)\w*\s+(?:(?:the|all|"
+    r"any|our|their|customer|client|electrical|gas|safety|test|testing|building|vehicle|"
+    r"driving|new|relevant|required)\s+){0,3}$", re.I)
+
+
+def asks_credential(requirement: str) -> bool:
+    """Whether a requirement asks for a credential held (:data:`CREDENTIAL`), not for work
+    done on credentials as documents ("completing electrical certificates")."""
+    return any(not _CREDENTIAL_HANDLED.search(requirement[:found.start()])
+               for found in CREDENTIAL.finditer(requirement))
+
+
 def holds_credential(fact: Fact) -> bool:
     """Whether a fact can show a credential requirement: a credential, or the user's words
     naming one ("got my Level 2 food hygiene certificate")."""
@@ -100,6 +116,13 @@ def _key(tag: dict[str, Any]) -> tuple[str, str]:
     return str(tag.get("framework", "")), str(tag.get("id", ""))
 
 
+def _keyed(tag: dict[str, Any]) -> list[tuple[tuple[str, str], str]]:
+    """A tag's key and label, and those of the O*NET activities kept under it (``also``)."""
+    return [(_key(tag), str(tag.get("label", ""))), *(
+        (("onet", str(a.get("id", ""))), str(a.get("label", ""))) for a in tag.get("also", [])
+        if a.get("framework") == "onet")]
+
+
 def shared_concept(req_tags: Sequence[dict[str, Any]], requirement: str, fact: Fact
                    ) -> str | None:
     """What a requirement and a fact are both about: a shared skill label or content word."""
@@ -111,11 +134,13 @@ def shared(req_tags: Sequence[dict[str, Any]], requirement: str, fact: Fact
            ) -> tuple[str, str] | None:
     """:func:`shared_concept` and how it is shared: ``skill`` (a framework skill of both),
     ``acronym``, ``word`` (a content word, by its stem) or ``sector``."""
-    mine = {_key(t): str(t.get("label", "")) for t in fact.skills
-            if t.get("polarity", "demonstrated") == "demonstrated"}
+    mine = {k: label for t in fact.skills
+            if t.get("polarity", "demonstrated") == "demonstrated"
+            for k, label in _keyed(t)}
     for tag in req_tags:
-        if _key(tag) in mine:
-            return mine[_key(tag)], "skill"
+        for k, _ in _keyed(tag):
+            if k in mine:
+                return mine[k], "skill"
     for acronym in _ACRONYM.findall(requirement):
         if _has_acronym(acronym, said_done(fact)):
             return acronym, "acronym"
@@ -430,7 +455,7 @@ def _upgrade(m: Any, req_tags: Sequence[dict[str, Any]], done: Sequence[Fact],
     # the introduction tells a job and how long, so it speaks only to experience asked for
     ranked = sorted((k for k in range(len(done)) if done[k].kind != "introduction"
                      or EXPERIENCE.search(m.requirement)), key=lambda k: -near[k])
-    credential = CREDENTIAL.search(m.requirement) is not None
+    credential = asks_credential(m.requirement)
     training = not credential and asks_training(m.requirement)
     shown = [(j, c[0]) for j in ranked if gate[j] >= COVER_MIN
              and (not credential or holds_credential(done[j]))

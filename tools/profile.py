@@ -20,7 +20,7 @@ from tools.demonstrated import done_parts, own_deed, shows_own_action
 from tools.facts import Fact
 from tools.job_ads import JobAd, Requirement, parse, spelled
 from tools.meaning import (
-    CREDENTIAL,
+    asks_credential,
     asks_training,
     by_meaning,
     holds_credential,
@@ -152,9 +152,16 @@ def _term_facts(term: str, done: list[Fact]) -> list[Fact]:
     return [f for f in done if pattern.search(f.text)]
 
 
+def _keys(tag: dict[str, Any]) -> list[tuple[str, str]]:
+    """A requirement's skill and the O*NET activities kept under it (``also``): each may be
+    one of the user's."""
+    return [key(tag), *(("onet", str(a["id"])) for a in tag.get("also", [])
+                        if a.get("framework") == "onet")]
+
+
 def next_step(label: str, term: str | None) -> str:
     """A concrete next step for a gap, naming the requirement in the ad's words."""
-    if CREDENTIAL.search(label) or asks_training(label):
+    if asks_credential(label) or asks_training(label):
         return render("profile_step_credential")
     if term:
         return render("profile_step_project", term=term)
@@ -177,15 +184,16 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
     done = [f for f in facts if _done(f)]
     user_skills: dict[tuple[str, str], list[Fact]] = {}
     labels: dict[tuple[str, str], str] = {}
+    under: dict[tuple[str, str], str] = {}  # an activity kept under a skill: that skill's name
     for f in done:
         for t in f.skills:
             if t.get("polarity", "demonstrated") == "demonstrated":
                 user_skills.setdefault(key(t), []).append(f)
                 labels.setdefault(key(t), str(t["label"]))
                 for a in t.get("also", []):  # an O*NET activity kept under its ESCO skill
-                    if a.get("framework") == "onet":
+                    if a.get("framework") == "onet":  # matches as itself, is named as it
                         user_skills.setdefault(("onet", str(a["id"])), []).append(f)
-                        labels.setdefault(("onet", str(a["id"])), str(a["label"]))
+                        under.setdefault(("onet", str(a["id"])), str(t["label"]))
     growth: dict[tuple[str, str], list[Fact]] = {}  # what the user said they want to grow
     for f in facts:
         for t in f.skills if f.kind == "reflection" else []:
@@ -228,15 +236,16 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
                             m.term = rel
                             break
             else:
-                credential = CREDENTIAL.search(label) is not None
-                same = [f for t in found for f in user_skills.get(key(t), [])
+                credential = asks_credential(label)
+                same = [f for t in found for k in _keys(t) for f in user_skills.get(k, [])
                         if not credential or holds_credential(f)]
                 # "EV charger or solar PV installation experience" is not shown by a consumer
                 # unit fitted, though both are "install electrical equipment"; one item of a
                 # list ("rewires, consumer unit upgrades, fault finding and EICRs") need not be
                 missing = [named_missing(label, f) for f in same] if "," not in label else []
                 if same and missing and all(missing):
-                    shared_label = labels[next(key(t) for t in found if key(t) in user_skills)]
+                    shared = next(k for t in found for k in _keys(t) if k in user_skills)
+                    shared_label = labels.get(shared) or under[shared]
                     m.status, m.cites, m.via = "transferable", _rank(same), shared_label
                     m.why = render("match_named_missing", via=shared_label,
                                    named=missing[0])
@@ -244,7 +253,10 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
                     m.status, m.cites = "covered", _rank(same)
                 elif found and user_vecs is not None and not credential:
                     # a credential is held or not: a related skill is no step towards it
-                    req_vecs = get_embedder().embed([str(t["label"]) for t in found])
+                    req_vecs = get_embedder().embed(
+                        [str(t["label"]) for t in found] +
+                        [str(a["label"]) for t in found for a in t.get("also", [])
+                         if a.get("framework") == "onet"])  # kept under an ESCO skill
                     sims = np.asarray(req_vecs @ user_vecs.T)
                     i, j = np.unravel_index(int(np.argmax(sims)), sims.shape)
                     if float(sims[i, j]) >= TRANSFER_MIN:

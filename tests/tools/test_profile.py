@@ -527,3 +527,24 @@ def test_a_requirement_covered_by_a_skill_quotes_first_the_sentence_sharing_its_
               status="covered", cites=["ref_a#1", "ref_a#2"])
     by_meaning([m], [[]], done)
     assert m.cites[0] == "ref_a#2"
+
+
+@pytest.mark.parametrize(("requirement", "credential"), [
+    ("Level 3 NVQ in Electrical Installation (or equivalent) and AM2", True),
+    ("Full UK driving licence", True),
+    ("NMC registration", True),
+    # the credential is the work's object, not a thing to hold
+    ("Confident completing electrical certificates on tablet-based software", False),
+    ("Issuing gas safety certificates to landlords", False),
+    ("Processing licence applications", False),
+])
+def test_a_credential_asked_for_is_not_one_handled_as_a_document(requirement: str,
+                                                                credential: bool) -> None:
+    """An electrician's gap "Confident completing electrical certificates on tablet-based
+    software" was told to find a course and import the certificate."""
+    from prompts import render
+    from tools.meaning import asks_credential
+    from tools.profile import next_step
+
+    assert asks_credential(requirement) is credential
+    assert (next_step(requirement, None) == render("profile_step_credential")) is credential
