@@ -19,7 +19,7 @@ from langchain_core.language_models.chat_models import BaseChatModel
 
 from agent.capabilities.polish import polish
 from agent.lanes import heavy
-from agent.reply import Button
+from agent.reply import Attachment, Button
 from agent.results import DialogUpdate, ToolResult
 from memory.records import get_records
 from memory.vectors import get_vectors
@@ -97,8 +97,12 @@ def finish(kind: str, user_id: str, blocks: list[list[Segment]], by_id: dict[str
     log.info("faithfulness kind=%s user=%s mode=%s ok=%s violations=%d repaired=%s "
              "fallback=%s", kind, user_id, info["mode"], info["ok"], len(info["violations"]),
              info.get("repaired", False), info.get("fallback", False))
-    reply = text if len(text) <= CHAT_LIMIT else _fit(blocks, by_id)
-    return ToolResult(kind=kind, reply=reply, facts={
+    short = len(text) > CHAT_LIMIT
+    reply = _fit(blocks, by_id, f"{kind}.md") if short else text
+    # what a chat message could not hold travels whole as a file beside it
+    attached = [Attachment(filename=f"{kind}.md", content=text.encode(), mime="text/markdown")
+                ] if short else []
+    return ToolResult(kind=kind, reply=reply, attachments=attached, facts={
         **data, "text": text, "sources": order,
         "citations": [{"n": i, "fact_id": fid, "date": by_id[fid].date,
                        "source": by_id[fid].source, "text": by_id[fid].text}
@@ -117,10 +121,25 @@ def _drop(blocks: list[list[Segment]], bad: set[int]) -> list[list[Segment]]:
     return out
 
 
-def _fit(blocks: list[list[Segment]], by_id: dict[str, Fact]) -> str:
-    """A chat-sized version: drop lines from the end until it fits, say where the rest is."""
-    keep = list(blocks)
-    note = [[Segment(text=render_template("chat_shortened"), role="meta")]]
+def _without_story(blocks: list[list[Segment]]) -> list[list[Segment]]:
+    """A profile without its STAR story section (a story has its own command): what a chat
+    drops first, so the honest gaps at the end are never the part cut."""
+    story = "## " + render_template("resume_story")
+    out: list[list[Segment]] = []
+    skipping = False
+    for block in blocks:
+        if block and block[0].role == "heading" and block[0].text.startswith("## "):
+            skipping = block[0].text == story
+        if not skipping:
+            out.append(block)
+    return out
+
+
+def _fit(blocks: list[list[Segment]], by_id: dict[str, Fact], filename: str) -> str:
+    """A chat-sized version: without the story section of a profile, then lines dropped from
+    the end until it fits; says that the whole is attached as ``filename``."""
+    keep = _without_story(blocks)
+    note = [[Segment(text=render_template("chat_shortened", filename=filename), role="meta")]]
     while keep:
         text, _ = render(keep + note, by_id)
         if len(text) <= CHAT_LIMIT:
@@ -289,4 +308,4 @@ def profile_turn(user_id: str, message: str) -> ToolResult:
     if len(ad.split()) < 6:  # the ad is awaited: the next message that reads as one is it
         return ToolResult(kind="profile_ask", reply=render_template("profile_ask_ad"),
                           state=DialogUpdate(awaiting="job_ad"))
-    return profile_for(user_id, ad)
+    return with_draft_note(user_id, profile_for(user_id, ad))

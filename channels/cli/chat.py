@@ -73,3 +73,7 @@ async def _chat(user: str, conversation: str | None, interactive: bool) -> None:
                 else:
                     out.print(reply.text, markup=False)
                     out.print("", markup=False)
+                for att in reply.attachments:  # a terminal holds the whole text
+                    if att.mime == "text/markdown":
+                        out.print(f"--- {att.filename} ---\n{att.content.decode()}\n",
+                                  markup=False)

@@ -548,3 +548,32 @@ def test_a_credential_asked_for_is_not_one_handled_as_a_document(requirement: st
 
     assert asks_credential(requirement) is credential
     assert (next_step(requirement, None) == render("profile_step_credential")) is credential
+
+
+def test_a_profile_too_long_for_a_chat_keeps_its_gaps_and_travels_whole_as_a_file(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A career changer's profile in chat was cut from the end: the honest gaps were the part
+    dropped, and "the full version is in the CLI" helped nobody on Telegram. The story
+    section goes first, and the whole profile is attached as Markdown."""
+    from agent.capabilities import answers
+    from memory.records import get_records
+
+    uid = get_records().ensure_user("cli", "local", "tomas", "Tomas")
+    _reflect(uid, "2026-11-02", "Finished my first SQL project for the course: I wrote queries "
+                                "to find the busiest bike stations by hour.")
+    _reflect(uid, "2026-11-09", "I presented my findings to my study group on zoom, 10 "
+                                "minutes, they said the charts were clear.")
+    ad = ("Junior Data Analyst\nWhat you'll do:\n- Write SQL to pull and join data\n- Present "
+          "findings to managers\nRequirements:\n- Good working knowledge of SQL\n- Some "
+          "experience with Python (pandas) or R\n- A degree in a numerate subject\n")
+    whole = answers.profile_turn(uid, f"tailor my profile for this job: {ad}")
+    assert "## STAR story" in whole.reply and whole.attachments == []
+    monkeypatch.setattr(answers, "CHAT_LIMIT", len(whole.reply) - 50)
+    short = answers.profile_turn(uid, f"tailor my profile for this job: {ad}")
+    assert "## STAR story" not in short.reply
+    assert "## Honest gaps" in short.reply and "Python (pandas)" in short.reply
+    assert "attached as profile.md" in short.reply
+    (file,) = short.attachments
+    assert file.filename == "profile.md" and file.mime == "text/markdown"
+    assert file.content.decode() == short.facts["text"]
+    assert "## STAR story" in file.content.decode()
