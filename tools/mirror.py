@@ -107,9 +107,16 @@ def _start(sentence: str) -> str:
     found = _FIRST_PERSON.search(sentence)
     if found and 0 < len(sentence[:found.start()].split()) <= 5:
         before = sentence[:found.start()].split()
-        if before[-1].lower() != "and":  # "my sister and I fixed it" keeps the sister
+        # "my sister and I fixed it" keeps the sister; "not sure if I am good enough" keeps
+        # the doubt (it was mirrored "you are good enough")
+        if before[-1].lower() != "and" and not _DOUBT.search(sentence[:found.start()]):
             sentence = sentence[found.start():]
     return sentence
+
+
+# words before the speaker that turn what follows into a doubt, a denial or a question
+_DOUBT = re.compile(r"\b(?:not|no|never|doubt\w*|wonder\w*|unsure|if|whether|maybe|"
+                    r"perhaps|dunno|idk|hardly|scared|afraid|worried|hope|wish)\b", re.I)
 
 
 def _boundaries(words: list[str]) -> tuple[list[int], list[int]]:

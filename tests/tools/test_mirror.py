@@ -161,3 +161,15 @@ def test_a_phrase_is_not_cut_to_a_stub_after_a_comma() -> None:
     said = mirror("I made a dashbord in looker studio for my sister's bakery, it shows which "
                   "cakes sell on which day")
     assert said == "you made a dashbord in looker studio for your sister's bakery"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a career changer's doubt was mirrored back as a claim: "you are good enough ..."
+    ("not sure if I am good enough for a junior job yet, my python is still slow",
+     "not sure if you are good enough for a junior job yet"),
+    ("no idea if I did it right", "no idea if you did it right"),
+    ("worried I messed up the handover", "worried you messed up the handover"),
+    ("Yesterday I fixed the pump at the farm", "you fixed the pump at the farm"),
+])
+def test_a_doubt_before_the_speaker_stays_in_the_mirror(sentence: str, expected: str) -> None:
+    assert mirror(sentence) == expected
