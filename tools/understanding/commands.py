@@ -129,6 +129,10 @@ _JOB_SAID = re.compile(r"\b(?:i work(?:ing)? as|i work(?:ing)?(?=\s+(?:in|at|for
                        r"(?:i'm|i’m|i am|im)(?=\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?"
                        + r"(?:" + _ROLES + r")s?\b))\s+(?P<job>[^,.;!?\n]+)",
                        re.I)
+# the work done before, when no work now is said: "I was a secondary science teacher 9 years
+# in Valencia, now I am learning data analysis" (said back as "you were ...")
+_WAS_JOB = re.compile(r"\bi (?P<job>was\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,3}?(?:" + _ROLES +
+                      r")s?\b[^,.;!?\n]*)", re.I)
 _AFTER_NAME = re.compile(r"^\W*(?P<job>(?:an?\s+)?(?:[\w'’-]+\s+){0,3}?(?:" + _ROLES
                          + r")s?\b[^,.;!?\n]*)", re.I)
 # where a job phrase ends: how long, since when, and what follows it
@@ -147,7 +151,7 @@ def stated_job(text: str) -> str | None:
     call centre"."""
     if not (introduction(text) or opens_with_introduction(text)):
         return None
-    found = _TRAINING.search(text) or _JOB_SAID.search(text)
+    found = _TRAINING.search(text) or _JOB_SAID.search(text) or _WAS_JOB.search(text)
     if found is not None and _A_NAME_ONLY.match(found.group("job")):
         found = None  # "hi im Dev, line cook": a name that is also a role word
     if found is None:

@@ -319,6 +319,10 @@ def test_a_sentence_that_opens_with_the_writers_name_introduces_them() -> None:
     # 29 words, a past job and a course beside the present one
     ("Hi! I am Lucía, I was a primary teacher in Spain for 6 years, now I work in a call "
      "centre in Manchester while I study UX design online", "in a call centre in Manchester"),
+    # only the work done before, while retraining: kept as it was ("you were ...")
+    ("hey, Tomás here. I was a secondary science teacher 9 years in Valencia, now I am "
+     "learning data analysis online to change career", "was a secondary science teacher"),
+    ("hi im Sam, I was a bit tired of my job", None),
     # no job said, or not an introduction at all
     ("hi im Sam", None),
     ("I'm a student nurse and this week I did my first injection", None),
