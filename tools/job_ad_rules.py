@@ -55,11 +55,16 @@ SECTIONS: list[tuple[str, str]] = [
                 r"you(?:'re| are) welcome at \S+|who we are|(?:company|team) "
                 r"description|our (?:company|story|mission|team|values|culture)|"
                 r"the company|the team|your team|what do we do|our client|über uns|"
-                r"working for our organi[sz]ation|about the (?:organi[sz]ation|service)"),
+                r"working for our organi[sz]ation|about the (?:organi[sz]ation|service)|"
+                # a research post's context: what is known, what is hard, who funds it
+                r"(?:project |research |scientific )?background|context|about the project"),
     ("apply", r"how to apply|to apply|apply(?: now)?|applications?(?: procedure| process)?|"
               r"contact(?: us)?|next steps|recruitment process|further information|"
               r"additional information|equal opportunit\w+|diversity"),
 ]
+# a company heading that only gives a research post's context; the next title ends it
+CONTEXT_HEADING = re.compile(r"^(?:(?:project |research |scientific )?background|context|"
+                             r"about the project)\W*$", re.I)
 _SECTION_RES = [(name, re.compile(rf"^(?:{pattern})$")) for name, pattern in SECTIONS]
 _OPEN = re.compile(r"^(?:job description|description|overview|summary|the opportunity|"
                    r"role overview|position summary|details|job overview)$")

@@ -105,9 +105,17 @@ def _why(unit: str) -> Aside | None:
     "Connect clients with ... benefits"), unless the line names money ("Refer a friend
     bonus of £250")."""
     reason = rules.aside_reason(unit)
-    if reason == "benefit" and blocks.opens_with_deed(unit) and not has_money(unit):
+    if reason == "benefit" and blocks.opens_with_deed(unit) and not has_money(unit) and \
+            not _READER_GETS.search(unit):
         return None
     return cast(Aside | None, reason)
+
+
+# what the reader is offered, whatever the line opens with ("Working in a matrix organisation
+# you will have the advantage of gaining ...")
+_READER_GETS = re.compile(r"\byou(?:'ll|’ll| will)?\s+(?:get|receive|enjoy|have the "
+                          r"(?:advantage|chance|possibility|opportunity))\b|\bwe offer\b|"
+                          r"\boffers? you\b", re.I)
 
 
 def parse(text: str) -> JobAd:
@@ -151,6 +159,7 @@ def placed_lines(text: str) -> tuple[JobAd, list[tuple[int, str, str | None]]]:
     section: str | None = None
     inline: tuple[int, str] | None = None  # "What we offer: ..." for the rest of its line
     by_label = False  # the section was set by an inline label ("Essential: ..."), no heading
+    context = False  # the section is a research post's background, which ends at any title
     for number, unit in units:
         if rules.INJECTION.search(unit):
             ad.ignored.append(unit)
@@ -158,7 +167,11 @@ def placed_lines(text: str) -> tuple[JobAd, list[tuple[int, str, str | None]]]:
         head = rules.heading(unit) or rules.open_heading(unit)
         if head is not None:
             section, inline, by_label = (None if head == "open" else head), None, False
+            context = rules.CONTEXT_HEADING.match(rules.bare(unit)) is not None
             continue
+        if context and _SHORT_TITLE.match(rules.strip_bullet(unit)):
+            section = None  # "Background" ... then "Research methodology": a new part starts
+            context = False
         labelled = rules.label(unit)
         line_section = inline[1] if inline and inline[0] == number else section
         if by_label and line_section in ("must", "nice") and rules.DUTY_CUE.search(
@@ -175,6 +188,10 @@ def placed_lines(text: str) -> tuple[JobAd, list[tuple[int, str, str | None]]]:
             inline = (number, line_section) if line_section != "meta" else inline
         placed.append((number, rules.strip_bullet(unit), line_section))
     return ad, placed
+
+
+# a line of a few capitalised words with no sentence in it: a heading we do not know
+_SHORT_TITLE = re.compile(r"^[A-Z][\w&/-]*(?: [\w&/-]+){0,4}$")
 
 
 def _title(units: list[tuple[int, str]]) -> tuple[str, list[tuple[int, str]]]:

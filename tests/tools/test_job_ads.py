@@ -456,3 +456,27 @@ def test_what_the_reader_will_do_is_a_duty_even_beside_company_words() -> None:
 def test_a_nice_to_have_cue_belongs_to_its_own_need(line: str,
                                                     expected: list[tuple[bool, str]]) -> None:
     assert [(r.must, r.text) for r in parse(f"About You\n- {line}\n").requirements] == expected
+
+
+def test_a_research_posts_background_is_context_until_the_next_title() -> None:
+    """A PhD ad's "Background" section ("Measuring the impact ... has proven challenging",
+    "Aspects included in the definition of technology - such as training ...") came out as a
+    duty and two requirements; the part after the next title ("Research methodology") is
+    read again."""
+    ad = parse("PhD scholarship in adaptation technologies\nBackground\nMeasuring the impact "
+               "and effectiveness of technologies for climate change adaptation has proven "
+               "challenging.\nAspects included in the definition of technology - such as "
+               "training, capacity building and education - make it harder.\nResearch "
+               "methodology\nThe research should include a strong element of economic theory."
+               "\nQualifications\nA Masters degree in economics.\n")
+    kept = [r.text for r in ad.requirements + ad.duties]
+    assert not any("Measuring" in t or "Aspects" in t for t in kept), kept
+    assert any("economic theory" in t for t in kept), kept
+    assert "A Masters degree in economics." in kept
+
+
+def test_what_the_reader_is_offered_stays_aside_whatever_the_line_opens_with() -> None:
+    ad = parse("Pricing Analyst\nResponsibilities\n- Coordinate changes in external prices\n"
+               "- Working in a matrix organisation you will have the advantage of gaining "
+               "professional leverage from our global finance team\n")
+    assert [d.text for d in ad.duties] == ["Coordinate changes in external prices"]
