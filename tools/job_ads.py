@@ -132,10 +132,15 @@ def parse(text: str) -> JobAd:
     ad, placed = placed_lines(text)
     reasons, rows = first_look(placed)
     keep = blocks.keep_probabilities(rows)
+    before: Aside | None = None
     for i, (number, line, section) in enumerate(placed):
         reason = reasons[i] or _second_look(line, rows[i], float(keep[i]))
         if reason in ("benefit", "company") and _you_will_do(line):
             reason = None  # "You'll also support our apprentices": read by its neighbours
+        if reason is None and before in ("benefit", "company") and _GOES_ON.match(line):
+            reason = before  # "... such as non-timber forest products" / "are a key
+            # conservation strategy ...": a sentence broken across lines is one line
+        before = reason
         if reason:
             ad.set_aside.append(SetAside(text=line, why=reason, line=number))
         else:
@@ -250,6 +255,10 @@ _YOU_WILL_DO = re.compile(r"^\W*you(?:'ll|’ll| will)\s+(?:also\s+|often\s+|reg
                           r"(?!(?:be|have|get|receive|enjoy|join|find|love|work (?:in|for|with|"
                           r"from|alongside)|become|gain|benefit|need|bring|grow|progress|"
                           r"learn|thrive)\b)[a-z]+", re.I)
+
+
+# a line that carries on the sentence before it: it opens with a lower-case verb of being
+_GOES_ON = re.compile(r"(?:are|is|was|were|has|have|had)\b")
 
 
 def _you_will_do(text: str) -> bool:

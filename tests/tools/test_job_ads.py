@@ -480,3 +480,15 @@ def test_what_the_reader_is_offered_stays_aside_whatever_the_line_opens_with() -
                "- Working in a matrix organisation you will have the advantage of gaining "
                "professional leverage from our global finance team\n")
     assert [d.text for d in ad.duties] == ["Coordinate changes in external prices"]
+
+
+def test_a_sentence_broken_across_lines_is_read_as_one() -> None:
+    """A posting's company text broke mid-sentence; its second half ("are a key conservation
+    strategy employed across the network.") was a must-have requirement."""
+    ad = parse("Director, Nature Pays Hub\nThe Hub aims to foster a community, share best "
+               "practice and spur innovation for community enterprises.\nThe Hub supports "
+               "enterprises that develop conservation friendly products such as forest honey "
+               "and crafts, which\nare a key conservation strategy employed across the "
+               "network.\nRequirements\n- 10 years of experience in business development\n")
+    assert [r.text for r in ad.requirements] == ["10 years of experience in business development"]
+    assert not ad.duties
