@@ -40,6 +40,10 @@ _RESULT = re.compile(r"\b(?:now|afterwards|(?:in|at|by) the end|left a (?:good|g
                      r"review|calmer|safer|faster|more fast|alone|themselves|went up|went down|"
                      r"best|mark|grade|praised|thanked|said (?:it|the|my|that)|says? (?:the|my|it)|"
                      r"no (?:missing|lost|errors?|complaints?)|nobody lost)\b", re.I)
+# A practice changed for good: "We now check the lift contract has a 2 hour callout", "from
+# now on I ..."; not a result that holds now ("she can now walk alone", "we now have ...").
+_NEW_PRACTICE = re.compile(r"\b(?:i|we) now (?!(?:have|had|am|are|is|was|were|got|"
+                           r"get|can|could|know)\b)[a-z]+|\bfrom now on\b", re.I)
 # Actions in the present tense, common in non-native English ("i make new plan").
 _ACT = re.compile(r"\b(?:i|we)\s+(?:\w+\s+)?(?:make|build|help|explain|translate|teach|write|"
                   r"lead|organi[sz]e|plan|fix|run|train|show|take care|give|talk|handle|"
@@ -114,7 +118,7 @@ def section_of(sentence: str, first: bool) -> str | None:
     if _HAD.search(sentence):
         cues.discard("action")
         cues.add("situation")
-    if "learning" in cues:
+    if "learning" in cues or _NEW_PRACTICE.search(sentence):
         return "learning"
     if _wish_or_struggle(sentence):
         # "i want to get better at estimating, my tickets always take twice as long as i
@@ -225,10 +229,15 @@ def _slots(texts: list[str], learned: bool) -> list[str | None]:
         for i, part in zip(silent, classify_parts([texts[i] for i in silent]), strict=True):
             slot = "learning" if part.slot == "next_step" else part.slot
             cues[i] = slot if slot in LIMITS else None
+    from tools.skills.mood import clause_mood
+
     acted = False
     for i, cue in enumerate(cues):
         if acted and cue == "situation" and i in silent:
             cue = None  # what the classifier reads as a scene, told after the deed
+        if acted and cue in ("situation", None) and _plain(texts[i]) and \
+                clause_mood(re.split(r"[,;]\s", texts[i], maxsplit=1)[0]) == "other":
+            cue = "result"  # "He calmed down and even said thanks when he left."
         if cue is None:
             cue = ("result" if acted else "situation") if _plain(texts[i]) else None
         cues[i] = cue

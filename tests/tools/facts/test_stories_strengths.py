@@ -131,3 +131,27 @@ def test_story_lines_lose_chat_filler_but_keep_the_facts() -> None:
     assert "I moved the chips to the oven and rang the engineer." in lines["action"]
     assert "80 covers" in joined  # the facts stay
     assert "task" in story.missing  # asked for, never filled with another part
+
+
+def test_what_others_did_after_the_deed_is_the_result_and_a_new_habit_the_learning() -> None:
+    """A shop worker's "He calmed down and even said thanks when he left." was the story's
+    Situation, and a caretaker's "We now check the lift contract has a 2 hour callout." an
+    Action."""
+    from tools.facts import Fact
+
+    def placed(text: list[str]) -> dict[str, list[str]]:
+        facts = [Fact(id=f"ref_00cd#{n}", item_id="ref_00cd", kind="reflection",
+                      date="2026-11-07", text=t, source="reflection")
+                 for n, t in enumerate(text, start=1)]
+        story = stories.draft(facts, picked=["ref_00cd"])
+        return {name: [li.text for li in got] for name, got in story.sections.items()}
+
+    shop = placed(["On Saturday a man started shouting at the till because his refund was "
+                   "refused.", "I took him to the side, listened to the whole story and "
+                   "offered a store credit.", "He calmed down and even said thanks when he "
+                   "left."])
+    assert "He calmed down and even said thanks when he left." in shop["result"], shop
+    lift = placed(["The lift broke on Monday with a resident stuck inside.",
+                   "I rang the engineer and stayed on the intercom with her for 40 minutes.",
+                   "We now check the lift contract has a 2 hour callout."])
+    assert lift.get("learning") == ["We now check the lift contract has a 2 hour callout."], lift
