@@ -235,9 +235,13 @@ def _slots(texts: list[str], learned: bool) -> list[str | None]:
     for i, cue in enumerate(cues):
         if acted and cue == "situation" and i in silent:
             cue = None  # what the classifier reads as a scene, told after the deed
-        if acted and cue in ("situation", None) and _plain(texts[i]) and \
-                clause_mood(re.split(r"[,;]\s", texts[i], maxsplit=1)[0]) == "other":
-            cue = "result"  # "He calmed down and even said thanks when he left."
+        if acted and cue in ("situation", None) and _plain(texts[i]) and (
+                clause_mood(re.split(r"[,;]\s", texts[i], maxsplit=1)[0]) == "other"
+                or (cue == "situation" and not _HAD.search(texts[i]))):
+            # "He calmed down and even said thanks when he left."; "Site went live thursday
+            # night and they sold 400 orders on Friday": in one event, what follows the deed
+            # is its outcome, whatever day it names
+            cue = "result"
         if cue is None:
             cue = ("result" if acted else "situation") if _plain(texts[i]) else None
         cues[i] = cue

@@ -155,3 +155,9 @@ def test_what_others_did_after_the_deed_is_the_result_and_a_new_habit_the_learni
                    "I rang the engineer and stayed on the intercom with her for 40 minutes.",
                    "We now check the lift contract has a 2 hour callout."])
     assert lift.get("learning") == ["We now check the lift contract has a 2 hour callout."], lift
+    site = placed(["Client wanted the new website live by Friday for their sale.",
+                   "I had to fix the checkout bug first.",
+                   "I found the tax rounding issue and wrote a test for it.",
+                   "Site went live thursday night and they sold 400 orders on Friday."])
+    assert site.get("result") == [
+        "Site went live thursday night and they sold 400 orders on Friday."], site
