@@ -4,8 +4,9 @@ A skill counts once per item (its best tag there). Its weight adds up over items
 weighted by recency (half-life 90 days), verification (a verified credential counts 1.5,
 an unverified one 0.7), the tag's score, and 0.6 for knowledge topics (a strength is
 something done). The same skill in ESCO and O*NET is one skill;
-a skill whose evidence is a subset of a stronger skill's evidence in the same sentences is
-folded into it as "related". Growth areas (what the user wants to build) are kept apart.
+a skill whose evidence is a subset of a stronger, similar skill's evidence, or exactly the
+same sentences, is folded into it as "related" and named beside it. Growth areas (what the
+user wants to build) are kept apart.
 """
 
 from __future__ import annotations
@@ -117,8 +118,12 @@ def _fold(ranked: list[Strength]) -> list[Strength]:
     kept: list[int] = []
     for i, s in enumerate(ranked):
         facts = {q.fact_id for q in s.evidence}
-        host = next((k for k in kept if facts <= {q.fact_id for q in ranked[k].evidence}
-                     and float(vecs[i] @ vecs[k]) >= FOLD_SIMILARITY), None)
+        # a similar skill on the same sentences, or any skill on exactly the same ones
+        # ("train employees" and "provide mentorship", both from "Took on my first apprentice")
+        host = next((k for k in kept if facts <= (theirs := {q.fact_id for q in
+                                                             ranked[k].evidence})
+                     and (float(vecs[i] @ vecs[k]) >= FOLD_SIMILARITY or facts == theirs)),
+                    None)
         if host is not None:
             ranked[host].related.append(s.label)
             ranked[host].skills += s.skills
@@ -166,7 +171,8 @@ def blocks(result: StrengthsResult) -> list[list[Segment]]:
     out = [[Segment(text=render("strengths_heading"), role="heading")]]
     for i, s in enumerate(result.strengths, 1):
         cites = [q.fact_id for q in s.evidence]
-        out.append([Segment(text=f"{i}. **{s.label}**", cites=cites, quiet=True)])
+        also = " " + render("strengths_also", labels="; ".join(s.related[:3])) if s.related else ""
+        out.append([Segment(text=f"{i}. **{s.label}**{also}", cites=cites, quiet=True)])
         out += [[Segment(text="   -", role="meta"), _quote_segment(q)] for q in s.evidence]
     if not result.enough:
         out.append([Segment(text=render("strengths_not_enough"), role="meta")])

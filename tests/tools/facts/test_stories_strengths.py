@@ -9,7 +9,7 @@ from memory.records import get_records
 from tests.tools.facts.seed import seed
 from tools import stories
 from tools.facts import facts_for
-from tools.strengths import strengths
+from tools.strengths import blocks, strengths
 
 
 def test_story_about_the_migration_cites_the_users_own_sentences() -> None:
@@ -161,3 +161,29 @@ def test_what_others_did_after_the_deed_is_the_result_and_a_new_habit_the_learni
                    "Site went live thursday night and they sold 400 orders on Friday."])
     assert site.get("result") == [
         "Site went live thursday night and they sold 400 orders on Friday."], site
+
+
+def test_skills_resting_on_the_same_sentences_are_one_strength_named_together() -> None:
+    """An electrician's strengths listed "train employees" and "provide mentorship" as two
+    strengths with the one quote "Took on my first apprentice, Kyle, 17."; they are one
+    strength that names both, and the list has room for another."""
+    from tools.facts import Fact
+
+    def tag(label: str, uri: str) -> dict[str, object]:
+        return {"framework": "esco", "id": uri, "label": label, "score": 0.8,
+                "polarity": "demonstrated", "evidence": "x", "start": 0, "end": 1}
+
+    apprentice = Fact(id="ref_1#1", item_id="ref_1", kind="reflection", date="2026-11-02",
+                      text="Took on my first apprentice, Kyle, 17.",
+                      skills=[tag("train employees", "e:train"),
+                              tag("provide mentorship", "e:mentor")])
+    rewire = Fact(id="ref_2#1", item_id="ref_2", kind="reflection", date="2026-11-09",
+                  text="Rewired a 1930s terrace in Cardiff this week.",
+                  skills=[tag("repair wiring", "e:wiring")])
+    result = strengths([apprentice, rewire], today=date(2026, 11, 30))
+    labels = [s.label for s in result.strengths]
+    assert len(labels) == 2 and "repair wiring" in labels, labels
+    both = next(s for s in result.strengths if s.label != "repair wiring")
+    assert {both.label, *both.related} == {"train employees", "provide mentorship"}
+    text = " ".join(seg.text for block in blocks(result) for seg in block)
+    assert f"**{both.label}** (also: {both.related[0]})" in text
