@@ -24,7 +24,12 @@ REQUESTS_AFTER_CARE = frozenset({"memory_show", "export", "forget", "undo", "str
 IMPORT_YES = re.compile(r"^\s*(?:y|yes|yes please|ok|okay|sure|add it|import it|keep it|"
                         r"save it)\W*$", re.I)
 GREETING = re.compile(r"^\s*(?:/start|/reflect|hi|hello|hey|hiya|good (?:morning|afternoon|"
-                      r"evening)|let'?s reflect|weekly reflection)\W*(?:there|coach)?\W*$",
+                      r"evening)|let'?s reflect|weekly reflection|reflect(?: on (?:my|the|this) "
+                      r"week)?|"
+                      # "start", "start a reflection", "let's do my weekly reflection"
+                      r"(?:let'?s )?(?:(?:start|begin)(?: (?:(?:a|my|the|this|our) )?(?:weekly )?"
+                      r"(?:reflection|check-?in))?|do (?:a|my|the|this|our) (?:weekly )?"
+                      r"(?:reflection|check-?in))|new reflection)\W*(?:there|coach)?\W*$",
                       re.I)
 # Learned intent -> the coach's intent. Content continues or starts a reflection.
 COACH_INTENT = {"answer": "reflection", "credential": "credential_how"}

@@ -20,6 +20,11 @@ from tools import stories
     ("yes, forget everything", "forget_confirm"),
     ("reject 2", "reject"),
     ("/start", "greeting"),
+    # the word itself starts one ("reflect" got "Sorry, I didn't quite get that")
+    ("reflect", "greeting"),
+    ("start a reflection", "greeting"),
+    ("let's do my weekly reflection", "greeting"),
+    ("reflect on my week", "greeting"),
     ("help", "help"),
     ("I want to die", "distress"),
     ("thanks", "thanks"),
