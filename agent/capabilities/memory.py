@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from agent.capabilities.answers import with_draft_note
 from agent.reply import Attachment, Button
 from agent.results import DialogUpdate, ToolResult
 from memory.erase import compact_server_files
@@ -99,7 +100,7 @@ def show(user_id: str) -> ToolResult:
     if job:  # said when they introduced themselves (agent/middleware.py)
         latest += f"\nYour work, as you told me: \u201c{job}\u201d"
     reply = render("memory_show", "", latest=latest, **counts)
-    return ToolResult(kind="memory_show", facts=counts, reply=reply)
+    return with_draft_note(user_id, ToolResult(kind="memory_show", facts=counts, reply=reply))
 
 
 def recall(user_id: str, query: str, k: int = 3) -> ToolResult:

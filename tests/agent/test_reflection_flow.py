@@ -229,3 +229,15 @@ def test_a_draft_left_open_is_its_own_moment_when_a_new_reflection_begins(
     assert saved[0]["week"] == then.strftime("%G-W%V")
     draft = get_records().draft_reflection(ga)
     assert draft is not None and draft["text"].startswith("Got called out to a bakery")
+
+
+async def test_showing_memory_mid_reflection_says_the_moment_is_not_saved_yet(
+        service: AgentService) -> None:
+    """"show my memory" in the middle of a reflection said "0 reflections" and nothing of
+    the moment being told."""
+    kai = service.user_for("cli", "local", "kai", "Kai")
+    told, shown = await converse(service, kai, [
+        "fixed 3 laptops for the sales team, one had a dead ssd so cloned it", "show my memory"])
+    assert "reflection_question" in told.data
+    assert shown.tools == ["show_memory"] and shown.data["memory_show"]["draft_open"] is True
+    assert load("strengths_draft_open")[0] in shown.text
