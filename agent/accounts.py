@@ -14,11 +14,20 @@ from datetime import timedelta
 from typing import Any
 
 from memory.records import get_records
+from memory.schemas import clean_display_name
 from prompts import render
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 CODE_TTL_S = 600
 MAX_FAILURES = 5
+
+
+def shown_name(user_id: str) -> str | None:
+    """How the person is named in what the coach writes for them (a greeting, a profile, the
+    page): the name they told the coach ("hi, I'm Gareth"), else the platform's, else None."""
+    told = get_records().career_prefs(user_id).get("name")
+    user = get_records().get_user(user_id)
+    return clean_display_name(told) or clean_display_name(user["display_name"] if user else None)
 
 
 def user_for(provider: str, tenant: str, external_id: str,

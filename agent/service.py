@@ -37,7 +37,6 @@ from prompts.phrasebook import (
     looks_like_credential,
 )
 from settings import Settings, get_settings
-from tools.careers.explore import get_prefs
 
 __all__ = ["AgentService", "StoreBusy"]
 log = logging.getLogger(__name__)
@@ -205,7 +204,7 @@ class AgentService:
     @staticmethod
     def _told_name(user_id: str) -> str | None:
         """The name the person told the coach in an introduction, if any."""
-        return clean_display_name(get_prefs(user_id).name)
+        return clean_display_name(get_records().career_prefs(user_id).get("name"))
 
     @staticmethod
     def _name(user_id: str) -> str | None:

@@ -17,6 +17,7 @@ from typing import Any
 
 from langchain_core.language_models.chat_models import BaseChatModel
 
+from agent import accounts
 from agent.capabilities.polish import polish
 from agent.lanes import heavy
 from agent.reply import Attachment, Button
@@ -65,8 +66,7 @@ def _save_button() -> Button:
 
 
 def _name(user_id: str) -> str:
-    user = get_records().get_user(user_id)
-    return str(user["display_name"]) if user else "You"
+    return accounts.shown_name(user_id) or "You"
 
 
 def _terms(facts: list[Fact], extra: list[str] | None = None) -> list[str]:

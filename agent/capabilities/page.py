@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from agent import accounts
 from memory.records import get_records
-from memory.schemas import clean_display_name
 from tools import strengths as strengths_tool
 from tools.facts import Fact, facts_for, open_citation, short
 from tools.skills.frameworks import group_title
@@ -213,10 +213,9 @@ def citation(user_id: str, fact_id: str) -> dict[str, Any] | None:
 
 
 def display_name(user_id: str) -> str:
-    """The user's display name (``You`` when unknown), cleaned again for names stored before
-    names were cleaned on the way in."""
-    user = get_records().get_user(user_id) or {}
-    return clean_display_name(user.get("display_name")) or "You"
+    """The user's name as the page shows it (``You`` when unknown): the name they told the
+    coach, else the platform's (:func:`agent.accounts.shown_name`)."""
+    return accounts.shown_name(user_id) or "You"
 
 
 def owns_item(user_id: str, table: str, item_id: str) -> bool:

@@ -129,6 +129,13 @@ async def test_the_name_told_in_an_introduction_is_how_the_coach_greets_them() -
         assert replies[0].text.startswith(("Good to meet you, Gareth.",
                                            "Nice to meet you, Gareth!")), replies[0].text
         assert "Gareth" in replies[1].text and "Hi 1" not in replies[1].text, replies[1].text
+        # ... and it is the name on what the coach writes for him
+        from agent.capabilities.answers import profile_for
+        from agent.capabilities.page import display_name
+
+        ad = "Electrician\nRequirements:\n- Fault finding\n- Rewires\n"
+        assert profile_for(gareth, ad).facts["json_resume"]["basics"]["name"] == "Gareth"
+        assert display_name(gareth) == "Gareth"
         await service.forget(gareth)
         assert get_records().career_prefs(gareth) == {}
 
