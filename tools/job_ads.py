@@ -135,8 +135,11 @@ def parse(text: str) -> JobAd:
     before: Aside | None = None
     for i, (number, line, section) in enumerate(placed):
         reason = reasons[i] or _second_look(line, rows[i], float(keep[i]))
-        if reason in ("benefit", "company") and _you_will_do(line):
-            reason = None  # "You'll also support our apprentices": read by its neighbours
+        if reason in ("benefit", "company") and _you_will_do(line) and i and \
+                placed[i - 1][0] == number and before is None:
+            # "You'll be out on the road carrying out rewires ... You'll also support our
+            # apprentices on site.": what the reader will do, in the line of a duty kept
+            reason = None
         if reason is None and before in ("benefit", "company") and _GOES_ON.match(line):
             reason = before  # "... such as non-timber forest products" / "are a key
             # conservation strategy ...": a sentence broken across lines is one line
@@ -262,8 +265,8 @@ _GOES_ON = re.compile(r"(?:are|is|was|were|has|have|had)\b")
 
 
 def _you_will_do(text: str) -> bool:
-    """Whether a line says what the reader will do ("You will support ..."), not what they
-    will get or be ("You'll enjoy ...", "You'll join a friendly team")."""
+    """Whether a sentence says what the reader will do ("You will support ..."), not what
+    they will get or be ("You'll enjoy ...", "You'll join a friendly team")."""
     return _YOU_WILL_DO.search(text) is not None and not rules.BENEFIT.search(text)
 
 

@@ -318,6 +318,12 @@ LANGUAGE = re.compile(
     r"norwegian|finnish|bsl|sign language)\b", re.I)
 
 
+def named_tool(requirement: str, fact: Fact) -> str | None:
+    """A tool, acronym or language the requirement names and the fact does not say ("EV" in
+    "EV charger or solar PV installation experience"), or None (:func:`_named`)."""
+    return _named(requirement, fact)
+
+
 def _named(requirement: str, fact: Fact) -> str | None:
     """A tool the requirement names (a known technical term, an acronym, a CamelCase or
     versioned name) or a language that the fact does not mention: "Vue" in "components

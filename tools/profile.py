@@ -25,7 +25,7 @@ from tools.meaning import (
     by_meaning,
     holds_credential,
     how_long_untold,
-    named_missing,
+    named_tool,
 )
 from tools.strengths import key
 
@@ -64,6 +64,8 @@ class Match(BaseModel):
     next_step: str | None = None
     growing: list[str] = Field(default_factory=list, description="a gap the user named as a "
                                "growth area: the reflection that says so")
+    same_skill: bool = Field(default=False, exclude=True, description="shown by the same "
+                             "framework skill in a deed (a struggle told does not undo it)")
 
 
 class Profile(BaseModel):
@@ -242,11 +244,12 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
                 # "EV charger or solar PV installation experience" is not shown by a consumer
                 # unit fitted, though both are "install electrical equipment"; one item of a
                 # list ("rewires, consumer unit upgrades, fault finding and EICRs") need not be
-                missing = [named_missing(label, f) for f in same] if "," not in label else []
+                missing = [named_tool(label, f) for f in same] if "," not in label else []
                 if same and missing and all(missing):
                     shared = next(k for t in found for k in _keys(t) if k in user_skills)
                     shared_label = labels.get(shared) or under[shared]
                     m.status, m.cites, m.via = "transferable", _rank(same), shared_label
+                    m.same_skill = True
                     m.why = render("match_named_missing", via=shared_label,
                                    named=missing[0])
                 elif same:
@@ -284,7 +287,8 @@ def told_growing(matches: list[Match], growing: list[Fact], done: dict[str, Fact
     "Confident recording care notes on an electronic system"), is a gap they are working on,
     not covered or transferable by a sentence that only shares a word with it, and a gap
     says so (in place). A named tool or the same framework skill in a deed still covers it."""
-    todo = [m for m in matches if (m.status != "gap" and not m.term and m.via is not None)
+    todo = [m for m in matches if (m.status != "gap" and not m.term and m.via is not None
+                                   and not m.same_skill)
             or (m.status == "gap" and not m.growing)]
     if not todo or not growing:
         return
