@@ -157,7 +157,7 @@ def explore_roles(user_id: str, text: str = "", ask: bool = True) -> RolesResult
     vectors = embed(interests.enjoy + interests.avoid)
     boost, avoided = interest_scores(data, interests, vectors)
     total = scores(data, profile, boost)
-    current = current_work(data, prefs.job)
+    current = current_work(data, prefs.job, prefs.work_said)
     if current:  # where they could go next is not the job they do now
         avoided = np.zeros(len(total), dtype=bool) if avoided is None else avoided.copy()
         avoided[current] = True

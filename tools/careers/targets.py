@@ -198,17 +198,26 @@ def with_trade(data: OccupationData, found: Resolution, job: str | None) -> Reso
     return found.model_copy(update={"options": options[:5]})
 
 
-def current_work(data: OccupationData, job: str | None) -> list[int]:
+def current_work(data: OccupationData, job: str | None, said: str | None = None) -> list[int]:
     """Occupations that are the job the person told us they do: one whose preferred or
     alternative label stands in their words as whole words ("electrician" in "a self
-    employed electrician", "bike mechanic" for a bicycle mechanic). Where they could go
-    next is not where they are."""
-    said = f" {normalise(job)} " if job else ""
-    if not said.strip():
+    employed electrician", "bike mechanic" for a bicycle mechanic), and a preferred label of
+    the same head whose other words are in the work they told ("domestic electrician" for
+    "I'm a self employed electrician, mostly domestic rewires"). Where they could go next is
+    not where they are."""
+    phrase = f" {normalise(job)} " if job else ""
+    if not phrase.strip():
         return []
+    hits: set[int] = set()
     for labels in _labels(data)[:2]:  # a preferred label first: "electrician" is also an
         # alternative label of industrial and domestic electricians, other work
-        hits = {i for label, found in labels.items() if f" {label} " in said for i in found}
+        hits = {i for label, found in labels.items() if f" {label} " in phrase for i in found}
         if hits:
-            return sorted(hits)
-    return []
+            break
+    told = set(normalise(f"{job} {said or ''}").split())
+    heads = {normalise(data.occupations[i].label).split()[-1] for i in hits}
+    for label, found in _labels(data)[0].items():
+        words = label.split()
+        if len(words) > 1 and words[-1] in heads and set(words) <= told:
+            hits.update(found)
+    return sorted(hits)

@@ -172,6 +172,10 @@ _HOW_LONG = re.compile(r"^\W*(?:for\s+|since\s+|over\s+|almost\s+|nearly\s+)?(?:
                        r"(?:yrs?|years?|months?)\b[^,.;!?\n]{0,30}$|"
                        r"^\W*since (?:19|20)\d\d\b", re.I)
 _CLAUSE_END = re.compile(r"[,.;!?\n]")
+# a clause of its own that says what kind of that work: "mostly domestic rewires and consumer
+# unit swaps", "mainly inbound sales calls", "specialising in bridal hair"
+_WHAT_KIND = re.compile(r"^\W*(?:mostly|mainly|mostly doing|specialis\w+ in|specializ\w+ in|"
+                        r"doing mostly|focus(?:ed|ing)? on)\s+[^,.;!?\n]{3,60}$", re.I)
 # what follows the work in the same clause: a wish, a change, a laugh
 _WORK_END = re.compile(r"\s+(?:but|and (?:i|im|i'm|now)|so|now|while|whilst|lol|haha|though|"
                        r"thinking)\b.*$",
@@ -196,7 +200,7 @@ def stated_work(text: str, job: str | None = None) -> str | None:
     if end_mark and end_mark.group() == ",":
         after = _CLAUSE_END.search(text, end + 1)
         nxt = text[end + 1: after.start() if after else len(text)]
-        if _HOW_LONG.match(nxt):
+        if _HOW_LONG.match(nxt) or _WHAT_KIND.match(nxt):
             end = after.start() if after else len(text)
     # what follows the work is cut, never what leads to it ("now I work in a call centre")
     said = (text[start:at] + _WORK_END.sub("", text[at:end])).strip(" -'\"")

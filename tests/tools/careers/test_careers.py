@@ -304,6 +304,10 @@ def test_the_job_they_do_now_is_left_out_of_where_they_could_go_next() -> None:
     labels = lambda ids: [data.occupations[i].label for i in ids]  # noqa: E731
     assert labels(current_work(data, "a self employed electrician")) == ["electrician"]
     assert labels(current_work(data, "bike mechanic in a small shop")) == ["bicycle mechanic"]
+    # the kind of that work, told in the introduction: a domestic electrician is one too
+    said = "I'm a self employed electrician, mostly domestic rewires and consumer unit swaps"
+    assert labels(current_work(data, "a self employed electrician", said)) == [
+        "electrician", "domestic electrician"]
     assert current_work(data, None) == []
     uid = seed_cook()
     before = [r.label for r in explore_roles(uid).roles]

@@ -394,3 +394,14 @@ def test_the_work_said_by_its_verb_is_the_job(text: str, job: str | None) -> Non
 ])
 def test_the_name_an_introduction_tells(text: str, name: str | None) -> None:
     assert commands.stated_name(text) == name
+
+
+def test_the_work_told_keeps_what_kind_of_work_it_is() -> None:
+    """"I'm a self employed electrician, mostly domestic rewires and consumer unit swaps"
+    kept only "I'm a self employed electrician"."""
+    text = ("hi, I'm Gareth, I'm a self employed electrician, mostly domestic rewires and "
+            "consumer unit swaps")
+    assert commands.stated_work(text) == ("I'm a self employed electrician, mostly domestic "
+                                          "rewires and consumer unit swaps")
+    assert commands.stated_work("hi im Bev, school cook, 22 yrs in the job, love it") == \
+        "school cook, 22 yrs in the job"
