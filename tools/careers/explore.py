@@ -132,6 +132,22 @@ def keep_name(user_id: str, name: str) -> None:
         save_prefs(user_id, prefs)
 
 
+FAR_FROM_JOB = 0.25  # an occupation this far from the job told needs one of the user's skills
+_NOT_NOW = re.compile(r"(?:i\s+)?(?:was|(?:re)?training)\b", re.I)
+
+
+def far_from_work(data: occupation_data.OccupationData, job: str | None,
+                  grounded: np.ndarray) -> np.ndarray:
+    """Occupations not to offer: ones that show none of the user's skills and are far from
+    the work they told us they do now (an electrician's call-out to a bakery offered "baker",
+    0 of its skills shown). Nothing for a job they had or train for: a career changer's next
+    roles are far from it."""
+    if not job or _NOT_NOW.match(job):
+        return np.zeros(len(data.occupations), dtype=bool)
+    work = job_sentence(job)
+    return np.asarray(~grounded & (data.vectors @ embed([work])[work] < FAR_FROM_JOB))
+
+
 def explore_roles(user_id: str, text: str = "", ask: bool = True) -> RolesResult:
     """Which roles fit the user: near roles and one or two stretch roles, with evidence.
 
@@ -158,10 +174,11 @@ def explore_roles(user_id: str, text: str = "", ask: bool = True) -> RolesResult
     boost, avoided = interest_scores(data, interests, vectors)
     total = scores(data, profile, boost)
     current = current_work(data, prefs.job, prefs.work_said)
-    if current:  # where they could go next is not the job they do now
-        avoided = np.zeros(len(total), dtype=bool) if avoided is None else avoided.copy()
-        avoided[current] = True
-    near, stretch = rank(data, total, avoided, grounded=shows_any(data, profile))
+    grounded = shows_any(data, profile)
+    avoided = np.zeros(len(total), dtype=bool) if avoided is None else avoided.copy()
+    avoided[current] = True  # where they could go next is not the job they do now
+    avoided |= far_from_work(data, prefs.job, grounded)
+    near, stretch = rank(data, total, avoided, grounded=grounded)
     roles = [role(data, profile, i, float(total[i]), "near") for i in near]
     roles += [role(data, profile, i, float(total[i]), "stretch") for i in stretch]
     enough = len(profile.shown) >= MIN_SKILLS

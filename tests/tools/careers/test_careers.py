@@ -317,3 +317,32 @@ def test_the_job_they_do_now_is_left_out_of_where_they_could_go_next() -> None:
     assert "cook" not in [r.label for r in after.roles] and after.current == ["cook"]
     assert len(after.roles) == len(before)
     assert "Left out: cook, the work you told me you do now." in roles_reply(after)
+
+
+def test_a_role_showing_none_of_their_skills_must_be_near_the_work_they_do_now() -> None:
+    """An electrician's call-out to a bakery put "baker" (0 of its skills shown) among his
+    roles. Once the job a person does now is told, a role that shows none of their skills
+    must be near it; a job they had (or train for) does not narrow their next roles."""
+    import numpy as np
+
+    from tools.careers.explore import far_from_work, keep_job
+
+    data = occupation_data.load()
+    at = {o.label: k for k, o in enumerate(data.occupations)}
+    nothing = np.zeros(len(data.occupations), dtype=bool)
+    far = far_from_work(data, "a self employed electrician", nothing)
+    assert far[at["baker"]] and not far[at["event electrician"]]
+    shown = nothing.copy()
+    shown[at["baker"]] = True  # a role they show a skill of is never far
+    assert not far_from_work(data, "a self employed electrician", shown)[at["baker"]]
+    for had in ("was a self employed electrician", "training to be an electrician", None):
+        assert not far_from_work(data, had, nothing).any()
+    from tools.careers.explore import user_profile
+    from tools.careers.roles import shows_any
+
+    uid = seed_cook()
+    keep_job(uid, "a self employed electrician")
+    mine = far_from_work(data, "a self employed electrician",
+                         shows_any(data, user_profile(uid)[1]))
+    roles = explore_roles(uid).roles
+    assert roles and not any(mine[at[r.label]] for r in roles)
