@@ -221,5 +221,11 @@ def mirror(sentence: str, max_words: int = MAX_WORDS) -> str:
     if speaker is not None:  # "the freezer died so I moved ..." -> what the user did
         phrase = whole_phrase(words[speaker:], max_words)
     if not has_verb(phrase):
+        # "one pallet fall from the racking on tuesday, nobody hurt, I stop the aisle": no
+        # verb the rules know before the writer's own clause, which is what they did
+        own = next((i for i in range(1, len(phrase)) if phrase[i].lower() in _SECOND
+                    and phrase[i - 1].lower() in (*_CONJUNCTIONS, ",")), None)
+        if own is not None and len(words) - own >= MIN_WORDS:
+            return join(second_person(whole_phrase(words[own:], max_words))).strip(" ,;:-–—")
         return f"\u201c{join(whole_phrase(tokens(sentence), max_words)).strip(' ,;:.!?')}\u201d"
     return join(second_person(phrase)).strip(" ,;:-–—")

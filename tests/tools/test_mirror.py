@@ -173,3 +173,12 @@ def test_a_phrase_is_not_cut_to_a_stub_after_a_comma() -> None:
 ])
 def test_a_doubt_before_the_speaker_stays_in_the_mirror(sentence: str, expected: str) -> None:
     assert mirror(sentence) == expected
+
+
+def test_the_writers_own_clause_is_mirrored_when_the_scene_has_no_verb_we_know() -> None:
+    """A picker's "one pallet fall from the racking on tuesday, nobody hurt, I stop the aisle
+    ..." was quoted back whole in quotation marks: the rules know no verb in "pallet fall"."""
+    said = mirror("one pallet fall from the racking on tuesday, nobody hurt, I stop the aisle "
+                  "and call the team leader")
+    assert said == "you stop the aisle and call the team leader"
+    assert mirror("busy week at the cafe") == "\u201cbusy week at the cafe\u201d"
