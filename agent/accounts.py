@@ -22,12 +22,16 @@ CODE_TTL_S = 600
 MAX_FAILURES = 5
 
 
+def told_name(user_id: str) -> str | None:
+    """The name the person told the coach in an introduction ("hi, I'm Gareth"), if any."""
+    return clean_display_name(get_records().career_prefs(user_id).get("name"))
+
+
 def shown_name(user_id: str) -> str | None:
     """How the person is named in what the coach writes for them (a greeting, a profile, the
-    page): the name they told the coach ("hi, I'm Gareth"), else the platform's, else None."""
-    told = get_records().career_prefs(user_id).get("name")
+    page): the name they told the coach, else the platform's, else None."""
     user = get_records().get_user(user_id)
-    return clean_display_name(told) or clean_display_name(user["display_name"] if user else None)
+    return told_name(user_id) or clean_display_name(user["display_name"] if user else None)
 
 
 def user_for(provider: str, tenant: str, external_id: str,

@@ -148,8 +148,8 @@ class AgentService:
         if get_records().get_user(user_id) is None:
             return Reply(text=render("user_unknown"))
         ctx = Context(user_id=user_id, channel=channel, now=datetime.now(UTC),
-                      display_name=(self._told_name(user_id) or clean_display_name(display_name)
-                                    or self._name(user_id)),
+                      display_name=(accounts.told_name(user_id)
+                                    or clean_display_name(display_name) or self._name(user_id)),
                       upload_id=upload_id, target=target)
         thread = checkpoints.thread_id(user_id, channel, conversation)
         async with self._locks[user_id], self._across_workers(user_id):
@@ -200,11 +200,6 @@ class AgentService:
         await self.start()
         memory_cap.forget_user(user_id)
         await checkpoints.delete_user(self.saver, user_id)
-
-    @staticmethod
-    def _told_name(user_id: str) -> str | None:
-        """The name the person told the coach in an introduction, if any."""
-        return clean_display_name(get_records().career_prefs(user_id).get("name"))
 
     @staticmethod
     def _name(user_id: str) -> str | None:

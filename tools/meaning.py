@@ -29,6 +29,7 @@ from tools.facts import Fact
 from tools.faithfulness import TECH
 from tools.skills.frameworks import BUILTIN_DIR, FILES, read_jsonl_gz
 from tools.skills.text import STOPWORDS, content_lemmas, lemma
+from tools.strengths import activities_under
 
 # A requirement that is a credential: a degree, a licence, a registration, a certificate or
 # a level of one ("Level 2 Food Hygiene", "NVQ 3", "CSCS card", "NMC registration"). It is
@@ -119,8 +120,7 @@ def _key(tag: dict[str, Any]) -> tuple[str, str]:
 def _keyed(tag: dict[str, Any]) -> list[tuple[tuple[str, str], str]]:
     """A tag's key and label, and those of the O*NET activities kept under it (``also``)."""
     return [(_key(tag), str(tag.get("label", ""))), *(
-        (("onet", str(a.get("id", ""))), str(a.get("label", ""))) for a in tag.get("also", [])
-        if a.get("framework") == "onet")]
+        (("onet", str(a.get("id", ""))), str(a.get("label", ""))) for a in activities_under(tag))]
 
 
 def shared_concept(req_tags: Sequence[dict[str, Any]], requirement: str, fact: Fact
@@ -319,12 +319,6 @@ LANGUAGE = re.compile(
 
 
 def named_tool(requirement: str, fact: Fact) -> str | None:
-    """A tool, acronym or language the requirement names and the fact does not say ("EV" in
-    "EV charger or solar PV installation experience"), or None (:func:`_named`)."""
-    return _named(requirement, fact)
-
-
-def _named(requirement: str, fact: Fact) -> str | None:
     """A tool the requirement names (a known technical term, an acronym, a CamelCase or
     versioned name) or a language that the fact does not mention: "Vue" in "components
     with the Vue framework", "English" in "Good written and spoken English"."""
@@ -343,8 +337,8 @@ def _named(requirement: str, fact: Fact) -> str | None:
 
 def named_missing(requirement: str, fact: Fact) -> str | None:
     """What a requirement names that the fact does not say: a tool, acronym or language
-    (:func:`_named`) or a specific word (:func:`_rare_missing`); None when it says them all."""
-    return _named(requirement, fact) or _rare_missing(requirement, fact)
+    (:func:`named_tool`) or a specific word (:func:`_rare_missing`); None when it says them all."""
+    return named_tool(requirement, fact) or _rare_missing(requirement, fact)
 
 
 RARE_DF = 3  # a word in at most this many ESCO skills (labels and descriptions) is specific
@@ -387,7 +381,7 @@ def _rare_missing(requirement: str, fact: Fact) -> str | None:
     """The specific word a requirement turns on ("tachograph" in "Knowledge of tachograph
     rules"), when the fact shows none of its specific words: sharing "rules" with "went
     through the site rules" does not show it. Specific: a lower-case word of five letters or
-    more (:func:`_specific`); names and capitalised words are left to :func:`_named`."""
+    more (:func:`_specific`); names and capitalised words are left to :func:`named_tool`."""
     rare = [w for w in re.findall(r"(?<![\w-])[a-z]{5,}(?![\w-])", requirement)
             if _specific(w)]
     if not rare:
@@ -480,7 +474,7 @@ def _upgrade(m: Any, req_tags: Sequence[dict[str, Any]], done: Sequence[Fact],
     elif shown and m.status == "gap" and not credential:
         m.status, m.cites, m.via, m.next_step = "transferable", \
             [done[j].id for j, _ in shown[:2]], shown[0][1], None
-        m.why = render_template("match_named_missing", via=shown[0][1], named=named)
+        m.why = render_template("match_named_missing", via=shown[0][1])
     elif ranked and near[ranked[0]] >= NEAR_MIN and m.status == "gap" and not credential:
         m.status, m.cites, m.next_step = "transferable", [done[ranked[0]].id], None
         m.why = render_template("match_close_why")

@@ -27,7 +27,7 @@ from tools.meaning import (
     how_long_untold,
     named_tool,
 )
-from tools.strengths import key
+from tools.strengths import activities_under, key
 
 Status = Literal["covered", "transferable", "gap"]
 RELATED_TECH = {
@@ -157,8 +157,7 @@ def _term_facts(term: str, done: list[Fact]) -> list[Fact]:
 def _keys(tag: dict[str, Any]) -> list[tuple[str, str]]:
     """A requirement's skill and the O*NET activities kept under it (``also``): each may be
     one of the user's."""
-    return [key(tag), *(("onet", str(a["id"])) for a in tag.get("also", [])
-                        if a.get("framework") == "onet")]
+    return [key(tag), *(("onet", str(a["id"])) for a in activities_under(tag))]
 
 
 def next_step(label: str, term: str | None) -> str:
@@ -192,10 +191,9 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
             if t.get("polarity", "demonstrated") == "demonstrated":
                 user_skills.setdefault(key(t), []).append(f)
                 labels.setdefault(key(t), str(t["label"]))
-                for a in t.get("also", []):  # an O*NET activity kept under its ESCO skill
-                    if a.get("framework") == "onet":  # matches as itself, is named as it
-                        user_skills.setdefault(("onet", str(a["id"])), []).append(f)
-                        under.setdefault(("onet", str(a["id"])), str(t["label"]))
+                for a in activities_under(t):  # matches as itself, is named as its skill
+                    user_skills.setdefault(("onet", str(a["id"])), []).append(f)
+                    under.setdefault(("onet", str(a["id"])), str(t["label"]))
     growth: dict[tuple[str, str], list[Fact]] = {}  # what the user said they want to grow
     for f in facts:
         for t in f.skills if f.kind == "reflection" else []:
@@ -244,22 +242,19 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
                 # "EV charger or solar PV installation experience" is not shown by a consumer
                 # unit fitted, though both are "install electrical equipment"; one item of a
                 # list ("rewires, consumer unit upgrades, fault finding and EICRs") need not be
-                missing = [named_tool(label, f) for f in same] if "," not in label else []
-                if same and missing and all(missing):
+                if same and "," not in label and all(named_tool(label, f) for f in same):
                     shared = next(k for t in found for k in _keys(t) if k in user_skills)
                     shared_label = labels.get(shared) or under[shared]
                     m.status, m.cites, m.via = "transferable", _rank(same), shared_label
                     m.same_skill = True
-                    m.why = render("match_named_missing", via=shared_label,
-                                   named=missing[0])
+                    m.why = render("match_named_missing", via=shared_label)
                 elif same:
                     m.status, m.cites = "covered", _rank(same)
                 elif found and user_vecs is not None and not credential:
                     # a credential is held or not: a related skill is no step towards it
                     req_vecs = get_embedder().embed(
                         [str(t["label"]) for t in found] +
-                        [str(a["label"]) for t in found for a in t.get("also", [])
-                         if a.get("framework") == "onet"])  # kept under an ESCO skill
+                        [str(a["label"]) for t in found for a in activities_under(t)])
                     sims = np.asarray(req_vecs @ user_vecs.T)
                     i, j = np.unravel_index(int(np.argmax(sims)), sims.shape)
                     if float(sims[i, j]) >= TRANSFER_MIN:

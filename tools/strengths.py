@@ -67,6 +67,12 @@ def key(tag: dict[str, Any]) -> tuple[str, str]:
     return str(tag.get("framework")), str(tag.get("id"))
 
 
+def activities_under(tag: dict[str, Any]) -> list[dict[str, Any]]:
+    """The O*NET work activities kept under a tag (its ``also``), as the tagger lists an
+    activity under the ESCO skill it agrees with (``tools.skills.tagging._agreeing``)."""
+    return [a for a in tag.get("also", []) if a.get("framework") == "onet"]
+
+
 def _recency(day: str, today: date) -> float:
     try:
         age = max(0, (today - date.fromisoformat(day[:10])).days)

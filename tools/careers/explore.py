@@ -175,7 +175,7 @@ def explore_roles(user_id: str, text: str = "", ask: bool = True) -> RolesResult
     total = scores(data, profile, boost)
     current = current_work(data, prefs.job, prefs.work_said)
     grounded = shows_any(data, profile)
-    avoided = np.zeros(len(total), dtype=bool) if avoided is None else avoided.copy()
+    avoided = avoided.copy()
     avoided[current] = True  # where they could go next is not the job they do now
     avoided |= far_from_work(data, prefs.job, grounded)
     near, stretch = rank(data, total, avoided, grounded=grounded)

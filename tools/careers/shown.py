@@ -15,7 +15,7 @@ from typing import Any
 
 from tools.careers.models import Evidence
 from tools.facts import Fact
-from tools.strengths import key
+from tools.strengths import activities_under, key
 
 VERIFIED, REFLECTION, UNVERIFIED = 1.0, 0.75, 0.5
 MORE_ITEMS = 0.15
@@ -99,7 +99,7 @@ def shown_activities(facts: list[Fact]) -> dict[str, Evidence]:
                 continue
             # an activity shown alone, or kept under the ESCO skill it agrees with
             ids = [str(t["id"])] if t.get("framework") == "onet" else [
-                str(a["id"]) for a in t.get("also", []) if a.get("framework") == "onet"]
+                str(a["id"]) for a in activities_under(t)]
             for activity in ids:
                 if activity not in out:
                     out[activity] = _quote(f, t)

@@ -215,8 +215,7 @@ def stated_name(text: str) -> str | None:
     nurse on ward 4") is no name, a capitalised one is ("hi im Dev, line cook")."""
     if not (introduction(text) or opens_with_introduction(text)):
         return None
-    greeting = _GREETING.match(text)
-    rest = text[greeting.end():] if greeting else text.lstrip(" \t\"'")
+    greeting, rest = _greeted(text)
     found = _NAME.match(rest)
     if found is not None:
         said = found.group("name") or found.group("here")
@@ -253,10 +252,15 @@ def opens_with_introduction(text: str) -> bool:
     """Whether a sentence opens with the writer's greeting and name ("hey im Jess, I work in
     a call centre ... but I want to move into IT support", "hi, Noor here."), whatever
     follows: who the writer is, not an event of their week."""
-    greeting = _GREETING.match(text)
-    rest = text[greeting.end():] if greeting else text.lstrip(" \t\"'")
+    greeting, rest = _greeted(text)
     name = _NAME.match(rest)
     return name is not None and (bool(greeting) or _capitalised(name))
+
+
+def _greeted(text: str) -> tuple[re.Match[str] | None, str]:
+    """A message's opening greeting ("hi", "hey there"), if any, and the words after it."""
+    greeting = _GREETING.match(text)
+    return greeting, text[greeting.end():] if greeting else text.lstrip(" \t\"'")
 
 
 def command(text: str) -> str | None:
