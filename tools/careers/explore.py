@@ -136,13 +136,19 @@ FAR_FROM_JOB = 0.25  # an occupation this far from the job told needs one of the
 _NOT_NOW = re.compile(r"(?:i\s+)?(?:was|(?:re)?training)\b", re.I)
 
 
+def job_now(job: str | None) -> str | None:
+    """The job a person told us they do now; None for a job they had ("was a secondary
+    science teacher") or train for ("training to be a teaching assistant")."""
+    return None if not job or _NOT_NOW.match(job) else job
+
+
 def far_from_work(data: occupation_data.OccupationData, job: str | None,
                   grounded: np.ndarray) -> np.ndarray:
     """Occupations not to offer: ones that show none of the user's skills and are far from
     the work they told us they do now (an electrician's call-out to a bakery offered "baker",
     0 of its skills shown). Nothing for a job they had or train for: a career changer's next
     roles are far from it."""
-    if not job or _NOT_NOW.match(job):
+    if not (job := job_now(job)):
         return np.zeros(len(data.occupations), dtype=bool)
     work = job_sentence(job)
     return np.asarray(~grounded & (data.vectors @ embed([work])[work] < FAR_FROM_JOB))
@@ -173,7 +179,8 @@ def explore_roles(user_id: str, text: str = "", ask: bool = True) -> RolesResult
     vectors = embed(interests.enjoy + interests.avoid)
     boost, avoided = interest_scores(data, interests, vectors)
     total = scores(data, profile, boost)
-    current = current_work(data, prefs.job, prefs.work_said)
+    # "the work you told me you do now": not the job they had, nor the one they train for
+    current = current_work(data, job_now(prefs.job), prefs.work_said)
     grounded = shows_any(data, profile)
     avoided = avoided.copy()
     avoided[current] = True  # where they could go next is not the job they do now

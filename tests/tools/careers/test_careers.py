@@ -346,3 +346,21 @@ def test_a_role_showing_none_of_their_skills_must_be_near_the_work_they_do_now()
                          shows_any(data, user_profile(uid)[1]))
     roles = explore_roles(uid).roles
     assert roles and not any(mine[at[r.label]] for r in roles)
+
+
+def test_a_job_they_had_or_train_for_is_not_left_out_as_their_work_now() -> None:
+    """"training to be a teaching assistant" left "teaching assistant" out of the roles as
+    "the work you told me you do now": the role they train for is the one they want."""
+    from tools.careers.explore import job_now, keep_job
+    from tools.careers.targets import current_work
+
+    data = occupation_data.load()
+    assert job_now("training to be a teaching assistant") is None
+    assert job_now("was a secondary science teacher") is None
+    assert job_now("a self employed electrician") == "a self employed electrician"
+    assert current_work(data, "training to be a cook") != []  # the words alone name it
+    uid = seed_cook()
+    keep_job(uid, "training to be a cook")
+    assert explore_roles(uid).current == []
+    keep_job(uid, "a cook")
+    assert explore_roles(uid).current == ["cook"]
