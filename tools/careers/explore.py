@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 
 from memory.embeddings import get_embedder
 from memory.records import get_records
+from memory.schemas import clean_display_name
 from tools.careers import data as occupation_data
 from tools.careers.interests import merge, parse_interests
 from tools.careers.models import (
@@ -125,9 +126,11 @@ def keep_job(user_id: str, job: str, said: str | None = None, on: str | None = N
 
 
 def keep_name(user_id: str, name: str) -> None:
-    """Keep the name a person told the coach ("hi, I'm Gareth"), replacing an earlier one."""
+    """Keep the name a person told the coach ("hi, I'm Gareth"), replacing an earlier one;
+    kept as it may be shown anywhere (no control characters, at most 64 characters)."""
+    name = clean_display_name(name) or ""
     prefs = get_prefs(user_id)
-    if prefs.name != name:
+    if name and prefs.name != name:
         prefs.name = name
         save_prefs(user_id, prefs)
 

@@ -364,3 +364,13 @@ def test_a_job_they_had_or_train_for_is_not_left_out_as_their_work_now() -> None
     assert explore_roles(uid).current == []
     keep_job(uid, "a cook")
     assert explore_roles(uid).current == ["cook"]
+
+
+def test_a_name_told_is_kept_as_it_may_be_shown() -> None:
+    from tools.careers.explore import keep_name
+
+    uid = seed_cook()
+    keep_name(uid, "A" * 5000)
+    assert get_prefs(uid).name == "A" * 64
+    keep_name(uid, "\x00\x07")  # nothing printable: the name kept stays
+    assert get_prefs(uid).name == "A" * 64
