@@ -31,6 +31,10 @@ GREETING = re.compile(r"^\s*(?:/start|/reflect|hi|hello|hey|hiya|good (?:morning
                       r"(?:reflection|check-?in))?|do (?:a|my|the|this|our) (?:weekly )?"
                       r"(?:reflection|check-?in))|new reflection)\W*(?:there|coach)?\W*$",
                       re.I)
+# The greetings that ask for a reflection by name ("reflect", "start a reflection"): after a
+# distress answer they bring the coaching back as "let's reflect" does; a bare "hi" does not.
+REFLECT_ASK = re.compile(r"(?=.*\b(?:reflect\w*|check-?in|start|begin)\b)" + GREETING.pattern,
+                         re.I)
 # Learned intent -> the coach's intent. Content continues or starts a reflection.
 COACH_INTENT = {"answer": "reflection", "credential": "credential_how"}
 # Commands that only make sense inside an open reflection.
@@ -138,8 +142,8 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
     got = understand(text, followup=draft_open)
     if got.intent == "distress":
         return Route("distress", got.how, got.distress.score, got.lang)
-    if awaiting == "distress" and not (RULES_BEFORE_CARE.search(text) or (
-            got.confident and got.intent in REQUESTS_AFTER_CARE)):
+    if awaiting == "distress" and not (RULES_BEFORE_CARE.search(text) or REFLECT_ASK.match(text)
+                                       or (got.confident and got.intent in REQUESTS_AFTER_CARE)):
         return Route("after_distress", "rule", lang=got.lang)
     if awaiting == "import_confirm" and IMPORT_YES.match(text):
         return Route("import_confirm", "rule")

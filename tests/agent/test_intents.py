@@ -139,8 +139,12 @@ def test_after_care_a_clear_request_is_answered_and_content_stays_with_care() ->
     assert route("show my memory", awaiting="distress").intent == "memory_show"
     assert route("undo", awaiting="distress").intent == "undo"
     assert route("what are my strengths?", awaiting="distress").intent == "strengths"
-    for text in ("yeah", "we had a fire drill and I led the evacuation", "ok thanks"):
+    for text in ("yeah", "we had a fire drill and I led the evacuation", "ok thanks", "hi"):
         assert route(text, awaiting="distress").intent == "after_distress", text
+    # the care reply says 'just say "let's reflect"'; asking by the command's other words
+    # counts too (a dental nurse's "reflect" got "Thank you for telling me" again)
+    for text in ("reflect", "start a reflection", "let's do my weekly reflection"):
+        assert route(text, awaiting="distress").intent == "greeting", text
     assert route("I want to die", awaiting="distress").intent == "distress"
 
 

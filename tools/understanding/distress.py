@@ -6,8 +6,9 @@ Levels: ``crisis`` (a rule matched), ``concern`` (the head's score reached its t
 threshold) or ``none``.
 
 A sentence that only says what the writer dislikes or prefers about a task, a shift or a
-place ("I hate grouting", "no me gusta hacer inventario"), or how tired a shift left
-them, is not scored, unless the message also names a personal state (crying, sleep,
+place ("I hate grouting", "no me gusta hacer inventario"), how tired a shift left them,
+or how bad one slip the message names made them feel ("wrote the wrong tooth number ...
+i felt awful"), is not scored, unless the message also names a personal state (crying, sleep,
 worth, loneliness, life, ...): then the head decides as usual. The head alone read such
 sentences as distress. Crisis and concern words are rules and always win.
 """
@@ -74,6 +75,23 @@ EMBARRASSED = re.compile(
     r"\bfelt (?:like )?(?:such |so |really |a bit |pretty |kinda |kind of |a right |a total |"
     r"a complete |like a )?(?:an? )?(?:idiot|stupid|dumb|silly|daft|fool|muppet|numpty|plonker|"
     r"embarrassed|mortified|awkward|clumsy)\b", re.I)
+# Feeling bad about one slip at work the message tells ("wrote the wrong tooth number ... the
+# dentist caught it before. nobody hurt but i felt awful"): past tense, one event, named as a
+# mistake. The head alone read it as distress; feeling that way for days is not one moment.
+FELT_BAD = re.compile(
+    r"\bfelt (?:so |really |pretty |very |a bit |kinda |kind of |quite |absolutely |just )?"
+    r"(?:awful|terrible|horrible|dreadful|rotten|bad|sick|gutted|rubbish|guilty|crap|shit)"
+    r"(?: about it| after(?:wards)?| for (?:him|her|them|the \w+))?\b"
+    r"(?! (?:all|every|for (?:days|weeks|months|ages)|since|lately|again|ever))", re.I)
+SLIP = re.compile(
+    r"\b(?:(?:made|make|making) (?:a |an |one |the )?(?:\w+ )?(?:mistake|error|mess)|"
+    r"(?:the|a|an|that|my|this) (?:\w+ )?(?:mistake|error|mix-?up|slip-?up|blunder|near miss)|"
+    r"mistakes? (?:on|in|with)|wrong \w+(?: \w+)?|got (?:it|the \w+) wrong|messed (?:it |\w+ )?up|"
+    r"mixed up|forgot (?:to|the)|near miss|(?:caught|spotted|noticed) (?:it|the (?:error|mistake))|"
+    r"my fault|(?:i )?dropped (?:a|the)|(?:i )?broke (?:a|the))\b", re.I)
+# harm said not to have happened is no personal state: "nobody hurt", "no harm done"
+NO_HARM = re.compile(r"\b(?:nobody|no ?one|no-one|noone)(?: (?:was|got|is))? (?:hurt|harmed|"
+                     r"injured)\b|\bno harm(?: done)?\b", re.I)
 # A work skill the writer lacks ("behaviour management is my weak spot", "I don't know how
 # to handle the new till"): a growth area, not despair, unless a personal state is named.
 WORK_DEFICIT = re.compile(
@@ -140,10 +158,13 @@ def sentences(text: str) -> list[str]:
 
 def only_ordinary(piece: str, text: str) -> bool:
     """True when ``piece`` says what the writer dislikes or prefers, how tired a shift left
-    them or how foolish one moment made them feel, and ``text`` (the whole message) names no
+    them, how foolish one moment made them feel or how bad they felt about a slip the message
+    names, and ``text`` (the whole message) names no
     personal state: such a piece is not scored as distress."""
     if EMBARRASSED.search(piece):  # "felt" there is not a personal state of its own
-        return not STATE.search(EMBARRASSED.sub(" ", text))
+        return not STATE.search(NO_HARM.sub(" ", EMBARRASSED.sub(" ", text)))
+    if FELT_BAD.search(piece) and SLIP.search(text):
+        return not STATE.search(NO_HARM.sub(" ", FELT_BAD.sub(" ", text)))
     if WORK_DEFICIT.search(piece):
         return not STATE.search(TASK_PANIC.sub(" ", text))  # its own "panic" is no state
     ordinary = DISLIKE.search(piece) or TIRED_AFTER_WORK.search(piece)
