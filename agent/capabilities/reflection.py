@@ -223,7 +223,10 @@ def _opening(user_id: str, name: str) -> ToolResult:
                           state=waits)
     last = saved[-1]
     slots = last["slots"]
-    quote = slots.get("next_step") or slots.get("learning") or split_sentences(last["text"])[0]
+    # what they plan, learnt or did, before a first sentence that may only set the mood
+    # ("honestly not great week" was recalled while the week told a charting slip)
+    quote = slots.get("next_step") or slots.get("learning") or slots.get("action") or \
+        split_sentences(last["text"])[0]
     quote = quote if len(quote) <= 160 else quote[:157].rsplit(" ", 1)[0] + "…"
     quote = quote.rstrip(" .!")
     this_week = datetime.now().strftime("%G-W%V")

@@ -96,6 +96,18 @@ async def test_next_week_opening_recalls_last_reflection(service: AgentService) 
     assert "I learned to read the error log first" in opening.text
 
 
+async def test_the_opening_recalls_a_deed_not_a_first_line_of_mood(service: AgentService) -> None:
+    """A dental nurse's week opening "honestly not great week." was recalled as "Earlier this
+    week you said: 'honestly not great week'"; what she did is recalled."""
+    pr = service.user_for("cli", "local", "pr", "Priya")
+    await converse(service, pr, [
+        "honestly not great week. I made a mistake on charting and the dentist caught it",
+        "skip", "just save it"])
+    opening = (await converse(service, pr, ["hi"], conversation="next-week"))[0]
+    assert "made a mistake on charting" in opening.text
+    assert "not great week" not in opening.text
+
+
 async def test_a_follow_on_right_after_the_save_joins_that_moment(service: AgentService) -> None:
     gu = service.user_for("cli", "local", "gu")
     await converse(service, gu, [

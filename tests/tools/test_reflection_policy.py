@@ -201,3 +201,26 @@ def test_the_struggle_is_mirrored_not_the_deed_beside_it() -> None:
                            "on paper")
     assert step.struggle and step.mirror and "spreadsheets" in step.mirror
     assert "paper" not in step.mirror
+
+
+def test_a_wish_beside_a_deed_is_not_asked_how_it_turned_out() -> None:
+    """A dental nurse's "I took the x-rays for 12 patients ... I want to learn more about
+    orthodontic nursing maybe do the course next year" was asked "You said you want to learn
+    more about orthodontic nursing. How did it turn out?": the wish already tells the next
+    step, so the outcome of the deed is asked, mirroring the deed."""
+    step = update(Draft(), "I took the x-rays for 12 patients and processed them. I want to "
+                           "learn more about orthodontic nursing maybe do the course next year")
+    assert step.slot == "result" and not step.struggle
+    assert step.mirror and "x-rays" in step.mirror and "orthodontic" not in step.mirror
+    # a wish alone is still met with what could help
+    wish = update(Draft(), "I want to learn more about orthodontic nursing next year")
+    assert wish.struggle and wish.mirror and "orthodontic" in wish.mirror
+
+
+def test_a_bad_week_is_a_mood_not_a_growth_area() -> None:
+    """"honestly not great week. I made a mistake on charting ..." was mirrored as "You said
+    'honestly not great week'. Who or what could help you with it?"."""
+    step = update(Draft(), "honestly not great week. I made a mistake on charting, wrote the "
+                           "wrong tooth number and the dentist caught it before")
+    assert not step.struggle and step.mirror and "charting" in step.mirror
+    assert update(Draft(), "not great at pivot tables yet").struggle

@@ -20,7 +20,9 @@ GROWTH_CUE = re.compile(
     r"learn(?:ing)? (?:how to|to|more|about)|practi[cs](?:e|ing) (?:more|my)|my goal|goal is|"
     r"aspir(?:e|ing)|dream(?:s)? (?:of|to)|avoid(?:s|ed|ing)?|struggl(?:e|es|ed|ing)|"
     r"afraid (?:of|to)|scared (?:of|to)|nervous|anxious about|not (?:very |so |really )?"
-    r"(?:good|great|confident|comfortable|strong)|(?:am|'m) weak at|lack(?:ed)? (?:the )?"
+    # "not great at pivots", not "not great week" (a mood, no growth area)
+    r"(?:good|great|confident|comfortable|strong)(?!\s+(?:weeks?|days?|shifts?|nights?|start|"
+    r"weekend|month|time|news|one|either|tbh|honestly)\b)|(?:am|'m) weak at|lack(?:ed)? (?:the )?"
     r"confidence|next time i|should have|find it hard|found it hard|hard for me|"
     r"difficult for me|i can't yet|not yet able|(?:still|just) (?:can't|cant|cannot|can not) "
     r"(?:\w+ )?(?:do|get|seem|figure|work out|manage|master|nail|remember)|"
