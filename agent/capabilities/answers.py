@@ -26,6 +26,7 @@ from memory.records import get_records
 from memory.vectors import get_vectors
 from prompts import render as render_template
 from prompts.phrasebook import (
+    EXPLICIT_PROFILE,
     PROFILE_LEAD,
     STORY_COMMAND,
     STORY_EDIT,
@@ -304,8 +305,13 @@ def profile_for(user_id: str, job_text: str, fmt: str = "md",
 
 def profile_turn(user_id: str, message: str) -> ToolResult:
     """A chat turn: the ad is the message after "tailor my profile for this job:"."""
-    ad = PROFILE_LEAD.sub("", message, count=1).strip()
-    if len(ad.split()) < 6:  # the ad is awaited: the next message that reads as one is it
+    lead = PROFILE_LEAD.match(message)
+    ad = message[lead.end():].strip() if lead else message.strip()
+    # the ad is awaited: the next message that reads as one is it. One line without the
+    # request's lead is the request in other words, never the ad ("hello. Name is Dave, 58,
+    # bus driver for First in Bristol" was read as a profile request and tailored for)
+    if len(ad.split()) < 6 or (lead is None and not EXPLICIT_PROFILE.match(message)
+                               and "\n" not in ad):
         return ToolResult(kind="profile_ask", reply=render_template("profile_ask_ad"),
                           state=DialogUpdate(awaiting="job_ad"))
     return with_draft_note(user_id, profile_for(user_id, ad))

@@ -253,3 +253,22 @@ async def test_showing_memory_mid_reflection_says_the_moment_is_not_saved_yet(
     assert "reflection_question" in told.data
     assert shown.tools == ["show_memory"] and shown.data["memory_show"]["draft_open"] is True
     assert load("strengths_draft_open")[0] in shown.text
+
+
+async def test_a_one_line_message_read_as_a_profile_request_is_never_the_ad(
+        service: AgentService) -> None:
+    """A bus driver's "hello. Name is Dave, 58, ..." got "# 1: profile for 'hello'" with his
+    own words as a must-have requirement. A message the learned reading takes for a profile
+    request, one line without the request's words, is the request: the ad is asked for."""
+    from agent.capabilities.answers import profile_turn
+
+    da = service.user_for("cli", "local", "da")
+    asked = profile_turn(da, "could you sort my cv out for a supervisor job at the depot")
+    assert asked.kind == "profile_ask"
+    # the request's own words, or several lines, are still the ad
+    ran = profile_turn(da, "tailor my CV for the Band 5 job at St James: NMC registration is "
+                           "essential, IV certificate desirable")
+    assert ran.kind != "profile_ask"
+    intro = (await converse(service, da, ["hello. Name is Dave, 58, bus driver for First in "
+                                          "Bristol 22 yrs"]))[0]
+    assert "profile" not in intro.text.lower() and "Dave" in intro.text

@@ -38,7 +38,7 @@ _GREETING = re.compile(r"^\W*(?:hi+|hello|hey+|heya|hiya|yo|howdy|(?:good )?(?:m
                        r"evening)|hola|"
                        r"ol[aá]|bonjour|salut|hallo|ciao|hej|namaste|salam|merhaba|czesc|"
                        r"cześć)\b(?:\s+(?:there|all|everyone|team|coach))?\W*", re.I)
-_NAME = re.compile(r"^(?:(?i:my name)(?: is|'s)\s+\w+|(?:[Ii] am|[Ii]'m|[Ii]’m|[Ii]m|"
+_NAME = re.compile(r"^(?:(?i:my name)(?: is|'s)\s+\w+|(?i:name)(?: is|'s|:)\s+[A-Z]\w*|(?:[Ii] am|[Ii]'m|[Ii]’m|[Ii]m|"
                    r"(?i:it'?s|it’s|this is)|"
                    # Spanish, French, German: "soy Lucía", "je m'appelle Inès", "ich bin Jonas"
                    r"(?i:soy|me llamo|mi nombre es|je suis|je m'appelle|je m’appelle|moi c'est|"
@@ -133,7 +133,9 @@ _JOB_SAID = re.compile(r"\b(?:i work(?:ing)? as|i work(?:ing)?(?=\s+(?:in|at|for
 # in Valencia, now I am learning data analysis" (said back as "you were ...")
 _WAS_JOB = re.compile(r"\bi (?P<job>was\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,3}?(?:" + _ROLES +
                       r")s?\b[^,.;!?\n]*)", re.I)
-_AFTER_NAME = re.compile(r"^\W*(?P<job>(?:an?\s+)?(?:[\w'’-]+\s+){0,3}?(?:" + _ROLES
+# (an age may come first: "Name is Dave, 58, bus driver for First in Bristol")
+_AFTER_NAME = re.compile(r"^\W*(?:\d{2}\s*(?:yo|y/o|years? old|yrs? old)?\s*[,.;-]\W*)?"
+                         r"(?P<job>(?:an?\s+)?(?:[\w'’-]+\s+){0,3}?(?:" + _ROLES
                          + r")s?\b[^,.;!?\n]*)", re.I)
 # where a job phrase ends: how long, since when, and what follows it
 _JOB_END = re.compile(r"\s+(?:since|for (?:\d|a |the last|over|almost|nearly|about)|\d+\s*"

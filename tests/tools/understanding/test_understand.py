@@ -397,9 +397,19 @@ def test_the_work_said_by_its_verb_is_the_job(text: str, job: str | None) -> Non
     ("im tired", None),
     ("hi, I'm new here, I work in retail", None),
     ("I fixed the printer for Gareth", None),
+    # a bus driver's "Name is Dave, 58, ..." was read as a job ad to tailor a profile for
+    ("hello. Name is Dave, 58, bus driver for First in Bristol 22 yrs", "Dave"),
+    ("name is important to me", None),
 ])
 def test_the_name_an_introduction_tells(text: str, name: str | None) -> None:
     assert commands.stated_name(text) == name
+
+
+def test_an_age_between_the_name_and_the_job_is_no_job() -> None:
+    text = "hello. Name is Dave, 58, bus driver for First in Bristol 22 yrs"
+    assert commands.command(text) == "small_talk"
+    assert commands.stated_job(text) == "bus driver for First in Bristol"
+    assert commands.stated_work(text) == "bus driver for First in Bristol 22 yrs"
 
 
 def test_the_work_told_keeps_what_kind_of_work_it_is() -> None:
