@@ -152,7 +152,7 @@ def clause_mood(clause: str) -> Mood:
     """Whether a clause reports someone else's action: a third-person subject and the writer
     not among those who act ("my manager caught a shoplifter", "the team lead thanked me");
     otherwise the writer's own."""
-    text = clause.replace("’", "'")
+    text = _WHEN_FIRST.sub("", clause.replace("’", "'"), count=1)
     for cut in (_REASON, _SPARED):
         head = cut.split(text, maxsplit=1)[0]
         if head != text and clause_mood(head) == "other":
@@ -170,6 +170,14 @@ def clause_mood(clause: str) -> Mood:
         # wanted a chart, told him politely ..." goes on with the writer's own deed
         return "mine" if _later_deed(text) else "other"
     return "mine"
+
+
+# when it happened, before whoever acted: "Monday a lad kicked off on the 76", "on tuesday
+# night the manager ..." (the subject after it decides)
+_WHEN_FIRST = re.compile(
+    r"^\s*(?:(?:on|last|this|early|late|first thing)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|"
+    r"sun)day|yesterday|today|tonight|morning|afternoon|evening|night)(?:\s+(?:morning|"
+    r"afternoon|evening|night|lunchtime))?\s*,?\s+(?=\w)", re.I)
 
 
 # past forms that open a clause without being a deed of the writer's ("..., took ages")

@@ -77,7 +77,8 @@ _CLAUSE_START = re.compile(r"[,.;:!?]\s*|\s(?:and|but|so|when|while|because|cos|
                            re.IGNORECASE)
 _WRITER = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|we|we're|we've|me|us|myself)\b",
                      re.IGNORECASE)
-_PERSON = re.compile(r"\b(?:he|she|they|(?i:" + PEOPLE + r")s?|children|people)\b")
+_PERSON = re.compile(r"\b(?:(?:he|she)(?:'s|s)?|they(?:'re|re)?|(?i:" + PEOPLE +
+                     r")s?|children|people)\b")
 
 
 def _someone_elses_clause(before: str) -> bool:
@@ -85,8 +86,22 @@ def _someone_elses_clause(before: str) -> bool:
     nowhere ("This week a boy in my class had a meltdown during maths"); a clause with the
     writer in it ("my supervisor wants me to improve ...") or with no one ("had a meltdown
     at work") is the writer's."""
-    starts = [m.end() for m in _CLAUSE_START.finditer(before)]
-    clause = before[starts[-1] if starts else 0:]
+    starts = [0, *(m.end() for m in _CLAUSE_START.finditer(before))]
+    clause = before[starts[-1]:]
+    if not clause.strip():
+        # the cue opens a clause of its own with no subject: it goes on with the subject of
+        # the clauses before it in the sentence ("a new driver, Kasia, shes from Poland, good
+        # driver but nervous on the city centre bits")
+        sentence = re.split(r"[.!?]\s", before)[-1]
+        for begin, end in zip(starts[-2::-1], starts[:0:-1], strict=False):
+            if begin < len(before) - len(sentence):
+                break
+            part = before[begin:end]
+            if _WRITER.search(part):
+                return False
+            if _PERSON.search(part):
+                return True
+        return False
     return bool(_PERSON.search(clause)) and not _WRITER.search(clause)
 
 

@@ -45,6 +45,10 @@ def test_sentence_mood(sentence: str, expected: str) -> None:
     ("Called nurse Becky about the drip", "mine"),
     ("Trained new apprentice Josh on the lathe", "mine"),
     ("Monday started with a fire alarm", "mine"),  # a day is no person
+    # ... and a day before the subject is when, not who ("Monday a lad kicked off ...")
+    ("Monday a lad kicked off on the 76 at the back", "other"),
+    ("on tuesday night the manager locked up", "other"),
+    ("Monday I did the stock take", "mine"),
     ("the team lead thanked me in standup", "other"),  # the writer is only the object
     ("the client emailed us the new drawings", "other"),
     ("my supervisor showed me how to balance the till", "mine"),  # the writer learns
@@ -481,6 +485,13 @@ def test_the_writers_answer_to_someone_elses_deed_is_theirs() -> None:
     assert got.polarity == "demonstrated" and "I stay calm" in got.evidence
     cried = "a customer shouted at me about the price. I cried in the toilet after"
     assert not [t for t in tag(cried, ("esco",)) if t.label == "handle customer complaints"]
+    # a bus driver: a day opens the man's sentence; conflict management answers it too
+    bus = ("Monday a lad kicked off on the 76 at the back, shouting at a woman with a pram. I "
+           "pulled over safe, put the hazards on and told him calm but firm he either sits down "
+           "or walks.")
+    on_bus = {t.label: t for t in tag(bus, ("esco",))}
+    for label in ("deal with aggressive behaviour", "apply conflict management"):
+        assert label in on_bus and "I pulled over" in on_bus[label].evidence, label
     theirs = ("a guest complained about the noise from room 12. My manager moved him to "
               "another floor")
     assert not [t for t in tag(theirs, ("esco",)) if t.label == "handle customer complaints"]
@@ -602,6 +613,11 @@ def test_a_reason_without_the_writer_does_not_hand_the_deed_over() -> None:
     ("Still rubbish at the new booking app", True),
     ("my spanish is rusty so I used the translate app", True),
     ("Honestly I want to learn how to do the payroll", True),
+    # a clause with no subject goes on with the one before it: a bus driver's trainee
+    ("showing a new driver the routes, Kasia, shes from Poland, good driver but nervous on the "
+     "city centre bits", False),
+    ("I did the till fine, but nervous on the card machine", True),
+    ("good at cooking but nervous on the grill", True),
 ])
 def test_a_feeling_said_of_someone_else_is_not_the_writers_struggle(
         sentence: str, writers: bool) -> None:
