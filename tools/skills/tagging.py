@@ -28,7 +28,7 @@ from tools.skills.mood import (
     part_of,
     sentence_mood,
 )
-from tools.skills.polarity import growth_cue, polarity, states_growth
+from tools.skills.polarity import GROWTH_CUE, growth_cue, polarity, states_growth
 from tools.skills.tagger import Tagger, TaggerConfig
 from tools.skills.text import STOPWORDS, Span, clauses, content_lemmas, lemma, sentences, tokens
 
@@ -308,6 +308,8 @@ def reading(text: str, sentence: Span, evidence: Span,
     pol = polarity(text, clause, evidence, sentence)
     if pol == "negated" and clause == sentence:
         pol = _deed_polarity(text, sentence, evidence) or pol
+    if grows and GROWTH_CUE.search(said.replace("’", "'")) and growth_cue(said) is None:
+        grows = False  # its words of struggle are someone else's ("Kasia ... but nervous")
     if pol == "demonstrated" and (grows or part_of(said) in GROWTH_PARTS) and \
             not _wish_of_its_own(text, sentence, clause):
         pol = "growth"

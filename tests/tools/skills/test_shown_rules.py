@@ -598,6 +598,16 @@ def test_a_reason_without_the_writer_does_not_hand_the_deed_over() -> None:
     assert mood(said, said) == "other"
 
 
+def test_someone_elses_struggle_read_by_meaning_is_not_the_writers_growth_area() -> None:
+    """A bus driver training a new driver: "Kasia, shes from Poland, good driver but nervous
+    on the city centre bits" was listed as his growth area "drive in urban areas"."""
+    text = ("This week I been showing a new driver the routes, Kasia, shes from Poland, good "
+            "driver but nervous on the city centre bits.")
+    assert not [t for t in tag(text, ("esco",)) if t.polarity == "growth"]
+    mine = "This week I been driving the city centre routes but nervous on the tight corners."
+    assert [t for t in tag(mine, ("esco",)) if t.polarity == "growth"]
+
+
 @pytest.mark.parametrize(("sentence", "writers"), [
     ("Sat with the new starter on the tills because she was really nervous", False),
     ("Walked the lad through his payslip, he was anxious about the tax code", False),
