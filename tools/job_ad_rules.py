@@ -96,7 +96,10 @@ META_SHAPE = re.compile(
     r"|[£$€]\s?\d[\d.,]*k?(?:\s*[-–]\s*[£$€]?\s?\d[\d.,]*k?)?\b)(?!.*\b(?:experience|"
     r"knowledge|skills?|able)\b)", re.I)
 BENEFIT = re.compile(
-    r"\b(?:holidays?|vacation|paid time off|pto|pension|401k|insurance|dental|medical cover|"
+    r"\b(?:holidays?|vacation|paid time off|pto|pension|401k|insurance|medical cover|"
+    # dental cover, not the dental work of a dental ad ("taking dental radiographs")
+    r"(?:health|medical)(?:,|,? and|,? &)\s+dental|dental (?:insurance|plans?|cover|scheme|"
+    r"benefits?)|dental(?:,|,? and|,? &)\s+(?:vision|optical|medical|health)|"
     r"(?:private )?health ?care (?:plan|cover|insurance|scheme)|private healthcare|"
     r"bonus(?:es)? (?:scheme|package)|salary|competitive pay|perks?|discounts?|gym|"
     r"free (?:breakfast|lunch|snacks|coffee|parking|fruit)|annual leave|days'? (?:leave|off)|"

@@ -28,7 +28,7 @@ from tools.demonstrated import done_parts
 from tools.facts import Fact
 from tools.faithfulness import TECH
 from tools.skills.frameworks import BUILTIN_DIR, FILES, read_jsonl_gz
-from tools.skills.text import STOPWORDS, content_lemmas, lemma
+from tools.skills.text import STOPWORDS, lemma, tokens
 from tools.strengths import activities_under
 
 # A requirement that is a credential: a degree, a licence, a registration, a certificate or
@@ -201,9 +201,12 @@ def _has_acronym(acronym: str, text: str) -> bool:
 
 
 def _words(text: str) -> list[str]:
-    """Content words of four letters or more, compounds split ("on-call" -> "call")."""
-    out = [p for w in content_lemmas(text) for p in {w, *w.split("-")}]
-    return [w for w in out if len(w) >= 4 and w not in GENERIC]
+    """Content words of four letters or more, compounds split ("on-call" -> "call"), in the
+    order written (the first shared one is quoted, the same on every run)."""
+    lemmas = [lemma(t) for t, _, _ in tokens(text)]
+    out = [p for w in dict.fromkeys(lemmas) if w not in STOPWORDS
+           for p in dict.fromkeys([w, *w.split("-")])]
+    return list(dict.fromkeys(w for w in out if len(w) >= 4 and w not in GENERIC))
 
 
 def _stem(word: str) -> str:
@@ -471,7 +474,10 @@ def _upgrade(m: Any, req_tags: Sequence[dict[str, Any]], done: Sequence[Fact],
         cites = [done[j].id for j, _ in shown[:2]]
         m.status, m.cites, m.via, m.next_step = "covered", cites, shown[0][1], None
         m.why = render_template("match_covered_why", via=shown[0][1])
-    elif shown and m.status == "gap" and not credential:
+    elif shown and m.status in ("gap", "transferable") and not credential:
+        # the sentence that shares the requirement's own concept is the link, before a
+        # related skill ("did the decontamination of instruments myself" for "decontamination
+        # of instruments in line with HTM 01-05", not "perform dental charting")
         m.status, m.cites, m.via, m.next_step = "transferable", \
             [done[j].id for j, _ in shown[:2]], shown[0][1], None
         m.why = render_template("match_named_missing", via=shown[0][1])

@@ -577,3 +577,34 @@ def test_a_profile_too_long_for_a_chat_keeps_its_gaps_and_travels_whole_as_a_fil
     assert file.filename == "profile.md" and file.mime == "text/markdown"
     assert file.content.decode() == short.facts["text"]
     assert "## STAR story" in file.content.decode()
+
+
+def test_a_duty_in_her_own_words_is_linked_by_them_not_by_a_related_skill() -> None:
+    """A dental nurse "did the decontamination of instruments myself"; the ad's "You will be
+    responsible for decontamination of instruments in line with HTM 01-05 ..." was set aside
+    as a benefit ("dental" read as dental cover), then linked through "perform dental
+    charting" to a sentence about a chart. The duty is kept, and her own sentence is the
+    link (transferable: HTM 01-05 is named and she never says it)."""
+    from memory.records import get_records
+    from tools.skills.tagging import tag
+
+    ad = ("Dental Nurse\nMain duties of the job\nYou will be responsible for decontamination of "
+          "instruments in line with HTM 01-05, maintaining stock levels and taking dental "
+          "radiographs where appropriately trained.\n"
+          "We offer NHS pension and health, dental and vision cover.\n")
+    parsed = parse(ad)
+    assert [d.text for d in parsed.duties][0].startswith("You will be responsible for decont")
+    assert [x.why for x in parsed.set_aside] == ["benefit"]
+    uid = get_records().ensure_user("cli", "local", "priya", "Priya")
+    decon = ("I set up the surgery between patients in like 5 min and did the decontamination "
+             "of instruments myself because the other nurse was off sick")
+    chart = "I double check the chart out loud with the dentist now before any extraction"
+    for day, text in (("2026-11-02", decon), ("2026-11-09", chart)):  # tagged as in the app
+        get_records().save_reflection(uid, {
+            "text": text, "status": "saved", "created_at": f"{day}T18:00:00+00:00",
+            "skills": [t.model_dump() for t in tag(text)]})
+    out = profile_for(uid, ad)
+    (duty,) = [m for m in out.facts["matches"] if "decontamination" in m["requirement"]]
+    assert duty["status"] in ("covered", "transferable"), duty
+    assert "decontamination" in out.reply.split("decontamination of instruments in line")[1]
+    assert "double check the chart" not in out.reply
