@@ -484,3 +484,71 @@ def _upgrade(m: Any, req_tags: Sequence[dict[str, Any]], done: Sequence[Fact],
     elif ranked and near[ranked[0]] >= NEAR_MIN and m.status == "gap" and not credential:
         m.status, m.cites, m.next_step = "transferable", [done[ranked[0]].id], None
         m.why = render_template("match_close_why")
+
+
+# Ways of working an ad asks for in general words ("Good communication skills", "ability to
+# work as part of a team", "well organised"), and the deeds that show them in anyone's week,
+# whatever the trade: a dental nurse who "talked him through it with a puppet" communicates.
+# Hand-written (docs/evidence.md, "Ways of working"); the deed patterns are what people write
+# when they do it, not skill labels.
+TRANSVERSAL: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "communication": (
+        re.compile(r"\b(?:communicat\w*|interpersonal|people skills|listening skills|"
+                   r"(?:verbal|written) and (?:verbal|written))\b", re.I),
+        re.compile(r"\b(?:(?:talk|walk)(?:ed)? (?:\w+ ){1,2}through(?: (?:it|the \w+))?|"
+                   r"explained|reassured|calmed|spoke|phoned|rang|emailed|presented|listened|"
+                   r"briefed|negotiated|persuaded|convinced|translated|talked|"
+                   r"wrote (?:to|an? (?:email|letter|note|report))|"
+                   r"told (?:him|her|them|the|my|our))\b", re.I)),
+    "teamwork": (
+        re.compile(r"\b(?:team ?work\w*|team player|part of (?:a|the|our) (?:[\w-]+ )?team|"
+                   r"work(?:ing)? (?:well |closely |effectively )?(?:with|in|within) (?:a |the |"
+                   r"our )?(?:[\w-]+ )?teams?|collaborat\w*|co-?operat\w*)\b", re.I),
+        re.compile(r"\b(?:(?:with|helped|covered for|supported|backed up) (?:the |my |our |a )?"
+                   r"(?:team|colleagues?|co-?workers?|nurses?|chef|dentist|doctor|manager|crew|"
+                   r"other \w+)|(?:the )?other \w+ (?:was|were) off|we (?:\w+ed|did|had to|got|"
+                   r"made|ran|took|put|set|went|split|shared)|together)\b", re.I)),
+    "organisation": (
+        re.compile(r"\b(?:(?:well[- ])?organi[sz](?:ed|ational)|organi[sz]ation skills|time "
+                   r"management|manage (?:your|their) (?:own )?time|prioriti[sz]\w*|"
+                   r"multi-?task\w*)\b", re.I),
+        re.compile(r"\b(?:planned|organi[sz]ed|prioriti[sz]ed|scheduled|rescheduled|juggled|"
+                   r"made a (?:list|plan|rota|schedule))\b", re.I)),
+    "working under pressure": (
+        re.compile(r"\b(?:under pressure|fast[- ]paced|busy (?:environment|workplace|periods?|"
+                   r"shifts?)|high[- ]pressure)\b", re.I),
+        re.compile(r"\b(?:(?:was|were|it's|its) (?:mad|manic|rammed|slammed|short[- ]staffed|"
+                   r"flat out|chaos|non-?stop)|on top of (?:a |the )?full|(?:off|out) sick)\b",
+                   re.I)),
+    "problem solving": (
+        re.compile(r"\b(?:problem[- ]solv\w*|solution[- ](?:focused|oriented)|troubleshoot\w*|"
+                   r"resourceful)\b", re.I),
+        re.compile(r"\b(?:fixed|solved|sorted (?:it|out)|worked out|figured out|found (?:the|a) "
+                   r"(?:fault|cause|problem|fix|way)|troubleshot|diagnosed|repaired)\b", re.I)),
+}
+TRANSVERSAL_MAX_WORDS = 14  # a longer line asks for more than a way of working
+
+
+def ways_of_working(matches: Sequence[Any], done: Sequence[Fact]) -> None:
+    """Link a gap that asks only for a way of working, in general words, to the person's own
+    deeds that show it (in place): transferable, never covered, with the deed quoted and the
+    reason in plain words. A line that names a tool, language or specific thing is left to
+    the other rules."""
+    for m in matches:
+        if m.status != "gap" or len(m.requirement.split()) > TRANSVERSAL_MAX_WORDS or \
+                asks_credential(m.requirement) or LANGUAGE.search(m.requirement):
+            continue
+        for kind, (asks, shows) in TRANSVERSAL.items():
+            if not asks.search(m.requirement):
+                continue
+            mine = [f for f in done if f.kind in ("reflection", "story")
+                    and shows.search(said_done(f)) and not named_missing(m.requirement, f)]
+            if not mine:
+                continue
+            mine.sort(key=lambda f: (-len(shows.findall(said_done(f))), f.id))
+            m.status, m.cites, m.via, m.next_step = "transferable", [f.id for f in mine[:2]], \
+                kind, None
+            # the deed's own words say why (a claim never names a skill its quote lacks)
+            deed = shows.search(said_done(mine[0]))
+            m.why = render_template("match_way_of_working", deed=deed.group(0) if deed else kind)
+            break

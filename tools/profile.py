@@ -26,6 +26,7 @@ from tools.meaning import (
     holds_credential,
     how_long_untold,
     named_tool,
+    ways_of_working,
 )
 from tools.strengths import activities_under, key
 
@@ -266,6 +267,7 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
                 m.growing = _rank([f for t in found for f in growth.get(key(t), [])])[:1]
             profile.matches.append(m)
     by_meaning(profile.matches, atom_tags, done, lines)
+    ways_of_working(profile.matches, done)
     how_long_untold(profile.matches, done)
     told_growing(profile.matches, [f for f in facts if f.kind == "reflection" and f not in done
                                    and any(t.get("polarity") == "growth" for t in f.skills)],

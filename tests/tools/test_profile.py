@@ -608,3 +608,27 @@ def test_a_duty_in_her_own_words_is_linked_by_them_not_by_a_related_skill() -> N
     assert duty["status"] in ("covered", "transferable"), duty
     assert "decontamination" in out.reply.split("decontamination of instruments in line")[1]
     assert "double check the chart" not in out.reply
+
+
+def test_a_way_of_working_asked_in_general_words_is_linked_to_the_deed_that_shows_it() -> None:
+    """The dental nurse who "talked him through it with a puppet" had "Good communication
+    skills" as an honest gap, and "ability to work as part of a team" too though she covered
+    for a nurse off sick. Such a line is transferable, quoting the deed and the words that
+    show it; a line that names a language, or more than a way of working, is not."""
+    from memory.records import get_records
+
+    uid = get_records().ensure_user("cli", "local", "priya2", "Priya")
+    _reflect(uid, "2026-11-02", "a little boy was terrified of the drill and i talked him "
+                                "through it with a puppet, he let the dentist finish the filling")
+    _reflect(uid, "2026-11-09", "I set up the surgery between patients and did the "
+                                "decontamination myself because the other nurse was off sick")
+    ad = ("Dental Nurse\nEssential:\n- Good communication skills\n- ability to work as part of "
+          "a team\n- Excellent communication skills in Welsh\n- Well organised\n")
+    out = profile_for(uid, ad)
+    by_req = {m["requirement"]: m for m in out.facts["matches"]}
+    talk = by_req["Good communication skills"]
+    assert talk["status"] == "transferable" and "talked him through it" in talk["why"]
+    assert by_req["ability to work as part of a team"]["status"] == "transferable"
+    assert by_req["Excellent communication skills in Welsh"]["status"] == "gap"
+    assert by_req["Well organised"]["status"] == "gap"  # nothing she wrote shows it
+    assert "talked him through it" in out.reply
