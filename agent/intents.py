@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from prompts.phrasebook import EXPLICIT_PROFILE, NO, STORY_ASK, UNDO, YES
 from tools.job_ad_rules import WRITER, chat_ad_line, continues_ad
+from tools.reflection import wants_save
+from tools.understanding.commands import introduction
 from tools.understanding.understand import Understanding, declares_deed, understand
 
 # Right after a distress answer, only an explicit request brings back the coaching flow.
@@ -192,8 +194,14 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
             intent = "small_talk"  # "sure" to the welcome's question: invite the moment
     if draft_open and got.how == "model" and got.confidence < LEAVE_DRAFT:
         intent = "reflection"
-    if (draft_open or awaiting == "reflection") and intent in DRAFT_ANSWERS:
-        intent = "reflection"  # "ok", "fine": the person answered the follow-up
+    if not draft_open and not got.confident and wants_save(text):
+        intent = "reflection_empty"  # "done" with nothing open: nothing to save, say so
+    if (draft_open or awaiting == "reflection") and intent in DRAFT_ANSWERS and not (
+            not draft_open and got.how == "rule" and introduction(text)):
+        # "ok", "fine": the person answered the follow-up; but "im Tomasz, chef de partie on
+        # the fish section ..." after the opening question introduces him (it was kept as
+        # his moment and asked "Which part of that did you handle yourself?")
+        intent = "reflection"
     return Route(intent, got.how, got.confidence, got.lang)
 
 

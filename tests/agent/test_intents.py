@@ -187,3 +187,19 @@ def test_an_introduction_in_spanish_french_or_german_is_welcomed(text: str, lang
     assert (got.intent, got.lang) == ("small_talk", lang)
     # a moment of the week after the name is content, not an introduction
     assert route("hola, soy camarera y esta semana entrené a dos chicos").intent != "small_talk"
+
+
+def test_an_introduction_after_the_opening_question_is_no_moment() -> None:
+    """A chef said "hey", got the opening question, then "im Tomasz, chef de partie on the
+    fish section ...": kept as his moment and asked "Which part of that did you handle
+    yourself?". It introduces him; inside an open draft it stays content."""
+    intro = "im Tomasz, chef de partie on the fish section in a hotel kitchen in Edinburgh"
+    assert route(intro, awaiting="reflection").intent == "small_talk"
+    assert route(intro, draft_open=True).intent == "reflection"
+    assert route("ok", awaiting="reflection").intent == "reflection"
+
+
+def test_done_with_nothing_open_says_there_is_nothing_to_save() -> None:
+    """"done" after the moment was already saved got "I'm not sure I understood that"."""
+    assert route("done").intent == "reflection_empty"
+    assert route("done", draft_open=True).intent == "reflection"

@@ -165,7 +165,18 @@ def stated_job(text: str) -> str | None:
     if found is None:
         return None
     job = _JOB_END.sub("", found.group("job")).strip(" -'\"")
+    if len(job.split()) > 10:  # "chef de partie on the fish section in a hotel kitchen in
+        job = _PLACE_END.sub("", job)  # Edinburgh": the town goes first, then the details
+    while len(job.split()) > 10 and _LAST_DETAIL.search(job):
+        job = _LAST_DETAIL.sub("", job)
     return job if job and len(job.split()) <= 10 else None
+
+
+# where a long job phrase may be cut: a town or place named last ("in Edinburgh"), then the
+# last detail that opens with a preposition ("in a hotel kitchen")
+_PLACE_END = re.compile(r"\s+(?:in|at|near|around|outside)\s+(?:[A-Z][\w'-]*\s*)+$")
+_LAST_DETAIL = re.compile(r"\s+(?:in|at|on|for|with|near|around)\s+(?:(?!\s(?:in|at|on|for|"
+                          r"with|near|around)\s).)+$")
 
 
 # a clause of its own that says how long: "22 yrs in the job", "for 7 years", "since 2019"

@@ -405,6 +405,15 @@ def test_the_name_an_introduction_tells(text: str, name: str | None) -> None:
     assert commands.stated_name(text) == name
 
 
+def test_a_long_job_loses_the_town_and_the_last_detail_not_the_job() -> None:
+    """"chef de partie on the fish section in a hotel kitchen in Edinburgh" (13 words) was
+    no job at all, so the introduction was not said back."""
+    text = "im Tomasz, chef de partie on the fish section in a hotel kitchen in Edinburgh"
+    assert commands.stated_job(text) == "chef de partie on the fish section"
+    assert commands.stated_work(text) == ("chef de partie on the fish section in a hotel kitchen "
+                                          "in Edinburgh")
+
+
 def test_an_age_between_the_name_and_the_job_is_no_job() -> None:
     text = "hello. Name is Dave, 58, bus driver for First in Bristol 22 yrs"
     assert commands.command(text) == "small_talk"
