@@ -288,6 +288,17 @@ def serves_someone_else(label: str, sentence: str) -> bool:
     return bool(named) and not sides & named
 
 
+# A fear or nerves the sentence tells as overcome: the deed is done, no growth area
+OVERCOME = re.compile(
+    r"\b(?:was|were|felt|got|i'?m|am|bit|so|really|quite)\s+(?:\w+\s+)?(?:scared|nervous|"
+    r"anxious|terrified|worried|stressed|panick\w*|bricking it|shaking)\b[^.!?]{0,60}?"
+    r"(?:,|\b(?:but|then|after|by|until|in the end|eventually|once)\b)[^.!?]{0,60}?"
+    r"\b(?:got (?:the|into|it|there|used|going)|went (?:fine|well|ok|okay|smooth\w*|great)|"
+    r"(?:was|were|it's|its) (?:fine|ok|okay|alright|all right|good|great)|managed|nailed|"
+    r"knew|sorted|settled|relaxed|calmed down|fine in the end|no problem|smashed it)",
+    re.I)
+
+
 def reading(text: str, sentence: Span, evidence: Span,
             grows: bool = False) -> tuple[Polarity, bool]:
     """The polarity of a mention and whether it is the writer's own: not from a question, a
@@ -310,6 +321,10 @@ def reading(text: str, sentence: Span, evidence: Span,
         pol = _deed_polarity(text, sentence, evidence) or pol
     if grows and GROWTH_CUE.search(said.replace("’", "'")) and growth_cue(said) is None:
         grows = False  # its words of struggle are someone else's ("Kasia ... but nervous")
+    if OVERCOME.search(said):  # "was scared at start but after 8pm i got the rhythm"
+        grows = False
+        if pol == "growth":
+            pol = "demonstrated"
     if pol == "demonstrated" and (grows or part_of(said) in GROWTH_PARTS) and \
             not _wish_of_its_own(text, sentence, clause):
         pol = "growth"

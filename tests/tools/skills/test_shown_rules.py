@@ -683,3 +683,18 @@ def test_the_subject_of_a_course_said_as_a_setting_is_no_skill_shown() -> None:
     assert not [t for t in tag(text, ("esco",)) if t.evidence == "UX"]
     done = "passed my food hygiene course on friday"  # a course done says what was learnt
     assert not _COURSE_BEFORE.search(done[:done.index("food")])
+
+
+@pytest.mark.parametrize("text", [
+    "honestly was scared at start but after 8pm i got the rhythm.",
+    "Felt nervous before the inspection, it went fine in the end.",
+])
+def test_nerves_told_as_overcome_are_no_growth_area(text: str) -> None:
+    """A chef who ran the pass for the first time, "scared at start but after 8pm i got the
+    rhythm", was given the growth area "manage time"."""
+    assert not [t for t in tag(text, ("esco",)) if t.polarity == "growth"]
+
+
+def test_nerves_still_felt_stay_a_growth_area() -> None:
+    text = "I get nervous on the phone and avoid calling suppliers"
+    assert [t for t in tag(text, ("esco",)) if t.polarity == "growth"]
