@@ -216,6 +216,10 @@ def mirror(sentence: str, max_words: int = MAX_WORDS) -> str:
         words[0] = first[:1].lower() + first[1:]
     if is_past_verb(words[0]):
         words = ["you", *words]  # "migrated the db" -> "you migrated the db"
+    elif words[0].lower() in ("was", "were") and len(words) > 1 and words[1].lower() not in (
+            "it", "this", "that", "there", "he", "she", "they", "we", "i", "you", "the", "a",
+            "an", "my", "our", "his", "her", "their", "anyone", "everyone", "nobody"):
+        words = ["you", "were", *words[1:]]  # "was scared at start" -> "you were scared ..."
     phrase = whole_phrase(words, max_words)
     speaker = _speaker_later(words, len(phrase))
     if speaker is not None:  # "the freezer died so I moved ..." -> what the user did

@@ -182,3 +182,12 @@ def test_the_writers_own_clause_is_mirrored_when_the_scene_has_no_verb_we_know()
                   "and call the team leader")
     assert said == "you stop the aisle and call the team leader"
     assert mirror("busy week at the cafe") == "\u201cbusy week at the cafe\u201d"
+
+
+def test_a_diary_was_without_its_speaker_is_mirrored_with_you() -> None:
+    """A chef's "honestly was scared at start but after 8pm i got the rhythm" was mirrored
+    "You mentioned was scared at start ..."."""
+    assert mirror("honestly was scared at start but after 8pm i got the rhythm.") == (
+        "you were scared at start but after 8pm you got the rhythm")
+    assert mirror("was late again because the bus broke down").startswith("you were late")
+    assert not mirror("Was it worth it?").startswith("you were")
