@@ -193,6 +193,13 @@ def has_verb(words: list[str]) -> bool:
                for w in lows)
 
 
+# what a week, a shift or a task was, said without "it": "was hard", "was mad busy"
+_IT_WAS = wordset("hard difficult easy easier harder good great fun busy mad quiet tough crazy "
+                  "hectic nice ok okay fine long slow bad awful brilliant amazing stressful "
+                  "tricky challenging weird strange intense manic rough interesting boring "
+                  "worth chaos chaotic mental full packed rammed dead grim lovely")
+
+
 def mirror(sentence: str, max_words: int = MAX_WORDS) -> str:
     """One of the user's sentences as the coach quotes it back.
 
@@ -219,7 +226,10 @@ def mirror(sentence: str, max_words: int = MAX_WORDS) -> str:
     elif words[0].lower() in ("was", "were") and len(words) > 1 and words[1].lower() not in (
             "it", "this", "that", "there", "he", "she", "they", "we", "i", "you", "the", "a",
             "an", "my", "our", "his", "her", "their", "anyone", "everyone", "nobody"):
-        words = ["you", "were", *words[1:]]  # "was scared at start" -> "you were scared ..."
+        # "was scared at start" -> "you were scared ..."; "Was hard because ..." -> "it was
+        # hard ..." (what the week or the task was, not the writer)
+        words = ["it", "was", *words[1:]] if words[1].lower() in _IT_WAS else \
+            ["you", "were", *words[1:]]
     phrase = whole_phrase(words, max_words)
     speaker = _speaker_later(words, len(phrase))
     if speaker is not None:  # "the freezer died so I moved ..." -> what the user did

@@ -191,3 +191,6 @@ def test_a_diary_was_without_its_speaker_is_mirrored_with_you() -> None:
         "you were scared at start but after 8pm you got the rhythm")
     assert mirror("was late again because the bus broke down").startswith("you were late")
     assert not mirror("Was it worth it?").startswith("you were")
+    # ... but what the task was is no state of the writer's ("You said you were hard")
+    assert mirror("Was hard because english legal words are difficult for me") == (
+        "it was hard because english legal words are difficult for you")
