@@ -332,10 +332,14 @@ def named_tool(requirement: str, fact: Fact) -> str | None:
     for word in _NAME.findall(requirement):
         technical = word.lower() in TECH or (word.isupper() and 2 <= len(word) <= 5) or \
             any(c.isdigit() or c in "+#" for c in word) or any(c.isupper() for c in word[1:])
-        if technical and word.lower() not in said.lower() and not (
+        if technical and word not in PLACES and word.lower() not in said.lower() and not (
                 word.isupper() and _has_acronym(word, said)):
             return word
     return None
+
+
+# where a law or a market is, not a tool one names: "Knowledge of UK employment law"
+PLACES = frozenset({"UK", "US", "USA", "EU", "GB", "EEA", "UAE", "NI", "ROI"})
 
 
 def named_missing(requirement: str, fact: Fact) -> str | None:
@@ -513,7 +517,9 @@ TRANSVERSAL: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                    r"management|manage (?:your|their) (?:own )?time|prioriti[sz]\w*|"
                    r"multi-?task\w*)\b", re.I),
         re.compile(r"\b(?:planned|organi[sz]ed|prioriti[sz]ed|scheduled|rescheduled|juggled|"
-                   r"made a (?:list|plan|rota|schedule))\b", re.I)),
+                   r"(?:made|make|did|do|built|set up|sorted|wrote|redid|drew up) (?:a|an|the|"
+                   r"our|my|this|next|new) (?:\w+ )?(?:list|plan|rota|schedule|timetable|"
+                   r"checklist|tracker|spreadsheet|sheet))\b", re.I)),
     "working under pressure": (
         re.compile(r"\b(?:under pressure|fast[- ]paced|busy (?:environment|workplace|periods?|"
                    r"shifts?)|high[- ]pressure)\b", re.I),
@@ -552,3 +558,32 @@ def ways_of_working(matches: Sequence[Any], done: Sequence[Fact]) -> None:
             deed = shows.search(said_done(mine[0]))
             m.why = render_template("match_way_of_working", deed=deed.group(0) if deed else kind)
             break
+
+
+# A credential the ad accepts in progress ("CIPD Level 3 (completed or working towards)"),
+# and the words of someone studying for one ("now I study CIPD level 3", "my first assignment
+# for CIPD"): a learner who says so meets it.
+WORKING_TOWARDS = re.compile(r"\b(?:working towards|work towards|studying (?:for|towards)|"
+                             r"or (?:currently )?(?:studying|enrolled|training)|in progress|"
+                             r"willing to (?:work towards|complete|undertake|achieve))\b", re.I)
+STUDYING = re.compile(r"\b(?:stud(?:y|ies|ied|ying)|doing (?:my|the|a|an)|taking (?:my|the|a|an)|"
+                      r"enrol+ed|assignments?|modules?|course(?:work)?|exams?|units?|"
+                      r"apprenticeship|training (?:for|towards))\b", re.I)
+
+
+def working_towards(matches: Sequence[Any], done: Sequence[Fact]) -> None:
+    """Cover a credential gap the ad accepts in progress with the person's own words that
+    they study for it (in place): the credential named (its acronym, or a specific word of
+    it) and a word of studying in the same sentence."""
+    for m in matches:
+        if m.status != "gap" or not asks_credential(m.requirement) or \
+                not WORKING_TOWARDS.search(m.requirement):
+            continue
+        names = _ACRONYM.findall(m.requirement) or [
+            w for w in re.findall(r"[A-Za-z]{5,}", m.requirement)
+            if w.lower() not in GENERIC and _specific(w.lower())]
+        mine = [f for f in done if STUDYING.search(f.text) and names
+                and any(re.search(rf"\b{re.escape(n)}\b", f.text, re.I) for n in names)]
+        if mine:
+            m.status, m.cites, m.next_step = "covered", [f.id for f in mine[:2]], None
+            m.why = render_template("match_working_towards")

@@ -27,6 +27,7 @@ from tools.meaning import (
     how_long_untold,
     named_tool,
     ways_of_working,
+    working_towards,
 )
 from tools.strengths import activities_under, key
 
@@ -268,6 +269,7 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
             profile.matches.append(m)
     by_meaning(profile.matches, atom_tags, done, lines)
     ways_of_working(profile.matches, done)
+    working_towards(profile.matches, done)
     how_long_untold(profile.matches, done)
     told_growing(profile.matches, [f for f in facts if f.kind == "reflection" and f not in done
                                    and any(t.get("polarity") == "growth" for t in f.skills)],

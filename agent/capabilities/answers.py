@@ -253,6 +253,9 @@ def story_turn(user_id: str, message: str) -> ToolResult:
     return story_for(user_id, stories.topic(message))
 
 
+STORY_CANDIDATES = 4  # covered requirements whose stories are drafted to pick the fullest
+
+
 def profile_for(user_id: str, job_text: str, fmt: str = "md",
                 model: BaseChatModel | None = None) -> ToolResult:
     """A profile tailored to a job ad: covered, transferable and gap, with citations.
@@ -286,9 +289,13 @@ def profile_for(user_id: str, job_text: str, fmt: str = "md",
         return list(dict.fromkeys(by_id[c].item_id for c in m.cites
                                   if c in by_id and by_id[c].kind != "introduction"))
 
-    top, items = next(((m, cited) for m in profile.matches
-                       if m.status == "covered" and (cited := told(m))), (None, []))
-    story = stories.draft(facts, top.requirement, items[:1] or None) if top else None
+    # ... the covered requirement whose evidence tells the fullest story, the first among
+    # equals ("my first assignment for CIPD" tells no deed; the rota she built does)
+    covered = [(m, cited) for m in profile.matches if m.status == "covered"
+               and (cited := told(m))][:STORY_CANDIDATES]
+    drafts = [(m, stories.draft(facts, m.requirement, cited[:1])) for m, cited in covered]
+    top, story = max(drafts, key=lambda d: ("action" in d[1].sections, len(d[1].sections),
+                                            -drafts.index(d)), default=(None, None))
     if top and story is not None and not story.sections:  # its evidence is a credential
         story = stories.draft(facts, top.requirement)
     labels = [lab for m in profile.matches for lab in m.labels]

@@ -632,3 +632,25 @@ def test_a_way_of_working_asked_in_general_words_is_linked_to_the_deed_that_show
     assert by_req["Excellent communication skills in Welsh"]["status"] == "gap"
     assert by_req["Well organised"]["status"] == "gap"  # nothing she wrote shows it
     assert "talked him through it" in out.reply
+
+
+def test_a_credential_the_ad_accepts_in_progress_is_met_by_studying_for_it() -> None:
+    """A retail manager studying CIPD Level 3 had "CIPD Level 3 (completed or working
+    towards)" as an honest gap, and "Knowledge of UK employment law" was only transferable
+    because she never wrote "UK". The story told is the one with a deed, not the first."""
+    from memory.records import get_records
+
+    uid = get_records().ensure_user("cli", "local", "lucia", "Lucia")
+    _reflect(uid, "2026-11-02", "This week in my volunteering at the food bank I did the rota "
+                                "for 25 volunteers, so I made a shared sheet where they swap")
+    _reflect(uid, "2026-11-09", "I had my first assignment for CIPD about employment law, I got "
+                                "merit.")
+    ad = ("HR Assistant\nYOUR PROFILE\n• CIPD Level 3 (completed or working towards)\n"
+          "• Knowledge of UK employment law is a plus\n• Excellent organisational skills\n"
+          "• NVQ Level 3 in Business Administration\n")
+    out = profile_for(uid, ad)
+    by_req = {m["requirement"]: m for m in out.facts["matches"]}
+    assert by_req["CIPD Level 3 (completed or working towards)"]["status"] == "covered"
+    assert by_req["Knowledge of UK employment law is a plus"]["status"] == "covered"
+    assert by_req["NVQ Level 3 in Business Administration"]["status"] == "gap"  # no "in progress"
+    assert by_req["Excellent organisational skills"]["status"] == "transferable"
