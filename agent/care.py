@@ -46,9 +46,13 @@ def helpline(lang: str, locale: str | None = None) -> str:
     return " ".join(lines)
 
 
-def care_reply(lang: str, seed: str = "") -> str:
-    """The reply to a distressed message, in the person's language."""
-    return prompts.render("distress" + _suffix(lang), seed, helpline=helpline(lang))
+def care_reply(lang: str, seed: str = "", level: str = "") -> str:
+    """The reply to a distressed message, in the person's language. Soft wording (level
+    ``concern``: "is it normal that I feel guilty when client refuse?") gets care and a
+    pointer to human help without opening on danger; explicit words get the crisis reply.
+    Both name the emergency number and the helpline."""
+    name = "distress_concern" if level == "concern" and lang == "en" else "distress"
+    return prompts.render(name + _suffix(lang), seed, helpline=helpline(lang))
 
 
 def after_care_reply(lang: str, seed: str = "") -> str:

@@ -84,10 +84,10 @@ def _said(messages: Sequence[BaseMessage]) -> frozenset[str]:
                      if isinstance(m, AIMessage) and not m.tool_calls)
 
 
-def _direct(intent: str, lang: str, seed: str, said: frozenset[str]) -> str:
+def _direct(intent: str, lang: str, seed: str, said: frozenset[str], level: str = "") -> str:
     """The reply to an intent no tool serves, in the person's language where we have it."""
     if intent == "distress":
-        return care_reply(lang, seed)
+        return care_reply(lang, seed, level)
     if intent == "after_distress":
         return after_care_reply(lang, seed)
     template = DIRECT.get(intent)
@@ -192,7 +192,7 @@ class OfflineCoach(BaseChatModel):
                 return AIMessage(content="", tool_calls=calls)
             reply = render("not_available", what=intent.replace("_", " "))
         else:
-            reply = _direct(intent, lang, text, said)
+            reply = _direct(intent, lang, text, said, chosen.level)
         return self._final(reply, state)
 
     def _compose(self, messages: list[BaseMessage], state: dict[str, Any]) -> AIMessage:

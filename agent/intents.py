@@ -104,6 +104,7 @@ class Route:
     lang: str = "en"
     then: str | None = None
     ask: str = ""
+    level: str = ""  # for distress: "crisis" (explicit words) or "concern" (soft wording)
 
 
 # A moment told, then a request in the same message ("... booked 14 appointments. what are my
@@ -143,7 +144,8 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
         return Route("profile", "rule")
     got = understand(text, followup=draft_open)
     if got.intent == "distress":
-        return Route("distress", got.how, got.distress.score, got.lang)
+        return Route("distress", got.how, got.distress.score, got.lang,
+                     level=got.distress.level)
     if awaiting == "distress" and not (RULES_BEFORE_CARE.search(text) or REFLECT_ASK.match(text)
                                        or (got.confident and got.intent in REQUESTS_AFTER_CARE)):
         return Route("after_distress", "rule", lang=got.lang)

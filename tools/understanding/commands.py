@@ -38,7 +38,8 @@ _GREETING = re.compile(r"^\W*(?:hi+|hello|hey+|heya|hiya|yo|howdy|(?:good )?(?:m
                        r"evening)|hola|"
                        r"ol[aá]|bonjour|salut|hallo|ciao|hej|namaste|salam|merhaba|czesc|"
                        r"cześć)\b(?:\s+(?:there|all|everyone|team|coach))?\W*", re.I)
-_NAME = re.compile(r"^(?:(?i:my name)(?: is|'s)\s+\w+|(?i:name)(?: is|'s|:)\s+[A-Z]\w*|(?:[Ii] am|[Ii]'m|[Ii]’m|[Ii]m|"
+_NAME = re.compile(r"^(?:(?i:my name)(?: is|'s)\s+\w+|(?i:name)(?: is|'s|:)\s+[A-Z]\w*|"
+                   r"(?:[Ii] am|[Ii]'m|[Ii]’m|[Ii]m|"
                    r"(?i:it'?s|it’s|this is)|"
                    # Spanish, French, German: "soy Lucía", "je m'appelle Inès", "ich bin Jonas"
                    r"(?i:soy|me llamo|mi nombre es|je suis|je m'appelle|je m’appelle|moi c'est|"
