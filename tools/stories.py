@@ -51,6 +51,18 @@ _ACT = re.compile(r"\b(?:i|we)\s+(?:\w+\s+)?(?:make|build|help|explain|translate
 # "We had the audit", "I had my exam", "Got called to a leak": what happened, not a deed.
 _HAD = re.compile(r"^\W*(?:(?:i|we)\s+had\s+(?:a|an|the|my|our|\d+|two|three|some|no)\b|"
                   r"(?:i |we )?got (?:called|asked|sent|told)\b)", re.I)
+# Done to the thing, not by the writer: a past participle with no object, then when ("Approved
+# on Thursday, just before the campaign", "Delivered by Friday"): an outcome.
+_DONE_TO = re.compile(r"^\W*(?:(?:finally|all|then|and)\s+)?(?!(?:start|arriv|work|stay|mov|"
+                      r"join|land|walk|stopp|travell|travel|pull|turn|head|show|clock|sign|"
+                      r"check|log|switch|call|play|wait|help|volunteer|train|cover)ed\b)"
+                      r"[a-z]+ed\s+(?:on|by|at|within|"
+                      r"before|after|in time|last|yesterday|today|this|first time|no problem)\b",
+                      re.I)
+# A practice judged by how it worked: "Practising out loud twice really helped me".
+_PRACTICE_WORKED = re.compile(r"^\W*[a-z]+ing\b[^.!?]{0,50}?\b(?:really |definitely |massively |"
+                              r"so )?(?:helped(?: me| us)?|paid off|made (?:all )?the difference|"
+                              r"works?|worked)\b", re.I)
 _ABOUT = re.compile(r"^\s*(?:/story\b|(?:please\s+)?(?:can you\s+)?(?:write|draft|make|tell)"
                     r"(?:\s+me)?\s+(?:a|an|my|the)?\s*(?:star\s+)?story)\s*(?:about|on|of|"
                     r"for)?\s*", re.I)
@@ -118,8 +130,10 @@ def section_of(sentence: str, first: bool) -> str | None:
     if _HAD.search(sentence):
         cues.discard("action")
         cues.add("situation")
-    if "learning" in cues or _NEW_PRACTICE.search(sentence):
+    if "learning" in cues or _NEW_PRACTICE.search(sentence) or _PRACTICE_WORKED.search(sentence):
         return "learning"
+    if _DONE_TO.search(sentence):
+        return "result"
     if _wish_or_struggle(sentence):
         # "i want to get better at estimating, my tickets always take twice as long as i
         # say" is no deed ("i say" read as one): what the writer would change, or nothing

@@ -66,7 +66,35 @@ def split_events(facts: list[Fact]) -> list[list[Fact]]:
             events.append([i])
         else:
             events[-1].append(i)
+    _lessons_home(facts, events)
     return [[facts[i] for i in ev] for ev in events]
+
+
+# A lesson said as a label ("Lesson: the camera paid for itself in one job.") closes the week's
+# story about what it names, wherever it was written.
+_LESSON = re.compile(r"^\W*(?:(?:the |my |big |main )?(?:lesson(?: learn[te]d)?|learn[te]d|"
+                     r"takeaway|moral(?: of the story)?|note to self)\s*[:\-–]\s*)", re.I)
+
+
+def _lessons_home(facts: list[Fact], events: list[list[int]]) -> None:
+    """Move a labelled lesson to the earlier event whose sentences share most of its words,
+    when its own event shares fewer (in place; an event left empty is dropped)."""
+    from tools.skills.text import content_lemmas
+
+    for k in range(1, len(events)):
+        for i in list(events[k]):
+            if not _LESSON.match(facts[i].text):
+                continue
+            words = content_lemmas(_LESSON.sub("", facts[i].text))
+            own = max((len(words & content_lemmas(facts[j].text)) for j in events[k]
+                       if j != i), default=0)
+            best, home = max(((len(words & content_lemmas(" ".join(facts[j].text
+                                                                      for j in events[e]))), e)
+                              for e in range(k)), default=(0, k))
+            if best > own:
+                events[k].remove(i)
+                events[home].append(i)
+    events[:] = [ev for ev in events if ev]
 
 
 _DAY_NAMED = re.compile(rf"\b({_DAY}|yesterday|tonight|last night|this morning)\b", re.I)

@@ -285,3 +285,29 @@ def test_an_adverb_before_the_deed_still_lets_the_outcome_be_the_result() -> Non
     assert _split_result("Also trained the new porter on the bed lift, he did it alone by "
                          "Friday.") == ("Also trained the new porter on the bed lift.",
                                         "He did it alone by Friday.")
+
+
+def test_a_labelled_lesson_goes_with_the_event_it_names() -> None:
+    """A plumber's "Lesson: the camera paid for itself in one job." came after "Thursday I
+    went to the merchant ...", so it left the leak story for the trip to the merchant."""
+    leak = _facts("Got called to a leak under a kitchen floor on Tuesday.",
+                  "I used the thermal camera to find the pipe without lifting all the tiles.",
+                  "Only two tiles up and fixed in a morning, customer was well happy.",
+                  "Thursday I went to the merchant for the boiler parts.",
+                  "Lesson: the camera paid for itself in one job.")
+    events = [[f.text[:10] for f in ev] for ev in split_events(leak)]
+    assert events[0][-1] == "Lesson: th" and events[1] == ["Thursday I"]
+    story = draft(leak, about="the leak")
+    assert [x.text for x in story.sections["learning"]] == [
+        "Lesson: the camera paid for itself in one job."]
+
+
+def test_a_practice_that_worked_is_learning_and_a_thing_done_to_is_the_result() -> None:
+    """"Practising out loud twice really helped me." was the result; "Approved on Thursday,
+    just before the campaign." (the app, by Apple) was the writer's action."""
+    from tools.stories import section_of
+
+    assert section_of("Practising out loud twice really helped me.", False) == "learning"
+    assert section_of("Approved on Thursday, just before the campaign.", False) == "result"
+    assert section_of("Approved the budget on Thursday", False) == "action"
+    assert section_of("Started on Monday in the new warehouse", False) != "result"
