@@ -414,16 +414,39 @@ def chat_ad_line(text: str) -> str | None:
 
 
 def continues_ad(line: str) -> bool:
-    """Whether one bulleted line, sent right after a line of a job ad, is the ad's next line
-    ("- Advanced Excel", "- Spanish is a plus"): a bullet that names no writer (I, me, my)
-    and is not a diary note opening with what was done ("- poured the slab")."""
+    """Whether one line, sent right after a line of a job ad, is the ad's next line: a bullet
+    ("- Advanced Excel", "- Spanish is a plus") that names no writer (I, me, my) and is not a
+    diary note opening with what was done ("- poured the slab"), or a duty said with its
+    verb first ("Lead the kitchen in the head chef's absence")."""
     plain = strip_bullet(line)
-    if not plain or plain == line.strip() or "\n" in line.strip() or WRITER.search(line):
+    if not plain or "\n" in line.strip() or WRITER.search(line) or line.rstrip().endswith("?"):
         return False
-    from tools.verbs import is_past_form
+    from tools.verbs import is_past_form, is_verb
 
     words = plain.split()
-    return not (is_past_form(words[0].strip(",.:;").lower()) and len(words) >= 3)
+    first = words[0].strip(",.:;")
+    if plain == line.strip():
+        # an unbulleted duty, said as an ad says it: a capitalised verb of the base form
+        # first ("Support the Head Chef in running a 60-cover restaurant", "Train and develop
+        # junior chefs"); a diary note says what was done ("Led the kitchen ...")
+        return (len(words) >= 3 and first[:1].isupper() and first[1:].islower()
+                and first.lower() not in _NOT_DUTY_VERBS
+                and is_verb(first) and first.lower() == _base(first.lower())
+                and not is_past_form(first.lower()))
+    return not (is_past_form(first.lower()) and len(words) >= 3)
+
+
+# words that may be verbs but open a diary note as how the day was ("Busy Saturday ...")
+_NOT_DUTY_VERBS = frozenset("busy quiet long short good great bad hard slow mad crazy first last "
+                            "next another new big late early nice fine rough tough mental "
+                            "double lovely empty full".split())
+
+
+def _base(word: str) -> str:
+    """The word as a verb's base form when it is one ("support"), else itself."""
+    from tools.skills.text import lemma
+
+    return lemma(word)
 
 
 def _ad_line(line: str) -> str | None:

@@ -203,3 +203,18 @@ def test_done_with_nothing_open_says_there_is_nothing_to_save() -> None:
     """"done" after the moment was already saved got "I'm not sure I understood that"."""
     assert route("done").intent == "reflection_empty"
     assert route("done", draft_open=True).intent == "reflection"
+
+
+def test_a_duty_said_verb_first_after_a_line_of_an_ad_is_the_ad() -> None:
+    """A chef sent a sous chef ad a line at a time: "Support the Head Chef in running a
+    60-cover restaurant", "Lead the kitchen ...", "Train and develop junior chefs" were saved
+    as his growth moment and tagged. After an ad line, a duty said with its verb first is
+    the ad's next line; a diary note says what was done and stays his."""
+    for line in ("Support the Head Chef in running a 60-cover restaurant and private dining.",
+                 "Lead the kitchen in the head chef's absence, including ordering and rotas.",
+                 "Train and develop junior chefs and commis."):
+        assert route(line, awaiting="ad_text").intent == "ad_text", line
+        assert route(line).intent != "ad_text", line
+    for note in ("Led the kitchen on friday when the sous was off",
+                 "Busy Saturday in the shop, sold out of croissants by ten"):
+        assert route(note, awaiting="ad_text").intent != "ad_text", note
