@@ -437,9 +437,10 @@ def continues_ad(line: str) -> bool:
 
 
 # words that may be verbs but open a diary note as how the day was ("Busy Saturday ...")
-_NOT_DUTY_VERBS = frozenset("busy quiet long short good great bad hard slow mad crazy first last "
-                            "next another new big late early nice fine rough tough mental "
-                            "double lovely empty full".split())
+_NOT_DUTY_VERBS = frozenset({
+    "busy", "quiet", "long", "short", "good", "great", "bad", "hard", "slow", "mad", "crazy",
+    "first", "last", "next", "another", "new", "big", "late", "early", "nice", "fine", "rough",
+    "tough", "mental", "double", "lovely", "empty", "full"})
 
 
 def _base(word: str) -> str:
