@@ -205,6 +205,10 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
             evidence = (m.start, m.end) if m else unit.span
             if top is None and _declined(text, evidence):
                 continue  # "saying no to extra shifts": what is turned down is no skill
+            if top is None and m is not None and m.words == 1 and _THE_THING.search(
+                    text, 0, m.start) and tagger.index.data.concepts[c].skill_type == \
+                    "knowledge" and tagger.index.data.concepts[c].label.islower():
+                continue  # "set up the surgery": a room, not the field ("my SQL" stays SQL)
             if top is None and m is not None and _COURSE_AFTER.match(text, m.end) and \
                     _COURSE_BEFORE.search(text[max(0, m.start - 30):m.start]):
                 continue  # "for my UX course": the course's subject, not a deed
@@ -213,6 +217,11 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
             # the evidence never depends on how the sentences were batched
             if c not in found or row[c] > found[c][0] + TIE:
                 found[c] = (float(row[c]), span, evidence)
+
+
+# a determiner right before a one-word mention: a thing or a place ("the surgery", "the
+# composite"), not a field of knowledge ("surgery", "accounting")
+_THE_THING = re.compile(r"\b(?:the|a|an|this|that|our|my|their|his|her)\s+$", re.I)
 
 
 # what one says no to, turns down or refuses, right before a mention

@@ -698,3 +698,13 @@ def test_nerves_told_as_overcome_are_no_growth_area(text: str) -> None:
 def test_nerves_still_felt_stay_a_growth_area() -> None:
     text = "I get nervous on the phone and avoid calling suppliers"
     assert [t for t in tag(text, ("esco",)) if t.polarity == "growth"]
+
+
+def test_a_one_word_field_after_a_determiner_is_a_thing_not_the_field() -> None:
+    """A dental nurse "set up the surgery between patients" (the room) was shown "surgery";
+    "assisted in surgery" is the field."""
+    room = ("I set up the surgery between patients in like 5 min and did the decontamination "
+            "of instruments myself")
+    assert "surgery" not in {t.label for t in tag(room, ("esco",))}
+    assert "surgery" in {t.label for t in tag("I assisted in surgery for the first time",
+                                              ("esco",))}
