@@ -207,7 +207,8 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
                 continue  # "saying no to extra shifts": what is turned down is no skill
             if top is None and m is not None and m.words == 1 and _THE_THING.search(
                     text, 0, m.start) and tagger.index.data.concepts[c].skill_type == \
-                    "knowledge" and tagger.index.data.concepts[c].label.islower():
+                    "knowledge" and tagger.index.data.concepts[c].label.islower() and \
+                    text[m.start:m.end].islower():
                 continue  # "set up the surgery": a room, not the field ("my SQL" stays SQL)
             if top is None and m is not None and _COURSE_AFTER.match(text, m.end) and \
                     _COURSE_BEFORE.search(text[max(0, m.start - 30):m.start]):
