@@ -53,7 +53,11 @@ DANGLING = wordset(
     "is are was were be been am very really more most some any no not with in on at for "
     "from by as than because which who when while just also")
 _OPENERS = re.compile(r"^(?:(?:so|well|ok|okay|and|but|also|then|honestly|basically|anyway|"
-                      r"hmm|um|yeah|yes|this week|last week|today|yesterday|on \w+day)\b"
+                      r"hmm|um|yeah|yes|this week|last week|today|yesterday|on \w+day|"
+                      # "i think what went well is ...": the moment follows
+                      r"(?:i think |i guess |probably )?(?:what went (?:well|best|right)|the "
+                      r"(?:best|good) (?:bit|part|thing)|(?:the |my )?highlight|(?:the )?win)"
+                      r"(?: of the week)? (?:is|was))\b"
                       r"[,:]?\s+)+", re.I)
 # Lower-case words a sentence may start with (anything else may be a name: "Maria", "Excel").
 _COMMON = SUBJECTS | _AUX | _CONJUNCTIONS | _PREPOSITIONS | DANGLING | wordset(

@@ -194,3 +194,12 @@ def test_a_diary_was_without_its_speaker_is_mirrored_with_you() -> None:
     # ... but what the task was is no state of the writer's ("You said you were hard")
     assert mirror("Was hard because english legal words are difficult for me") == (
         "it was hard because english legal words are difficult for you")
+
+
+def test_what_went_well_is_an_opener_before_the_moment() -> None:
+    """A dental nurse's "i think what went well is a little boy was terrified of the drill and
+    i talked him through it ..." was mirrored "you think what went well is a little boy was
+    terrified of the drill"."""
+    said = mirror("i think what went well is a little boy was terrified of the drill and i "
+                  "talked him through it with a puppet, he let the dentist finish the filling")
+    assert said == "you talked him through it with a puppet"
