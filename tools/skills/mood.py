@@ -158,7 +158,8 @@ def clause_mood(clause: str) -> Mood:
         if head != text and clause_mood(head) == "other":
             return "other"  # "Becky did the handover because I was with the sick baby"
     present = _HAD_PERSON.match(text)
-    if present and not _FIRST_PERSON_SUBJECT.search(text, present.end()):
+    if present and not _FIRST_PERSON_SUBJECT.search(text, present.end()) and \
+            not _writer_goes_on(text[present.end():]):
         return "other"  # someone was there; what they do is theirs
     if _FIRST_PERSON_SUBJECT.search(text):
         return "other" if _only_my_state(text) else "mine"
@@ -178,6 +179,21 @@ _WHEN_FIRST = re.compile(
     r"^\s*(?:(?:on|last|this|early|late|first thing)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|"
     r"sun)day|yesterday|today|tonight|morning|afternoon|evening|night)(?:\s+(?:morning|"
     r"afternoon|evening|night|lunchtime))?\s*,?\s+(?=\w)", re.I)
+
+
+# "... and showed her the tight bits": a deed joined with no subject of its own is the
+# writer's, who "had" the person there
+_AND_VERB = re.compile(r"\s(?:and|then|so)\s+(?:then\s+|also\s+)?([a-z]+)\b", re.I)
+
+
+def _writer_goes_on(rest: str) -> bool:
+    """Whether what follows "had <someone> ..." goes on with a past deed and no subject of
+    its own ("Had the new trainee Aisha sat behind me for a week and showed her the route")."""
+    from tools.verbs import is_past_form
+
+    found = _AND_VERB.search(rest)
+    return bool(found) and is_past_form(found.group(1).lower()) and \
+        found.group(1).lower() not in _NOT_DEEDS
 
 
 # past forms that open a clause without being a deed of the writer's ("..., took ages")
@@ -276,7 +292,10 @@ def mood(sentence: str, clause: str) -> Mood:
         first = _PUNCTUATION.split(sentence.strip(), maxsplit=1)[0]
     if _DISOWNED.search(sentence) and (clause_mood(first) == "other" or not_a_deed(first)):
         return "other"
-    return clause_mood(clause)
+    said = clause_mood(clause)
+    if said == "other" and _HAD_PERSON.match(clause) and clause_mood(sentence) == "mine":
+        return "mine"  # "Had the new trainee ... sat behind me, and showed her the route"
+    return said
 
 
 def not_a_deed(clause: str) -> bool:

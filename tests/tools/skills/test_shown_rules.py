@@ -67,6 +67,10 @@ def test_sentence_mood(sentence: str, expected: str) -> None:
     ("we had an ofsted inspector in the room", "other"),
     ("I had a client come in with box dye gone orange", "other"),
     ("had 2 student nurses on shift and i let them do the paperwork while i watched", "mine"),
+    # ... or goes on with a deed of no other subject: the writer "had" them there
+    ("Had the new trainee Aisha sat behind me for a week and showed her the tight bits",
+     "mine"),
+    ("had a new client in and she loved the colour", "other"),
 ])
 def test_clause_mood(clause: str, expected: str) -> None:
     assert clause_mood(clause) == expected
@@ -708,3 +712,12 @@ def test_a_one_word_field_after_a_determiner_is_a_thing_not_the_field() -> None:
     assert "surgery" not in {t.label for t in tag(room, ("esco",))}
     assert "surgery" in {t.label for t in tag("I assisted in surgery for the first time",
                                               ("esco",))}
+
+
+def test_someone_the_writer_had_there_then_the_writers_deed_shows_it() -> None:
+    """A bus driver's "Had the new trainee Aisha sat behind me for a week and showed her the
+    tight bits on the 12 route" showed nothing: the trainee's presence made it hers."""
+    text = ("Had the new trainee Aisha sat behind me for a week and showed her the tight bits "
+            "on the 12 route.")
+    assert {t.label for t in tag(text, ("esco",))} & {"mentor individuals", "provide mentorship",
+                                                       "train employees"}
