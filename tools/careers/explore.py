@@ -157,6 +157,26 @@ def far_from_work(data: occupation_data.OccupationData, job: str | None,
     return np.asarray(~grounded & (data.vectors @ embed([work])[work] < FAR_FROM_JOB))
 
 
+SHARED_WITH_JOB = 3  # essential skills a role showing none of the user's must share with the job
+
+
+def unlike_work(data: occupation_data.OccupationData, current: list[int],
+                grounded: np.ndarray) -> np.ndarray:
+    """Occupations not to offer: ones that show none of the user's skills and share fewer
+    than ``SHARED_WITH_JOB`` essential skills with the work they do now, when that work is an
+    ESCO occupation (a chef de partie "on the fish section" was offered "fish canning
+    operator", 0 of its skills shown and 1 shared with chef, near by its words alone)."""
+    unlike = np.zeros(len(data.occupations), dtype=bool)
+    if not current:
+        return unlike
+    mine = [set(data.occupations[i].essential) for i in current]
+    for i, occupation in enumerate(data.occupations):
+        if not grounded[i]:
+            shared = max(len(own & set(occupation.essential)) for own in mine)
+            unlike[i] = shared < SHARED_WITH_JOB
+    return unlike
+
+
 def explore_roles(user_id: str, text: str = "", ask: bool = True) -> RolesResult:
     """Which roles fit the user: near roles and one or two stretch roles, with evidence.
 
@@ -188,6 +208,7 @@ def explore_roles(user_id: str, text: str = "", ask: bool = True) -> RolesResult
     avoided = avoided.copy()
     avoided[current] = True  # where they could go next is not the job they do now
     avoided |= far_from_work(data, prefs.job, grounded)
+    avoided |= unlike_work(data, current, grounded)
     near, stretch = rank(data, total, avoided, grounded=grounded)
     roles = [role(data, profile, i, float(total[i]), "near") for i in near]
     roles += [role(data, profile, i, float(total[i]), "stretch") for i in stretch]

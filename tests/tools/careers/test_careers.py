@@ -374,3 +374,23 @@ def test_a_name_told_is_kept_as_it_may_be_shown() -> None:
     assert get_prefs(uid).name == "A" * 64
     keep_name(uid, "\x00\x07")  # nothing printable: the name kept stays
     assert get_prefs(uid).name == "A" * 64
+
+
+def test_a_role_showing_none_of_their_skills_must_share_work_with_their_job() -> None:
+    """A chef de partie "on the fish section" was offered "fish canning operator": 0 of its
+    skills shown, near his words by "fish" alone, 1 essential skill shared with chef. A role
+    showing none of a person's skills must share essential skills with the job they do."""
+    import numpy as np
+
+    from tools.careers.explore import unlike_work
+
+    data = occupation_data.load()
+    at = {o.label: k for k, o in enumerate(data.occupations)}
+    nothing = np.zeros(len(data.occupations), dtype=bool)
+    unlike = unlike_work(data, [at["chef"]], nothing)
+    assert unlike[at["fish canning operator"]] and unlike[at["baker"]]
+    assert not unlike[at["cook"]] and not unlike[at["fish cook"]]
+    shown = nothing.copy()
+    shown[at["fish canning operator"]] = True  # a role they show a skill of stays
+    assert not unlike_work(data, [at["chef"]], shown)[at["fish canning operator"]]
+    assert not unlike_work(data, [], nothing).any()  # no job told: nothing narrowed
