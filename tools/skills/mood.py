@@ -192,8 +192,8 @@ def _writer_goes_on(rest: str) -> bool:
     from tools.verbs import is_past_form
 
     found = _AND_VERB.search(rest)
-    return bool(found) and is_past_form(found.group(1).lower()) and \
-        found.group(1).lower() not in _NOT_DEEDS
+    verb = found.group(1).lower() if found else ""
+    return bool(verb) and is_past_form(verb) and verb not in _NOT_DEEDS
 
 
 # past forms that open a clause without being a deed of the writer's ("..., took ages")
