@@ -153,6 +153,10 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
         return Route("import_confirm", "rule")
     if awaiting == "undo_confirm" and (YES.match(text) or NO.match(text)):
         return Route("undo_confirm", "rule")
+    if awaiting == "forget_confirm" and (YES.match(text) or NO.match(text) or ACK.match(text)):
+        # a bare "yes" to "reply exactly: yes, forget everything" got a coaching nudge; the
+        # forget flow answers it (asks for the exact words again, or keeps everything)
+        return Route("forget_confirm", "rule")
     if UNDO.search(text):  # before the learned "forget": "delete my last one" keeps the rest
         return Route("undo", "rule")
     if awaiting in AD_WAIT and "\n" not in text.strip() and (

@@ -15,7 +15,7 @@ from memory.erase import compact_server_files
 from memory.records import get_records
 from memory.vectors import get_vectors
 from prompts import render
-from prompts.phrasebook import FORGET_PHRASE, FORGET_PHRASE_TEXT
+from prompts.phrasebook import FORGET_PHRASE, FORGET_PHRASE_TEXT, NO
 from settings import get_settings
 
 _RECENT = re.compile(r"\b(?:last week|before|previous(?:ly)?|earlier|recent(?:ly)?|so far)\b",
@@ -158,7 +158,11 @@ def forget_turn(user_id: str, message: str, awaiting: str | None) -> ToolResult:
         forget_user(user_id)
         return ToolResult(kind="forgotten", facts={"forgotten": True},
                           reply=render("forget_done"))
-    return ToolResult(kind="forget_confirm", reply=render("forget_confirm"),
+    if awaiting == "forget_confirm" and NO.match(message):
+        return ToolResult(kind="forget_kept", reply=render("forget_kept"))
+    again = awaiting == "forget_confirm"  # "yes" alone: the exact words, asked once more
+    return ToolResult(kind="forget_confirm",
+                      reply=render("forget_confirm_again" if again else "forget_confirm"),
                       buttons=[Button(label=FORGET_PHRASE_TEXT.capitalize(),
                                       data=FORGET_PHRASE_TEXT)],
                       state=DialogUpdate(awaiting="forget_confirm"))

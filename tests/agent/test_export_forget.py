@@ -73,11 +73,20 @@ async def test_forget_in_chat_needs_the_exact_phrase(service: AgentService) -> N
     assert ask.buttons and ask.buttons[0].data == "yes, forget everything"
     nope = await service.handle(di, "yes", conversation="c2")
     assert get_records().get_user(di) is not None, nope.text
-    await service.handle(di, "forget me", conversation="c2")
+    # a bare "yes" is answered by the forget flow (it got "No pressure. Even something small
+    # counts ..."): the exact words are asked for once more, and then they delete
+    assert "exact words: yes, forget everything" in nope.text
     done = await service.handle(di, "yes, forget everything", conversation="c2")
     assert "deleted everything" in done.text
     assert get_records().get_user(di) is None and get_vectors().count(di) == 0
     assert await _thread_rows(di) == 0
+
+
+async def test_no_to_forget_keeps_everything_and_says_so(service: AgentService) -> None:
+    fa = await _seed(service, "fa")
+    await service.handle(fa, "forget me", conversation="c4")
+    kept = await service.handle(fa, "no", conversation="c4")
+    assert "nothing is deleted" in kept.text and get_records().get_user(fa) is not None
 
 
 async def test_export_in_chat_attaches_the_file(service: AgentService) -> None:
