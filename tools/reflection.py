@@ -50,7 +50,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"embarrass\w*)\b|\bi (?:enjoy\w*|loved|hated)\b", re.I),
     "learning": re.compile(
         r"\b(?:learn\w*|realis\w*|realiz\w*|discover\w*|found out|taught me|lesson|"
-        r"understood|now i know|i know now|noticed that|showed me|it reminded me)\b", re.I),
+        r"understood|now i know|i know now|noticed that|showed me|it reminded me|"
+        r"(?:i'?m|im|i am) getting better at|got better at)\b", re.I),
     "next_step": re.compile(
         r"\b(?:next time|next week|going to|plan to|planning to|will try|i'll|i will|"
         r"from now on|my goal|want to (?:try|practi[cs]e|get better|improve|learn)|"

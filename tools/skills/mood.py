@@ -53,6 +53,9 @@ _ROLE_NOUNS = words("in on at of and or team shift nurse manager lead leader ser
 # not "you" or "our team" (job ads and credentials speak so), not a verb-first diary clause
 _OTHER_SUBJECT = re.compile(
     r"^\s*(?:(?:he|she|they|someone|somebody|everyone|everybody|nobody)\b|"
+    # "one of my SEN kids, Leo, had a meltdown"
+    r"(?:one|two|some|all|most|none|a few|both) of (?:my|our|the|his|her|their)\s+(?:\w+\s+){0,2}?"
+    r"(?:" + PEOPLE + r"s?|children|people|men|women|folks)\b|"
     r"(?:my|our|the|his|her|their|a|an|this|that|some|two|three|\d+)\s+(?:\w+\s+){0,2}?"
     r"(?:" + PEOPLE + r"s?|children|people|men|women|folks)\b|"
     r"(?:head|sous|tech|team|line|shift|store|area|deputy|assistant|charge|senior|junior|"

@@ -16,7 +16,9 @@ GROWTH_CUE = re.compile(
     r"\b(?:want(?:s|ed)? to|would like to|(?:i|we)'d like to|wish(?:ed)? (?:i|to)|hop(?:e|ing) to|"
     r"plan(?:ning)? to|aim(?:ing)? to|going to (?:learn|improve|try|practi[cs]e)|"
     r"need(?:s)? to (?:improve|learn|work on|get better|practi[cs]e|be more)|"
-    r"(?:get|getting|become|be) better at|improv(?:e|ing) (?:my|at|on)|work(?:ing)? on my|"
+    # a wish to get better; "i'm getting better at reading his signs" is progress told
+    r"(?:get|(?<!m )(?<!am )(?<!re )(?<!we )getting|become|be) better at|"
+    r"improv(?:e|ing) (?:my|at|on)|work(?:ing)? on my|"
     r"learn(?:ing)? (?:how to|to|more|about)|practi[cs](?:e|ing) (?:more|my)|my goal|goal is|"
     r"aspir(?:e|ing)|dream(?:s)? (?:of|to)|avoid(?:s|ed|ing)?|struggl(?:e|es|ed|ing)|"
     r"afraid (?:of|to)|scared (?:of|to)|nervous|anxious about|not (?:very |so |really )?"

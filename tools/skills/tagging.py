@@ -477,7 +477,8 @@ def _emit(tagger: Tagger, text: str, found: dict[int, tuple[float, Span, Span]],
 # aggressive behaviour", "respond to enquiries", "manage patients' anxiety"
 _ANSWERING = re.compile(r"^(?:handle|deal with|respond to|answer|resolve|react|cope with|"
                         r"calm|de-?escalate|defuse|apply conflict management|manage conflicts?|"
-                        r"mediate)\b", re.I)
+                        r"mediate|manage (?:\w+'?s? )?(?:problems|behaviour|behavior)|"
+                        r"deal with (?:\w+ )?(?:problems|challenging))\b", re.I)
 # the writer's own clause that opens with their deed: "I stay calm", "so I printed her plan"
 _WRITER_ACTS = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:i|we)\s+(?!(?:was|were|am|'m|"
                           r"felt|feel|think|thought|just|only|didn'?t|did not|couldn'?t|"
