@@ -493,7 +493,7 @@ def _upgrade(m: Any, req_tags: Sequence[dict[str, Any]], done: Sequence[Fact],
 # Ways of working an ad asks for in general words ("Good communication skills", "ability to
 # work as part of a team", "well organised"), and the deeds that show them in anyone's week,
 # whatever the trade: a dental nurse who "talked him through it with a puppet" communicates.
-# Hand-written (docs/evidence.md, "Ways of working"); the deed patterns are what people write
+# Hand-written (docs/evidence.md, fourteenth session); the deed patterns are what people write
 # when they do it, not skill labels.
 TRANSVERSAL: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "communication": (
