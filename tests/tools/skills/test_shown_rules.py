@@ -735,3 +735,11 @@ def test_the_writers_answer_to_a_childs_meltdown_is_the_evidence() -> None:
     shown = {t.label: t for t in tag(text, ("esco",))}
     assert "manage children's problems" in shown
     assert "I took him out" in shown["manage children's problems"].evidence
+
+
+def test_a_nurse_calling_outreach_for_a_deteriorating_patient_is_escalation() -> None:
+    """The issue's trials never found escalating a deteriorating patient; "I bleeped the reg
+    and stayed with him till outreach came" now reads as the escalation procedure."""
+    text = ("Mr K was going off, BP dropping, I bleeped the reg and stayed with him till "
+            "outreach came")
+    assert "perform escalation procedure" in {t.label for t in tag(text, ("esco",))}
