@@ -170,7 +170,9 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
     if told:
         return Route("reflection", "rule", lang=got.lang, then=told[1], ask=told[2])
     if awaiting in CAREER_ANSWER and (got.intent in CAREER_REPLIES or not got.confident
-                                      or PICK.match(text)):
+                                      or PICK.match(text)) and not introduction(text):
+        # (an introduction answers no careers question: "hey im Kwaku, team leader nights at
+        # a DHL warehouse" after "I cannot suggest roles yet" got that reply again)
         return Route(CAREER_ANSWER[awaiting], "rule", lang=got.lang)
     if GREETING.match(text):
         return Route("greeting", "rule")

@@ -218,3 +218,12 @@ def test_a_duty_said_verb_first_after_a_line_of_an_ad_is_the_ad() -> None:
     for note in ("Led the kitchen on friday when the sous was off",
                  "Busy Saturday in the shop, sold out of croissants by ten"):
         assert route(note, awaiting="ad_text").intent != "ad_text", note
+
+
+def test_an_introduction_after_a_careers_question_is_an_introduction() -> None:
+    """A team leader asked "where could i go next", got "I cannot suggest roles yet", then
+    introduced himself: the introduction got the careers reply again."""
+    intro = "hey im Kwaku, team leader nights at a DHL warehouse"
+    assert route(intro, awaiting="career_interests").intent == "small_talk"
+    assert route("I like fixing things, hate paperwork",
+                 awaiting="career_interests").intent == "explore"

@@ -154,7 +154,7 @@ def polarity(text: str, clause: tuple[int, int], evidence: tuple[int, int],
     before = text[start : evidence[1]].replace("’", "'")
     if growth_cue(window):
         return "growth"
-    negation = _NEGATION.search(before)
+    negation = _NEGATION.search(_NOT_A_NEGATION.sub(lambda x: " " * len(x.group(0)), before))
     if negation and not _in_consequence(before, evidence[0] - start, negation.start()):
         whole = text[sentence[0] : sentence[1]].replace("’", "'") if sentence else ""
         return "growth" if growth_cue(whole) else "negated"
@@ -169,6 +169,12 @@ _CONSEQUENCE = re.compile(r"\b(?:so(?: that)?|because|cos|coz|since|until|till|u
                           r"or else|in case|which|whereas|after|when|while|once|before|"
                           r"(?:showed|shows|found|said|says|told me|realised|realized|noticed)"
                           r"(?: that)?)\b", re.IGNORECASE)
+
+
+# "no" that negates no deed: someone's absence ("3 agency lads no show"), how it went ("fixed
+# it no problem"); offsets are kept by blanking them
+_NOT_A_NEGATION = re.compile(r"\bno[- ]shows?\b|\bno (?:problem|problems|bother|worries|doubt|"
+                             r"matter|longer|wonder)\b|\bnot (?:bad|too bad)\b", re.I)
 
 
 def _in_consequence(before: str, evidence: int, negation: int) -> bool:

@@ -743,3 +743,14 @@ def test_a_nurse_calling_outreach_for_a_deteriorating_patient_is_escalation() ->
     text = ("Mr K was going off, BP dropping, I bleeped the reg and stayed with him till "
             "outreach came")
     assert "perform escalation procedure" in {t.label for t in tag(text, ("esco",))}
+
+
+def test_someone_elses_no_show_does_not_negate_the_writers_deed() -> None:
+    """A night team leader's "had 3 agency lads no show so i moved two pickers to loading and
+    did the cut-off on time" was saved with two negated skills and none shown."""
+    text = ("had 3 agency lads no show so i moved two pickers to loading and did the cut-off "
+            "on time")
+    shown = tag(text, ("esco",))
+    assert shown and all(t.polarity == "demonstrated" for t in shown)
+    assert all(t.polarity == "negated" for t in tag("I didn't do the stock count, no problem",
+                                                     ("esco",)))
