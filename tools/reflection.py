@@ -217,6 +217,16 @@ def update(draft: Draft, message: str) -> Next:
     elif deed is not None and _struggle(anchor):
         anchor = deed
     said = mirror(anchor)
+    if said and is_skip(message):
+        # after "skip", another part of their words: the same ones again read as a loop ("You
+        # said you had 3 agency lads no show ..." twice, with two questions)
+        said = next((m for part in reversed(_PARTS.split(draft.texts[-1]))
+                     if (m := mirror(part)) and m != said and not m.startswith("\u201c")), said)
     if not said:
         return Next("ask", slot, None, easy=True)
     return Next("ask", slot, said, struggle=struggle)
+
+
+# where a message splits into parts one can mirror on their own
+_PARTS = re.compile(r"(?<=[.!?])\s+|\s*[,;]\s+|\s+(?:and|so|but|then)\s+(?=(?:i|we|also|then)\b"
+                    r"|[a-z]+ed\b)", re.I)

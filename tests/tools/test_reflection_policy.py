@@ -224,3 +224,15 @@ def test_a_bad_week_is_a_mood_not_a_growth_area() -> None:
                            "wrong tooth number and the dentist caught it before")
     assert not step.struggle and step.mirror and "charting" in step.mirror
     assert update(Draft(), "not great at pivot tables yet").struggle
+
+
+def test_after_skip_the_next_question_does_not_mirror_the_same_words_again() -> None:
+    """A team leader skipped "You said you had 3 agency lads no show so you moved two pickers
+    to loading. What did you learn from it?" and got the same words again with another
+    question."""
+    draft = Draft()
+    first = update(draft, "had 3 agency lads no show so i moved two pickers to loading and did "
+                          "the cut-off on time")
+    assert first.mirror
+    after = update(draft, "skip")
+    assert after.action == "ask" and after.mirror and after.mirror != first.mirror
