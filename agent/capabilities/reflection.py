@@ -24,6 +24,7 @@ from memory.vectors import get_vectors
 from prompts import render, render_fresh
 from tools.job_ad_rules import chat_ad_line
 from tools.reflection import Draft, is_skip, split_sentences, update
+from tools.understanding.lang import detect
 
 log = logging.getLogger(__name__)
 
@@ -149,7 +150,10 @@ def save(user_id: str, record: dict[str, Any], joined: bool = False) -> ToolResu
     records = get_records()
     record["status"] = "saved" if joined else "draft"
     rid = records.save_reflection(user_id, record)  # durable before anything slow
-    skills = _tag(user_id, record["text"], rid)
+    # the frameworks' labels and the encoder's training are English: a Spanish moment showed
+    # "understand spoken Spanish" for "su hija me dio las gracias"; no tags, and it says so
+    lang = detect(record["text"])
+    skills = _tag(user_id, record["text"], rid) if lang == "en" else []
     record.update(id=rid, status="saved", skills=skills)
     records.save_reflection(user_id, record)
     records.add_skill_tags(user_id, "reflection", rid, skills)
@@ -172,6 +176,8 @@ def save(user_id: str, record: dict[str, Any], joined: bool = False) -> ToolResu
                    skills_block=f"\n\n{skills_block}" if skills_block else "",
                    growth_block=f"\n\n{growth_block}" if growth_block else "",
                    reject_hint=f"\n\n{render('reflection_reject_hint')}" if shown else "")
+    if lang in ("es", "fr", "de"):
+        reply += "\n\n" + render(f"reflection_skills_english_only_{lang}")
     reply += _careers_line(careers.goal_note, user_id, shown)
     listed = [ShownSkill(framework=s["framework"], id=s["id"], label=s["label"],
                          also=s.get("also", []), reflection_id=rid) for s in shown]

@@ -272,3 +272,20 @@ async def test_a_one_line_message_read_as_a_profile_request_is_never_the_ad(
     intro = (await converse(service, da, ["hello. Name is Dave, 58, bus driver for First in "
                                           "Bristol 22 yrs"]))[0]
     assert "profile" not in intro.text.lower() and "Dave" in intro.text
+
+
+async def test_a_moment_in_another_language_is_kept_without_guessed_skills(
+        service: AgentService) -> None:
+    """A care worker in Seville wrote her week in Spanish; "su hija me dio las gracias" was
+    shown as "understand spoken Spanish". Skills are read in English texts only, so a Spanish
+    moment is kept as written, with no tags, and the reply says so in Spanish."""
+    ma = service.user_for("cli", "local", "ma")
+    replies = await converse(service, ma, [
+        "esta semana una residente se cayó en el baño, la revisé, llamé a la enfermera y "
+        "rellené el parte de incidencias", "se recuperó bien y su hija me dio las gracias",
+        "listo"])
+    saved = next(r for r in replies if "reflection_saved" in r.data)
+    assert saved.data["reflection_saved"]["skills"] == []
+    assert "solo en textos en inglés" in saved.text
+    (stored,) = get_records().list_reflections(ma)
+    assert "parte de incidencias" in stored["text"] and stored["skills"] == []
