@@ -245,5 +245,12 @@ def mirror(sentence: str, max_words: int = MAX_WORDS) -> str:
                     and phrase[i - 1].lower() in (*_CONJUNCTIONS, ",")), None)
         if own is not None and len(words) - own >= MIN_WORDS:
             return join(second_person(whole_phrase(words[own:], max_words))).strip(" ,;:-–—")
-        return f"\u201c{join(whole_phrase(tokens(sentence), max_words)).strip(' ,;:.!?')}\u201d"
+        return quoted(sentence, max_words)
     return join(second_person(phrase)).strip(" ,;:-–—")
+
+
+def quoted(sentence: str, max_words: int = MAX_WORDS) -> str:
+    """The user's own words of one sentence, a whole phrase in quotation marks, unchanged
+    (for words the English rules cannot turn to the second person: another language)."""
+    sentence = re.split(r"(?<=[.!?…])\s+", sentence.strip(), maxsplit=1)[0]
+    return f"\u201c{join(whole_phrase(tokens(sentence), max_words)).strip(' ,;:.!?')}\u201d"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tools.mirror import is_past_verb, mirror, wordset
+from tools.mirror import is_past_verb, mirror, quoted, wordset
 from tools.understanding.commands import introduction
 
 SLOTS = ("situation", "action", "result", "feelings", "learning", "next_step")
@@ -161,12 +161,14 @@ def _struggle(sentence: str) -> bool:
     return growth_cue(sentence) is not None
 
 
-def update(draft: Draft, message: str) -> Next:
+def update(draft: Draft, message: str, lang: str = "en") -> Next:
     """Add a message to the draft and decide the next step.
 
     Args:
         draft: the reflection so far; updated in place.
         message: the user's new message, verbatim.
+        lang: the reflection's language; words in another than English are quoted as
+            written, never turned to the second person by the English rules.
 
     Returns:
         ``Next("save")`` when the reflection is complete, the user asked to save, or two
@@ -216,8 +218,8 @@ def update(draft: Draft, message: str) -> Next:
         anchor = next((x for x in re.split(r"\s*[,;]\s+", hard) if _struggle(x)), hard)
     elif deed is not None and _struggle(anchor):
         anchor = deed
-    said = mirror(anchor)
-    if said and is_skip(message):
+    said = mirror(anchor) if lang == "en" else quoted(anchor)
+    if said and is_skip(message) and lang == "en":
         # after "skip", another part of their words: the same ones again read as a loop ("You
         # said you had 3 agency lads no show ..." twice, with two questions)
         said = next((m for part in reversed(_PARTS.split(draft.texts[-1]))

@@ -102,7 +102,8 @@ def reflect(user_id: str, message: str, now: datetime) -> ToolResult:
     followups: list[dict[str, str]] = list(row["followups"]) if row else []
     if followups and "answer" not in followups[-1] and not is_skip(message):
         followups[-1]["answer"] = message.strip()
-    step = update(draft, message)
+    lang = detect(" ".join([*draft.texts, message]))
+    step = update(draft, message, lang)
     record: dict[str, Any] = {
         "id": row["id"] if row else None, "text": draft.text, "slots": draft.slots,
         "followups": followups, "status": "draft",
@@ -112,6 +113,8 @@ def reflect(user_id: str, message: str, now: datetime) -> ToolResult:
     if step.action == "ask" and draft.texts:
         template = f"followup_easy_{step.slot}" if step.easy else \
             "followup_struggle" if step.struggle else f"followup_{step.slot}"
+        if lang in ("es", "fr", "de") and step.mirror and not step.easy:
+            template = f"{template}_{lang}"  # asked in their language, their words quoted
         question = render_fresh(template, seed=f"{record['id']}{step.slot}",
                                 avoid=_recent_questions(user_id, followups),
                                 mirror=step.mirror or None)

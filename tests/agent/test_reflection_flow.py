@@ -284,6 +284,10 @@ async def test_a_moment_in_another_language_is_kept_without_guessed_skills(
         "esta semana una residente se cayó en el baño, la revisé, llamé a la enfermera y "
         "rellené el parte de incidencias", "se recuperó bien y su hija me dio las gracias",
         "listo"])
+    # the follow-up is asked in Spanish, her words quoted as written (the English rules had
+    # quoted them inside "You mentioned ... Which part of that did you handle yourself?")
+    assert replies[0].text.startswith("Mencionaste \u201cesta semana una residente")
+    assert "?" in replies[0].text and "You " not in replies[0].text
     saved = next(r for r in replies if "reflection_saved" in r.data)
     assert saved.data["reflection_saved"]["skills"] == []
     assert "solo en textos en inglés" in saved.text

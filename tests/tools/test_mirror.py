@@ -203,3 +203,12 @@ def test_what_went_well_is_an_opener_before_the_moment() -> None:
     said = mirror("i think what went well is a little boy was terrified of the drill and i "
                   "talked him through it with a puppet, he let the dentist finish the filling")
     assert said == "you talked him through it with a puppet"
+
+
+def test_words_in_another_language_are_quoted_as_written() -> None:
+    """The English rules turn "me" into "you": a Spanish "su hija me dio las gracias" must be
+    quoted unchanged."""
+    from tools.mirror import quoted
+
+    assert quoted("se recuperó bien y su hija me dio las gracias. Luego") == (
+        "\u201cse recuperó bien y su hija me dio las gracias\u201d")
