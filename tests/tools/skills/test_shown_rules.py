@@ -754,3 +754,10 @@ def test_someone_elses_no_show_does_not_negate_the_writers_deed() -> None:
     assert shown and all(t.polarity == "demonstrated" for t in shown)
     assert all(t.polarity == "negated" for t in tag("I didn't do the stock count, no problem",
                                                      ("esco",)))
+
+
+def test_tests_named_by_their_tool_are_unit_testing() -> None:
+    """A developer's "wrote jest tests for the checkout form, coverage went from 40 to 75%"
+    showed nothing; the issue's trials never found unit testing."""
+    text = "wrote jest tests for the checkout form, coverage went from 40 to 75%"
+    assert "perform software unit testing" in {t.label for t in tag(text, ("esco",))}
