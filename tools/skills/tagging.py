@@ -112,6 +112,12 @@ _PLACE = re.compile(r"(?:for|in|at|on|to|into|onto|from|of|with|by|about|over|un
                     r"before|during|near|behind|around|across|through)\b", re.I)
 
 
+# a phrase that only says how long someone was what ("for 7 years as store manager", "9 yrs in
+# retail"): the role's skills are read elsewhere (careers, profiles), not guessed from it
+_TENURE = re.compile(r"\s*(?:for\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+                     r"twenty)\+?\s*(?:years?|yrs?|months?)\s+(?:as|in|at|of)\b", re.I)
+
+
 # a phrase that only names a person ("with the pharmacist", "for my manager")
 _COMPANION = re.compile(r"(?:with|for|from|by|beside|alongside)\s+(?:(?:the|my|our|a|an|"
                         r"his|her|their|this|that|one|two|three|\d+)\s+)?(?:(?![\w-]+ing\b)"
@@ -197,6 +203,9 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
                 continue  # "for the kitchen", "at visiting time" name where or when
             if top is None and m is None and scene:
                 continue  # "first week on placement in year 3." sets the scene, does nothing
+            if top is None and m is None and unit.is_clause and \
+                    _TENURE.match(text, *unit.span):
+                continue  # "for 7 years as store manager": how long, not a deed
             if top is None and unit.is_clause and _COMPANION.match(text, *unit.span):
                 continue  # "with the pharmacist" says who was there, not what was done
             if top is None and serves_someone_else(tagger.index.data.concepts[c].label,

@@ -761,3 +761,11 @@ def test_tests_named_by_their_tool_are_unit_testing() -> None:
     showed nothing; the issue's trials never found unit testing."""
     text = "wrote jest tests for the checkout form, coverage went from 40 to 75%"
     assert "perform software unit testing" in {t.label for t in tag(text, ("esco",))}
+
+
+def test_how_long_someone_was_what_shows_no_guessed_skill() -> None:
+    """"ran the shop for 7 years as store manager before this" showed "manage personal
+    professional development" (0.87) from the clause "for 7 years as store manager"."""
+    text = "ran the shop for 7 years as store manager before this"
+    assert "manage personal professional development" not in {
+        t.label for t in tag(text, ("esco",))}
