@@ -421,19 +421,20 @@ def continues_ad(line: str) -> bool:
     plain = strip_bullet(line)
     if not plain or "\n" in line.strip() or WRITER.search(line) or line.rstrip().endswith("?"):
         return False
+    from tools.skills.text import lemma
     from tools.verbs import is_past_form, is_verb
 
     words = plain.split()
     first = words[0].strip(",.:;")
+    low = first.lower()
     if plain == line.strip():
         # an unbulleted duty, said as an ad says it: a capitalised verb of the base form
         # first ("Support the Head Chef in running a 60-cover restaurant", "Train and develop
         # junior chefs"); a diary note says what was done ("Led the kitchen ...")
         return (len(words) >= 3 and first[:1].isupper() and first[1:].islower()
-                and first.lower() not in _NOT_DUTY_VERBS
-                and is_verb(first) and first.lower() == _base(first.lower())
-                and not is_past_form(first.lower()))
-    return not (is_past_form(first.lower()) and len(words) >= 3)
+                and low not in _NOT_DUTY_VERBS and is_verb(first) and low == lemma(low)
+                and not is_past_form(low))
+    return not (is_past_form(low) and len(words) >= 3)
 
 
 # words that may be verbs but open a diary note as how the day was ("Busy Saturday ...")
@@ -442,12 +443,6 @@ _NOT_DUTY_VERBS = frozenset({
     "first", "last", "next", "another", "new", "big", "late", "early", "nice", "fine", "rough",
     "tough", "mental", "double", "lovely", "empty", "full"})
 
-
-def _base(word: str) -> str:
-    """The word as a verb's base form when it is one ("support"), else itself."""
-    from tools.skills.text import lemma
-
-    return lemma(word)
 
 
 def _ad_line(line: str) -> str | None:

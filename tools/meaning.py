@@ -540,22 +540,25 @@ def ways_of_working(matches: Sequence[Any], done: Sequence[Fact]) -> None:
     deeds that show it (in place): transferable, never covered, with the deed quoted and the
     reason in plain words. A line that names a tool, language or specific thing is left to
     the other rules."""
-    for m in matches:
-        if m.status != "gap" or len(m.requirement.split()) > TRANSVERSAL_MAX_WORDS or \
-                asks_credential(m.requirement) or LANGUAGE.search(m.requirement):
-            continue
+    todo = [m for m in matches if m.status == "gap"
+            and len(m.requirement.split()) <= TRANSVERSAL_MAX_WORDS
+            and not asks_credential(m.requirement) and not LANGUAGE.search(m.requirement)]
+    if not todo:
+        return
+    said = {f.id: said_done(f) for f in done if f.kind in ("reflection", "story")}
+    for m in todo:
         for kind, (asks, shows) in TRANSVERSAL.items():
             if not asks.search(m.requirement):
                 continue
-            mine = [f for f in done if f.kind in ("reflection", "story")
-                    and shows.search(said_done(f)) and not named_missing(m.requirement, f)]
+            mine = [f for f in done if f.id in said and shows.search(said[f.id])
+                    and not named_missing(m.requirement, f)]
             if not mine:
                 continue
-            mine.sort(key=lambda f: (-len(shows.findall(said_done(f))), f.id))
+            mine.sort(key=lambda f: (-len(shows.findall(said[f.id])), f.id))
             m.status, m.cites, m.via, m.next_step = "transferable", [f.id for f in mine[:2]], \
                 kind, None
             # the deed's own words say why (a claim never names a skill its quote lacks)
-            deed = shows.search(said_done(mine[0]))
+            deed = shows.search(said[mine[0].id])
             m.why = render_template("match_way_of_working", deed=deed.group(0) if deed else kind)
             break
 

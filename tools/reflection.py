@@ -203,18 +203,18 @@ def update(draft: Draft, message: str, lang: str = "en") -> Next:
     if short:
         return Next("ask", slot, None, easy=True)
     latest = detect_slots(draft.texts[-1])
+    latest_sentences = split_sentences(draft.texts[-1])
     anchor = (latest.get("action") or latest.get("situation") or
-              next((s for s in split_sentences(draft.texts[-1]) if not introduction(s)),
-                   split_sentences(draft.texts[-1])[0]))
-    deed = next((x for x in split_sentences(draft.texts[-1])
-                 if "action" in cues_in(x) and not _struggle(x)), None)
+              next((s for s in latest_sentences if not introduction(s)), latest_sentences[0]))
+    deed = next((x for x in latest_sentences if "action" in cues_in(x) and not _struggle(x)),
+                None)
     # the question fits what is mirrored: a struggle or wish is met with what could help, and
     # when another slot is asked, a deed told beside it is mirrored ("I took the x-rays for 12
     # patients ... I want to learn more about orthodontic nursing" was asked "You said you want
     # to learn more about orthodontic nursing. How did it turn out?")
     struggle = struggle and (slot == "next_step" or deed is None)
     if struggle:  # the part that tells the struggle, not a deed beside it ("i print everything")
-        hard = next((x for x in split_sentences(draft.texts[-1]) if _struggle(x)), anchor)
+        hard = next((x for x in latest_sentences if _struggle(x)), anchor)
         anchor = next((x for x in re.split(r"\s*[,;]\s+", hard) if _struggle(x)), hard)
     elif deed is not None and _struggle(anchor):
         anchor = deed

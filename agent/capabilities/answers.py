@@ -294,8 +294,8 @@ def profile_for(user_id: str, job_text: str, fmt: str = "md",
     covered = [(m, cited) for m in profile.matches if m.status == "covered"
                and (cited := told(m))][:STORY_CANDIDATES]
     drafts = [(m, stories.draft(facts, m.requirement, cited[:1])) for m, cited in covered]
-    top, story = max(drafts, key=lambda d: ("action" in d[1].sections, len(d[1].sections),
-                                            -drafts.index(d)), default=(None, None))
+    top, story = max(drafts, key=lambda d: ("action" in d[1].sections, len(d[1].sections)),
+                     default=(None, None))  # max keeps the first of equals
     if top and story is not None and not story.sections:  # its evidence is a credential
         story = stories.draft(facts, top.requirement)
     labels = [lab for m in profile.matches for lab in m.labels]

@@ -8,6 +8,7 @@ growth cues ("I want to get better at", "I avoided", "not confident") win over p
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from memory.schemas import Polarity
 from tools.skills.people import PEOPLE
@@ -94,9 +95,9 @@ def _someone_elses_clause(before: str) -> bool:
         # the cue opens a clause of its own with no subject: it goes on with the subject of
         # the clauses before it in the sentence ("a new driver, Kasia, shes from Poland, good
         # driver but nervous on the city centre bits")
-        sentence = re.split(r"[.!?]\s", before)[-1]
-        for begin, end in zip(starts[-2::-1], starts[:0:-1], strict=False):
-            if begin < len(before) - len(sentence):
+        sentence_start = len(before) - len(re.split(r"[.!?]\s", before)[-1])
+        for begin, end in reversed(list(pairwise(starts))):
+            if begin < sentence_start:
                 break
             part = before[begin:end]
             if _WRITER.search(part):

@@ -185,6 +185,7 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
         for c in _candidates(tagger, row, mask, top, top is None and states_growth(text, span),
                              ordering):
             framework = str(tagger.framework[c])
+            concept = tagger.index.data.concepts[c]
             if top is None and taken.get(framework, 0) >= limits[framework]:
                 continue
             m = matches.get(c)
@@ -208,16 +209,14 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
                 continue  # "for 7 years as store manager": how long, not a deed
             if top is None and unit.is_clause and _COMPANION.match(text, *unit.span):
                 continue  # "with the pharmacist" says who was there, not what was done
-            if top is None and serves_someone_else(tagger.index.data.concepts[c].label,
-                                                   text[span[0]:span[1]]):
+            if top is None and serves_someone_else(concept.label, text[span[0]:span[1]]):
                 continue  # "I helped a customer" is not "support colleagues"
             evidence = (m.start, m.end) if m else unit.span
             if top is None and _declined(text, evidence):
                 continue  # "saying no to extra shifts": what is turned down is no skill
-            if top is None and m is not None and m.words == 1 and _THE_THING.search(
-                    text, 0, m.start) and tagger.index.data.concepts[c].skill_type == \
-                    "knowledge" and tagger.index.data.concepts[c].label.islower() and \
-                    text[m.start:m.end].islower():
+            if top is None and m is not None and m.words == 1 and \
+                    concept.skill_type == "knowledge" and concept.label.islower() and \
+                    text[m.start:m.end].islower() and _THE_THING.search(text, 0, m.start):
                 continue  # "set up the surgery": a room, not the field ("my SQL" stays SQL)
             if top is None and m is not None and _COURSE_AFTER.match(text, m.end) and \
                     _COURSE_BEFORE.search(text[max(0, m.start - 30):m.start]):
@@ -486,8 +485,7 @@ def _emit(tagger: Tagger, text: str, found: dict[int, tuple[float, Span, Span]],
 # aggressive behaviour", "respond to enquiries", "manage patients' anxiety"
 _ANSWERING = re.compile(r"^(?:handle|deal with|respond to|answer|resolve|react|cope with|"
                         r"calm|de-?escalate|defuse|apply conflict management|manage conflicts?|"
-                        r"mediate|manage (?:\w+'?s? )?(?:problems|behaviour|behavior)|"
-                        r"deal with (?:\w+ )?(?:problems|challenging))\b", re.I)
+                        r"mediate|manage (?:\w+'?s? )?(?:problems|behaviour|behavior))\b", re.I)
 # the writer's own clause that opens with their deed: "I stay calm", "so I printed her plan"
 _WRITER_ACTS = re.compile(r"\s*(?:(?:and|so|but|then)\s+)?(?:i|we)\s+(?!(?:was|were|am|'m|"
                           r"felt|feel|think|thought|just|only|didn'?t|did not|couldn'?t|"
