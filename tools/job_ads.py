@@ -400,8 +400,8 @@ def _add(ad: JobAd, number: int, line: str, section: str | None) -> None:
         chunks = [p.strip(" .") for c in chunks for p in _NEXT_NEED.split(c) if p.strip(" .")]
     if section == "duty" or (section is None and rules.DUTY_CUE.search(line)
                              and not rules.REQUIREMENT_CUE.search(line)):
-        ad.duties += [Requirement(text=c, must=False, kind="duty", terms=terms_in(c),
-                                  line=number) for c in chunks]
+        ad.duties += [Requirement(text=d, must=False, kind="duty", terms=terms_in(d),
+                                  line=number) for c in chunks for d in _duty_items(c)]
         return
     # "... essential; MOT tester status desirable": each by its own cue, and one without a
     # cue beside one that has it is must-have ("Fluent English; a second European language
@@ -412,6 +412,26 @@ def _add(ad: JobAd, number: int, line: str, section: str | None) -> None:
         nice = section in ("nice", "stack") or _nice(cue)
         ad.requirements += [Requirement(text=piece, must=not nice, terms=terms_in(piece),
                                         line=number) for piece in _items(chunk)]
+
+
+# "Duties include anaesthetic monitoring, running in-house laboratory tests, dispensing
+# medication and nurse clinics": a list of duties, each met (or not) on its own
+_DUTY_LIST = re.compile(r"^\W*(?:(?:your|the|main|key|daily|typical)\s+)?(?:duties|"
+                        r"responsibilities|tasks)\s+(?:will\s+)?(?:include|includes|cover|"
+                        r"involve)(?:\s+things like)?:?\s+", re.I)
+
+
+def _duty_items(duty: str) -> list[str]:
+    """A duty, or each item of a listed duty of short items (up to six words each)."""
+    lead = _DUTY_LIST.match(duty)
+    if not lead or "," not in duty:
+        return [duty]
+    rest = duty[lead.end():]
+    pieces = [p.strip(" .;") for p in rest.split(",")]
+    pieces[-1:] = [p.strip(" .;") for p in re.split(r"\s+(?:and|&)\s+", pieces[-1])]
+    if all(0 < len(p.split()) <= 6 for p in pieces):
+        return [p for p in pieces if p]
+    return [duty]
 
 
 def _nice(text: str) -> bool:

@@ -32,7 +32,10 @@ from tools.understanding.parts import classify_parts
 SECTIONS = ("situation", "task", "action", "result", "learning")
 MIN_RELEVANCE = 0.4
 LIMITS = {"situation": 2, "task": 2, "action": 4, "result": 2, "learning": 2}
-_TASK = re.compile(r"\b(?:had to|needed to|need to|my (?:job|task|role|goal) (?:was|is)|"
+# "had to" is the writer's task when it is theirs or opens the sentence ("had to cover two
+# bays"), not another's ("her cat had to be put to sleep")
+_TASK = re.compile(r"(?:^\W*|[,;]\s*|\b(?:i|we)\s+(?:\w+\s+)?)(?:had|needed|need) to\b|"
+                   r"\b(?:my (?:job|task|role|goal) (?:was|is)|"
                    r"(?:i was|we were) asked|asked (?:me|us) to|responsible for|in charge of|"
                    r"the goal was|our goal|assigned|supposed to|deadline|challenge was)\b", re.I)
 # Outcomes told in plain or non-native English ("she can now walk alone", "left a good review").
@@ -120,8 +123,16 @@ def _wish_or_struggle(sentence: str) -> bool:
     return growth_cue(first) is not None
 
 
+# Doubt about one's own deed ("not sure i said the right things") is no part of the story.
+_DOUBT = re.compile(r"^\W*(?:(?:i'?m|i am)\s+)?(?:not sure|unsure|no idea)\b|"
+                    r"^\W*i (?:don'?t|do not) know (?:if|whether)\b|^\W*i (?:wonder|hope)\b",
+                    re.I)
+
+
 def section_of(sentence: str, first: bool) -> str | None:
     """The STAR+L section a sentence belongs to (None for feelings-only or filler)."""
+    if _DOUBT.search(sentence):
+        return None
     cues = set(cues_in(sentence))
     if _RESULT.search(sentence):
         cues.add("result")
@@ -274,7 +285,8 @@ def _names_topic_only(text: str, about: str) -> bool:
 
 def _plain(text: str) -> bool:
     """A sentence that tells something (not a feeling about it: "I am happy for this")."""
-    return not re.match(r"^\W*(?:i(?:'m| am| was| felt| feel)|that felt|felt|so) \w*\s*(?:"
+    return not _DOUBT.search(text) and not re.match(
+        r"^\W*(?:i(?:'m| am| was| felt| feel)|that felt|felt|so) \w*\s*(?:"
                         r"happy|sad|nervous|tired|proud|glad|good|great|bad|stressed|angry|"
                         r"relieved|super|really|very|so)\b", text, re.I)
 

@@ -408,6 +408,21 @@ def test_a_sentence_of_several_needs_gives_one_requirement_each() -> None:
         "Google Cloud Platform)"]
 
 
+def test_a_listed_duty_is_one_duty_per_item() -> None:
+    """A vet nurse ad's "Duties include anaesthetic monitoring, running in-house laboratory
+    tests, ..." was one duty, covered whole by her anaesthetic monitoring."""
+    ad = parse("The role\nYou will support our vets in theatre. Duties include anaesthetic "
+               "monitoring, running in-house laboratory tests, dispensing medication and nurse "
+               "clinics.")
+    assert [d.text for d in ad.duties] == [
+        "You will support our vets in theatre.", "anaesthetic monitoring",
+        "running in-house laboratory tests", "dispensing medication", "nurse clinics"]
+    # a duty whose list holds long items stays whole
+    long = parse("The role\nResponsibilities include planning the weekly menus with the head "
+                 "chef and the owners, ordering from our local suppliers every morning.")
+    assert len(long.duties) == 1
+
+
 ELECTRICIAN_AD = """Approved Electrician – Domestic & Light Commercial
 Bridgend / South Wales | £38,000 - £42,000 + van + fuel card | Full time, permanent
 

@@ -155,6 +155,14 @@ def test_what_others_did_after_the_deed_is_the_result_and_a_new_habit_the_learni
                    "I rang the engineer and stayed on the intercom with her for 40 minutes.",
                    "We now check the lift contract has a 2 hour callout."])
     assert lift.get("learning") == ["We now check the lift contract has a 2 hour callout."], lift
+    # another's "had to" is the scene, and a doubt about the deed is no part of the story
+    vet = placed(["Owner came in crying because her cat had to be put to sleep, i sat with "
+                  "her in the quiet room and explained what happens step by step",
+                  "not sure i said the right things tho"])
+    assert vet == {"situation": ["Owner came in crying because her cat had to be put to "
+                                 "sleep."],
+                   "action": ["I sat with her in the quiet room and explained what happens "
+                              "step by step."]}, vet
     site = placed(["Client wanted the new website live by Friday for their sale.",
                    "I had to fix the checkout bug first.",
                    "I found the tax rounding issue and wrote a test for it.",
