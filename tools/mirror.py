@@ -105,9 +105,16 @@ _TRAILING_HEDGE = re.compile(r"[,\s]+(?:i|we) (?:think|guess|suppose|reckon|beli
                              r"|hope|dunno)\W*$|[,\s]+(?:i think|i guess) so\W*$", re.I)
 
 
+# Chat filler at the end is no part of what is quoted back ("... didnt shake lol").
+_TRAILING_FILLER = re.compile(r"(?:[,\s]+(?:lol+|lmao|haha+|hehe+|tbh|tho|ngl|idk|xx+|"
+                              r"[:;]-?[()DPp])|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+)+"
+                              r"\W*$", re.I)
+
+
 def _start(sentence: str) -> str:
     """The sentence from its speaker on: "In my seminar I avoided ..." -> "I avoided ..."."""
-    sentence = _TRAILING_HEDGE.sub("", _OPENERS.sub("", sentence.strip()))
+    sentence = _TRAILING_FILLER.sub("", sentence.strip()) or sentence.strip()
+    sentence = _TRAILING_HEDGE.sub("", _OPENERS.sub("", sentence))
     found = _FIRST_PERSON.search(sentence)
     if found and 0 < len(sentence[:found.start()].split()) <= 5:
         before = sentence[:found.start()].split()

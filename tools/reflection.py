@@ -29,7 +29,10 @@ _NOT_ACTION = (r"(?:am|was|were|are|is|be|been|feel|felt|think|thought|guess|hop
 _CUES: dict[str, re.Pattern[str]] = {
     "action": re.compile(rf"\b(?:i|we|i've|we've)\s+(?:(?:also|then|just|finally|first|"
                          rf"really|actually|have|had)\s+)?(?!{_NOT_ACTION}\b)[a-z]{{3,}}\b"
-                         rf"|\b(?:i|we) (?:managed|decided|tried|had) to\b", re.I),
+                         rf"|\b(?:i|we) (?:managed|decided|tried|had) to\b"
+                         # "i did my first solo anaesthetic", "we did the stock count"
+                         rf"|\b(?:i|we) (?:also |just |then |finally )?did (?:the|a|an|my|our|"
+                         rf"all|some|his|her|their|both|every|\d+)\b", re.I),
     "result": re.compile(
         r"\b(?:as a result|in the end|finally|so that|which meant|it worked|worked out|"
         r"turned out|went (?:well|fine|badly|great)|resulted|success(?:ful|fully)?|"
@@ -157,8 +160,10 @@ def _struggle(sentence: str) -> bool:
     """Whether a sentence tells a struggle, avoidance or wish of the writer's own ("I still
     struggle with writing unit tests", "I keep avoiding the ordering") rather than a deed."""
     from tools.skills.polarity import growth_cue
+    from tools.skills.tagging import OVERCOME
 
-    return growth_cue(sentence) is not None
+    # nerves told as overcome are no struggle ("i was nervous but my hands didnt shake")
+    return growth_cue(sentence) is not None and not OVERCOME.search(sentence)
 
 
 def update(draft: Draft, message: str, lang: str = "en") -> Next:

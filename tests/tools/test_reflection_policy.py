@@ -236,3 +236,20 @@ def test_after_skip_the_next_question_does_not_mirror_the_same_words_again() -> 
     assert first.mirror
     after = update(draft, "skip")
     assert after.action == "ask" and after.mirror and after.mirror != first.mirror
+
+
+def test_nerves_told_as_overcome_and_a_deed_said_with_did() -> None:
+    """A vet nurse's "this week i did my first solo anaesthetic monitoring ..." was asked
+    "Which part of that did you handle yourself?" ("did" read as no deed), and her answer "i
+    was nervous but my hands didnt shake lol" was met with "You mentioned you were nervous but
+    your hands didnt shake lol. What would a first small step look like?"."""
+    draft = Draft()
+    first = update(draft, "this week i did my first solo anaesthetic monitoring on a bitch "
+                          "spay, kept the obs every 5 min")
+    assert first.slot != "action" and "action" in draft.slots
+    after = update(draft, "i was nervous but my hands didnt shake lol")
+    assert after.action == "ask" and not after.struggle
+    assert after.mirror == "you were nervous but your hands didnt shake"
+    # nerves not overcome are still a struggle, and "I did not ..." is still no deed
+    assert update(Draft(), "i was so nervous on the anaesthetic, i always freeze").struggle
+    assert "action" not in detect_slots("i did not get the bloods done")

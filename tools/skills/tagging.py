@@ -313,7 +313,9 @@ OVERCOME = re.compile(
     r"(?:,|\b(?:but|then|after|by|until|in the end|eventually|once)\b)[^.!?]{0,60}?"
     r"\b(?:got (?:the|into|it|there|used|going)|went (?:fine|well|ok|okay|smooth\w*|great)|"
     r"(?:was|were|it's|its) (?:fine|ok|okay|alright|all right|good|great)|managed|nailed|"
-    r"knew|sorted|settled|relaxed|calmed down|fine in the end|no problem|smashed it)",
+    r"knew|sorted|settled|relaxed|calmed down|fine in the end|no problem|smashed it|"
+    r"(?:didn'?t|did not|never) (?:shake|panic|freeze|show it)|(?:kept|stayed) (?:calm|cool|"
+    r"steady)|(?:held|kept) it together|got through)",
     re.I)
 
 
