@@ -211,6 +211,11 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
                 continue  # "with the pharmacist" says who was there, not what was done
             if top is None and serves_someone_else(concept.label, text[span[0]:span[1]]):
                 continue  # "I helped a customer" is not "support colleagues"
+            if top is None and another_level(concept.label, text[span[0]:span[1]]):
+                continue  # "taught a year 9 class" is not "teach university class"
+            if top is None and _RESERVED.match(concept.label) and \
+                    not _RESERVED_SAID.search(text, *span):
+                continue  # "did the medication round" is no prescribing
             evidence = (m.start, m.end) if m else unit.span
             if top is None and _declined(text, evidence):
                 continue  # "saying no to extra shifts": what is turned down is no skill
@@ -230,7 +235,9 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
 
 # a determiner right before a one-word mention: a thing or a place ("the surgery", "the
 # composite"), not a field of knowledge ("surgery", "accounting")
-_THE_THING = re.compile(r"\b(?:the|a|an|this|that|our|my|their|his|her)\s+$", re.I)
+# ("the GP surgery", "the vet's surgery": one acronym or possessive between)
+_THE_THING = re.compile(r"\b(?i:the|a|an|this|that|our|my|their|his|her)\s+"
+                        r"(?:[A-Z]{2,}s?\s+|(?i:[a-z]+['’]s?)\s+)?$")
 
 
 # what one says no to, turns down or refuses, right before a mention
@@ -287,6 +294,7 @@ _SERVED = {
                   re.compile(r"\b(?:colleagues?|co-?workers?|workmates?|staff|team|teammates?|"
                              r"employees?|starters?|apprentices?|trainees?|juniors?|new (?:girl|"
                              r"guy|lad|boy|hire|one)|crew|manager|boss|supervisor|nurses?|"
+                             r"TAs?|teaching assistants?|teachers?|"
                              r"carers?|chefs?|drivers?)\b", re.I)),
     "customer": (re.compile(r"\b(?:customers?|clients?|guests?|passengers?|visitors?)\b"),
                  re.compile(r"\b(?:customers?|clients?|guests?|passengers?|visitors?|shoppers?|"
@@ -304,6 +312,34 @@ def serves_someone_else(label: str, sentence: str) -> bool:
         return False
     named = {side for side, (_, said) in _SERVED.items() if said.search(sentence)}
     return bool(named) and not sides & named
+
+
+# The stage of education a label names and the words people use for it: a label naming one
+# stage is not shown for a sentence that names only another.
+_LEVELS = {
+    "higher": (re.compile(r"\b(?:university|higher education|academic|postgraduate)\b"),
+               re.compile(r"\b(?:uni|university|universities|lectures?|lecturer|undergrad\w*|"
+                          r"postgrad\w*|dissertation|degree|phd|masters|freshers?|campus)\b",
+                          re.I)),
+    "school": (re.compile(r"\b(?:primary|secondary|school|kindergarten|early years)\b"),
+               re.compile(r"\b(?:school|pupils?|year \d+s?|y\d+|ks\d|key stage|gcses?|"
+                          r"a-?levels?|primary|secondary|nursery|reception class|sixth form)\b",
+                          re.I)),
+}
+
+
+def another_level(label: str, sentence: str) -> bool:
+    """Whether a label names a stage of education and the sentence names only another
+    ("taught a year 9 class about photosynthesis" -> not "teach university class")."""
+    stages = {k for k, (in_label, _) in _LEVELS.items() if in_label.search(label)}
+    named = {k for k, (_, said) in _LEVELS.items() if said.search(sentence)}
+    return bool(stages) and bool(named) and not stages & named
+
+
+# An act reserved to prescribers, shown only when the writer names it ("did the medication
+# round" is no prescribing; a mechanic's "found the fault" may still diagnose)
+_RESERVED = re.compile(r"^prescribe\b", re.I)
+_RESERVED_SAID = re.compile(r"\bprescri\w*", re.I)
 
 
 # A fear or nerves the sentence tells as overcome: the deed is done, no growth area
@@ -415,10 +451,12 @@ _LEARNER = re.compile(
     r"complet(?:ed|ing)|pass(?:ed)?|fail(?:ed)?|enrol(?:l?ed|ling)?|signed up (?:for|to|on)|"
     r"attend(?:ed|ing)?|studying(?: for)?|(?:i'?m|i am|am|was) (?:doing|on)|doing)\s+"
     r"(?:(?:a|an|the|my|our|this|that|first|second|last|next|online|evening|free|short|"
-    r"[A-Z][\w+&-]*|\w+\s+\d+)\s+){0,4}(?:course|module|class|classes|lesson|lessons|"
+    r"[A-Z][\w+&-]*|\w+\s+\d+|\d+(?:st|nd|rd|th)?|edition|level|stage|part|final|mock|"
+    r"practical|written|theory|driving)\s+){0,4}(?:course|module|class|classes|lesson|lessons|"
     r"apprenticeship|qualification|certificate|diploma|degree|exam|webinar|bootcamp|"
     r"unit|cpd|nvq|btec|a-level)s?\b", re.I)
-_COURSE_SIDE = re.compile(r"^(?:teach|tutor|instruct|lecture|educate)\w*|"
+_COURSE_SIDE = re.compile(r"^(?:teach|tutor|instruct|lecture|educate|invigilate)\w*|"
+                          r"^(?:administer|set|mark|grade|supervise) (?:\w+ )?(?:exams?|tests?)|"
                           r"(?:curriculum|syllabus|course (?:material|content|outline)|"
                           r"online courses|lesson (?:plan|material)|teaching)", re.I)
 

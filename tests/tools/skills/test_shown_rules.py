@@ -718,6 +718,39 @@ def test_a_one_word_field_after_a_determiner_is_a_thing_not_the_field() -> None:
                                               ("esco",))}
 
 
+def test_a_place_named_with_an_acronym_or_owner_is_a_place() -> None:
+    """A care worker "translated for a polish patient at the GP surgery reception" was shown
+    "surgery"."""
+    text = "translated for a polish patient at the GP surgery reception"
+    assert "surgery" not in {t.label for t in tag(text, ("esco",))}
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    # the stage of education named is the one taught
+    ("taught a year 9 class about photosynthesis, used a practical with pondweed",
+     "teach university class"),
+    # passing an exam is the candidate's side, not the examiner's
+    ("i still get confused with the regs book, want to pass my 18th edition exam in march",
+     "administer exams"),
+    # a medication round gives what was prescribed
+    ("did the medication round for 22 residents and double signed the controlled drugs",
+     "prescribe medication"),
+])
+def test_a_skill_of_another_stage_side_or_profession_is_not_shown(text: str,
+                                                                   wrong: str) -> None:
+    """Trials as new users (a science teacher, an electrician's mate, a senior carer)."""
+    assert wrong not in {t.label for t in tag(text, ("esco",))}
+
+
+def test_the_stage_and_the_prescriber_count_when_the_writer_names_them() -> None:
+    from tools.skills.tagging import _RESERVED_SAID, another_level
+
+    assert another_level("teach university class", "taught a year 9 class")
+    assert not another_level("teach university class", "taught my first class at uni")
+    assert not another_level("teach university class", "taught a class on Python")
+    assert _RESERVED_SAID.search("the GP prescribed antibiotics and I explained the doses")
+
+
 def test_someone_the_writer_had_there_then_the_writers_deed_shows_it() -> None:
     """A bus driver's "Had the new trainee Aisha sat behind me for a week and showed her the
     tight bits on the 12 route" showed nothing: the trainee's presence made it hers."""
