@@ -213,6 +213,10 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
                 continue  # "I helped a customer" is not "support colleagues"
             if top is None and another_level(concept.label, text[span[0]:span[1]]):
                 continue  # "taught a year 9 class" is not "teach university class"
+            if top is None and "volunteers" in concept.label and \
+                    _I_VOLUNTEER.search(text, *span) and \
+                    not re.search(r"\bvolunteers\b", text[span[0]:span[1]], re.I):
+                continue  # "I volunteer at the food bank": the writer is the volunteer
             if top is None and _RESERVED.match(concept.label) and \
                     not _RESERVED_SAID.search(text, *span):
                 continue  # "did the medication round" is no prescribing
@@ -336,10 +340,25 @@ def another_level(label: str, sentence: str) -> bool:
     return bool(stages) and bool(named) and not stages & named
 
 
+# The writer as a volunteer ("weekend I volunteer at food bank", "volunteering at ...")
+_I_VOLUNTEER = re.compile(r"\b(?:(?:i|we)\s+(?:\w+\s+)?volunteer(?:ed|s)?|(?:i'?m|am|was|were|"
+                          r"been|i|we) volunteering|as an? volunteer)\b", re.I)
+
+
 # An act reserved to prescribers, shown only when the writer names it ("did the medication
 # round" is no prescribing; a mechanic's "found the fault" may still diagnose)
 _RESERVED = re.compile(r"^prescribe\b", re.I)
 _RESERVED_SAID = re.compile(r"\bprescri\w*", re.I)
+
+
+# A day the sentence tells of: what happened then, not a habit or a wish
+_OCCASION = re.compile(r"\b(?:today|yesterday|tonight|last night|this (?:morning|afternoon|"
+                       r"evening)|(?:on|last) (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+                       re.I)
+# ... unless it tells what went wrong ("messed up the db migraton again ... on saturday")
+_SLIP = re.compile(r"\b(?:mess\w* up|messed|mistakes?|forgot|wrong|fail\w*|again|rubbish|"
+                   r"hard|difficult|couldn'?t|can'?t|didn'?t|could not|did not|nearly|almost|"
+                   r"screw\w* up|blew it|struggl\w*)\b", re.I)
 
 
 # A fear or nerves the sentence tells as overcome: the deed is done, no growth area
@@ -375,8 +394,11 @@ def reading(text: str, sentence: Span, evidence: Span,
     pol = polarity(text, clause, evidence, sentence)
     if pol == "negated" and clause == sentence:
         pol = _deed_polarity(text, sentence, evidence) or pol
-    if grows and GROWTH_CUE.search(said.replace("’", "'")) and growth_cue(said) is None:
+    cued = GROWTH_CUE.search(said.replace("’", "'")) is not None
+    if grows and cued and growth_cue(said) is None:
         grows = False  # its words of struggle are someone else's ("Kasia ... but nervous")
+    if grows and not cued and _OCCASION.search(said) and not _SLIP.search(said):
+        grows = False  # "today i calm down a angry customer": a deed told in the present
     if OVERCOME.search(said):  # "was scared at start but after 8pm i got the rhythm"
         grows = False
         if pol == "growth":

@@ -742,6 +742,17 @@ def test_a_skill_of_another_stage_side_or_profession_is_not_shown(text: str,
     assert wrong not in {t.label for t in tag(text, ("esco",))}
 
 
+def test_the_writer_as_a_volunteer_manages_no_volunteers() -> None:
+    """"weekend I volunteer at food bank, sorting donations ..." was shown "manage volunteers"
+    and "support volunteers"; organising other volunteers still shows it."""
+    mine = {t.label for t in tag("weekend I volunteer at food bank, sorting donations and talk "
+                                 "to people who come", ("esco",))}
+    assert mine and not {x for x in mine if "volunteers" in x}
+    lead = {t.label for t in tag("I volunteered to organise the new volunteers rota for the "
+                                 "shop", ("esco",))}
+    assert {x for x in lead if "volunteers" in x}
+
+
 def test_the_stage_and_the_prescriber_count_when_the_writer_names_them() -> None:
     from tools.skills.tagging import _RESERVED_SAID, another_level
 
@@ -749,6 +760,18 @@ def test_the_stage_and_the_prescriber_count_when_the_writer_names_them() -> None
     assert not another_level("teach university class", "taught my first class at uni")
     assert not another_level("teach university class", "taught a class on Python")
     assert _RESERVED_SAID.search("the GP prescribed antibiotics and I explained the doses")
+
+
+def test_a_deed_of_a_named_day_told_in_the_present_is_no_growth_area() -> None:
+    """A call-centre agent writing in her second language: "today i calm down a angry customer
+    on phone, ..., i give him refund" was shown as growth areas (the present tense read as a
+    habit to build); a slip told of a day stays a growth area."""
+    text = ("today i calm down a angry customer on phone, his parcel was lost 2 weeks, i give "
+            "him refund")
+    shown = tag(text, ("esco",))
+    assert shown and all(t.polarity == "demonstrated" for t in shown)
+    slip = "messed up the db migraton again, forgot the down step, lead had to fix it on saturday"
+    assert [t for t in tag(slip, ("esco",)) if t.polarity == "growth"]
 
 
 def test_someone_the_writer_had_there_then_the_writers_deed_shows_it() -> None:
