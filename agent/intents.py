@@ -190,6 +190,12 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
     if career and (draft_open or WISH.match(text)) and _told_plan(text, got):
         # "I want to do my C licence next year": a wish told, kept as (part of) a reflection
         return Route("reflection", "rule", got.confidence, got.lang)
+    if career == "plan_growth" and (draft_open or awaiting == "reflection") and \
+            WISH.match(text) and not _QUESTION.search(text):
+        # "I want to become nursing associate but my English writing is not so good, care
+        # plans take me long time", told after the opening question: her growth moment (it
+        # got "I could not find 'nursing associate but my english writing ...'")
+        return Route("reflection", "rule", got.confidence, got.lang)
     if career:
         return Route(career, "rule" if text.lstrip().startswith("/") else got.how,
                      got.confidence, got.lang)
@@ -260,6 +266,11 @@ def _told_struggle(text: str) -> bool:
 
     return bool(growth_cue(text) and WRITER.search(text) and not _asks(text)
                 and not _ABOUT_THE_COACH.search(text))
+
+
+# A question, by its mark or its opening word
+_QUESTION = re.compile(r"\?\s*$|^\W*(?:what|how|which|where|could|can|should|do|does|is|are)\b",
+                       re.I)
 
 
 # A wish to learn or grow in something ("I want to learn more about ...", "I'd like to get

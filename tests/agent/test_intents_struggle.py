@@ -24,3 +24,17 @@ def test_a_struggle_told_is_a_reflection(message: str) -> None:
 ])
 def test_trouble_with_the_coach_and_questions_are_not_stored(message: str) -> None:
     assert route(message).intent != "reflection"
+
+
+def test_a_wish_to_become_a_role_after_the_opening_question_is_the_moment() -> None:
+    """A senior carer answered "reflect" with "I want to become nursing associate but my
+    English writing is not so good, ..." and got "I could not find 'nursing associate but my
+    english writing is not so good' among the occupations I know"; her next line was lost."""
+    wish = ("I want to become nursing associate but my English writing is not so good, care "
+            "plans take me long time")
+    assert route(wish, awaiting="reflection").intent == "reflection"
+    assert route(wish, draft_open=True).intent == "reflection"
+    # asked as a question, or with nothing open, it is the careers question it reads as
+    assert route("how do I become a nursing associate?",
+                 awaiting="reflection").intent == "plan_growth"
+    assert route("I want to become a nursing associate").intent == "plan_growth"

@@ -479,6 +479,8 @@ _LEARNER = re.compile(
     r"unit|cpd|nvq|btec|a-level)s?\b", re.I)
 _COURSE_SIDE = re.compile(r"^(?:teach|tutor|instruct|lecture|educate|invigilate)\w*|"
                           r"^(?:administer|set|mark|grade|supervise) (?:\w+ )?(?:exams?|tests?)|"
+                          r"^(?:deliver|provide|design|develop|organise|organize) (?:\w+ )?"
+                          r"(?:training|courses?)\b|"
                           r"(?:curriculum|syllabus|course (?:material|content|outline)|"
                           r"online courses|lesson (?:plan|material)|teaching)", re.I)
 

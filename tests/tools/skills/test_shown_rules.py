@@ -732,6 +732,8 @@ def test_a_place_named_with_an_acronym_or_owner_is_a_place() -> None:
     # passing an exam is the candidate's side, not the examiner's
     ("i still get confused with the regs book, want to pass my 18th edition exam in march",
      "administer exams"),
+    # a course the writer starts is the tutor's to deliver
+    ("I start an online course for English on Tuesdays", "deliver online training"),
     # a medication round gives what was prescribed
     ("did the medication round for 22 residents and double signed the controlled drugs",
      "prescribe medication"),
