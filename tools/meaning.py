@@ -142,8 +142,8 @@ def shared(req_tags: Sequence[dict[str, Any]], requirement: str, fact: Fact
             if k in mine:
                 return mine[k], "skill"
     for acronym in _ACRONYM.findall(requirement):
-        if _has_acronym(acronym, said_done(fact)):
-            return acronym, "acronym"
+        if written := _has_acronym(acronym, said_done(fact)):
+            return written, "acronym"  # as the person wrote it: "NEWS" for "NEWS2"
     words = _words(said_done(fact))
     for w in _words(requirement):
         for v in words:
@@ -192,12 +192,13 @@ def _in_sector(requirement: str, words: list[str]) -> str | None:
     return None
 
 
-def _has_acronym(acronym: str, text: str) -> bool:
-    """Whether a text names an acronym or its family without the version digits ("NEWS2"
-    in "his NEWS went from 3 to 7")."""
+def _has_acronym(acronym: str, text: str) -> str | None:
+    """The acronym as a text names it, or its family without the version digits ("NEWS" for
+    "NEWS2" in "his NEWS went from 3 to 7"); None when it does not."""
     base = acronym.rstrip("0123456789")
     base = base if len(base) >= 2 else acronym
-    return re.search(rf"(?<![\w<]){re.escape(base)}\d*(?![\w>])", text) is not None
+    found = re.search(rf"(?<![\w<]){re.escape(base)}\d*(?![\w>])", text)
+    return found.group(0) if found else None
 
 
 def _words(text: str) -> list[str]:
@@ -333,9 +334,18 @@ def named_tool(requirement: str, fact: Fact) -> str | None:
         technical = word.lower() in TECH or (word.isupper() and 2 <= len(word) <= 5) or \
             any(c.isdigit() or c in "+#" for c in word) or any(c.isupper() for c in word[1:])
         if technical and word not in PLACES and word.lower() not in said.lower() and not (
-                word.isupper() and _has_acronym(word, said)):
+                word.isupper() and _has_acronym(word, said)) and not _unversioned(word, said):
             return word
     return None
+
+
+def _unversioned(word: str, said: str) -> bool:
+    """Whether the words say a versioned name without its version: "NEWS was 5" for "NEWS2",
+    "python" for "Python3" (three letters or more before the number)."""
+    base = re.sub(r"\d+$", "", word)
+    if base == word or len(base) < 3:
+        return False
+    return re.search(rf"\b{re.escape(base)}\b", said, 0 if base.isupper() else re.I) is not None
 
 
 # where a law or a market is, not a tool one names: "Knowledge of UK employment law"
@@ -484,7 +494,10 @@ def _upgrade(m: Any, req_tags: Sequence[dict[str, Any]], done: Sequence[Fact],
         # of instruments in line with HTM 01-05", not "perform dental charting")
         m.status, m.cites, m.via, m.next_step = "transferable", \
             [done[j].id for j, _ in shown[:2]], shown[0][1], None
-        m.why = render_template("match_named_missing", via=shown[0][1])
+        # a plain word it lacks is named ("though not “escalate” in so many words"); a tool
+        # stays unnamed (the claim may not name one the person never wrote)
+        m.why = render_template("match_word_missing", via=shown[0][1], missing=named) \
+            if named.islower() else render_template("match_named_missing", via=shown[0][1])
     elif ranked and near[ranked[0]] >= NEAR_MIN and m.status == "gap" and not credential:
         m.status, m.cites, m.next_step = "transferable", [done[ranked[0]].id], None
         m.why = render_template("match_close_why")
@@ -526,6 +539,16 @@ TRANSVERSAL: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"\b(?:(?:was|were|it's|its) (?:mad|manic|rammed|slammed|short[- ]staffed|"
                    r"flat out|chaos|non-?stop)|on top of (?:a |the )?full|(?:off|out) sick)\b",
                    re.I)),
+    "record keeping": (
+        re.compile(r"\b(?:(?:maintain|keep)\w* (?:\w+ )?(?:records?|notes|documentation)|"
+                   r"record[- ]keeping|(?:accurate|clear|detailed) (?:records|notes|"
+                   r"documentation))\b", re.I),
+        re.compile(r"\b(?:(?:write|wrote|writ(?:ten|ing)) (?:it |them |this |that |everything |"
+                   r"up |down )*(?:in|on|into) (?:the |a |his |her |their |my |our )?(?:\w+ )?"
+                   r"(?:chart|notes?|records?|log|logbook|book|system|file|care plan|form|"
+                   r"sheet|diary)|recorded|logged|documented|charted|updated (?:the |his |her |"
+                   r"their )?(?:\w+ )?(?:notes|records|chart|file|care plans?|log)|filled "
+                   r"(?:in|out) (?:the |a )?(?:\w+ )?(?:form|chart|log|sheet))\b", re.I)),
     "problem solving": (
         re.compile(r"\b(?:problem[- ]solv\w*|solution[- ](?:focused|oriented)|troubleshoot\w*|"
                    r"resourceful)\b", re.I),

@@ -146,6 +146,12 @@ def _term_pattern(term: str) -> re.Pattern[str]:
     # A one-letter language ("C") only as written, never the "c" of "c/o" or "Cortex-M4".
     if len(term) == 1:
         return re.compile(rf"(?<![\w.+#/-]){re.escape(term.upper())}(?![\w+#/-])")
+    # a versioned name also without its version: "NEWS2" as "NEWS was 5" (not "S3", "EC2")
+    versioned = re.fullmatch(r"([A-Za-z]{3,})(\d+)", term)
+    if versioned:
+        base, number = versioned.groups()
+        return re.compile(rf"(?<![\w.+#]){re.escape(base)}(?:\s?{number})?(?![\w+#])",
+                          0 if base.isupper() else re.I)
     # "Power BI" also as "PowerBI" or "Power-BI"
     return re.compile(rf"(?<![\w.+#]){spelled(term)}(?![\w+#])", re.I)
 

@@ -32,9 +32,10 @@ from tools.understanding.parts import classify_parts
 SECTIONS = ("situation", "task", "action", "result", "learning")
 MIN_RELEVANCE = 0.4
 LIMITS = {"situation": 2, "task": 2, "action": 4, "result": 2, "learning": 2}
-# "had to" is the writer's task when it is theirs or opens the sentence ("had to cover two
-# bays"), not another's ("her cat had to be put to sleep")
-_TASK = re.compile(r"(?:^\W*|[,;]\s*|\b(?:i|we)\s+(?:\w+\s+)?)(?:had|needed|need) to\b|"
+# "had to" is a task ("Night shift had to pass 14 residents ...", "had to cover two bays"),
+# not what was done to someone ("her cat had to be put to sleep") nor another's ("she had to")
+_TASK = re.compile(r"(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\bit )\b(?:had|needed|need) to\b"
+                   r"(?! be (?!at|in|on|there|ready|back|up|done)\w)|"
                    r"\b(?:my (?:job|task|role|goal) (?:was|is)|"
                    r"(?:i was|we were) asked|asked (?:me|us) to|responsible for|in charge of|"
                    r"the goal was|our goal|assigned|supposed to|deadline|challenge was)\b", re.I)

@@ -284,7 +284,9 @@ def test_a_shared_common_word_does_not_cover_the_specific_thing_asked_for() -> N
                            "rules and drivers' hours\n")
     (match,) = [m for m in out.facts["matches"] if "tachograph" in m["requirement"]]
     assert match["status"] != "covered", match
-    assert match["status"] == "gap" or "not the tool or topic" in match["why"]
+    # a link says what it lacks: the word itself, or that a tool is not named
+    assert match["status"] == "gap" or "not “tachograph”" in match["why"] \
+        or "not the tool or topic" in match["why"]
 
 
 def test_a_skill_shared_does_not_cover_a_need_that_names_what_was_never_said() -> None:
@@ -654,3 +656,29 @@ def test_a_credential_the_ad_accepts_in_progress_is_met_by_studying_for_it() -> 
     assert by_req["Knowledge of UK employment law is a plus"]["status"] == "covered"
     assert by_req["NVQ Level 3 in Business Administration"]["status"] == "gap"  # no "in progress"
     assert by_req["Excellent organisational skills"]["status"] == "transferable"
+
+
+def test_records_kept_and_a_versioned_name_are_read_as_the_carer_wrote_them() -> None:
+    """A senior carer who wrote "I write it in the MAR chart" had "Maintain accurate records."
+    as a gap; for "Record and report observations (NEWS2) and escalate concerns." the link
+    said "your own words show “NEWS2”" (she wrote "NEWS"), which the faithfulness check
+    then dropped, leaving no reason at all."""
+    from memory.records import get_records
+
+    uid = get_records().ensure_user("cli", "local", "ioana", "Ioana")
+    _reflect(uid, "2026-11-02", "This week one lady with dementia refuse her tablets three "
+                                "times, I come back later with her favourite tea and she take "
+                                "them, I write it in the MAR chart")
+    _reflect(uid, "2026-11-09", "Mr D had high temperature and he was confused more than "
+                                "normal, I did his obs and NEWS was 5 so I call the nurse and "
+                                "she call the GP, he had UTI")
+    ad = ("Trainee Nursing Associate\nMain duties of the job\nDeliver compassionate, "
+          "person-centred care. Record and report observations (NEWS2) and escalate concerns. "
+          "Maintain accurate records.\n")
+    out = profile_for(uid, ad)
+    by_req = {m["requirement"]: m for m in out.facts["matches"]}
+    records = by_req["Maintain accurate records."]
+    assert records["status"] == "transferable" and "write it in the MAR chart" in records["why"]
+    news = by_req["Record and report observations (NEWS2) and escalate concerns."]
+    assert news["status"] != "gap" and "“NEWS”" in news["why"] and "NEWS2" not in news["why"]
+    assert out.facts["faithfulness"]["ok"], out.facts["faithfulness"]
