@@ -496,8 +496,9 @@ def _upgrade(m: Any, req_tags: Sequence[dict[str, Any]], done: Sequence[Fact],
             [done[j].id for j, _ in shown[:2]], shown[0][1], None
         # a plain word it lacks is named ("though not “escalate” in so many words"); a tool
         # stays unnamed (the claim may not name one the person never wrote)
-        m.why = render_template("match_word_missing", via=shown[0][1], missing=named) \
-            if named and named.islower() else render_template("match_named_missing", via=shown[0][1])
+        plain = named is not None and named.islower()
+        m.why = render_template("match_word_missing", via=shown[0][1], missing=named) if plain \
+            else render_template("match_named_missing", via=shown[0][1])
     elif ranked and near[ranked[0]] >= NEAR_MIN and m.status == "gap" and not credential:
         m.status, m.cites, m.next_step = "transferable", [done[ranked[0]].id], None
         m.why = render_template("match_close_why")
