@@ -142,8 +142,8 @@ def shared(req_tags: Sequence[dict[str, Any]], requirement: str, fact: Fact
             if k in mine:
                 return mine[k], "skill"
     for acronym in _ACRONYM.findall(requirement):
-        if written := _has_acronym(acronym, said_done(fact)):
-            return written, "acronym"  # as the person wrote it: "NEWS" for "NEWS2"
+        if as_said := _has_acronym(acronym, said_done(fact)):
+            return as_said, "acronym"  # as the person wrote it: "NEWS" for "NEWS2"
     words = _words(said_done(fact))
     for w in _words(requirement):
         for v in words:
