@@ -211,6 +211,15 @@ _IT_WAS = wordset("hard difficult easy easier harder good great fun busy mad qui
                   "worth chaos chaotic mental full packed rammed dead grim lovely")
 
 
+# How one felt, said without a subject ("terrified but it worked"): not a deed
+_FEELINGS = wordset("terrified scared nervous worried stressed exhausted knackered shattered "
+                    "gutted chuffed pleased relieved overwhelmed frustrated annoyed embarrassed "
+                    "confused shocked surprised excited bored tired proud anxious")
+
+# ... unless it has an object: "confused the two orders" is a deed
+_OBJECTS = wordset("the a an my our his her their him them me us everyone it this that")
+
+
 def mirror(sentence: str, max_words: int = MAX_WORDS) -> str:
     """One of the user's sentences as the coach quotes it back.
 
@@ -232,7 +241,9 @@ def mirror(sentence: str, max_words: int = MAX_WORDS) -> str:
     common = first.lower() in _COMMON or is_past_verb(first) or first.lower().endswith("ing")
     if common and first != "I" and not first.isupper():  # names and acronyms keep capitals
         words[0] = first[:1].lower() + first[1:]
-    if is_past_verb(words[0]):
+    if words[0].lower() in _FEELINGS and (len(words) == 1 or words[1].lower() not in _OBJECTS):
+        words = ["you", "were", *words]  # "terrified but it worked" -> "you were terrified ..."
+    elif is_past_verb(words[0]):
         words = ["you", *words]  # "migrated the db" -> "you migrated the db"
     elif words[0].lower() in ("was", "were") and len(words) > 1 and words[1].lower() not in (
             "it", "this", "that", "there", "he", "she", "they", "we", "i", "you", "the", "a",

@@ -168,7 +168,7 @@ def test_a_phrase_is_not_cut_to_a_stub_after_a_comma() -> None:
     ("not sure if I am good enough for a junior job yet, my python is still slow",
      "not sure if you are good enough for a junior job yet"),
     ("no idea if I did it right", "no idea if you did it right"),
-    ("worried I messed up the handover", "worried you messed up the handover"),
+    ("worried I messed up the handover", "you were worried you messed up the handover"),
     ("Yesterday I fixed the pump at the farm", "you fixed the pump at the farm"),
 ])
 def test_a_doubt_before_the_speaker_stays_in_the_mirror(sentence: str, expected: str) -> None:
@@ -212,3 +212,14 @@ def test_words_in_another_language_are_quoted_as_written() -> None:
 
     assert quoted("se recuperó bien y su hija me dio las gracias. Luego") == (
         "\u201cse recuperó bien y su hija me dio las gracias\u201d")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a junior developer's "honestly terrified but it worked" was mirrored "you terrified ..."
+    ("honestly terrified but it worked", "you were terrified but it worked"),
+    ("tired but happy with it", "you were tired but happy with it"),
+])
+def test_a_feeling_said_without_its_subject_is_mirrored_as_one(sentence: str,
+                                                               expected: str) -> None:
+    assert mirror(sentence) == expected
+    assert not mirror("confused the two orders").startswith("you were")  # a deed, not a mood

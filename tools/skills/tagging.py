@@ -363,15 +363,26 @@ _SLIP = re.compile(r"\b(?:mess\w* up|messed|mistakes?|forgot|wrong|fail\w*|again
 
 # A fear or nerves the sentence tells as overcome: the deed is done, no growth area
 OVERCOME = re.compile(
-    r"\b(?:was|were|felt|got|i'?m|am|bit|so|really|quite)\s+(?:\w+\s+)?(?:scared|nervous|"
+    r"(?:^\W*(?:(?:honestly|tbh|ngl|lol|but|and)\s+)?|\b(?:was|were|felt|got|i'?m|am|bit|so|"
+    r"really|quite)\s+(?:\w+\s+)?)(?:scared|nervous|"
     r"anxious|terrified|worried|stressed|panick\w*|bricking it|shaking)\b[^.!?]{0,60}?"
     r"(?:,|\b(?:but|then|after|by|until|in the end|eventually|once)\b)[^.!?]{0,60}?"
     r"\b(?:got (?:the|into|it|there|used|going)|went (?:fine|well|ok|okay|smooth\w*|great)|"
     r"(?:was|were|it's|its) (?:fine|ok|okay|alright|all right|good|great)|managed|nailed|"
     r"knew|sorted|settled|relaxed|calmed down|fine in the end|no problem|smashed it|"
-    r"(?:didn'?t|did not|never) (?:shake|panic|freeze|show it)|(?:kept|stayed) (?:calm|cool|"
+    r"it worked|worked out|all good|did it|(?:didn'?t|did not|never) (?:shake|panic|freeze|"
+    r"show it)|(?:kept|stayed) (?:calm|cool|"
     r"steady)|(?:held|kept) it together|got through)",
     re.I)
+
+# ... said of the thing, not the writer ("it worked"), and nothing after it
+_IMPERSONAL_END = re.compile(r"(?:it worked|worked out|all good|went (?:fine|well|ok|okay|"
+                             r"smooth\w*|great)|(?:was|were|it's|its) (?:fine|ok|okay|alright|"
+                             r"all right|good|great)|fine in the end|no problem)$", re.I)
+_FEELING_ONLY = re.compile(r"\W*(?:(?:i|i'?m|am|was|were|felt|got|a|bit|so|really|quite|very|"
+                           r"honestly|tbh|ngl|lol|and|proper|totally|absolutely|scared|nervous|"
+                           r"anxious|terrified|worried|stressed|panick\w*|bricking it|shaking|"
+                           r"at (?:first|the start|start))\W*)*", re.I)
 
 
 def reading(text: str, sentence: Span, evidence: Span,
@@ -399,7 +410,13 @@ def reading(text: str, sentence: Span, evidence: Span,
         grows = False  # its words of struggle are someone else's ("Kasia ... but nervous")
     if grows and not cued and _OCCASION.search(said) and not _SLIP.search(said):
         grows = False  # "today i calm down a angry customer": a deed told in the present
-    if OVERCOME.search(said):  # "was scared at start but after 8pm i got the rhythm"
+    overcome = OVERCOME.search(said)
+    if overcome and not re.sub(r"\W", "", said[overcome.end():]) and \
+            _IMPERSONAL_END.search(overcome.group(0)) and _FEELING_ONLY.fullmatch(
+                re.split(r",|\b(?:but|then|after|by|until|in the end|eventually|once)\b",
+                         said, maxsplit=1)[0]):
+        return pol, False  # "honestly terrified but it worked": a feeling, no deed to show
+    if overcome:  # "was scared at start but after 8pm i got the rhythm"
         grows = False
         if pol == "growth":
             pol = "demonstrated"

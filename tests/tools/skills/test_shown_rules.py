@@ -696,11 +696,21 @@ def test_the_subject_of_a_course_said_as_a_setting_is_no_skill_shown() -> None:
 @pytest.mark.parametrize("text", [
     "honestly was scared at start but after 8pm i got the rhythm.",
     "Felt nervous before the inspection, it went fine in the end.",
+    "I was nervous presenting to the board but it went fine",
 ])
 def test_nerves_told_as_overcome_are_no_growth_area(text: str) -> None:
     """A chef who ran the pass for the first time, "scared at start but after 8pm i got the
     rhythm", was given the growth area "manage time"."""
     assert not [t for t in tag(text, ("esco",)) if t.polarity == "growth"]
+
+
+def test_a_feeling_overcome_with_no_deed_shows_nothing() -> None:
+    """A junior developer's "honestly terrified but it worked" (after being paged at 2am) was
+    given the growth areas "deal with patients' anxiety" and "empathise with the healthcare
+    user"; a deed told with the nerves still shows."""
+    assert tag("honestly terrified but it worked", ("esco",)) == []
+    board = tag("I was nervous presenting to the board but it went fine", ("esco",))
+    assert board and all(t.polarity == "demonstrated" for t in board)
 
 
 def test_nerves_still_felt_stay_a_growth_area() -> None:
