@@ -45,6 +45,18 @@ RELATED_TECH = {
     "tensorflow": ["pytorch"], "django": ["flask", "fastapi"], "flask": ["django", "fastapi"],
     "fastapi": ["flask", "django"], "java": ["kotlin", "scala"], "kotlin": ["java"],
 }
+# A library or framework written in a language: using it is writing that language
+# ("I wrote the pydantic models" shows Python), so the language is covered, not related.
+WRITTEN_IN = {
+    "python": ["django", "flask", "fastapi", "pydantic", "pandas", "numpy", "pytest",
+               "sqlalchemy", "jupyter", "scikit-learn", "celery"],
+    "javascript": ["react", "vue", "angular", "node.js", "nodejs", "express", "jest", "jquery",
+                   "next.js"],
+    "java": ["spring", "spring boot", "junit", "maven", "gradle"],
+    "c#": [".net", "asp.net", "unity", "blazor"],
+    "php": ["laravel", "symfony", "wordpress"],
+    "ruby": ["rails", "rspec"],
+}
 TRANSFER_MIN = 0.62
 Tagger = Callable[[Sequence[str]], list[list[Any]]]
 
@@ -230,8 +242,13 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
             if term:
                 hits, named = next(((h, t) for t in term.split("|") if (h := _term_facts(t, done))),
                                    ([], term))
+                written = [] if hits else next(
+                    ((h, lib) for lib in WRITTEN_IN.get(named.lower(), [])
+                     if (h := _term_facts(lib, done))), None)
                 if hits:
                     m.status, m.cites, m.term = "covered", _rank(hits), named
+                elif written:
+                    m.status, m.cites, m.term = "covered", _rank(written[0]), written[1]
                 else:
                     for rel in RELATED_TECH.get(term.lower(), []):
                         near = _term_facts(rel, done)

@@ -682,3 +682,20 @@ def test_records_kept_and_a_versioned_name_are_read_as_the_carer_wrote_them() ->
     news = by_req["Record and report observations (NEWS2) and escalate concerns."]
     assert news["status"] != "gap" and "“NEWS”" in news["why"] and "NEWS2" not in news["why"]
     assert out.facts["faithfulness"]["ok"], out.facts["faithfulness"]
+
+
+def test_a_library_the_person_used_shows_the_language_it_is_written_in() -> None:
+    """A junior developer who "wrote the pydantic models and the unit tests" had "Python" as
+    an honest gap in a Python backend ad; a library of another language shows nothing."""
+    from memory.records import get_records
+
+    uid = get_records().ensure_user("cli", "local", "arjun", "Arjun")
+    _reflect(uid, "2026-11-02", "paired with Sofia on the new payments endpoint, I wrote the "
+                                "pydantic models and the unit tests, she did the db layer")
+    out = profile_for(uid, "Junior Developer\nWhat you'll do\n- Build and maintain REST APIs "
+                           "in Python\n- Build our admin screens in Java\n")
+    by_term = {m["requirement"]: m for m in out.facts["matches"]}
+    python = next(m for r, m in by_term.items() if "Python" in r)
+    assert python["status"] == "covered" and python["cites"], python
+    java = next(m for r, m in by_term.items() if "Java" in r)
+    assert java["status"] == "gap", java
