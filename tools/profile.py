@@ -242,7 +242,7 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
             if term:
                 hits, named = next(((h, t) for t in term.split("|") if (h := _term_facts(t, done))),
                                    ([], term))
-                written = [] if hits else next(
+                written: tuple[list[Fact], str] | None = None if hits else next(
                     ((h, lib) for lib in WRITTEN_IN.get(named.lower(), [])
                      if (h := _term_facts(lib, done))), None)
                 if hits:
