@@ -225,8 +225,11 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
                 continue  # "saying no to extra shifts": what is turned down is no skill
             if top is None and m is not None and m.words == 1 and \
                     concept.skill_type == "knowledge" and concept.label.islower() and \
-                    text[m.start:m.end].islower() and _THE_THING.search(text, 0, m.start):
-                continue  # "set up the surgery": a room, not the field ("my SQL" stays SQL)
+                    text[m.start:m.end].islower() and (
+                        _THE_THING.search(text, 0, m.start)
+                        or _plural_of(text[m.start:m.end], concept.label)):
+                continue  # "set up the surgery", "chasing GP surgeries": rooms, not the field
+                # ("my SQL" stays SQL)
             if top is None and m is not None and _COURSE_AFTER.match(text, m.end) and \
                     _COURSE_BEFORE.search(text[max(0, m.start - 30):m.start]):
                 continue  # "for my UX course": the course's subject, not a deed
@@ -242,6 +245,13 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
 # ("the GP surgery", "the vet's surgery": one acronym or possessive between)
 _THE_THING = re.compile(r"\b(?i:the|a|an|this|that|our|my|their|his|her)\s+"
                         r"(?:[A-Z]{2,}s?\s+|(?i:[a-z]+['’]s?)\s+)?$")
+
+
+def _plural_of(word: str, label: str) -> bool:
+    """Whether a word is the plural of a one-word field ("surgeries" of "surgery"): things
+    of that name, never the field itself."""
+    word, label = word.lower(), label.lower()
+    return word != label and word in (label + "s", label + "es", label[:-1] + "ies")
 
 
 # what one says no to, turns down or refuses, right before a mention

@@ -733,6 +733,9 @@ def test_a_place_named_with_an_acronym_or_owner_is_a_place() -> None:
     "surgery"."""
     text = "translated for a polish patient at the GP surgery reception"
     assert "surgery" not in {t.label for t in tag(text, ("esco",))}
+    # things of a field's name, in the plural, are never the field
+    phones = "spent the morning on the phones chasing GP surgeries for repeat prescriptions"
+    assert "surgery" not in {t.label for t in tag(phones, ("esco",))}
 
 
 @pytest.mark.parametrize(("text", "wrong"), [
