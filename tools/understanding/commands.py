@@ -111,7 +111,9 @@ _JOB_VERB = re.compile(r"\bi (?P<job>(?:(?:teach|tutor|coach)\s+\w|(?:" + JOB_VE
                        r")\s+(?:a|an|the|our|my|for|at|in|\d)\b)[^,.;!?\n]*)", re.I)
 # a working life told: a role, a trade, years in a job, training for one
 _WORKING_LIFE = re.compile(r"\b(?:" + _ROLES + r")s?\b|\b(?:i work|worked|working|retired|"
-                           r"retraining|training to|studying to|career)\b|"
+                           r"retraining|training to|studying to|career|bootcamp)\b|"
+                           # "I managed a clothes shop for 9 years"
+                           r"\bfor (?:\d+|a few|many|ten|twenty) (?:years|yrs)\b|"
                            r"\bi (?:" + JOB_VERBS + r")\b", re.I)
 # the job one trains for, said as the job: "now training to be a teaching assistant"
 _TRAINING = re.compile(r"\b(?P<job>(?:re)?training (?:to be(?:come)?|as)\s+(?:an?\s+)?"

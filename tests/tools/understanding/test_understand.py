@@ -225,6 +225,10 @@ def test_an_unsure_lower_case_message_is_read_again_in_sentence_case() -> None:
     # a longer life story: it was kept as a reflection, and "study UX design" shown as skills
     "Hi! I am Lucía, I was a primary teacher in Spain for 6 years, now I work in a call centre "
     "in Manchester while I study UX design online",
+    # a working life told by its years: it was kept as her first moment, and "data analytics"
+    # of her bootcamp shown as a skill
+    "Im Grace, 41, I managed a clothes shop for 9 years and now I'm doing a data analytics "
+    "bootcamp",
 ])
 def test_a_self_introduction_is_a_greeting(text: str) -> None:
     got = understand(text)
