@@ -365,10 +365,23 @@ _RESERVED_SAID = re.compile(r"\bprescri\w*", re.I)
 _OCCASION = re.compile(r"\b(?:today|yesterday|tonight|last night|this (?:morning|afternoon|"
                        r"evening)|(?:on|last) (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
                        re.I)
+def _opens_with_deed(sentence: str) -> bool:
+    """Whether a sentence opens with the writer's deed in the past ("presented my capstone
+    ...", "I rebuilt the gearbox ...")."""
+    from tools.verbs import is_past_form
+
+    words = re.findall(r"[a-z']+", sentence.lower())[:3]
+    if words[:1] in (["i"], ["we"]):
+        words = words[1:]
+    return bool(words) and is_past_form(words[0]) and words[0] not in _BEING | {"had", "got"}
+
+
 # ... unless it tells what went wrong ("messed up the db migraton again ... on saturday")
 _SLIP = re.compile(r"\b(?:mess\w* up|messed|mistakes?|forgot|wrong|fail\w*|again|rubbish|"
                    r"hard|difficult|couldn'?t|can'?t|didn'?t|could not|did not|nearly|almost|"
-                   r"screw\w* up|blew it|struggl\w*)\b", re.I)
+                   r"screw\w* up|blew it|struggl\w*|should(?:'ve| have| of)?|need(?:s|ed)? to|"
+                   r"lost my|panick\w*|froze|put off|not proud|(?:smarter|better) way|"
+                   r"talk(?:ed)? me into)\b", re.I)
 
 
 # A fear or nerves the sentence tells as overcome: the deed is done, no growth area
@@ -418,8 +431,11 @@ def reading(text: str, sentence: Span, evidence: Span,
     cued = GROWTH_CUE.search(said.replace("’", "'")) is not None
     if grows and cued and growth_cue(said) is None:
         grows = False  # its words of struggle are someone else's ("Kasia ... but nervous")
-    if grows and not cued and _OCCASION.search(said) and not _SLIP.search(said):
-        grows = False  # "today i calm down a angry customer": a deed told in the present
+    if grows and not cued and not _SLIP.search(said) and (
+            _OCCASION.search(said) or _opens_with_deed(said)):
+        # "today i calm down a angry customer", "presented my capstone to the cohort, 10
+        # mins, i was shaking but people asked good questions after": a deed told
+        grows = False
     overcome = OVERCOME.search(said)
     if overcome and not re.sub(r"\W", "", said[overcome.end():]) and \
             _IMPERSONAL_END.search(overcome.group(0)) and _FEELING_ONLY.fullmatch(

@@ -787,6 +787,16 @@ def test_a_deed_of_a_named_day_told_in_the_present_is_no_growth_area() -> None:
     assert shown and all(t.polarity == "demonstrated" for t in shown)
     slip = "messed up the db migraton again, forgot the down step, lead had to fix it on saturday"
     assert [t for t in tag(slip, ("esco",)) if t.polarity == "growth"]
+    # a deed the sentence opens with is no growth area for nerves beside it (a career
+    # changer's capstone was shown as "address an audience" to grow) ...
+    capstone = ("presented my capstone to the cohort, 10 mins, i was shaking but people asked "
+                "good questions after")
+    shown = tag(capstone, ("esco",))
+    assert shown and all(t.polarity == "demonstrated" for t in shown)
+    # ... but a deed told with a regret is
+    regret = ("Panicked when the load started spinning in the wind, stopped too sharp and the "
+              "load swung, need to stay calmer")
+    assert [t for t in tag(regret, ("esco",)) if t.polarity == "growth"]
 
 
 def test_someone_the_writer_had_there_then_the_writers_deed_shows_it() -> None:
