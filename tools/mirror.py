@@ -241,7 +241,9 @@ def mirror(sentence: str, max_words: int = MAX_WORDS) -> str:
     common = first.lower() in _COMMON or is_past_verb(first) or first.lower().endswith("ing")
     if common and first != "I" and not first.isupper():  # names and acronyms keep capitals
         words[0] = first[:1].lower() + first[1:]
-    if words[0].lower() in _FEELINGS and (len(words) == 1 or words[1].lower() not in _OBJECTS):
+    if words[0].lower() in ("gonna", "gunna"):
+        words = ["you're", "going", "to", *words[1:]]  # "gonna do the practice problems"
+    elif words[0].lower() in _FEELINGS and (len(words) == 1 or words[1].lower() not in _OBJECTS):
         words = ["you", "were", *words]  # "terrified but it worked" -> "you were terrified ..."
     elif is_past_verb(words[0]):
         words = ["you", *words]  # "migrated the db" -> "you migrated the db"

@@ -56,7 +56,7 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"understood|now i know|i know now|noticed that|showed me|it reminded me|"
         r"(?:i'?m|im|i am) getting better at|got better at)\b", re.I),
     "next_step": re.compile(
-        r"\b(?:next time|next week|going to|plan to|planning to|will try|i'll|i will|"
+        r"\b(?:next time|next week|going to|gonna|plan to|planning to|will try|i'll|i will|"
         r"from now on|my goal|want to (?:try|practi[cs]e|get better|improve|learn)|"
         r"would like to)\b", re.I),
     "situation": re.compile(
@@ -200,7 +200,11 @@ def update(draft: Draft, message: str, lang: str = "en") -> Next:
     # a struggle told is met with what the person could try next, not "how did it turn out?"
     order = ("next_step", *[s for s in PRIORITY if s != "next_step"]) if struggle else PRIORITY
     missing = [s for s in order if s not in draft.slots and s not in draft.asked]
-    core_done = all(s in draft.slots for s in ("action", "result", "learning"))
+    core_done = all(s in draft.slots for s in ("action", "result", "learning")) or (
+        # a struggle met with a plan ("gonna do the practice problems on the weekend") is
+        # told whole: no "What was the first thing you did?" after it
+        draft.asked[:1] == ["next_step"] and "next_step" in draft.slots
+        and "action" not in draft.slots)
     if not missing or core_done or not draft.texts:
         return Next("save") if draft.texts else Next("ask", "situation", None)
     slot = missing[0]

@@ -253,3 +253,16 @@ def test_nerves_told_as_overcome_and_a_deed_said_with_did() -> None:
     # nerves not overcome are still a struggle, and "I did not ..." is still no deed
     assert update(Draft(), "i was so nervous on the anaesthetic, i always freeze").struggle
     assert "action" not in detect_slots("i did not get the bloods done")
+
+
+def test_a_struggle_met_with_a_plan_is_told_whole() -> None:
+    """A career changer's "struggling with SQL joins ..." then "gonna do the practice problems
+    on the weekend" was asked "You said gonna do the practice problems on the weekend. What
+    was the first thing you did?"."""
+    from tools.mirror import mirror
+
+    draft = Draft()
+    first = update(draft, "struggling with SQL joins, left join vs inner join keeps confusing me")
+    assert first.struggle and first.slot == "next_step"
+    assert update(draft, "gonna do the practice problems on the weekend").action == "save"
+    assert mirror("gonna do the practice problems") == "you're going to do the practice problems"
