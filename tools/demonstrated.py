@@ -81,5 +81,11 @@ def own_deed(part: str) -> bool:
     """Whether a part stated as done (see :func:`done_parts`) has the writer as its doer:
     "I" / "we", a chat-style verb without its pronoun, an activity named first, or someone
     letting, asking or showing the writer to do it."""
+    if _FELT.match(part):
+        return False  # "felt like a real analyst for once": a feeling, no deed
     return bool(_OWN.search(part) or _DROPPED_I.search(part) or _ACTIVITY.search(part)
                 or TAUGHT_ME.search(part))  # "chef let me do the starters": the writer did
+
+
+_FELT = re.compile(r"^\W*(?:(?:i|we)\s+)?(?:(?:really|just|so|honestly)\s+)?(?:felt|feel|"
+                   r"feeling)\b", re.I)

@@ -189,7 +189,7 @@ DUTY_CUE = re.compile(r"^(?:you(?:'ll| will)|responsible for|your (?:main )?(?:r
                       r"(?:the )?successful (?:candidate|applicant|post ?holder) will "
                       r"(?!(?:be|have|hold|need|possess|bring|demonstrate|ideally)\b))", re.I)
 NICE_CUE = re.compile(
-    r"\b(?:nice[- ]to[- ]have|nice to have|is a (?:big |huge )?plus|are a plus|a plus|bonus|"
+    r"\b(?:nice[- ]to[- ]have|nice to have|a (?:real |big |huge |definite |great )?plus|bonus|"
     r"preferred|preferably|desirable|desired|advantage\w*|ideally|would be (?:great|nice|"
     r"good|helpful|beneficial)|beneficial|is an asset|an asset|not essential|not required|"
     r"welcome|extra points|good to have)\b", re.I)

@@ -39,6 +39,7 @@ def test_own_deeds_count(text: str) -> None:
     "didnt do any tutoring this term, no time",
     "I led the stand-up but I want to get better at chairing it.",  # a wish in it
     "My manager thanked me for the rota.",  # the writer is only the object
+    "felt like a real analyst for once",  # a feeling (it was quoted for "data analysis")
 ])
 def test_what_is_not_the_users_deed_does_not_count(text: str) -> None:
     assert not shows_own_action(_fact(text))

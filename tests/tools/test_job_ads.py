@@ -408,6 +408,15 @@ def test_a_sentence_of_several_needs_gives_one_requirement_each() -> None:
         "Google Cloud Platform)"]
 
 
+def test_a_real_plus_is_nice_to_have() -> None:
+    """"Retail or customer-facing experience is a real plus" was a must-have."""
+    ad = parse("Junior Data Analyst\nYou'll bring\n• Working knowledge of SQL\n• Retail or "
+               "customer-facing experience is a real plus\n")
+    assert {r.text: r.must for r in ad.requirements} == {
+        "Working knowledge of SQL": True,
+        "Retail or customer-facing experience is a real plus": False}
+
+
 def test_a_listed_duty_is_one_duty_per_item() -> None:
     """A vet nurse ad's "Duties include anaesthetic monitoring, running in-house laboratory
     tests, ..." was one duty, covered whole by her anaesthetic monitoring."""

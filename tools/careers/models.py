@@ -105,7 +105,8 @@ def job_sentence(job: str, you: bool = False) -> str:
     if been:  # "been a chef": a job they have done for a while
         return f"{'you have been' if you else 'I have been'} {been.group('rest')}"
     subject = "you" if you else "I"
-    if re.match(rf"(?:{JOB_VERBS})\b", job, re.I):  # the work said by its verb: "teach year 4"
+    if re.match(rf"(?:{JOB_VERBS}|managed|ran|owned)\b", job, re.I):
+        # the work said by its verb: "teach year 4", "managed a clothes shop"
         return f"{subject} {job}"
     if re.match(r"(?:in|at|for|on)\s", job, re.I):
         return f"{subject} work {job}"

@@ -136,6 +136,10 @@ _JOB_SAID = re.compile(r"\b(?:i work(?:ing)? as|i work(?:ing)?(?=\s+(?:in|at|for
 # in Valencia, now I am learning data analysis" (said back as "you were ...")
 _WAS_JOB = re.compile(r"\bi (?P<job>was\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,3}?(?:" + _ROLES +
                       r")s?\b[^,.;!?\n]*)", re.I)
+# ... or said by its verb: "I managed a clothes shop for 9 years" (said back as "you managed
+# a clothes shop")
+_DID_JOB = re.compile(r"\bi (?P<job>(?:managed|ran|owned)\s+(?:an?|the|my|our|his|her)\s+"
+                      r"[^,.;!?\n]*)", re.I)
 # (an age may come first: "Name is Dave, 58, bus driver for First in Bristol")
 _AFTER_NAME = re.compile(r"^\W*(?:\d{2}\s*(?:yo|y/o|years? old|yrs? old)?\s*[,.;-]\W*)?"
                          r"(?P<job>(?:an?\s+)?(?:[\w'’-]+\s+){0,3}?(?:" + _ROLES
@@ -156,7 +160,8 @@ def stated_job(text: str) -> str | None:
     call centre"."""
     if not (introduction(text) or opens_with_introduction(text)):
         return None
-    found = _TRAINING.search(text) or _JOB_SAID.search(text) or _WAS_JOB.search(text)
+    found = _TRAINING.search(text) or _JOB_SAID.search(text) or _WAS_JOB.search(text) \
+        or _DID_JOB.search(text)
     if found is not None and _A_NAME_ONLY.match(found.group("job")):
         found = None  # "hi im Dev, line cook": a name that is also a role word
     if found is None:

@@ -288,6 +288,8 @@ def test_the_job_said_in_an_introduction_counts_among_the_users_words() -> None:
     assert float(after.sentences[0] @ said) > 0.999
     assert get_records().export_user(uid)["career_prefs"]["job"] == "pastry chef in a hotel"
     assert job_sentence("in a call centre") == "I work in a call centre"
+    # a job said by its past verb is said back so ("you work as managed a clothes shop")
+    assert job_sentence("managed a clothes shop", you=True) == "you managed a clothes shop"
     # stated twice, the job alone is enough for the tagger's trade prior
     assert not isinstance(get_tagger().context([job_sentence("pastry chef")] * 2), float)
 

@@ -333,6 +333,10 @@ def test_a_sentence_that_opens_with_the_writers_name_introduces_them() -> None:
     ("hey, Tomás here. I was a secondary science teacher 9 years in Valencia, now I am "
      "learning data analysis online to change career", "was a secondary science teacher"),
     ("hi im Sam, I was a bit tired of my job", None),
+    # the work done before, said by its verb (it was kept as nothing, so a retail ad's
+    # "Retail experience" never quoted her nine years)
+    ("Im Grace, 41, I managed a clothes shop for 9 years and now I'm doing a data analytics "
+     "bootcamp", "managed a clothes shop"),
     # no job said, or not an introduction at all
     ("hi im Sam", None),
     ("I'm a student nurse and this week I did my first injection", None),
