@@ -330,6 +330,10 @@ _THEIR_TURN = re.compile(r",\s+(?:and\s+|so\s+|now\s+)?(?=(?:" + _LEAD + r")?(?:
                          r"my|our|his|her|their|everyone|nobody|it)\b)", re.I)
 
 
+# what held despite the trouble, after the deed: "... and we still finish wave before 4am"
+_STILL = re.compile(r",?\s+(?:and|but)\s+(?=(?:we|i)\s+still\s+\w)", re.I)
+
+
 def _split_result(text: str) -> tuple[str, str] | None:
     """A sentence that tells the writer's deed and then what others did or what came of it,
     split in two (the action, the result); None when the last part is the writer's own or
@@ -340,6 +344,11 @@ def _split_result(text: str) -> tuple[str, str] | None:
                     re.I) and not re.match(r"\W*(?:(?:also|then|finally|just) )?[A-Za-z]+ed\b",
                                            text, re.I):
         return None  # the sentence does not open with the writer's deed
+    still = _STILL.search(text)
+    if still and len(text[:still.start()].split()) >= 4 and \
+            len(text[still.end():].split()) >= 3:  # "..., and we still finish wave before 4am"
+        rest = text[still.end():].strip()
+        return text[:still.start()].strip().rstrip(".!?,") + ".", rest[0].upper() + rest[1:]
     found = list(_THEIR_TURN.finditer(text))
     if not found:
         return None
@@ -402,12 +411,13 @@ def draft(facts: list[Fact], about: str = "", picked: list[str] | None = None,
             first = sections["action"][0]  # the deed, both from the same sentence
             sections["situation"] = [StoryLine(text=scene[0], fact_id=first.fact_id)]
             sections["action"][0] = StoryLine(text=scene[1], fact_id=first.fact_id)
-    if not sections["result"] and sections["action"]:
-        last = sections["action"][-1]
-        outcome = _split_result(last.text)
+    for n in reversed(range(len(sections["action"])) if not sections["result"] else ()):
+        line = sections["action"][n]
+        outcome = _split_result(line.text)
         if outcome:  # "I did the sums with him with counters, he got 8 out of 10": the deed,
-            sections["action"][-1] = StoryLine(text=outcome[0], fact_id=last.fact_id)
-            sections["result"] = [StoryLine(text=outcome[1], fact_id=last.fact_id)]
+            sections["action"][n] = StoryLine(text=outcome[0], fact_id=line.fact_id)
+            sections["result"] = [StoryLine(text=outcome[1], fact_id=line.fact_id)]
+            break  # (the last deed that tells its outcome)
     story.sections = {s: sections[s] for s in SECTIONS if sections.get(s)}
     story.missing = [s for s in SECTIONS if not sections.get(s)]
     if not story.sections:  # only a credential, or nothing but filler: nothing to tell yet

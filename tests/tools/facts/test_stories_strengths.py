@@ -163,6 +163,12 @@ def test_what_others_did_after_the_deed_is_the_result_and_a_new_habit_the_learni
                                  "sleep."],
                    "action": ["I sat with her in the quiet room and explained what happens "
                               "step by step."]}, vet
+    # what held despite the trouble is the result, even when a later line is an action
+    shift = placed(["this week two pickers dont come so I move Adam from loading to picking "
+                    "and we still finish wave before 4am",
+                    "Adam was not happy but I explain why and he help"])
+    assert shift["result"] == ["We still finish wave before 4am."], shift
+    assert shift["action"][0] == "I moved Adam from loading to picking.", shift
     site = placed(["Client wanted the new website live by Friday for their sale.",
                    "I had to fix the checkout bug first.",
                    "I found the tax rounding issue and wrote a test for it.",
