@@ -35,6 +35,8 @@ GROWTH_CUE = re.compile(
     r"(?:would|i'd|id) love to|finally (?:understand|learn)|"
     # struggles and avoidance
     r"(?:i|we) freeze|(?:i )?keep avoiding|"
+    # corrected every time: "my reports always come back with red pen on the grammar"
+    r"(?:always|keeps?|still) (?:comes?|coming|gets?|getting) (?:sent )?back\b|red pen|"
     # it got too much: "after I cried in the back office", "I panicked", "lost my temper"
     r"(?:i|we) (?:(?:just|nearly|almost|then|also) )?(?:cried|panicked|froze|broke down|"
     r"fell apart|burst (?:out )?(?:into tears|crying)|lost (?:my temper|it|my cool)|snapped at)|"

@@ -667,6 +667,15 @@ def test_not_sure_about_a_tool_is_a_struggle() -> None:
     assert not growth_cue("she was not sure about the price so I explained the offer")
 
 
+def test_work_that_keeps_coming_back_corrected_is_a_struggle() -> None:
+    """"my reports always come back with red pen on the grammar" was shown as the writer's
+    demonstrated "write work-related reports"."""
+    text = "my reports always come back with red pen on the grammar"
+    shown = tag(text, ("esco",))
+    assert shown and all(t.polarity == "growth" for t in shown)
+    assert not growth_cue("the parcel came back to the depot so I rebooked it")
+
+
 def test_what_one_says_no_to_is_no_skill_of_theirs() -> None:
     """The README's own session: "I want to get better at saying no to extra shifts" showed
     "schedule shifts" and "work in shifts" as growth areas, from "to extra shifts"."""
