@@ -301,6 +301,7 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
 
 
 GROWING_NEAR = 0.45  # a growth sentence this close to a requirement speaks to it
+GROWING_BESIDE = 0.3  # ... and this close, it is said beside the deeds that cover it
 
 
 def told_growing(matches: list[Match], growing: list[Fact], done: dict[str, Fact]) -> None:
@@ -308,9 +309,9 @@ def told_growing(matches: list[Match], growing: list[Fact], done: dict[str, Fact
     they said ("I am not confident with the new computer system for care notes" for
     "Confident recording care notes on an electronic system"), is a gap they are working on,
     not covered or transferable by a sentence that only shares a word with it, and a gap
-    says so (in place). A named tool or the same framework skill in a deed still covers it."""
-    todo = [m for m in matches if (m.status != "gap" and not m.term and m.via is not None
-                                   and not m.same_skill)
+    says so (in place). A named tool or the same framework skill in a deed still covers it;
+    one covered by the person's deeds keeps the struggle beside them."""
+    todo = [m for m in matches if (m.status != "gap" and not m.term and not m.same_skill)
             or (m.status == "gap" and not m.growing)]
     if not todo or not growing:
         return
@@ -323,7 +324,15 @@ def told_growing(matches: list[Match], growing: list[Fact], done: dict[str, Fact
         own = [float(r @ next(cited)) for c in m.cites if c in done]
         sims = grows @ r
         best = int(np.argmax(sims))
-        if sims[best] >= GROWING_NEAR and sims[best] > max(own, default=0.0):
+        if sims[best] <= max(own, default=0.0):
+            continue
+        if m.status == "covered" and (m.via is None or sims[best] < GROWING_NEAR) \
+                and sims[best] >= GROWING_BESIDE:
+            # covered by their deeds, and they said they are working on it ("Good written
+            # and verbal communication skills" beside "my English writing is not so good"):
+            # both are said
+            m.growing = [growing[best].id]
+        elif sims[best] >= GROWING_NEAR:
             if m.status != "gap":
                 m.status, m.cites, m.via, m.why = "gap", [], None, None
                 m.next_step = next_step(m.requirement, None)

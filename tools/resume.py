@@ -60,6 +60,7 @@ def blocks(profile: Profile, facts: dict[str, Fact], name: str,
                                 role="requirement")])
             out += [[Segment(text="  -", role="meta"), _quote(facts[c])] for c in m.cites
                     if c in facts]
+            out += _growing(m, facts)
     if transfer:
         out.append([_heading("resume_transferable")])
         for m in transfer:
@@ -84,14 +85,19 @@ def blocks(profile: Profile, facts: dict[str, Fact], name: str,
             out.append([Segment(text=f"- **{short(m.requirement, 80)}** ({_kind(m)}): "
                                      f"{render_template('resume_gap')} {m.next_step}",
                                 role="gap")])
-            out += [[Segment(text="  - " + render_template("resume_growing"), role="meta"),
-                     _quote(facts[g])] for g in m.growing[:1] if g in facts]
+            out += _growing(m, facts)
     left_out, ignored = len(profile.job.set_aside), len(profile.job.ignored)
     if left_out or ignored:
         out.append([Segment(text=render_template(
             "profile_set_aside", instructions=" " + render_template("profile_ignored_instructions")
             if ignored else ""), role="meta")])
     return out
+
+
+def _growing(m: Match, facts: dict[str, Fact]) -> list[list[Segment]]:
+    """The person's own words that they are working on what a requirement asks."""
+    return [[Segment(text="  - " + render_template("resume_growing"), role="meta"),
+             _quote(facts[g])] for g in m.growing[:1] if g in facts]
 
 
 def markdown(profile: Profile, facts: dict[str, Fact], name: str,

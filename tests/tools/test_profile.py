@@ -699,3 +699,26 @@ def test_a_library_the_person_used_shows_the_language_it_is_written_in() -> None
     assert python["status"] == "covered" and python["cites"], python
     java = next(m for r, m in by_term.items() if "Java" in r)
     assert java["status"] == "gap", java
+
+
+def test_a_struggle_is_said_beside_the_deeds_that_cover_a_requirement() -> None:
+    """A senior carer's "Good written and verbal communication skills" was covered by her
+    MAR chart sentence alone, though she had said "my English writing is not so good"."""
+    from memory.records import get_records
+
+    uid = get_records().ensure_user("cli", "local", "ioana2", "Ioana")
+    _reflect(uid, "2026-11-02", "This week one lady with dementia refuse her tablets three "
+                                "times, I come back later with her favourite tea and she take "
+                                "them, I write it in the MAR chart")
+    get_records().save_reflection(uid, {
+        "text": "I want to become nursing associate but my English writing is not so good, care "
+                "plans take me long time", "status": "saved", "created_at":
+        "2026-11-09T18:00:00+00:00", "skills": [{
+            "framework": "esco", "id": "http://data.europa.eu/esco/skill/english", "label":
+            "English", "score": 0.9, "evidence": "English", "start": 56, "end": 63,
+            "polarity": "growth"}]})
+    out = profile_for(uid, "Trainee Nursing Associate\nSkills\nEssential: Good written and "
+                           "verbal communication skills\n")
+    (m,) = [m for m in out.facts["matches"] if "written" in m["requirement"]]
+    assert m["status"] == "covered" and m["growing"], m
+    assert "my English writing is not so good" in out.reply
