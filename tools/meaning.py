@@ -339,13 +339,19 @@ def named_tool(requirement: str, fact: Fact) -> str | None:
     return None
 
 
+def version_split(name: str) -> tuple[str, str] | None:
+    """A versioned name as (name, version): ("NEWS", "2") for "NEWS2", ("Python", "3"); None
+    for others and for short names, whose digits are part of them ("S3", "EC2")."""
+    found = re.fullmatch(r"([A-Za-z]{3,})(\d+)", name)
+    return (found.group(1), found.group(2)) if found else None
+
+
 def _unversioned(word: str, said: str) -> bool:
     """Whether the words say a versioned name without its version: "NEWS was 5" for "NEWS2",
-    "python" for "Python3" (three letters or more before the number)."""
-    base = re.sub(r"\d+$", "", word)
-    if base == word or len(base) < 3:
-        return False
-    return re.search(rf"\b{re.escape(base)}\b", said, 0 if base.isupper() else re.I) is not None
+    "python" for "Python3"."""
+    split = version_split(word)
+    return split is not None and re.search(rf"\b{re.escape(split[0])}\b", said,
+                                           0 if split[0].isupper() else re.I) is not None
 
 
 # where a law or a market is, not a tool one names: "Knowledge of UK employment law"

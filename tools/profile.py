@@ -26,6 +26,7 @@ from tools.meaning import (
     holds_credential,
     how_long_untold,
     named_tool,
+    version_split,
     ways_of_working,
     working_towards,
 )
@@ -159,9 +160,9 @@ def _term_pattern(term: str) -> re.Pattern[str]:
     if len(term) == 1:
         return re.compile(rf"(?<![\w.+#/-]){re.escape(term.upper())}(?![\w+#/-])")
     # a versioned name also without its version: "NEWS2" as "NEWS was 5" (not "S3", "EC2")
-    versioned = re.fullmatch(r"([A-Za-z]{3,})(\d+)", term)
+    versioned = version_split(term)
     if versioned:
-        base, number = versioned.groups()
+        base, number = versioned
         return re.compile(rf"(?<![\w.+#]){re.escape(base)}(?:\s?{number})?(?![\w+#])",
                           0 if base.isupper() else re.I)
     # "Power BI" also as "PowerBI" or "Power-BI"

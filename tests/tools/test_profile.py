@@ -658,6 +658,11 @@ def test_a_credential_the_ad_accepts_in_progress_is_met_by_studying_for_it() -> 
     assert by_req["Excellent organisational skills"]["status"] == "transferable"
 
 
+# a senior carer's week, in her second language
+MAR_CHART = ("This week one lady with dementia refuse her tablets three times, I come back later "
+             "with her favourite tea and she take them, I write it in the MAR chart")
+
+
 def test_records_kept_and_a_versioned_name_are_read_as_the_carer_wrote_them() -> None:
     """A senior carer who wrote "I write it in the MAR chart" had "Maintain accurate records."
     as a gap; for "Record and report observations (NEWS2) and escalate concerns." the link
@@ -666,9 +671,7 @@ def test_records_kept_and_a_versioned_name_are_read_as_the_carer_wrote_them() ->
     from memory.records import get_records
 
     uid = get_records().ensure_user("cli", "local", "ioana", "Ioana")
-    _reflect(uid, "2026-11-02", "This week one lady with dementia refuse her tablets three "
-                                "times, I come back later with her favourite tea and she take "
-                                "them, I write it in the MAR chart")
+    _reflect(uid, "2026-11-02", MAR_CHART)
     _reflect(uid, "2026-11-09", "Mr D had high temperature and he was confused more than "
                                 "normal, I did his obs and NEWS was 5 so I call the nurse and "
                                 "she call the GP, he had UTI")
@@ -707,9 +710,7 @@ def test_a_struggle_is_said_beside_the_deeds_that_cover_a_requirement() -> None:
     from memory.records import get_records
 
     uid = get_records().ensure_user("cli", "local", "ioana2", "Ioana")
-    _reflect(uid, "2026-11-02", "This week one lady with dementia refuse her tablets three "
-                                "times, I come back later with her favourite tea and she take "
-                                "them, I write it in the MAR chart")
+    _reflect(uid, "2026-11-02", MAR_CHART)
     get_records().save_reflection(uid, {
         "text": "I want to become nursing associate but my English writing is not so good, care "
                 "plans take me long time", "status": "saved", "created_at":

@@ -384,28 +384,27 @@ _SLIP = re.compile(r"\b(?:mess\w* up|messed|mistakes?|forgot|wrong|fail\w*|again
                    r"talk(?:ed)? me into)\b", re.I)
 
 
+# How the thing went, said of the thing ("it worked", "went fine"), not of the writer
+_IT_WENT_WELL = (r"it worked|worked out|all good|went (?:fine|well|ok|okay|smooth\w*|great)|"
+                 r"(?:was|were|it's|its) (?:fine|ok|okay|alright|all right|good|great)|"
+                 r"fine in the end|no problem")
+_FEAR = r"scared|nervous|anxious|terrified|worried|stressed|panick\w*|bricking it|shaking"
 # A fear or nerves the sentence tells as overcome: the deed is done, no growth area
 OVERCOME = re.compile(
     r"(?:^\W*(?:(?:honestly|tbh|ngl|lol|but|and)\s+)?|\b(?:was|were|felt|got|i'?m|am|bit|so|"
-    r"really|quite)\s+(?:\w+\s+)?)(?:scared|nervous|"
-    r"anxious|terrified|worried|stressed|panick\w*|bricking it|shaking)\b[^.!?]{0,60}?"
+    r"really|quite)\s+(?:\w+\s+)?)(?:" + _FEAR + r")\b[^.!?]{0,60}?"
     r"(?:,|\b(?:but|then|after|by|until|in the end|eventually|once)\b)[^.!?]{0,60}?"
-    r"\b(?:got (?:the|into|it|there|used|going)|went (?:fine|well|ok|okay|smooth\w*|great)|"
-    r"(?:was|were|it's|its) (?:fine|ok|okay|alright|all right|good|great)|managed|nailed|"
-    r"knew|sorted|settled|relaxed|calmed down|fine in the end|no problem|smashed it|"
-    r"it worked|worked out|all good|did it|(?:didn'?t|did not|never) (?:shake|panic|freeze|"
-    r"show it)|(?:kept|stayed) (?:calm|cool|"
-    r"steady)|(?:held|kept) it together|got through)",
+    r"\b(?:got (?:the|into|it|there|used|going)|" + _IT_WENT_WELL + r"|managed|nailed|"
+    r"knew|sorted|settled|relaxed|calmed down|smashed it|did it|(?:didn'?t|did not|never) "
+    r"(?:shake|panic|freeze|show it)|(?:kept|stayed) (?:calm|cool|steady)|(?:held|kept) it "
+    r"together|got through)",
     re.I)
 
-# ... said of the thing, not the writer ("it worked"), and nothing after it
-_IMPERSONAL_END = re.compile(r"(?:it worked|worked out|all good|went (?:fine|well|ok|okay|"
-                             r"smooth\w*|great)|(?:was|were|it's|its) (?:fine|ok|okay|alright|"
-                             r"all right|good|great)|fine in the end|no problem)$", re.I)
+# ... said of the thing, not the writer, and nothing after it ("... but it worked")
+_IMPERSONAL_END = re.compile(f"(?:{_IT_WENT_WELL})$", re.I)
 _FEELING_ONLY = re.compile(r"\W*(?:(?:i|i'?m|am|was|were|felt|got|a|bit|so|really|quite|very|"
-                           r"honestly|tbh|ngl|lol|and|proper|totally|absolutely|scared|nervous|"
-                           r"anxious|terrified|worried|stressed|panick\w*|bricking it|shaking|"
-                           r"at (?:first|the start|start))\W*)*", re.I)
+                           r"honestly|tbh|ngl|lol|and|proper|totally|absolutely|" + _FEAR +
+                           r"|at (?:first|the start|start))\W*)*", re.I)
 
 
 def reading(text: str, sentence: Span, evidence: Span,
