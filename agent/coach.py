@@ -54,7 +54,8 @@ TOOL_FOR: dict[str, tuple[str, Callable[[str, dict[str, Any]], dict[str, Any]]]]
 }
 DIRECT = {"help": "help", "small_talk": "small_talk", "thanks": "thanks", "unsure": "unsure",
           "privacy": "privacy", "career": "career_not_yet", "credential_how": "credential_how",
-          "reflection_empty": "reflection_skip_empty", "ad_text": "ad_text_more"}
+          "reflection_empty": "reflection_skip_empty", "ad_text": "ad_text_more",
+          "ad_text_end": "ad_text_end"}
 # Replies written in es / fr / de too (templates NAME_es.txt, ...).
 TRANSLATED = frozenset({"help", "privacy", "introduction"})
 # Tools whose English reply gets a first line in the person's language.

@@ -48,6 +48,10 @@ DRAFT_ANSWERS = frozenset({"reflection", "small_talk", "unsure"})
 LEAVE_DRAFT = 0.9
 # After the coach asked for a job ad, or after a line of one: a line of ad text is not kept.
 AD_WAIT = frozenset({"job_ad", "ad_text"})
+# The end of an ad sent a line at a time: "that's the whole ad", "that's it", "end of ad"
+AD_END = re.compile(r"^\W*(?:(?:ok|okay|right|so)\W+)?(?:that'?s|that is|thats)\s+(?:it|all|"
+                    r"the (?:whole|full|entire) (?:ad|advert|job|thing))|^\W*(?:end of (?:the )?"
+                    r"(?:ad|advert)|done|finished)\W*$", re.I)
 
 # Careers questions: which roles fit (explore) and how to get to a role (plan_growth). The
 # learned head says "career"; these patterns tell the two apart (and serve /explore, /grow).
@@ -162,6 +166,8 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
     if awaiting in AD_WAIT and "\n" not in text.strip() and (
             chat_ad_line(text) or awaiting == "ad_text" and continues_ad(text)):
         return Route("ad_text", "rule")  # one more line of an ad sent a line at a time
+    if awaiting == "ad_text" and AD_END.match(text):
+        return Route("ad_text_end", "rule")  # "that's the whole ad": say how to send it whole
     if awaiting == "job_ad" and awaited_ad(text, got):
         return Route("profile", "rule")  # "tailor my profile for this job:", then the ad
     if STORY_ASK.match(text):  # "tell me a story about the e-bike brake", even mid-reflection

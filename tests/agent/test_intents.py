@@ -157,6 +157,16 @@ def test_a_bullet_sent_after_a_line_of_an_ad_is_the_ad_not_a_reflection() -> Non
         "ad_text"
 
 
+def test_the_end_of_an_ad_sent_a_line_at_a_time_is_answered_with_how_to_send_it() -> None:
+    """A team leader who sent a shift manager ad a line at a time ended with "that's the whole
+    ad" and was asked "Was there a moment this week ... when someone was glad you were
+    there?"."""
+    for text in ("that's the whole ad", "thats it", "done", "end of ad"):
+        assert route(text, awaiting="ad_text").intent == "ad_text_end", text
+    assert route("thats it", awaiting="reflection").intent != "ad_text_end"
+    assert route("done").intent != "ad_text_end"
+
+
 @pytest.mark.parametrize("text", [
     # a night receptionist's wish was answered 'I could not find "better with excel" among the
     # occupations I know': "to be better" is a way of being, not a role to reach
