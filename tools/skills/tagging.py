@@ -217,8 +217,7 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
                     _I_VOLUNTEER.search(text, *span) and \
                     not re.search(r"\bvolunteers\b", text[span[0]:span[1]], re.I):
                 continue  # "I volunteer at the food bank": the writer is the volunteer
-            if top is None and _RESERVED.match(concept.label) and \
-                    not _RESERVED_SAID.search(text, *span):
+            if top is None and _unsaid_act(concept.label, text[span[0]:span[1]]):
                 continue  # "did the medication round" is no prescribing
             evidence = (m.start, m.end) if m else unit.span
             if top is None and _declined(text, evidence):
@@ -355,10 +354,18 @@ _I_VOLUNTEER = re.compile(r"\b(?:(?:i|we)\s+(?:\w+\s+)?volunteer(?:ed|s)?|(?:i'?
                           r"been|i|we) volunteering|as an? volunteer)\b", re.I)
 
 
-# An act reserved to prescribers, shown only when the writer names it ("did the medication
-# round" is no prescribing; a mechanic's "found the fault" may still diagnose)
-_RESERVED = re.compile(r"^prescribe\b", re.I)
-_RESERVED_SAID = re.compile(r"\bprescri\w*", re.I)
+# An act shown only when the writer names it: prescribing ("did the medication round" is no
+# prescribing; a mechanic's "found the fault" may still diagnose) and playing an instrument
+# ("tuned the piano" is no "play the piano"): the act a label opens with, and its words
+_NAMED_ACTS = ((re.compile(r"^prescribe\b", re.I), re.compile(r"\bprescri\w*", re.I)),
+               (re.compile(r"^play (?:the |musical )", re.I),
+                re.compile(r"\b(?:play\w*|gigs?|gigged|jam\w*|busk\w*|sang|sing\w*|practi[cs]\w*|"
+                           r"rehears\w*|perform\w*|concert|recital)\b", re.I)))
+
+
+def _unsaid_act(label: str, sentence: str) -> bool:
+    """Whether a label opens with an act the sentence must name and does not."""
+    return any(act.match(label) and not said.search(sentence) for act, said in _NAMED_ACTS)
 
 
 # A day the sentence tells of: what happened then, not a habit or a wish
