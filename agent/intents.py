@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from prompts.phrasebook import EXPLICIT_PROFILE, NO, STORY_ASK, UNDO, YES
 from tools.job_ad_rules import WRITER, chat_ad_line, continues_ad
-from tools.reflection import wants_save
+from tools.reflection import is_question, wants_save
 from tools.understanding.commands import introduction
 from tools.understanding.understand import Understanding, declares_deed, understand
 
@@ -197,7 +197,7 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
         # "I want to do my C licence next year": a wish told, kept as (part of) a reflection
         return Route("reflection", "rule", got.confidence, got.lang)
     if career == "plan_growth" and (draft_open or awaiting == "reflection") and \
-            WISH.match(text) and not _QUESTION.search(text):
+            WISH.match(text) and not is_question(text):
         # "I want to become nursing associate but my English writing is not so good, care
         # plans take me long time", told after the opening question: her growth moment (it
         # got "I could not find 'nursing associate but my english writing ...'")
@@ -272,11 +272,6 @@ def _told_struggle(text: str) -> bool:
 
     return bool(growth_cue(text) and WRITER.search(text) and not _asks(text)
                 and not _ABOUT_THE_COACH.search(text))
-
-
-# A question, by its mark or its opening word
-_QUESTION = re.compile(r"\?\s*$|^\W*(?:what|how|which|where|could|can|should|do|does|is|are)\b",
-                       re.I)
 
 
 # A wish to learn or grow in something ("I want to learn more about ...", "I'd like to get

@@ -444,7 +444,6 @@ _NOT_DUTY_VERBS = frozenset({
     "tough", "mental", "double", "lovely", "empty", "full"})
 
 
-
 def _ad_line(line: str) -> str | None:
     plain = strip_bullet(line)
     bulleted = plain != line.strip()

@@ -426,12 +426,8 @@ def _duty_items(duty: str) -> list[str]:
     lead = _DUTY_LIST.match(duty)
     if not lead or "," not in duty:
         return [duty]
-    rest = duty[lead.end():]
-    pieces = [p.strip(" .;") for p in rest.split(",")]
-    pieces[-1:] = [p.strip(" .;") for p in re.split(r"\s+(?:and|&)\s+", pieces[-1])]
-    if all(0 < len(p.split()) <= 6 for p in pieces):
-        return [p for p in pieces if p]
-    return [duty]
+    items = _items(duty[lead.end():], most=6)
+    return items if len(items) > 1 else [duty]
 
 
 def _nice(text: str) -> bool:
@@ -439,9 +435,9 @@ def _nice(text: str) -> bool:
     return rules.NICE_CUE.search(text) is not None and not rules.MUST_CUE.search(text)
 
 
-def _items(part: str) -> list[str]:
-    """A comma list of short items ("Kubernetes, public speaking, SQL and Excel") becomes
-    one requirement per item; a phrase without commas stays whole."""
+def _items(part: str, most: int = 3) -> list[str]:
+    """A comma list of short items (``most`` words each: "Kubernetes, public speaking, SQL
+    and Excel") becomes one requirement per item; a phrase without commas stays whole."""
     if re.search(r"\([^()]*,[^()]*\)", part):
         return [part.strip(" ;")]  # "Strong Excel (VLOOKUP, pivot tables)": one need, its examples
     pieces = [p.strip(" .;") for p in part.split(",")]
@@ -450,6 +446,6 @@ def _items(part: str) -> list[str]:
         pieces += [p.strip(" .;") for p in last]
     else:
         pieces.append(part.strip(" .;"))
-    if len(pieces) > 1 and all(0 < len(p.split()) <= 3 for p in pieces):
+    if len(pieces) > 1 and all(0 < len(p.split()) <= most for p in pieces):
         return pieces
     return [part.strip(" ;")]

@@ -287,9 +287,9 @@ def _names_topic_only(text: str, about: str) -> bool:
 def _plain(text: str) -> bool:
     """A sentence that tells something (not a feeling about it: "I am happy for this")."""
     return not _DOUBT.search(text) and not re.match(
-        r"^\W*(?:i(?:'m| am| was| felt| feel)|that felt|felt|so) \w*\s*(?:"
-                        r"happy|sad|nervous|tired|proud|glad|good|great|bad|stressed|angry|"
-                        r"relieved|super|really|very|so)\b", text, re.I)
+        r"^\W*(?:i(?:'m| am| was| felt| feel)|that felt|felt|so) \w*\s*(?:happy|sad|nervous|"
+        r"tired|proud|glad|good|great|bad|stressed|angry|relieved|super|really|very|so)\b",
+        text, re.I)
 
 
 # where the writer's own deed starts after a scene: ", I did", " so I escalated", "; we"

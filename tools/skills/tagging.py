@@ -209,10 +209,11 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
                 continue  # "for 7 years as store manager": how long, not a deed
             if top is None and unit.is_clause and _COMPANION.match(text, *unit.span):
                 continue  # "with the pharmacist" says who was there, not what was done
-            if top is None and serves_someone_else(concept.label, text[span[0]:span[1]]):
-                continue  # "I helped a customer" is not "support colleagues"
-            if top is None and another_level(concept.label, text[span[0]:span[1]]):
-                continue  # "taught a year 9 class" is not "teach university class"
+            if top is None and any(other_side_only(sides, concept.label, text[span[0]:span[1]])
+                                   for sides in (_SERVED, _LEVELS)):
+                # "I helped a customer" is not "support colleagues"; "taught a year 9 class"
+                # is not "teach university class"
+                continue
             if top is None and "volunteers" in concept.label and \
                     _I_VOLUNTEER.search(text, *span) and \
                     not re.search(r"\bvolunteers\b", text[span[0]:span[1]], re.I):
@@ -316,15 +317,16 @@ _SERVED = {
 }
 
 
-def serves_someone_else(label: str, sentence: str) -> bool:
-    """Whether a label names whom the skill serves (colleagues, customers) and the sentence
-    names only people of the other side ("Yesterday I helped a customer" -> not "support
-    colleagues"; "covered for a colleague" -> not "assist customers")."""
-    sides = {side for side, (in_label, _) in _SERVED.items() if in_label.search(label)}
-    if len(sides) != 1:  # none, or both ("Interview employees, customers, or others")
-        return False
-    named = {side for side, (_, said) in _SERVED.items() if said.search(sentence)}
-    return bool(named) and not sides & named
+def other_side_only(sides: dict[str, tuple[re.Pattern[str], re.Pattern[str]]], label: str,
+                    sentence: str) -> bool:
+    """Whether a label names one side of ``sides`` (whom a skill serves, :data:`_SERVED`; a
+    stage of education, :data:`_LEVELS`) and the sentence names only another ("Yesterday I
+    helped a customer" -> not "support colleagues"; "taught a year 9 class" -> not "teach
+    university class"). A label naming both sides ("Interview employees, customers, or
+    others") is never left out."""
+    in_label = {side for side, (named, _) in sides.items() if named.search(label)}
+    said = {side for side, (_, words) in sides.items() if words.search(sentence)}
+    return bool(in_label) and bool(said) and not in_label & said
 
 
 # The stage of education a label names and the words people use for it: a label naming one
@@ -339,14 +341,6 @@ _LEVELS = {
                           r"a-?levels?|primary|secondary|nursery|reception class|sixth form)\b",
                           re.I)),
 }
-
-
-def another_level(label: str, sentence: str) -> bool:
-    """Whether a label names a stage of education and the sentence names only another
-    ("taught a year 9 class about photosynthesis" -> not "teach university class")."""
-    stages = {k for k, (in_label, _) in _LEVELS.items() if in_label.search(label)}
-    named = {k for k, (_, said) in _LEVELS.items() if said.search(sentence)}
-    return bool(stages) and bool(named) and not stages & named
 
 
 # The writer as a volunteer ("weekend I volunteer at food bank", "volunteering at ...")

@@ -10,7 +10,7 @@ import pytest
 from tools.skills.mood import clause_mood, mood, sentence_mood, set_part_reader
 from tools.skills.polarity import growth_cue, polarity
 from tools.skills.tagger import Tagger
-from tools.skills.tagging import reading, serves_someone_else, tag, tag_many
+from tools.skills.tagging import _SERVED, other_side_only, reading, tag, tag_many
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -458,7 +458,7 @@ def test_a_skill_for_one_side_of_the_counter_needs_that_side(label: str, sentenc
                                                             expected: bool) -> None:
     """Skills whose label names whom they serve: a customer helped is no colleague supported
     (the diary sentences' vote took "I helped a customer" for "support colleagues")."""
-    assert serves_someone_else(label, sentence) is expected
+    assert other_side_only(_SERVED, label, sentence) is expected
     if expected:
         assert label not in [t.label for t in tag(sentence)]
 
@@ -778,11 +778,11 @@ def test_the_writer_as_a_volunteer_manages_no_volunteers() -> None:
 
 
 def test_the_stage_and_the_prescriber_count_when_the_writer_names_them() -> None:
-    from tools.skills.tagging import _unsaid_act, another_level
+    from tools.skills.tagging import _LEVELS, _unsaid_act
 
-    assert another_level("teach university class", "taught a year 9 class")
-    assert not another_level("teach university class", "taught my first class at uni")
-    assert not another_level("teach university class", "taught a class on Python")
+    assert other_side_only(_LEVELS, "teach university class", "taught a year 9 class")
+    assert not other_side_only(_LEVELS, "teach university class", "taught my first class at uni")
+    assert not other_side_only(_LEVELS, "teach university class", "taught a class on Python")
     assert not _unsaid_act("prescribe medication", "the GP prescribed antibiotics")
     assert _unsaid_act("play the piano", "tuned the piano at the community hall")
     assert not _unsaid_act("play the piano", "played piano at the residents' party")
