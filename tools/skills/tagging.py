@@ -390,11 +390,13 @@ _IT_WENT_WELL = (r"it worked|worked out|all good|went (?:fine|well|ok|okay|smoot
                  r"(?:was|were|it's|its) (?:fine|ok|okay|alright|all right|good|great)|"
                  r"fine in the end|no problem")
 _FEAR = r"scared|nervous|anxious|terrified|worried|stressed|panick\w*|bricking it|shaking"
+# where the telling turns from the fear to how it went
+_TURN = r",|\b(?:but|then|after|by|until|in the end|eventually|once)\b"
 # A fear or nerves the sentence tells as overcome: the deed is done, no growth area
 OVERCOME = re.compile(
     r"(?:^\W*(?:(?:honestly|tbh|ngl|lol|but|and)\s+)?|\b(?:was|were|felt|got|i'?m|am|bit|so|"
     r"really|quite)\s+(?:\w+\s+)?)(?:" + _FEAR + r")\b[^.!?]{0,60}?"
-    r"(?:,|\b(?:but|then|after|by|until|in the end|eventually|once)\b)[^.!?]{0,60}?"
+    r"(?:" + _TURN + r")[^.!?]{0,60}?"
     r"\b(?:got (?:the|into|it|there|used|going)|" + _IT_WENT_WELL + r"|managed|nailed|"
     r"knew|sorted|settled|relaxed|calmed down|smashed it|did it|(?:didn'?t|did not|never) "
     r"(?:shake|panic|freeze|show it)|(?:kept|stayed) (?:calm|cool|steady)|(?:held|kept) it "
@@ -439,8 +441,7 @@ def reading(text: str, sentence: Span, evidence: Span,
     overcome = OVERCOME.search(said)
     if overcome and not re.sub(r"\W", "", said[overcome.end():]) and \
             _IMPERSONAL_END.search(overcome.group(0)) and _FEELING_ONLY.fullmatch(
-                re.split(r",|\b(?:but|then|after|by|until|in the end|eventually|once)\b",
-                         said, maxsplit=1)[0]):
+                re.split(_TURN, said, maxsplit=1)[0]):
         return pol, False  # "honestly terrified but it worked": a feeling, no deed to show
     if overcome:  # "was scared at start but after 8pm i got the rhythm"
         grows = False
