@@ -39,9 +39,9 @@ RELATED_TECH = {
     "kubernetes": ["docker"], "docker": ["kubernetes"], "aws": ["azure", "gcp"],
     "azure": ["aws", "gcp"], "gcp": ["aws", "azure"], "react": ["javascript", "typescript"],
     "typescript": ["javascript"],
-    "javascript": ["typescript", "react", "vue", "angular", "node.js"],
+    "javascript": ["typescript"],  # (its libraries: WRITTEN_IN)
     "c++": ["c", "c#"], "c": ["c++"], "c#": ["c++", "java"],
-    "python": ["django", "flask", "pandas"], "tableau": ["powerbi", "excel"],
+    "tableau": ["powerbi", "excel"],
     "powerbi": ["tableau", "excel"], "excel": ["tableau", "powerbi"], "pytorch": ["tensorflow"],
     "tensorflow": ["pytorch"], "django": ["flask", "fastapi"], "flask": ["django", "fastapi"],
     "fastapi": ["flask", "django"], "java": ["kotlin", "scala"], "kotlin": ["java"],

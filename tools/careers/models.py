@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from tools.understanding.commands import JOB_VERBS
+from tools.understanding.commands import JOB_VERBS, PAST_JOB_VERBS
 
 
 class Evidence(BaseModel):
@@ -105,7 +105,7 @@ def job_sentence(job: str, you: bool = False) -> str:
     if been:  # "been a chef": a job they have done for a while
         return f"{'you have been' if you else 'I have been'} {been.group('rest')}"
     subject = "you" if you else "I"
-    if re.match(rf"(?:{JOB_VERBS}|managed|ran|owned)\b", job, re.I):
+    if re.match(rf"(?:{JOB_VERBS}|{PAST_JOB_VERBS})\b", job, re.I):
         # the work said by its verb: "teach year 4", "managed a clothes shop"
         return f"{subject} {job}"
     if re.match(r"(?:in|at|for|on)\s", job, re.I):

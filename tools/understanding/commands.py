@@ -138,7 +138,8 @@ _WAS_JOB = re.compile(r"\bi (?P<job>was\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,3}?(?:"
                       r")s?\b[^,.;!?\n]*)", re.I)
 # ... or said by its verb: "I managed a clothes shop for 9 years" (said back as "you managed
 # a clothes shop")
-_DID_JOB = re.compile(r"\bi (?P<job>(?:managed|ran|owned)\s+(?:an?|the|my|our|his|her)\s+"
+PAST_JOB_VERBS = r"managed|ran|owned"
+_DID_JOB = re.compile(r"\bi (?P<job>(?:" + PAST_JOB_VERBS + r")\s+(?:an?|the|my|our|his|her)\s+"
                       r"[^,.;!?\n]*)", re.I)
 # (an age may come first: "Name is Dave, 58, bus driver for First in Bristol")
 _AFTER_NAME = re.compile(r"^\W*(?:\d{2}\s*(?:yo|y/o|years? old|yrs? old)?\s*[,.;-]\W*)?"
