@@ -105,16 +105,28 @@ _TRAILING_HEDGE = re.compile(r"[,\s]+(?:i|we) (?:think|guess|suppose|reckon|beli
                              r"|hope|dunno)\W*$|[,\s]+(?:i think|i guess) so\W*$", re.I)
 
 
-# Chat filler at the end is no part of what is quoted back ("... didnt shake lol").
+# Chat filler at the end is no part of what is quoted back ("... didnt shake lol"); an emoji
+# is one per repeat (a run of them as "+" inside the "+" backtracked exponentially).
 _TRAILING_FILLER = re.compile(r"(?:[,\s]+(?:lol+|lmao|haha+|hehe+|tbh|tho|ngl|idk|xx+|"
-                              r"[:;]-?[()DPp])|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+)+"
+                              r"[:;]-?[()DPp])|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])+"
                               r"\W*$", re.I)
+
+
+END_WINDOW = 80  # what is said at the end (a hedge, chat filler) is this short
+
+
+def _strip_end(pattern: re.Pattern[str], text: str) -> str:
+    """The text without what ``pattern`` (anchored at the end) finds in its last
+    ``END_WINDOW`` characters: linear however long the text (the patterns backtrack over a
+    long run of spaces or commas, 20 seconds for a 20,000-character message)."""
+    cut = max(0, len(text) - END_WINDOW)
+    return text[:cut] + pattern.sub("", text[cut:])
 
 
 def _start(sentence: str) -> str:
     """The sentence from its speaker on: "In my seminar I avoided ..." -> "I avoided ..."."""
-    sentence = _TRAILING_FILLER.sub("", sentence.strip()) or sentence.strip()
-    sentence = _TRAILING_HEDGE.sub("", _OPENERS.sub("", sentence))
+    sentence = _strip_end(_TRAILING_FILLER, sentence.strip()) or sentence.strip()
+    sentence = _strip_end(_TRAILING_HEDGE, _OPENERS.sub("", sentence))
     found = _FIRST_PERSON.search(sentence)
     if found and 0 < len(sentence[:found.start()].split()) <= 5:
         before = sentence[:found.start()].split()

@@ -223,3 +223,14 @@ def test_a_feeling_said_without_its_subject_is_mirrored_as_one(sentence: str,
                                                                expected: str) -> None:
     assert mirror(sentence) == expected
     assert not mirror("confused the two orders").startswith("you were")  # a deed, not a mood
+
+
+@pytest.mark.timeout(30)  # (a regression backtracks for ever, not slowly)
+def test_hostile_ends_are_read_in_linear_time() -> None:
+    """The trailing-filler pattern repeated a run of emoji inside a repeat: 80 emoji and a
+    letter never finished; a run of 20,000 spaces took 20 seconds."""
+    assert mirror("\u2600" * 5000 + "x").startswith("\u201c")
+    assert mirror("I fixed it" + " " * 19000 + " lol") == "you fixed it"
+    assert mirror("a" + " " * 20000 + "b") == "\u201ca b\u201d"
+    assert mirror("did the stock count lol \U0001F605\U0001F605\U0001F605") == \
+        "you did the stock count"
