@@ -20,7 +20,7 @@ SECTIONS: list[tuple[str, str]] = [
              r"( type)?|closing date|start date|reference|ref|experience level|seniority( level)?|"
              r"industry|company (?:size|type)|employment type|department|reports? to|city|"
              r"country|remote|job area|grade|band|likes"),
-    ("nice", r"(?:nice|good|great) to have|nice[- ]to[- ]haves?|bonus(?: points)?|"
+    ("nice", r"nice|(?:nice|good|great) to have|nice[- ]to[- ]haves?|bonus(?: points)?|"
              r"(?:it'?s |would be )?a plus|preferred(?: qualifications| skills)?|desirables?|"
              r"desired|optional|extra points|ideally|advantageous|assets?"),
     ("must", r"(?:key |essential |required |minimum |basic |our )?(?:requirements?|"
@@ -36,7 +36,7 @@ SECTIONS: list[tuple[str, str]] = [
              r"the qualifications you need|is this you|what it takes|your skills|key skills|"
              r"what we need from you|our expectations|eligibility|skills required"),
     ("duty", r"(?:key |main |your |core |primary )?(?:responsibilities|duties|tasks|"
-             r"accountabilities)|what you(?:'ll| will)? (?:do|be doing|work on)|"
+             r"accountabilities)|what (?:you|u)(?:'ll| will)? (?:do|be doing|work on)|"
              r"you(?:'ll| will)? (?:do|work on|be responsible for)|you(?:'ll| will)|"
              r"the role|your role|"
              r"about the (?:role|job|position)|role description|the job|the position|"
@@ -192,10 +192,12 @@ NICE_CUE = re.compile(
     r"\b(?:nice[- ]to[- ]have|nice to have|a (?:real |big |huge |definite |great )?plus|bonus|"
     r"preferred|preferably|desirable|desired|advantage\w*|ideally|would be (?:great|nice|"
     r"good|helpful|beneficial)|beneficial|is an asset|an asset|not essential|not required|"
-    r"welcome|extra points|good to have)\b", re.I)
+    r"welcome|extra points|good to have|(?:would be|is|are|be) (?:handy|useful))\b", re.I)
 YOU = re.compile(r"^(?:you(?:'ll| will| would| should| must)?|you have|your (?:role|job|"
                  r"main|tasks?)|as (?:a|an|our) )\b", re.I)
-MUST_CUE = re.compile(r"\b(?:must|required|essential|mandatory|is a must)\b", re.I)
+# "Experience is welcome but not essential" says none: the cue is denied
+MUST_CUE = re.compile(r"(?<!\bnot )(?<!n't )(?<!\bnot necessarily )"
+                      r"\b(?:must|required|essential|mandatory|is a must)\b", re.I)
 
 
 def aside_reason(unit: str) -> str | None:
@@ -331,9 +333,9 @@ def title(unit: str) -> str | None:
     # "Sous Chef wanted." / "We're hiring: a night porter!" opens a one-line paste
     wanted = (re.match(r"^(?:urgently )?(?:we(?:'re| are) )?(?:now )?(?:hiring|recruiting)"
                        r"\s*:?\s*(?:an? )?(.{2,60}?)[.!]*$", unit.strip(), re.I)
-              or re.match(r"^(?:an? )?(.{2,60}?)\s+(?:wanted|needed)(?: urgently)?"
+              or re.match(r"^(?:an? )?(.{2,60}?)\s+(?:wanted|needed|required)(?: urgently)?"
                           r"(?:\s+(?:for|at|in)\s.{2,60})?[.!]*$", unit.strip(), re.I))
-    if wanted and len(wanted.group(1).split()) <= 6 and not _NEED.match(wanted.group(1)):
+    if wanted and len(wanted.group(1).split()) <= 6 and not _NEED.search(wanted.group(1)):
         return wanted.group(1).strip()[:100]  # "Kitchen porter wanted for our pub in Ripon"
     plain = unit.strip("#* ")
     need = REQUIREMENT_CUE.search(plain)

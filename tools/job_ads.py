@@ -186,6 +186,9 @@ def placed_lines(text: str) -> tuple[JobAd, list[tuple[int, str, str | None]]]:
                 rules.strip_bullet(unit)):
             line_section = None  # "Desirable: ILS or ALS." then "You will coordinate ...":
             # the label told its own line, the duty tells itself
+        if by_label and line_section == "duty" and (
+                rules.MUST_CUE.search(unit) or rules.NICE_CUE.search(unit)):
+            line_section = None  # "What you'll do: ..." then "must know React": a need
         if labelled and labelled[0] in ("must", "nice", "duty", "stack"):
             line_section, unit = labelled
             if line_section != "stack":
@@ -264,6 +267,18 @@ _YOU_WILL_DO = re.compile(r"^\W*you(?:'ll|’ll| will)\s+(?:also\s+|often\s+|reg
 _GOES_ON = re.compile(r"(?:are|is|was|were|has|have|had)\b")
 
 
+# "You have a counterbalance forklift licence", "You speak Dutch": a need of the reader
+_READER_HAS = re.compile(r"^\W*you(?:'ve|’ve| have| hold| possess| speak| are| can)\b(?! "
+                         r"(?:access|the (?:chance|opportunity|option)|free)\b)", re.I)
+
+
+def _reader_needs(text: str) -> bool:
+    """Whether a line tells what the reader has or is as a need ("You hold a valid
+    forklift licence"), which no line head may set aside as benefit or company text."""
+    return _READER_HAS.search(text) is not None and \
+        rules.REQUIREMENT_CUE.search(text) is not None and not rules.BENEFIT.search(text)
+
+
 def _you_will_do(text: str) -> bool:
     """Whether a sentence says what the reader will do ("You will support ..."), not what
     they will get or be ("You'll enjoy ...", "You'll join a friendly team")."""
@@ -273,8 +288,9 @@ def _you_will_do(text: str) -> bool:
 def _second_look(text: str, row: np.ndarray, keep: float) -> Aside | None:
     """A kept line that, read in its block, tells what the reader gets or who the firm is
     (the second-look head's keep probability under its threshold) is set aside; a line
-    that says "essential" or "must" never is."""
-    if keep >= blocks.threshold() or rules.MUST_CUE.search(text):
+    that says "essential" or "must", or what the reader will do or has, never is."""
+    if keep >= blocks.threshold() or rules.MUST_CUE.search(text) or _you_will_do(text) or \
+            _reader_needs(text):
         return None
     benefit, company = row[blocks.FEATURE_INDEX["benefit"]], row[blocks.FEATURE_INDEX["company"]]
     return "benefit" if benefit > company else "company"
@@ -292,7 +308,8 @@ def _reason(text: str, section: str | None, why: Aside | None, kind: str,
     elif section in _ASIDE:
         reason = _ASIDE[section]
     elif reason is None and (score or 0.0) < threshold() and not (
-            rules.MUST_CUE.search(text) or rules.NICE_CUE.search(text)) and not (
+            rules.MUST_CUE.search(text) or rules.NICE_CUE.search(text)
+            or _reader_needs(text)) and not (
             (score or 0.0) >= CREDENTIAL_KEEP and _CREDENTIAL.search(text)
             and not rules.COMPANY.search(text)):  # not "Our plant is ISO 14001 certified"
         reason = "other"
@@ -300,7 +317,7 @@ def _reason(text: str, section: str | None, why: Aside | None, kind: str,
             _about_the_firm(text) or _about_the_field(text)):
         reason = "company"  # the organisation, or the field it works in, is the subject
     if reason is None and section not in ("must", "nice", "stack") and \
-            kind != "keep" and not rules.MUST_CUE.search(text):
+            kind != "keep" and not rules.MUST_CUE.search(text) and not _reader_needs(text):
         reason = _ASIDE_KIND[kind]  # company, benefit or application in any words
     return reason
 
@@ -309,14 +326,22 @@ def _inside_firm_text(i: int, placed: list[tuple[int, str, str | None]],
                       reasons: list[Aside | None], score: float | None) -> Aside | None:
     """An open line between two lines of company or benefit text is part of that block
     unless it names a tool or a need, or the line decision is sure it names a skill."""
-    if not 0 < i < len(placed) - 1 or placed[i][2] is not None:
+    if placed[i][2] is not None:
         return None
-    before, after = reasons[i - 1], reasons[i + 1]
+    before = reasons[i - 1] if i else "start"
+    after = reasons[i + 1] if i + 1 < len(placed) else "end"
     text = placed[i][1]
-    if {before, after} - {"company", "benefit"} or terms_in(text) or \
-            rules.REQUIREMENT_CUE.search(text) or (score or 0.0) >= COMPANY_KEEP:
+    if terms_in(text) or rules.REQUIREMENT_CUE.search(text) or _you_will_do(text) or \
+            (score or 0.0) >= COMPANY_KEEP:
         return None
-    return after if before == "benefit" else before
+    if not {before, after} - {"company", "benefit"}:
+        return after if before == "benefit" else before
+    # the ad's opening, before anything is asked of the reader: a line beside the firm's
+    # own text that names no reader, need or deed is part of it ("The DC handles spare parts")
+    if "company" in (before, after) and None not in reasons[:i] and not (
+            _READER.search(text) or rules.DUTY_CUE.search(text) or blocks.opens_with_deed(text)):
+        return "company"
+    return None
 
 
 def _about_the_firm(text: str) -> bool:
@@ -343,7 +368,7 @@ _FIELD = re.compile(
 _READER = re.compile(
     r"\b(?:you|your|you'?ll|candidates?|applicants?|successful|positions?|role|post|job|phd|"
     r"postdoc\w*|fellow|student|employee|person|individual|hire|team member|recruit\w*|"
-    r"looking for|seeking|hiring)\b", re.I)
+    r"looking for|seek(?:s|ing)?|invites?|hiring)\b", re.I)
 
 
 def _about_the_field(text: str) -> bool:
@@ -398,20 +423,42 @@ def _add(ad: JobAd, number: int, line: str, section: str | None) -> None:
               if ";" in line else [line])
     if section != "duty" and len(line.split()) >= 12:
         chunks = [p.strip(" .") for c in chunks for p in _NEXT_NEED.split(c) if p.strip(" .")]
-    if section == "duty" or (section is None and rules.DUTY_CUE.search(line)
-                             and not rules.REQUIREMENT_CUE.search(line)):
+    if section == "duty" or (section is None and (
+            rules.DUTY_CUE.search(line) or blocks.opens_with_deed(line))
+            and not rules.REQUIREMENT_CUE.search(line) and not rules.NICE_CUE.search(line)):
         ad.duties += [Requirement(text=d, must=False, kind="duty", terms=terms_in(d),
                                   line=number) for c in chunks for d in _duty_items(c)]
         return
     # "... essential; MOT tester status desirable": each by its own cue, and one without a
     # cue beside one that has it is must-have ("Fluent English; a second European language
     # is a bonus")
+    if len(chunks) == 1 and "," in line and not _JOINED_LAST.search(line):
+        # "GDC registered, radiography certificate an advantage": needs side by side, each
+        # with its own cue, when the last is not joined by "and" ("Python, SQL and Docker
+        # preferred" is one list under one cue)
+        items = _items(line, most=6)
+        cued = [bool(rules.NICE_CUE.search(c) or rules.MUST_CUE.search(c)) for c in items]
+        chunks = items if len(items) > 1 and any(cued) and not all(cued) else chunks
     own = [bool(rules.NICE_CUE.search(c) or rules.MUST_CUE.search(c)) for c in chunks]
     for chunk in chunks:
         cue = chunk if len(chunks) > 1 and any(own) else line
         nice = section in ("nice", "stack") or _nice(cue)
-        ad.requirements += [Requirement(text=piece, must=not nice, terms=terms_in(piece),
-                                        line=number) for piece in _items(chunk)]
+        for piece in _items(chunk):
+            if _NO_NEED.match(piece):  # "No experience needed": said of the post, asks nothing
+                ad.set_aside.append(SetAside(text=piece, why="other", line=number))
+            else:
+                ad.requirements.append(Requirement(text=piece, must=not nice,
+                                                   terms=terms_in(piece), line=number))
+
+
+# a list whose last item is joined by "and" or "or", not by a comma alone
+_JOINED_LAST = re.compile(r"\s(?:and|or|&)\s[^,]*$", re.I)
+
+
+# what the post does not ask: "No experience needed", "no qualifications required"
+_NO_NEED = re.compile(r"^\W*(?:no|none)\s+(?:(?:previous|prior|formal|specific|relevant)\s+)?"
+                      r"(?:experience|qualifications?|degree|training)\s+(?:is\s+)?(?:needed|"
+                      r"required|necessary|expected)\b", re.I)
 
 
 # "Duties include anaesthetic monitoring, running in-house laboratory tests, dispensing
@@ -424,8 +471,11 @@ _DUTY_LIST = re.compile(r"^\W*(?:(?:your|the|main|key|daily|typical)\s+)?(?:duti
 def _duty_items(duty: str) -> list[str]:
     """A duty, or each item of a listed duty of short items (up to six words each)."""
     lead = _DUTY_LIST.match(duty)
-    if not lead or "," not in duty:
+    if "," not in duty:
         return [duty]
+    if not lead:  # "build UI components, fix bugs, write tests with Jest": deeds listed
+        items = _items(duty, most=6)
+        return items if len(items) > 1 and all(map(blocks.opens_with_deed, items)) else [duty]
     items = _items(duty[lead.end():], most=6)
     return items if len(items) > 1 else [duty]
 

@@ -516,3 +516,59 @@ def test_a_sentence_broken_across_lines_is_read_as_one() -> None:
                "network.\nRequirements\n- 10 years of experience in business development\n")
     assert [r.text for r in ad.requirements] == ["10 years of experience in business development"]
     assert not ad.duties
+
+
+def test_a_short_ad_without_headings_keeps_what_the_reader_does_and_has() -> None:
+    """Five plain lines from an agency: the line heads read the last lines as benefits and
+    the duty between the firm's text and them as company text; nothing was found."""
+    ad = parse("Night Picker\nFor our client, a large online grocer near Leeds, we are recruiting "
+               "pickers for the night shift.\nThe warehouse ships fresh and frozen food to "
+               "40,000 homes every week.\nYou will pick orders with a hand scanner and load "
+               "cages onto vans.\nYou have a counterbalance forklift licence.\nWe offer £13.10 "
+               "an hour plus a night premium.\n")
+    assert [d.text for d in ad.duties] == [
+        "You will pick orders with a hand scanner and load cages onto vans"]
+    assert [(r.text, r.must) for r in ad.requirements] == [
+        ("You have a counterbalance forklift licence.", True)]
+    aside = {a.text: a.why for a in ad.set_aside}
+    assert aside["The warehouse ships fresh and frozen food to 40,000 homes every week."] == \
+        "company"
+    assert aside["We offer £13.10 an hour plus a night premium."] == "benefit"
+
+
+def test_cues_of_a_small_ad_each_say_their_own_need() -> None:
+    dental = parse("Dental Nurse - Sheffield\nGDC registered, radiography certificate an "
+                   "advantage.\n")
+    assert [(r.text, r.must) for r in dental.requirements] == [
+        ("GDC registered", True), ("radiography certificate an advantage", False)]
+    stack = parse("Data Analyst\nRequirements: Python, SQL and Docker preferred\n")
+    assert {r.must for r in stack.requirements} == {False}  # one list under one cue
+    care = parse("Support Worker\nAbout you\nExperience is welcome but not essential as full "
+                 "training is given.\nYou'll need an enhanced DBS.\n")
+    assert {r.text: r.must for r in care.requirements} == {
+        "Experience is welcome but not essential as full training is given.": False,
+        "You'll need an enhanced DBS.": True}
+    hgv = parse("HGV Class 1 Driver\n• Deliver to supermarket stores across the Midlands\n"
+                "• Class 1 (C+E) licence with CPC essential\n• ADR would be handy\n")
+    assert [d.text for d in hgv.duties] == ["Deliver to supermarket stores across the Midlands"]
+    assert {r.text: r.must for r in hgv.requirements} == {
+        "Class 1 (C+E) licence with CPC essential": True, "ADR would be handy": False}
+
+
+def test_a_chat_written_ad_is_read_by_its_labels() -> None:
+    ad = parse("Junior Frontend Dev (React)\nwhat u'll do: build UI components, fix bugs, "
+               "write tests with Jest\nmust know react + typescript, git\nnice: next.js, "
+               "tailwind\n")
+    assert [d.text for d in ad.duties] == ["build UI components", "fix bugs",
+                                           "write tests with Jest"]
+    assert {r.text: r.must for r in ad.requirements} == {
+        "must know react + typescript": True, "git": True, "next.js": False, "tailwind": False}
+
+
+def test_what_a_post_does_not_ask_is_no_requirement() -> None:
+    ad = parse("Kitchen porter wanted at The Old Bell in Hexham. Washing up, cleaning the "
+               "kitchen and helping with veg prep. No experience needed, just be reliable.")
+    assert ad.title == "Kitchen porter"
+    texts = [r.text for r in ad.requirements]
+    assert "just be reliable" in texts and not any("experience" in t for t in texts)
+    assert any(a.text == "No experience needed" for a in ad.set_aside)
