@@ -328,13 +328,13 @@ def _inside_firm_text(i: int, placed: list[tuple[int, str, str | None]],
     unless it names a tool or a need, or the line decision is sure it names a skill."""
     if placed[i][2] is not None:
         return None
-    before = reasons[i - 1] if i else "start"
-    after = reasons[i + 1] if i + 1 < len(placed) else "end"
+    before = reasons[i - 1] if i else None
+    after = reasons[i + 1] if i + 1 < len(placed) else None
     text = placed[i][1]
     if terms_in(text) or rules.REQUIREMENT_CUE.search(text) or _you_will_do(text) or \
             (score or 0.0) >= COMPANY_KEEP:
         return None
-    if not {before, after} - {"company", "benefit"}:
+    if 0 < i < len(placed) - 1 and not {before, after} - {"company", "benefit"}:
         return after if before == "benefit" else before
     # the ad's opening, before anything is asked of the reader: a line beside the firm's
     # own text that names no reader, need or deed is part of it ("The DC handles spare parts")
