@@ -216,7 +216,8 @@ def opening(user_id: str, name: str, now: datetime | None = None) -> ToolResult:
     left open from an earlier day is saved first as its own moment, and the reply says so
     (it was getting the new week's moment appended to it)."""
     kept = _keep_stale_draft(user_id, now or datetime.now(UTC))
-    reply = _opening(user_id, name)
+    # a terminal or API user named by a number ("--user 1") is greeted "Hi there!", not "Hi 1!"
+    reply = _opening(user_id, name if any(ch.isalpha() for ch in name) else "there")
     if kept:
         reply.reply = f"{render('draft_kept')}\n\n{reply.reply}"
         reply.facts["kept_open_draft"] = True

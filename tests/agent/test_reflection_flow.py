@@ -293,3 +293,12 @@ async def test_a_moment_in_another_language_is_kept_without_guessed_skills(
     assert "solo en textos en inglés" in saved.text
     (stored,) = get_records().list_reflections(ma)
     assert "parte de incidencias" in stored["text"] and stored["skills"] == []
+
+
+async def test_a_user_named_by_a_number_is_greeted_without_it(service: AgentService) -> None:
+    """`passport chat --user 1` greeted a new user "Hi 1!"."""
+    from agent.capabilities.reflection import opening
+
+    one = service.user_for("cli", "local", "1", "1")
+    assert opening(one, "1").reply.startswith("Hi there!")
+    assert opening(one, "Blessing").reply.startswith("Hi Blessing!")

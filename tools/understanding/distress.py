@@ -106,6 +106,14 @@ WORK_DEFICIT = re.compile(
     r"doing|when|\w+ing)\b|(?:i )?freeze (?:up )?when (?:i|we) (?:have|need|got) to|"
     r"need to (?:learn|start|practi[cs]e|work on) |keep meaning to|(?:still )?shaky (?:on|with|"
     r"at) |"
+    # a task the writer struggles with: "i still struggle with taking the xrays", never
+    # life, health, money or their own mind ("struggling with my mental health")
+    r"struggl\w* (?:a bit |a little |a lot |sometimes |abit )?(?:with|at) (?!(?:my |the |"
+    r"this |it |all )?(?:life|everything|myself|mental|mood|head|health|depress\w*|anxi\w*|"
+    r"grief|loss|sleep\w*|money|bills|rent|debt|drink\w*|alcohol|eating|food|thoughts?|"
+    r"idea|feelings|emotions|loneliness|stress|burn\w*|motivation|getting up|going|it all|"
+    r"things|this|that|it|all|him|her|them|work|job|workload|pressure|people|boss|manager|"
+    r"being|feeling|coping|nights?|shifts?|hours)\b)(?:the |my |a |an |our |\w+ing )|"
     # how able the writer is at a task, good or bad: "I am slow at the till when it gets busy",
     # "i think i am good in finding bugs", "my cypress is weak"
     r"(?:i'?m|i am) (?:\w+ )?(?:good|great|decent|ok|okay|fast|quick|slow|bad|poor|weak|"

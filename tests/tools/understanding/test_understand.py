@@ -77,6 +77,9 @@ DISLIKES = [
     "cypress is weak",
     # nerves at a task (a veterinary nurse got the crisis reply)
     "i still panic a bit doing dentals on my own, the charting confuses me",
+    # a task struggled with (a dental nurse got the care reply)
+    "i still struggle with taking the xrays, I always worry I position the sensor wrong and "
+    "we need to retake",
 ]
 # Soft distress that names a dislike too: the personal state must still be heard.
 DISTRESS_WITH_A_DISLIKE = [
@@ -89,6 +92,8 @@ DISTRESS_WITH_A_DISLIKE = [
     "I made a mistake at work and i felt awful, i keep thinking im useless and cant sleep",
     "i feel awful all the time and i dont know why",
     "I find it hard to get out of bed for the early shifts, everything feels pointless",
+    "i struggle with my mental health since the baby, some days i cant face anyone",
+    "I struggle with the thought of going in tomorrow",
 ]
 
 
@@ -282,6 +287,12 @@ def test_a_statement_of_something_done_is_told_apart(text: str, deed: bool) -> N
     ("I am slow at the till when it gets busy", True),
     ("my cypress is weak, need more practice", True),
     ("i still panic a bit doing dentals on my own, the charting confuses me", True),
+    # a task struggled with (a dental nurse's x-rays got the care reply and stopped her week)
+    ("i still struggle with taking the xrays, I always worry I position the sensor wrong", True),
+    ("still struggling with the pivot tables, cant get them right", True),
+    ("I'm struggling with my mental health since the baby", False),
+    ("I struggle with the thought of going in tomorrow", False),
+    ("i am struggling with the night shifts, i cant sleep in the day", False),
     ("I panic doing the tills and I cry every night", False),
     ("I panic at night and cant breathe", False),
     # a personal state named in the message: the head decides
