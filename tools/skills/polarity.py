@@ -110,11 +110,12 @@ def _someone_elses_clause(before: str) -> bool:
     return bool(_PERSON.search(clause)) and not _WRITER.search(clause)
 
 
-def growth_cue(text: str) -> re.Match[str] | None:
+def growth_cue(text: str, since: int = 0) -> re.Match[str] | None:
     """The first growth cue of a text that is the writer's: not a word inside a compound
     ("a lunch-and-learn to the sales team") nor a feeling said of someone else ("she was
-    terrified of the debt")."""
-    for found in GROWTH_CUE.finditer(text):
+    terrified of the debt"). With ``since``, only cues from that offset on count, read
+    with the words before them ("a little boy was so | scared of the chair")."""
+    for found in GROWTH_CUE.finditer(text, since):
         if found.start() and text[found.start() - 1] == "-":
             continue
         before = text[: found.start()]
@@ -153,9 +154,9 @@ def polarity(text: str, clause: tuple[int, int], evidence: tuple[int, int],
         ``"growth"``, ``"negated"`` or ``"demonstrated"``.
     """
     start = min(clause[0], evidence[0])
-    window = text[start : max(clause[1], evidence[1])].replace("’", "'")
     before = text[start : evidence[1]].replace("’", "'")
-    if growth_cue(window):
+    lead = sentence[0] if sentence and sentence[0] <= start else start
+    if growth_cue(text[lead : max(clause[1], evidence[1])].replace("’", "'"), start - lead):
         return "growth"
     negation = _NEGATION.search(_NOT_A_NEGATION.sub(lambda x: " " * len(x.group(0)), before))
     if negation and not _in_consequence(before, evidence[0] - start, negation.start()):

@@ -366,6 +366,13 @@ def _unsaid_act(label: str, sentence: str) -> bool:
 _OCCASION = re.compile(r"\b(?:today|yesterday|tonight|last night|this (?:morning|afternoon|"
                        r"evening)|(?:on|last) (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
                        re.I)
+# the writer came through it: "I stayed calm and sorted it", "we dealt with it"
+_COPED = re.compile(r"\b(?:i|we)\s+(?:(?:just|still|somehow|all)\s+)?(?:(?:stayed|kept|"
+                    r"remained)\s+(?:calm|cool|patient|polite|professional|steady)|(?:sorted|"
+                    r"handled|dealt with|resolved|fixed|calmed)\s+(?:it|him|her|them|things|"
+                    r"the (?:situation|problem|issue))\b)", re.I)
+
+
 def _opens_with_deed(sentence: str) -> bool:
     """Whether a sentence opens with the writer's deed in the past ("presented my capstone
     ...", "I rebuilt the gearbox ...")."""
@@ -431,12 +438,16 @@ def reading(text: str, sentence: Span, evidence: Span,
     if pol == "negated" and clause == sentence:
         pol = _deed_polarity(text, sentence, evidence) or pol
     cued = GROWTH_CUE.search(said.replace("’", "'")) is not None
-    if grows and cued and growth_cue(said) is None:
-        grows = False  # its words of struggle are someone else's ("Kasia ... but nervous")
+    # its words of struggle are someone else's ("Kasia ... but nervous", "a little boy was so
+    # scared of the chair he was crying, i sat with him ..."): no growth read into them
+    theirs = cued and growth_cue(said) is None
+    if theirs:
+        grows = False
     if grows and not cued and not _SLIP.search(said) and (
-            _OCCASION.search(said) or _opens_with_deed(said)):
+            _OCCASION.search(said) or _opens_with_deed(said) or _COPED.search(said)):
         # "today i calm down a angry customer", "presented my capstone to the cohort, 10
-        # mins, i was shaking but people asked good questions after": a deed told
+        # mins, i was shaking but people asked good questions after", "the customer was
+        # really angry about the refund, I stayed calm and sorted it": a deed told
         grows = False
     overcome = OVERCOME.search(said)
     if overcome and not re.sub(r"\W", "", said[overcome.end():]) and \
@@ -447,7 +458,8 @@ def reading(text: str, sentence: Span, evidence: Span,
         grows = False
         if pol == "growth":
             pol = "demonstrated"
-    if pol == "demonstrated" and (grows or part_of(said) in GROWTH_PARTS) and \
+    if pol == "demonstrated" and (grows or (not theirs and not overcome and part_of(said)
+                                            in GROWTH_PARTS)) and \
             not _wish_of_its_own(text, sentence, clause):
         pol = "growth"
     return pol, mood(said, text[clause[0] : clause[1]]) == "mine"

@@ -861,3 +861,28 @@ def test_how_long_someone_was_what_shows_no_guessed_skill() -> None:
     text = "ran the shop for 7 years as store manager before this"
     assert "manage personal professional development" not in {
         t.label for t in tag(text, ("esco",))}
+
+
+@pytest.mark.parametrize("text", [
+    # "so" in "was so scared" opened a clause of its own, and the cue read as the writer's
+    "this week a little boy was so scared of the chair he was crying, i sat with him and "
+    "showed him the mirror first, he let the dentist do the filling in the end",
+    "an old lady was confused and nervous at the counter, i explained the prescription twice",
+    # an angry customer met calmly is a deed, however the sentence reads by meaning
+    "the customer was really angry about the refund, I stayed calm and sorted it",
+])
+def test_someone_elses_fear_met_by_the_writer_is_no_growth_area(text: str) -> None:
+    """A dental nurse's calming of a crying child was listed as her growth area "deal with
+    patients' anxiety"; a shop worker's calm with an angry customer as "exercise patience"."""
+    shown = [t for t in tag(text, ("esco",)) if t.polarity == "growth"]
+    assert not shown, [(t.label, t.evidence) for t in shown]
+
+
+def test_the_writers_own_fear_in_a_so_clause_is_still_growth() -> None:
+    text = "i was so scared of the x-ray machine, i always position the sensor wrong"
+    at = text.index("scared")
+    assert polarity(text, (at, len(text)), (at, at + 20), (0, len(text))) == "growth"
+    theirs = "a boy was so scared of the x-ray machine, i held the sensor for him"
+    at = theirs.index("scared")
+    assert polarity(theirs, (at, len(theirs)), (at, at + 20), (0, len(theirs))) == \
+        "demonstrated"
