@@ -384,6 +384,33 @@ def _opens_with_deed(sentence: str) -> bool:
     return bool(words) and is_past_form(words[0]) and words[0] not in _BEING | {"had", "got"}
 
 
+# a later clause where the writer acts in the past ("... over the phone and I said no
+# politely"), or a talk they held ("Had a chat with Carys about being late")
+_LATER_DEED = re.compile(r"(?:[,;]\s*|\s(?:and|so|then)\s+)(?:i|we)\s+([a-z]+)\b", re.I)
+_HELD_TALK = re.compile(r"^\W*(?:(?:i|we)\s+)?had\s+a\s+(?:quick\s+|long\s+|proper\s+|"
+                        r"difficult\s+|hard\s+)?(?:chat|word|talk|conversation|catch-?up|"
+                        r"1:1|one-to-one|meeting)\s+with\b", re.I)
+
+
+def _tells_deed(sentence: str) -> bool:
+    """Whether the sentence tells a deed of the writer's: it opens with one, has a later
+    clause where they act in the past, or tells a talk they held."""
+    from tools.verbs import is_past_form
+
+    if _opens_with_deed(sentence) or _HELD_TALK.search(sentence):
+        return True
+    for found in _LATER_DEED.finditer(sentence):
+        verb = found.group(1).lower()
+        if is_past_form(verb) and verb not in _BEING | {"had", "got"} | _FELT_VERBS:
+            return True
+    return False
+
+
+_FELT_VERBS = frozenset({"felt", "thought", "cried", "panicked", "froze", "worried", "wanted",
+                         "wished", "hoped", "tried", "struggled", "forgot", "failed", "messed",
+                         "lost", "nearly", "almost", "never", "realised", "realized", "knew"})
+
+
 # ... unless it tells what went wrong ("messed up the db migraton again ... on saturday")
 _SLIP = re.compile(r"\b(?:mess\w* up|messed|mistakes?|forgot|wrong|fail\w*|again|rubbish|"
                    r"hard|difficult|couldn'?t|can'?t|didn'?t|could not|did not|nearly|almost|"
@@ -444,7 +471,7 @@ def reading(text: str, sentence: Span, evidence: Span,
     if theirs:
         grows = False
     if grows and not cued and not _SLIP.search(said) and (
-            _OCCASION.search(said) or _opens_with_deed(said) or _COPED.search(said)):
+            _OCCASION.search(said) or _tells_deed(said) or _COPED.search(said)):
         # "today i calm down a angry customer", "presented my capstone to the cohort, 10
         # mins, i was shaking but people asked good questions after", "the customer was
         # really angry about the refund, I stayed calm and sorted it": a deed told

@@ -886,3 +886,25 @@ def test_the_writers_own_fear_in_a_so_clause_is_still_growth() -> None:
     at = theirs.index("scared")
     assert polarity(theirs, (at, len(theirs)), (at, at + 20), (0, len(theirs))) == \
         "demonstrated"
+
+
+@pytest.mark.parametrize("text", [
+    "Had a chat with Carys about being late four times and kept it kind but clear.",
+    "Someone asked for a colleague's home address over the phone and I said no politely, you "
+    "just don't.",
+])
+def test_a_deed_told_with_no_word_of_struggle_is_not_growth_by_meaning(text: str) -> None:
+    """A bakery owner's talk with a late starter and an HR administrator's refusal to give
+    out an address (strangers' tuning lines) were read as growth areas by meaning alone."""
+    tags = tag(text, ("esco",))
+    assert tags and not [t for t in tags if t.polarity == "growth"], \
+        [(t.label, t.polarity) for t in tags]
+
+
+@pytest.mark.parametrize("sentence", [
+    "SQL joins still don't click for me",
+    "the new rota system makes no sense to me",
+    "pivot tables just doesnt make sense yet",
+])
+def test_what_does_not_click_is_a_struggle(sentence: str) -> None:
+    assert growth_cue(sentence) is not None
