@@ -82,6 +82,17 @@ _NAME_BEFORE = re.compile(r"\b(?!I\b)[A-Z][a-z]*\s+$")
 _LINK_CUE = re.compile(_LINK, re.IGNORECASE)
 
 
+# a feeling said before the person who has it: "a nervous first time buyer", "the terrified
+# little boy"
+_OF_A_PERSON = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:" + PEOPLE + r"|buyer|patient|child|"
+                          r"kid|boy|baby|toddler|pupil|learner|trainee|starter|caller|"
+                          r"passenger|guest|tenant|resident|family|dog|cat|horse)s?\b", re.I)
+# ... unless the writer is that person: "i am so nervous driver"
+_I_AM_END = re.compile(r"\b(?:i'?m|im|am|was|been)\s+(?:\w+\s+)?$", re.I)
+_DETERMINER_END = re.compile(r"\b(?:a|an|the|this|that|one|two|our|my|his|her|their|some|"
+                             r"very|really|so|quite)\s+$", re.I)
+
+
 _CLAUSE_START = re.compile(r"[,.;:!?]\s*|\s(?:and|but|so|when|while|because|cos|as)\s",
                            re.IGNORECASE)
 _WRITER = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|we|we're|we've|me|us|myself)\b",
@@ -123,6 +134,9 @@ def growth_cue(text: str, since: int = 0) -> re.Match[str] | None:
         if found.start() and text[found.start() - 1] == "-":
             continue
         before = text[: found.start()]
+        if _OF_A_PERSON.match(text, found.end()) and _DETERMINER_END.search(before[-40:]) and \
+                not _I_AM_END.search(before[-40:]):
+            continue  # "helped a nervous first time buyer": the buyer's nerves
         if (_THEIR_FEELING.search(before) or (_LINK_CUE.match(found.group(0)) and
                                              _NAME_BEFORE.search(before))
                 or _someone_elses_clause(before)) and \

@@ -636,6 +636,11 @@ def test_someone_elses_struggle_read_by_meaning_is_not_the_writers_growth_area()
     # progress told is no struggle; a wish to get better is one
     ("i think im getting better at reading his signs early", False),
     ("I want to get better at reading his signs", True),
+    # a feeling said before the person who has it (an estate agent's first time buyer)
+    ("helped a nervous first time buyer understand the survey report", False),
+    ("calmed a terrified little boy before his filling", False),
+    ("i am so nervous driver on motorway", True),
+    ("I was a nervous wreck before my first patient", True),
 ])
 def test_a_feeling_said_of_someone_else_is_not_the_writers_struggle(
         sentence: str, writers: bool) -> None:
@@ -908,3 +913,13 @@ def test_a_deed_told_with_no_word_of_struggle_is_not_growth_by_meaning(text: str
 ])
 def test_what_does_not_click_is_a_struggle(sentence: str) -> None:
     assert growth_cue(sentence) is not None
+
+
+def test_a_feeling_before_a_person_reads_hostile_text_in_time() -> None:
+    import time
+
+    start = time.monotonic()
+    for text in ("a nervous " + "-" * 3000 + "x", "a nervous" + " " * 20000 + "x",
+                 "a nervous " + "first-" * 3000):
+        growth_cue(text)
+    assert time.monotonic() - start < 5
