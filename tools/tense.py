@@ -137,6 +137,8 @@ def _verb(s: Sentence, agr: str, v: int) -> bool:
     low = s.low(v)
     if not low or low in MODALS or low in UNSURE or low in WISHES and s.low(v + 1) == "to":
         return False  # "I want to learn the costing": a wish of today
+    if s.counted(v) and low.endswith("s") and low not in BE and low not in AUX:
+        return False  # "a dose on it, 10 times too high": a noun counted, never "timed"
     if low in ("not", "no"):  # "I not move him" (non-native English): "I did not move him"
         nxt = s.low(v + 1)
         if low == "not" and is_verb(nxt) and not is_past_form(nxt):

@@ -56,6 +56,15 @@ class Sentence:
         """The ``p``-th word in lower case ("" past either end)."""
         return norm(self.tokens[self.words[p]]) if 0 <= p < len(self.words) else ""
 
+    def counted(self, p: int) -> bool:
+        """Whether the ``p``-th word follows a number ("10 times", "2 sockets")."""
+        if not 0 <= p < len(self.words):
+            return False
+        k = self.words[p] - 1
+        while k >= 0 and self.tokens[k].isspace():
+            k -= 1
+        return k >= 0 and self.tokens[k][0].isdigit()
+
     def put(self, p: int, new: str) -> None:
         """Replace the ``p``-th word, keeping its capital."""
         k = self.words[p]

@@ -11,6 +11,9 @@ from tools.tense import to_past
 from tools.verbs import base_of_s, is_verb, past
 
 REWRITTEN = [
+    # a number counts the noun after it: never "2 socketed done"
+    ("Fixed it, 2 sockets done.", "I fixed it, 2 sockets done."),
+    ("I walk 3 miles to the depot, 2 days a week.", "I walked 3 miles to the depot, 2 days a week."),
     ("The printer is broken again and nobody fixes it.",
      "The printer was broken again and nobody fixed it."),
     ("So I call the supplier and sort a loan one.",
@@ -46,6 +49,10 @@ REWRITTEN = [
 ]
 
 UNCHANGED = [
+    # never "10 timed too high" (a dispenser's story)
+    "A customer came in with a prescription with wrong dose on it, 10 times too high, I spotted "
+    "it and told the pharmacist",
+    "dose on it, 3 times a day",
     "I read the manual and put the kettle on.",  # already the past (same spelling)
     "I think it went well.",  # a thought of today about the story
     "Why is nobody checking the fridge?",  # a question
