@@ -13,7 +13,8 @@ from tools.verbs import base_of_s, is_verb, past
 REWRITTEN = [
     # a number counts the noun after it: never "2 socketed done"
     ("Fixed it, 2 sockets done.", "I fixed it, 2 sockets done."),
-    ("I walk 3 miles to the depot, 2 days a week.", "I walked 3 miles to the depot, 2 days a week."),
+    ("I walk 3 miles to the depot, 2 days a week.",
+     "I walked 3 miles to the depot, 2 days a week."),
     ("The printer is broken again and nobody fixes it.",
      "The printer was broken again and nobody fixed it."),
     ("So I call the supplier and sort a loan one.",
