@@ -366,6 +366,16 @@ def _unsaid_act(label: str, sentence: str) -> bool:
 _OCCASION = re.compile(r"\b(?:today|yesterday|tonight|last night|this (?:morning|afternoon|"
                        r"evening)|(?:on|last) (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
                        re.I)
+# a wish to become a role: "I want to become a pharmacy technician", "my goal is to be a nurse"
+_ROLE_WISH = re.compile(r"\b(?:want(?:s|ed)?|would like|(?:i|we)'?d like|wish(?:ed)?|hop(?:e|ing)|"
+                        r"plan(?:ning)?|goal is|dream (?:is )?|(?:would|i'?d|id) love|aim(?:ing)?|"
+                        r"thinking (?:of|about)|planning)\s+(?:to\s+)?(?:become|becoming|be|"
+                        r"retrain(?:ing)? as|train(?:ing)? (?:up )?as|work(?:ing)? as)\s+(?:an?|"
+                        r"the)\s+", re.I)
+# ... unless the sentence names what the writer has never done ("Would like to become a team
+# leader but I have never managed people before")
+_NEVER_DONE = re.compile(r"\b(?:never|haven'?t|havent|hasn'?t|no experience|not (?:yet )?"
+                         r"(?:done|managed|used|worked|had|led|run))\b", re.I)
 # the writer came through it: "I stayed calm and sorted it", "we dealt with it"
 _COPED = re.compile(r"\b(?:i|we)\s+(?:(?:just|still|somehow|all)\s+)?(?:(?:stayed|kept|"
                     r"remained)\s+(?:calm|cool|patient|polite|professional|steady)|(?:sorted|"
@@ -476,6 +486,13 @@ def reading(text: str, sentence: Span, evidence: Span,
         # mins, i was shaking but people asked good questions after", "the customer was
         # really angry about the refund, I stayed calm and sorted it": a deed told
         grows = False
+    wish = _ROLE_WISH.search(said)
+    if wish and evidence[0] - sentence[0] < wish.end() + 30 and \
+            not _NEVER_DONE.search(said, wish.end()):
+        # "I want to become a pharmacy technician", "i'd love to be a midwife": a role wished
+        # for is a goal, and skills read into the role's name ("teach pharmacy principles",
+        # "geriatrics") are no one's
+        return pol, False
     overcome = OVERCOME.search(said)
     if overcome and not re.sub(r"\W", "", said[overcome.end():]) and \
             _IMPERSONAL_END.search(overcome.group(0)) and _FEELING_ONLY.fullmatch(

@@ -923,3 +923,21 @@ def test_a_feeling_before_a_person_reads_hostile_text_in_time() -> None:
                  "a nervous " + "first-" * 3000):
         growth_cue(text)
     assert time.monotonic() - start < 5
+
+
+@pytest.mark.parametrize("text", [
+    "I want to become a pharmacy technician but the college course is 2 years and i dont know "
+    "if i can do it with kids",
+    "i'd love to be a midwife",
+])
+def test_a_role_wished_for_shows_no_skills_read_into_its_name(text: str) -> None:
+    """A dispenser's wish to become a pharmacy technician showed the growth areas "mentor
+    other health professionals" and "teach pharmacy principles"; "i'd love to be a midwife"
+    showed "geriatrics"."""
+    assert not tag(text, ("esco",))
+
+
+def test_a_role_wished_for_beside_what_was_never_done_keeps_that_skill() -> None:
+    tags = tag("Would like to become a team leader but I have never managed people before",
+               ("esco",))
+    assert "manage staff" in {t.label for t in tags if t.polarity == "growth"}
