@@ -123,8 +123,14 @@ def _strip_end(pattern: re.Pattern[str], text: str) -> str:
     return text[:cut] + pattern.sub("", text[cut:])
 
 
+# chat filler before a comma inside the sentence: "proud honestly, it could have been bad"
+_INNER_FILLER = re.compile(r"[ \t]+(?:honestly|tbh|ngl|to be honest|lol|tho|literally)(?=[ \t]*,)",
+                           re.I)
+
+
 def _start(sentence: str) -> str:
     """The sentence from its speaker on: "In my seminar I avoided ..." -> "I avoided ..."."""
+    sentence = _INNER_FILLER.sub("", sentence)
     sentence = _strip_end(_TRAILING_FILLER, sentence.strip()) or sentence.strip()
     sentence = _strip_end(_TRAILING_HEDGE, _OPENERS.sub("", sentence))
     found = _FIRST_PERSON.search(sentence)

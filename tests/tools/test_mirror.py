@@ -234,3 +234,11 @@ def test_hostile_ends_are_read_in_linear_time() -> None:
     assert mirror("a" + " " * 20000 + "b") == "\u201ca b\u201d"
     assert mirror("did the stock count lol \U0001F605\U0001F605\U0001F605") == \
         "you did the stock count"
+
+
+def test_chat_filler_inside_a_sentence_is_not_said_back() -> None:
+    """A dispenser was asked about "you were proud honestly, it could have been bad"."""
+    assert mirror("proud honestly, it could have been bad") == \
+        "you were proud, it could have been bad"
+    assert mirror("i was nervous tbh, but it went ok") == "you were nervous, but it went ok"
+    assert mirror("it was honestly fine") == "it was honestly fine"  # no comma: a word of it
