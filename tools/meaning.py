@@ -211,8 +211,9 @@ def _words(text: str) -> list[str]:
 
 
 def _stem(word: str) -> str:
-    """A crude stem, so "handling" and "handle" meet: a common suffix removed."""
-    return re.sub(r"(?:ations?|ings?|ions?|ers?|ed|es|e|s)$", "", word) or word
+    """A crude stem, so "handling" and "handle" meet, and "trainees" and "trained": a
+    common suffix removed."""
+    return re.sub(r"(?:ations?|ings?|ions?|ers?|ees?|ed|es|e|s)$", "", word) or word
 
 
 def _overlap(requirement: str, fact: Fact) -> int:

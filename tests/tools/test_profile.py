@@ -723,3 +723,12 @@ def test_a_struggle_is_said_beside_the_deeds_that_cover_a_requirement() -> None:
     (m,) = [m for m in out.facts["matches"] if "written" in m["requirement"]]
     assert m["status"] == "covered" and m["growing"], m
     assert "my English writing is not so good" in out.reply
+
+
+def test_a_requirements_word_and_a_deeds_word_meet_by_their_stem() -> None:
+    """"Supervising pharmacy assistants and trainees" shared no word with "trained the new
+    saturday girl on the till" ("trainee" kept its ending)."""
+    from tools.meaning import _stem
+
+    assert _stem("trainees")[:6] == _stem("trained")[:6] == _stem("training")[:6]
+    assert _stem("employees") == _stem("employed")
