@@ -66,7 +66,8 @@ GROWTH_CUE = re.compile(
     r"(?:(?:i'm|im|i am) )?not (?:really |too |very )?sure (?:about|with|how to) (?!it\b)|"
     r"unsure (?:about|of|"
     r"how)|not my strong (?:point|suit)|(?:keep|kept|been) putting (?:it |this |that )?off|"
-    r"put(?:ting)? off (?:the|my|doing|learning|booking)|procrastinat\w*)\b",
+    r"put(?:ting)? off (?:the|my|doing|learning|booking)|procrastinat\w*|(?:keep|kept|been) "
+    r"postponing|postpon\w* (?:it|again))\b",
     re.IGNORECASE,
 )
 # someone else's feeling is not the writer's struggle ("we speak Tagalog when she is nervous",

@@ -380,7 +380,7 @@ _NEVER_DONE = re.compile(r"\b(?:never|haven'?t|havent|hasn'?t|no experience|not 
 _COPED = re.compile(r"\b(?:i|we)\s+(?:(?:just|still|somehow|all)\s+)?(?:(?:stayed|kept|"
                     r"remained)\s+(?:calm|cool|patient|polite|professional|steady)|(?:sorted|"
                     r"handled|dealt with|resolved|fixed|calmed)\s+(?:it|him|her|them|things|"
-                    r"the (?:situation|problem|issue))\b)", re.I)
+                    r"the (?:situation|problem|issue))\b|got (?:it|there)\b(?! wrong))", re.I)
 
 
 def _opens_with_deed(sentence: str) -> bool:
@@ -423,7 +423,10 @@ _FELT_VERBS = frozenset({"felt", "thought", "cried", "panicked", "froze", "worri
 
 # ... unless it tells what went wrong ("messed up the db migraton again ... on saturday")
 _SLIP = re.compile(r"\b(?:mess\w* up|messed|mistakes?|forgot|wrong|fail\w*|again|rubbish|"
-                   r"hard|difficult|couldn'?t|can'?t|didn'?t|could not|did not|nearly|almost|"
+                   # "it was hard", not "a very difficult patient" (the patient is)
+    r"(?<!\ba )(?<!\ban )(?<!\bvery )(?<!\breally )(?:hard|difficult)(?! (?:patient|customer|"
+    r"client|case|one|child|kid|bleed|vein|stick|man|woman|lady|guy|family|caller)s?\b)|"
+    r"couldn'?t|can'?t|didn'?t|could not|did not|nearly|almost|"
                    r"screw\w* up|blew it|struggl\w*|should(?:'ve| have| of)?|need(?:s|ed)? to|"
                    r"lost my|panick\w*|froze|put off|not proud|(?:smarter|better) way|"
                    r"talk(?:ed)? me into)\b", re.I)

@@ -941,3 +941,12 @@ def test_a_role_wished_for_beside_what_was_never_done_keeps_that_skill() -> None
     tags = tag("Would like to become a team leader but I have never managed people before",
                ("esco",))
     assert "manage staff" in {t.label for t in tags if t.polarity == "growth"}
+
+
+def test_a_hard_case_met_is_a_deed_and_a_task_put_off_is_growth() -> None:
+    """"I took bloods from a very difficult patient, third try i got it" was a growth area
+    (the patient was difficult, and the writer got it); "keep postponing it" said nothing."""
+    took = tag("I took bloods from a very difficult patient, third try i got it", ("esco",))
+    assert "take blood samples" in {t.label for t in took if t.polarity == "demonstrated"}
+    assert growth_cue("i didnt do the fire training yet, keep postponing it")
+    assert growth_cue("postponed it again, the online module")
