@@ -24,6 +24,12 @@ _SHIFT = re.compile(
     r"(?:a )?different (?:thing|story)|midweek|mid-week|at work (?:on|this)|back (?:in|at) "
     r"(?:the )?(?:office|work|base)|(?:the )?rest of the (?:week|day)|(?:the )?next day|"
     r"later that week|(?:on )?the weekend|(?:\w+ ){0,2}(?:before|after) that\b)", re.I)
+# Someone new arrives ("a customer came in with a prescription ...", "a man rang about ..."):
+# a new event once the writer has already told a deed of their own (after "Saturday was mad
+# busy in the salon." it is how the event begins)
+_ARRIVES = re.compile(r"^\W*(?:a|an|one|another) (?:[\w-]+ ){1,3}(?:came in|walked in|came up to|"
+                      r"rang|called|phoned|turned up|showed up|arrived|came to)\b", re.I)
+_WRITER_DID = re.compile(r"\b(?:i|we)\b", re.I)
 # A sentence that goes on with what came before stays in its event.
 _GOES_ON = re.compile(r"^\W*(?:he|she|they|it|this|that|we|everyone|all|by|after|afterwards|"
                       r"in the end|so|because|but|and|then|only|zero|no)\b", re.I)
@@ -53,7 +59,9 @@ def split_events(facts: list[Fact]) -> list[list[Fact]]:
     events: list[list[int]] = [[0]]
     for i in range(1, len(facts)):
         text = facts[i].text
-        shift = _SHIFT.search(text) is not None
+        shift = _SHIFT.search(text) is not None or (
+            _ARRIVES.search(text) is not None
+            and any(_WRITER_DID.search(facts[j].text) for j in events[-1]))
         far = False
         if vecs is not None:
             so_far = vecs[events[-1]].mean(axis=0)

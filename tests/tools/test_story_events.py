@@ -311,3 +311,19 @@ def test_a_practice_that_worked_is_learning_and_a_thing_done_to_is_the_result() 
     assert section_of("Approved on Thursday, just before the campaign.", False) == "result"
     assert section_of("Approved the budget on Thursday", False) == "action"
     assert section_of("Started on Monday in the new warehouse", False) != "result"
+
+
+def test_someone_new_arriving_after_a_deed_told_is_another_event() -> None:
+    """A dispenser's week told her first supervised methadone doses, then "a customer came in
+    with a prescription with wrong dose on it"; her STAR story's Action held both."""
+    week = _facts("this week i did the methadone supervised doses on my own for the first time, "
+                  "checked the ID and the prescription and recorded it in the CD register",
+                  "it was fine, the pharmacist double checked the register after and no mistakes",
+                  "a customer came in with a prescription with wrong dose on it, 10 times too "
+                  "high, I spotted it and told the pharmacist and she phoned the GP")
+    assert [len(ev) for ev in split_events(week)] == [2, 1]
+    # a scene set first, then the arrival: the event begins there
+    salon = _facts("Saturday was mad busy in the salon.",
+                   "A bride came in with her hair dyed the wrong colour at another place.",
+                   "I did a colour correction in two hours before her wedding.")
+    assert len(split_events(salon)) == 1
