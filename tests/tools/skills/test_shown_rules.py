@@ -641,6 +641,13 @@ def test_someone_elses_struggle_read_by_meaning_is_not_the_writers_growth_area()
     ("calmed a terrified little boy before his filling", False),
     ("i am so nervous driver on motorway", True),
     ("I was a nervous wreck before my first patient", True),
+    # a wish of someone named before "who", or of nobody in particular
+    ("Had a 1:1 with Aisha who wants to drop further maths", False),
+    ("Shell script to rotate the logs on the old VMs nobody wants to migrate", False),
+    ("the client who I want to impress most", True),
+    # a slip of the writer's is a growth area
+    ("messed up the rota for xmas, 3 receptionists off on the same day", True),
+    ("made a right mess of the beer order for the rugby", True),
 ])
 def test_a_feeling_said_of_someone_else_is_not_the_writers_struggle(
         sentence: str, writers: bool) -> None:
