@@ -35,6 +35,13 @@ GROWTH_CUE = re.compile(
     r"(?:would|i'd|id) love to|finally (?:understand|learn)|"
     # struggles and avoidance
     r"(?:i|we) freeze|(?:i )?keep avoiding|"
+    # what is beyond the writer so far: "fire alarm panels are a mystery to me", "boilers are
+    # a black box for me", "moved to EMIS and I'm lost", "finishing is not my thing yet"
+    r"(?:a )?(?:mystery|black box|closed book) (?:to|for) me|(?:i'?m|im|i am) (?:totally |"
+    r"completely |a bit |so )?lost\b(?! (?:my|the|a|an|it|them|him|her|count|track|for words)\b)|"
+    r"not my thing|(?:does|do|did|doing) my head in|"
+    # put right by someone else: "got told off for doing the searches too fast"
+    r"got (?:told off|a telling[- ]off|a bollocking|pulled up|a warning)|"
     # a slip of the writer's: "messed up the rota for xmas"
     r"(?:mess(?:ed)?|screw(?:ed)?|cock(?:ed)?) (?:it |things |that |this )?up|"
     r"made a (?:real |total |right )?mess of|botched|"

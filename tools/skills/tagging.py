@@ -380,7 +380,8 @@ _NEVER_DONE = re.compile(r"\b(?:never|haven'?t|havent|hasn'?t|no experience|not 
 _COPED = re.compile(r"\b(?:i|we)\s+(?:(?:just|still|somehow|all)\s+)?(?:(?:stayed|kept|"
                     r"remained)\s+(?:calm|cool|patient|polite|professional|steady)|(?:sorted|"
                     r"handled|dealt with|resolved|fixed|calmed)\s+(?:it|him|her|them|things|"
-                    r"the (?:situation|problem|issue))\b|got (?:it|there)\b(?! wrong))", re.I)
+                    r"the (?:situation|problem|issue))\b|got (?:it|there)\b(?! wrong)|"
+                    r"manage(?:d)? (?:it )?(?:fair|ok|okay|fine|well|in the end))", re.I)
 
 
 def _opens_with_deed(sentence: str) -> bool:
