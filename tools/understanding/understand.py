@@ -149,7 +149,11 @@ class Understander:
 # "recall", "profile" or "cancel", or was unsure. Not a question, nor a request or command.
 _ASKS = re.compile(
     r"^\W*(?:show|list|what|when|where|which|who|whose|why|how|can|could|would|will|shall|"
-    r"should|do|does|did|have|has|is|are|am|was|were|tell|give|remind|find|search|pull|bring|"
+    # "did I ...", "did the audit go ok": a question; "did the walkround on my unit": a deed
+    r"should|do|does|did(?=\s+(?:i|you|u|we|they|he|she|it|anyone|anybody|someone|somebody|"
+    r"your)\b|\s+(?:the|a|an|my|our|his|her|their)\s+(?:[\w'-]+\s+){0,3}?(?:go|come|get|work|"
+    r"arrive|happen|say|send|pass|ship|land|sell|start|finish|end|break|show|turn|look|sound)"
+    r"\b)|have|has|is|are|am|was|were|tell|give|remind|find|search|pull|bring|"
     r"look|please|pls|plz|let me|help|may|i want|i wanna|i'd like|id like|i would like|i need|"
     r"i wish|i'd love)\b", re.I)
 _COMMAND_WORDS = re.compile(r"\b(?:cancel|delete|forget|undo|export|download|remind(?:er)?|"
