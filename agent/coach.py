@@ -47,6 +47,7 @@ TOOL_FOR: dict[str, tuple[str, Callable[[str, dict[str, Any]], dict[str, Any]]]]
     "strengths": ("strengths", lambda t, s: {}),
     "story": ("draft_story", lambda t, s: {"about": t}),
     "profile": ("tailor_profile", lambda t, s: {}),
+    "ad_text_end": ("tailor_profile", lambda t, s: {}),  # the ad sent a line at a time
     "explore": ("explore_roles", lambda t, s: {}),
     "plan_growth": ("plan_growth", lambda t, s: {}),
     "upload": ("inspect_credential", lambda t, s: {"upload_id": s.get("upload_id")}),
@@ -54,8 +55,7 @@ TOOL_FOR: dict[str, tuple[str, Callable[[str, dict[str, Any]], dict[str, Any]]]]
 }
 DIRECT = {"help": "help", "small_talk": "small_talk", "thanks": "thanks", "unsure": "unsure",
           "privacy": "privacy", "career": "career_not_yet", "credential_how": "credential_how",
-          "reflection_empty": "reflection_skip_empty", "ad_text": "ad_text_more",
-          "ad_text_end": "ad_text_end"}
+          "reflection_empty": "reflection_skip_empty", "ad_text": "ad_text_more"}
 # Replies written in es / fr / de too (templates NAME_es.txt, ...).
 TRANSLATED = frozenset({"help", "privacy", "introduction"})
 # Tools whose English reply gets a first line in the person's language.

@@ -166,8 +166,8 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
     if awaiting in AD_WAIT and "\n" not in text.strip() and (
             chat_ad_line(text) or awaiting == "ad_text" and continues_ad(text)):
         return Route("ad_text", "rule")  # one more line of an ad sent a line at a time
-    if awaiting == "ad_text" and AD_END.match(text):
-        return Route("ad_text_end", "rule")  # "that's the whole ad": say how to send it whole
+    if awaiting in AD_WAIT and AD_END.match(text):
+        return Route("ad_text_end", "rule")  # "that's the whole ad": match the lines sent
     if awaiting == "job_ad" and awaited_ad(text, got):
         return Route("profile", "rule")  # "tailor my profile for this job:", then the ad
     if STORY_ASK.match(text):  # "tell me a story about the e-bike brake", even mid-reflection

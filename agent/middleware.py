@@ -35,6 +35,7 @@ from agent.results import DialogUpdate, ToolResult
 from agent.state import PassportState, dialog, dialog_update, prompt_state
 from memory.records import get_records
 from prompts import load
+from prompts.phrasebook import PROFILE_LEAD
 from tools.careers.explore import keep_job, keep_name
 from tools.understanding.commands import stated_job, stated_name, stated_work
 
@@ -95,7 +96,8 @@ class PassportMiddleware(AgentMiddleware[PassportState, Context]):
                 intent = route(text, awaiting=dialog(state).awaiting).intent
                 return {"dialog": dialog_update(DialogUpdate(
                     awaiting="distress" if intent in CARE else
-                    "ad_text" if intent == "ad_text" else None))}
+                    "ad_text" if intent == "ad_text" else None,
+                    pending_ad=_ad_so_far(state, text) if intent == "ad_text" else None))}
         return None
 
     async def awrap_tool_call(
@@ -108,6 +110,8 @@ class PassportMiddleware(AgentMiddleware[PassportState, Context]):
             return out
         result = ToolResult.model_validate(out.artifact)
         update = dialog_update(result.state)
+        if result.kind in AD_PARTS:  # a part of a job ad: collected until "that's the whole ad"
+            update["pending_ad"] = _ad_so_far(request.state, _latest_text(request.state))
         if update["awaiting"] is None and _stays_with_care(request.state):
             update["awaiting"] = "distress"  # a request answered; what follows stays gentle
         return Command(update={"messages": [out], "dialog": update})
@@ -182,3 +186,26 @@ def _fell_back_this_turn(messages: list[Any]) -> bool:
         if isinstance(msg, AIMessage) and msg.response_metadata.get("model_name") == MODEL_NAME:
             return True
     return False
+
+
+# tool results that answer a part of a job ad (a line of it, or the request without the ad)
+AD_PARTS = frozenset({"ad_text", "profile_ask"})
+MAX_AD_CHARS = 20_000  # what is collected of an ad sent a line at a time
+
+
+def _latest_text(state: Any) -> str:
+    """The user's latest message in a graph state."""
+    for msg in reversed(state["messages"]):
+        if isinstance(msg, HumanMessage):
+            return msg.content if isinstance(msg.content, str) else str(msg.content)
+    return ""
+
+
+def _ad_so_far(state: Any, text: str) -> str:
+    """The job ad collected so far with this part added: the request's lead ("tailor my
+    profile for this job:") left out; only for this conversation's dialog state, never
+    saved as the person's words."""
+    lead = PROFILE_LEAD.match(text)
+    part = (text[lead.end():] if lead else text).strip()
+    so_far = "\n".join(x for x in (dialog(state).pending_ad or "", part) if x)
+    return so_far[-MAX_AD_CHARS:]  # "" after the request alone: the ad is awaited

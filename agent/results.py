@@ -28,14 +28,15 @@ class ShownSkill(BaseModel):
 class DialogUpdate(BaseModel):
     """What a tool result changes in the dialog state (see ``agent/state.py``).
 
-    ``awaiting``, ``pending_upload`` and ``pending_reflection`` describe the reply this result
-    belongs to, so every tool result sets them (None clears them); ``shown_skills`` is None
-    when unchanged.
+    ``awaiting``, ``pending_upload``, ``pending_reflection`` and ``pending_ad`` describe the
+    reply this result belongs to, so every tool result sets them (None clears them);
+    ``shown_skills`` is None when unchanged.
     """
 
     awaiting: str | None = None
     pending_upload: str | None = None
     pending_reflection: str | None = None  # the growth moment a confirmation is about
+    pending_ad: str | None = None  # a job ad sent a line at a time, collected so far
     shown_skills: list[ShownSkill] | None = None
 
 

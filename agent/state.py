@@ -25,6 +25,7 @@ class DialogState(TypedDict, total=False):
     awaiting: str | None
     pending_upload: str | None
     pending_reflection: str | None
+    pending_ad: str | None
     shown_skills: list[dict[str, Any]]
 
 
@@ -47,6 +48,7 @@ class Dialog(BaseModel):
     awaiting: str | None = None
     pending_upload: str | None = None
     pending_reflection: str | None = None
+    pending_ad: str | None = None
     shown_skills: list[ShownSkill] = Field(default_factory=list)
 
 
@@ -58,7 +60,8 @@ def dialog(state: Mapping[str, Any]) -> Dialog:
 def dialog_update(update: DialogUpdate) -> DialogState:
     """The state write for a tool result's update (unset lists are left as they are)."""
     out: DialogState = {"awaiting": update.awaiting, "pending_upload": update.pending_upload,
-                        "pending_reflection": update.pending_reflection}
+                        "pending_reflection": update.pending_reflection,
+                        "pending_ad": update.pending_ad}
     if update.shown_skills is not None:
         out["shown_skills"] = [s.model_dump() for s in update.shown_skills]
     return out

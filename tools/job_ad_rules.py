@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from tools.job_ad_terms import has_money
 from tools.job_ad_terms import is_pay as is_pay
 from tools.job_ad_terms import terms_reason
 
@@ -415,6 +416,12 @@ def chat_ad_line(text: str) -> str | None:
     return _ad_line(lines[0]) if lines else None
 
 
+# a rate written short: "£19.50/hr", "£15-17ph", "€15,40 per hour", "45k"
+_RATE_SHORT = re.compile(r"\d(?:[\d.,]*)\s*(?:/\s*(?:hr|hour|h|day|wk|week|month|yr|year|annum)|"
+                         r"ph|p\.h\.|p/h|pa|p\.a\.|k)\b|\b(?:per|an|a) (?:hour|day|week|month|"
+                         r"year|annum)\b", re.I)
+
+
 def continues_ad(line: str) -> bool:
     """Whether one line, sent right after a line of a job ad, is the ad's next line: a bullet
     ("- Advanced Excel", "- Spanish is a plus") that names no writer (I, me, my) and is not a
@@ -429,6 +436,11 @@ def continues_ad(line: str) -> bool:
     words = plain.split()
     first = words[0].strip(",.:;")
     low = first.lower()
+    if has_money(plain) and not is_past_form(low) and (
+            is_pay(plain) or META_SHAPE.search(plain) or _RATE_SHORT.search(plain)):
+        return True  # "£19.50/hr, overtime at time and a half": the ad's pay
+    if 3 <= len(words) <= 8 and _title_case(plain.replace(",", " ").replace("–", " ")):
+        return True  # "Midlands Logistics Park, Daventry": a place or a title of the ad
     if plain == line.strip():
         # an unbulleted duty, said as an ad says it: a capitalised verb of the base form
         # first ("Support the Head Chef in running a 60-cover restaurant", "Train and develop

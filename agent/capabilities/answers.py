@@ -310,8 +310,15 @@ def profile_for(user_id: str, job_text: str, fmt: str = "md",
     return out
 
 
-def profile_turn(user_id: str, message: str) -> ToolResult:
-    """A chat turn: the ad is the message after "tailor my profile for this job:"."""
+def profile_turn(user_id: str, message: str, collected: str | None = None) -> ToolResult:
+    """A chat turn: the ad is the message after "tailor my profile for this job:", or, on
+    "that's the whole ad", the lines of it sent one at a time (``collected``)."""
+    from agent.intents import AD_END
+
+    if AD_END.match(message):
+        if collected and len(collected.split()) >= 6:
+            return with_draft_note(user_id, profile_for(user_id, collected))
+        return ToolResult(kind="ad_text_end", reply=render_template("ad_text_end"))
     lead = PROFILE_LEAD.match(message)
     ad = message[lead.end():].strip() if lead else message.strip()
     # the ad is awaited: the next message that reads as one is it. One line without the
@@ -319,6 +326,8 @@ def profile_turn(user_id: str, message: str) -> ToolResult:
     # bus driver for First in Bristol" was read as a profile request and tailored for)
     if len(ad.split()) < 6 or (lead is None and not EXPLICIT_PROFILE.match(message)
                                and "\n" not in ad):
-        return ToolResult(kind="profile_ask", reply=render_template("profile_ask_ad"),
+        # a first piece of the ad ("HGV Class 1 Driver – Nights") is collected with the rest
+        template = "ad_text_more" if ad and collected is not None else "profile_ask_ad"
+        return ToolResult(kind="profile_ask", reply=render_template(template),
                           state=DialogUpdate(awaiting="job_ad"))
     return with_draft_note(user_id, profile_for(user_id, ad))

@@ -23,7 +23,14 @@ from agent.capabilities import answers as answers_cap
 from agent.context import Context
 from agent.results import ToolResult
 from agent.toolkit.runtime import Runtime as ToolRuntime
-from agent.toolkit.runtime import ToolOutput, agent_tool, run, turn_results, user_text
+from agent.toolkit.runtime import (
+    ToolOutput,
+    agent_tool,
+    dialog_of,
+    run,
+    turn_results,
+    user_text,
+)
 from tools.facts import facts_for
 from tools.faithfulness import check_text
 
@@ -49,9 +56,11 @@ def draft_story(about: str, runtime: ToolRuntime) -> ToolOutput:
 
 @agent_tool
 def tailor_profile(runtime: ToolRuntime) -> ToolOutput:
-    """Tailor the user's profile to the job ad in their latest message (read verbatim):
+    """Tailor the user's profile to the job ad in their latest message (read verbatim), or,
+    when they say "that's the whole ad", to the lines of it they sent one at a time:
     covered requirements with citations, transferable skills, honest gaps with next steps."""
-    return run(answers_cap.profile_turn, runtime.context.user_id, user_text(runtime))
+    return run(answers_cap.profile_turn, runtime.context.user_id, user_text(runtime),
+               dialog_of(runtime).pending_ad)
 
 
 TOOLS = [strengths, draft_story, tailor_profile]

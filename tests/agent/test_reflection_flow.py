@@ -302,3 +302,38 @@ async def test_a_user_named_by_a_number_is_greeted_without_it(service: AgentServ
     one = service.user_for("cli", "local", "1", "1")
     assert opening(one, "1").reply.startswith("Hi there!")
     assert opening(one, "Blessing").reply.startswith("Hi Blessing!")
+
+
+async def test_an_ad_sent_a_line_at_a_time_is_matched_when_it_is_whole(
+        service: AgentService) -> None:
+    """A driver sent "tailor my profile for this job:" and then the ad a line at a time (as
+    some chat apps split a paste); its pay line became his reflection and "that's the whole
+    ad" only said how to send it whole. The lines are collected for the conversation, never
+    kept as his words, and matched when he says the ad is whole."""
+    hal = service.user_for("cli", "local", "hal", "Hal")
+    await converse(service, hal, ["did the walkround on my unit and found a bald tyre, "
+                                  "reported it before leaving the yard", "just save it"],
+                   conversation="w1")
+    replies = await converse(service, hal, [
+        "tailor my profile for this job:", "HGV Class 1 Driver – Nights",
+        "Midlands Logistics Park, Daventry",
+        "• Vehicle checks at the start of each shift and reporting defects",
+        "• Class 1 (C+E) licence with CPC and digi card essential",
+        "£19.50/hr, overtime at time and a half", "that's the whole ad"], conversation="ad")
+    assert all("that's the whole ad" in r.text for r in replies[:-1]), [r.text for r in replies]
+    profile = replies[-1]
+    assert profile.tools == ["tailor_profile"] and "HGV Class 1 Driver" in profile.text
+    matches = {m["requirement"]: m["status"] for m in profile.data["profile"]["matches"]}
+    assert matches["Vehicle checks at the start of each shift and reporting defects"] != "gap"
+    assert "19.50" not in str(matches)
+    texts = [r["text"] for r in get_records().list_reflections(hal)]
+    assert texts == ["did the walkround on my unit and found a bald tyre, reported it before "
+                     "leaving the yard"]
+    assert get_records().draft_reflection(hal) is None
+
+
+async def test_the_whole_ad_said_with_nothing_sent_asks_for_the_ad(service: AgentService) -> None:
+    ida = service.user_for("cli", "local", "ida", "Ida")
+    replies = await converse(service, ida, ["tailor my profile for this job:",
+                                            "that's the whole ad"])
+    assert replies[-1].text == load("ad_text_end")[0]

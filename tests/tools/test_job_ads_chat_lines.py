@@ -58,6 +58,11 @@ def test_a_block_of_ad_lines_is_ad_text_and_a_story_with_one_is_not() -> None:
     ("- poured the slab and set out the walls", False),  # a diary note of what was done
     ("- I trained the new girl on the tills", False),  # the writer's own words
     ("Advanced Excel", False),  # no bullet: not read as the ad's next line
+    # the ad's pay and place, sent as lines of their own (a driver's pay line became his
+    # reflection)
+    ("£19.50/hr, overtime at time and a half", True),
+    ("Midlands Logistics Park, Daventry", True),
+    ("made £300 in tips on saturday", False),
 ])
 def test_a_bullet_after_an_ad_line_continues_the_ad(line: str, continues: bool) -> None:
     from tools.job_ad_rules import continues_ad
