@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 
-from tools.job_ad_terms import has_money
+from tools.job_ad_terms import has_money, terms_reason
 from tools.job_ad_terms import is_pay as is_pay
-from tools.job_ad_terms import terms_reason
 
 SECTIONS: list[tuple[str, str]] = [
     ("meta", r"job (?:type|id|ref\w*|details|category)|date posted|posted( on)?|salary( range)?|"
