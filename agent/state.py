@@ -81,6 +81,8 @@ def prompt_state(state: Mapping[str, Any], ctx: Context, llm: bool) -> dict[str,
         "followups_asked": [f["slot"] for f in draft["followups"]] if draft else [],
         "awaiting": now.awaiting,
         "pending_upload": now.pending_upload,
+        # lines of a job ad sent one at a time so far (never the person's words)
+        "ad_lines_collected": len((now.pending_ad or "").splitlines()),
         "skills_shown": [s.label for s in now.shown_skills],
         "upload_id": ctx.upload_id,
         # once per user, and once more whenever the mode changed (see the middleware)
