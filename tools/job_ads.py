@@ -279,6 +279,13 @@ def _reader_needs(text: str) -> bool:
         rules.REQUIREMENT_CUE.search(text) is not None and not rules.BENEFIT.search(text)
 
 
+def _nice_need(text: str) -> bool:
+    """A line that says a need is nice to have ("Latte art a plus", "NVQ 2 desirable"), not
+    a reward ("Annual bonus")."""
+    return rules.NICE_CUE.search(text) is not None and not rules.BENEFIT.search(text) and \
+        not has_money(text)
+
+
 def _you_will_do(text: str) -> bool:
     """Whether a sentence says what the reader will do ("You will support ..."), not what
     they will get or be ("You'll enjoy ...", "You'll join a friendly team")."""
@@ -290,7 +297,7 @@ def _second_look(text: str, row: np.ndarray, keep: float) -> Aside | None:
     (the second-look head's keep probability under its threshold) is set aside; a line
     that says "essential" or "must", or what the reader will do or has, never is."""
     if keep >= blocks.threshold() or rules.MUST_CUE.search(text) or _you_will_do(text) or \
-            _reader_needs(text):
+            _reader_needs(text) or _nice_need(text):
         return None
     benefit, company = row[blocks.FEATURE_INDEX["benefit"]], row[blocks.FEATURE_INDEX["company"]]
     return "benefit" if benefit > company else "company"
@@ -317,7 +324,8 @@ def _reason(text: str, section: str | None, why: Aside | None, kind: str,
             _about_the_firm(text) or _about_the_field(text)):
         reason = "company"  # the organisation, or the field it works in, is the subject
     if reason is None and section not in ("must", "nice", "stack") and \
-            kind != "keep" and not rules.MUST_CUE.search(text) and not _reader_needs(text):
+            kind != "keep" and not rules.MUST_CUE.search(text) and not _reader_needs(text) \
+            and not _nice_need(text):
         reason = _ASIDE_KIND[kind]  # company, benefit or application in any words
     return reason
 
@@ -414,6 +422,15 @@ def _needs(line: str) -> tuple[str, list[str]]:
 
 
 def _add(ad: JobAd, number: int, line: str, section: str | None) -> None:
+    post = _POST_ONLY.match(line) if section != "duty" else None
+    if post and not _MORE_AFTER_JOIN.search(line, post.end()):
+        # "We are looking for a motivated Pharmacy Technician to join our dispensary team at
+        # ...": the post itself; only the qualities asked of the person are a need
+        need = _qualities(post.group("who"), ad.title)
+        if not need:
+            ad.set_aside.append(SetAside(text=line, why="company", line=number))
+            return
+        line = need
     line, asides = _needs(line) if section not in ("nice", "stack", "duty") else (line, [])
     ad.requirements += [Requirement(text=a, must=False, terms=terms_in(a), line=number)
                         for a in asides]
@@ -449,6 +466,34 @@ def _add(ad: JobAd, number: int, line: str, section: str | None) -> None:
             else:
                 ad.requirements.append(Requirement(text=piece, must=not nice,
                                                    terms=terms_in(piece), line=number))
+
+
+# the post itself, told as the firm's search: "We are looking for a motivated Pharmacy
+# Technician to join our dispensary team at ...", "Meadowbank is recruiting a caring Senior
+# Carer to join ..."
+_POST_ONLY = re.compile(r"^\W*(?:we(?:'re|’re| are)\s+(?:currently\s+|now\s+|also\s+)?"
+                        r"(?:looking for|seeking|recruiting|hiring)|(?:[\w&'’-]+\s+){1,4}"
+                        r"(?:is|are)\s+(?:currently\s+|now\s+)?(?:looking for|seeking|"
+                        r"recruiting|hiring))\s+(?:an?\s+|two\s+|\d+\s+)?"
+                        r"(?P<who>(?:[\w/&'’,-]+\s+){1,8}?)to join\b", re.I)
+# ... that goes on to say more than where: a duty or a need ("... to join the unit to
+# implement the IT architecture", "... who has worked in ...")
+_MORE_AFTER_JOIN = re.compile(r"\b(?:to|who|with|if|and|where|as|in order|that|which)\b", re.I)
+_PERSON_NOUNS = frozenset({"person", "people", "individual", "individuals", "candidate",
+                           "candidates", "professional", "team", "member", "members", "someone",
+                           "colleague", "colleagues", "addition", "hire"})
+
+
+def _qualities(who: str, title: str) -> str:
+    """What a post line asks of the person, without the post's name: "motivated" of
+    "motivated Pharmacy Technician", "hardworking and passionate" of "hardworking and
+    passionate person"; empty when it names only the post."""
+    named = {w.lower() for w in re.findall(r"[\w'-]+", title)}
+    words = who.split()
+    while words and (words[-1][:1].isupper() or words[-1].strip(",").lower() in named
+                     or words[-1].lower() in _PERSON_NOUNS or words[-1].lower() in ("and", "&")):
+        words.pop()
+    return " ".join(words).strip(" ,")
 
 
 # a list whose last item is joined by "and" or "or", not by a comma alone

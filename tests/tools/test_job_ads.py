@@ -572,3 +572,21 @@ def test_what_a_post_does_not_ask_is_no_requirement() -> None:
     texts = [r.text for r in ad.requirements]
     assert "just be reliable" in texts and not any("experience" in t for t in texts)
     assert any(a.text == "No experience needed" for a in ad.set_aside)
+
+
+def test_the_post_told_as_the_firms_search_asks_only_its_qualities() -> None:
+    """"We are looking for a motivated Pharmacy Technician to join our dispensary team at
+    Bradford Royal Infirmary." was a must-have gap and a "transferable" link ("your own
+    words show 'pharmacist', though not 'dispensary'")."""
+    pharmacy = parse("Pharmacy Technician\nJob overview\nWe are looking for a motivated "
+                     "Pharmacy Technician to join our dispensary team at Bradford Royal "
+                     "Infirmary.\nEssential: GPhC registration\n")
+    assert [r.text for r in pharmacy.requirements] == ["motivated", "GPhC registration"]
+    cafe = parse("Barista\nWe're hiring a Barista to join our Leith cafe.\nLatte art a plus\n"
+                 "Annual bonus and free coffee\n")
+    assert [(r.text, r.must) for r in cafe.requirements] == [("Latte art a plus", False)]
+    assert any("Barista" in a.text for a in cafe.set_aside)  # the post, asking nothing
+    # a post line that goes on to a duty keeps it
+    dev = parse("Developers\nWe are looking for two full-time developers to join the research "
+                "unit to implement the IT architecture for Data Center East.\n")
+    assert any("implement the IT architecture" in r.text for r in dev.requirements + dev.duties)
