@@ -198,6 +198,18 @@ def with_trade(data: OccupationData, found: Resolution, job: str | None) -> Reso
     return found.model_copy(update={"options": options[:5]})
 
 
+AMBIGUOUS_HEAD = 3  # a word that ends this many preferred labels names no one occupation
+
+
+@lru_cache(maxsize=2)
+def _head_counts(data: OccupationData) -> dict[str, int]:
+    """How many preferred occupation labels end with each word ("teacher": dozens)."""
+    out: dict[str, int] = defaultdict(int)
+    for label in _labels(data)[0]:
+        out[label.split()[-1]] += 1
+    return dict(out)
+
+
 def current_work(data: OccupationData, job: str | None, said: str | None = None) -> list[int]:
     """Occupations that are the job the person told us they do: one whose preferred or
     alternative label stands in their words as whole words ("electrician" in "a self
@@ -209,9 +221,15 @@ def current_work(data: OccupationData, job: str | None, said: str | None = None)
     if not phrase.strip():
         return []
     hits: set[int] = set()
+    heads_of = _head_counts(data)
     for labels in _labels(data)[:2]:  # a preferred label first: "electrician" is also an
         # alternative label of industrial and domestic electricians, other work
-        hits = {i for label, found in labels.items() if f" {label} " in phrase for i in found}
+        hits = {i for label, found in labels.items() if f" {label} " in phrase
+                # one word that heads many occupations names none of them: "teacher" is an
+                # alternative label of "politics lecturer" in ESCO (a year 6 teacher got it)
+                and (" " in label or heads_of.get(label, 0) < AMBIGUOUS_HEAD or
+                     labels is _labels(data)[0])
+                for i in found}
         if hits:
             break
     told = set(normalise(f"{job} {said or ''}").split())

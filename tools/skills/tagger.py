@@ -386,6 +386,8 @@ class Tagger:
             if terms and m.words == 1 and other_sense(terms, m.start, m.end,
                                                       concepts[m.concept].label):
                 continue
+            if terms and any(m.start < h.start < m.end < h.end for h in terms):
+                continue  # cut from a trade term it runs into: "added colour" of "colour coding"
             if m.words == 1 and _acronym_in_lower_case(text[m.start:m.end],
                                                        concepts[m.concept]):
                 continue  # "3 hrs" is not "HR", "it" is not "IT"

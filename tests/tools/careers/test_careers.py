@@ -396,3 +396,16 @@ def test_a_role_showing_none_of_their_skills_must_share_work_with_their_job() ->
     shown[at["fish canning operator"]] = True  # a role they show a skill of stays
     assert not unlike_work(data, [at["chef"]], shown)[at["fish canning operator"]]
     assert not unlike_work(data, [], nothing).any()  # no job told: nothing narrowed
+
+
+def test_one_word_that_heads_many_occupations_names_no_current_work() -> None:
+    """"year 6 teacher in Leicester" was left out of her roles as "politics lecturer" (ESCO
+    lists "teacher" as one of its alternative labels); "driver" was a hearse driver."""
+    from tools.careers.data import load
+    from tools.careers.targets import current_work
+
+    data = load()
+    assert current_work(data, "year 6 teacher in Leicester") == []
+    assert current_work(data, "driver") == []
+    labels = [data.occupations[i].label for i in current_work(data, "a self employed electrician")]
+    assert labels == ["electrician"]

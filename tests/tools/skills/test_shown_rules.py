@@ -971,3 +971,12 @@ def test_a_hard_job_managed_fairly_is_a_deed() -> None:
     tags = tag("i make the rota for january, very difficult because many people want "
                "holiday, but I manage fair for everybody", ("esco",))
     assert tags and not [t for t in tags if t.polarity == "growth"]
+
+
+def test_a_label_cut_from_a_trade_term_is_no_match() -> None:
+    """A teacher's "added colour coding + a little chart" to a reading tracker showed "add
+    colour" (colouring a product in manufacturing)."""
+    text = ("this week I redesigned our class reading tracker in google sheets so kids can see "
+            "their own progress, added colour coding + a little chart")
+    labels = {t.label for t in tag(text, ("esco",))}
+    assert "add colour" not in labels and "use spreadsheets software" in labels
