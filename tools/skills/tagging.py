@@ -357,9 +357,23 @@ _NAMED_ACTS = ((re.compile(r"^prescribe\b", re.I), re.compile(r"\bprescri\w*", r
                            r"rehears\w*|perform\w*|concert|recital)\b", re.I)))
 
 
+# ... and labels whose word the sentence uses in another trade's sense, when the sentence
+# names that sense and no other use of the word: a merge conflict in code is no conflict
+# between people
+_OTHER_SENSES = ((re.compile(r"^(?:apply conflict management|manage conflicts?|resolve "
+                             r"conflicts?|handle conflicts?|conflict management)\b", re.I),
+                  re.compile(r"\b(?:merge|merging|rebase|git|dependency|version|package) "
+                             r"conflicts?\b|\bconflicting (?:changes|commits|versions)\b", re.I),
+                  re.compile(r"\bconflicts?\b", re.I)),)
+
+
 def _unsaid_act(label: str, sentence: str) -> bool:
-    """Whether a label opens with an act the sentence must name and does not."""
-    return any(act.match(label) and not said.search(sentence) for act, said in _NAMED_ACTS)
+    """Whether a label opens with an act the sentence must name and does not, or its word is
+    used in the sentence only in another trade's sense."""
+    if any(act.match(label) and not said.search(sentence) for act, said in _NAMED_ACTS):
+        return True
+    return any(own.match(label) and (found := len(other.findall(sentence))) > 0
+               and found >= len(word.findall(sentence)) for own, other, word in _OTHER_SENSES)
 
 
 # A day the sentence tells of: what happened then, not a habit or a wish

@@ -980,3 +980,21 @@ def test_a_label_cut_from_a_trade_term_is_no_match() -> None:
             "their own progress, added colour coding + a little chart")
     labels = {t.label for t in tag(text, ("esco",))}
     assert "add colour" not in labels and "use spreadsheets software" in labels
+
+
+def test_a_merge_conflict_is_no_conflict_between_people() -> None:
+    code = {t.label for t in tag("fixed a merge conflict that broke the build", ("esco",))}
+    assert "apply conflict management" not in code
+    people = tag("two of my staff had a big row about the rota and i sat them down together",
+                 ("esco",))
+    assert "apply conflict management" in {t.label for t in people}
+
+
+def test_a_pitch_to_a_client_and_a_new_baby_visit_read_in_their_trade() -> None:
+    """Glossary ninth pass: "did a pitch to a new client" showed nothing; "a home visit for a
+    new baby" showed "provide pre-natal care"."""
+    pitch = {t.label for t in tag("did a pitch to a new client for their office refit, we won it",
+                                  ("esco",))}
+    assert "deliver a sales pitch" in pitch
+    baby = {t.label for t in tag("did a home visit for a new baby and weighed her", ("esco",))}
+    assert "provide pre-natal care" not in baby
