@@ -33,6 +33,7 @@ from agent.context import Context
 from agent.intents import RULES_BEFORE_CARE, route
 from agent.results import DialogUpdate, ToolResult
 from agent.state import PassportState, dialog, dialog_update, prompt_state
+from agent.toolkit.runtime import latest_user_text
 from memory.records import get_records
 from prompts import load
 from prompts.phrasebook import PROFILE_LEAD
@@ -111,7 +112,7 @@ class PassportMiddleware(AgentMiddleware[PassportState, Context]):
         result = ToolResult.model_validate(out.artifact)
         update = dialog_update(result.state)
         if result.kind in AD_PARTS:  # a part of a job ad: collected until "that's the whole ad"
-            update["pending_ad"] = _ad_so_far(request.state, _latest_text(request.state))
+            update["pending_ad"] = _ad_so_far(request.state, latest_user_text(request.state))
         if update["awaiting"] is None and _stays_with_care(request.state):
             update["awaiting"] = "distress"  # a request answered; what follows stays gentle
         return Command(update={"messages": [out], "dialog": update})
@@ -191,14 +192,6 @@ def _fell_back_this_turn(messages: list[Any]) -> bool:
 # tool results that answer a part of a job ad (a line of it, or the request without the ad)
 AD_PARTS = frozenset({"ad_text", "profile_ask"})
 MAX_AD_CHARS = 20_000  # what is collected of an ad sent a line at a time
-
-
-def _latest_text(state: Any) -> str:
-    """The user's latest message in a graph state."""
-    for msg in reversed(state["messages"]):
-        if isinstance(msg, HumanMessage):
-            return msg.content if isinstance(msg.content, str) else str(msg.content)
-    return ""
 
 
 def _ad_so_far(state: Any, text: str) -> str:

@@ -50,7 +50,12 @@ def agent_tool(fn: Callable[..., ToolOutput]) -> BaseTool:
 
 def user_text(runtime: Runtime) -> str:
     """The user's latest message, verbatim."""
-    for msg in reversed(runtime.state["messages"]):
+    return latest_user_text(runtime.state)
+
+
+def latest_user_text(state: Any) -> str:
+    """The user's latest message in a graph state, verbatim."""
+    for msg in reversed(state["messages"]):
         if isinstance(msg, HumanMessage):
             return msg.content if isinstance(msg.content, str) else str(msg.content)
     return ""
