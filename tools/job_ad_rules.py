@@ -36,7 +36,8 @@ SECTIONS: list[tuple[str, str]] = [
              r"the qualifications you need|is this you|what it takes|your skills|key skills|"
              r"what we need from you|our expectations|eligibility|skills required"),
     ("duty", r"(?:key |main |your |core |primary )?(?:responsibilities|duties|tasks|"
-             r"accountabilities)|what (?:you|u)(?:'ll| will)? (?:do|be doing|work on)|"
+             r"accountabilities)|what (?:you|u)(?:'ll| will)? (?:do|be doing|work on|"
+             r"be working on)|"
              r"you(?:'ll| will)? (?:do|work on|be responsible for)|you(?:'ll| will)|"
              r"the role|your role|"
              r"about the (?:role|job|position)|role description|the job|the position|"
@@ -182,7 +183,7 @@ REQUIREMENT_CUE = re.compile(
     r"degree|certif\w*|licen[cs]e|registration|registered|fluent|understanding|background|"
     r"track record|must|required|essential|qualified|qualification|competent|"
     r"comfortable|confident|\d+\+? years?|years? of)\b", re.I)
-DUTY_CUE = re.compile(r"^(?:you(?:'ll| will)|responsible for|your (?:main )?(?:role|task|job|"
+DUTY_CUE = re.compile(r"^(?:you(?:'ll|’ll| will)|responsible for|your (?:main )?(?:role|task|job|"
                       r"responsibilit\w+)|in this (?:role|position)|as (?:a|an|our) [\w -]+"
                       r"(?:you|,)|\w+ing\b|"
                       # "The successful candidate will coordinate the shift", not "will have"
@@ -193,7 +194,7 @@ NICE_CUE = re.compile(
     r"preferred|preferably|desirable|desired|advantage\w*|ideally|would be (?:great|nice|"
     r"good|helpful|beneficial)|beneficial|is an asset|an asset|not essential|not required|"
     r"welcome|extra points|good to have|(?:would be|is|are|be) (?:handy|useful))\b", re.I)
-YOU = re.compile(r"^(?:you(?:'ll| will| would| should| must)?|you have|your (?:role|job|"
+YOU = re.compile(r"^(?:you(?:'ll|’ll| will| would| should| must)?|you have|your (?:role|job|"
                  r"main|tasks?)|as (?:a|an|our) )\b", re.I)
 # "Experience is welcome but not essential" says none: the cue is denied
 MUST_CUE = re.compile(r"(?<!\bnot )(?<!n't )(?<!\bnot necessarily )"
@@ -260,7 +261,7 @@ def named_subject(line: str) -> bool:
 def bare(line: str) -> str:
     """A line without bullets, Markdown marks and trailing colon, lower-cased."""
     text = _BULLET.sub("", line.strip()).strip()
-    text = re.sub(r"^#+\s*|[*_]{1,3}", "", text).strip().rstrip(":.!?–-").strip()
+    text = re.sub(r"^#+\s*|[*_]{1,3}", "", text).strip().rstrip(":.!?–-…").strip()
     return text.replace("’", "'").lower()
 
 
@@ -292,11 +293,14 @@ def open_heading(line: str) -> str | None:
     """A line that ends with a colon and leads into a list ("We'd like you to be comfortable
     with:"): ``must`` when it names a need, ``duty`` when it says what you will do."""
     text = strip_bullet(line)
-    if not text.endswith(":") or len(text.split()) > 12:
-        return None
+    if not text.endswith((":", "...", "…")) or len(text.split()) > 12:
+        return None  # "Skills & experiences exciting to us…" leads into a list too
     if re.search(r"\byou(?:'ll| will)? (?:get to|do|work on|be (?:doing|working|responsible))|"
                  r"responsibilit|tasks|duties", text, re.I):
         return "duty"
+    if re.search(r"\b(?:awaits? you|awaiting you|in it for you|we offer|you(?:'ll| will)? get|"
+                 r"you can expect|perks|benefits)\b", text, re.I):
+        return "benefit"  # "This and more is awaiting you…"
     if REQUIREMENT_CUE.search(text) or re.search(r"\b(?:you|candidates?) (?:need|have|bring|"
                                                  r"should|must)|like you to|looking for", text,
                                                  re.I):

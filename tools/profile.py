@@ -124,6 +124,27 @@ def _atoms(req: Requirement, done: list[Fact]) -> list[tuple[str, str | None]]:
     return [(req.text, req.terms[0] if req.terms else None)]
 
 
+def _once(atoms: list[list[tuple[str, str | None]]], wanted: list[Requirement]
+          ) -> list[list[tuple[str, str | None]]]:
+    """Each tool named once: "docker" listed under the ad's technologies and "Docker"
+    asked for in a must-have line is one must-have requirement (the ad of a backend job
+    showed JavaScript, Node.js and TypeScript twice each, as nice-to-have and must-have)."""
+    must = {term.lower() for req, pairs in zip(wanted, atoms, strict=True) if req.must
+            for label, term in pairs if term and label == term}
+    seen: set[str] = set()
+    out: list[list[tuple[str, str | None]]] = []
+    for req, pairs in zip(wanted, atoms, strict=True):
+        kept = []
+        for label, term in pairs:
+            named = term.lower() if term and label == term else None
+            if named and (named in seen or (named in must and not req.must)):
+                continue
+            seen.update([named] if named else [])
+            kept.append((label, term))
+        out.append(kept)
+    return out
+
+
 def _done(fact: Fact) -> bool:
     """True when the fact shows the user doing something (not a wish, a plan, a negation,
     a question or someone else's action); a deed beside a negated reason or aside counts
@@ -221,7 +242,7 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
             if t.get("polarity") == "growth":
                 growth.setdefault(key(t), []).append(f)
     wanted = job.requirements + job.duties
-    atoms = [_atoms(r, done) for r in wanted]
+    atoms = _once([_atoms(r, done) for r in wanted], wanted)
     texts = [label for pairs in atoms for label, _ in pairs]
     tags = tagger(texts) if texts else []
     user_keys = list(labels)

@@ -590,3 +590,21 @@ def test_the_post_told_as_the_firms_search_asks_only_its_qualities() -> None:
     dev = parse("Developers\nWe are looking for two full-time developers to join the research "
                 "unit to implement the IT architecture for Data Center East.\n")
     assert any("implement the IT architecture" in r.text for r in dev.requirements + dev.duties)
+
+
+def test_headings_that_trail_off_open_their_sections() -> None:
+    """A real backend posting (SkillSpan tuning) read "What you'll be working on..." and
+    "Skills & experiences exciting to us…" as must-have requirements, and the perks under
+    "This and more is awaiting you…" ("High user: developer ratio") too."""
+    ad = parse("Backend Engineer\nWhat you'll be working on...\nMake our backend resilient and "
+               "scalable\nSkills & experiences exciting to us…\nExcellent coding skills in "
+               "Node.js\nThis and more is awaiting you…\nHigh user: developer ratio\nRegular "
+               "team lunches\n")
+    assert [d.text for d in ad.duties] == ["Make our backend resilient and scalable"]
+    assert [r.text for r in ad.requirements] == ["Excellent coding skills in Node.js"]
+    assert {a.why for a in ad.set_aside} == {"benefit"}
+
+
+def test_a_duty_with_a_curly_apostrophe_is_a_duty() -> None:
+    ad = parse("Engineer\nJob description\nYou’ll develop backend services for new features.\n")
+    assert [d.text for d in ad.duties] == ["You’ll develop backend services for new features."]

@@ -732,3 +732,16 @@ def test_a_requirements_word_and_a_deeds_word_meet_by_their_stem() -> None:
 
     assert _stem("trainees")[:6] == _stem("trained")[:6] == _stem("training")[:6]
     assert _stem("employees") == _stem("employed")
+
+
+def test_a_tool_named_twice_in_an_ad_is_one_requirement() -> None:
+    """Listed under the technologies and asked for again in a must-have line, JavaScript,
+    Node.js and TypeScript were each a nice-to-have and a must-have gap."""
+    from tools.profile import tailor
+    from tools.skills.tagging import tag_many
+
+    ad = ("Backend Engineer\nTechnologies\ndocker node.js typescript\nRequirements\n"
+          "Experience developing services with TypeScript based on Node.js\n")
+    profile = tailor(ad, [], lambda texts: tag_many(list(texts)))
+    named = [(m.requirement.lower(), m.must) for m in profile.matches]
+    assert sorted(named) == [("docker", False), ("node.js", True), ("typescript", True)]

@@ -53,7 +53,8 @@ GROWTH_CUE = re.compile(
     r"(?:was|were|ended up) in tears|had a (?:meltdown|breakdown|panic attack)|"
     r"(?:is|are|am|'m|'s) (?:really |very |so |too )?"
     r"(?:weak|rusty|slow|patchy)|not (?:\w+ )?enough yet|(?:stress(?:es)?|scares?|confuses?) "
-    r"me|terrified|(?:get|got|getting) (?:lost|nervous)|"
+    r"me|terrified|(?<!nothing )(?<!nobody )(?<!no one )(?<!none )(?:get|got|getting) "
+    r"(?:lost|nervous)|"
     r"(?:don't|dont|do not|didn't|didnt|did not) (?:really |quite |fully |even |actually )?"
     r"(?:understand|know (?:how|what|where|when))|no (?:real )?idea how|"
     # "i still dont really get kubernetes" (not "I don't get paid enough")

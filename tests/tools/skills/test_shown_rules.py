@@ -998,3 +998,10 @@ def test_a_pitch_to_a_client_and_a_new_baby_visit_read_in_their_trade() -> None:
     assert "deliver a sales pitch" in pitch
     baby = {t.label for t in tag("did a home visit for a new baby and weighed her", ("esco",))}
     assert "provide pre-natal care" not in baby
+
+
+def test_nothing_lost_is_no_struggle() -> None:
+    """"now we retry with backoff and nothing got lost in the load test" listed "use back-up
+    and recovery tools" as a developer's growth area."""
+    assert growth_cue("now we retry with backoff and nothing got lost in the load test") is None
+    assert growth_cue("I got lost twice in the new estate") is not None
