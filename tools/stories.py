@@ -250,7 +250,11 @@ def _slots(texts: list[str], learned: bool) -> list[str | None]:
     the reflection-part classifier (``tools.understanding.parts``); where both are, the
     order of a told story (before the first action: the situation; after it: the result)."""
     cues = [section_of(t, False) for t in texts]
-    silent = [i for i, c in enumerate(cues) if c is None]
+    # a struggle or wish told beside the story ("terraform state still confuses me, I broke
+    # the plan twice") is no part of it, wherever it stands: never the result
+    apart = {i for i, (t, c) in enumerate(zip(texts, cues, strict=True))
+             if c is None and _wish_or_struggle(t)}
+    silent = [i for i, c in enumerate(cues) if c is None and i not in apart]
     if learned and silent:
         for i, part in zip(silent, classify_parts([texts[i] for i in silent]), strict=True):
             slot = "learning" if part.slot == "next_step" else part.slot
@@ -268,7 +272,7 @@ def _slots(texts: list[str], learned: bool) -> list[str | None]:
             # night and they sold 400 orders on Friday": in one event, what follows the deed
             # is its outcome, whatever day it names
             cue = "result"
-        if cue is None:
+        if cue is None and i not in apart:
             cue = ("result" if acted else "situation") if _plain(texts[i]) else None
         cues[i] = cue
         acted = acted or cue in ("action", "action+result")

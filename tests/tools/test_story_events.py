@@ -327,3 +327,14 @@ def test_someone_new_arriving_after_a_deed_told_is_another_event() -> None:
                    "A bride came in with her hair dyed the wrong colour at another place.",
                    "I did a colour correction in two hours before her wedding.")
     assert len(split_events(salon)) == 1
+
+
+def test_a_struggle_told_after_the_deed_is_no_result() -> None:
+    """A developer's "honestly terraform state still confuses me, I broke the plan twice"
+    was the Result of his story about writing the terraform for a staging environment."""
+    story = draft(_facts("I wrote the terraform for a new staging environment, first time "
+                         "doing infra myself, my lead reviewed it",
+                         "honestly terraform state still confuses me, I broke the plan twice"))
+    placed = {line.text: name for name, lines in story.sections.items() for line in lines}
+    assert not any("confuses" in text for text in placed), placed
+    assert "result" in story.missing
