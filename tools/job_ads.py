@@ -172,7 +172,7 @@ def placed_lines(text: str) -> tuple[JobAd, list[tuple[int, str, str | None]]]:
         if rules.INJECTION.search(unit):
             ad.ignored.append(unit)
             continue
-        head = rules.heading(unit) or rules.open_heading(unit)
+        head = rules.heading(unit) or rules.open_heading(unit) or _caps_title(unit)
         if head is not None:
             section, inline, by_label = (None if head == "open" else head), None, False
             context = rules.CONTEXT_HEADING.match(rules.bare(unit)) is not None
@@ -199,6 +199,26 @@ def placed_lines(text: str) -> tuple[JobAd, list[tuple[int, str, str | None]]]:
             inline = (number, line_section) if line_section != "meta" else inline
         placed.append((number, rules.strip_bullet(unit), line_section))
     return ad, placed
+
+
+def _caps_title(unit: str) -> str | None:
+    """A short line in capitals that names no need ("BACKEND ENGINEER" in the middle of an
+    ad): a title, which opens the text after it like a heading we do not know."""
+    plain = rules.strip_bullet(unit).strip(" :.!…")
+    words = plain.split()
+    if not 1 <= len(words) <= 6 or not plain.isupper() or any(ch.isdigit() for ch in plain) \
+            or rules.REQUIREMENT_CUE.search(plain) or rules.MUST_CUE.search(plain) \
+            or terms_in(plain) or not _ROLE_END.search(plain):
+        return None
+    return "open"
+
+
+# the last word of a role's name ("BACKEND ENGINEER", "SENIOR CARE ASSISTANT")
+_ROLE_END = re.compile(r"\b(?:engineer|developer|manager|nurse|assistant|technician|chef|driver|"
+                       r"officer|analyst|designer|consultant|specialist|coordinator|"
+                       r"administrator|operative|worker|lead|director|architect|scientist|"
+                       r"carer|teacher|advisor|adviser|executive|supervisor|clerk|agent|"
+                       r"associate|intern|trainee|apprentice)S?$", re.I)
 
 
 # a line of a few capitalised words with no sentence in it: a heading we do not know

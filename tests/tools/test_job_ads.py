@@ -608,3 +608,13 @@ def test_headings_that_trail_off_open_their_sections() -> None:
 def test_a_duty_with_a_curly_apostrophe_is_a_duty() -> None:
     ad = parse("Engineer\nJob description\nYou’ll develop backend services for new features.\n")
     assert [d.text for d in ad.duties] == ["You’ll develop backend services for new features."]
+
+
+def test_a_role_named_in_capitals_inside_an_ad_is_a_title_not_a_need() -> None:
+    """"BACKEND ENGINEER" in the middle of a real posting was a must-have requirement."""
+    ad = parse("Backend Engineer at Stocard\nJoin us as a …\nBACKEND ENGINEER\nYou will build "
+               "our payment services in Node.js.\nREQUIREMENTS\nFULL UK DRIVING LICENCE\n"
+               "TEAM PLAYER\n")
+    texts = [r.text for r in ad.requirements + ad.duties]
+    assert "BACKEND ENGINEER" not in texts
+    assert {"FULL UK DRIVING LICENCE", "TEAM PLAYER"} <= set(texts)
