@@ -22,7 +22,9 @@ SECTIONS: list[tuple[str, str]] = [
              r"country|remote|job area|grade|band|likes"),
     ("nice", r"nice|(?:nice|good|great) to have|nice[- ]to[- ]haves?|bonus(?: points)?|"
              r"(?:it'?s |would be )?a plus|preferred(?: qualifications| skills)?|desirables?|"
-             r"desired|optional|extra points|ideally|advantageous|assets?"),
+             r"desired|optional|extra points|ideally|advantageous|assets?|"
+             r"(?:and |now )?it would be (?:fantastic|great|nice|amazing|a plus|awesome) if you"
+             r"(?: could)?(?: also)?|bonus points if you(?: have)?"),
     ("must", r"(?:key |essential |required |minimum |basic |our )?(?:requirements?|"
              r"qualifications?|skills?(?: (?:and|&) (?:experience|qualifications))?|"
              r"competenc(?:e|ies)|criteria)|required|essentials?|must[- ]haves?|"
@@ -34,7 +36,9 @@ SECTIONS: list[tuple[str, str]] = [
              r"who we(?:'re| are) looking for|we expect|you should have|"
              r"knowledge(?: and experience)?|experience|"
              r"the qualifications you need|is this you|what it takes|your skills|key skills|"
-             r"what we need from you|our expectations|eligibility|skills required"),
+             r"what we need from you|our expectations|eligibility|skills required|"
+             r"what you(?:'ll| will)? bring to the table|you (?:could|might) be (?:our|the) "
+             r"(?:next |new )?[\w -]+ if you"),
     ("duty", r"(?:key |main |your |core |primary )?(?:responsibilities|duties|tasks|"
              r"accountabilities)|what (?:you|u)(?:'ll| will)? (?:do|be doing|work on|"
              r"be working on)|"
@@ -44,14 +48,16 @@ SECTIONS: list[tuple[str, str]] = [
              r"your missions?|your (?:day|week)|day[- ]to[- ]day|in this role|"
              r"what the job involves|job purpose|ihre aufgaben|your impact|the work|"
              r"(?:main )?duties of the (?:job|role)|purpose of the role|your shift|"
-             r"roles? (?:and|&) responsibilities|what awaits you"),
+             r"roles? (?:and|&) responsibilities|what awaits you|(?:what )?your role will be|"
+             r"as (?:an? |our )[\w -]+ you(?:'ll| will)"),
     ("stack", r"(?:core |our )?(?:technologies|tech(?:nology)? stack|stack|tools(?: we use)?)"
               r"(?: used)?(?: in the application)?"),
     ("benefit", r"(?:job |our |the )?benefits|perks(?: and benefits)?|what we offer|we offer|"
                 r"what'?s in it for you|why (?:join|work (?:for|with)) us|why you'?ll love "
                 r"(?:it|us|working)(?: \w+){0,3}|(?:salary|pay) (?:and|&) benefits|rewards?|"
                 r"compensation(?: and benefits)?|the package|what you get|wir bieten|"
-                r"working (?:at|for|with) us|life at \S+|the rewards"),
+                r"working (?:at|for|with) us|life at \S+|the rewards|joining [\w <>&'-]+ "
+                r"means|you(?:'ll| will) find yourself surrounded by"),
     ("company", r"about (?:us|the company|the team|\S+)|what makes us \w+|why us|"
                 r"you(?:'re| are) welcome at \S+|who we are|(?:company|team) "
                 r"description|our (?:company|story|mission|team|values|culture)|"
@@ -68,7 +74,8 @@ CONTEXT_HEADING = re.compile(r"^(?:(?:project |research |scientific )?background
                              r"about the project)\W*$", re.I)
 _SECTION_RES = [(name, re.compile(rf"^(?:{pattern})$")) for name, pattern in SECTIONS]
 _OPEN = re.compile(r"^(?:job description|description|overview|summary|the opportunity|"
-                   r"role overview|position summary|details|job overview)$")
+                   r"role overview|position summary|details|job overview|more about the "
+                   r"(?:position|role|job))$")
 # A bullet glyph may touch its text ("•Train staff"); a dash, star or number needs a space.
 _BULLET = re.compile(r"^\s*(?:[•·▪■►▸✓✔→○◦●✅☑➤➢▶◆♦★✦❖»]\s*|(?:[-*–—]|\d{1,2}[.)]|[a-z][.)]|"
                      r"\(\w\))\s+)")
@@ -284,7 +291,7 @@ def section_of(name: str) -> str | None:
 def heading(line: str) -> str | None:
     """The section a whole line opens when it is a heading, else None."""
     text = bare(line)
-    if not text or len(text.split()) > 8:
+    if not text or len(text.split()) > 10:
         return None
     return section_of(text)
 

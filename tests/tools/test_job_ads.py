@@ -618,3 +618,20 @@ def test_a_role_named_in_capitals_inside_an_ad_is_a_title_not_a_need() -> None:
     texts = [r.text for r in ad.requirements + ad.duties]
     assert "BACKEND ENGINEER" not in texts
     assert {"FULL UK DRIVING LICENCE", "TEAM PLAYER"} <= set(texts)
+
+
+@pytest.mark.parametrize(("line", "section"), [
+    ("What your role will be", "duty"),
+    ("What you bring to the table", "must"),
+    ("You could be our next teammate if you", "must"),
+    ("Now it would be fantastic if you could also", "nice"),
+    ("As an Engineering Manager you will:", "duty"),
+    ("Joining the Acme Team means…", "benefit"),
+    ("More about the position", "open"),
+    ("I did the rota for the whole team this week", None),
+])
+def test_headings_of_real_postings_in_their_own_words(line: str, section: str | None) -> None:
+    """Headings of real postings (SkillSpan tuning) read as must-have requirements."""
+    from tools.job_ad_rules import heading
+
+    assert heading(line) == section
