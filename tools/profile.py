@@ -208,7 +208,19 @@ def next_step(label: str, term: str | None) -> str:
         return render("profile_step_credential")
     if term:
         return render("profile_step_project", term=term)
+    if _QUALITY.fullmatch(label.strip(" .")):
+        return render("profile_step_quality", quality=label.strip(" .").lower())
     return render("profile_step_task")
+
+
+# a quality asked of the person, not a task: "motivated", "kind, patient", "reliable and
+# punctual" (what a post line asks once the post's own name is left out)
+_QUALITY_WORD = (r"(?:motivated|self-motivated|kind|patient|caring|reliable|punctual|"
+                 r"enthusiastic|hard-?working|passionate|friendly|flexible|organi[sz]ed|"
+                 r"proactive|positive|calm|confident|creative|curious|dedicated|driven|"
+                 r"energetic|honest|compassionate|approachable|committed|smart|talented)")
+_QUALITY = re.compile(rf"{_QUALITY_WORD}(?:(?:,\s*|\s+and\s+|\s+&\s+|\s+){_QUALITY_WORD})*",
+                      re.I)
 
 
 def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:

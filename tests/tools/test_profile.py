@@ -745,3 +745,13 @@ def test_a_tool_named_twice_in_an_ad_is_one_requirement() -> None:
     profile = tailor(ad, [], lambda texts: tag_many(list(texts)))
     named = [(m.requirement.lower(), m.must) for m in profile.matches]
     assert sorted(named) == [("docker", False), ("node.js", True), ("typescript", True)]
+
+
+def test_a_quality_asked_gets_a_step_that_fits_it() -> None:
+    """"motivated" (what "We are looking for a motivated Pharmacy Technician to join ..."
+    asks) got "look for a real task this month that needs this"."""
+    from tools.profile import next_step
+
+    assert "being kind, patient" in next_step("kind, patient", None)
+    assert "being motivated" in next_step("motivated", None)
+    assert "being" not in next_step("Medicines reconciliation on the wards", None)
