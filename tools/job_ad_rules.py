@@ -103,6 +103,14 @@ META_SHAPE = re.compile(
     rf"|h)\s*(?:per|a|/|each)\s*(?:week|wk|day|month)\b|{_DAY}\s*(?:[-–]|to)\s*{_DAY}\b"
     r"|[£$€]\s?\d[\d.,]*k?(?:\s*[-–]\s*[£$€]?\s?\d[\d.,]*k?)?\b)(?!.*\b(?:experience|"
     r"knowledge|skills?|able)\b)", re.I)
+META_MAX_CHARS = 200  # META_SHAPE backtracks quadratically over a long run of digits
+
+
+def _meta_shaped(line: str) -> bool:
+    """A short line shaped like pay or hours ("£24k", "37.5 hours per week", "Mon - Fri")."""
+    return len(line) <= META_MAX_CHARS and META_SHAPE.match(line) is not None
+
+
 BENEFIT = re.compile(
     r"\b(?:holidays?|vacation|paid time off|pto|pension|401k|insurance|medical cover|"
     # dental cover, not the dental work of a dental ad ("taking dental radiographs")
@@ -212,7 +220,7 @@ def aside_reason(unit: str) -> str | None:
     """A reason to set a line aside whatever its section (``metadata``, ``benefit``,
     ``application``, ``company``, ``other``), or None."""
     plain = strip_bullet(unit)
-    if META_LINE.match(plain) or (len(plain.split()) <= 10 and META_SHAPE.match(plain)):
+    if META_LINE.match(plain) or (len(plain.split()) <= 10 and _meta_shaped(plain)):
         return "metadata"
     if is_pay(unit):
         return "benefit"
@@ -427,7 +435,8 @@ def chat_ad_line(text: str) -> str | None:
 
 
 # a rate written short: "£19.50/hr", "£15-17ph", "€15,40 per hour", "45k"
-_RATE_SHORT = re.compile(r"\d(?:[\d.,]*)\s*(?:/\s*(?:hr|hour|h|day|wk|week|month|yr|year|annum)|"
+_RATE_SHORT = re.compile(r"(?<![\d.,])\d[\d.,]*\s*(?:/\s*(?:hr|hour|h|day|wk|week|month|yr|year|"
+                         r"annum)|"
                          r"ph|p\.h\.|p/h|pa|p\.a\.|k)\b|\b(?:per|an|a) (?:hour|day|week|month|"
                          r"year|annum)\b", re.I)
 
@@ -447,7 +456,7 @@ def continues_ad(line: str) -> bool:
     first = words[0].strip(",.:;")
     low = first.lower()
     if has_money(plain) and not is_past_form(low) and (
-            is_pay(plain) or META_SHAPE.search(plain) or _RATE_SHORT.search(plain)):
+            is_pay(plain) or _meta_shaped(plain) or _RATE_SHORT.search(plain)):
         return True  # "£19.50/hr, overtime at time and a half": the ad's pay
     if 3 <= len(words) <= 8 and _title_case(plain.replace(",", " ").replace("–", " ")):
         return True  # "Midlands Logistics Park, Daventry": a place or a title of the ad

@@ -124,8 +124,8 @@ def _strip_end(pattern: re.Pattern[str], text: str) -> str:
 
 
 # chat filler before a comma inside the sentence: "proud honestly, it could have been bad"
-_INNER_FILLER = re.compile(r"[ \t]+(?:honestly|tbh|ngl|to be honest|lol|tho|literally)(?=[ \t]*,)",
-                           re.I)
+_INNER_FILLER = re.compile(r"(?<![ \t])[ \t]+(?:honestly|tbh|ngl|to be honest|lol|tho|literally)"
+                           r"(?=[ \t]*,)", re.I)  # a run of blanks is tried once, from its start
 
 
 def _start(sentence: str) -> str:

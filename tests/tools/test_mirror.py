@@ -242,3 +242,12 @@ def test_chat_filler_inside_a_sentence_is_not_said_back() -> None:
         "you were proud, it could have been bad"
     assert mirror("i was nervous tbh, but it went ok") == "you were nervous, but it went ok"
     assert mirror("it was honestly fine") == "it was honestly fine"  # no comma: a word of it
+
+
+def test_a_long_run_of_blanks_inside_a_message_is_read_in_time() -> None:
+    import time
+
+    start = time.monotonic()
+    mirror("proud" + " " * 20000 + "honestly x")
+    mirror("i was" + "\t" * 20000 + "tbh, fine")
+    assert time.monotonic() - start < 5
