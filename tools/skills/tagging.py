@@ -364,7 +364,19 @@ _OTHER_SENSES = ((re.compile(r"^(?:apply conflict management|manage conflicts?|r
                              r"conflicts?|handle conflicts?|conflict management)\b", re.I),
                   re.compile(r"\b(?:merge|merging|rebase|git|dependency|version|package) "
                              r"conflicts?\b|\bconflicting (?:changes|commits|versions)\b", re.I),
-                  re.compile(r"\bconflicts?\b", re.I)),)
+                  re.compile(r"\bconflicts?\b", re.I)),
+                 # bleeding a radiator or brakes draws no blood
+                 (re.compile(r"\bblood\b", re.I),
+                  re.compile(r"\b(?:bled|bleed\w*)\s+(?:[\w-]+\s+){0,2}?(?:the\s+)?(?:rads?|"
+                             r"radiators?|brakes?|system|pipes?|lines?|valves?|air|clutch)\b",
+                             re.I),
+                  re.compile(r"\b(?:bloods?|bled|bleed\w*)\b", re.I)),
+                 # bleeding, balancing or servicing a radiator is upkeep, not installing it
+                 (re.compile(r"^install\b", re.I),
+                  re.compile(r"\b(?:bleed\w*|bled|balanc\w*|flush\w*|servic\w*|descal\w*)\b",
+                             re.I),
+                  re.compile(r"\b(?:install\w*|fit|fits|fitted|fitting|new|put in|replac\w*)\b",
+                             re.I)))
 
 
 def _unsaid_act(label: str, sentence: str) -> bool:
@@ -372,7 +384,7 @@ def _unsaid_act(label: str, sentence: str) -> bool:
     used in the sentence only in another trade's sense."""
     if any(act.match(label) and not said.search(sentence) for act, said in _NAMED_ACTS):
         return True
-    return any(own.match(label) and (found := len(other.findall(sentence))) > 0
+    return any(own.search(label) and (found := len(other.findall(sentence))) > 0
                and found >= len(word.findall(sentence)) for own, other, word in _OTHER_SENSES)
 
 

@@ -1005,3 +1005,19 @@ def test_nothing_lost_is_no_struggle() -> None:
     and recovery tools" as a developer's growth area."""
     assert growth_cue("now we retry with backoff and nothing got lost in the load test") is None
     assert growth_cue("I got lost twice in the new estate") is not None
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("taught my apprentice to bleed radiators", "install radiators"),
+    ("bled all the rads in the flat and topped up the pressure", "take blood samples"),
+])
+def test_upkeep_of_a_radiator_is_neither_installing_it_nor_drawing_blood(text: str,
+                                                                          wrong: str) -> None:
+    assert wrong not in {t.label for t in tag(text, ("esco",))}
+
+
+def test_a_radiator_fitted_is_still_installed_and_bloods_still_taken() -> None:
+    fitted = tag("fitted two new radiators in the extension and bled them", ("esco",))
+    assert "install radiators" in {t.label for t in fitted}
+    bloods = tag("took bloods from 6 patients before 9", ("esco",))
+    assert "take blood samples" in {t.label for t in bloods}
