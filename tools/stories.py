@@ -415,6 +415,14 @@ def draft(facts: list[Fact], about: str = "", picked: list[str] | None = None,
             first = sections["action"][0]  # the deed, both from the same sentence
             sections["situation"] = [StoryLine(text=scene[0], fact_id=first.fact_id)]
             sections["action"][0] = StoryLine(text=scene[1], fact_id=first.fact_id)
+    if not sections["action"]:
+        for k, line in enumerate(sections["situation"]):
+            scene = _split_scene(line.text)
+            if scene:  # "Today client come with box dye disaster, ..., I did colour
+                # correction 4 hours": told as one scene, the writer's deed is the Action
+                sections["situation"][k] = StoryLine(text=scene[0], fact_id=line.fact_id)
+                sections["action"] = [StoryLine(text=scene[1], fact_id=line.fact_id)]
+                break
     for n in reversed(range(len(sections["action"])) if not sections["result"] else ()):
         line = sections["action"][n]
         outcome = _split_result(line.text)

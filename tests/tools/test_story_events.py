@@ -337,3 +337,15 @@ def test_a_struggle_told_after_the_deed_is_no_result() -> None:
                          "honestly terraform state still confuses me, I broke the plan twice"))
     placed = {line.text: name for name, lines in story.sections.items() for line in lines}
     assert not any("confuses" in text for text in placed), placed
+
+
+def test_a_scene_told_with_the_deed_in_one_sentence_gives_the_action() -> None:
+    """A hairdresser's "today client come with box dye disaster, orange roots and black ends,
+    I do colour correction 4 hours, she cry from happy" was one Situation, with the Action
+    and the Result asked for."""
+    story = draft(_facts("today client come with box dye disaster, orange roots and black "
+                         "ends, I do colour correction 4 hours, she cry from happy"))
+    got = {name: [line.text for line in lines] for name, lines in story.sections.items()}
+    assert got["action"] == ["I did colour correction 4 hours."]
+    assert got["result"] == ["She cried from happy."]
+    assert got["situation"][0].endswith("orange roots and black ends.")

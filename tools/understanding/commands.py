@@ -86,7 +86,7 @@ def introduction(text: str) -> bool:
 _A_MOMENT = re.compile(
     r"\b(?:" + _MOMENT_WORDS + r"|this (?:morning|afternoon)|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|want|wanna|would like|'d like|hope|hoping|"
-    r"wish|plan|planning|thinking|but)\b", re.I)
+    r"wish|plan|planning|thinking|but(?! (?:now|currently|these days|since) ))\b", re.I)
 
 
 # words that name a job (a role alone after a name is read as the job)

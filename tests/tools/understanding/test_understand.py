@@ -456,3 +456,15 @@ def test_the_work_told_keeps_what_kind_of_work_it_is() -> None:
                                           "rewires and consumer unit swaps")
     assert commands.stated_work("hi im Bev, school cook, 22 yrs in the job, love it") == \
         "school cook, 22 yrs in the job"
+
+
+def test_a_working_life_that_moved_is_an_introduction() -> None:
+    """"my name is Ana, I am hairdresser in Lisbon salon but now working in London 2 years"
+    was her first moment, and "salon management" and "sell hair products" her growth areas:
+    "but" read as a wish or a moment."""
+    from tools.understanding.commands import introduction
+
+    assert introduction("my name is Ana, I am hairdresser in Lisbon salon but now working in "
+                        "London 2 years")
+    assert not introduction("hey im Jess, I work in a call centre but I want to move into IT "
+                            "support")
