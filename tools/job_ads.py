@@ -242,7 +242,19 @@ def _title(units: list[tuple[int, str]]) -> tuple[str, list[tuple[int, str]]]:
     if len(units) > 1 and units[1][0] == number and first.endswith(".") and (
             found := rules.title(first.rstrip("."))):
         return found, units[1:]
+    wanted = _WANTED_THEN.match(first)
+    if wanted and (found := rules.title(wanted.group(1))):
+        # "Barista wanted for weekends in Leith, latte art a plus, must be able to ...": the
+        # title, then what the one-line paste asks, one need per comma
+        rest = [(number, p.strip()) for p in re.split(r",\s+", first[wanted.end():])
+                if p.strip()]
+        return found, [*rest, *units[1:]]
     return "", units
+
+
+# a one-line paste that opens with the role wanted: "Barista wanted for weekends in Leith, ..."
+_WANTED_THEN = re.compile(r"^((?:an? )?[^,.;:]{2,60}?\s+(?:wanted|needed|required)"
+                          r"(?:\s+(?:for|at|in)\s[^,.;:]{2,60})?),\s*", re.I)
 
 
 def first_look(placed: list[tuple[int, str, str | None]]

@@ -635,3 +635,15 @@ def test_headings_of_real_postings_in_their_own_words(line: str, section: str | 
     from tools.job_ad_rules import heading
 
     assert heading(line) == section
+
+
+def test_a_one_line_paste_that_opens_with_the_role_wanted() -> None:
+    """"Barista wanted for weekends in Leith, latte art a plus, must be able to open at 7am
+    ..." was one must-have requirement and the profile's title "this job"."""
+    ad = parse("Barista wanted for weekends in Leith, latte art a plus, must be able to open at "
+               "7am and handle a busy till, £24,000 a year. Food hygiene certificate desirable.")
+    assert ad.title == "Barista"
+    got = {r.text: r.must for r in ad.requirements}
+    assert got["latte art a plus"] is False
+    assert got["must be able to open at 7am and handle a busy till"] is True
+    assert not any("24" in t for t in got)
