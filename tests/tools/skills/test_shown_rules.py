@@ -1021,3 +1021,9 @@ def test_a_radiator_fitted_is_still_installed_and_bloods_still_taken() -> None:
     assert "install radiators" in {t.label for t in fitted}
     bloods = tag("took bloods from 6 patients before 9", ("esco",))
     assert "take blood samples" in {t.label for t in bloods}
+
+
+def test_work_that_keeps_turning_out_wrong_is_a_struggle() -> None:
+    assert growth_cue("my sourdough keeps coming out flat")
+    assert growth_cue("the playbook keeps failing on the old switches")
+    assert not growth_cue("the regulars keep coming back for the flat whites")
