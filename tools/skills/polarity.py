@@ -115,7 +115,7 @@ _WRITER = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|we|we're|we've|me|us|myself)\b
                      re.IGNORECASE)
 _PERSON = re.compile(r"\b(?:(?:he|she)(?:'s|s)?|they(?:'re|re)?|(?i:" + PEOPLE +
                      r")s?|children|people|(?i:nobody|no one|noone|someone|somebody|everyone|"
-                     r"everybody))\b")
+                     r"everybody|regulars|punters|locals|twins))\b")
 
 
 def _someone_elses_clause(before: str) -> bool:
