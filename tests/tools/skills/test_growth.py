@@ -73,7 +73,8 @@ def test_reading_turns_a_demonstrated_mention_into_growth() -> None:
 def test_a_shown_tag_in_a_mistake_is_growth_not_a_strength(tagger: Tagger) -> None:
     text = ("my pivot tables keep breaking and I end up doing the monthly report by hand with "
             "a calculator")
-    assert not states_growth(text, (0, len(text)))
+    # "keep breaking" is a growth cue since the sixteenth session; the head read it so before
+    assert states_growth(text, (0, len(text)))
     tags = tag(text, ("esco",))
     assert "use spreadsheets software" in {t.label for t in tags}
     assert all(t.polarity != "demonstrated" for t in tags)
