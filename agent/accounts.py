@@ -31,9 +31,14 @@ def shown_name(user_id: str) -> str | None:
     """How the person is named in what the coach writes for them (a greeting, a profile, the
     page): the name they told the coach, else the platform's, else None."""
     user = get_records().get_user(user_id)
-    shown = told_name(user_id) or clean_display_name(user["display_name"] if user else None)
-    # a terminal or API user named by a number ("--user 1") is no name to show
-    return shown if shown and any(ch.isalpha() for ch in shown) else None
+    return a_name(told_name(user_id) or
+                  clean_display_name(user["display_name"] if user else None))
+
+
+def a_name(name: str | None) -> str | None:
+    """The name, or None when it has no letter: a terminal or API user named by a number
+    ("--user 1") is greeted and shown without it ("Hi there!", not "Hi 1!")."""
+    return name if name and any(ch.isalpha() for ch in name) else None
 
 
 def user_for(provider: str, tenant: str, external_id: str,

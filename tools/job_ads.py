@@ -486,9 +486,9 @@ def _add(ad: JobAd, number: int, line: str, section: str | None) -> None:
         # with its own cue, when the last is not joined by "and" ("Python, SQL and Docker
         # preferred" is one list under one cue)
         items = _items(line, most=6)
-        cued = [bool(rules.NICE_CUE.search(c) or rules.MUST_CUE.search(c)) for c in items]
+        cued = [_cued(c) for c in items]
         chunks = items if len(items) > 1 and any(cued) and not all(cued) else chunks
-    own = [bool(rules.NICE_CUE.search(c) or rules.MUST_CUE.search(c)) for c in chunks]
+    own = [_cued(c) for c in chunks]
     for chunk in chunks:
         cue = chunk if len(chunks) > 1 and any(own) else line
         nice = section in ("nice", "stack") or _nice(cue)
@@ -555,6 +555,11 @@ def _duty_items(duty: str) -> list[str]:
         return items if len(items) > 1 and all(map(blocks.opens_with_deed, items)) else [duty]
     items = _items(duty[lead.end():], most=6)
     return items if len(items) > 1 else [duty]
+
+
+def _cued(text: str) -> bool:
+    """Whether a need says for itself how much it is needed ("essential", "a plus")."""
+    return bool(rules.NICE_CUE.search(text) or rules.MUST_CUE.search(text))
 
 
 def _nice(text: str) -> bool:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from agent import accounts
 from agent.capabilities import careers
 from agent.capabilities.skills import tag_for_user
 from agent.intents import request_after_moment
@@ -216,8 +217,7 @@ def opening(user_id: str, name: str, now: datetime | None = None) -> ToolResult:
     left open from an earlier day is saved first as its own moment, and the reply says so
     (it was getting the new week's moment appended to it)."""
     kept = _keep_stale_draft(user_id, now or datetime.now(UTC))
-    # a terminal or API user named by a number ("--user 1") is greeted "Hi there!", not "Hi 1!"
-    reply = _opening(user_id, name if any(ch.isalpha() for ch in name) else "there")
+    reply = _opening(user_id, accounts.a_name(name) or "there")
     if kept:
         reply.reply = f"{render('draft_kept')}\n\n{reply.reply}"
         reply.facts["kept_open_draft"] = True

@@ -222,19 +222,20 @@ def current_work(data: OccupationData, job: str | None, said: str | None = None)
         return []
     hits: set[int] = set()
     heads_of = _head_counts(data)
-    for labels in _labels(data)[:2]:  # a preferred label first: "electrician" is also an
-        # alternative label of industrial and domestic electricians, other work
+    preferred, alternative, _ = _labels(data)
+    for labels in (preferred, alternative):  # a preferred label first: "electrician" is also
+        # an alternative label of industrial and domestic electricians, other work
         hits = {i for label, found in labels.items() if f" {label} " in phrase
                 # one word that heads many occupations names none of them: "teacher" is an
                 # alternative label of "politics lecturer" in ESCO (a year 6 teacher got it)
-                and (" " in label or heads_of.get(label, 0) < AMBIGUOUS_HEAD or
-                     labels is _labels(data)[0])
+                and (labels is preferred or " " in label
+                     or heads_of.get(label, 0) < AMBIGUOUS_HEAD)
                 for i in found}
         if hits:
             break
     told = set(normalise(f"{job} {said or ''}").split())
     heads = {normalise(data.occupations[i].label).split()[-1] for i in hits}
-    for label, found in _labels(data)[0].items():
+    for label, found in preferred.items():
         words = label.split()
         if len(words) > 1 and words[-1] in heads and set(words) <= told:
             hits.update(found)
