@@ -36,7 +36,7 @@ from agent.state import PassportState, dialog, dialog_update, prompt_state
 from agent.toolkit.runtime import latest_user_text
 from memory.records import get_records
 from prompts import load
-from prompts.phrasebook import PROFILE_LEAD
+from prompts.phrasebook import ad_after_lead
 from tools.careers.explore import keep_job, keep_name
 from tools.understanding.commands import stated_job, stated_name, stated_work
 
@@ -198,7 +198,5 @@ def _ad_so_far(state: Any, text: str) -> str:
     """The job ad collected so far with this part added: the request's lead ("tailor my
     profile for this job:") left out; only for this conversation's dialog state, never
     saved as the person's words."""
-    lead = PROFILE_LEAD.match(text)
-    part = (text[lead.end():] if lead else text).strip()
-    so_far = "\n".join(x for x in (dialog(state).pending_ad or "", part) if x)
+    so_far = "\n".join(x for x in (dialog(state).pending_ad or "", ad_after_lead(text)) if x)
     return so_far[-MAX_AD_CHARS:]  # "" after the request alone: the ad is awaited

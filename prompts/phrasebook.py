@@ -20,6 +20,13 @@ PROFILE_LEAD = re.compile(
     r"resume|résumé)?\s*(?:for|to)\s+(?:this|the|a)\s+(?:job|role|position|ad|posting|"
     r"vacancy)(?:\s+ad)?)\s*[:\-]?\s*", re.I)
 
+
+def ad_after_lead(message: str) -> str:
+    """What follows the request's lead ("tailor my profile for this job:"), or the whole
+    message when it has none: the job ad, or a part of it."""
+    lead = PROFILE_LEAD.match(message)
+    return (message[lead.end():] if lead else message).strip()
+
 # Asking for a story in one's own words, addressed to the coach: "tell me a story about the
 # e-bike brake", "can you turn the school checks into a STAR story?", "write up the leak as
 # a story", "star story about the match please". Group "about" (or "what") holds the topic.

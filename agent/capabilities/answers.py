@@ -32,6 +32,7 @@ from prompts.phrasebook import (
     STORY_EDIT,
     STORY_SAVE,
     STORY_SAVE_COMMAND,
+    ad_after_lead,
 )
 from tools import resume, stories
 from tools import strengths as strengths_tool
@@ -320,7 +321,7 @@ def profile_turn(user_id: str, message: str, collected: str | None = None) -> To
             return with_draft_note(user_id, profile_for(user_id, collected))
         return ToolResult(kind="ad_text_end", reply=render_template("ad_text_end"))
     lead = PROFILE_LEAD.match(message)
-    ad = message[lead.end():].strip() if lead else message.strip()
+    ad = ad_after_lead(message)
     # the ad is awaited: the next message that reads as one is it. One line without the
     # request's lead is the request in other words, never the ad ("hello. Name is Dave, 58,
     # bus driver for First in Bristol" was read as a profile request and tailored for)
