@@ -57,7 +57,9 @@ GROWTH_CUE = re.compile(
     r"(?:is|are|am|'m|'s) (?:really |very |so |too )?"
     r"(?:weak|rusty|slow|patchy)|not (?:\w+ )?enough yet|(?:stress(?:es)?|scares?|confuses?) "
     r"me|terrified|(?<!nothing )(?<!nobody )(?<!no one )(?<!none )(?:get|got|getting) "
-    r"(?:lost|nervous)|"
+    r"(?:(?:really|so|a bit|very|quite|all) )?(?:lost|nervous|flustered|tongue-tied|panicky)|"
+    # "i get really flustered when the system crashes", "I panic when the phone rings"
+    r"flustered|(?:i|we) (?:always |still |just )?panic (?:when|if|every|whenever|as soon)|"
     r"(?:don't|dont|do not|didn't|didnt|did not) (?:really |quite |fully |even |actually )?"
     r"(?:understand|know (?:how|what|where|when))|no (?:real )?idea how|"
     # "i still dont really get kubernetes" (not "I don't get paid enough")
@@ -93,7 +95,10 @@ _THEIR_FEELING = re.compile(
     + PEOPLE + r"s?|children|people)\s+(?i:" + _LINK + r")?|(?!I\b)[A-Z][a-z]*\s+(?i:" + _LINK
     + r"))" + _DEGREE + r"$")
 # a name right before a cue that opens with its own verb: "Tom got nervous"
-_NAME_BEFORE = re.compile(r"\b(?!I\b)[A-Z][a-z]*\s+$")
+# ("Still get flustered ringing the GP": an adverb opening the sentence is no name)
+_NAME_BEFORE = re.compile(r"\b(?!I\b|(?:Still|Always|Sometimes|Often|Usually|Really|Just|Now|"
+                          r"Today|Then|Also|Again|Never|Even|So|Totally|Properly)\b)"
+                          r"[A-Z][a-z]*\s+$")
 _LINK_CUE = re.compile(_LINK, re.IGNORECASE)
 
 
@@ -208,6 +213,11 @@ def polarity(text: str, clause: tuple[int, int], evidence: tuple[int, int],
 # so the vans don't cross the city twice")
 _CONSEQUENCE = re.compile(r"\b(?:so(?: that)?|because|cos|coz|since|until|till|unless|otherwise|"
                           r"or else|in case|which|whereas|after|when|while|once|before|"
+                          # a relative clause of a thing or person: "talked a customer out
+                          # of a car that would not suit her"
+                          r"(?<=[a-z] )(?:that|who) (?=(?:would|will|could|can|did|does|do|was|"
+                          r"were|is|are|has|have|had|should|wouldn|couldn|didn|doesn|wasn|"
+                          r"isn|hasn|won)\b)|"
                           r"(?:showed|shows|found|said|says|told me|realised|realized|noticed)"
                           r"(?: that)?)\b", re.IGNORECASE)
 

@@ -1027,3 +1027,24 @@ def test_work_that_keeps_turning_out_wrong_is_a_struggle() -> None:
     assert growth_cue("my sourdough keeps coming out flat")
     assert growth_cue("the playbook keeps failing on the old switches")
     assert not growth_cue("the regulars keep coming back for the flat whites")
+
+
+@pytest.mark.parametrize(("sentence", "writers"), [
+    ("i get really flustered when the system crashes mid call and i have to stall", True),
+    ("Still get flustered ringing the GP surgery", True),
+    ("I panic when the crash bleep goes", True),
+    ("the customer got flustered and left his card", False),
+    ("Tom got nervous before the audit", False),
+])
+def test_getting_flustered_is_the_writers_struggle_unless_said_of_someone(
+        sentence: str, writers: bool) -> None:
+    """A call-centre agent's "i get really flustered when the system crashes" showed nothing;
+    "Still" opening a sentence was read as a name ("Tom got nervous")."""
+    assert (growth_cue(sentence) is not None) is writers
+
+
+def test_a_negation_inside_a_relative_clause_is_not_the_deeds() -> None:
+    """"talked a customer out of a car that would not suit her" was a negated deed."""
+    assert polarity("talked a customer out of a car that would not suit her", (0, 55),
+                    (0, 30)) == "demonstrated"
+    assert polarity("I told her that I did not take the money", (0, 40), (26, 40)) == "negated"
