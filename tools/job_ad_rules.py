@@ -39,8 +39,11 @@ SECTIONS: list[tuple[str, str]] = [
              r"what we need from you|our expectations|eligibility|skills required|"
              r"what you(?:'ll| will)? bring to the table|you (?:could|might) be (?:our|the) "
              r"(?:next |new )?[\w -]+ if you"),
-    ("duty", r"(?:key |main |your |core |primary )?(?:responsibilities|duties|tasks|"
-             r"accountabilities)|what (?:you|u)(?:'ll| will)? (?:do|be doing|work on|"
+    ("duty", r"(?:key |main |your |core |primary |essential |principal |job |general )?"
+             r"(?:responsibilities|duties|tasks|accountabilities)|(?:essential|key|main|primary|"
+             r"core|principal) (?:job )?(?:functions|duties and responsibilities)|"
+             r"(?:job|position|role) (?:summary|duties|functions)|"
+             r"what (?:you|u)(?:'ll| will)? (?:do|be doing|work on|"
              r"be working on)|"
              r"you(?:'ll| will)? (?:do|work on|be responsible for)|you(?:'ll| will)|"
              r"the role|your role|"
@@ -275,7 +278,7 @@ def named_subject(line: str) -> bool:
 
 def bare(line: str) -> str:
     """A line without bullets, Markdown marks and trailing colon, lower-cased."""
-    text = _BULLET.sub("", line.strip()).strip()
+    text = _SYMBOLS_FIRST.sub("", _BULLET.sub("", line.strip()).strip())
     text = re.sub(r"^#+\s*|[*_]{1,3}", "", text).strip().rstrip(":.!?–-…").strip()
     return text.replace("’", "'").lower()
 
@@ -344,18 +347,29 @@ _NEED = re.compile(r"(?:some |previous |relevant |prior )?(?:experience|knowledg
                    r"qualifications?|licen[cs]es?|degree|training|dbs)\b", re.I)
 
 
+# emoji and other symbols before a heading's or a title's words ("🧠 What you bring")
+_SYMBOLS_FIRST = re.compile(r"^[^\w\s#*(\[<\"'“‘£$€@&+-]+\s*")
+
+
 def title(unit: str) -> str | None:
     """The ad's title when its first line reads like one (short, no sentence), else None."""
-    found = re.match(r"^(?:job title|title|role|position)\s*:\s*(.+)$", unit, re.I)
+    unit = _SYMBOLS_FIRST.sub("", unit)  # "🚀 We're hiring: ..."
+    # "Job title: ...", "Stellenangebot / Job offer: CNC Machinist (m/f/d)"
+    found = re.match(r"^(?:[^:/]{2,30}/\s*)?(?:job title|title|role|position|job offer|"
+                     r"vacancy|job opening|opening)\s*:\s*(.+)$", unit, re.I)
     if found:
         return found.group(1).strip()[:100]
     # "Sous Chef wanted." / "We're hiring: a night porter!" opens a one-line paste
-    wanted = (re.match(r"^(?:urgently )?(?:we(?:'re| are) )?(?:now )?(?:hiring|recruiting)"
-                       r"\s*:?\s*(?:an? )?(.{2,60}?)[.!]*$", unit.strip(), re.I)
-              or re.match(r"^(?:an? )?(.{2,60}?)\s+(?:wanted|needed|required)(?: urgently)?"
-                          r"(?:\s+(?:for|at|in)\s.{2,60})?[.!]*$", unit.strip(), re.I))
+    wanted = (re.match(r"^(?:urgently )?(?:we(?:'re|’re| are) )?(?:now )?(?:hiring|recruiting)"
+                       r"\s*:?\s*(?:an? )?(.{2,60}?)(?:\s+(?:@|[|—–])\s.{2,60})?[.!]*$",
+                       unit.strip(), re.I)
+              or re.match(r"^(?:an? )?(.{2,60}?)\s+(?:wanted|needed|required)(?: urgently| asap| "
+                          r"now| immediately)?(?:\s+(?:for|at|in)\s.{2,60})?[.!]*$",
+                          unit.strip(), re.I))
     if wanted and len(wanted.group(1).split()) <= 6 and not _NEED.search(wanted.group(1)):
-        return wanted.group(1).strip()[:100]  # "Kitchen porter wanted for our pub in Ripon"
+        # "Kitchen porter wanted for our pub in Ripon", "We're hiring: Junior Frontend Dev
+        # (React) @ Pikl — remote (EU)"
+        return wanted.group(1).strip()[:100]
     plain = unit.strip("#* ")
     need = REQUIREMENT_CUE.search(plain)
     if need and _title_case(plain) and not _TITLE_NEED.search(plain):

@@ -24,7 +24,8 @@ _NEXT_UPPER = re.compile(r"[A-Z(\"“‘'0-9•£$€-]")
 # Words that end with a period and go on with the same sentence ("incl. weekends").
 _ABBREVIATIONS = frozenset({
     "e.g", "i.e", "etc", "incl", "approx", "min", "max", "vs", "nr", "dept", "tel", "mob", "dr",
-    "mr", "mrs", "ms", "cf", "ca", "a.m", "p.m", "esp", "resp"})
+    "mr", "mrs", "ms", "cf", "ca", "a.m", "p.m", "esp", "resp", "st", "jr", "sr", "inc", "ltd",
+    "corp", "mt", "ft"})
 # An inline label inside a unit: up to five words, the first capitalised, before a colon.
 _COLON = re.compile(r":\s+")
 _SHORT = 12  # a piece of at most this many words is never split into sentences

@@ -493,8 +493,15 @@ def _add(ad: JobAd, number: int, line: str, section: str | None) -> None:
         cue = chunk if len(chunks) > 1 and any(own) else line
         nice = section in ("nice", "stack") or _nice(cue)
         for piece in _items(chunk):
-            if _NO_NEED.match(piece):  # "No experience needed": said of the post, asks nothing
-                ad.set_aside.append(SetAside(text=piece, why="other", line=number))
+            free = _NO_NEED.match(piece)
+            if free:  # "No experience needed": said of the post, asks nothing ...
+                after = _BUT_NEED.match(piece, free.end())
+                ad.set_aside.append(SetAside(text=piece[:after.start() if after else None]
+                                             .strip(" ,;"), why="other", line=number))
+                if after:  # ... "but you must be reliable and able to work weekends" does
+                    rest = piece[after.end():].strip(" .")
+                    ad.requirements.append(Requirement(text=rest, must=not nice,
+                                                       terms=terms_in(rest), line=number))
             else:
                 ad.requirements.append(Requirement(text=piece, must=not nice,
                                                    terms=terms_in(piece), line=number))
@@ -536,6 +543,10 @@ _JOINED_LAST = re.compile(r"\s(?:and|or|&)\s[^,]*$", re.I)
 _NO_NEED = re.compile(r"^\W*(?:no|none)\s+(?:(?:previous|prior|formal|specific|relevant)\s+)?"
                       r"(?:experience|qualifications?|degree|training)\s+(?:is\s+)?(?:needed|"
                       r"required|necessary|expected)\b", re.I)
+
+
+# what the post asks after all: "No experience needed but you must be reliable ..."
+_BUT_NEED = re.compile(r"[\s,;]*(?:but|however)\s+(?=\S)", re.I)
 
 
 # "Duties include anaesthetic monitoring, running in-house laboratory tests, dispensing

@@ -647,3 +647,59 @@ def test_a_one_line_paste_that_opens_with_the_role_wanted() -> None:
     assert got["latte art a plus"] is False
     assert got["must be able to open at 7am and handle a busy till"] is True
     assert not any("24" in t for t in got)
+
+
+US_HOSPITAL_AD = """Registered Nurse - Med/Surg (Nights) | St. Luke's Regional Medical Center | Boise, ID
+
+Job Summary
+Provides direct patient care to adult patients on a 32-bed medical-surgical unit.
+
+Essential Functions
+• Administers medications and IV therapy per policy
+• Delegates tasks to CNAs appropriately
+
+Minimum Qualifications
+• BLS required
+
+St. Luke's is an Equal Opportunity Employer.
+"""
+
+
+def test_a_us_hospital_ads_headings_and_abbreviations() -> None:
+    """"Essential Functions" was a must-have requirement and its duties were needs, "Job
+    Summary"'s duty was set aside, and "St. Luke's" was cut into "St." (kept as a need)."""
+    ad = parse(US_HOSPITAL_AD)
+    duties = {d.text.rstrip(".") for d in ad.duties}
+    assert {"Provides direct patient care to adult patients on a 32-bed medical-surgical unit",
+            "Administers medications and IV therapy per policy"} <= duties
+    assert [r.text for r in ad.requirements] == ["BLS required"]
+    assert "St. Luke's is an Equal Opportunity Employer." in {s.text for s in ad.set_aside}
+
+
+def test_headings_and_titles_behind_emoji() -> None:
+    """A startup's "🧠 What you bring" was kept as a requirement, and "🚀 We're hiring:
+    Junior Frontend Dev (React) @ Pikl — remote (EU)" gave no title."""
+    ad = parse("🚀 We're hiring: Junior Frontend Dev (React) @ Pikl — remote (EU)\n\n"
+               "👩‍💻 What you'll do\n→ Build new screens in React with our designer\n\n"
+               "🧠 What you bring\n→ 1+ year building stuff with React\n")
+    assert ad.title == "Junior Frontend Dev (React)"
+    assert [r.text for r in ad.requirements] == ["1+ year building stuff with React"]
+    assert [d.text for d in ad.duties] == ["Build new screens in React with our designer"]
+
+
+@pytest.mark.parametrize(("first", "title"), [
+    ("Stellenangebot / Job offer: CNC Machinist (m/f/d)", "CNC Machinist (m/f/d)"),
+    ("Vacancy: Night Porter", "Night Porter"),
+    ("Kitchen Porter needed asap at The Red Lion, Henley", "Kitchen Porter"),
+])
+def test_titles_said_as_an_offer_or_a_need(first: str, title: str) -> None:
+    assert parse(first + "\n\nYour tasks:\n- Washing pots\n").title == title
+
+
+def test_no_experience_needed_but_a_need_after_it() -> None:
+    """"No experience needed but you must be reliable and able to work weekends" was set
+    aside whole."""
+    ad = parse("Kitchen Porter needed asap at The Red Lion, Henley. No experience needed but you "
+               "must be reliable and able to work weekends. Call Dave on 07700 900123.")
+    assert [r.text for r in ad.requirements] == ["you must be reliable and able to work weekends"]
+    assert "No experience needed" in {s.text for s in ad.set_aside}
