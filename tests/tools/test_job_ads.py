@@ -649,7 +649,7 @@ def test_a_one_line_paste_that_opens_with_the_role_wanted() -> None:
     assert not any("24" in t for t in got)
 
 
-US_HOSPITAL_AD = """Registered Nurse - Med/Surg (Nights) | St. Luke's Regional Medical Center | Boise, ID
+US_HOSPITAL_AD = """Registered Nurse - Med/Surg (Nights) | St. Luke's Medical Center | Boise, ID
 
 Job Summary
 Provides direct patient care to adult patients on a 32-bed medical-surgical unit.
