@@ -126,6 +126,12 @@ WORK_DEFICIT = re.compile(
 # the task panic itself, left out when looking for a personal state elsewhere in the message
 TASK_PANIC = re.compile(r"\bpanic (?:a bit |a little |slightly |sometimes )?(?=when (?:i|we) "
                         r"(?:have|need|got) to |(?:doing|with|over|on|at) )", re.I)
+# doing the work alone, told beside a task found hard: "I still find it hard to delegate to
+# the HCAs, I end up doing everything myself" (a staff nurse got the care reply)
+ON_MY_OWN = re.compile(r"\b(?:do|does|did|doing|end(?:ed)? up doing|sort(?:ing|ed)?|fix(?:ing|ed)?|"
+                       r"finish(?:ing|ed)?|cover(?:ing|ed)?) (?:it |them |everything |all "
+                       r"(?:of )?(?:it |the work )?|the \w+ )?(?:myself|by myself|on my own)\b",
+                       re.I)
 # Words of a personal state: when one is in the message, dislikes are scored again.
 STATE = re.compile(
     r"\b(?:myself|my life|life|alive|living|everything|anything|nothing|everyone|nobody|"
@@ -173,8 +179,8 @@ def only_ordinary(piece: str, text: str) -> bool:
         return not STATE.search(NO_HARM.sub(" ", EMBARRASSED.sub(" ", text)))
     if FELT_BAD.search(piece) and SLIP.search(text):
         return not STATE.search(NO_HARM.sub(" ", FELT_BAD.sub(" ", text)))
-    if WORK_DEFICIT.search(piece):
-        return not STATE.search(TASK_PANIC.sub(" ", text))  # its own "panic" is no state
+    if WORK_DEFICIT.search(piece):  # its own "panic", and doing the work alone, are no state
+        return not STATE.search(ON_MY_OWN.sub(" ", TASK_PANIC.sub(" ", text)))
     ordinary = DISLIKE.search(piece) or TIRED_AFTER_WORK.search(piece)
     return bool(ordinary) and not STATE.search(text)
 

@@ -289,6 +289,9 @@ def test_a_statement_of_something_done_is_told_apart(text: str, deed: bool) -> N
     ("I freeze when I have to ring the on-call surgeon, I rehearse it three times first", True),
     ("still shaky on the new scheduling software, keep booking rooms twice", True),
     ("keep meaning to learn the booking system properly", True),
+    # doing the work alone beside it is no personal state (a staff nurse got the care reply)
+    ("I still find it hard to delegate to the HCAs, I end up doing everything myself", True),
+    ("I find it hard to ask for help, I feel like I have to do everything myself", False),
     # how able the writer is at a task, good or bad
     ("i think i am good in finding bugs but i am slow to write the automation tests", True),
     ("I am slow at the till when it gets busy", True),
