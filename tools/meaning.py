@@ -28,6 +28,7 @@ from tools.demonstrated import done_parts
 from tools.facts import Fact
 from tools.faithfulness import TECH
 from tools.skills.frameworks import BUILTIN_DIR, FILES, read_jsonl_gz
+from tools.skills.people import PEOPLE
 from tools.skills.text import STOPWORDS, lemma, tokens
 from tools.strengths import activities_under
 
@@ -147,6 +148,8 @@ def shared(req_tags: Sequence[dict[str, Any]], requirement: str, fact: Fact
     words = _words(said_done(fact))
     for w in _words(requirement):
         for v in words:
+            if v != w and _PERSON.fullmatch(v):
+                continue  # "I had two student nurses" names who was there: no "nursing care"
             if v.startswith(w) or w.startswith(v) or v[:6] == w[:6] or (
                     len(_stem(v)) >= 4 and _stem(v) == _stem(w)):
                 return v, "word"
@@ -155,6 +158,11 @@ def shared(req_tags: Sequence[dict[str, Any]], requirement: str, fact: Fact
         return None
     written = re.search(rf"\b{re.escape(place)}\w*", said_done(fact), re.I)  # "paged"
     return (written.group(0) if written else place), "sector"
+
+
+# a word that names a person (a role, a trade, someone served): the same person asked for
+# ("student nurses" for "Supervise student nurses") is shared, another form is not
+_PERSON = re.compile(PEOPLE + r"s?", re.I)
 
 
 # A sector an ad asks experience in, and the places and people a person names when they

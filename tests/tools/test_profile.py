@@ -755,3 +755,19 @@ def test_a_quality_asked_gets_a_step_that_fits_it() -> None:
     assert "being kind, patient" in next_step("kind, patient", None)
     assert "being motivated" in next_step("motivated", None)
     assert "being" not in next_step("Medicines reconciliation on the wards", None)
+
+
+def test_a_person_named_in_a_reflection_is_no_word_of_the_work_asked_for() -> None:
+    """"I had two student nurses this week, I let them do the drug round" covered
+    "Assesses, plans, implements and evaluates nursing care" by the shared word "nurse": the
+    students named who was there, not the writer's nursing care. The same people asked for
+    still share the word."""
+    from tools.facts import Fact
+    from tools.meaning import shared
+
+    fact = Fact(id="r#1", item_id="r", kind="reflection", date="2026-11-30",
+                text="I had two student nurses this week, I let them do the drug round with "
+                     "me watching and I gave them feedback after", source="reflection")
+    assert shared([], "Assesses, plans, implements and evaluates nursing care", fact) is None
+    assert shared([], "Supervise and support student nurses on placement", fact) == (
+        "student", "word")
