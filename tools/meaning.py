@@ -87,6 +87,7 @@ def holds_training(fact: Fact) -> bool:
 COVER_MIN = 0.15  # similarity (sentence or its whole item) needed with a shared concept
 NEAR_MIN = 0.5  # similarity alone: transferable, never covered
 SHARED_BONUS = 0.1  # per content word a sentence shares with the requirement, for ranking
+SECOND_CITE = 0.5  # a second quote at least this share of the first one's closeness
 _GENERIC_WORDS = ("experience experienced ability able skill skills good strong excellent "
                   "knowledge work working team year years role high level great proven "
                   "understanding demonstrate demonstrated environment candidate both also "
@@ -286,6 +287,12 @@ def by_meaning(matches: Sequence[Any], req_tags: Sequence[Sequence[dict[str, Any
             rank = {f.id: near[row][j] + SHARED_BONUS * _overlap(m.requirement, f)
                     for j, f in enumerate(done) if f.id in m.cites}
             m.cites = sorted(m.cites, key=lambda c: -rank.get(c, -1.0))[:2]
+            if len(m.cites) == 2 and rank.get(m.cites[1], -1.0) < SECOND_CITE * \
+                    rank.get(m.cites[0], -1.0):
+                # "Educates patients and families on discharge instructions": the discharge
+                # teaching, not also a deteriorating patient escalated (who shares only
+                # "communicate effectively in healthcare")
+                m.cites = m.cites[:1]
         if m.status == "covered":
             k = covered.index(i)
             _quote_the_rest(m, req_tags[i], rest_text[i], done, rest_near[k], rest_gate[k])

@@ -771,3 +771,24 @@ def test_a_person_named_in_a_reflection_is_no_word_of_the_work_asked_for() -> No
     assert shared([], "Assesses, plans, implements and evaluates nursing care", fact) is None
     assert shared([], "Supervise and support student nurses on placement", fact) == (
         "student", "word")
+
+
+def test_a_second_quote_much_less_close_than_the_first_is_left_out() -> None:
+    """"Educates patients and families on discharge instructions" quoted the discharge
+    teaching and a deteriorating patient escalated (both share "communicate effectively in
+    healthcare"): the second shows no teaching."""
+    from tools.facts import Fact
+    from tools.meaning import by_meaning
+    from tools.profile import Match
+
+    teach = Fact(id="a#1", item_id="a", kind="reflection", date="2026-11-30",
+                 text="I did the discharge teaching for a lady going home on insulin, I "
+                      "showed her daughter how to do the injections", source="reflection")
+    sick = Fact(id="b#1", item_id="b", kind="reflection", date="2026-11-30",
+                text="on nights a man with pneumonia dropped his sats and his NEWS went to 7, "
+                     "I called the registrar and we got him on high flow oxygen",
+                source="reflection")
+    m = Match(requirement="Educates patients and families on discharge instructions",
+              must=False, kind="duty", status="covered", cites=["b#1", "a#1"])
+    by_meaning([m], [[]], [teach, sick])
+    assert m.cites == ["a#1"]
