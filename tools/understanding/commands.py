@@ -191,7 +191,7 @@ _LAST_DETAIL = re.compile(r"\s+(?:in|at|on|for|with|near|around)\s+(?:(?!\s(?:in
 # a clause of its own that says how long: "22 yrs in the job", "for 7 years", "since 2019"
 _HOW_LONG = re.compile(r"^\W*(?:for\s+|since\s+|over\s+|almost\s+|nearly\s+)?(?:\d+|one|two|"
                        r"three|four|five|six|seven|eight|nine|ten|twenty|thirty)\+?\s*"
-                       r"(?:yrs?|years?|months?)\b[^,.;!?\n]{0,30}$|"
+                       r"(?:yrs?|years?|months?)\b[^,.;!?\n]{0,60}$|"
                        r"^\W*since (?:19|20)\d\d\b", re.I)
 _CLAUSE_END = re.compile(r"[,.;!?\n]")
 # a clause of its own that says what kind of that work: "mostly domestic rewires and consumer

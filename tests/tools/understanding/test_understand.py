@@ -378,6 +378,9 @@ def test_the_job_an_introduction_states(text: str, job: str | None) -> None:
      "centre in Manchester while I study UX design online",
      "now I work in a call centre in Manchester"),  # what leads to the work stays
     ("hi im Sam", None),
+    # how long, with where and what (a junior developer's "1+ year with React" was untold)
+    ("im Tomasz, junior dev, 1 year at a small agency in Gdansk doing React mostly",
+     "junior dev, 1 year at a small agency in Gdansk doing React mostly"),
 ])
 def test_the_words_of_an_introduction_that_tell_the_work(text: str, work: str | None) -> None:
     """Kept verbatim as the person's evidence of experience (issue 15: "seven years in
