@@ -354,7 +354,18 @@ _I_VOLUNTEER = re.compile(r"\b(?:(?:i|we)\s+(?:\w+\s+)?volunteer(?:ed|s)?|(?:i'?
 _NAMED_ACTS = ((re.compile(r"^prescribe\b", re.I), re.compile(r"\bprescri\w*", re.I)),
                (re.compile(r"^play (?:the |musical )", re.I),
                 re.compile(r"\b(?:play\w*|gigs?|gigged|jam\w*|busk\w*|sang|sing\w*|practi[cs]\w*|"
-                           r"rehears\w*|perform\w*|concert|recital)\b", re.I)))
+                           r"rehears\w*|perform\w*|concert|recital)\b", re.I)),
+               # teaching ("need to get better at public speaking" is no "teach public
+               # speaking principles"): someone taught, a class or a lesson named
+               (re.compile(r"^teach\b", re.I),
+                re.compile(r"\b(?:teach\w*|taught|lessons?|class(?:es|room)?|pupils?|students?|"
+                           r"learners?|trainees?|apprentices?|tutor\w*|train\w*|coach\w*|"
+                           r"instruct\w*|courses?|workshops?|sessions?|seminars?|lectur\w*|"
+                           r"demonstrat\w*|show(?:ed|n|ing)?|explain\w*|year \d+|y\d+|gcses?|"
+                           r"a-?levels?|revision|kids|children|group|cohort|module|"
+                           r"curriculum|schemes? of work|homework|marking|marked|whiteboard|"
+                           r"theory|(?:talk|walk)(?:ed|ing)? \w+ through|went through|"
+                           r"new (?:lad|girl|guy|starters?|ones?|hires?|joiners?))\b", re.I)))
 
 
 # ... and labels whose word the sentence uses in another trade's sense, when the sentence

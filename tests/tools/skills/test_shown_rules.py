@@ -1048,3 +1048,14 @@ def test_a_negation_inside_a_relative_clause_is_not_the_deeds() -> None:
     assert polarity("talked a customer out of a car that would not suit her", (0, 55),
                     (0, 30)) == "demonstrated"
     assert polarity("I told her that I did not take the money", (0, 40), (26, 40)) == "negated"
+
+
+def test_teaching_needs_someone_taught_or_a_class_named() -> None:
+    """"need to get better at public speaking" showed "teach public speaking principles";
+    a lesson planned or a learner talked through still teaches."""
+    speaking = {t.label for t in tag("need to get better at public speaking, my voice shakes",
+                                     ("esco",))}
+    assert "teach public speaking principles" not in speaking
+    lesson = {t.label for t in tag("planned a science lesson on circuits with little bulbs "
+                                   "and batteries", ("esco",))}
+    assert any(label.startswith("teach ") for label in lesson)
