@@ -22,11 +22,12 @@ SECTIONS: list[tuple[str, str]] = [
              r"country|remote|job area|grade|band|likes"),
     ("nice", r"nice|(?:nice|good|great) to have|nice[- ]to[- ]haves?|bonus(?: points)?|"
              r"(?:it'?s |would be )?a plus|preferred(?: qualifications| skills)?|desirables?|"
-             r"desired|optional|extra points|ideally|advantageous|assets?|"
+             r"desired|optional|extra points|ideally|advantageous|assets?|desirable (?:criteria|"
+             r"skills|requirements|qualifications|experience)|"
              r"(?:and |now )?it would be (?:fantastic|great|nice|amazing|a plus|awesome) if you"
              r"(?: could)?(?: also)?|bonus points if you(?: have)?"),
-    ("must", r"(?:key |essential |required |minimum |basic |our )?(?:requirements?|"
-             r"qualifications?|skills?(?: (?:and|&) (?:experience|qualifications))?|"
+    ("must", r"(?:key |essential |required |minimum |basic |our |selection |entry )?"
+             r"(?:requirements?|qualifications?|skills?(?: (?:and|&) (?:experience|qualifications))?|"
              r"competenc(?:e|ies)|criteria)|required|essentials?|must[- ]haves?|"
              r"what (?:we(?:'re| are) looking for|we need|we expect|you(?:'ll)? need|"
              r"you(?:'ll| will)? bring|you bring|you have|you(?:'ll)? have)|"
@@ -47,7 +48,7 @@ SECTIONS: list[tuple[str, str]] = [
              r"be working on)|"
              r"you(?:'ll| will)? (?:do|work on|be responsible for)|you(?:'ll| will)|"
              r"the role|your role|"
-             r"about the (?:role|job|position)|role description|the job|the position|"
+             r"about the (?:role|position)|role description|the job|the position|"
              r"your missions?|your (?:day|week)|day[- ]to[- ]day|in this role|"
              r"what the job involves|job purpose|ihre aufgaben|your impact|the work|"
              r"(?:main )?duties of the (?:job|role)|purpose of the role|your shift|"
@@ -76,8 +77,9 @@ SECTIONS: list[tuple[str, str]] = [
 CONTEXT_HEADING = re.compile(r"^(?:(?:project |research |scientific )?background|context|"
                              r"about the project)\W*$", re.I)
 _SECTION_RES = [(name, re.compile(rf"^(?:{pattern})$")) for name, pattern in SECTIONS]
+# ("About the job" heads a whole pasted LinkedIn page: the firm, the duties and the needs)
 _OPEN = re.compile(r"^(?:job description|description|overview|summary|the opportunity|"
-                   r"role overview|position summary|details|job overview|more about the "
+                   r"about the job|role overview|position summary|details|job overview|more about the "
                    r"(?:position|role|job))$")
 # A bullet glyph may touch its text ("•Train staff"); a dash, star or number needs a space.
 _BULLET = re.compile(r"^\s*(?:[•·▪■►▸✓✔→○◦●✅☑➤➢▶◆♦★✦❖»]\s*|(?:[-*–—]|\d{1,2}[.)]|[a-z][.)]|"
@@ -87,7 +89,10 @@ _LABEL = re.compile(r"^([^:]{2,48}):\s*(.*)$")
 
 INJECTION = re.compile(
     r"\b(?:ignore (?:all |any |the |your )?(?:previous|prior|above|earlier|other)|disregard "
-    r"(?:all|any|the|previous|your)|system prompt|you are now|act as|pretend|"
+    r"(?:all|any|the|previous|your)|system prompt|you are now|pretend|"
+    # "act as if ...", "act as an AI ...", not a duty ("Act as personal tutor to students")
+    r"act as (?:if|though)|act as (?:an? |the |my )?(?:ai|assistant|chatbot|bot|language model|"
+    r"llm)|"
     r"say (?:that )?(?:the |this )?(?:candidate|applicant)|(?:the )?candidate (?:has|holds|is an?)|"
     r"write that|instructions? (?:to|for) (?:the |any )?(?:ai|assistant|model|llm)|"
     r"assistant:|system:|as an ai|(?:if|when) you(?:'re| are) an? (?:ai|llm|language model|"
@@ -219,10 +224,16 @@ MUST_CUE = re.compile(r"(?<!\bnot )(?<!n't )(?<!\bnot necessarily )"
                       r"\b(?:must|required|essential|mandatory|is a must)\b", re.I)
 
 
+_PAGE_WORDS = re.compile(r"(?:…\s*)?(?:show|see|read|view) (?:more|less|all)\W*|apply now|"
+                         r"easy apply|save(?: job)?|report (?:this )?job|share(?: job)?", re.I)
+
+
 def aside_reason(unit: str) -> str | None:
     """A reason to set a line aside whatever its section (``metadata``, ``benefit``,
     ``application``, ``company``, ``other``), or None."""
     plain = strip_bullet(unit)
+    if _PAGE_WORDS.fullmatch(plain.strip()):
+        return "other"  # "Show more", "See less": the job board's buttons, pasted with the ad
     if META_LINE.match(plain) or (len(plain.split()) <= 10 and _meta_shaped(plain)):
         return "metadata"
     if is_pay(unit):
@@ -313,9 +324,12 @@ def open_heading(line: str) -> str | None:
     text = strip_bullet(line)
     if not text.endswith((":", "...", "…")) or len(text.split()) > 12:
         return None  # "Skills & experiences exciting to us…" leads into a list too
+    if re.search(r"\b(?:the )?(?:successful|ideal) (?:candidate|applicant|person)|post ?holder|"
+                 r"jobholder", text, re.I) and not text.rstrip(":.…").endswith("will"):
+        return "must"  # "The successful candidate will have:"
     if re.search(r"\byou(?:'ll| will)? (?:get to|do|work on|be (?:doing|working|responsible))|"
-                 r"responsibilit|tasks|duties", text, re.I):
-        return "duty"
+                 r"responsibilit|tasks|duties|\bwill$", text.rstrip(":.…"), re.I):
+        return "duty"  # ... "The successful candidate will:"
     if re.search(r"\b(?:awaits? you|awaiting you|in it for you|we offer|you(?:'ll| will)? get|"
                  r"you can expect|perks|benefits)\b", text, re.I):
         return "benefit"  # "This and more is awaiting you…"

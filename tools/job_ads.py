@@ -134,7 +134,8 @@ def parse(text: str) -> JobAd:
     keep = blocks.keep_probabilities(rows)
     before: Aside | None = None
     for i, (number, line, section) in enumerate(placed):
-        reason = reasons[i] or _second_look(line, rows[i], float(keep[i]))
+        reason = reasons[i] or (None if section in ("must", "nice") and _NEED_WORDS.search(line)
+                                else _second_look(line, rows[i], float(keep[i])))
         if reason in ("benefit", "company") and _you_will_do(line) and i and \
                 placed[i - 1][0] == number and before is None:
             # "You'll be out on the road carrying out rewires ... You'll also support our
@@ -234,6 +235,10 @@ def _title(units: list[tuple[int, str]]) -> tuple[str, list[tuple[int, str]]]:
     if not units:
         return "", units
     number, first = units[0]
+    if len(units) > 1 and rules.heading(first) == "open" and \
+            (found := rules.title(units[1][1])):
+        # a pasted page's own heading first ("About the job", then "Customer Success Manager")
+        return found, units[2:]
     if found := rules.title(first):
         return found, units[1:]
     parts = job_ad_units.sentences(first, short=0)
@@ -286,6 +291,12 @@ def first_look(placed: list[tuple[int, str, str | None]]
     rows = blocks.features([text for _, text, _ in placed], [s for _, _, s in placed],
                            probs[row] if row else probs, [skill[r] for r in row])
     return reasons, rows
+
+
+# words of a need: under a requirements heading, "Flexible to work shifts including weekends"
+# is asked of the reader, whatever the second look reads into it
+_NEED_WORDS = re.compile(r"^\W*(?:(?:be |being )?(?:flexible|willing|able|happy|prepared|available)"
+                         r" to\b|(?:flexibility|willingness|ability|availability) to\b)", re.I)
 
 
 # "You'll also support our apprentices on site": what the reader will do, whatever its block
@@ -472,7 +483,7 @@ def _add(ad: JobAd, number: int, line: str, section: str | None) -> None:
               if ";" in line else [line])
     if section != "duty" and len(line.split()) >= 12:
         chunks = [p.strip(" .") for c in chunks for p in _NEXT_NEED.split(c) if p.strip(" .")]
-    if section == "duty" or (section is None and (
+    if section == "duty" or _DUTY_LIST.match(line) or (section is None and (
             rules.DUTY_CUE.search(line) or blocks.opens_with_deed(line))
             and not rules.REQUIREMENT_CUE.search(line) and not rules.NICE_CUE.search(line)):
         ad.duties += [Requirement(text=d, must=False, kind="duty", terms=terms_in(d),
