@@ -27,7 +27,8 @@ SECTIONS: list[tuple[str, str]] = [
              r"(?:and |now )?it would be (?:fantastic|great|nice|amazing|a plus|awesome) if you"
              r"(?: could)?(?: also)?|bonus points if you(?: have)?"),
     ("must", r"(?:key |essential |required |minimum |basic |our |selection |entry )?"
-             r"(?:requirements?|qualifications?|skills?(?: (?:and|&) (?:experience|qualifications))?|"
+             r"(?:requirements?|qualifications?|"
+             r"skills?(?: (?:and|&) (?:experience|qualifications))?|"
              r"competenc(?:e|ies)|criteria)|required|essentials?|must[- ]haves?|"
              r"what (?:we(?:'re| are) looking for|we need|we expect|you(?:'ll)? need|"
              r"you(?:'ll| will)? bring|you bring|you have|you(?:'ll)? have)|"
@@ -79,8 +80,8 @@ CONTEXT_HEADING = re.compile(r"^(?:(?:project |research |scientific )?background
 _SECTION_RES = [(name, re.compile(rf"^(?:{pattern})$")) for name, pattern in SECTIONS]
 # ("About the job" heads a whole pasted LinkedIn page: the firm, the duties and the needs)
 _OPEN = re.compile(r"^(?:job description|description|overview|summary|the opportunity|"
-                   r"about the job|role overview|position summary|details|job overview|more about the "
-                   r"(?:position|role|job))$")
+                   r"about the job|role overview|position summary|details|job overview|"
+                   r"more about the (?:position|role|job))$")
 # A bullet glyph may touch its text ("•Train staff"); a dash, star or number needs a space.
 _BULLET = re.compile(r"^\s*(?:[•·▪■►▸✓✔→○◦●✅☑➤➢▶◆♦★✦❖»]\s*|(?:[-*–—]|\d{1,2}[.)]|[a-z][.)]|"
                      r"\(\w\))\s+)")
