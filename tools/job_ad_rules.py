@@ -26,10 +26,11 @@ SECTIONS: list[tuple[str, str]] = [
              r"skills|requirements|qualifications|experience)|"
              r"(?:and |now )?it would be (?:fantastic|great|nice|amazing|a plus|awesome) if you"
              r"(?: could)?(?: also)?|bonus points if you(?: have)?"),
-    ("must", r"(?:key |essential |required |minimum |basic |our |selection |entry )?"
+    ("must", r"(?:key selection criteria|(?:key |essential |required |minimum |basic |our |"
+             r"selection |entry )?"
              r"(?:requirements?|qualifications?|"
              r"skills?(?: (?:and|&) (?:experience|qualifications))?|"
-             r"competenc(?:e|ies)|criteria)|required|essentials?|must[- ]haves?|"
+             r"competenc(?:e|ies)|criteria))|required|essentials?|must[- ]haves?|"
              r"what (?:we(?:'re| are) looking for|we need|we expect|you(?:'ll)? need|"
              r"you(?:'ll| will)? bring|you bring|you have|you(?:'ll)? have)|"
              r"you(?:'ll| will)? (?:bring|need|have)|you bring|you have|who you are|"
@@ -229,12 +230,38 @@ _PAGE_WORDS = re.compile(r"(?:…\s*)?(?:show|see|read|view) (?:more|less|all)\W
                          r"easy apply|save(?: job)?|report (?:this )?job|share(?: job)?", re.I)
 
 
+# a recruiter's message: its greeting, sign-off, the recruiter's own words and the call asked
+SIGN_OFF = re.compile(r"(?:best|best regards|kind regards|regards|warm regards|many thanks|"
+                      r"thanks|thank you|cheers|best wishes|sincerely|speak soon|talk soon)"
+                      r"(?:,? \w+)?\W*", re.I)
+_GREETING_LINE = re.compile(r"(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))"
+                            r"(?: there| all)?(?:,? [A-Z][\w'-]*(?: [A-Z][\w'-]*)?)?\W*",
+                            re.I)
+_RECRUITER = re.compile(r"\b(?:came across your (?:profile|cv|linkedin)|(?:reaching|reach) out|"
+                        r"(?:one of )?my clients?\b|on behalf of (?:my|our) client|thought "
+                        r"(?:you'?d|you would) be a (?:great|good|strong|perfect|brilliant) fit|"
+                        r"i'?m (?:currently )?recruiting for)", re.I)
+_CALL_ASKED = re.compile(r"\b(?:open to|fancy|up for|free for|time for|available for|interested "
+                         r"in) (?:a )?(?:quick |brief |short |informal )?(?:call|chat|"
+                         r"conversation|catch-?up)\b", re.I)
+
+
+def greeting_line(unit: str) -> bool:
+    """Whether a line only greets the reader ("Hi Maria,", "Dear all")."""
+    return _GREETING_LINE.fullmatch(strip_bullet(unit).strip()) is not None
+
+
 def aside_reason(unit: str) -> str | None:
     """A reason to set a line aside whatever its section (``metadata``, ``benefit``,
     ``application``, ``company``, ``other``), or None."""
     plain = strip_bullet(unit)
-    if _PAGE_WORDS.fullmatch(plain.strip()):
-        return "other"  # "Show more", "See less": the job board's buttons, pasted with the ad
+    if _PAGE_WORDS.fullmatch(plain.strip()) or SIGN_OFF.fullmatch(plain.strip()) or \
+            _GREETING_LINE.fullmatch(plain.strip()):
+        return "other"  # "Show more": the job board's buttons; "Best,", "Hi Maria,": a letter's
+    if _RECRUITER.search(plain):
+        return "other"  # "I came across your profile and thought you'd be a great fit ..."
+    if _CALL_ASKED.search(plain):
+        return "application"  # "Would you be open to a quick call this week?"
     if META_LINE.match(plain) or (len(plain.split()) <= 10 and _meta_shaped(plain)):
         return "metadata"
     if is_pay(unit):

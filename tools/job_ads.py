@@ -133,7 +133,12 @@ def parse(text: str) -> JobAd:
     reasons, rows = first_look(placed)
     keep = blocks.keep_probabilities(rows)
     before: Aside | None = None
+    signed = False  # after "Best," / "Kind regards": the sender's name and title
     for i, (number, line, section) in enumerate(placed):
+        if signed:
+            ad.set_aside.append(SetAside(text=line, why="other", line=number))
+            continue
+        signed = rules.SIGN_OFF.fullmatch(rules.strip_bullet(line).strip()) is not None
         reason = reasons[i] or (None if section in ("must", "nice") and _NEED_WORDS.search(line)
                                 else _second_look(line, rows[i], float(keep[i])))
         if reason in ("benefit", "company") and _you_will_do(line) and i and \
@@ -235,6 +240,10 @@ def _title(units: list[tuple[int, str]]) -> tuple[str, list[tuple[int, str]]]:
     if not units:
         return "", units
     number, first = units[0]
+    if rules.greeting_line(first):
+        # a recruiter's message: "Hi Maria," then "... a great fit for a Data Analyst role"
+        role = next((m.group(1) for _, u in units[1:4] if (m := _ROLE_OFFERED.search(u))), "")
+        return role, units[1:]
     if len(units) > 1 and rules.heading(first) == "open" and \
             (found := rules.title(units[1][1])):
         # a pasted page's own heading first ("About the job", then "Customer Success Manager")
@@ -247,7 +256,7 @@ def _title(units: list[tuple[int, str]]) -> tuple[str, list[tuple[int, str]]]:
     if len(units) > 1 and units[1][0] == number and first.endswith(".") and (
             found := rules.title(first.rstrip("."))):
         return found, units[1:]
-    wanted = _WANTED_THEN.match(first)
+    wanted = _WANTED_THEN.match(first) or _LOOKING_THEN.match(first)
     if wanted and (found := rules.title(wanted.group(1))):
         # "Barista wanted for weekends in Leith, latte art a plus, must be able to ...": the
         # title, then what the one-line paste asks, one need per comma
@@ -255,6 +264,17 @@ def _title(units: list[tuple[int, str]]) -> tuple[str, list[tuple[int, str]]]:
                 if p.strip()]
         return found, [*rest, *units[1:]]
     return "", units
+
+
+# ... or with the role looked for: "Looking for a mechanic in Bristol, must have own tools"
+_LOOKING_THEN = re.compile(r"^(?:(?:we(?:'re|’re| are)|i'?m|i am)\s+)?(?:looking for|seeking)\s+"
+                           r"(?:an?\s+|two\s+|\d+\s+)?([^,.;:]{2,40}?)(?:\s+(?:in|at|for|to join)"
+                           r"\s[^,.;:]{2,60})?,\s*", re.I)
+
+
+# the role a message offers: "a great fit for a Data Analyst role with one of my clients"
+_ROLE_OFFERED = re.compile(r"\b(?:for|as) an? ((?:[A-Z][\w/&+.-]*\s+){0,4}[A-Z][\w/&+.-]*)\s+"
+                           r"(?:role|position|job|vacancy|opening)\b")
 
 
 # a one-line paste that opens with the role wanted: "Barista wanted for weekends in Leith, ..."
@@ -585,8 +605,17 @@ def _cued(text: str) -> bool:
 
 
 def _nice(text: str) -> bool:
-    """A cue for nice-to-have ("is a plus", "desirable") and none for must-have."""
+    """A cue for nice-to-have ("is a plus", "desirable") and none for must-have; a cue in
+    brackets that qualifies the examples ("Strong SQL (Postgres ideally)") is not the line's
+    own ("Reach truck licence (desirable)" is)."""
+    text = _EXAMPLES_CUED.sub(" ", text)
     return rules.NICE_CUE.search(text) is not None and not rules.MUST_CUE.search(text)
+
+
+# an example in brackets with its own cue: "(Postgres ideally)", "(AWS preferred)"
+_EXAMPLES_CUED = re.compile(r"\((?=[^()]*\b[A-Za-z][\w+#.-]*\s+(?:ideally|preferred|preferably|"
+                            r"desirable|a plus|is a plus|an advantage)\b|\s*(?:ideally|"
+                            r"preferably)\s+[A-Za-z])[^()]{2,60}\)", re.I)
 
 
 def _items(part: str, most: int = 3) -> list[str]:
@@ -600,6 +629,12 @@ def _items(part: str, most: int = 3) -> list[str]:
         pieces += [p.strip(" .;") for p in last]
     else:
         pieces.append(part.strip(" .;"))
-    if len(pieces) > 1 and all(0 < len(p.split()) <= most for p in pieces):
+    if len(pieces) > 1 and all(0 < len(p.split()) <= most for p in pieces) and \
+            not any(_HOW_SAID.fullmatch(p) for p in pieces[1:]):
         return pieces
     return [part.strip(" ;")]
+
+
+# words that only say how the item before them is meant ("Good English, written and spoken")
+_HOW_SAID = re.compile(r"(?:both )?(?:written|spoken|verbal|oral|read|fluent|native|basic|"
+                       r"conversational|business|professional|advanced|intermediate)", re.I)

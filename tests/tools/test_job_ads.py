@@ -770,3 +770,50 @@ def test_duties_listed_in_a_one_line_paste() -> None:
                "Apply within.")
     assert {"serving customers", "stocking shelves", "keeping shop clean"} <= {
         d.text for d in ad.duties}
+
+
+RECRUITER_MESSAGE = """Hi Maria,
+
+I came across your profile and thought you'd be a great fit for a Data Analyst role with one \
+of my clients, a fast-growing fintech in Dublin (hybrid, 2 days in office).
+
+They're looking for someone with:
+- Strong SQL (Postgres ideally)
+- Python for data cleaning would be a bonus
+
+Salary is €55-65k + bonus. Would you be open to a quick call this week?
+
+Best,
+Tom | Talent Partner, BrightHire
+"""
+
+
+def test_a_recruiters_message() -> None:
+    """A recruiter's message pasted as the ad: the greeting was the title, and the
+    recruiter's own words, the call asked for, the sign-off and the signature were must-have
+    requirements; "(Postgres ideally)" made strong SQL nice to have."""
+    ad = parse(RECRUITER_MESSAGE)
+    assert ad.title == "Data Analyst"
+    assert {r.text: r.must for r in ad.requirements} == {
+        "Strong SQL (Postgres ideally)": True, "Python for data cleaning would be a bonus": False}
+    aside = {s.text for s in ad.set_aside}
+    assert {"Would you be open to a quick call this week?", "Best,",
+            "Tom | Talent Partner, BrightHire"} <= aside
+
+
+@pytest.mark.parametrize(("text", "needs"), [
+    # a need said with how it is meant stays one need
+    ("What we need from you\na) Good English, written and spoken\n",
+     {"Good English, written and spoken": True}),
+    ("Key selection criteria\n1. Strong written communication skills.\n",
+     {"Strong written communication skills.": True}),
+    ("Looking for a mechanic in Bristol, must have own tools. Experience with vans a bonus.",
+     {"must have own tools.": True, "Experience with vans a bonus.": False}),
+])
+def test_needs_in_more_ways_of_writing(text: str, needs: dict[str, bool]) -> None:
+    assert {r.text: r.must for r in parse(text).requirements} == needs
+
+
+def test_the_role_looked_for_in_a_one_line_paste_is_the_title() -> None:
+    assert parse("Looking for a mechanic in Bristol, must have own tools. DM me.").title == \
+        "mechanic"
