@@ -608,12 +608,12 @@ def _nice(text: str) -> bool:
     """A cue for nice-to-have ("is a plus", "desirable") and none for must-have; a cue in
     brackets that qualifies the examples ("Strong SQL (Postgres ideally)") is not the line's
     own ("Reach truck licence (desirable)" is)."""
-    text = _EXAMPLES_CUED.sub(" ", text)
+    text = EXAMPLES_CUED.sub(" ", text)
     return rules.NICE_CUE.search(text) is not None and not rules.MUST_CUE.search(text)
 
 
 # an example in brackets with its own cue: "(Postgres ideally)", "(AWS preferred)"
-_EXAMPLES_CUED = re.compile(r"\((?=[^()]*\b[A-Za-z][\w+#.-]*\s+(?:ideally|preferred|preferably|"
+EXAMPLES_CUED = re.compile(r"\((?=[^()]*\b[A-Za-z][\w+#.-]*\s+(?:ideally|preferred|preferably|"
                             r"desirable|a plus|is a plus|an advantage)\b|\s*(?:ideally|"
                             r"preferably)\s+[A-Za-z])[^()]{2,60}\)", re.I)
 

@@ -18,7 +18,7 @@ from memory.embeddings import get_embedder
 from prompts import render
 from tools.demonstrated import done_parts, own_deed, shows_own_action
 from tools.facts import Fact
-from tools.job_ads import JobAd, Requirement, parse, spelled
+from tools.job_ads import EXAMPLES_CUED, JobAd, Requirement, parse, spelled
 from tools.meaning import (
     asks_credential,
     asks_training,
@@ -112,14 +112,25 @@ def _alternatives(text: str, terms: list[str]) -> bool:
     return all(_OR_GAP.match(g) for g in gaps) and re.search(r"or|/", gaps[-1], re.I) is not None
 
 
+def _example_cued(term: str | None, text: str) -> bool:
+    """Whether a tool is named in brackets with its own nice-to-have cue ("Strong SQL
+    (Postgres ideally)"): that tool is nice to have, whatever the line."""
+    return bool(term) and "|" not in str(term) and any(
+        re.search(rf"(?<!\w){re.escape(str(term))}(?!\w)", m.group(0), re.I)
+        for m in EXAMPLES_CUED.finditer(text))
+
+
 def _atoms(req: Requirement, done: list[Fact]) -> list[tuple[str, str | None]]:
     """(label, term) pairs: one per technical term, else the requirement itself. Tools named
-    as alternatives ("dashboards in Power BI or Tableau") stay one requirement when the user
-    shows one of them, whose term lists them with "|"; when none is shown each is its own
-    gap, as any list of tools."""
+    as alternatives ("dashboards in Power BI or Tableau") stay one requirement, whose term
+    lists them with "|": the whole line, covered, when the user shows one of them, and one
+    gap named by the tools when none is shown (two must-have gaps would ask for both)."""
     if req.terms and len(req.terms) > 1:
-        if _alternatives(req.text, req.terms) and any(_term_facts(t, done) for t in req.terms):
-            return [(req.text, "|".join(req.terms))]
+        if _alternatives(req.text, req.terms):
+            # "dashboards in Looker or Tableau": one of them is enough; the whole line when
+            # the user shows one, else one gap named by its tools (judged as a tool is)
+            shown = any(_term_facts(t, done) for t in req.terms)
+            return [(req.text if shown else " or ".join(req.terms), "|".join(req.terms))]
         return [(t, t) for t in req.terms]
     return [(req.text, req.terms[0] if req.terms else None)]
 
@@ -270,7 +281,8 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
             atom_tags.append(found)
             lines.append(re.sub("|".join(re.escape(t) for t in req.terms) or "^$", " ",
                                 req.text, flags=re.I))
-            m = Match(requirement=label, must=req.must, kind=req.kind, status="gap",
+            m = Match(requirement=label, must=req.must and not _example_cued(term, req.text),
+                      kind=req.kind, status="gap",
                       labels=[str(t["label"]) for t in found],
                       source=req.text if label != req.text else None)
             if term:
@@ -321,7 +333,7 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
                         m.status, m.via = "transferable", labels[near_key]
                         m.cites = _rank(user_skills[near_key])
             if m.status == "gap":
-                m.next_step = next_step(label, term)
+                m.next_step = next_step(label, " or ".join(term.split("|")) if term else None)
                 m.growing = _rank([f for t in found for f in growth.get(key(t), [])])[:1]
             profile.matches.append(m)
     by_meaning(profile.matches, atom_tags, done, lines)

@@ -792,3 +792,17 @@ def test_a_second_quote_much_less_close_than_the_first_is_left_out() -> None:
               must=False, kind="duty", status="covered", cites=["b#1", "a#1"])
     by_meaning([m], [[]], [teach, sick])
     assert m.cites == ["a#1"]
+
+
+def test_tools_named_as_alternatives_are_one_gap_when_neither_is_shown() -> None:
+    """A recruiter's "dashboards in Looker or Tableau" gave two must-have gaps, "Looker" and
+    "Tableau", as if both were asked; "Strong SQL (Postgres ideally)" made Postgres a
+    must-have gap."""
+    by_req = _matches("Tidied the stock sheet for the shop and emailed it to the area manager.",
+                      "Data Analyst\nThey're looking for someone with:\n- Strong SQL (Postgres "
+                      "ideally)\n- Experience building dashboards in Looker or Tableau\n")
+    assert "Looker" not in by_req and "Tableau" not in by_req
+    either = by_req["Looker or Tableau"]
+    assert either["status"] == "gap" and either["must"]
+    assert "Looker or Tableau" in either["next_step"]
+    assert by_req["Postgres"]["must"] is False and by_req["SQL"]["must"] is True
