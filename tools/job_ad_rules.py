@@ -19,7 +19,8 @@ SECTIONS: list[tuple[str, str]] = [
              r"pay( rate)?|wage|hours( of work)?|working hours|location( options)?|contract"
              r"( type)?|closing date|start date|reference|ref|experience level|seniority( level)?|"
              r"industry|company (?:size|type)|employment type|department|reports? to|city|"
-             r"country|remote|job area|grade|band|likes"),
+             r"country|remote|job area|grade|band|likes|schedule|work(?:ing)? schedule|"
+             r"work location|job location|work setting|work type|shifts?(?: pattern)?"),
     ("nice", r"nice|(?:nice|good|great) to have|nice[- ]to[- ]haves?|bonus(?: points)?|"
              r"(?:it'?s |would be )?a plus|preferred(?: qualifications| skills)?|desirables?|"
              r"desired|optional|extra points|ideally|advantageous|assets?|desirable (?:criteria|"
@@ -202,7 +203,8 @@ APPLY = re.compile(r"\b(?:apply (?:now|online|here|today|via|through|thru|by|in 
                    r"(?:phone|video|first|second|final) interviews?|interview (?:process|stage)|"
                    r"equal opportunit\w+ employer|we (?:welcome|encourage) applications|"
                    r"unsolicited|looking forward to (?:your|hearing|receiving|meeting)|"
-                   r"sounds? (?:interesting|like you))\b", re.I)
+                   r"sounds? (?:interesting|like you)|dm (?:me|us|with)|(?:message|inbox) "
+                   r"(?:me|us))\b", re.I)
 REQUIREMENT_CUE = re.compile(
     r"\b(?:experience|experienced|knowledge|proficien\w*|familiar\w*|ability|able to|skills?|"
     r"degree|certif\w*|licen[cs]e|registration|registered|fluent|understanding|background|"
@@ -402,8 +404,8 @@ def title(unit: str) -> str | None:
     if found:
         return found.group(1).strip()[:100]
     # "Sous Chef wanted." / "We're hiring: a night porter!" opens a one-line paste
-    wanted = (re.match(r"^(?:urgently )?(?:we(?:'re|’re| are) )?(?:now )?(?:hiring|recruiting)"
-                       r"\s*:?\s*(?:an? )?(.{2,60}?)(?:\s+(?:@|[|—–])\s.{2,60})?[.!]*$",
+    wanted = (re.match(r"^\[?(?:urgently )?(?:we(?:'re|’re| are) )?(?:now )?"
+                       r"(?:hiring|recruiting)\]?\s*:?\s*(?:an? )?(.{2,60}?)(?:\s+(?:@|[|—–])\s.{2,60})?[.!]*$",
                        unit.strip(), re.I)
               or re.match(r"^(?:an? )?(.{2,60}?)\s+(?:wanted|needed|required)(?: urgently| asap| "
                           r"now| immediately)?(?:\s+(?:for|at|in)\s.{2,60})?[.!]*$",
@@ -413,6 +415,8 @@ def title(unit: str) -> str | None:
         # (React) @ Pikl — remote (EU)"
         return wanted.group(1).strip()[:100]
     plain = unit.strip("#* ")
+    if label(plain):
+        return None  # "Stack: Python, Go and Docker", "Duties: cooking, cleaning": a section
     need = REQUIREMENT_CUE.search(plain)
     if need and _title_case(plain) and not _TITLE_NEED.search(plain):
         need = None  # "Registered Veterinary Nurse - Small Animal Practice (Full time)"

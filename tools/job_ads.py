@@ -256,20 +256,32 @@ def _title(units: list[tuple[int, str]]) -> tuple[str, list[tuple[int, str]]]:
     if len(units) > 1 and units[1][0] == number and first.endswith(".") and (
             found := rules.title(first.rstrip("."))):
         return found, units[1:]
-    wanted = _WANTED_THEN.match(first) or _LOOKING_THEN.match(first)
+    wanted = _WANTED_THEN.match(first) or _LOOKING_THEN.match(first) or _HIRING_THEN.match(first)
     if wanted and (found := rules.title(wanted.group(1))):
         # "Barista wanted for weekends in Leith, latte art a plus, must be able to ...": the
         # title, then what the one-line paste asks, one need per comma
         rest = [(number, p.strip()) for p in re.split(r",\s+", first[wanted.end():])
                 if p.strip()]
         return found, [*rest, *units[1:]]
-    return "", units
+    # the role named in the ad's opening sentences: "An exciting opportunity has arisen for a
+    # Band 5 Staff Nurse to join ...", "a bakery in Totnes looking for a baker to join us"
+    role = next((m.group(1) for _, u in units[:3] if (m := _ROLE_JOINS.search(u))), "")
+    return (role if len(role.split()) <= 5 else ""), units
 
 
 # ... or with the role looked for: "Looking for a mechanic in Bristol, must have own tools"
 _LOOKING_THEN = re.compile(r"^(?:(?:we(?:'re|’re| are)|i'?m|i am)\s+)?(?:looking for|seeking)\s+"
                            r"(?:an?\s+|two\s+|\d+\s+)?([^,.;:]{2,40}?)(?:\s+(?:in|at|for|to join)"
                            r"\s[^,.;:]{2,60})?,\s*", re.I)
+
+
+# ... or with the post opened: "[HIRING] Remote Python/Django dev, $60/hr, must know ..."
+_HIRING_THEN = re.compile(r"^\W*(?:we(?:'re|’re| are)\s+)?(?:now\s+)?(?:hiring|recruiting)\W*\s*"
+                          r"(?:an?\s+)?([^,.;:]{2,60}?),\s*", re.I)
+# the role an opening sentence names with its joining
+_ROLE_JOINS = re.compile(r"\b(?:looking for|seeking|recruiting|(?:opportunity|vacancy|opening) "
+                         r"(?:has arisen |is available )?for)\s+(?:an?\s+|two\s+|\d+\s+)?"
+                         r"([^,.;:]{2,50}?)\s+to join\b", re.I)
 
 
 # the role a message offers: "a great fit for a Data Analyst role with one of my clients"
@@ -630,9 +642,19 @@ def _items(part: str, most: int = 3) -> list[str]:
     else:
         pieces.append(part.strip(" .;"))
     if len(pieces) > 1 and all(0 < len(p.split()) <= most for p in pieces) and \
-            not any(_HOW_SAID.fullmatch(p) for p in pieces[1:]):
+            not any(_HOW_SAID.fullmatch(p) for p in pieces[1:]) and not _SHARED_OBJECT(pieces):
         return pieces
     return [part.strip(" ;")]
+
+
+def _SHARED_OBJECT(pieces: list[str]) -> bool:  # noqa: N802 (reads as the rule it is)
+    """Verbs that share the last one's object: "To assess, plan, implement and evaluate
+    patient care" is one duty (every item but the last is a single word, the last is not)."""
+    heads = [re.sub(r"^to\s+", "", p.strip(), flags=re.I) if i == 0 else p.strip()
+             for i, p in enumerate(pieces[:-1])]
+    return len(pieces) > 2 and all(len(h.split()) == 1 and h.islower() and not terms_in(h)
+                                   and not h.endswith("ing") for h in heads) and \
+        len(pieces[-1].split()) > 1  # ("cooking, cleaning and ironing clothes" are three)
 
 
 # words that only say how the item before them is meant ("Good English, written and spoken")

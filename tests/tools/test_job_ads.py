@@ -817,3 +817,41 @@ def test_needs_in_more_ways_of_writing(text: str, needs: dict[str, bool]) -> Non
 def test_the_role_looked_for_in_a_one_line_paste_is_the_title() -> None:
     assert parse("Looking for a mechanic in Bristol, must have own tools. DM me.").title == \
         "mechanic"
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Job overview\nAn exciting opportunity has arisen for a Band 5 Staff Nurse to join our "
+     "Acute Medical Unit.\n\nJob responsibilities\nTo administer medicines.\n",
+     "Band 5 Staff Nurse"),
+    ("We are a small family run bakery in Totnes looking for a baker to join us. You should "
+     "have experience with sourdough.", "baker"),
+    ("[HIRING] Remote Python/Django dev, $60/hr, 3 month contract, must know Django REST "
+     "framework, Celery is a plus. DM with GitHub.", "Remote Python/Django dev"),
+])
+def test_the_role_named_in_an_opening_sentence_is_the_title(text: str, title: str) -> None:
+    """An NHS Jobs ad, a bakery's paragraph and a forum post had no title (the profile was
+    for "this job")."""
+    assert parse(text).title == title
+
+
+def test_a_forum_post_and_a_us_job_boards_fields() -> None:
+    """"[HIRING] ..." was one must-have requirement with its pay and "DM with GitHub";
+    "Schedule:" and "Work Location: In person" were must-have requirements."""
+    post = parse("[HIRING] Remote Python/Django dev, $60/hr, 3 month contract, must know Django "
+                 "REST framework and Postgres, Celery is a plus. DM with GitHub.")
+    assert {r.text: r.must for r in post.requirements} == {
+        "must know Django REST framework and Postgres": True, "Celery is a plus.": False}
+    board = parse("Sales Associate\n\nQualifications:\nAble to lift up to 40 lbs\n\nJob Type: "
+                  "Part-time\nSchedule:\n8 hour shift\nWeekends as needed\nWork Location: In "
+                  "person\n")
+    assert [r.text for r in board.requirements] == ["Able to lift up to 40 lbs"]
+
+
+def test_verbs_that_share_one_object_are_one_duty() -> None:
+    """"To assess, plan, implement and evaluate patient care" was four duties ("plan",
+    "implement", ...); tools and activities listed are still one each."""
+    ad = parse("Job responsibilities\nTo assess, plan, implement and evaluate patient care.\n"
+               "Skills:\n- Python, SQL, Docker and Kubernetes experience\n")
+    assert [d.text for d in ad.duties] == ["To assess, plan, implement and evaluate patient care."]
+    assert [r.text for r in ad.requirements] == ["Python", "SQL", "Docker",
+                                                 "Kubernetes experience"]
