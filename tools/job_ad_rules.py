@@ -405,7 +405,8 @@ def title(unit: str) -> str | None:
         return found.group(1).strip()[:100]
     # "Sous Chef wanted." / "We're hiring: a night porter!" opens a one-line paste
     wanted = (re.match(r"^\[?(?:urgently )?(?:we(?:'re|’re| are) )?(?:now )?"
-                       r"(?:hiring|recruiting)\]?\s*:?\s*(?:an? )?(.{2,60}?)(?:\s+(?:@|[|—–])\s.{2,60})?[.!]*$",
+                       r"(?:hiring|recruiting)\]?\s*:?\s*(?:an? )?(.{2,60}?)"
+                       r"(?:\s+(?:@|[|—–])\s.{2,60})?[.!]*$",
                        unit.strip(), re.I)
               or re.match(r"^(?:an? )?(.{2,60}?)\s+(?:wanted|needed|required)(?: urgently| asap| "
                           r"now| immediately)?(?:\s+(?:for|at|in)\s.{2,60})?[.!]*$",
