@@ -365,7 +365,19 @@ _NAMED_ACTS = ((re.compile(r"^prescribe\b", re.I), re.compile(r"\bprescri\w*", r
                            r"a-?levels?|revision|kids|children|group|cohort|module|"
                            r"curriculum|schemes? of work|homework|marking|marked|whiteboard|"
                            r"theory|(?:talk|walk)(?:ed|ing)? \w+ through|went through|"
-                           r"new (?:lad|girl|guy|starters?|ones?|hires?|joiners?))\b", re.I)))
+                           r"new (?:lad|girl|guy|starters?|ones?|hires?|joiners?))\b", re.I)),
+               # scheduling shifts: a rota made ("covered two extra shifts", "did the bank
+               # shift" is working one)
+               (re.compile(r"^(?:schedule shifts|plan shifts)\b", re.I),
+                re.compile(r"\b(?:rotas?|rota'?d|schedul\w*|plann?\w*|timetabl\w*|allocat\w*|"
+                           r"roster\w*|overtime|staffing|swap\w* shifts|cut (?:\d+|one|two|"
+                           r"three|four|five) \w+|got (?:\d+|one|two|three|four|five|\w+) to "
+                           r"(?:do|cover|work|come))\b", re.I)),
+               # financial securities: "called security" is no trading
+               (re.compile(r"^securities$", re.I),
+                re.compile(r"\b(?:securities|bonds?|equit\w+|shares|stocks?|portfolios?|"
+                           r"trad(?:e|ed|es|ing)|invest\w*|funds?|brokers?|derivatives?)\b",
+                           re.I)))
 
 
 # ... and labels whose word the sentence uses in another trade's sense, when the sentence
@@ -387,7 +399,47 @@ _OTHER_SENSES = ((re.compile(r"^(?:apply conflict management|manage conflicts?|r
                   re.compile(r"\b(?:bleed\w*|bled|balanc\w*|flush\w*|servic\w*|descal\w*)\b",
                              re.I),
                   re.compile(r"\b(?:install\w*|fit|fits|fitted|fitting|new|put in|replac\w*)\b",
-                             re.I)))
+                             re.I)),
+                 # training a model teaches no people and runs no trains
+                 (re.compile(r"\btrain", re.I),
+                  re.compile(r"\btrain\w*\s+(?:[\w-]+\s+){0,2}?(?:models?|classifiers?|"
+                             r"(?:neural )?networks?|nets?|embeddings?|llms?|transformers?|"
+                             r"encoders?|regressions?)\b|\btraining (?:data|sets?|loops?|runs?|"
+                             r"scripts?|jobs?|pipelines?)\b", re.I),
+                  re.compile(r"\btrain\w*", re.I)),
+                 # software containers hold no goods ("spun up three containers for staging")
+                 (re.compile(r"\b(?:goods|cargo|stack\w*|load\w*|shipp?\w*|freight)\b.*"
+                             r"\bcontainers?\b|\bcontainers?\b.*\b(?:goods|cargo|ship\w*|"
+                             r"freight|vessels?)\b", re.I),
+                  re.compile(r"\b(?:docker|podman|kubernetes|k8s|pods?|staging|prod|"
+                             r"production|env|environments?|images?|cluster|spun|spin\w*|"
+                             r"deploy\w*|microservices?|services?)\b[^.]{0,40}\bcontainers?\b|"
+                             r"\bcontainers?\b[^.]{0,40}\b(?:docker|kubernetes|k8s|pods?|"
+                             r"staging|env|environments?|images?|cluster|db|database|api)\b",
+                             re.I),
+                  re.compile(r"\bcontainers?\b", re.I)),
+                 # drilling a wall for plugs is no drilling rig's work
+                 (re.compile(r"\bdrilling (?:instructions|rigs?|fluids?|equipment|"
+                             r"operations?|engineering)|\bwells?\b|\bboreholes?\b", re.I),
+                  re.compile(r"\bdrill\w*\s+(?:(?:and|&)\s+\w+\s+)?(?:[\w-]+\s+){0,3}?"
+                             r"(?:walls?|holes?|tiles?|plasterboard|bricks?|brickwork|masonry|"
+                             r"plugs?|screws?|timber|wood|joists?|studs?|ceiling|units?|"
+                             r"brackets?|pilot)\b", re.I),
+                  re.compile(r"\bdrill\w*", re.I)),
+                 # a dental bridge or an incident bridge call is no bridge over a river
+                 (re.compile(r"\b(?:underwater bridge|bridge (?:inspection|replacement|"
+                             r"construction|engineering|design)|(?:inspect|construct|build|"
+                             r"design) bridges?)\b", re.I),
+                  re.compile(r"\b(?:dent\w*|crowns?|dentures?|lab work|implants?|teeth|tooth|"
+                             r"veneers?)\b[^.]{0,60}\bbridges?\b|\bbridges?\b[^.]{0,60}\b(?:"
+                             r"dent\w*|crowns?|dentures?|teeth|tooth|veneers?)\b|\bbridge "
+                             r"calls?\b", re.I),
+                  re.compile(r"\bbridges?\b", re.I)),
+                 # talking to the sales team is selling nothing
+                 (re.compile(r"\bsales\b", re.I),
+                  re.compile(r"\b(?:to|for) (?:the|our|their|a) sales (?:team|staff|"
+                             r"people|reps|department|floor|managers?)\b", re.I),
+                  re.compile(r"\bsales\b", re.I)))
 
 
 def _unsaid_act(label: str, sentence: str) -> bool:

@@ -1059,3 +1059,45 @@ def test_teaching_needs_someone_taught_or_a_class_named() -> None:
     lesson = {t.label for t in tag("planned a science lesson on circuits with little bulbs "
                                    "and batteries", ("esco",))}
     assert any(label.startswith("teach ") for label in lesson)
+
+
+@pytest.mark.parametrize(("label", "sentence", "unsaid"), [
+    # a shift worked, covered or swapped is no rota made; a rota is
+    ("schedule shifts", "covered two extra shifts this week because Dana was off sick", True),
+    ("schedule shifts", "did the bank shift on ward 7, short staffed as usual", True),
+    ("schedule shifts", "I did the rota for january, everyone got a weekend off", False),
+    ("plan shifts of employees", "3 agents off sick, rang round and got 2 to do overtime", False),
+    # security guards are no financial securities
+    ("securities", "dealt with a shoplifter, stayed calm and called security", True),
+    ("securities", "rebalanced the bond and equity portfolio for two clients", False),
+    # a model trained teaches no one and runs no trains
+    ("evaluate training", "trained the classifier on 5k labelled tickets", True),
+    ("manage train working timetable", "trained a model on last year's tickets", True),
+    ("train employees", "trained the new barista on the espresso machine", False),
+    # software containers, a drilled wall, a dental bridge, the sales team as an audience
+    ("apply techniques for stacking goods into containers",
+     "spun up three containers for the staging env", True),
+    ("apply techniques for stacking goods into containers",
+     "stacked the goods into the containers for Rotterdam", False),
+    ("issue drilling instructions", "I drilled and plugged the wall for the kitchen units", True),
+    ("perform underwater bridge inspection",
+     "checked every bridge and denture due back from the lab this week", True),
+    ("achieve sales targets", "gave a lunch-and-learn to the sales team on phishing", True),
+    ("achieve sales targets", "closed 12 sales this month, best in the team", False),
+])
+def test_a_word_in_another_trades_sense_shows_no_skill_of_that_trade(label: str, sentence: str,
+                                                                     unsaid: bool) -> None:
+    """Wrong senses seen in our own trials (2026-12-01): "covered two extra shifts" and "did the
+    bank shift" shown as "schedule shifts", "called security" as "securities", a trained
+    classifier as "evaluate training", a dental bridge as an underwater bridge inspection."""
+    from tools.skills.tagging import _unsaid_act
+
+    assert _unsaid_act(label, sentence) is unsaid
+
+
+def test_a_shift_worked_shows_no_rota_and_security_called_no_securities() -> None:
+    for text in ("covered two extra shifts this week because Dana was off sick",
+                 "dealt with a shoplifter, stayed calm and called security"):
+        labels = {t.label for t in tag(text, ("esco",))}
+        assert labels and not labels & {"schedule shifts", "plan shifts of employees",
+                                         "securities"}
