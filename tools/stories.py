@@ -334,6 +334,14 @@ _THEIR_TURN = re.compile(r",\s+(?:and\s+|so\s+|now\s+)?(?=(?:" + _LEAD + r")?(?:
                          r"my|our|his|her|their|everyone|nobody|it)\b)", re.I)
 
 
+# ... or joined by "and" at the end: "..., we turned up the oxygen and she was fine"
+_AND_THEIR_TURN = re.compile(r"\s+(?:and|so)\s+(?=(?:he|she|they|it|everyone|everybody|"
+                             r"the (?:\w+ )?\w+)\s+(?:was|were|is|are|got|made|went|came|felt|"
+                             r"looked|seemed|left|recovered|survived|pulled|passed|loved|"
+                             r"thanked|said|settled|calmed|stabilised|stabilized|woke|smiled|"
+                             r"laughed|agreed|signed|bought|booked)\b)", re.I)
+
+
 # what held despite the trouble, after the deed: "... and we still finish wave before 4am"
 _STILL = re.compile(r",?\s+(?:and|but)\s+(?=(?:we|i)\s+still\s+\w)", re.I)
 
@@ -353,10 +361,10 @@ def _split_result(text: str) -> tuple[str, str] | None:
             len(text[still.end():].split()) >= 3:  # "..., and we still finish wave before 4am"
         rest = text[still.end():].strip()
         return text[:still.start()].strip().rstrip(".!?,") + ".", rest[0].upper() + rest[1:]
-    found = list(_THEIR_TURN.finditer(text))
+    found = list(_THEIR_TURN.finditer(text)) + list(_AND_THEIR_TURN.finditer(text))
     if not found:
         return None
-    cut = found[-1]
+    cut = max(found, key=lambda m: m.start())  # the last turn in the sentence
     deed, outcome = text[:cut.start()].strip(), text[cut.end():].strip()
     # when it came is not who did it: "after 10 minutes he came back and finished his work"
     core = _LEAD_TIME.sub("", outcome)

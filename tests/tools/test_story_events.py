@@ -349,3 +349,19 @@ def test_a_scene_told_with_the_deed_in_one_sentence_gives_the_action() -> None:
     assert got["action"] == ["I did colour correction 4 hours."]
     assert got["result"] == ["She cried from happy."]
     assert got["situation"][0].endswith("orange roots and black ends.")
+
+
+def test_an_outcome_joined_by_and_at_the_end_of_the_deed_is_the_result() -> None:
+    """A vet nurse's "this week i monitored the anaesthetic for a cat spay, the sats dropped
+    and I told the vet straight away, we turned up the oxygen and she was fine" was one
+    Action with the Result asked for; how it ended is the Result."""
+    story = draft(_facts("this week i monitored the anaesthetic for a cat spay, the sats "
+                         "dropped and I told the vet straight away, we turned up the oxygen "
+                         "and she was fine"))
+    got = {name: [line.text for line in lines] for name, lines in story.sections.items()}
+    assert got["result"] == ["She was fine."]
+    assert got["action"][0].endswith("we turned up the oxygen.")
+    # the writer's own later deed is never someone else's outcome
+    mine = draft(_facts("I rang the ward and the sister was out, so I went up myself and "
+                        "sorted the bed"))
+    assert not any("sorted" in line.text for line in mine.sections.get("result", []))

@@ -182,6 +182,8 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
         # alone, "cheque deposits, loan payments, two account queries", is the week itself)
         scene = tagger.config.scene_support and len(spans) > 1 and \
             _scene(text[span[0]:span[1]])
+        if top is None and job_statement(text[span[0]:span[1]]):
+            continue  # "I'm a vet nurse, 4 years now": the writer's trade, no deed
         for c in _candidates(tagger, row, mask, top, top is None and states_growth(text, span),
                              ordering):
             framework = str(tagger.framework[c])
@@ -291,6 +293,35 @@ def _scene(sentence: str) -> bool:
     return not (is_verb(words[0]) and words[0] not in _NOT_OPENING_VERBS)
 
 
+# The writer's job said alone: "I'm a vet nurse, 4 years now at a mixed practice", "been a
+# chef for 12 years, mostly italian", "I work as a plumber, mostly boilers": the trade (the
+# writer's context), no deed; "I'm a carer, did 4 calls this morning" tells one
+_JOB_OPENING = re.compile(r"^\W*(?:(?:so|well|ok|okay|hi|hello|hey)\W+)?(?:i'?m|im|i’m|i am|"
+                          r"i\s+work(?:ed)?\s+as|(?:i'?ve|i’ve|ive|i have)\s+been|been)\s+"
+                          r"(?:(?:still|currently|now|just|only|basically)\s+)?"
+                          r"(?:working\s+as\s+)?(?:an?)\s+(?=\w)", re.I)
+_JOB_WORDS = frozenset({"qualified", "based", "registered", "trained", "working", "employed",
+                        "contracted", "self-employed", "mixed", "specialised", "specialized",
+                        "experienced", "licensed", "certified", "skilled", "retired",
+                        "advanced", "unqualified", "dedicated", "salaried"})
+
+
+def job_statement(sentence: str) -> bool:
+    """Whether a sentence only states the writer's job: the role, where, how long, what kind
+    of work, and no deed."""
+    from tools.verbs import is_past_form
+
+    opening = _JOB_OPENING.match(sentence)
+    if opening is None:
+        return False
+    rest = sentence[opening.end():]
+    if _FIRST_PERSON_WORD.search(rest):
+        return False
+    words = [w.strip(",.;:!?()\"'").lower() for w in rest.split()]
+    return not any((is_past_form(w) or (w.endswith(("ing", "ed")) and len(w) > 3))
+                   and w not in _JOB_WORDS and w not in _NOT_ING for w in words if w)
+
+
 # "this week was mad busy", "Monday was chaos": a state, no deed
 _BEING = frozenset({"was", "were", "been", "being"})
 # nouns that only look like an -ing form ("spring rush", "on the evening")
@@ -373,6 +404,20 @@ _NAMED_ACTS = ((re.compile(r"^prescribe\b", re.I), re.compile(r"\bprescri\w*", r
                            r"roster\w*|overtime|staffing|swap\w* shifts|cut (?:\d+|one|two|"
                            r"three|four|five) \w+|got (?:\d+|one|two|three|four|five|\w+) to "
                            r"(?:do|cover|work|come))\b", re.I)),
+               # complaints: an anxious owner shown how to redirect a biting pup made none
+               (re.compile(r"^(?:handle (?:customer )?complaints|handle complaints)\b", re.I),
+                re.compile(r"\b(?:complain\w*|moan\w*|kick(?:ed|ing|s)? off|angry|angrily|"
+                           r"furious|upset|unhappy|rant\w*|shout\w*|yell\w*|irate|fum\w*|"
+                           r"annoyed|cross|not happy|escalat\w*|refunds?|grievances?|"
+                           r"disgusted|livid|raging|fuming|rude|abusive|aggressive|having a go|"
+                           r"went off|go off|goes off|blew up|blow up|dissatisfied|feedback|"
+                           r"review|reviews|apologi[sz]\w*|sorry|wrong|broken|faulty|late|lost|"
+                           r"missing|damaged|disappointed|frustrat\w*|mad at|mad about|"
+                           r"too \w+|came back|brought \w+ back|money back|credit note|"
+                           r"vouchers?|exchang\w*|replacements?|nois\w*|keep the peace|"
+                           r"keep \w+ happy|(?:was|is|were)n'?t (?:happy|right|working)|"
+                           r"(?:did|does)n'?t work|not working|stopped working)\b",
+                           re.I)),
                # financial securities: "called security" is no trading
                (re.compile(r"^securities$", re.I),
                 re.compile(r"\b(?:securities|bonds?|equit\w+|shares|stocks?|portfolios?|"

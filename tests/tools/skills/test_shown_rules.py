@@ -1101,3 +1101,41 @@ def test_a_shift_worked_shows_no_rota_and_security_called_no_securities() -> Non
         labels = {t.label for t in tag(text, ("esco",))}
         assert labels and not labels & {"schedule shifts", "plan shifts of employees",
                                          "securities"}
+
+
+@pytest.mark.parametrize(("sentence", "alone"), [
+    ("I'm a vet nurse, 4 years now at a mixed practice in Shropshire", True),
+    ("been a chef for 12 years, mostly italian", True),
+    ("I work as a plumber, mostly boilers and bathrooms", True),
+    ("I'm a staff nurse on a surgical ward, 6 years qualified", True),
+    ("I'm a carer, did 4 calls this morning", False),
+    ("I'm a team leader now, managing 6 people on nights", False),
+    ("I'm a bit rubbish at saying no to people", False),
+    ("I fixed the boiler at a school", False),
+])
+def test_a_job_said_alone_is_the_writers_trade_not_a_deed(sentence: str, alone: bool) -> None:
+    """A vet nurse's opening "I'm a vet nurse, 4 years now at a mixed practice" was shown as
+    "work with veterinarians" and "apply specialised veterinary knowledge", a chef's "been a
+    chef for 12 years, mostly italian" as the Italian language, "I'm a staff nurse" as
+    "supervise nursing staff": the job said alone is context, the deeds beside it are not."""
+    from tools.skills.tagging import job_statement
+
+    assert job_statement(sentence) is alone
+    if alone:
+        assert not tag(sentence, ("esco",))
+        assert tag(sentence, ("esco",), top=5)  # ranking still returns candidates
+
+
+@pytest.mark.parametrize(("sentence", "unsaid"), [
+    ("one owner was really anxious about her pup biting, I showed her how to redirect to a toy",
+     True),
+    ("sent the december newsletter to 2400 clients with the early bird offers", True),
+    ("Lady came back with a kettle she'd clearly used for a year, gave her a credit note", False),
+    ("customer kicked off about the wait so I got her a coffee and a discount", False),
+])
+def test_handling_complaints_needs_a_complaint(sentence: str, unsaid: bool) -> None:
+    """A vet nurse's anxious puppy owner was shown as "handle customer complaints" (and so
+    were a newsletter and an outage call): a complaint, a grievance or its remedy is said."""
+    from tools.skills.tagging import _unsaid_act
+
+    assert _unsaid_act("handle customer complaints", sentence) is unsaid
