@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from prompts.phrasebook import EXPLICIT_PROFILE, NO, STORY_ASK, UNDO, YES
+from prompts.phrasebook import DELETE_ALL, DELETE_HOW, EXPLICIT_PROFILE, NO, STORY_ASK, UNDO, YES
 from tools.job_ad_rules import WRITER, chat_ad_line, continues_ad
 from tools.reflection import is_question, wants_save
 from tools.understanding.commands import introduction
@@ -163,6 +163,10 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
         return Route("forget_confirm", "rule")
     if UNDO.search(text):  # before the learned "forget": "delete my last one" keeps the rest
         return Route("undo", "rule")
+    if DELETE_HOW.match(text):  # "how do i delete my data?" asks how; it deletes nothing
+        return Route("delete_how", "rule", lang=got.lang)
+    if DELETE_ALL.match(text):  # "can you delete my data": the forget flow, which asks first
+        return Route("forget", "rule", lang=got.lang)
     if awaiting in AD_WAIT and "\n" not in text.strip() and (
             chat_ad_line(text) or awaiting == "ad_text" and continues_ad(text)):
         return Route("ad_text", "rule")  # one more line of an ad sent a line at a time

@@ -77,6 +77,26 @@ UNDO = re.compile(
     rf"^\s*(?:/undo|undo|und0|undoo|undo (?:that|it|this))\W*$|^\W*(?:pls |please |can you |"
     rf"could you )?{_UNDO_VERB}\s+(?:the |my |that |this )?{_UNDO_LAST}\s+"
     rf"(?:growth )?{_UNDO_ITEM}\b", re.I)
+# How to delete one's data, asked rather than ordered: "how do i delete my data?", "is there
+# a way to wipe everything?" (the answer names "forget me" and "delete the last one"; "forget
+# me" itself still asks for the confirmation)
+DELETE_HOW = re.compile(
+    r"^\W*(?:(?:so|ok|okay|and|but|hi|hey)\W+)?(?:how\s+(?:do|can|would|could|should)\s+"
+    r"(?:i|we)|how\s+to|is\s+(?:there|it)\s+(?:a\s+way|possible)\s+to|where\s+(?:do|can)\s+"
+    r"(?:i|we)|can\s+i|could\s+i|am\s+i\s+able\s+to)\s+(?:\w+\s+){0,2}?(?:delete|erase|"
+    r"remove|wipe|clear|get\s+rid\s+of|destroy)\s+(?:\w+\s+){0,3}?(?:data|account|"
+    r"everything|info\w*|stuff|history|memory|memories|records?|passport|profile)\b"
+    r"(?!.*\b(?:last|latest)\b)", re.I)
+# ... and ordered: "can you delete my data", "please wipe everything you have on me" (the
+# forget flow asks for the exact confirmation before anything goes)
+DELETE_ALL = re.compile(
+    r"^\W*(?:(?:so|ok|okay|hi|hey)\W+)?(?:(?:please|pls|plz)\s+)?(?:(?:can|could|would|will)"
+    r"\s+you\s+(?:please\s+)?|i\s+(?:want|would\s+like|'d\s+like)\s+(?:you\s+)?to\s+)?"
+    r"(?:delete|erase|wipe|remove|destroy)\s+(?:all\s+(?:of\s+)?)?(?:my|the)\s+(?:data|account|"
+    r"stuff|info\w*|memories|memory|passport|history)(?:\s+(?:please|pls|now))?\W*$"
+    r"|^\W*(?:(?:please|pls)\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?"
+    r"(?:delete|erase|wipe|remove)\s+everything(?:\s+(?:you\s+(?:have|know|keep)|about\s+me)"
+    r"[^?]{0,30})?\W*$", re.I)
 YES = re.compile(r"^\s*(?:y|yes|yes please|yep|yeah|yup|sure|ok|okay|do it|delete it|"
                  r"yes,? delete it|confirm|go ahead|s[ií]|oui|ja)\W*$", re.I)
 NO = re.compile(r"^\s*(?:n|no|nope|nah|no thanks|keep it|no,? keep it|cancel|stop|don'?t|"

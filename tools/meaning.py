@@ -465,6 +465,17 @@ def told_how_long(text: str) -> bool:
 # What a person's introduction ("I was assistant manager in a supermarket for 7 years") can
 # show: experience, time in a role or a setting; not a skill ("recording care notes on an
 # electronic system" shares only "care" with "care assistant in nursing home").
+def job_told(fact: Fact) -> bool:
+    """Whether a fact only tells the job the person does: their introduction, or a sentence
+    of a reflection that says the job alone ("I'm a vet nurse, 4 years now at a mixed
+    practice"). It speaks to experience asked for, never to a duty ("Training and
+    supervising our student veterinary nurses")."""
+    from tools.skills.tagging import job_statement
+
+    return fact.kind == "introduction" or (fact.kind == "reflection" and
+                                           job_statement(fact.text))
+
+
 EXPERIENCE = re.compile(r"\b(?:experience[ds]?|years?|yrs|months?|background|track record|"
                         r"worked|previous(?:ly)?|environment|setting|sector|industry)\b", re.I)
 
@@ -492,7 +503,7 @@ def _upgrade(m: Any, req_tags: Sequence[dict[str, Any]], done: Sequence[Fact],
     ``near`` ranks the user's sentences (whole or by clause); ``gate`` also lets a sentence
     count when its whole reflection is close to the requirement."""
     # the introduction tells a job and how long, so it speaks only to experience asked for
-    ranked = sorted((k for k in range(len(done)) if done[k].kind != "introduction"
+    ranked = sorted((k for k in range(len(done)) if not job_told(done[k])
                      or EXPERIENCE.search(m.requirement)), key=lambda k: -near[k])
     credential = asks_credential(m.requirement)
     training = not credential and asks_training(m.requirement)

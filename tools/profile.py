@@ -25,6 +25,7 @@ from tools.meaning import (
     by_meaning,
     holds_credential,
     how_long_untold,
+    job_told,
     named_tool,
     version_split,
     ways_of_working,
@@ -252,7 +253,7 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
     labels: dict[tuple[str, str], str] = {}
     under: dict[tuple[str, str], str] = {}  # an activity kept under a skill: that skill's name
     for f in done:
-        for t in f.skills:
+        for t in f.skills if not job_told(f) else []:  # a job said alone tags no deed
             if t.get("polarity", "demonstrated") == "demonstrated":
                 user_skills.setdefault(key(t), []).append(f)
                 labels.setdefault(key(t), str(t["label"]))

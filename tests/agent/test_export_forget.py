@@ -148,3 +148,19 @@ def test_operator_acts_on_an_api_users_deletion_request() -> None:
     assert rec.get_user(api_user) is None
     assert key_owner("Bearer tp_key-noor-0123456789", None) is None
     assert runner.invoke(build_app(), ["memory", "show", "--user", api_user]).exit_code == 1
+
+
+async def test_asking_how_to_delete_is_answered_and_deletes_nothing(
+        service: AgentService) -> None:
+    """"how do i delete my data?" got "I may have missed what you meant" (and, mid-reflection,
+    no answer at all); "can you delete my data" got the same. The first is told how, the
+    second starts the forget flow, which asks for the exact words first."""
+    gu = await _seed(service, "gu")
+    await service.handle(gu, "this week I rebuilt the rota spreadsheet for the whole store",
+                         conversation="c5")
+    how = await service.handle(gu, "how do i delete my data?", conversation="c5")
+    assert "forget me" in how.text and "delete the last one" in how.text
+    assert get_records().get_user(gu) is not None
+    ask = await service.handle(gu, "can you delete my data", conversation="c5")
+    assert "yes, forget everything" in ask.text
+    assert get_records().get_user(gu) is not None and get_vectors().count(gu) > 0

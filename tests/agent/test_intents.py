@@ -237,3 +237,16 @@ def test_an_introduction_after_a_careers_question_is_an_introduction() -> None:
     assert route(intro, awaiting="career_interests").intent == "small_talk"
     assert route("I like fixing things, hate paperwork",
                  awaiting="career_interests").intent == "explore"
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("how do i delete my data?", "delete_how"),
+    ("is there a way to wipe everything?", "delete_how"),
+    ("how do I delete the last one?", "undo"),
+    ("can you delete my data", "forget"),
+    ("please delete my account", "forget"),
+    ("delete everything you have on me", "forget"),
+    ("I deleted the old records from the system today", "reflection"),
+])
+def test_deleting_asked_how_or_ordered(text: str, intent: str) -> None:
+    assert route(text).intent == intent

@@ -806,3 +806,27 @@ def test_tools_named_as_alternatives_are_one_gap_when_neither_is_shown() -> None
     assert either["status"] == "gap" and either["must"]
     assert "Looker or Tableau" in either["next_step"]
     assert by_req["Postgres"]["must"] is False and by_req["SQL"]["must"] is True
+
+
+def test_a_job_said_alone_in_a_reflection_speaks_only_to_experience_asked_for() -> None:
+    """A vet nurse's "I'm a vet nurse, 4 years now at a mixed practice in Shropshire" covered
+    "Training and supervising our student veterinary nurses" by the shared word "vet": the
+    job she does is no deed of supervising; it still speaks to experience asked for."""
+    from tools.facts import Fact
+    from tools.meaning import by_meaning, job_told
+    from tools.profile import Match
+
+    job = Fact(id="j#1", item_id="j", kind="reflection", date="2026-12-01",
+               text="I'm a vet nurse, 4 years now at a mixed practice in Shropshire",
+               source="reflection")
+    deed = Fact(id="d#1", item_id="d", kind="reflection", date="2026-12-01",
+                text="I placed the IV catheter and ran the fluids while the vet did the "
+                     "assessment", source="reflection")
+    assert job_told(job) and not job_told(deed)
+    duty = Match(requirement="Training and supervising our student veterinary nurses",
+                 must=False, kind="duty", status="gap")
+    years = Match(requirement="At least 2 years' experience as a veterinary nurse", must=True,
+                  kind="requirement", status="gap")
+    by_meaning([duty, years], [[], []], [job, deed])
+    assert "j#1" not in duty.cites
+    assert years.cites and years.cites[0] == "j#1"

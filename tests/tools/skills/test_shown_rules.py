@@ -1139,3 +1139,26 @@ def test_handling_complaints_needs_a_complaint(sentence: str, unsaid: bool) -> N
     from tools.skills.tagging import _unsaid_act
 
     assert _unsaid_act("handle customer complaints", sentence) is unsaid
+
+
+@pytest.mark.parametrize(("label", "sentence", "unsaid"), [
+    # communicating needs someone told, asked or written to
+    ("communicate test results to other departments",
+     "gave each test its own user via a fixture", True),
+    ("communicate with customers", "rang the customer back and explained the delay", False),
+    # a label about students needs someone learning
+    ("guarantee students' safety",
+     "Made sure everyone had earplugs in on the bottling hall, the noise was crazy", True),
+    ("maintain students' discipline",
+     "Had a word with Kyle about his phone on the shop floor", True),
+    ("assess students", "Marked the writing tests with the other tutor", False),
+    ("assist students in their learning", "Sat with Alfie for the whole of maths", False),
+])
+def test_talking_and_students_are_said_when_shown(label: str, sentence: str,
+                                                 unsaid: bool) -> None:
+    """A developer's "gave each test its own user via a fixture" was shown "communicate test
+    results to other departments"; ear protection on a bottling line "guarantee students'
+    safety"."""
+    from tools.skills.tagging import _unsaid_act
+
+    assert _unsaid_act(label, sentence) is unsaid
