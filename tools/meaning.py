@@ -426,7 +426,17 @@ def _rare_missing(requirement: str, fact: Fact) -> str | None:
     if not rare:
         return None
     mine = {_stem(w)[:6] for w in _words(said_done(fact))}
-    return None if any(_stem(lemma(w))[:6] in mine for w in rare) else rare[0]
+    if any(_stem(lemma(w))[:6] in mine for w in rare):
+        return None
+    # "Experience in retail or ecommerce": the other of two alternatives said is enough
+    for found in _EITHER.finditer(requirement):
+        pair = {found.group(1).lower(), found.group(2).lower()}
+        if pair & set(rare) and any(_stem(lemma(w))[:6] in mine for w in pair - set(rare)):
+            rare = [w for w in rare if w not in pair]
+    return rare[0] if rare else None
+
+
+_EITHER = re.compile(r"\b([A-Za-z][\w-]+)\s*(?:\bor\b|\band/or\b|/)\s*([A-Za-z][\w-]+)", re.I)
 
 
 WORD_NEAR = 0.35  # a shared content word alone needs the sentence this close (see docs)

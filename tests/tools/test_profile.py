@@ -830,3 +830,15 @@ def test_a_job_said_alone_in_a_reflection_speaks_only_to_experience_asked_for() 
     by_meaning([duty, years], [[], []], [job, deed])
     assert "j#1" not in duty.cites
     assert years.cites and years.cites[0] == "j#1"
+
+
+def test_one_of_two_alternatives_said_is_no_missing_word() -> None:
+    """"Experience in retail or ecommerce is a plus" was transferable for "7 yrs in retail as
+    assistant store manager", "though not “ecommerce” in so many words"."""
+    from tools.facts import Fact
+    from tools.meaning import named_missing
+
+    said = Fact(id="intro#1", item_id="intro", kind="introduction", date="2026-12-01",
+                text="7 yrs in retail as assistant store manager", source="your introduction")
+    assert named_missing("Experience in retail or ecommerce is a plus", said) is None
+    assert named_missing("Experience in ecommerce is a plus", said) == "ecommerce"

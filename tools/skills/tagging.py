@@ -207,6 +207,9 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
             if top is None and m is None and scene:
                 continue  # "first week on placement in year 3." sets the scene, does nothing
             if top is None and m is None and unit.is_clause and \
+                    everyday_words(text[unit.span[0]:unit.span[1]]):
+                continue  # "it worked", "got it done": everyday words name no skill
+            if top is None and m is None and unit.is_clause and \
                     _TENURE.match(text, *unit.span):
                 continue  # "for 7 years as store manager": how long, not a deed
             if top is None and unit.is_clause and _COMPANION.match(text, *unit.span):

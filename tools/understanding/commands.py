@@ -141,6 +141,11 @@ _WAS_JOB = re.compile(r"\bi (?P<job>was\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,3}?(?:"
 PAST_JOB_VERBS = r"managed|ran|owned"
 _DID_JOB = re.compile(r"\bi (?P<job>(?:" + PAST_JOB_VERBS + r")\s+(?:an?|the|my|our|his|her)\s+"
                       r"[^,.;!?\n]*)", re.I)
+# ... or how long first: "im Priya, 7 yrs in retail as assistant store manager"
+_YEARS_AS = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\+?"
+                       r"\s*(?:yrs?|years?)\s+(?:(?:in|at|with)\s+(?:[\w'’&-]+\s+){1,4}?)?as\s+"
+                       r"(?P<job>(?:an?\s+)?(?:[\w'’-]+\s+){0,3}?(?:" + _ROLES + r")s?\b"
+                       r"[^,.;!?\n]*)", re.I)
 # (an age may come first: "Name is Dave, 58, bus driver for First in Bristol")
 _AFTER_NAME = re.compile(r"^\W*(?:\d{2}\s*(?:yo|y/o|years? old|yrs? old)?\s*[,.;-]\W*)?"
                          r"(?P<job>(?:an?\s+)?(?:[\w'’-]+\s+){0,3}?(?:" + _ROLES
@@ -162,7 +167,7 @@ def stated_job(text: str) -> str | None:
     if not (introduction(text) or opens_with_introduction(text)):
         return None
     found = _TRAINING.search(text) or _JOB_SAID.search(text) or _WAS_JOB.search(text) \
-        or _DID_JOB.search(text)
+        or _DID_JOB.search(text) or _YEARS_AS.search(text)
     if found is not None and _A_NAME_ONLY.match(found.group("job")):
         found = None  # "hi im Dev, line cook": a name that is also a role word
     if found is None:

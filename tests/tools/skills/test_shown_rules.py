@@ -1162,3 +1162,9 @@ def test_talking_and_students_are_said_when_shown(label: str, sentence: str,
     from tools.skills.tagging import _unsaid_act
 
     assert _unsaid_act(label, sentence) is unsaid
+
+
+def test_a_clause_of_everyday_words_names_no_skill() -> None:
+    """A career changer's "took me forever but it worked" was shown "make an effort" as a
+    growth area, on the words "it worked"."""
+    assert not tag("took me forever but it worked", ("esco",))

@@ -474,3 +474,16 @@ def test_a_working_life_that_moved_is_an_introduction() -> None:
                         "London 2 years")
     assert not introduction("hey im Jess, I work in a call centre but I want to move into IT "
                             "support")
+
+
+@pytest.mark.parametrize(("text", "job"), [
+    ("im Priya, 7 yrs in retail as assistant store manager, now doing a data analytics "
+     "bootcamp in the evenings", "assistant store manager"),
+    ("hello im Ana, 3 years at Tesco as a shift leader", "a shift leader"),
+])
+def test_how_long_then_the_role_is_the_job(text: str, job: str) -> None:
+    """A career changer's "im Priya, 7 yrs in retail as assistant store manager, ..." kept no
+    job, so her tailored profile named "Experience in retail" as untold."""
+    assert commands.stated_job(text) == job
+    assert "retail" in commands.stated_work(text, job) or "Tesco" in commands.stated_work(
+        text, job)
