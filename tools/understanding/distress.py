@@ -25,7 +25,11 @@ from tools.understanding.head import Head
 CRISIS = re.compile(
     r"\b(?:kill(?:ing)? myself|(?:want|wanna) (?:to )?kill me|suicid\w*|"
     r"end(?:ing)? (?:it all|my life|things)|"
-    r"(?:want|wanna|going) to die|self[- ]?harm\w*|hurt(?:ing)? myself|cutting (?:myself|again)"
+    r"(?:want|wanna|going) to die|(?:want|wanna|wish) (?:to be|i was|i were) dead|"
+    r"wish i (?:wasn'?t|was not|weren'?t|had never been) (?:here|around|alive|born)|"
+    r"(?:everyone|everybody|they|people|my family|my kids) (?:would be|'d be|would all be) "
+    r"better off(?! (?:with|if (?:we|they|you)))|self[- ]?harm\w*|hurt(?:ing)? myself|"
+    r"cutting (?:myself|again)"
     r"|been cutting|no reason to live|goodbye letters?|overdos\w*|"
     r"(?:took|taken|take|taking) (?:extra|more|all (?:of )?my|too many) (?:of my )?"
     r"(?:pills|tablets|meds)|better off without me|"
@@ -182,7 +186,12 @@ def only_ordinary(piece: str, text: str) -> bool:
     if WORK_DEFICIT.search(piece):  # its own "panic", and doing the work alone, are no state
         return not STATE.search(ON_MY_OWN.sub(" ", TASK_PANIC.sub(" ", text)))
     ordinary = DISLIKE.search(piece) or TIRED_AFTER_WORK.search(piece)
-    return bool(ordinary) and not STATE.search(text)
+    return bool(ordinary) and not STATE.search(DEAD_AS_VERY.sub(" ", text))
+
+
+# "dead" meaning "very" ("dead tired after 3 nights", "dead busy"): no state of its own
+DEAD_AS_VERY = re.compile(r"\bdead (?:tired|beat|on (?:my|our) feet|busy|quiet|easy|good|nice|"
+                          r"slow|simple|funny|proud|lucky|chuffed|keen|happy|chuffed)\b", re.I)
 
 
 def piece_scores(head: Head, text: str, pieces: list[str], vectors: np.ndarray) -> np.ndarray:

@@ -487,3 +487,18 @@ def test_how_long_then_the_role_is_the_job(text: str, job: str) -> None:
     assert commands.stated_job(text) == job
     work = commands.stated_work(text, job) or ""
     assert "retail" in work or "Tesco" in work
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("dead tired after my shift and I feel like I want to be dead", "crisis"),
+    ("i havent really been sleeping, keep thinking everyone would be better off", "crisis"),
+    ("honestly wish I wasnt here anymore", "crisis"),
+    ("Im dead tired after 3 nights but we got the audit done", "none"),
+])
+def test_wishing_to_be_dead_is_a_crisis_and_dead_tired_is_a_shift(text: str, level: str) -> None:
+    """"everyone would be better off" and "I want to be dead" got the softer concern reply;
+    "Im dead tired after 3 nights but we got the audit done" got care instead of a coach (its
+    "dead" read as a personal state)."""
+    got = understand(text, followup=True)
+    assert got.distress.level == level
+    assert (got.intent == "distress") is (level != "none")
