@@ -119,8 +119,9 @@ def _own_keywords(fact: Fact, m: Match) -> list[str]:
 def json_resume(profile: Profile, facts: dict[str, Fact], name: str) -> dict[str, Any]:
     """A JSON Resume document with citations in extension fields.
 
-    Only what the evidence holds: no work history is invented (``work`` stays empty unless
-    known), no summary is written for the person, skills and keywords are the labels of
+    Only what the evidence holds: no work history is invented (``work`` holds only the work
+    the person told in their introduction, in their words, cited), no summary is written
+    for the person, skills and keywords are the labels of
     the user's own cited facts, certificates come from verified credentials only. The ad,
     its requirements and the match stay in the labelled job section
     ``meta["x-talentPassport"]``.
@@ -149,7 +150,8 @@ def json_resume(profile: Profile, facts: dict[str, Fact], name: str) -> dict[str
     return {
         "$schema": JSON_RESUME_SCHEMA,
         "basics": {"name": name},
-        "work": [],
+        "work": [{"summary": f.text, "x-citations": [f.id]} for f in facts.values()
+                 if f.kind == "introduction"],
         "skills": list(skills.values()),
         "certificates": certificates,
         "meta": {"x-talentPassport": {
@@ -159,6 +161,7 @@ def json_resume(profile: Profile, facts: dict[str, Fact], name: str) -> dict[str
             "ignoredInstructions": profile.job.ignored,
             "citations": {cid: {"date": f.date, "text": f.text, "source": f.source}
                           for cid, f in facts.items()
-                          if any(cid in m.cites for m in covered) or cid in profile.credentials},
+                          if any(cid in m.cites for m in covered) or cid in profile.credentials
+                          or f.kind == "introduction"},
         }},
     }

@@ -842,3 +842,19 @@ def test_one_of_two_alternatives_said_is_no_missing_word() -> None:
                 text="7 yrs in retail as assistant store manager", source="your introduction")
     assert named_missing("Experience in retail or ecommerce is a plus", said) is None
     assert named_missing("Experience in ecommerce is a plus", said) == "ecommerce"
+
+
+def test_json_resume_work_is_the_work_told_in_the_introduction_in_the_persons_words() -> None:
+    """A career changer who said "7 yrs in retail as assistant store manager" got a JSON
+    Resume with an empty ``work``: the work she told is hers to send, cited, in her words."""
+    from tools.careers.explore import keep_job
+
+    uid = seed()
+    keep_job(uid, "assistant store manager", "7 yrs in retail as assistant store manager",
+             "2026-11-02")
+    out = profile_for(uid, AD, "jsonresume")
+    resume = out.facts["json_resume"]
+    assert resume["work"] == [{"summary": "7 yrs in retail as assistant store manager",
+                               "x-citations": ["intro#1"]}]
+    assert "intro#1" in resume["meta"]["x-talentPassport"]["citations"]
+    assert out.facts["faithfulness"]["ok"]
