@@ -10,7 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from prompts.phrasebook import DELETE_ALL, DELETE_HOW, EXPLICIT_PROFILE, NO, STORY_ASK, UNDO, YES
+from prompts.phrasebook import (
+    COUNTS_ASK,
+    DELETE_ALL,
+    DELETE_HOW,
+    EXPLICIT_PROFILE,
+    NO,
+    STORY_ASK,
+    UNDO,
+    YES,
+)
 from tools.job_ad_rules import WRITER, chat_ad_line, continues_ad
 from tools.reflection import is_question, wants_save
 from tools.understanding.commands import introduction
@@ -167,6 +176,8 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
         return Route("delete_how", "rule", lang=got.lang)
     if DELETE_ALL.match(text):  # "can you delete my data": the forget flow, which asks first
         return Route("forget", "rule", lang=got.lang)
+    if COUNTS_ASK.match(text):  # "is that good?" after a moment told: yes, it counts
+        return Route("counts_open" if draft_open else "counts", "rule", lang=got.lang)
     if awaiting in AD_WAIT and "\n" not in text.strip() and (
             chat_ad_line(text) or awaiting == "ad_text" and continues_ad(text)):
         return Route("ad_text", "rule")  # one more line of an ad sent a line at a time

@@ -97,6 +97,14 @@ DELETE_ALL = re.compile(
     r"|^\W*(?:(?:please|pls)\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?"
     r"(?:delete|erase|wipe|remove)\s+everything(?:\s+(?:you\s+(?:have|know|keep)|about\s+me)"
     r"[^?]{0,30})?\W*$", re.I)
+# Asking whether what was told is the right kind of thing: "is that good?", "does that count?"
+COUNTS_ASK = re.compile(
+    r"^\W*(?:(?:so|ok|okay|and|hmm+|um+)\W+)?(?:is|was|does|did|would|will)\s+(?:that|this|it)\s+"
+    r"(?:(?:be\s+)?(?:good|ok|okay|alright|all right|fine|enough|right)|count|counts|"
+    r"a good (?:one|answer|example|moment|thing)|(?:the|a)\s+(?:kind|sort|type)\s+of\s+(?:thing|"
+    r"stuff|moment|answer)(?:\s+you\s+(?:want|mean|need|meant|wanted|are after|re after))?|"
+    r"what you (?:want|mean|need|meant|wanted|are after)(?:ed)?)(?:\s+(?:enough|then|lol|haha|"
+    r"to you))?\s*\?+\W*$", re.I)
 YES = re.compile(r"^\s*(?:y|yes|yes please|yep|yeah|yup|sure|ok|okay|do it|delete it|"
                  r"yes,? delete it|confirm|go ahead|s[ií]|oui|ja)\W*$", re.I)
 NO = re.compile(r"^\s*(?:n|no|nope|nah|no thanks|keep it|no,? keep it|cancel|stop|don'?t|"

@@ -250,3 +250,18 @@ def test_an_introduction_after_a_careers_question_is_an_introduction() -> None:
 ])
 def test_deleting_asked_how_or_ordered(text: str, intent: str) -> None:
     assert route(text).intent == intent
+
+
+@pytest.mark.parametrize("text", ["is that good?", "does that count?", "was that ok?",
+                                  "is that the kind of thing you want?"])
+def test_asking_whether_a_moment_counts_is_answered_not_kept(text: str) -> None:
+    """"is that good?" after a moment got "Thanks. Did anything about it surprise you?" (the
+    question read as the answer to the follow-up) or "No pressure. Even something small
+    counts ..." after it was saved."""
+    assert route(text, draft_open=True).intent == "counts_open"
+    assert route(text).intent == "counts"
+
+
+def test_a_question_about_the_work_is_no_question_about_counting() -> None:
+    assert route("did it work?").intent != "counts"
+    assert route("was the meeting good?", draft_open=True).intent == "reflection"

@@ -189,3 +189,14 @@ async def test_soft_wording_gets_care_without_opening_on_danger_explicit_words_d
     assert "in danger" in crisis.text and "findahelpline.com" in crisis.text
     assert questions(soft) == [] and questions(crisis) == []
     _nothing_kept(bl)
+
+
+async def test_is_that_good_after_a_moment_is_answered_and_the_moment_goes_on() -> None:
+    async with AgentService() as service:
+        mo = service.user_for("cli", "local", "mo")
+        replies = await converse(service, mo, [
+            "this week at the shop i sorted out the stock room, now deliveries go straight "
+            "on the shelves", "is that good?", "save"])
+    assert "that counts" in replies[1].text and replies[1].tools == []
+    kept = get_records().list_reflections(mo)
+    assert len(kept) == 1 and "is that good" not in kept[0]["text"]
