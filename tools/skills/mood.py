@@ -164,6 +164,11 @@ def clause_mood(clause: str) -> Mood:
     if present and not _FIRST_PERSON_SUBJECT.search(text, present.end()) and \
             not _writer_goes_on(text[present.end():]):
         return "other"  # someone was there; what they do is theirs
+    praised = _SAID_OF_ME.match(text)
+    if praised and _PRAISE.search(text, praised.end()) and not (
+            _CRITICISM.search(text, praised.end()) or _LATER_OWN.search(text)
+            or _later_deed(text)):
+        return "other"  # "the nurse say I do good job": their praise of the writer
     if _FIRST_PERSON_SUBJECT.search(text):
         return "other" if _only_my_state(text) else "mine"
     if TAUGHT_ME.search(text):
@@ -174,6 +179,28 @@ def clause_mood(clause: str) -> Mood:
         # wanted a chart, told him politely ..." goes on with the writer's own deed
         return "mine" if _later_deed(text) else "other"
     return "mine"
+
+
+# Someone's words about the writer: "the nurse say I do good job", "my manager told me I
+# handled it well", "Dr Shah said I was right to call" (praise or feedback is theirs); not
+# the writer's own words ("I said I would") nor a deed told after them ("..., and then I did
+# the obs on my own")
+_SAID_OF_ME = re.compile(
+    r"^\W*(?!(?:i|we|i'?ve|i'?d)\b)(?:(?:the|my|our|a|an|his|her|their)\s+)?(?:[\w'.-]+\s+){0,2}?"
+    r"(?:say|says|said|told me|tells me|tell me|reckon|reckons|reckoned|thinks|thought|"
+    r"was happy|were happy|was pleased|praised me for how)\s+(?:that\s+)?(?:i|i'?m|i'?d|i'?ve|im|"
+    r"ive|i was|me|my)\b", re.I)
+# ... praise, not criticism: "the vocal coach says I push from the throat and need to fix it"
+# is the writer's growth area
+_PRAISE = re.compile(r"\b(?:good|great|well|right|quick|brilliant|amazing|excellent|fine|nice|"
+                     r"proud|helpful|calm|natural|star|fab|fantastic|lovely|ace|spot on|"
+                     r"smashed it|nailed it|did (?:it )?(?:so )?well|handled it)\b", re.I)
+_CRITICISM = re.compile(r"\b(?:need|needs|should|must|have to|has to|too|not|don'?t|dont|never|"
+                        r"can'?t|cannot|isn'?t|wasn'?t|unfair|wrong|mistakes?|better|more|less|"
+                        r"slow|late|rush\w*|push\w*|but)\b", re.I)
+_LATER_OWN = re.compile(r"[,;]\s*(?:and\s+|so\s+)?(?:then\s+)?(?:i|we)\s+(?!(?:was|were|am|'m|"
+                        r"felt|feel)\b)\w+|\s(?:and|so)\s+(?:then\s+)?(?:i|we)\s+(?!(?:was|"
+                        r"were|am|'m|felt|feel|did (?:a )?good|do (?:a )?good)\b)\w+", re.I)
 
 
 # when it happened, before whoever acted: "Monday a lad kicked off on the 76", "on tuesday

@@ -402,7 +402,7 @@ _NAMED_ACTS = ((re.compile(r"^prescribe\b", re.I), re.compile(r"\bprescri\w*", r
                            r"new (?:lad|girl|guy|starters?|ones?|hires?|joiners?))\b", re.I)),
                # scheduling shifts: a rota made ("covered two extra shifts", "did the bank
                # shift" is working one)
-               (re.compile(r"^(?:schedule shifts|plan shifts)\b", re.I),
+               (re.compile(r"^(?:schedule shifts|plan shifts|coordinate shifts)\b", re.I),
                 re.compile(r"\b(?:rotas?|rota'?d|schedul\w*|plann?\w*|timetabl\w*|allocat\w*|"
                            r"roster\w*|overtime|staffing|swap\w* shifts|cut (?:\d+|one|two|"
                            r"three|four|five) \w+|got (?:\d+|one|two|three|four|five|\w+) to "

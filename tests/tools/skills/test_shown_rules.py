@@ -1168,3 +1168,25 @@ def test_a_clause_of_everyday_words_names_no_skill() -> None:
     """A career changer's "took me forever but it worked" was shown "make an effort" as a
     growth area, on the words "it worked"."""
     assert not tag("took me forever but it worked", ("esco",))
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("the nurse say I do good job", "other"),
+    ("my manager told me I handled it well", "other"),
+    ("the vet was happy, said I was quick", "other"),
+    # criticism received is the writer's to grow; a deed told after the words is theirs
+    ("the vocal coach says I push from the throat and need to fix it", "mine"),
+    ("Passenger said I took the long way, showed him the route on the app", "mine"),
+    ("I said I would cover the shift", "mine"),
+])
+def test_praise_received_is_the_praisers_words(sentence: str, expected: str) -> None:
+    """A night carer's "the nurse say I do good job" was shown "provide feedback on job
+    performance" and "support nurses" as her strengths."""
+    assert clause_mood(sentence) == expected
+
+
+def test_praise_received_shows_no_strength_and_a_night_shift_coordinates_nothing() -> None:
+    assert not tag("the nurse say I do good job", ("esco",))
+    labels = {t.label for t in tag("this week I do 5 night shift in the care home.",
+                                   ("esco",))}
+    assert "coordinate shifts" not in labels
