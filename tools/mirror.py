@@ -138,9 +138,17 @@ def _start(sentence: str) -> str:
         before = sentence[:found.start()].split()
         # "my sister and I fixed it" keeps the sister; "not sure if I am good enough" keeps
         # the doubt (it was mirrored "you are good enough")
-        if before[-1].lower() != "and" and not _DOUBT.search(sentence[:found.start()]):
+        # ... and "the nurse said I did a good job" keeps the nurse (it was "you did a good
+        # job", the praise mirrored as the writer's own words)
+        if before[-1].lower() != "and" and not _DOUBT.search(sentence[:found.start()]) and \
+                not _SPEAKER.search(sentence[:found.start()]):
             sentence = sentence[found.start():]
     return sentence
+
+
+# someone else's words about the writer: what follows is theirs
+_SPEAKER = re.compile(r"\b(?:say|says|said|told me|tells me|tell me|reckon(?:s|ed)?|thinks|"
+                      r"thought|wrote|texted|emailed)\s*(?:that\s*)?$", re.I)
 
 
 # words before the speaker that turn what follows into a doubt, a denial or a question

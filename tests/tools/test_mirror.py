@@ -251,3 +251,13 @@ def test_a_long_run_of_blanks_inside_a_message_is_read_in_time() -> None:
     mirror("proud" + " " * 20000 + "honestly x")
     mirror("i was" + "\t" * 20000 + "tbh, fine")
     assert time.monotonic() - start < 5
+
+
+def test_someone_elses_words_about_the_writer_keep_who_said_them() -> None:
+    """A night carer's "the nurse say I do good job" was mirrored "You said you do good
+    job": the praise was the nurse's."""
+    from tools.mirror import mirror
+
+    assert mirror("the nurse said I did a good job") == "the nurse said you did a good job"
+    assert mirror("my manager told me I handled it well").startswith("your manager told you")
+    assert mirror("In my seminar I avoided the question") == "you avoided the question"

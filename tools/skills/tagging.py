@@ -407,6 +407,17 @@ _NAMED_ACTS = ((re.compile(r"^prescribe\b", re.I), re.compile(r"\bprescri\w*", r
                            r"roster\w*|overtime|staffing|swap\w* shifts|cut (?:\d+|one|two|"
                            r"three|four|five) \w+|got (?:\d+|one|two|three|four|five|\w+) to "
                            r"(?:do|cover|work|come))\b", re.I)),
+               # supervising: someone supervised, led or in charge ("this week I do 5 night
+               # shift" supervises no staff)
+               (re.compile(r"^supervise\b", re.I),
+                re.compile(r"\b(?:supervis\w*|in charge|lead\w*|led|manag\w*|oversaw|"
+                           r"overse\w*|running|ran|charge|senior|team leaders?|shift leaders?|"
+                           r"my team|the team|staff|juniors?|apprentices?|trainees?|students?|"
+                           r"new starters?|signed off|delegat\w*|allocat\w*|checked (?:their|"
+                           r"his|her)|crew|volunteers|workers|pickers|cleaners|porters|carers|"
+                           r"nurses|drivers|lads|girls|guys|children|kids|babies|toddlers|"
+                           r"pupils|class|cots?|watch\w*|head ?counts?|counting heads|"
+                           r"(?:sleep|safety) checks?)\b", re.I)),
                # complaints: an anxious owner shown how to redirect a biting pup made none
                (re.compile(r"^(?:handle (?:customer )?complaints|handle complaints)\b", re.I),
                 re.compile(r"\b(?:complain\w*|moan\w*|kick(?:ed|ing|s)? off|angry|angrily|"

@@ -1190,3 +1190,15 @@ def test_praise_received_shows_no_strength_and_a_night_shift_coordinates_nothing
     labels = {t.label for t in tag("this week I do 5 night shift in the care home.",
                                    ("esco",))}
     assert "coordinate shifts" not in labels
+
+
+def test_supervising_needs_someone_supervised() -> None:
+    """"this week I do 5 night shift in the care home" was shown "supervise the work of staff
+    on different shifts"; watching children in the splash park still supervises them."""
+    from tools.skills.tagging import _unsaid_act
+
+    assert _unsaid_act("supervise the work of staff on different shifts",
+                       "this week I do 5 night shift in the care home")
+    assert not _unsaid_act("supervise children",
+                           "I watch 5 children in splash park, counting heads every few minute")
+    assert not _unsaid_act("supervise staff", "I was in charge of the floor on saturday")
