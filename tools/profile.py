@@ -178,6 +178,15 @@ def _done(fact: Fact) -> bool:
     return shows_own_action(fact)
 
 
+def _unnamed(requirement: str, fact: Fact, facts: list[Fact]) -> bool:
+    """Whether a tool the requirement names is missing from the fact and from every other
+    sentence of its reflection ("CI is like 4 min faster now too" names the CI of "gave each
+    test its own user via a fixture")."""
+    return named_tool(requirement, fact) is not None and all(
+        named_tool(requirement, f) is not None for f in facts
+        if f.item_id == fact.item_id and f.kind == fact.kind)
+
+
 def _rank(facts: list[Fact]) -> list[str]:
     chosen = sorted(facts, key=lambda f: (f.verified, f.date), reverse=True)
     out: list[str] = []
@@ -314,12 +323,13 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
                 # "EV charger or solar PV installation experience" is not shown by a consumer
                 # unit fitted, though both are "install electrical equipment"; one item of a
                 # list ("rewires, consumer unit upgrades, fault finding and EICRs") need not be
-                if same and "," not in label and all(named_tool(label, f) for f in same):
+                if same and "," not in label and all(_unnamed(label, f, facts) for f in same):
                     shared = next(k for t in found for k in _keys(t) if k in user_skills)
                     shared_label = labels.get(shared) or under[shared]
                     m.status, m.cites, m.via = "transferable", _rank(same), shared_label
                     m.same_skill = True
-                    m.why = render("match_named_missing", via=shared_label)
+                    # the skill is the tagger's name for it, not the person's words
+                    m.why = render("match_skill_named_missing", via=shared_label)
                 elif same:
                     m.status, m.cites = "covered", _rank(same)
                 elif found and user_vecs is not None and not credential:

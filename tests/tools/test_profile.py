@@ -858,3 +858,25 @@ def test_json_resume_work_is_the_work_told_in_the_introduction_in_the_persons_wo
                                "x-citations": ["intro#1"]}]
     assert "intro#1" in resume["meta"]["x-talentPassport"]["citations"]
     assert out.facts["faithfulness"]["ok"]
+
+
+def test_a_tool_named_in_another_sentence_of_the_same_reflection_is_named() -> None:
+    """A developer's "gave each test its own user via a fixture. CI is like 4 min faster now
+    too" was only transferable for "Write automated tests and keep our CI pipeline fast",
+    "though not the tool ... by name", and the tagger's label was quoted as his own words."""
+    from tools.facts import Fact
+    from tools.profile import _unnamed
+
+    fix = Fact(id="r#2", item_id="r", kind="reflection", date="2026-12-01",
+               text="gave each test its own user via a fixture.", source="reflection")
+    ci = Fact(id="r#3", item_id="r", kind="reflection", date="2026-12-01",
+              text="CI is like 4 min faster now too", source="reflection")
+    other = Fact(id="s#1", item_id="s", kind="reflection", date="2026-12-01",
+                 text="CI is green again", source="reflection")
+    req = "Write automated tests and keep our CI pipeline fast and reliable"
+    assert not _unnamed(req, fix, [fix, ci])
+    assert _unnamed(req, fix, [fix, other])
+    from prompts import render
+
+    assert render("match_skill_named_missing", via="execute software tests").startswith(
+        "what you did shows the skill")
