@@ -191,7 +191,11 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
     if told:
         return Route("reflection", "rule", lang=got.lang, then=told[1], ask=told[2])
     if awaiting in CAREER_ANSWER and (got.intent in CAREER_REPLIES or not got.confident
-                                      or PICK.match(text)) and not introduction(text):
+                                      or PICK.match(text)) and not introduction(text) and \
+            not (awaiting == "career_interests" and is_question(text)
+                 and _career(text, got.intent) == "plan_growth"):
+        # (a new question names where to go: "what do I need to learn to become a
+        # veterinary surgeon?" after "what kind of work do you enjoy?" got the roles again)
         # (an introduction answers no careers question: "hey im Kwaku, team leader nights at
         # a DHL warehouse" after "I cannot suggest roles yet" got that reply again)
         return Route(CAREER_ANSWER[awaiting], "rule", lang=got.lang)

@@ -265,3 +265,14 @@ def test_asking_whether_a_moment_counts_is_answered_not_kept(text: str) -> None:
 def test_a_question_about_the_work_is_no_question_about_counting() -> None:
     assert route("did it work?").intent != "counts"
     assert route("was the meeting good?", draft_open=True).intent == "reflection"
+
+
+def test_a_new_question_naming_a_role_after_the_interests_question_plans_for_it() -> None:
+    """After "what kind of work do you enjoy?", a vet nurse's "what do I need to learn to
+    become a veterinary surgeon?" got the same list of roles again; her answer about what
+    she enjoys still steers the roles."""
+    aw = "career_interests"
+    assert route("what do I need to learn to become a veterinary surgeon?",
+                 awaiting=aw).intent == "plan_growth"
+    assert route("I like working with animals, not so much the paperwork",
+                 awaiting=aw).intent == "explore"
