@@ -77,6 +77,8 @@ def plan_reply(result: explore.PlanResult) -> str:
 
 def _plan_text(plan: Plan) -> str:
     lines = [render("careers_plan", target=plan.target.label)]
+    if plan.target.regulated:  # skills alone never open it: say so before them
+        lines.append(render("careers_regulated", target=plan.target.label))
     if plan.start:
         lines.append(render("careers_plan_start", start=plan.start))
     for n, s in enumerate(plan.steps, 1):

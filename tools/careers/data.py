@@ -51,6 +51,7 @@ class Occupation:
     description: str
     essential: list[int] = field(default_factory=list)
     optional: list[int] = field(default_factory=list)
+    regulated: bool = False  # an EU regulated profession: a recognised qualification first
 
 
 @dataclass(slots=True, eq=False)
@@ -150,7 +151,8 @@ def load(folder: Path = DATA_DIR) -> OccupationData:
     skills = [Skill(r["id"], r["label"], r.get("type"), tuple(r.get("groups", [])))
               for r in read_jsonl_gz(folder / "esco_occupation_skills.jsonl.gz")]
     occupations = [Occupation(r["id"], r["code"], r["isco"], r["label"], r["alt"],
-                              r["description"], r["essential"], r["optional"])
+                              r["description"], r["essential"], r["optional"],
+                              bool(r.get("regulated")))
                    for r in read_jsonl_gz(folder / "esco_occupations.jsonl.gz")]
     return OccupationData(
         occupations=occupations, skills=skills,

@@ -46,6 +46,7 @@ class Role(BaseModel):
     shown: list[SkillMatch] = Field(default_factory=list)
     missing: list[str] = Field(default_factory=list, description="essential skills not shown")
     essential_total: int = 0
+    regulated: bool = Field(default=False, description="an EU regulated profession (ESCO)")
 
 
 class OnetRole(BaseModel):

@@ -148,7 +148,7 @@ def role(data: OccupationData, profile: Profile, index: int, score: float, kind:
     return Role(id=occ.id, label=occ.label, isco=occ.isco, isco_label=data.isco_label(occ.isco),
                 description=occ.description, kind="stretch" if kind == "stretch" else "near",
                 score=round(float(score), 4), shown=shown, missing=sorted(missing),
-                essential_total=len(occ.essential))
+                essential_total=len(occ.essential), regulated=occ.regulated)
 
 
 def rank(data: OccupationData, total: np.ndarray, avoided: np.ndarray | None = None,

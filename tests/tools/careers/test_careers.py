@@ -409,3 +409,21 @@ def test_one_word_that_heads_many_occupations_names_no_current_work() -> None:
     assert current_work(data, "driver") == []
     labels = [data.occupations[i].label for i in current_work(data, "a self employed electrician")]
     assert labels == ["electrician"]
+
+
+def test_a_regulated_profession_says_a_recognised_qualification_comes_first() -> None:
+    """A vet nurse asking "what do I need to learn to become a veterinary surgeon?" got
+    "ask someone experienced to show you 'perform surgical procedures on animals'" and nothing
+    about the degree and registration a vet needs. ESCO marks 15 EU regulated professions."""
+    from agent.capabilities.careers import plan_reply
+
+    data = occupation_data.load()
+    regulated = {o.label for o in data.occupations if o.regulated}
+    assert len(regulated) == 15 and {"general veterinarian", "pharmacist"} <= regulated
+    assert not next(o for o in data.occupations if o.label == "head chef").regulated
+    uid = seed_cook()
+    vet = plan_growth(uid, "what do I need to learn to become a general veterinarian")
+    assert vet.plan is not None and vet.plan.target.regulated
+    assert "regulated profession" in plan_reply(vet)
+    chef = plan_growth(uid, "how do I get from cook to head chef")
+    assert chef.plan is not None and "regulated" not in plan_reply(chef)
