@@ -20,7 +20,11 @@ SECTIONS: list[tuple[str, str]] = [
              r"( type)?|closing date|start date|reference|ref|experience level|seniority( level)?|"
              r"industry|company (?:size|type)|employment type|department|reports? to|city|"
              r"country|remote|job area|grade|band|likes|schedule|work(?:ing)? schedule|"
-             r"work location|job location|work setting|work type|shifts?(?: pattern)?"),
+             r"work location|job location|work setting|work type|shifts?(?: pattern)?|"
+             # the apprenticeship service's own headings (gov.uk "Find an apprenticeship")
+             r"where you(?:'ll| will) work|wage|working week|expected duration|"
+             r"possible start date|apprenticeship level|positions? available|training provider|"
+             r"training course|course|hours"),
     ("nice", r"nice|(?:nice|good|great) to have|nice[- ]to[- ]haves?|bonus(?: points)?|"
              r"(?:it'?s |would be )?a plus|preferred(?: qualifications| skills)?|desirables?|"
              r"desired|optional|extra points|ideally|advantageous|assets?|desirable (?:criteria|"
@@ -28,7 +32,7 @@ SECTIONS: list[tuple[str, str]] = [
              r"(?:and |now )?it would be (?:fantastic|great|nice|amazing|a plus|awesome) if you"
              r"(?: could)?(?: also)?|bonus points if you(?: have)?"),
     ("must", r"(?:key selection criteria|(?:key |essential |required |minimum |basic |our |"
-             r"selection |entry )?"
+             r"selection |entry |other )?"
              r"(?:requirements?|qualifications?|"
              r"skills?(?: (?:and|&) (?:experience|qualifications))?|"
              r"competenc(?:e|ies)|criteria))|required|essentials?|must[- ]haves?|"
@@ -48,7 +52,7 @@ SECTIONS: list[tuple[str, str]] = [
              r"core|principal) (?:job )?(?:functions|duties and responsibilities)|"
              r"(?:job|position|role) (?:summary|duties|functions)|"
              r"what (?:you|u)(?:'ll| will)? (?:do|be doing|work on|"
-             r"be working on)|"
+             r"be working on)(?: at work| day to day| each day| every day)?|"
              r"you(?:'ll| will)? (?:do|work on|be responsible for)|you(?:'ll| will)|"
              r"the role|your role|"
              r"about the (?:role|position)|role description|the job|the position|"
@@ -64,8 +68,11 @@ SECTIONS: list[tuple[str, str]] = [
                 r"(?:it|us|working)(?: \w+){0,3}|(?:salary|pay) (?:and|&) benefits|rewards?|"
                 r"compensation(?: and benefits)?|the package|what you get|wir bieten|"
                 r"working (?:at|for|with) us|life at \S+|the rewards|joining [\w <>&'-]+ "
-                r"means|you(?:'ll| will) find yourself surrounded by"),
+                r"means|you(?:'ll| will) find yourself surrounded by|after (?:this|the|your) "
+                r"apprenticeship|future prospects|career progression|progression"),
     ("company", r"about (?:us|the company|the team|\S+)|what makes us \w+|why us|"
+                r"about (?:this|the|our) (?:employer|company|organi[sz]ation|practice|"
+                r"business|school|trust|charity|firm|group)|"
                 r"you(?:'re| are) welcome at \S+|who we are|(?:company|team) "
                 r"description|our (?:company|story|mission|team|values|culture)|"
                 r"the company|the team|your team|what do we do|our client|über uns|"
@@ -74,7 +81,8 @@ SECTIONS: list[tuple[str, str]] = [
                 r"(?:project |research |scientific )?background|context|about the project"),
     ("apply", r"how to apply|to apply|apply(?: now)?|applications?(?: procedure| process)?|"
               r"contact(?: us)?|next steps|recruitment process|further information|"
-              r"additional information|equal opportunit\w+|diversity"),
+              r"additional information|equal opportunit\w+|diversity|ask a question|"
+              r"questions\??|contact details"),
 ]
 # a company heading that only gives a research post's context; the next title ends it
 CONTEXT_HEADING = re.compile(r"^(?:(?:project |research |scientific )?background|context|"

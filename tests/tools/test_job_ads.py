@@ -855,3 +855,58 @@ def test_verbs_that_share_one_object_are_one_duty() -> None:
     assert [d.text for d in ad.duties] == ["To assess, plan, implement and evaluate patient care."]
     assert [r.text for r in ad.requirements] == ["Python", "SQL", "Docker",
                                                  "Kubernetes experience"]
+
+
+APPRENTICESHIP = """Level 3 Dental Nurse Apprenticeship
+Smile Dental Care
+Wakefield WF1 2AB
+
+Summary
+As an apprentice dental nurse you will support the dentist chairside.
+
+What you'll do at work
+Preparing the surgery and instruments before each patient
+Chairside assistance during examinations and treatments
+Updating patient records
+Greeting patients and helping on reception when needed
+
+Where you'll work
+14 Market Street, Wakefield
+
+Wage
+£9,000 a year
+
+Requirements
+Essential qualifications
+GCSE in English (grade 4/C)
+
+Other requirements
+Must be willing to have Hepatitis B vaccination
+
+About this employer
+Family run practice with 4 surgeries, NHS and private.
+
+After this apprenticeship
+Possible permanent position for the right candidate.
+
+Ask a question
+The contact for this apprenticeship is: Jane Smith, Practice Manager
+"""
+
+
+def test_the_apprenticeship_services_own_headings() -> None:
+    """A gov.uk apprenticeship advert: "Updating patient records" and "Greeting patients"
+    under "What you'll do at work" were set aside, "Chairside assistance ..." was a must-have,
+    and "Other requirements" and "Ask a question" were must-have requirements."""
+    ad = parse(APPRENTICESHIP)
+    duties = {r.text for r in ad.duties}
+    assert {"Chairside assistance during examinations and treatments",
+            "Updating patient records",
+            "Greeting patients and helping on reception when needed"} <= duties
+    needs = {r.text for r in ad.requirements}
+    assert needs == {"GCSE in English (grade 4/C)",
+                     "Must be willing to have Hepatitis B vaccination"}
+    why = {s.text: s.why for s in ad.set_aside}
+    assert why["Family run practice with 4 surgeries, NHS and private."] == "company"
+    assert why["Possible permanent position for the right candidate."] == "benefit"
+    assert why["14 Market Street, Wakefield"] == "metadata"
