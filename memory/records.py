@@ -154,6 +154,15 @@ class Records:
                 )
         return str(rid)
 
+    def set_reflection_skills(self, user_id: str, reflection_id: str,
+                              skills: list[dict[str, Any]]) -> None:
+        """Replace a saved reflection's skill tags (and their index) in one transaction,
+        leaving its text and times as they were (``passport memory retag``)."""
+        with self.db.transaction():
+            self.db.execute("UPDATE reflections SET skills=? WHERE id=? AND user_id=?",
+                            (json.dumps(skills), reflection_id, user_id))
+        self.add_skill_tags(user_id, "reflection", reflection_id, skills)
+
     def draft_reflection(self, user_id: str) -> Row | None:
         """The user's open reflection draft, if any."""
         row = self.db.one(

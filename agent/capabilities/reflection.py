@@ -128,6 +128,29 @@ def reflect(user_id: str, message: str, now: datetime) -> ToolResult:
     return save(user_id, record)
 
 
+def retag(user_id: str) -> tuple[int, int]:
+    """Tag a user's saved reflections again with the installed tagger (after an upgrade made
+    it more careful): their text, dates and memories stay; skills the user rejected stay out.
+
+    Returns:
+        (reflections read, reflections whose tags changed).
+    """
+    records = get_records()
+    rows = records.list_reflections(user_id)
+    changed = 0
+    for row in rows:
+        text = str(row["text"])
+        skills = _tag(user_id, text, str(row["id"])) if detect(text) == "en" else []
+        old = [(t.get("framework"), t.get("id"), t.get("polarity"), t.get("evidence"))
+               for t in row.get("skills") or []]
+        new = [(t.get("framework"), t.get("id"), t.get("polarity"), t.get("evidence"))
+               for t in skills]
+        if old != new:
+            records.set_reflection_skills(user_id, str(row["id"]), skills)
+            changed += 1
+    return len(rows), changed
+
+
 def cancel(user_id: str) -> ToolResult:
     """Drop the open reflection draft without saving it ("cancel"): nothing is stored or
     tagged from it. With no draft open, say so; nothing else changes."""

@@ -92,6 +92,24 @@ def forget(user: UserOption,
     Console(stderr=True).print(render("cli_forgot", user=user), markup=False)
 
 
+@memory_app.command("retag")
+def retag(user: Annotated[str | None, typer.Option(
+        "--user", "-u", help="One user (a name or usr_ id); every user when left out.")] = None
+          ) -> None:
+    """Tag saved reflections again with the installed tagger, after an upgrade: the skills
+    shown, strengths and profiles then follow its rules; text, dates and memories stay."""
+    from agent.accounts import all_users
+    from agent.capabilities.reflection import retag as retag_user
+
+    ids = [existing_user(user)] if user else [str(u["id"]) for u in all_users()]
+    read = changed = 0
+    for user_id in ids:
+        n, c = retag_user(user_id)
+        read, changed = read + n, changed + c
+    Console(stderr=True).print(render("cli_retagged", read=read, changed=changed,
+                                      users=len(ids)), markup=False)
+
+
 @memory_app.command("compact-server")
 def compact_server(chroma_path: Annotated[Path, typer.Option(
         "--chroma-path", help="The folder a stopped Chroma server ran with (chroma run --path).",
