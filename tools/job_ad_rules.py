@@ -15,7 +15,7 @@ from tools.job_ad_terms import has_money, terms_reason
 from tools.job_ad_terms import is_pay as is_pay
 
 SECTIONS: list[tuple[str, str]] = [
-    ("meta", r"job (?:type|id|ref\w*|details|category)|date posted|posted( on)?|salary( range)?|"
+    ("meta", r"job (?:types?|id|ref\w*|details|category)|date posted|posted( on)?|salary( range)?|"
              r"pay( rate)?|wage|hours( of work)?|working hours|location( options)?|contract"
              r"( type)?|closing date|start date|reference|ref|experience level|seniority( level)?|"
              r"industry|company (?:size|type)|employment type|department|reports? to|city|"

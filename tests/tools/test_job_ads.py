@@ -910,3 +910,10 @@ def test_the_apprenticeship_services_own_headings() -> None:
     assert why["Family run practice with 4 surgeries, NHS and private."] == "company"
     assert why["Possible permanent position for the right candidate."] == "benefit"
     assert why["14 Market Street, Wakefield"] == "metadata"
+
+
+def test_an_indeed_job_types_line_is_metadata() -> None:
+    ad = parse("Care Assistant\n\nResponsibilities:\n- Supporting residents with personal care"
+               "\n\nJob Types: Full-time, Permanent\n\nPay: £11.50-£12.20 per hour")
+    assert {s.text: s.why for s in ad.set_aside}["Job Types: Full-time, Permanent"] == \
+        "metadata"
