@@ -505,7 +505,7 @@ def _add(ad: JobAd, number: int, line: str, section: str | None) -> None:
         if not need:
             ad.set_aside.append(SetAside(text=line, why="company", line=number))
             return
-        line = need
+        line, section = need, section or "nice"  # qualities asked: soft needs, never duties
     line, asides = _needs(line) if section not in ("nice", "stack", "duty") else (line, [])
     ad.requirements += [Requirement(text=a, must=False, terms=terms_in(a), line=number)
                         for a in asides]

@@ -917,3 +917,14 @@ def test_an_indeed_job_types_line_is_metadata() -> None:
                "\n\nJob Types: Full-time, Permanent\n\nPay: £11.50-£12.20 per hour")
     assert {s.text: s.why for s in ad.set_aside}["Job Types: Full-time, Permanent"] == \
         "metadata"
+
+
+def test_qualities_asked_in_the_opening_line_are_a_need_never_a_duty() -> None:
+    """"We are looking for caring and reliable Care Assistants to join our friendly team"
+    gave the duty "caring and reliable"."""
+    ad = parse("Care Assistant - Days\n\nWe are looking for caring and reliable Care "
+               "Assistants to join our friendly team at Meadowbank, a 40 bed home.\n\n"
+               "Responsibilities:\n- Supporting residents with personal care")
+    assert "caring and reliable" not in {r.text for r in ad.duties}
+    need = next(r for r in ad.requirements if r.text == "caring and reliable")
+    assert not need.must
