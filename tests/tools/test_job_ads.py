@@ -919,12 +919,51 @@ def test_an_indeed_job_types_line_is_metadata() -> None:
         "metadata"
 
 
+INDEED_CARE = """Care Assistant - Days
+Meadowbank Care Home
+Harrogate HG1
+
+We are looking for caring and reliable Care Assistants to join our friendly team at Meadowbank, a 40 bed residential home.
+
+Responsibilities:
+- Supporting residents with personal care, dressing and mobility
+- Assisting at mealtimes and encouraging fluids
+- Recording care notes on our electronic system (Nourish)
+- Reporting any changes in a resident's condition to the senior carer
+
+Requirements:
+- Previous care experience preferred but full training given
+- NVQ Level 2 in Health and Social Care desirable
+- Good written and spoken English
+- Right to work in the UK
+
+Job Types: Full-time, Permanent
+
+Pay: £11.50-£12.20 per hour
+
+Benefits:
+- Company pension
+- Free parking
+- Referral programme
+
+Schedule:
+- 12 hour shift
+- Every other weekend
+
+Experience:
+- care home: 1 year (preferred)
+
+Licence/Certification:
+- Driving Licence (preferred)
+
+Work Location: In person
+"""
+
+
 def test_qualities_asked_in_the_opening_line_are_a_need_never_a_duty() -> None:
     """"We are looking for caring and reliable Care Assistants to join our friendly team"
     gave the duty "caring and reliable"."""
-    ad = parse("Care Assistant - Days\n\nWe are looking for caring and reliable Care "
-               "Assistants to join our friendly team at Meadowbank, a 40 bed home.\n\n"
-               "Responsibilities:\n- Supporting residents with personal care")
+    ad = parse(INDEED_CARE)
     assert "caring and reliable" not in {r.text for r in ad.duties}
     need = next(r for r in ad.requirements if r.text == "caring and reliable")
     assert not need.must
