@@ -923,7 +923,8 @@ INDEED_CARE = """Care Assistant - Days
 Meadowbank Care Home
 Harrogate HG1
 
-We are looking for caring and reliable Care Assistants to join our friendly team at Meadowbank, a 40 bed residential home.
+We are looking for caring and reliable Care Assistants to join our friendly team at \
+Meadowbank, a 40 bed residential home.
 
 Responsibilities:
 - Supporting residents with personal care, dressing and mobility
