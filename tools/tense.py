@@ -115,8 +115,11 @@ def _noun_phrase(s: Sentence, p: int, head: int, q: int) -> tuple[str, int] | No
 def _lexical(s: Sentence, p: int, q: int, plural: bool) -> bool:
     """Whether the word at ``q`` is the lexical verb of the subject that starts at ``p``."""
     nxt, after = s.low(q), s.low(q + 1)
+    if nxt in PARTICLES:
+        return False  # "the alarm goes off": "off" is never the verb ("goes offed")
     if _upper(s, q) or _counted(s, q) or is_past_form(after) or after in BE or \
-            after in ("was", "were", "had") or is_verb(after) and after not in FUNCTION:
+            after in ("was", "were", "had") or is_verb(after) and after not in FUNCTION \
+            and after not in PARTICLES:
         return False  # "Skills Centre", "3 calls", "our SQL queries work": nouns
     # After "and" or "found", a verb must go on as one ("and a man starts shouting"), never
     # "and the loading bays on nights", "found the missing boxes".

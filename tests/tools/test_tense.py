@@ -162,3 +162,13 @@ def test_a_line_that_ends_on_and_is_told_without_a_crash(text: str) -> None:
 ])
 def test_a_fragment_behind_a_connective_gets_its_subject(said: str, story: str) -> None:
     assert to_past(said) == story
+
+
+def test_a_particle_after_a_verb_is_never_the_verb() -> None:
+    """"explained what we do when the alarm goes off" became "... when the alarm goes offed"
+    ("goes" read as a plural noun, "off" as the verb)."""
+    from tools.tense import to_past
+
+    assert to_past("when the alarm goes off", "action") == "when the alarm went off"
+    assert to_past("the light turns off", "action") == "the light turned off"
+    assert to_past("our SQL queries work", "action") == "our SQL queries worked"
