@@ -261,6 +261,22 @@ def greeting_line(unit: str) -> bool:
     return _GREETING_LINE.fullmatch(strip_bullet(unit).strip()) is not None
 
 
+# A staff member quoted in the ad ("And quickly you will be able to use your experience ...,
+# <NAME> finishes.", "'I love the variety,' says Anna, one of our nurses"): the firm's voice
+_TESTIMONIAL = re.compile(
+    r"[,’'\"”]\s*(?:(?:says|said|explains|explained|adds|added|finishes|concludes|continues|"
+    r"tells us|laughs|smiles)\s+(?:<NAME>|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)|(?:<NAME>|"
+    r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:says|said|explains|explained|adds|added|finishes|"
+    r"concludes|continues|tells us|laughs|smiles))(?:,\s[^.]{0,60})?\.?\s*$")
+
+
+_HELP_US = re.compile(r"\byour\b.{0,60}\bhelps? us (?:to )?(?:change|make|build|shape|deliver|"
+                      r"achieve|grow|improve|create|transform)\b", re.I)
+_IMPORTANCE = re.compile(r"\b(?:will be|is|are) (?:essential|crucial|vital|critical|key) (?:in|for|"
+                         r"to) (?:the )?(?:development|future|success|growth|transformation)\b"
+                         r"(?! of (?:the |this )?(?:role|post|team)\b)", re.I)
+
+
 def aside_reason(unit: str) -> str | None:
     """A reason to set a line aside whatever its section (``metadata``, ``benefit``,
     ``application``, ``company``, ``other``), or None."""
@@ -274,6 +290,14 @@ def aside_reason(unit: str) -> str | None:
         return "application"  # "Would you be open to a quick call this week?"
     if META_LINE.match(plain) or (len(plain.split()) <= 10 and _meta_shaped(plain)):
         return "metadata"
+    if _TESTIMONIAL.search(plain):
+        return "company"  # "..., <NAME> finishes.", "says Anna, our team lead": a quote
+    if (_HELP_US.search(plain) or _IMPORTANCE.search(plain)) and not re.search(
+            r"\b(?:must|required|essential for (?:the|this) (?:role|post|job))\b", plain, re.I):
+        # "your skills dedication and ambition help us change lives for the better",
+        # "Personalized Medicine ... will be essential in the development of ...": the
+        # firm's mission, not a need
+        return "company"
     if is_pay(unit):
         return "benefit"
     if terms := terms_reason(plain):  # "Applicants must send a CV ...": never a requirement

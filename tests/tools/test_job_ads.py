@@ -968,3 +968,22 @@ def test_qualities_asked_in_the_opening_line_are_a_need_never_a_duty() -> None:
     assert "caring and reliable" not in {r.text for r in ad.duties}
     need = next(r for r in ad.requirements if r.text == "caring and reliable")
     assert not need.must
+
+
+@pytest.mark.parametrize(("line", "why"), [
+    ("And quickly you will be able to use your experience from one country to optimise your "
+     "financial support at another, <NAME> finishes.", "company"),
+    ("\"I love the variety,\" says Anna, one of our nurses.", "company"),
+    ("At Hollybank your skills, dedication and ambition help us change lives for the better.",
+     "company"),
+    ("Personalized Medicine is a paradigm shift and will be essential in the development of "
+     "the future Health Care System.", "company"),
+    ("You will work closely with Anna, who says hello.", None),
+    ("Experience with SQL is essential for the role.", None),
+])
+def test_a_staff_quote_and_the_firms_mission_ask_nothing(line: str, why: str | None) -> None:
+    """Real postings (SkillSpan tuning part) kept a staff member's quote and the firm's
+    mission ("help us change lives", "will be essential in the development of ...") as needs."""
+    from tools.job_ad_rules import aside_reason
+
+    assert aside_reason(line) == why
