@@ -56,6 +56,7 @@ TOOL_FOR: dict[str, tuple[str, Callable[[str, dict[str, Any]], dict[str, Any]]]]
 DIRECT = {"help": "help", "small_talk": "small_talk", "thanks": "thanks", "unsure": "unsure",
           "privacy": "privacy", "delete_how": "delete_how", "career": "career_not_yet",
           "credential_how": "credential_how", "counts": "counts", "counts_open": "counts_open",
+          "about_coach": "about_coach", "rephrase": "rephrase",
           "reflection_empty": "reflection_skip_empty", "ad_text": "ad_text_more"}
 # Replies written in es / fr / de too (templates NAME_es.txt, ...).
 TRANSLATED = frozenset({"help", "privacy", "introduction"})
@@ -108,6 +109,8 @@ def _direct(intent: str, lang: str, seed: str, said: frozenset[str], level: str 
     suffix = f"_{lang}" if lang != "en" and template in TRANSLATED else ""
     if template == "privacy":
         return render("privacy" + suffix, model_line=render("privacy_offline" + suffix))
+    if template == "about_coach":  # the offline coach answers: its replies are written here
+        return render("about_coach", model_line=render("privacy_offline"))
     return _fresh(template + suffix, seed, said)
 
 

@@ -11,11 +11,13 @@ import re
 from dataclasses import dataclass
 
 from prompts.phrasebook import (
+    ABOUT_COACH,
     COUNTS_ASK,
     DELETE_ALL,
     DELETE_HOW,
     EXPLICIT_PROFILE,
     NO,
+    REPHRASE_ASK,
     STORY_ASK,
     UNDO,
     YES,
@@ -176,6 +178,11 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
         return Route("delete_how", "rule", lang=got.lang)
     if DELETE_ALL.match(text):  # "can you delete my data": the forget flow, which asks first
         return Route("forget", "rule", lang=got.lang)
+    if ABOUT_COACH.match(text):  # "are you an AI?": a straight answer, the moment stays open
+        return Route("about_coach", "rule", lang=got.lang)
+    if REPHRASE_ASK.match(text) and (draft_open or awaiting == "reflection"):
+        # "wait, what do you mean?" after a follow-up: asked more simply (it saved the moment)
+        return Route("rephrase", "rule", lang=got.lang)
     if COUNTS_ASK.match(text):  # "is that good?" after a moment told: yes, it counts
         return Route("counts_open" if draft_open else "counts", "rule", lang=got.lang)
     if awaiting in AD_WAIT and "\n" not in text.strip() and (

@@ -97,6 +97,21 @@ DELETE_ALL = re.compile(
     r"|^\W*(?:(?:please|pls)\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?"
     r"(?:delete|erase|wipe|remove)\s+everything(?:\s+(?:you\s+(?:have|know|keep)|about\s+me)"
     r"[^?]{0,30})?\W*$", re.I)
+# Asking what the coach is: "are you an AI?", "who made you?", "am I talking to a bot?"
+ABOUT_COACH = re.compile(
+    r"^\W*(?:(?:wait|so|ok|okay|hey|hi|sorry|um+|hmm+)\W+)?(?:are you (?:an? |even )?(?:ai|a\.i\.|"
+    r"bot|robot|human|real|real person|person|chatgpt|chat ?bot|computer|machine|program|"
+    r"actual person)|(?:who|what) (?:made|built|created|wrote|programmed) you|what are you|"
+    r"who are you|is this (?:an? )?(?:ai|bot|chatgpt|real person|human)|am i (?:talking|chatting|"
+    r"speaking|writing) (?:to|with) (?:a |an )?(?:bot|ai|human|real person|person|machine|"
+    r"computer|robot))\W*\??\W*$", re.I)
+# Not getting the question: "wait, what do you mean?", "sorry?", "I don't understand"
+REPHRASE_ASK = re.compile(
+    r"^\W*(?:(?:wait|sorry|hmm+|um+|erm+|uh+|ok|okay)\W+)?(?:what do you mean(?: by that)?|"
+    r"what does that mean|i don'?t (?:understand(?: the question)?|get it|get what you mean|"
+    r"know what you mean)|not sure what you(?:'re| are) asking(?: me)?|what\?+|sorry\?+|"
+    r"pardon\??|huh\??|come again\??|can you (?:say that again|rephrase(?: that)?|explain"
+    r"(?: that)?)|say (?:that|it) again|what (?:was|is) the question)\W*\??\W*$", re.I)
 # Asking whether what was told is the right kind of thing: "is that good?", "does that count?"
 COUNTS_ASK = re.compile(
     r"^\W*(?:(?:so|ok|okay|and|hmm+|um+)\W+)?(?:is|was|does|did|would|will)\s+(?:that|this|it)\s+"

@@ -276,3 +276,19 @@ def test_a_new_question_naming_a_role_after_the_interests_question_plans_for_it(
                  awaiting=aw).intent == "plan_growth"
     assert route("I like working with animals, not so much the paperwork",
                  awaiting=aw).intent == "explore"
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("are you an AI?", "about_coach"),
+    ("who made you?", "about_coach"),
+    ("am I talking to a bot?", "about_coach"),
+    ("wait, what do you mean?", "rephrase"),
+    ("sorry?", "rephrase"),
+    ("I don't understand the question", "rephrase"),
+    ("are you serious, the printer broke again", "reflection"),
+    ("I fixed what was broken", "reflection"),
+])
+def test_questions_about_the_coach_and_its_question_mid_moment(text: str, intent: str) -> None:
+    """Inside a moment, "are you an AI?" got "That's fine. Would you do it the same way
+    again?" and "wait, what do you mean?" saved the moment."""
+    assert route(text, draft_open=True).intent == intent

@@ -200,3 +200,16 @@ async def test_is_that_good_after_a_moment_is_answered_and_the_moment_goes_on() 
     assert "that counts" in replies[1].text and replies[1].tools == []
     kept = get_records().list_reflections(mo)
     assert len(kept) == 1 and "is that good" not in kept[0]["text"]
+
+
+async def test_asking_what_the_coach_is_or_what_it_meant_keeps_the_moment_open() -> None:
+    async with AgentService() as service:
+        qi = service.user_for("cli", "local", "qi")
+        replies = await converse(service, qi, [
+            "I rebuilt the rota spreadsheet for the whole store this week", "are you an AI?",
+            "wait, what do you mean?", "the manager loved it, it saves her an hour", "save"])
+    assert "not a person" in replies[1].text and replies[1].tools == []
+    assert "save" in replies[2].text and replies[2].tools == []
+    kept = get_records().list_reflections(qi)
+    assert len(kept) == 1 and "saves her an hour" in kept[0]["text"]
+    assert "AI" not in kept[0]["text"] and "mean" not in kept[0]["text"]
