@@ -419,7 +419,7 @@ _NAMED_ACTS = ((re.compile(r"^prescribe\b", re.I), re.compile(r"\bprescri\w*", r
                            r"pupils|class|cots?|watch\w*|head ?counts?|counting heads|"
                            r"(?:sleep|safety) checks?)\b", re.I)),
                # complaints: an anxious owner shown how to redirect a biting pup made none
-               (re.compile(r"^(?:handle (?:customer )?complaints|handle complaints)\b", re.I),
+               (re.compile(r"\bcomplaints\b", re.I),
                 re.compile(r"\b(?:complain\w*|moan\w*|kick(?:ed|ing|s)? off|angry|angrily|"
                            r"furious|upset|unhappy|rant\w*|shout\w*|yell\w*|irate|fum\w*|"
                            r"annoyed|cross|not happy|escalat\w*|refunds?|grievances?|"
