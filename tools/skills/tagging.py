@@ -469,6 +469,22 @@ _NAMED_ACTS = ((re.compile(r"^prescribe\b", re.I), re.compile(r"\bprescri\w*", r
                            r"classroom|register|timetable|lecture\w*|modules?|dissertations?|"
                            r"essays?|coursework|assignments?|grades?|graded|reports? cards?)\b",
                 re.I)),
+               # challenging people: someone hard to deal with said ("one owner was really
+               # anxious about her pup biting" is no challenging person)
+               (re.compile(r"^deal with (?:challenging|aggressive) (?:people|behaviour)\b", re.I),
+                re.compile(r"\b(?:challeng\w*|difficult|aggress\w*|rude|angry|angrily|furious|"
+                           r"abus\w*|drunk\w*|shout\w*|yell\w*|swear\w*|swore|threat\w*|"
+                           r"kick\w* off|kicked|violent|hostile|irate|fum\w*|livid|raging|"
+                           r"upset|argu\w*|row|confront\w*|complain\w*|demanding|awkward|"
+                           r"nightmare|tantrum|meltdown|lash\w*|push\w* back|pushy|hassl\w*|"
+                           r"sarcas\w*|snapp\w*|have a go|had a go|having a go|went off|"
+                           r"refus\w*|wouldn'?t|won'?t|stroppy|mouthy|cheeky|bully\w*|"
+                           r"harass\w*|escalat\w*|calm\w* (?:him|her|them|down)|de-?escalat\w*|"
+                           r"say no|saying no|said no|stand up to|drunks?|gang|fight\w*|"
+                           r"throw\w*|threw|spat|spit\w*|hit|punch\w*|kick\w*|grab\w*|"
+                           r"in (?:my|his|her|your|their) face|lairy|slurr\w*|nasty|squar\w* up|"
+                           r"got physical|intimidat\w*|menac\w*)\b",
+                           re.I)),
                # financial securities: "called security" is no trading
                (re.compile(r"^securities$", re.I),
                 re.compile(r"\b(?:securities|bonds?|equit\w+|shares|stocks?|portfolios?|"

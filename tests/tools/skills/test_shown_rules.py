@@ -1202,3 +1202,22 @@ def test_supervising_needs_someone_supervised() -> None:
     assert not _unsaid_act("supervise children",
                            "I watch 5 children in splash park, counting heads every few minute")
     assert not _unsaid_act("supervise staff", "I was in charge of the floor on saturday")
+
+
+@pytest.mark.parametrize(("sentence", "unsaid"), [
+    ("one owner was really anxious about her pup biting, I showed her how to redirect to a toy",
+     True),
+    ("Saw a man in the arrivals hall watching the control desks for 40 minutes, flagged him",
+     True),
+    ("Resident got right in my face over his cigarettes, kept my voice low, gave him space",
+     False),
+    ("Cut off a guy who was slurring and swaying, he got lairy, door staff walked him out",
+     False),
+])
+def test_dealing_with_challenging_people_needs_someone_hard_to_deal_with(sentence: str,
+                                                                        unsaid: bool) -> None:
+    """A vet nurse's anxious puppy owner was shown "deal with challenging people"."""
+    from tools.skills.tagging import _unsaid_act
+
+    assert _unsaid_act("deal with challenging people", sentence) is unsaid
+    assert _unsaid_act("deal with aggressive behaviour", sentence) is unsaid
