@@ -512,6 +512,11 @@ _OTHER_SENSES = ((re.compile(r"^(?:apply conflict management|manage conflicts?|r
                              re.I),
                   re.compile(r"\b(?:install\w*|fit|fits|fitted|fitting|new|put in|replac\w*)\b",
                              re.I)),
+                 # sorting the van out tidies it; it sorts no waste or mail
+                 (re.compile(r"\bsort", re.I),
+                  re.compile(r"\bsort(?:s|ed|ing)?\s+(?:[\w'-]+\s+){0,3}?out\b|\bsort(?:s|ed|ing)? "
+                             r"(?:it|that|this|them) (?:out|all)\b", re.I),
+                  re.compile(r"\bsort\w*", re.I)),
                  # training a model teaches no people and runs no trains
                  (re.compile(r"\btrain", re.I),
                   re.compile(r"\btrain\w*\s+(?:[\w-]+\s+){0,2}?(?:models?|classifiers?|"

@@ -1221,3 +1221,16 @@ def test_dealing_with_challenging_people_needs_someone_hard_to_deal_with(sentenc
 
     assert _unsaid_act("deal with challenging people", sentence) is unsaid
     assert _unsaid_act("deal with aggressive behaviour", sentence) is unsaid
+
+
+def test_sorting_the_van_out_sorts_no_waste_and_the_2391_is_electrical_testing() -> None:
+    """An electrical apprentice: "sorted the van out on friday, labelled all the boxes" showed
+    "sort waste"; "need to revise for the 2391" read "testing" as software tests."""
+    labels = {t.label for t in tag("sorted the van out on friday, labelled all the boxes so I "
+                                   "can find stuff", ("esco",))}
+    assert not {x for x in labels if "waste" in x}
+    assert {t.label for t in tag("sorted the recycling into the right bins", ("esco",))} & {
+        "sort waste"}
+    grow = {t.label for t in tag("I hate testing, the numbers confuse me, need to revise for "
+                                 "the 2391", ("esco",))}
+    assert grow and not {x for x in grow if "software" in x}
