@@ -22,9 +22,9 @@ SECTIONS: list[tuple[str, str]] = [
              r"country|remote|job area|grade|band|likes|schedule|work(?:ing)? schedule|"
              r"work location|job location|work setting|work type|shifts?(?: pattern)?|"
              # the apprenticeship service's own headings (gov.uk "Find an apprenticeship")
-             r"where you(?:'ll| will) work|wage|working week|expected duration|"
+             r"where you(?:'ll| will) work|working week|expected duration|"
              r"possible start date|apprenticeship level|positions? available|training provider|"
-             r"training course|course|hours"),
+             r"training course|course"),
     ("nice", r"nice|(?:nice|good|great) to have|nice[- ]to[- ]haves?|bonus(?: points)?|"
              r"(?:it'?s |would be )?a plus|preferred(?: qualifications| skills)?|desirables?|"
              r"desired|optional|extra points|ideally|advantageous|assets?|desirable (?:criteria|"
@@ -263,11 +263,12 @@ def greeting_line(unit: str) -> bool:
 
 # A staff member quoted in the ad ("And quickly you will be able to use your experience ...,
 # <NAME> finishes.", "'I love the variety,' says Anna, one of our nurses"): the firm's voice
+_SAYS = (r"(?:says|said|explains|explained|adds|added|finishes|concludes|continues|tells us|"
+         r"laughs|smiles)")
+_SPEAKER_NAME = r"(?:<NAME>|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
 _TESTIMONIAL = re.compile(
-    r"[,’'\"”]\s*(?:(?:says|said|explains|explained|adds|added|finishes|concludes|continues|"
-    r"tells us|laughs|smiles)\s+(?:<NAME>|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)|(?:<NAME>|"
-    r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:says|said|explains|explained|adds|added|finishes|"
-    r"concludes|continues|tells us|laughs|smiles))(?:,\s[^.]{0,60})?\.?\s*$")
+    rf"[,’'\"”]\s*(?:{_SAYS}\s+{_SPEAKER_NAME}|{_SPEAKER_NAME}\s+{_SAYS})"
+    r"(?:,\s[^.]{0,60})?\.?\s*$")
 
 
 _HELP_US = re.compile(r"\byour\b.{0,60}\bhelps? us (?:to )?(?:change|make|build|shape|deliver|"

@@ -472,9 +472,6 @@ def told_how_long(text: str) -> bool:
     return DURATION.search(text) is not None or _SINCE.search(text) is not None
 
 
-# What a person's introduction ("I was assistant manager in a supermarket for 7 years") can
-# show: experience, time in a role or a setting; not a skill ("recording care notes on an
-# electronic system" shares only "care" with "care assistant in nursing home").
 def job_told(fact: Fact) -> bool:
     """Whether a fact only tells the job the person does: their introduction, or a sentence
     of a reflection that says the job alone ("I'm a vet nurse, 4 years now at a mixed
@@ -486,6 +483,9 @@ def job_told(fact: Fact) -> bool:
                                            job_statement(fact.text))
 
 
+# What a person's introduction ("I was assistant manager in a supermarket for 7 years") can
+# show: experience, time in a role or a setting; not a skill ("recording care notes on an
+# electronic system" shares only "care" with "care assistant in nursing home").
 EXPERIENCE = re.compile(r"\b(?:experience[ds]?|years?|yrs|months?|background|track record|"
                         r"worked|previous(?:ly)?|environment|setting|sector|industry)\b", re.I)
 

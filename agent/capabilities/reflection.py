@@ -135,17 +135,17 @@ def retag(user_id: str) -> tuple[int, int]:
     Returns:
         (reflections read, reflections whose tags changed).
     """
+    def said(tags: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+        return [(t.get("framework"), t.get("id"), t.get("polarity"), t.get("evidence"))
+                for t in tags]
+
     records = get_records()
     rows = records.list_reflections(user_id)
     changed = 0
     for row in rows:
         text = str(row["text"])
         skills = _tag(user_id, text, str(row["id"])) if detect(text) == "en" else []
-        old = [(t.get("framework"), t.get("id"), t.get("polarity"), t.get("evidence"))
-               for t in row.get("skills") or []]
-        new = [(t.get("framework"), t.get("id"), t.get("polarity"), t.get("evidence"))
-               for t in skills]
-        if old != new:
+        if said(row.get("skills") or []) != said(skills):
             records.set_reflection_skills(user_id, str(row["id"]), skills)
             changed += 1
     return len(rows), changed

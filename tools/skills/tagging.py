@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -281,17 +282,27 @@ def _declined(text: str, evidence: tuple[int, int]) -> bool:
     return _DECLINING.search(text[max(0, evidence[0] - 40):evidence[0]]) is not None
 
 
+def _plain_words(text: str) -> list[str]:
+    """The words of a text in lower case, without the punctuation around them."""
+    return [w for w in (w.strip(",.;:!?()\"'").lower() for w in text.split()) if w]
+
+
+def _tells_a_deed(words: list[str], allowed: frozenset[str]) -> bool:
+    """Whether any word is a verb in the past or in -ing (or looks like one), apart from the
+    ``allowed`` words and nouns that only look like an -ing form."""
+    from tools.verbs import is_past_form
+
+    return any((is_past_form(w) or (w.endswith(("ing", "ed")) and len(w) > 3))
+               and w not in allowed and w not in _NOT_ING for w in words)
+
+
 def _scene(sentence: str) -> bool:
     """Whether a sentence only sets the scene: no writer, no verb in the past or in -ing, and
     no opening verb ("first week on placement in year 3.", "Night shift again")."""
-    from tools.verbs import is_past_form, is_verb
+    from tools.verbs import is_verb
 
-    words = [w.strip(",.;:!?()\"'").lower() for w in sentence.split()]
-    words = [w for w in words if w]
-    if not words or _FIRST_PERSON_WORD.search(sentence):
-        return False
-    if any((is_past_form(w) or (w.endswith(("ing", "ed")) and len(w) > 3))
-           and w not in _BEING and w not in _NOT_ING for w in words):
+    words = _plain_words(sentence)
+    if not words or _FIRST_PERSON_WORD.search(sentence) or _tells_a_deed(words, _BEING):
         return False
     return not (is_verb(words[0]) and words[0] not in _NOT_OPENING_VERBS)
 
@@ -309,20 +320,16 @@ _JOB_WORDS = frozenset({"qualified", "based", "registered", "trained", "working"
                         "advanced", "unqualified", "dedicated", "salaried"})
 
 
+@lru_cache(maxsize=4096)
 def job_statement(sentence: str) -> bool:
     """Whether a sentence only states the writer's job: the role, where, how long, what kind
-    of work, and no deed."""
-    from tools.verbs import is_past_form
-
+    of work, and no deed. (Cached: profiles ask it of each sentence for every requirement.)"""
     opening = _JOB_OPENING.match(sentence)
     if opening is None:
         return False
     rest = sentence[opening.end():]
-    if _FIRST_PERSON_WORD.search(rest):
-        return False
-    words = [w.strip(",.;:!?()\"'").lower() for w in rest.split()]
-    return not any((is_past_form(w) or (w.endswith(("ing", "ed")) and len(w) > 3))
-                   and w not in _JOB_WORDS and w not in _NOT_ING for w in words if w)
+    return not _FIRST_PERSON_WORD.search(rest) and \
+        not _tells_a_deed(_plain_words(rest), _JOB_WORDS)
 
 
 # "this week was mad busy", "Monday was chaos": a state, no deed
@@ -382,6 +389,10 @@ _I_VOLUNTEER = re.compile(r"\b(?:(?:i|we)\s+(?:\w+\s+)?volunteer(?:ed|s)?|(?:i'?
                           r"been|i|we) volunteering|as an? volunteer)\b", re.I)
 
 
+# words of someone angry or upset, said of a complaint and of someone hard to deal with
+_HEATED = r"angry|angrily|furious|upset|rude|shout\w*|yell\w*|irate|fum\w*|livid|raging"
+
+
 # An act shown only when the writer names it: prescribing ("did the medication round" is no
 # prescribing; a mechanic's "found the fault" may still diagnose) and playing an instrument
 # ("tuned the piano" is no "play the piano"): the act a label opens with, and its words
@@ -420,10 +431,10 @@ _NAMED_ACTS = ((re.compile(r"^prescribe\b", re.I), re.compile(r"\bprescri\w*", r
                            r"(?:sleep|safety) checks?)\b", re.I)),
                # complaints: an anxious owner shown how to redirect a biting pup made none
                (re.compile(r"\bcomplaints\b", re.I),
-                re.compile(r"\b(?:complain\w*|moan\w*|kick(?:ed|ing|s)? off|angry|angrily|"
-                           r"furious|upset|unhappy|rant\w*|shout\w*|yell\w*|irate|fum\w*|"
+                re.compile(r"\b(?:" + _HEATED + r"|complain\w*|moan\w*|kick(?:ed|ing|s)? off|"
+                           r"unhappy|rant\w*|"
                            r"annoyed|cross|not happy|escalat\w*|refunds?|grievances?|"
-                           r"disgusted|livid|raging|fuming|rude|abusive|aggressive|having a go|"
+                           r"disgusted|fuming|abusive|aggressive|having a go|"
                            r"went off|go off|goes off|blew up|blow up|dissatisfied|feedback|"
                            r"review|reviews|apologi[sz]\w*|sorry|wrong|broken|faulty|late|lost|"
                            r"missing|damaged|disappointed|frustrat\w*|mad at|mad about|"
@@ -472,10 +483,10 @@ _NAMED_ACTS = ((re.compile(r"^prescribe\b", re.I), re.compile(r"\bprescri\w*", r
                # challenging people: someone hard to deal with said ("one owner was really
                # anxious about her pup biting" is no challenging person)
                (re.compile(r"^deal with (?:challenging|aggressive) (?:people|behaviour)\b", re.I),
-                re.compile(r"\b(?:challeng\w*|difficult|aggress\w*|rude|angry|angrily|furious|"
-                           r"abus\w*|drunk\w*|shout\w*|yell\w*|swear\w*|swore|threat\w*|"
-                           r"kick\w* off|kicked|violent|hostile|irate|fum\w*|livid|raging|"
-                           r"upset|argu\w*|row|confront\w*|complain\w*|demanding|awkward|"
+                re.compile(r"\b(?:" + _HEATED + r"|challeng\w*|difficult|aggress\w*|"
+                           r"abus\w*|drunk\w*|swear\w*|swore|threat\w*|"
+                           r"kick\w* off|kicked|violent|hostile|"
+                           r"argu\w*|row|confront\w*|complain\w*|demanding|awkward|"
                            r"nightmare|tantrum|meltdown|lash\w*|push\w* back|pushy|hassl\w*|"
                            r"sarcas\w*|snapp\w*|have a go|had a go|having a go|went off|"
                            r"refus\w*|wouldn'?t|won'?t|stroppy|mouthy|cheeky|bully\w*|"

@@ -191,7 +191,7 @@ def only_ordinary(piece: str, text: str) -> bool:
 
 # "dead" meaning "very" ("dead tired after 3 nights", "dead busy"): no state of its own
 DEAD_AS_VERY = re.compile(r"\bdead (?:tired|beat|on (?:my|our) feet|busy|quiet|easy|good|nice|"
-                          r"slow|simple|funny|proud|lucky|chuffed|keen|happy|chuffed)\b", re.I)
+                          r"slow|simple|funny|proud|lucky|chuffed|keen|happy)\b", re.I)
 
 
 def piece_scores(head: Head, text: str, pieces: list[str], vectors: np.ndarray) -> np.ndarray:
