@@ -59,7 +59,6 @@ def test_a_user_with_many_memories_goes_straight_to_chroma(
     store = get_vectors()
     store.add_many("usr_me", MINE, "reflection")
     store.add_many("usr_them", THEIRS[:2], "reflection")
-    store.add("usr_me", "Goal: get better at public speaking", "goal")  # too many to keep
     ops: list[str] = []
     real = vectors.VectorStore._scoped
 
@@ -68,8 +67,14 @@ def test_a_user_with_many_memories_goes_straight_to_chroma(
         return real(self, user_id, op, *a, **kw)  # type: ignore[arg-type]
 
     monkeypatch.setattr(vectors.VectorStore, "_scoped", spy)
+    store.add("usr_me", "Goal: get better at public speaking", "goal")  # too many to keep
+    assert ops == ["add", "get"]  # the write read them once and found too many
+    ops.clear()
     first = store.search("usr_me", "mentoring", k=2)
-    assert ops == ["get", "query"]  # read too many rows once, then asked Chroma
+    assert ops == ["query"]  # so the recall asks Chroma at once
+    ops.clear()
+    store.add("usr_me", "Goal: run a team meeting", "goal")
+    assert ops == ["add"]  # and a later write does not read them all again
     ops.clear()
     assert store.search("usr_me", "mentoring", k=2) == first and ops == ["query"]
     ops.clear()
