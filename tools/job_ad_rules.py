@@ -350,6 +350,29 @@ def named_subject(line: str) -> bool:
     return len(words) > 1 or re.search(r"[a-z][A-Z]", words[0]) is not None
 
 
+# the words of a line that only names the employer and where ("DHL Supply Chain, Duisburg",
+# "Acme Ltd · Berlin (Hybrid)", "NHS Lothian | Edinburgh | Full time")
+_NAME_PART = re.compile(r"(?:\(?[A-Z0-9][\w&'’.+-]*\)?|&|of|and|the|de|du|la|le|von|van|der|"
+                        r"für|[|·•,/()–—-]+|\(?(?i:remote|hybrid|on-?site|full[- ]time|"
+                        r"part[- ]time|permanent|temporary|contract|m/f/d|f/m/d|m/w/d)\)?)")
+
+
+def employer_line(line: str) -> bool:
+    """Whether a short line names only an employer and a place: capitalised words, joiners and
+    work-pattern words, no sentence and no verb. (The caller keeps it to the lines between the
+    title and the first heading, where ads put them; "Python, SQL, Docker" names no employer,
+    and the caller's term check keeps it.)"""
+    text = line.strip()
+    words = re.sub(r"\b(full|part) time\b", r"\1-time", text, flags=re.I).replace(
+        ",", " , ").split()
+    if not 1 < len(words) <= 12 or text.endswith((".", "!", "?", ":")):
+        return False
+    if not all(_NAME_PART.fullmatch(w) for w in words):
+        return False
+    return any(w[:1].isupper() for w in words) and not any(
+        w.lower() in _NOT_A_NAME - {"the"} for w in words if w[:1].isupper())
+
+
 def bare(line: str) -> str:
     """A line without bullets, Markdown marks and trailing colon, lower-cased."""
     text = _SYMBOLS_FIRST.sub("", _BULLET.sub("", line.strip()).strip())

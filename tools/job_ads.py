@@ -134,7 +134,13 @@ def parse(text: str) -> JobAd:
     keep = blocks.keep_probabilities(rows)
     before: Aside | None = None
     signed = False  # after "Best," / "Kind regards": the sender's name and title
+    headed = min((n for n, _, s in placed if s is not None), default=0)
     for i, (number, line, section) in enumerate(placed):
+        if i < 3 and (not headed or number < headed) and section is None and \
+                rules.employer_line(line) and not terms_in(line):
+            # "Logistics Planner" then "DHL Supply Chain, Duisburg": who and where, no need
+            ad.set_aside.append(SetAside(text=line, why="company", line=number))
+            continue
         if signed:
             ad.set_aside.append(SetAside(text=line, why="other", line=number))
             continue

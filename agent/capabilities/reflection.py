@@ -222,27 +222,43 @@ def save(user_id: str, record: dict[str, Any], joined: bool = False) -> ToolResu
 STALE_DRAFT = FOLLOW_ON_WINDOW
 
 
-def _keep_stale_draft(user_id: str, now: datetime) -> bool:
-    """Save a draft left open since before ``STALE_DRAFT`` as its own growth moment (in the
-    week it was told), so that what comes next starts a new one; True when one was kept."""
+def _keep_stale_draft(user_id: str, now: datetime, always: bool = False) -> str | None:
+    """Save a draft left open since before ``STALE_DRAFT`` (or any open draft, ``always``)
+    as its own growth moment (in the week it was told), so that what comes next starts a new
+    one; the template that says so when one was kept."""
     row = get_records().draft_reflection(user_id)
     if row is None or not _draft_from(row).texts:
-        return False
+        return None
     touched = datetime.fromisoformat(str(row["updated_at"]))
-    if now - touched < STALE_DRAFT:
-        return False
+    stale = now - touched >= STALE_DRAFT
+    if not (stale or always):
+        return None
     save(user_id, dict(row))
-    return True
+    return "draft_kept" if stale else "draft_kept_now"
 
 
-def opening(user_id: str, name: str, now: datetime | None = None) -> ToolResult:
+def opening(user_id: str, name: str, now: datetime | None = None,
+            new: bool = False) -> ToolResult:
     """The weekly opening question, recalling last week's words when there are any. A draft
     left open from an earlier day is saved first as its own moment, and the reply says so
-    (it was getting the new week's moment appended to it)."""
-    kept = _keep_stale_draft(user_id, now or datetime.now(UTC))
+    (it was getting the new week's moment appended to it); so is any open draft when the
+    person asks for a new reflection (``new``: "reflect", "start a reflection" in the middle
+    of one: the next moment was appended to the one before, under the fresh opening
+    question)."""
+    kept = _keep_stale_draft(user_id, now or datetime.now(UTC), always=new)
+    row = None if kept else get_records().draft_reflection(user_id)
+    asked = row["followups"][-1] if row and row["followups"] else None
+    if asked and "answer" not in asked and _draft_from(row).texts:
+        # "hi" in the middle of a moment: its question again, not a fresh opening (the next
+        # message went into the open moment under the new week's question)
+        quote = _draft_from(row).texts[0]
+        quote = quote if len(quote) <= 80 else quote[:77].rsplit(" ", 1)[0] + "…"
+        return ToolResult(kind="opening", reply=render(
+            "draft_still_open", quote=quote.rstrip(" .!"), question=asked["question"]),
+            state=DialogUpdate(awaiting="reflection"))
     reply = _opening(user_id, accounts.a_name(name) or "there")
     if kept:
-        reply.reply = f"{render('draft_kept')}\n\n{reply.reply}"
+        reply.reply = f"{render(kept)}\n\n{reply.reply}"
         reply.facts["kept_open_draft"] = True
     return reply
 

@@ -12,6 +12,7 @@ from agent.capabilities import memory as memory_cap
 from agent.capabilities import reflection as reflection_cap
 from agent.capabilities import reminders as reminders_cap
 from agent.capabilities import undo as undo_cap
+from agent.intents import REFLECT_ASK
 from agent.toolkit.runtime import Runtime, ToolOutput, agent_tool, dialog_of, run, user_text
 
 
@@ -29,7 +30,8 @@ def reflect(runtime: Runtime) -> ToolOutput:
 def begin_reflection(runtime: Runtime) -> ToolOutput:
     """Start the weekly reflection: returns the opening question, recalling last week."""
     ctx = runtime.context
-    return run(reflection_cap.opening, ctx.user_id, ctx.display_name or "there", ctx.now)
+    new = REFLECT_ASK.match(user_text(runtime)) is not None  # "reflect": a new moment
+    return run(reflection_cap.opening, ctx.user_id, ctx.display_name or "there", ctx.now, new)
 
 
 @agent_tool

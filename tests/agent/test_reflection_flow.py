@@ -337,3 +337,26 @@ async def test_the_whole_ad_said_with_nothing_sent_asks_for_the_ad(service: Agen
     replies = await converse(service, ida, ["tailor my profile for this job:",
                                             "that's the whole ad"])
     assert replies[-1].text == load("ad_text_end")[0]
+
+
+async def test_asking_for_a_new_reflection_keeps_the_open_one_as_its_own(
+        service: AgentService) -> None:
+    """A warehouse worker told one moment, got a follow-up and typed "reflect": the next
+    moment (a training asked for) was appended to the first under a fresh opening question.
+    The open moment is saved first; "hi" in the middle of one keeps it open."""
+    ahmet = service.user_for("cli", "local", "ahmet", "Ahmet")
+    replies = await converse(service, ahmet, [
+        "I trained two new guys on the reach truck, showed them the safety check", "hi"])
+    assert replies[0].tools == ["reflect"]
+    asked = replies[0].data["reflection_question"]["question"]
+    assert asked in replies[1].text and "reach truck" in replies[1].text  # "hi": its question
+    assert get_records().draft_reflection(ahmet) is not None  # again, the moment still open
+    again, nxt = await converse(service, ahmet, [
+        "reflect", "did the monthly stock count, we found 37 pallets in the wrong place"])
+    assert again.text.startswith(load("draft_kept_now")[0]) and "?" in again.text
+    saved = get_records().list_reflections(ahmet)
+    assert [r["text"] for r in saved] == [
+        "I trained two new guys on the reach truck, showed them the safety check"]
+    draft = get_records().draft_reflection(ahmet)
+    assert nxt.tools == ["reflect"] and draft is not None
+    assert draft["text"].startswith("did the monthly stock count")

@@ -987,3 +987,23 @@ def test_a_staff_quote_and_the_firms_mission_ask_nothing(line: str, why: str | N
     from tools.job_ad_rules import aside_reason
 
     assert aside_reason(line) == why
+
+
+@pytest.mark.parametrize("second", [
+    "DHL Supply Chain, Duisburg", "Acme Ltd · Berlin (Hybrid)",
+    "NHS Lothian | Edinburgh | Full time", "The Royal Infirmary, Edinburgh"])
+def test_the_employer_and_place_under_the_title_ask_nothing(second: str) -> None:
+    """An ad that names its employer and town on the line under the title: they were two
+    must-have gaps ("DHL Supply Chain", "Duisburg")."""
+    ad = parse(f"Logistics Planner (m/f/d)\n{second}\n\nYour profile:\n"
+               "• Good knowledge of MS Excel\n• Team player, reliable\n")
+    assert [r.text for r in ad.requirements] == ["Good knowledge of MS Excel", "Team player",
+                                                  "reliable"]
+    assert {s.why for s in ad.set_aside} == {"company"}  # one line, or one per part
+    assert " ".join(s.text for s in ad.set_aside).split() == second.replace("·", "").split()
+
+
+@pytest.mark.parametrize("line", ["Python, SQL, Docker", "Team player, reliable",
+                                  "Must love coffee", "Strong Communication Skills"])
+def test_needs_under_the_title_are_no_employer(line: str) -> None:
+    assert line not in {s.text for s in parse(f"Data Analyst\n{line}\n").set_aside}

@@ -606,12 +606,32 @@ def _opens_with_deed(sentence: str) -> bool:
     ...", "I rebuilt the gearbox ...")."""
     from tools.verbs import is_past_form
 
-    words = re.findall(r"[a-z']+", sentence.lower())[:3]
+    words = re.findall(r"[a-z']+", sentence.lower())[:5]
+    for _ in range(2):  # "also I wrote a small instruction ...", "so then i rang the GP"
+        if words[:1] and words[0] in _LEAD_WORDS:
+            words = words[1:]
     if words[:1] in (["i"], ["we"]):
         words = words[1:]
     return bool(words) and is_past_form(words[0]) and words[0] not in _BEING | {"had", "got"}
 
 
+# words that may open a sentence before its deed
+_LEAD_WORDS = frozenset({"also", "then", "so", "and", "today", "yesterday", "tonight", "finally",
+                         "just", "ok", "okay", "well", "anyway", "btw", "plus", "oh", "later",
+                         "eventually", "again", "lastly"})
+# how long the writer has done the work ("driving forklift since 5 year", "for 12 years"):
+# experience told, never a growth area by meaning alone
+_YEARS_AT_IT = re.compile(r"\b(?:since|for|over)\s+(?:\d+|a|one|two|three|four|five|six|seven|"
+                          r"eight|nine|ten|twenty|many|several|some)\s*(?:\+\s*)?(?:years?|yrs?)\b|"
+                          r"\b\d+\s*(?:\+\s*)?(?:years?|yrs?)\s+(?:now|as|in|at|of)\b", re.I)
+# a clause that only asks the writer's boss for something, or applies for it ("I asked my
+# supervisor for a training", "asked for help with the rota", "applied for the lead role"):
+# what is asked for is not done
+_ASKED_FOR = re.compile(
+    r"\W*(?:(?:i|we)\s+)?(?:(?:also|then|just|finally)\s+)?(?:(?:asked|requested|begged)"
+    r"(?:\s+(?:my|the|our|a|an)\s+(?:[\w'-]+\s+)?(?:supervisor|manager|boss|lead|leader|"
+    r"employer|company|hr|senior|mentor|teacher|tutor|trainer|work|office))?|applied)\s+for\b",
+    re.I)
 # a later clause where the writer acts in the past ("... over the phone and I said no
 # politely"), or a talk they held ("Had a chat with Carys about being late")
 _LATER_DEED = re.compile(r"(?:[,;]\s*|\s(?:and|so|then)\s+)(?:i|we)\s+([a-z]+)\b", re.I)
@@ -701,8 +721,11 @@ def reading(text: str, sentence: Span, evidence: Span,
     theirs = cued and growth_cue(said) is None
     if theirs:
         grows = False
+    if _ASKED_FOR.match(text, clause[0]) and not _LATER_DEED.search(said):
+        return pol, False
     if grows and not cued and not _SLIP.search(said) and (
-            _OCCASION.search(said) or _tells_deed(said) or _COPED.search(said)):
+            _OCCASION.search(said) or _tells_deed(said) or _COPED.search(said)
+            or _YEARS_AT_IT.search(said)):
         # "today i calm down a angry customer", "presented my capstone to the cohort, 10
         # mins, i was shaking but people asked good questions after", "the customer was
         # really angry about the refund, I stayed calm and sorted it": a deed told

@@ -1234,3 +1234,24 @@ def test_sorting_the_van_out_sorts_no_waste_and_the_2391_is_electrical_testing()
     grow = {t.label for t in tag("I hate testing, the numbers confuse me, need to revise for "
                                  "the 2391", ("esco",))}
     assert grow and not {x for x in grow if "software" in x}
+
+
+def test_what_is_asked_for_is_not_done() -> None:
+    """A warehouse worker's "I asked my supervisor for a training but he says no time" was
+    shown "train employees" and "give constructive feedback" as strengths (and then covered
+    "Completed training in logistics" in his profile); asking a patient for consent is done."""
+    assert not tag("I asked my supervisor for a training but he says no time", ("esco",))
+    assert not tag("asked for help with the rota because I was stuck", ("esco",))
+    assert [t for t in tag("I asked the patient for consent before the bloods", ("esco",))
+            if t.polarity == "demonstrated"]
+
+
+@pytest.mark.parametrize("sentence", [
+    # years at the work, with a new task ahead: experience, no growth area by meaning alone
+    "I work in a warehouse, driving forklift since 5 year, now they ask me to help with planning",
+    # a deed after an opening word ("also", "so then")
+    "also I wrote a small instruction with photos how to book returns, people use it now",
+])
+def test_experience_and_a_deed_after_an_opening_word_are_not_growth(sentence: str) -> None:
+    found = [t for t in tag(sentence, ("esco",)) if t.polarity in ("demonstrated", "growth")]
+    assert found and {t.polarity for t in found} == {"demonstrated"}
