@@ -632,6 +632,12 @@ _ASKED_FOR = re.compile(
     r"(?:\s+(?:my|the|our|a|an)\s+(?:[\w'-]+\s+)?(?:supervisor|manager|boss|lead|leader|"
     r"employer|company|hr|senior|mentor|teacher|tutor|trainer|work|office))?|applied)\s+for\b",
     re.I)
+# a clause telling how someone or something else was ("the planner was sick", "this week
+# the printer was broken"; "my SQL is really weak" is the writer's growth area)
+_THEIR_STATE = re.compile(r"\W*(?:(?:this|last|on|that)\s+\w+\s+)?(?:the|a|an|his|her|their)"
+                          r"\s+(?:[\w'-]+\s+){0,2}?(?:was|were|is|are|had been|has been)"
+                          r"\s+(?:(?:so|very|really|a bit|too|off|out)\s+)?(?!\w+ed\b)\w+\W*$",
+                          re.I)
 # a later clause where the writer acts in the past ("... over the phone and I said no
 # politely"), or a talk they held ("Had a chat with Carys about being late")
 _LATER_DEED = re.compile(r"(?:[,;]\s*|\s(?:and|so|then)\s+)(?:i|we)\s+([a-z]+)\b", re.I)
@@ -722,6 +728,12 @@ def reading(text: str, sentence: Span, evidence: Span,
     if theirs:
         grows = False
     if _ASKED_FOR.match(text, clause[0]) and not _LATER_DEED.search(said):
+        return pol, False
+    if clause != sentence and evidence[0] >= clause[0] and evidence[1] <= clause[1] and \
+            _THEIR_STATE.match(text, clause[0], clause[1]) and \
+            not_a_deed(text[clause[0]:clause[1]]):
+        # "this week the planner was sick, so I made the loading plan": how things were
+        # before the writer's deed shows no skill of theirs ("plan shifts of employees")
         return pol, False
     if grows and not cued and not _SLIP.search(said) and (
             _OCCASION.search(said) or _tells_deed(said) or _COPED.search(said)

@@ -1255,3 +1255,13 @@ def test_what_is_asked_for_is_not_done() -> None:
 def test_experience_and_a_deed_after_an_opening_word_are_not_growth(sentence: str) -> None:
     found = [t for t in tag(sentence, ("esco",)) if t.polarity in ("demonstrated", "growth")]
     assert found and {t.polarity for t in found} == {"demonstrated"}
+
+
+def test_how_someone_else_was_before_the_deed_shows_no_skill() -> None:
+    """"this week the planner was sick so I made the loading plan ..." was shown "plan shifts
+    of employees" on the words "this week the planner was sick"; the writer's own state
+    ("my SQL is really weak") stays their growth area."""
+    text = "this week the planner was sick so I made the loading plan for 14 trucks in excel"
+    assert "this week the planner was sick" not in {t.evidence for t in tag(text, ("esco",))}
+    assert {t.polarity for t in tag("my SQL is really weak, i always copy queries",
+                                    ("esco",))} == {"growth"}
