@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from tools.facts import Fact
-from tools.skills.mood import TAUGHT_ME
+from tools.skills.mood import ASKED_FOR, TAUGHT_ME
 from tools.skills.polarity import polarity
 
 _OWN = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|we|we've|we're|we'd|myself|ourselves)\b", re.I)
@@ -83,9 +83,14 @@ def own_deed(part: str) -> bool:
     letting, asking or showing the writer to do it."""
     if _FELT.match(part):
         return False  # "felt like a real analyst for once": a feeling, no deed
+    if ASKED_FOR.match(part) and not _LATER_OWN.search(part):
+        return False  # "I asked my supervisor for a training but he says no time"
     return bool(_OWN.search(part) or _DROPPED_I.search(part) or _ACTIVITY.search(part)
                 or TAUGHT_ME.search(part))  # "chef let me do the starters": the writer did
 
 
+# a later clause of the writer's own ("..., and then I booked it myself")
+_LATER_OWN = re.compile(r"(?:[,;]\s*|\s(?:and|so|then)\s+)(?:then\s+)?(?:i|we)\s+(?!(?:was|were|"
+                        r"am|'m|feel|felt|think|thought|guess|hope)\b)[a-z]+", re.I)
 _FELT = re.compile(r"^\W*(?:(?:i|we)\s+)?(?:(?:really|just|so|honestly)\s+)?(?:felt|feel|"
                    r"feeling)\b", re.I)

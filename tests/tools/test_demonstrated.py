@@ -25,6 +25,7 @@ def _fact(text: str) -> Fact:
     "Took him aside and went through the site rules again, calm, no shouting.",
     "Fixed the leaking tap for an old lady and didn't charge her for it.",
     "chef let me do the starters on saturday because the commis was sick",  # let to do it
+    "I asked my manager for the keys and I opened the shop on my own",  # a deed after it
 ])
 def test_own_deeds_count(text: str) -> None:
     assert shows_own_action(_fact(text))
@@ -40,6 +41,8 @@ def test_own_deeds_count(text: str) -> None:
     "I led the stand-up but I want to get better at chairing it.",  # a wish in it
     "My manager thanked me for the rota.",  # the writer is only the object
     "felt like a real analyst for once",  # a feeling (it was quoted for "data analysis")
+    # a training asked of the boss (it covered "Completed training in logistics")
+    "I asked my supervisor for a training but he says no time",
 ])
 def test_what_is_not_the_users_deed_does_not_count(text: str) -> None:
     assert not shows_own_action(_fact(text))

@@ -45,6 +45,14 @@ TAUGHT_ME = re.compile(r"\b(?:show(?:ed|s)?|taught|teach(?:es)?|train(?:ed|s)?|h
                         r"her|this|that|one|feel|cry|laugh|smile)\b)\w+|"
                         r"\b(?:ask(?:ed|s)?|got|had|want(?:ed|s)?|let) (?:me|us) "
                         r"(?:to )?\w+", re.IGNORECASE)
+# a clause that only asks the writer's boss for something, or applies for it ("I asked my
+# supervisor for a training", "asked for help with the rota", "applied for the lead role"):
+# what is asked for is not done
+ASKED_FOR = re.compile(
+    r"\W*(?:(?:i|we)\s+)?(?:(?:also|then|just|finally)\s+)?(?:(?:asked|requested|begged)"
+    r"(?:\s+(?:my|the|our|a|an)\s+(?:[\w'-]+\s+)?(?:supervisor|manager|boss|lead|leader|"
+    r"employer|company|hr|senior|mentor|teacher|tutor|trainer|work|office))?|applied)\s+for\b",
+    re.I)
 # words that follow a role as part of its name, not as its verb ("team leader", "nurse manager")
 _ROLE_NOUNS = words("in on at of and or team shift nurse manager lead leader service care support "
                     "relations contact account order orders visit review record report file "

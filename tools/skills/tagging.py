@@ -21,6 +21,7 @@ from tools.skills.growth import reads_as_growth
 from tools.skills.index import build_index
 from tools.skills.lexical import Match
 from tools.skills.mood import (
+    ASKED_FOR,
     GROWTH_PARTS,
     PEOPLE,
     TAUGHT_ME,
@@ -624,14 +625,6 @@ _LEAD_WORDS = frozenset({"also", "then", "so", "and", "today", "yesterday", "ton
 _YEARS_AT_IT = re.compile(r"\b(?:since|for|over)\s+(?:\d+|a|one|two|three|four|five|six|seven|"
                           r"eight|nine|ten|twenty|many|several|some)\s*(?:\+\s*)?(?:years?|yrs?)\b|"
                           r"\b\d+\s*(?:\+\s*)?(?:years?|yrs?)\s+(?:now|as|in|at|of)\b", re.I)
-# a clause that only asks the writer's boss for something, or applies for it ("I asked my
-# supervisor for a training", "asked for help with the rota", "applied for the lead role"):
-# what is asked for is not done
-_ASKED_FOR = re.compile(
-    r"\W*(?:(?:i|we)\s+)?(?:(?:also|then|just|finally)\s+)?(?:(?:asked|requested|begged)"
-    r"(?:\s+(?:my|the|our|a|an)\s+(?:[\w'-]+\s+)?(?:supervisor|manager|boss|lead|leader|"
-    r"employer|company|hr|senior|mentor|teacher|tutor|trainer|work|office))?|applied)\s+for\b",
-    re.I)
 # a clause telling how someone or something else was ("the planner was sick", "this week
 # the printer was broken"; "my SQL is really weak" is the writer's growth area)
 _THEIR_STATE = re.compile(r"\W*(?:(?:this|last|on|that)\s+\w+\s+)?(?:the|a|an|his|her|their)"
@@ -727,7 +720,7 @@ def reading(text: str, sentence: Span, evidence: Span,
     theirs = cued and growth_cue(said) is None
     if theirs:
         grows = False
-    if _ASKED_FOR.match(text, clause[0]) and not _LATER_DEED.search(said):
+    if ASKED_FOR.match(text, clause[0]) and not _LATER_DEED.search(said):
         return pol, False
     if clause != sentence and evidence[0] >= clause[0] and evidence[1] <= clause[1] and \
             _THEIR_STATE.match(text, clause[0], clause[1]) and \
