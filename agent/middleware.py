@@ -37,8 +37,8 @@ from agent.toolkit.runtime import latest_user_text
 from memory.records import get_records
 from prompts import load
 from prompts.phrasebook import ad_after_lead
-from tools.careers.explore import keep_job, keep_name
-from tools.understanding.commands import stated_job, stated_name, stated_work
+from tools.careers.explore import get_prefs, keep_job, keep_name
+from tools.understanding.commands import opening_job, stated_job, stated_name, stated_work
 
 log = logging.getLogger(__name__)
 MAX_MESSAGES = 40
@@ -166,6 +166,8 @@ def _keep_stated_job(messages: list[Any], user_id: str) -> None:
     ("Ana"), which the coach greets them by from then on, whatever the channel calls them."""
     text = _latest_said(messages)
     job = stated_job(text) if text else None
+    if text and not job and (opening := opening_job(text)) and not get_prefs(user_id).job:
+        job = opening  # "I work in a warehouse, driving forklift since 5 year, now ..."
     if job:
         keep_job(user_id, job, stated_work(text, job), datetime.now(UTC).date().isoformat())
     name = stated_name(text) if text else None

@@ -213,3 +213,22 @@ async def test_asking_what_the_coach_is_or_what_it_meant_keeps_the_moment_open()
     kept = get_records().list_reflections(qi)
     assert len(kept) == 1 and "saves her an hour" in kept[0]["text"]
     assert "AI" not in kept[0]["text"] and "mean" not in kept[0]["text"]
+
+
+async def test_the_job_a_first_moment_opens_with_is_kept_for_careers() -> None:
+    """A forklift driver's first message opened with his job and went on to news ("now they
+    ask me to help with planning"); the job was not kept, and his roles were motor vehicle
+    and aircraft assembly supervisors. It is kept while no job is known (a second job told
+    this way does not replace it), and "I work in a team" names no job."""
+    async with AgentService() as service:
+        ahmet = service.user_for("cli", "local", "ahmet")
+        await converse(service, ahmet, [
+            "I work in a warehouse, driving forklift since 5 year, now they ask me to help "
+            "with planning"])
+        assert get_records().career_prefs(ahmet)["job"] == "in a warehouse"
+        assert get_records().draft_reflection(ahmet) is not None  # still his moment
+        await converse(service, ahmet, ["I work in a bakery on saturdays too, made 200 rolls"])
+        assert get_records().career_prefs(ahmet)["job"] == "in a warehouse"
+        lea = service.user_for("cli", "local", "lea")
+        await converse(service, lea, ["I work in a team of five, we did the stock count"])
+        assert get_records().career_prefs(lea).get("job") is None

@@ -209,6 +209,31 @@ _WORK_END = re.compile(r"\s+(?:but|and (?:i|im|i'm|now)|so|now|while|whilst|lol|
                        re.I | re.S)
 
 
+def opening_job(text: str) -> str | None:
+    """The job a message opens with, when it goes on to tell more than an introduction
+    ("I work in a warehouse, driving forklift since 5 year, now they ask me to help with
+    planning" gives "in a warehouse"): the caller keeps it only while no job is known."""
+    found = _JOB_SAID.match(text.lstrip())
+    if found is None or _A_NAME_ONLY.match(found.group("job")):
+        return None
+    job = _JOB_END.sub("", found.group("job")).strip(" -'\"")
+    if not (_OPENING_ROLE.search(job) or _WORKPLACE.search(job)):
+        return None  # "I work in a team of five", "I work at night": no job named
+    return job if len(job.split()) <= 10 else None
+
+
+_OPENING_ROLE = re.compile(r"\b(?:" + _ROLES + r")s?\b", re.I)
+# where people say they work: "in a warehouse", "at a care home", "for a bakery"
+_WORKPLACE = re.compile(
+    r"\b(?:warehouse|factory|plant|shop|store|supermarket|restaurant|kitchen|hotel|pub|bar|"
+    r"cafe|café|bakery|hospital|ward|clinic|surgery|practice|pharmacy|care home|nursing home|"
+    r"school|nursery|college|university|office|call cent(?:re|er)|bank|garage|workshop|site|"
+    r"depot|farm|salon|gym|library|council|charity|airport|station|port|mine|lab|laboratory|"
+    r"studio|agency|startup|company|firm|hub|distribution|logistics|retail|construction|"
+    r"hospitality|healthcare|social care|it|tech|finance|accounts|admin|reception|"
+    r"(?:\w+ )?department)\b", re.I)
+
+
 def stated_work(text: str, job: str | None = None) -> str | None:
     """The introduction's words that tell the work the person does or did, verbatim: the
     clause holding the stated job, with a clause right after it that says how long ("I was
