@@ -406,7 +406,9 @@ def _reason(text: str, section: str | None, why: Aside | None, kind: str,
         reason = "company"  # the organisation, or the field it works in, is the subject
     if reason is None and section not in ("must", "nice", "stack") and \
             kind != "keep" and not rules.MUST_CUE.search(text) and not _reader_needs(text) \
-            and not _nice_need(text):
+            and not _nice_need(text) and not (section == "duty" and blocks.opens_with_deed(text)):
+        # (under a duties heading, "Lead a small team of carers on shift" is a duty: the
+        # line head read it as a benefit)
         reason = _ASIDE_KIND[kind]  # company, benefit or application in any words
     return reason
 

@@ -174,6 +174,8 @@ SECTORS = {
     "healthcare": "hospital ward wards clinic clinics patient patients surgery",
     "health care": "hospital ward wards clinic clinics patient patients surgery",
     "social care": "care home carer carers residents resident domiciliary",
+    # "At least 2 years experience in care" and "home carer, 3 yrs"
+    "in care": "carer carers residents resident domiciliary",
     "logistics": "warehouse depot haulier hauliers freight trailers pallets dispatch",
     "warehouse": "warehouse depot picking pallets forklift dispatch",
     "education": "school schools classroom pupils pupil lesson lessons",
@@ -448,8 +450,17 @@ def _enough(concept: tuple[str, str], near: float, requirement: str) -> bool:
     sentence is close to the requirement too, or the word is specific (rare in ESCO:
     "tachograph"). "Set up laptops, accounts and email for new starters" shared only
     "start" with "I started the CompTIA A+ course online" (closeness 0.2) and was covered."""
+    if concept[1] == "word" and lemma(concept[0]) in _WHEN_WORDS:
+        # "i learned to always check the key safe code before the shift" shares only when
+        # it was with "lead a small team of carers on shift": the word says when, not what
+        return near >= WORD_NEAR
     return concept[1] != "word" or near >= WORD_NEAR or _specific(concept[0]) or (
         _same_lemma(concept[0], requirement))
+
+
+# words that say when the work happens, not what it is
+_WHEN_WORDS = frozenset({"shift", "night", "weekend", "morning", "evening", "afternoon",
+                         "daily", "weekly", "monthly", "today", "tonight", "hour", "month"})
 
 
 def _same_lemma(word: str, requirement: str) -> bool:

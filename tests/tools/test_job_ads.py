@@ -1007,3 +1007,13 @@ def test_the_employer_and_place_under_the_title_ask_nothing(second: str) -> None
                                   "Must love coffee", "Strong Communication Skills"])
 def test_needs_under_the_title_are_no_employer(line: str) -> None:
     assert line not in {s.text for s in parse(f"Data Analyst\n{line}\n").set_aside}
+
+
+def test_a_duty_under_a_duties_heading_is_no_benefit() -> None:
+    """"Lead a small team of carers on shift" under "Responsibilities:" was set aside as a
+    benefit (the line head's reading); a benefit line there stays aside."""
+    ad = parse("Senior Care Assistant\nResponsibilities:\n- Lead a small team of carers on "
+               "shift\n- Administer medication in line with policy\n- 28 days holiday\n")
+    assert [d.text for d in ad.duties] == ["Lead a small team of carers on shift",
+                                          "Administer medication in line with policy"]
+    assert [s.why for s in ad.set_aside] == ["benefit"]

@@ -880,3 +880,21 @@ def test_a_tool_named_in_another_sentence_of_the_same_reflection_is_named() -> N
 
     assert render("match_skill_named_missing", via="execute software tests").startswith(
         "what you did shows the skill")
+
+
+def test_years_in_care_meet_experience_in_care_and_a_shift_said_is_no_team_led() -> None:
+    """A home carer who said "home carer, 3 yrs" got "At least 2 years experience in care" as
+    only close in meaning; and "i learned to always check the key safe code before the
+    shift" covered "you will lead a small team of carers on shift" by the word "shift"."""
+    from memory.records import get_records
+    from tools.careers.explore import keep_job
+
+    uid = get_records().ensure_user("cli", "local", "joy", "Joy")
+    keep_job(uid, "home carer", "home carer, 3 yrs", "2026-11-02")
+    _reflect(uid, "2026-11-03", "i learned to always check the key safe code before the shift")
+    out = profile_for(uid, "Senior Care Assistant\nRequirements:\n- At least 2 years experience "
+                           "in care\nResponsibilities:\n- Lead a small team of carers on shift\n")
+    by_req = {m["requirement"]: m for m in out.facts["matches"]}
+    assert by_req["At least 2 years experience in care"]["status"] == "covered"
+    assert by_req["At least 2 years experience in care"]["cites"] == ["intro#1"]
+    assert by_req["Lead a small team of carers on shift"]["status"] != "covered"
