@@ -22,6 +22,7 @@ from prompts.phrasebook import STORY_ASK, STORY_ASK_TAIL
 from tools.facts import Fact, short
 from tools.faithfulness import Segment
 from tools.reflection import cues_in  # the reflection policy's own STAR cues
+from tools.skills.mood import praise_received
 from tools.skills.text import content_lemmas
 from tools.story_events import split_events
 from tools.story_text import clean
@@ -134,6 +135,8 @@ def section_of(sentence: str, first: bool) -> str | None:
     """The STAR+L section a sentence belongs to (None for feelings-only or filler)."""
     if _DOUBT.search(sentence):
         return None
+    if praise_received(sentence):
+        return "result"  # "Paramedics said I did the right thing keeping him warm"
     cues = set(cues_in(sentence))
     if _RESULT.search(sentence):
         cues.add("result")
@@ -296,6 +299,10 @@ def _plain(text: str) -> bool:
         text, re.I)
 
 
+# when it happened, by the writer's coming or going: "before i arrived", "as we got there"
+_WHEN_I = re.compile(r"\s*\b(?:before|after|when|until|till|as|by the time)\s+(?:i|we)\s+"
+                     r"(?:got|get|arrived|arrive|came|come|walked|went|left|turned up|"
+                     r"started|clocked)\b[^,;]*", re.I)
 # where the writer's own deed starts after a scene: ", I did", " so I escalated", "; we"
 _WRITER_STARTS = re.compile(r"(?:[,;]|\s-|\s+(?:and\s+)?so|\s+and|\s+then|\s+but)\s+(?=(?:i|we)\s+"
                             r"(?!(?:was|were|am|'m|felt|feel|think|thought)\b)\w)", re.I)
@@ -311,10 +318,12 @@ def _split_scene(text: str) -> tuple[str, str] | None:
         head = text[:found.start()].strip(" ,;-")
         if found.start() == 0 or len(head.split()) < 3:
             continue
-        if re.search(r"\b(?:i|i'm|i've|we|we're)\b", head, re.I) and \
-                clause_mood(head) != "other":
+        # the writer only as when it happened: "Mr T fell in the bathroom before i arrived"
+        scene = _WHEN_I.sub("", head).strip(" ,;-")
+        if re.search(r"\b(?:i|i'm|i've|we|we're)\b", scene, re.I) and \
+                clause_mood(scene) != "other":
             return None  # the writer is already at work in the opening words
-        if clause_mood(head) != "other" and not not_a_deed(head):
+        if clause_mood(scene) != "other" and not not_a_deed(scene):
             return None  # ("one of my patients NEWS went from 2 to 6" is no deed of theirs)
         deed = text[found.end():].strip()
         if len(deed.split()) < 3:

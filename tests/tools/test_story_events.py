@@ -162,6 +162,20 @@ def test_a_sentence_that_opens_with_the_scene_gives_the_situation_and_the_action
     assert {line.fact_id for lines in story.sections.values() for line in lines} == {"ref_a#2"}
 
 
+def test_the_writer_arriving_is_part_of_the_scene_and_praise_received_is_the_result() -> None:
+    """A home carer's story put "Mr T fell in the bathroom before i arrived, i didnt move
+    him, ..." whole in the Action ("before i arrived" read as her deed) and "Paramedics said
+    I did the right thing ..." in the Action too."""
+    story = draft(_facts("mr T fell in the bathroom before i arrived, i didnt move him, "
+                         "checked he was breathing ok and rang 999 and his daughter",
+                         "paramedics said i did the right thing keeping him warm with blankets"))
+    texts = story.texts()
+    assert texts["situation"] == "Mr T fell in the bathroom before I arrived."
+    assert texts["action"].startswith("I didn't move him") or \
+        texts["action"].startswith("I didnt move him"), texts["action"]
+    assert texts["result"].startswith("Paramedics said I did the right thing")
+
+
 def test_a_sentence_is_not_split_inside_a_clause_or_where_the_writer_opens_it() -> None:
     from tools.stories import _split_scene
 

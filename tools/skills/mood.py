@@ -172,10 +172,7 @@ def clause_mood(clause: str) -> Mood:
     if present and not _FIRST_PERSON_SUBJECT.search(text, present.end()) and \
             not _writer_goes_on(text[present.end():]):
         return "other"  # someone was there; what they do is theirs
-    praised = _SAID_OF_ME.match(text)
-    if praised and _PRAISE.search(text, praised.end()) and not (
-            _CRITICISM.search(text, praised.end()) or _LATER_OWN.search(text)
-            or _later_deed(text)):
+    if praise_received(text):
         return "other"  # "the nurse say I do good job": their praise of the writer
     if _FIRST_PERSON_SUBJECT.search(text):
         return "other" if _only_my_state(text) else "mine"
@@ -222,6 +219,17 @@ _WHEN_FIRST = re.compile(
 # "... and showed her the tight bits": a deed joined with no subject of its own is the
 # writer's, who "had" the person there
 _AND_VERB = re.compile(r"\s(?:and|then|so)\s+(?:then\s+|also\s+)?([a-z]+)\b", re.I)
+
+
+def praise_received(text: str) -> bool:
+    """Whether a clause is someone's praise of the writer ("the nurse say I do good job",
+    "paramedics said i did the right thing keeping him warm"): no criticism in it, and no
+    deed of the writer's told after it."""
+    text = text.replace("’", "'")
+    praised = _SAID_OF_ME.match(text)
+    return bool(praised and _PRAISE.search(text, praised.end()) and not (
+        _CRITICISM.search(text, praised.end()) or _LATER_OWN.search(text)
+        or _later_deed(text)))
 
 
 def _writer_goes_on(rest: str) -> bool:
