@@ -529,6 +529,14 @@ _OTHER_SENSES = ((re.compile(r"^(?:apply conflict management|manage conflicts?|r
                   re.compile(r"\bsort(?:s|ed|ing)?\s+(?:[\w'-]+\s+){0,3}?out\b|\bsort(?:s|ed|ing)? "
                              r"(?:it|that|this|them) (?:out|all)\b", re.I),
                   re.compile(r"\bsort\w*", re.I)),
+                 # ringing the pharmacy asks it: it keeps no pharmacy's stock ("i rang the
+                 # pharmacy and they will change it to a dosette box")
+                 (re.compile(r"\bpharmac", re.I),
+                  re.compile(r"\b(?:rang|ring\w*|call\w*|phon\w*|e-?mail\w*|contact\w*|"
+                             r"chas\w*|messag\w*|spoke to|talk\w* to|asked|went to|popped "
+                             r"(?:in)?to)\s+(?:the\s+|our\s+|her\s+|his\s+|their\s+)?"
+                             r"(?:local\s+)?pharmac\w*", re.I),
+                  re.compile(r"\bpharmac\w*", re.I)),
                  # training a model teaches no people and runs no trains
                  (re.compile(r"\btrain", re.I),
                   re.compile(r"\btrain\w*\s+(?:[\w-]+\s+){0,2}?(?:models?|classifiers?|"

@@ -1265,3 +1265,11 @@ def test_how_someone_else_was_before_the_deed_shows_no_skill() -> None:
     assert "this week the planner was sick" not in {t.evidence for t in tag(text, ("esco",))}
     assert {t.polarity for t in tag("my SQL is really weak, i always copy queries",
                                     ("esco",))} == {"growth"}
+
+
+def test_ringing_the_pharmacy_runs_no_pharmacy() -> None:
+    """A home carer's "i rang the pharmacy and they will change it to a dosette box" was
+    shown "ensure the appropriate supply in pharmacy" and "take pharmaceutical inventory"."""
+    labels = {t.label for t in tag("i rang the pharmacy and they will change it to a dosette "
+                                   "box next week", ("esco",))}
+    assert not {label for label in labels if "pharmac" in label}
