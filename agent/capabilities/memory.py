@@ -99,7 +99,12 @@ def show(user_id: str) -> ToolResult:
     job = rec.career_prefs(user_id).get("job")
     if job:  # said when they introduced themselves (agent/middleware.py)
         latest += f"\nYour work, as you told me: \u201c{job}\u201d"
-    reply = render("memory_show", "", latest=latest, **counts)
+    kept = ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in (
+        (counts["reflections"], "reflection", "reflections"),
+        (counts["credentials"], "credential", "credentials"),
+        (counts["stories"], "story", "stories"), (counts["skills"], "skill tag", "skill tags"),
+        (counts["memories"], "memory item", "memory items")))  # "1 reflection", not "1 reflections"
+    reply = render("memory_show", "", latest=latest, kept=kept)
     return with_draft_note(user_id, ToolResult(kind="memory_show", facts=counts, reply=reply))
 
 

@@ -253,6 +253,9 @@ async def test_showing_memory_mid_reflection_says_the_moment_is_not_saved_yet(
     assert "reflection_question" in told.data
     assert shown.tools == ["show_memory"] and shown.data["memory_show"]["draft_open"] is True
     assert load("strengths_draft_open")[0] in shown.text
+    await converse(service, kai, ["just save it"])
+    counted = (await converse(service, kai, ["show my memory"]))[0].text
+    assert "1 reflection, 0 credentials, 0 stories, " in counted  # not "1 reflections"
 
 
 async def test_a_one_line_message_read_as_a_profile_request_is_never_the_ad(
