@@ -105,7 +105,7 @@ _ROLES = (_INTRO_ROLES + r"|mechanic|electrician|plumber|builder|joiner|carpente
           r"postwoman|postie|warden|firefighter|soldier|pilot")
 # the work said by its verb: "I teach year 4 ...", "I drive a forklift in a cold store"
 JOB_VERBS = (r"teach|drive|nurse|clean|cook|deliver|look after|care for|repair|fit|install|"
-              r"manage|run|coach|train|tutor|mentor|design|develop|build|paint|sell|serve")
+              r"manage|run|own|coach|train|tutor|mentor|design|develop|build|paint|sell|serve")
 # ... with what it works on ("I run a cafe", not "I run every morning")
 _JOB_VERB = re.compile(r"\bi (?P<job>(?:(?:teach|tutor|coach)\s+\w|(?:" + JOB_VERBS +
                        r")\s+(?:a|an|the|our|my|for|at|in|\d)\b)[^,.;!?\n]*)", re.I)

@@ -405,6 +405,8 @@ def test_a_past_job_is_said_back_in_the_past() -> None:
      "teach year 4 in a primary school in Croydon"),
     ("hi im Tom, I drive a forklift in a cold store", "drive a forklift in a cold store"),
     ("hello, Rui here, I run a small bakery in Porto", "run a small bakery in Porto"),
+    ("I'm Chloe, I own a small hair salon with 2 chairs, been doing hair 11 years",
+     "own a small hair salon with 2 chairs"),
     ("hello I am Ben, I run every morning", None),  # a habit, not the work
 ])
 def test_the_work_said_by_its_verb_is_the_job(text: str, job: str | None) -> None:
