@@ -20,7 +20,7 @@ from langchain_core.outputs import ChatGeneration, ChatResult
 from langchain_core.runnables import Runnable, RunnableLambda
 from langchain_core.tools import BaseTool
 
-from agent.care import after_care_reply, care_reply
+from agent.care import after_care_reply, care_reply, helpline
 from agent.intents import Route, route
 from prompts import asked, render, render_fresh
 from tools.careers.models import job_sentence
@@ -90,7 +90,12 @@ def _said(messages: Sequence[BaseMessage]) -> frozenset[str]:
 def _direct(intent: str, lang: str, seed: str, said: frozenset[str], level: str = "") -> str:
     """The reply to an intent no tool serves, in the person's language where we have it."""
     if intent == "distress":
-        return care_reply(lang, seed, level)
+        reply = care_reply(lang, seed, level)
+        if reply in said and level == "concern" and lang == "en":
+            # "I'm fine really, just tired" right after the care reply got it again, word for
+            # word: care goes on, in fewer words, with the pointer to help kept
+            return render("distress_again", seed, helpline=helpline(lang))
+        return reply
     if intent == "after_distress":
         return after_care_reply(lang, seed)
     template = DIRECT.get(intent)

@@ -33,7 +33,10 @@ RULES_BEFORE_CARE = re.compile(r"^\s*(?:/\w+|help)\s*$|\blet'?s reflect\b|"
 # ... or a clear request of the person's own ("show my memory", "undo", "what are my
 # strengths?"): content and chat stay with care, a request is answered.
 REQUESTS_AFTER_CARE = frozenset({"memory_show", "export", "forget", "undo", "strengths", "story",
-                                 "profile", "privacy", "help", "reminder", "recall"})
+                                 "profile", "privacy", "help", "reminder", "recall",
+                                 # "what could I do instead of teaching?" after the care reply
+                                 # got "Thank you for telling me" again
+                                 "career"})
 IMPORT_YES = re.compile(r"^\s*(?:y|yes|yes please|ok|okay|sure|add it|import it|keep it|"
                         r"save it)\W*$", re.I)
 GREETING = re.compile(r"^\s*(?:/start|/reflect|hi|hello|hey|hiya|good (?:morning|afternoon|"

@@ -222,10 +222,11 @@ def save(user_id: str, record: dict[str, Any], joined: bool = False) -> ToolResu
 STALE_DRAFT = FOLLOW_ON_WINDOW
 
 
-def _keep_stale_draft(user_id: str, now: datetime, always: bool = False) -> str | None:
+def _keep_stale_draft(user_id: str, now: datetime, always: bool = False
+                      ) -> tuple[bool, ToolResult] | None:
     """Save a draft left open since before ``STALE_DRAFT`` (or any open draft, ``always``)
     as its own growth moment (in the week it was told), so that what comes next starts a new
-    one; the template that says so when one was kept."""
+    one; whether it was stale, and the saved result, when one was kept."""
     row = get_records().draft_reflection(user_id)
     if row is None or not _draft_from(row).texts:
         return None
@@ -233,8 +234,7 @@ def _keep_stale_draft(user_id: str, now: datetime, always: bool = False) -> str 
     stale = now - touched >= STALE_DRAFT
     if not (stale or always):
         return None
-    save(user_id, dict(row))
-    return "draft_kept" if stale else "draft_kept_now"
+    return stale, save(user_id, dict(row))
 
 
 def opening(user_id: str, name: str, now: datetime | None = None,
@@ -244,7 +244,7 @@ def opening(user_id: str, name: str, now: datetime | None = None,
     (it was getting the new week's moment appended to it); so is any open draft when the
     person asks for a new reflection (``new``: "reflect", "start a reflection" in the middle
     of one: the next moment was appended to the one before, under the fresh opening
-    question)."""
+    question), and the reply shows what was saved, with the skills in it, as "done" would."""
     kept = _keep_stale_draft(user_id, now or datetime.now(UTC), always=new)
     row = None if kept else get_records().draft_reflection(user_id)
     asked = row["followups"][-1] if row and row["followups"] else None
@@ -258,8 +258,13 @@ def opening(user_id: str, name: str, now: datetime | None = None,
             state=DialogUpdate(awaiting="reflection"))
     reply = _opening(user_id, accounts.a_name(name) or "there")
     if kept:
-        reply.reply = f"{render(kept)}\n\n{reply.reply}"
+        stale, saved = kept
+        said = render("draft_kept") if stale else f"{saved.reply}\n\n{render('draft_kept_now')}"
+        reply.reply = f"{said}\n\n{reply.reply}"
         reply.facts["kept_open_draft"] = True
+        if not stale:  # "reject 2" refers to the skills just listed
+            reply.buttons = saved.buttons
+            reply.state.shown_skills = saved.state.shown_skills
     return reply
 
 

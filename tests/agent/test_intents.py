@@ -139,6 +139,8 @@ def test_after_care_a_clear_request_is_answered_and_content_stays_with_care() ->
     assert route("show my memory", awaiting="distress").intent == "memory_show"
     assert route("undo", awaiting="distress").intent == "undo"
     assert route("what are my strengths?", awaiting="distress").intent == "strengths"
+    assert route("what could I do instead of teaching?", awaiting="distress").intent in (
+        "explore", "plan_growth")
     for text in ("yeah", "we had a fire drill and I led the evacuation", "ok thanks", "hi"):
         assert route(text, awaiting="distress").intent == "after_distress", text
     # the care reply says 'just say "let's reflect"'; asking by the command's other words

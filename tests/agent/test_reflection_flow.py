@@ -356,7 +356,9 @@ async def test_asking_for_a_new_reflection_keeps_the_open_one_as_its_own(
     assert get_records().draft_reflection(ahmet) is not None  # again, the moment still open
     again, nxt = await converse(service, ahmet, [
         "reflect", "did the monthly stock count, we found 37 pallets in the wrong place"])
-    assert again.text.startswith(load("draft_kept_now")[0]) and "?" in again.text
+    # what was saved is shown as "done" shows it, skills and all, then the new question
+    assert load("draft_kept_now")[0] in again.text and again.text.rstrip().endswith("?")
+    assert "train employees" in again.text and "reject" in again.text
     saved = get_records().list_reflections(ahmet)
     assert [r["text"] for r in saved] == [
         "I trained two new guys on the reach truck, showed them the safety check"]

@@ -33,6 +33,23 @@ async def test_soft_distress_gets_care_with_a_helpline_no_question_and_nothing_k
     _nothing_kept(mo)
 
 
+async def test_soft_distress_twice_gets_care_in_other_words_and_a_careers_question_is_answered(
+        ) -> None:
+    """A teacher's "not sure why i bother anymore ..." got the care reply, and "I'm fine
+    really, just tired" the same reply word for word; then "what could I do instead of
+    teaching?" got "Thank you for telling me" instead of an answer."""
+    async with AgentService() as service:
+        pr = service.user_for("cli", "local", "priya")
+        first, again, asked = await converse(service, pr, [
+            "honestly not sure why i bother anymore, marking till midnight every night and "
+            "nobody notices", "I'm fine really, just tired",
+            "what could I do instead of teaching?"])
+    assert "findahelpline.com" in first.text and "findahelpline.com" in again.text
+    assert again.text != first.text and questions(again) == []
+    assert asked.tools and asked.tools[0] in ("explore_roles", "plan_growth"), asked.tools
+    _nothing_kept(pr)
+
+
 async def test_a_request_answered_in_care_does_not_end_the_care() -> None:
     """A line cook told he cries in the walk-in and sees no point, asked for his strengths,
     then wrote a moment: it got "You mentioned 'thanks'. Which part of that did you handle
