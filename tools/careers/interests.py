@@ -16,14 +16,23 @@ ENJOY = re.compile(r"\b(?:i|i'?d|we)\s+(?:really\s+|also\s+|do\s+|would\s+)?(?:e
                    r"\b(?:i'?m into|happiest when)\s+(?P<y>[^.;!?\n]+)", re.I)
 AVOID = re.compile(r"\b(?:i\s+)?(?:(?:really\s+)?(?:hate|dislike|avoid|can'?t stand)|"
                    r"(?:do not|don'?t|dont|never) (?:want|like|enjoy|wanna)(?: to)?|"
-                   r"rather (?:not|avoid)|no more)\s+(?P<x>[^.;!?\n]+)", re.I)
+                   r"rather (?:not|avoid)|no more|"
+                   # "what could I do instead of teaching?", "something away from retail"
+                   r"instead of|other than|apart from|away from|(?:get|move|step) out of|"
+                   r"leav(?:e|ing) (?=\w+ing\b|retail|care|nursing|teaching|hospitality)|"
+                   r"quit(?:ting)?)\s+(?P<x>[^.;!?\n]+)", re.I)
 SPLIT = re.compile(r"\s*(?:,|\bbut\b|\band (?:i|i'?d|would)\b)\s*", re.I)
+
+
+_FILLER_END = re.compile(r"(?:\s+(?:please|pls|plz|though|tho|thanks|really|anymore|"
+                         r"any more|lol|haha|honestly|tbh))+\s*$", re.I)
 
 
 def _phrases(pattern: re.Pattern[str], text: str) -> list[str]:
     out = []
     for found in pattern.finditer(text):
         part = SPLIT.split(found.group("x") or found.group("y") or "")[0].strip(" -")
+        part = _FILLER_END.sub("", part)  # "away from retail please" -> "retail"
         if len(part) >= 3 and part.lower() not in {"it", "that", "this", "sure", "really"}:
             out.append(part)
     return out

@@ -537,6 +537,12 @@ _OTHER_SENSES = ((re.compile(r"^(?:apply conflict management|manage conflicts?|r
                              r"(?:in)?to)\s+(?:the\s+|our\s+|her\s+|his\s+|their\s+)?"
                              r"(?:local\s+)?pharmac\w*", re.I),
                   re.compile(r"\bpharmac\w*", re.I)),
+                 # a class's worksheet is paper ("I ditched the worksheet and did a card
+                 # sort"): no spreadsheet unless one is named
+                 (re.compile(r"\bspreadsheet", re.I),
+                  re.compile(r"\bworksheets?\b", re.I),
+                  re.compile(r"\b(?:worksheets?|spreadsheets?|excel|sheets?|xlsx?|csv|pivot\w*|"
+                             r"vlookups?|formulas?|cells?|macros?)\b", re.I)),
                  # training a model teaches no people and runs no trains
                  (re.compile(r"\btrain", re.I),
                   re.compile(r"\btrain\w*\s+(?:[\w-]+\s+){0,2}?(?:models?|classifiers?|"

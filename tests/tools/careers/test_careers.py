@@ -63,6 +63,21 @@ def test_interests_asked_once_kept_and_honoured() -> None:
     assert get_records().export_user(uid)["career_prefs"]["interests"]["avoid"]
 
 
+@pytest.mark.parametrize(("said", "avoid", "enjoy"), [
+    ("what could I do instead of teaching?", ["teaching"], []),
+    ("jobs away from retail please", ["retail"], []),
+    ("I want to get out of hospitality, I love cooking though", ["hospitality"], ["cooking"]),
+])
+def test_what_to_leave_behind_is_what_to_avoid(said: str, avoid: list[str],
+                                              enjoy: list[str]) -> None:
+    """A teacher's "what could I do instead of teaching?" got tutor, SEN teacher and Steiner
+    school teacher first."""
+    from tools.careers.interests import parse_interests
+
+    found = parse_interests(said)
+    assert found is not None and (found.avoid, found.enjoy) == (avoid, enjoy)
+
+
 def test_what_the_user_enjoys_moves_fitting_roles_up() -> None:
     uid = seed_cook()
     before = [r.label for r in explore_roles(uid).roles]

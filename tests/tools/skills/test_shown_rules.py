@@ -1273,3 +1273,14 @@ def test_ringing_the_pharmacy_runs_no_pharmacy() -> None:
     labels = {t.label for t in tag("i rang the pharmacy and they will change it to a dosette "
                                    "box next week", ("esco",))}
     assert not {label for label in labels if "pharmac" in label}
+
+
+def test_a_class_worksheet_is_no_spreadsheet() -> None:
+    """A teacher's "I ditched the worksheet and did a card sort" was shown "use spreadsheets
+    software" (and offered "data analyst" as a role); a worksheet in Excel still is one."""
+    ditched = {t.label for t in tag("Year 9 set 4 were feral on friday period 5, I ditched the "
+                                    "worksheet and did a card sort on equivalent fractions",
+                                    ("esco",))}
+    assert "use spreadsheets software" not in ditched
+    assert "use spreadsheets software" in {t.label for t in tag(
+        "built a worksheet in excel with a vlookup for the stock codes", ("esco",))}
