@@ -596,7 +596,8 @@ def _unsaid_act(label: str, sentence: str) -> bool:
 
 # A day the sentence tells of: what happened then, not a habit or a wish
 _OCCASION = re.compile(r"\b(?:today|yesterday|tonight|last night|this (?:morning|afternoon|"
-                       r"evening)|(?:on|last) (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+                       r"evening)|(?:on|last) (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                       r"this week|last week|after that|at the weekend|over the weekend)\b",
                        re.I)
 # a wish to become a role: "I want to become a pharmacy technician", "my goal is to be a nurse"
 _ROLE_WISH = re.compile(r"\b(?:want(?:s|ed)?|would like|(?:i|we)'?d like|wish(?:ed)?|hop(?:e|ing)|"
@@ -677,7 +678,10 @@ _SLIP = re.compile(r"\b(?:mess\w* up|messed|mistakes?|forgot|wrong|fail\w*|again
                    # "it was hard", not "a very difficult patient" (the patient is)
     r"(?<!\ba )(?<!\ban )(?<!\bvery )(?<!\breally )(?:hard|difficult)(?! (?:patient|customer|"
     r"client|case|one|child|kid|bleed|vein|stick|man|woman|lady|guy|family|caller)s?\b)|"
-    r"couldn'?t|can'?t|didn'?t|could not|did not|nearly|almost|"
+    r"couldn'?t|can'?t|didn'?t|could not|did not|"
+    # a near miss, not a quantity ("took me almost one hour", "nearly 40 covers")
+    r"(?:nearly|almost)(?!\s+(?:\d|one|two|three|four|five|six|ten|twenty|an?|half|every|"
+    r"all|always|the whole|double|twice)\b)|"
                    r"screw\w* up|blew it|struggl\w*|should(?:'ve| have| of)?|need(?:s|ed)? to|"
                    r"lost my|panick\w*|froze|put off|not proud|(?:smarter|better) way|"
                    r"talk(?:ed)? me into)\b", re.I)

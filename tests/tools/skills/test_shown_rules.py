@@ -1284,3 +1284,16 @@ def test_a_class_worksheet_is_no_spreadsheet() -> None:
     assert "use spreadsheets software" not in ditched
     assert "use spreadsheets software" in {t.label for t in tag(
         "built a worksheet in excel with a vlookup for the stock codes", ("esco",))}
+
+
+def test_a_deed_told_in_the_present_after_that_with_how_long_it_took_is_done() -> None:
+    """A night carer's "After that I fill the incident form and body map, took me almost one
+    hour ..." was shown as growth areas ("almost" read as a near miss, the present tense as
+    no deed); a near miss still is one."""
+    done = tag("After that I fill the incident form and body map, took me almost one hour "
+               "because I want am correct.", ("esco",))
+    assert done and {t.polarity for t in done} == {"demonstrated"}
+    from tools.skills.tagging import _SLIP
+
+    assert _SLIP.search("nearly dropped the tray of bloods but caught it")
+    assert not _SLIP.search("took me almost one hour")
