@@ -246,6 +246,8 @@ def _title(units: list[tuple[int, str]]) -> tuple[str, list[tuple[int, str]]]:
     if not units:
         return "", units
     number, first = units[0]
+    if len(units) > 1 and _HIRING_SHOUT.fullmatch(first.strip()):
+        return _title(units[1:])  # "We're hiring! Commis chef needed at The Red Lion, ..."
     if rules.greeting_line(first):
         # a recruiter's message: "Hi Maria," then "... a great fit for a Data Analyst role"
         role = next((m.group(1) for _, u in units[1:4] if (m := _ROLE_OFFERED.search(u))), "")
@@ -273,6 +275,12 @@ def _title(units: list[tuple[int, str]]) -> tuple[str, list[tuple[int, str]]]:
     # Band 5 Staff Nurse to join ...", "a bakery in Totnes looking for a baker to join us"
     role = next((m.group(1) for _, u in units[:3] if (m := _ROLE_JOINS.search(u))), "")
     return (role if len(role.split()) <= 5 else ""), units
+
+
+# a shout that opens a post before its role: "We're hiring!", "NOW RECRUITING!!", "Job alert:"
+_HIRING_SHOUT = re.compile(r"\W*(?:(?:we(?:'re|’re| are)\s+)?(?:now\s+)?(?:hiring|recruiting)|"
+                           r"job (?:alert|opportunity|vacancy)|vacancy|new (?:job|vacancy|role))"
+                           r"[\W]*", re.I)
 
 
 # ... or with the role looked for: "Looking for a mechanic in Bristol, must have own tools"
@@ -498,10 +506,22 @@ def _needs(line: str) -> tuple[str, list[str]]:
         return _nice(aside) and _OWN_NICE.search(aside) is not None
 
     asides = [m.group(1).strip() for m in _NICE_ASIDE.finditer(line) if own(m.group(1))]
-    if not asides:
-        return line, []
-    rest = _NICE_ASIDE.sub(lambda m: "" if own(m.group(1)) else m.group(0), line)
+    rest = _NICE_ASIDE.sub(lambda m: "" if own(m.group(1)) else m.group(0), line) \
+        if asides else line
+    # a comma clause that says it is nice of its own: "Must be reliable and able to work
+    # under pressure, food hygiene cert a bonus" (the certificate was a must-have)
+    head, *tail = re.split(r",\s+", rest)
+    if tail and _MUST_OPEN.match(head) and not _OWN_NICE.search(head):
+        nice = [t.strip(" .;") for t in tail if _OWN_NICE.search(t)]
+        if nice:
+            asides += nice
+            rest = ", ".join([head, *(t for t in tail if t.strip(" .;") not in nice)])
     return rest, asides
+
+
+# a need said as one: "Must be reliable ...", "Essential: ...", "Need to ..."
+_MUST_OPEN = re.compile(r"^\W*(?:must|need(?:s)? to|required|essential|you (?:must|need|will "
+                        r"need))\b", re.I)
 
 
 def _add(ad: JobAd, number: int, line: str, section: str | None) -> None:

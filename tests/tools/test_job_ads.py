@@ -1017,3 +1017,15 @@ def test_a_duty_under_a_duties_heading_is_no_benefit() -> None:
     assert [d.text for d in ad.duties] == ["Lead a small team of carers on shift",
                                           "Administer medication in line with policy"]
     assert [s.why for s in ad.set_aside] == ["benefit"]
+
+
+def test_a_hiring_shout_then_the_role_and_a_nice_clause_of_its_own() -> None:
+    """A pub's post pasted as one line: the title was lost behind "We're hiring!", the role
+    line was a must-have requirement, and "food hygiene cert a bonus" was must-have too."""
+    ad = parse("We're hiring! Commis chef needed at The Red Lion, Tues-Sat evenings. Must be "
+               "reliable and able to work under pressure, food hygiene cert a bonus. Knife "
+               "skills essential. £11.44/hr plus tips. DM or pop in with your CV.")
+    assert ad.title == "Commis chef"
+    assert {r.text: r.must for r in ad.requirements} == {
+        "Must be reliable and able to work under pressure": True,
+        "food hygiene cert a bonus": False, "Knife skills essential.": True}

@@ -179,6 +179,9 @@ def stated_job(text: str) -> str | None:
     if found is None:
         return None
     job = _JOB_END.sub("", found.group("job")).strip(" -'\"")
+    # "im Kai, 19, working as kitchen porter in a hotel": the job, not "working as ..." (said
+    # back as "you work as working as kitchen porter")
+    job = re.sub(r"^(?:working|work|employed)\s+(?:as\s+)?(?=\w)", "", job, flags=re.I)
     if len(job.split()) > 10:  # "chef de partie on the fish section in a hotel kitchen in
         job = _PLACE_END.sub("", job)  # Edinburgh": the town goes first, then the details
     while len(job.split()) > 10 and _LAST_DETAIL.search(job):

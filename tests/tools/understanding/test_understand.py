@@ -358,6 +358,9 @@ def test_a_sentence_that_opens_with_the_writers_name_introduces_them() -> None:
     # "Retail experience" never quoted her nine years)
     ("Im Grace, 41, I managed a clothes shop for 9 years and now I'm doing a data analytics "
      "bootcamp", "managed a clothes shop"),
+    # "working as": the job itself (it was said back as "you work as working as ...")
+    ("im Kai, 19, working as kitchen porter in a hotel since last summer",
+     "kitchen porter in a hotel"),
     # no job said, or not an introduction at all
     ("hi im Sam", None),
     ("I'm a student nurse and this week I did my first injection", None),
