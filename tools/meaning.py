@@ -592,8 +592,13 @@ TRANSVERSAL: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"\b(?:under pressure|fast[- ]paced|busy (?:environment|workplace|periods?|"
                    r"shifts?)|high[- ]pressure)\b", re.I),
         re.compile(r"\b(?:(?:was|were|it's|its) (?:mad|manic|rammed|slammed|short[- ]staffed|"
-                   r"flat out|chaos|non-?stop)|on top of (?:a |the )?full|(?:off|out) sick)\b",
-                   re.I)),
+                   r"flat out|chaos|non-?stop)|on top of (?:a |the )?full|(?:off|out) sick|"
+                   # "a wedding 140 covers, dishwasher broke at 8pm so i washed all the pans
+                   # by hand"
+                   r"(?:\w+ )?\d{2,} covers|(?:\w+ )?(?:broke|broke down|packed up|went down|"
+                   r"crashed|died) (?:at|during|in the middle of|mid|halfway through)(?: \w+)?|"
+                   r"at the last minute|short[- ]staffed|two (?:people|staff|carers|nurses) down|"
+                   r"on my own with \d+)\b", re.I)),
     "record keeping": (
         re.compile(r"\b(?:(?:maintain|keep)\w* (?:\w+ )?(?:records?|notes|documentation)|"
                    r"record[- ]keeping|(?:accurate|clear|detailed) (?:records|notes|"

@@ -898,3 +898,16 @@ def test_years_in_care_meet_experience_in_care_and_a_shift_said_is_no_team_led()
     assert by_req["At least 2 years experience in care"]["status"] == "covered"
     assert by_req["At least 2 years experience in care"]["cites"] == ["intro#1"]
     assert by_req["Lead a small team of carers on shift"]["status"] != "covered"
+
+
+def test_a_busy_night_told_shows_working_under_pressure() -> None:
+    """A kitchen porter's wedding of 140 covers with the dishwasher broken at 8pm left "Must
+    be reliable and able to work under pressure" a plain gap."""
+    from memory.records import get_records
+
+    uid = get_records().ensure_user("cli", "local", "kai", "Kai")
+    _reflect(uid, "2026-11-28", "saturday we had a wedding 140 covers, dishwasher broke at 8pm "
+                                "so i washed all the pans by hand and kept the chefs stocked")
+    (need,) = profile_for(uid, "Commis chef\nRequirements:\n- Must be reliable and able to "
+                               "work under pressure\n").facts["matches"]
+    assert need["status"] == "transferable" and "140 covers" in need["why"], need
