@@ -444,6 +444,12 @@ _NAMED_ACTS = ((re.compile(r"^prescribe\b", re.I), re.compile(r"\bprescri\w*", r
                            r"keep \w+ happy|(?:was|is|were)n'?t (?:happy|right|working)|"
                            r"(?:did|does)n'?t work|not working|stopped working)\b",
                            re.I)),
+               # on the telephone: a phone named or a call made ("did the on-call handover
+               # doc for the new joiner" made none)
+               (re.compile(r"\btelephone\b", re.I),
+                re.compile(r"\b(?:phon\w*|telephon\w*|rang|ring\w*|(?<![-\w])(?<!on )"
+                           r"call(?:s|ed|ing|ers?)?\b(?!-)|dial\w*|mobile|landline|"
+                           r"switchboard|voicemail|answerphone|hung up|on hold)", re.I)),
                # communicating: someone told, asked, written to or talked with ("gave each
                # test its own user via a fixture" communicates no test results)
                (re.compile(r"^communicate\b", re.I),
@@ -576,8 +582,16 @@ _OTHER_SENSES = ((re.compile(r"^(?:apply conflict management|manage conflicts?|r
                   re.compile(r"\b(?:dent\w*|crowns?|dentures?|lab work|implants?|teeth|tooth|"
                              r"veneers?)\b[^.]{0,60}\bbridges?\b|\bbridges?\b[^.]{0,60}\b(?:"
                              r"dent\w*|crowns?|dentures?|teeth|tooth|veneers?)\b|\bbridge "
-                             r"calls?\b", re.I),
+                             r"calls?\b|\bbridge (?:network|mode|interface|adapter)s?\b|"
+                             r"\bnetwork bridges?\b", re.I),
                   re.compile(r"\bbridges?\b", re.I)),
+                 # Rust the language rusts nothing ("i want to learn rust at some point")
+                 (re.compile(r"\b(?:rust|corrosion|corroded)\b", re.I),
+                  re.compile(r"\b(?:learn\w*|writ\w*|wrote|rewr\w*|port\w*|in|using|"
+                             r"with)\s+rust\b(?!\s+(?:off|from|on|spots?|patches?|stains?|"
+                             r"damage|treatment|proof\w*)\b)|\brust(?:lang)?\s+(?:code|"
+                             r"programming|crates?|compiler|services?|cli|backend|book)\b", re.I),
+                  re.compile(r"\brust\w*", re.I)),
                  # talking to the sales team is selling nothing
                  (re.compile(r"\bsales\b", re.I),
                   re.compile(r"\b(?:to|for) (?:the|our|their|a) sales (?:team|staff|"

@@ -1297,3 +1297,18 @@ def test_a_deed_told_in_the_present_after_that_with_how_long_it_took_is_done() -
 
     assert _SLIP.search("nearly dropped the tray of bloods but caught it")
     assert not _SLIP.search("took me almost one hour")
+
+
+@pytest.mark.parametrize(("sentence", "unsaid", "said"), [
+    # a junior developer's week: the language, the docker network, the on-call rota
+    ("i want to learn rust at some point but no time", "remove rust from motor vehicles", None),
+    ("sanded the rust off the wheel arches and primed them", None,
+     "remove rust from motor vehicles"),
+    ("spent friday fighting docker compose networking, still dont really get how the bridge "
+     "network works", "bridge engineering", None),
+    ("did the on-call handover doc for the new joiner", "communicate by telephone", None),
+])
+def test_a_developers_words_in_another_trades_sense(sentence: str, unsaid: str | None,
+                                                   said: str | None) -> None:
+    labels = {t.label for t in tag(sentence, ("esco",))}
+    assert unsaid not in labels and (said is None or said in labels), labels
