@@ -155,6 +155,11 @@ def parse(text: str) -> JobAd:
         if reason is None and before in ("benefit", "company") and _GOES_ON.match(line):
             reason = before  # "... such as non-timber forest products" / "are a key
             # conservation strategy ...": a sentence broken across lines is one line
+        if reason is None and before == "company" and _FOLLOWS_ON.match(line) and \
+                not _you_will_do(line) and not rules.REQUIREMENT_CUE.search(line):
+            # "A major challenge for startups is scaling up." then "This requires both
+            # capital and ..." and "In most cases this means ...": the same firm's story
+            reason = before
         before = reason
         if reason:
             ad.set_aside.append(SetAside(text=line, why=reason, line=number))
@@ -352,6 +357,15 @@ _YOU_WILL_DO = re.compile(r"^\W*you(?:'ll|’ll| will)\s+(?:also\s+|often\s+|reg
                           r"learn|thrive)\b)[a-z]+", re.I)
 
 
+# a sentence that carries on the one before by pointing back at it ("This requires ...",
+# "In most cases this means ...", "Moving forward this investment will ...")
+_FOLLOWS_ON = re.compile(r"\W*(?:(?:in most cases|in other words|as a result|therefore|thus|"
+                         r"consequently|moving forward|going forward|in turn|in short),?\s+)?"
+                         r"(?:this|that|these|it)(?:\s+(?!(?:role|position|post|job|person|"
+                         r"candidate|opportunity|vacancy|team|work)\b)[a-z]+)?\s+(?:will|would|"
+                         r"requires?|"
+                         r"means?|is why|helps?|allows?|enables?|makes?|gives?|has|have)\b",
+                         re.I)
 # a line that carries on the sentence before it: it opens with a lower-case verb of being
 _GOES_ON = re.compile(r"(?:are|is|was|were|has|have|had)\b")
 

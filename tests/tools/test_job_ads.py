@@ -1029,3 +1029,17 @@ def test_a_hiring_shout_then_the_role_and_a_nice_clause_of_its_own() -> None:
     assert {r.text: r.must for r in ad.requirements} == {
         "Must be reliable and able to work under pressure": True,
         "food hygiene cert a bonus": False, "Knife skills essential.": True}
+
+
+def test_a_sentence_that_points_back_at_the_firms_story_is_part_of_it() -> None:
+    """A project post's background: "This requires both capital and ..." and "In most cases
+    this means ..." after the firm's challenge were kept as requirements; "This role will
+    ..." points at the job and stays."""
+    ad = parse("Project Manager\nA major challenge for small growers is reaching buyers abroad."
+               "\nThis requires both time and trusted contacts in each market.\nIn most cases "
+               "this means travelling to trade fairs at their own cost.\nThis role will involve "
+               "running our buyer matching programme.\nRequirements:\n- Project management "
+               "experience\n")
+    kept = [r.text for r in ad.requirements] + [d.text for d in ad.duties]
+    assert not any(k.startswith(("This requires", "In most cases")) for k in kept), kept
+    assert any(k.startswith("This role will involve") for k in kept), kept
