@@ -54,7 +54,14 @@ def asks_credential(requirement: str) -> bool:
     """Whether a requirement asks for a credential held (:data:`CREDENTIAL`), not for work
     done on credentials as documents ("completing electrical certificates")."""
     return any(not _CREDENTIAL_HANDLED.search(requirement[:found.start()])
+               and not _TIME_SINCE.match(requirement, found.start())
                for found in CREDENTIAL.finditer(requirement))
+
+
+# the credential as when experience counts from: "Post registration experience in acute
+# surgery", "post-qualification experience" asks for the experience, not the registration
+_TIME_SINCE = re.compile(r"(?:registration|qualification|qualified|registered)\s+"
+                         r"(?:\w+\s+)?experience\b", re.I)
 
 
 def holds_credential(fact: Fact) -> bool:
@@ -174,6 +181,9 @@ SECTORS = {
     "healthcare": "hospital ward wards clinic clinics patient patients surgery",
     "health care": "hospital ward wards clinic clinics patient patients surgery",
     "social care": "care home carer carers residents resident domiciliary",
+    # "Post registration experience in acute surgery" and "2 years on a surgical ward"
+    "surgery": "surgical theatre theatres",
+    "surgical": "surgery theatre theatres",
     # "At least 2 years experience in care" and "home carer, 3 yrs"
     "in care": "carer carers residents resident domiciliary",
     "logistics": "warehouse depot haulier hauliers freight trailers pallets dispatch",
@@ -450,9 +460,13 @@ def _enough(concept: tuple[str, str], near: float, requirement: str) -> bool:
     sentence is close to the requirement too, or the word is specific (rare in ESCO:
     "tachograph"). "Set up laptops, accounts and email for new starters" shared only
     "start" with "I started the CompTIA A+ course online" (closeness 0.2) and was covered."""
-    if concept[1] == "word" and lemma(concept[0]) in _WHEN_WORDS:
+    if concept[1] == "word" and lemma(concept[0]) in _WHEN_WORDS and re.search(
+            r"\b(?:on|per|each|every|during|across|in|at|by|over|through|after|before)\s+"
+            r"(?:the\s+|a\s+|an\s+|your\s+|our\s+)?(?:\w+\s+)?" + re.escape(concept[0][:5]),
+            requirement, re.I):
         # "i learned to always check the key safe code before the shift" shares only when
         # it was with "lead a small team of carers on shift": the word says when, not what
+        # ("Experience of leading a shift" asks for the shift itself)
         return near >= WORD_NEAR
     return concept[1] != "word" or near >= WORD_NEAR or _specific(concept[0]) or (
         _same_lemma(concept[0], requirement))

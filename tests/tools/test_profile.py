@@ -911,3 +911,25 @@ def test_a_busy_night_told_shows_working_under_pressure() -> None:
     (need,) = profile_for(uid, "Commis chef\nRequirements:\n- Must be reliable and able to "
                                "work under pressure\n").facts["matches"]
     assert need["status"] == "transferable" and "140 covers" in need["why"], need
+
+
+def test_a_nurses_years_on_a_surgical_ward_and_her_first_shift_in_charge_are_evidence() -> None:
+    """A staff nurse "2 years in UK on a surgical ward", in charge of the ward on her first
+    night: "Post registration experience in acute surgery" was a credential to import and
+    "Experience of leading a shift" a gap."""
+    from memory.records import get_records
+    from tools.careers.explore import keep_job
+    from tools.meaning import asks_credential
+
+    assert not asks_credential("Post registration experience in acute surgery")
+    assert asks_credential("NMC registration")
+    uid = get_records().ensure_user("cli", "local", "maria", "Maria")
+    keep_job(uid, "staff nurse", "staff nurse from Philippines, 2 years in UK on a surgical "
+             "ward", "2026-11-02")
+    _reflect(uid, "2026-11-03", "I was in charge of the ward on night shift for first time, 28 "
+                                "patients and 2 HCA, I make the allocation and do the drug round")
+    by_req = {m["requirement"]: m for m in profile_for(
+        uid, "Junior Sister\nExperience\nEssential: Post registration experience in acute "
+             "surgery\nEssential: Experience of leading a shift\n").facts["matches"]}
+    assert by_req["Post registration experience in acute surgery"]["cites"] == ["intro#1"]
+    assert by_req["Experience of leading a shift"]["status"] == "covered"
