@@ -580,7 +580,7 @@ def _upgrade(m: Any, req_tags: Sequence[dict[str, Any]], done: Sequence[Fact],
 TRANSVERSAL: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "communication": (
         re.compile(r"\b(?:communicat\w*|interpersonal|people skills|listening skills|"
-                   r"(?:verbal|written) and (?:verbal|written))\b", re.I),
+                   r"(?:verbal|written) and (?:verbal|written)|liais\w*)\b", re.I),
         re.compile(r"\b(?:(?:talk|walk)(?:ed)? (?:\w+ ){1,2}through(?: (?:it|the \w+))?|"
                    r"explained|reassured|calmed|spoke|phoned|rang|emailed|presented|listened|"
                    r"briefed|negotiated|persuaded|convinced|translated|talked|"
@@ -648,7 +648,7 @@ def ways_of_working(matches: Sequence[Any], done: Sequence[Fact]) -> None:
             if not asks.search(m.requirement):
                 continue
             mine = [f for f in done if f.id in said and shows.search(said[f.id])
-                    and not named_missing(m.requirement, f)]
+                    and _names_only_people(named_missing(m.requirement, f))]
             if not mine:
                 continue
             mine.sort(key=lambda f: (-len(shows.findall(said[f.id])), f.id))
@@ -658,6 +658,14 @@ def ways_of_working(matches: Sequence[Any], done: Sequence[Fact]) -> None:
             deed = shows.search(said[mine[0].id])
             m.why = render_template("match_way_of_working", deed=deed.group(0) if deed else kind)
             break
+
+
+def _names_only_people(missing: str | None) -> bool:
+    """Whether what a requirement names that the person's words do not is nothing, or only
+    whom the work is with ("Liaise with families, GPs and district nurses" for a carer who
+    rang the daughter: the way of working is shown, whoever it was with); a tool or topic
+    named ("... via Slack") keeps the link out."""
+    return missing is None or _PERSON.fullmatch(missing) is not None
 
 
 # A credential the ad accepts in progress ("CIPD Level 3 (completed or working towards)"),

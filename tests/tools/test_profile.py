@@ -933,3 +933,19 @@ def test_a_nurses_years_on_a_surgical_ward_and_her_first_shift_in_charge_are_evi
              "surgery\nEssential: Experience of leading a shift\n").facts["matches"]}
     assert by_req["Post registration experience in acute surgery"]["cites"] == ["intro#1"]
     assert by_req["Experience of leading a shift"]["status"] == "covered"
+
+
+def test_liaising_is_shown_by_whom_the_person_rang_whoever_the_ad_names() -> None:
+    """A home carer who "rang 999 and his daughter" had "Liaise with families, GPs and district
+    nurses" as a plain gap; a tool the ad names still keeps the link out."""
+    from memory.records import get_records
+
+    uid = get_records().ensure_user("cli", "local", "joy", "Joy")
+    _reflect(uid, "2026-11-28", "mr T fell in the bathroom before i arrived, i didnt move him, "
+                                "checked he was breathing ok and rang 999 and his daughter")
+    by_req = {m["requirement"]: m for m in profile_for(
+        uid, "Senior Care Assistant\nResponsibilities:\n- Liaise with families, GPs and district "
+             "nurses\n- Communicate with families via Salesforce\n").facts["matches"]}
+    liaise = by_req["Liaise with families, GPs and district nurses"]
+    assert liaise["status"] == "transferable" and "rang" in liaise["why"], liaise
+    assert by_req["Communicate with families via Salesforce"]["status"] == "gap"
