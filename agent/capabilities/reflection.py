@@ -259,11 +259,13 @@ def opening(user_id: str, name: str, now: datetime | None = None,
     reply = _opening(user_id, accounts.a_name(name) or "there")
     if kept:
         stale, saved = kept
-        said = render("draft_kept") if stale else f"{saved.reply}\n\n{render('draft_kept_now')}"
-        reply.reply = f"{said}\n\n{reply.reply}"
         reply.facts["kept_open_draft"] = True
-        if not stale:  # "reject 2" refers to the skills just listed
-            reply.buttons = saved.buttons
+        if stale:
+            reply.reply = f"{render('draft_kept')}\n\n{reply.reply}"
+        else:  # what was just saved, then the next moment asked for (not recalled as
+            # "earlier this week you said ..." seconds after it was told)
+            reply.reply = f"{saved.reply}\n\n{render('draft_kept_now', seed=saved.reply)}"
+            reply.buttons = saved.buttons  # "reject 2" refers to the skills just listed
             reply.state.shown_skills = saved.state.shown_skills
     return reply
 
