@@ -222,12 +222,11 @@ def save(user_id: str, record: dict[str, Any], joined: bool = False) -> ToolResu
 STALE_DRAFT = FOLLOW_ON_WINDOW
 
 
-def _keep_stale_draft(user_id: str, now: datetime, always: bool = False
-                      ) -> tuple[bool, ToolResult] | None:
-    """Save a draft left open since before ``STALE_DRAFT`` (or any open draft, ``always``)
-    as its own growth moment (in the week it was told), so that what comes next starts a new
-    one; whether it was stale, and the saved result, when one was kept."""
-    row = get_records().draft_reflection(user_id)
+def _keep_stale_draft(user_id: str, row: dict[str, Any] | None, now: datetime,
+                      always: bool = False) -> tuple[bool, ToolResult] | None:
+    """Save the open draft ``row`` when left open since before ``STALE_DRAFT`` (or any open
+    draft, ``always``) as its own growth moment (in the week it was told), so that what comes
+    next starts a new one; whether it was stale, and the saved result, when one was kept."""
     if row is None or not _draft_from(row).texts:
         return None
     touched = datetime.fromisoformat(str(row["updated_at"]))
@@ -245,13 +244,15 @@ def opening(user_id: str, name: str, now: datetime | None = None,
     person asks for a new reflection (``new``: "reflect", "start a reflection" in the middle
     of one: the next moment was appended to the one before, under the fresh opening
     question), and the reply shows what was saved, with the skills in it, as "done" would."""
-    kept = _keep_stale_draft(user_id, now or datetime.now(UTC), always=new)
-    row = None if kept else get_records().draft_reflection(user_id)
-    asked = row["followups"][-1] if row and row["followups"] else None
-    if asked and "answer" not in asked and _draft_from(row).texts:
+    row = get_records().draft_reflection(user_id)
+    kept = _keep_stale_draft(user_id, row, now or datetime.now(UTC), always=new)
+    open_row = None if kept else row
+    asked = open_row["followups"][-1] if open_row and open_row["followups"] else None
+    texts = _draft_from(open_row).texts
+    if asked and "answer" not in asked and texts:
         # "hi" in the middle of a moment: its question again, not a fresh opening (the next
         # message went into the open moment under the new week's question)
-        quote = _draft_from(row).texts[0]
+        quote = texts[0]
         quote = quote if len(quote) <= 80 else quote[:77].rsplit(" ", 1)[0] + "…"
         return ToolResult(kind="opening", reply=render(
             "draft_still_open", quote=quote.rstrip(" .!"), question=asked["question"]),

@@ -178,10 +178,7 @@ def stated_job(text: str) -> str | None:
     found = found or _JOB_VERB.search(text)  # "I teach year 4 in a primary school"
     if found is None:
         return None
-    job = _JOB_END.sub("", found.group("job")).strip(" -'\"")
-    # "im Kai, 19, working as kitchen porter in a hotel": the job, not "working as ..." (said
-    # back as "you work as working as kitchen porter")
-    job = re.sub(r"^(?:working|work|employed)\s+(?:as\s+)?(?=\w)", "", job, flags=re.I)
+    job = _job_phrase(found)
     if len(job.split()) > 10:  # "chef de partie on the fish section in a hotel kitchen in
         job = _PLACE_END.sub("", job)  # Edinburgh": the town goes first, then the details
     while len(job.split()) > 10 and _LAST_DETAIL.search(job):
@@ -212,6 +209,14 @@ _WORK_END = re.compile(r"\s+(?:but|and (?:i|im|i'm|now)|so|now|while|whilst|lol|
                        re.I | re.S)
 
 
+def _job_phrase(found: re.Match[str]) -> str:
+    """The job a pattern found, cut before how long or since when; "working as kitchen
+    porter in a hotel" is "kitchen porter in a hotel" (it was said back as "you work as
+    working as kitchen porter")."""
+    job = _JOB_END.sub("", found.group("job")).strip(" -'\"")
+    return re.sub(r"^(?:working|work|employed)\s+(?:as\s+)?(?=\w)", "", job, flags=re.I)
+
+
 def opening_job(text: str) -> str | None:
     """The job a message opens with, when it goes on to tell more than an introduction
     ("I work in a warehouse, driving forklift since 5 year, now they ask me to help with
@@ -219,7 +224,7 @@ def opening_job(text: str) -> str | None:
     found = _JOB_SAID.match(text.lstrip())
     if found is None or _A_NAME_ONLY.match(found.group("job")):
         return None
-    job = _JOB_END.sub("", found.group("job")).strip(" -'\"")
+    job = _job_phrase(found)
     if not (_OPENING_ROLE.search(job) or _WORKPLACE.search(job)):
         return None  # "I work in a team of five", "I work at night": no job named
     return job if len(job.split()) <= 10 else None
