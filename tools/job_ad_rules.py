@@ -145,7 +145,10 @@ BENEFIT = re.compile(
     r"we (?:provide|give you)|benefits?|wellbeing|employee assistance|relocation (?:package|"
     r"support|service)|company (?:car|laptop|macbook|phone)|socials|team events|"
     r"flexible (?:working|hours|schedules?|benefits)|hybrid working|work from home|mileage|"
-    r"paid training|refer a friend|bonus of|per (?:hour|hr|annum|year|mile)|/hr|budget|"
+    r"paid training|refer a friend|bonus of|per (?:hour|hr|annum|year|mile)|/hr|"
+    # the reader's own budget, not one they would manage ("managed a monthly ad budget")
+    r"(?:learning|training|development|education|conference|equipment|home[- ]office|"
+    r"wellbeing|wellness|book|personal|annual|yearly|L&D|travel) budget|"
     r"(?:birthday|days?) off|\d[- ]day (?:week|weekend)|tips|canteen|parking|"
     r"(?:start[- ]?up|relocation|salary|remuneration) package|negotiable|"
     # What the job leads to or how it feels to work there: prospects, not demands.
@@ -185,7 +188,11 @@ FIRM_FIRST = re.compile(
     r"seeking|searching|hiring))|our (?:mission|vision|values|culture|story|purpose|work|"
     r"research|ambition)\b(?! (?:is|will be) (?:to )?(?:find|hire|recruit))|the (?:mission|"
     r"vision|purpose) of|(?:founded|established|headquartered) in|on behalf of|for (?:our|a) "
-    r"client\b)|\b(?:state-of-the-art "
+    r"client\b|"
+    # a recruiter's client told ("Established 30 years, our client is a respected ...")
+    r"(?:established|trading) (?:for )?(?:over |more than |almost |nearly )?\d+\+? years\b|"
+    r"(?:[^,]{0,40},\s*)?our client(?:,|\s+(?:is|are|has|have|was)\b)(?!\s+(?:currently\s+|"
+    r"now\s+)?(?:looking|seeking|searching|hiring|recruiting)\b))|\b(?:state-of-the-art "
     r"(?:\w+ )?(?:facilit|equipment|laborator|lab)\w*|is (?:also )?well[- ]equipped)", re.I)
 # The terms of the post: its length and what follows it.
 POST_TERMS = re.compile(r"\b(?:will be appointed for|appointed for a (?:period|term) of|"
@@ -213,6 +220,10 @@ APPLY = re.compile(r"\b(?:apply (?:now|online|here|today|via|through|thru|by|in 
                    r"unsolicited|looking forward to (?:your|hearing|receiving|meeting)|"
                    r"sounds? (?:interesting|like you)|dm (?:me|us|with)|(?:message|inbox) "
                    r"(?:me|us))\b", re.I)
+# what the post itself asks ("We are committed to safeguarding; this post requires a basic
+# DBS check"): a need, whatever the firm says before it
+POST_NEEDS = re.compile(r"\b(?:this|the) (?:post|role|position|job|vacancy) (?:requires|will "
+                        r"require|is subject to|needs)\b", re.I)
 REQUIREMENT_CUE = re.compile(
     r"\b(?:experience|experienced|knowledge|proficien\w*|familiar\w*|ability|able to|skills?|"
     r"degree|certif\w*|licen[cs]e|registration|registered|fluent|understanding|background|"
@@ -303,7 +314,7 @@ def aside_reason(unit: str) -> str | None:
         return "benefit"
     if terms := terms_reason(plain):  # "Applicants must send a CV ...": never a requirement
         return terms
-    if WE_ARE.match(plain) and not READER.search(plain):
+    if WE_ARE.match(plain) and not READER.search(plain) and not POST_NEEDS.search(plain):
         return "company"  # "We are a CQC registered provider ...": the firm's credentials
     if FIRM_FIRST.search(plain) and not READER.search(plain):
         return "company"  # "In our teaching we ... practical experience": the firm's own
@@ -311,7 +322,7 @@ def aside_reason(unit: str) -> str | None:
         return "benefit"  # "... will be appointed for a period of six years"
     if TEAM_TOLD.search(plain):
         return "company"  # "... will join an international team of about 70 professionals"
-    if REQUIREMENT_CUE.search(unit):
+    if REQUIREMENT_CUE.search(unit) or POST_NEEDS.search(plain):
         return None
     if unit.rstrip().endswith("?") and not re.search(r"\byou", unit, re.I):
         return "other"  # "Does it sound interesting?" asks nothing of the candidate

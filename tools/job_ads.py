@@ -351,10 +351,14 @@ _NEED_WORDS = re.compile(r"^\W*(?:(?:be |being )?(?:flexible|willing|able|happy|
 
 
 # "You'll also support our apprentices on site": what the reader will do, whatever its block
-_YOU_WILL_DO = re.compile(r"^\W*you(?:'ll|’ll| will)\s+(?:also\s+|often\s+|regularly\s+)?"
+_YOU_WILL_DO = re.compile(r"^\W*(?:as (?:our|the|an?) [^,.;]{3,60}?,?\s+)?"  # "As our Events Officer"
+                          r"you(?:'ll|’ll| will)\s+(?:also\s+|often\s+|regularly\s+)?"
                           r"(?!(?:be|have|get|receive|enjoy|join|find|love|work (?:in|for|with|"
-                          r"from|alongside)|become|gain|benefit|need|bring|grow|progress|"
-                          r"learn|thrive)\b)[a-z]+", re.I)
+                          r"from|alongside)|become|gain|benefit|need|bring|progress|"
+                          r"learn|thrive)\b|grow\b(?!\s+(?:our\s+|the\s+|new\s+)?(?:income|"
+                          r"revenue|sales|donations|membership|audience|traffic|accounts?|"
+                          r"business|portfolio|client|customer|partner|supporter|pipeline)))"
+                          r"[a-z]+", re.I)
 
 
 # a sentence that carries on the one before by pointing back at it ("This requires ...",
@@ -428,7 +432,8 @@ def _reason(text: str, section: str | None, why: Aside | None, kind: str,
         reason = "company"  # the organisation, or the field it works in, is the subject
     if reason is None and section not in ("must", "nice", "stack") and \
             kind != "keep" and not rules.MUST_CUE.search(text) and not _reader_needs(text) \
-            and not _nice_need(text) and not (section == "duty" and blocks.opens_with_deed(text)):
+            and not _nice_need(text) and not _you_will_do(text) and \
+            not (section == "duty" and blocks.opens_with_deed(text)):
         # (under a duties heading, "Lead a small team of carers on shift" is a duty: the
         # line head read it as a benefit)
         reason = _ASIDE_KIND[kind]  # company, benefit or application in any words
@@ -555,6 +560,12 @@ def _add(ad: JobAd, number: int, line: str, section: str | None) -> None:
     # and so is a sentence of several needs ("You have ..., speak ... and you're ...").
     chunks = ([c.strip(" .") for c in re.split(r"\s*;\s*", line) if c.strip(" .")]
               if ";" in line else [line])
+    if len(chunks) > 1:  # "We are committed to safeguarding; this post requires a DBS
+        # check": the firm's own part is set aside, the need kept
+        firm = [c for c in chunks if rules.aside_reason(c) == "company"]
+        if len(firm) < len(chunks):
+            ad.set_aside += [SetAside(text=c, why="company", line=number) for c in firm]
+            chunks = [c for c in chunks if c not in firm]
     if section != "duty" and len(line.split()) >= 12:
         chunks = [p.strip(" .") for c in chunks for p in _NEXT_NEED.split(c) if p.strip(" .")]
     if section == "duty" or _DUTY_LIST.match(line) or (section is None and (

@@ -1043,3 +1043,46 @@ def test_a_sentence_that_points_back_at_the_firms_story_is_part_of_it() -> None:
     kept = [r.text for r in ad.requirements] + [d.text for d in ad.duties]
     assert not any(k.startswith(("This requires", "In most cases")) for k in kept), kept
     assert any(k.startswith("This role will involve") for k in kept), kept
+
+
+def test_the_role_told_after_as_our_title_is_a_duty() -> None:
+    """"As our Events Fundraising Officer you will grow income from ..." under "About the
+    role" was set aside as a benefit; growing income is the job. "You'll grow with us" is
+    still what the reader gets."""
+    ad = parse("Fundraising Officer\nAbout the role\nAs our Community & Events Fundraising "
+               "Officer you will grow income from community groups, schools and challenge "
+               "events.\nWhat we offer\nYou'll grow with us and learn from the best.\n")
+    assert [d.text for d in ad.duties] and ad.duties[0].text.startswith("As our Community"), \
+        ad.duties
+    assert any(s.text.startswith("You'll grow with us") for s in ad.set_aside), ad.set_aside
+
+
+def test_a_budget_to_manage_is_a_need_and_a_learning_budget_a_benefit() -> None:
+    """"You're probably a fit if you've managed a monthly ad budget of £50k+ ..." was set
+    aside as a benefit (the word "budget"): it was the ad's only line of needs."""
+    ad = parse("Growth Marketing Manager\nYou're probably a fit if you've managed a monthly ad "
+               "budget of £50k+, you live in spreadsheets and SQL doesn't scare you.\n"
+               "Perks\n- €1,500 yearly learning budget\n")
+    assert any("ad budget" in r.text for r in ad.requirements), ad.requirements
+    assert any("learning budget" in s.text and s.why == "benefit" for s in ad.set_aside)
+
+
+def test_what_the_post_requires_after_the_firms_pledge_is_kept() -> None:
+    """"We are committed to safeguarding; this post requires a basic DBS check." was set
+    aside whole as company text; the check is a need, the pledge is the firm's."""
+    ad = parse("Fundraising Officer\nWe are committed to safeguarding; this post requires a "
+               "basic DBS check.\n")
+    assert [r.text for r in ad.requirements] == ["this post requires a basic DBS check"]
+    assert [s.text for s in ad.set_aside if s.why == "company"] == [
+        "We are committed to safeguarding"]
+
+
+def test_a_recruiters_client_told_is_company_text() -> None:
+    """"Established 30 years, our client is a respected electrical contractor ..." was a
+    must-have (the "30 years" read as experience); "our client is looking for" stays."""
+    ad = parse("Electrician - Manchester\nEstablished 30 years, our client is a respected "
+               "electrical contractor with a strong reputation across the North West.\n"
+               "Requirements: NVQ Level 3, 18th Edition.\n")
+    assert all("our client" not in r.text for r in ad.requirements), ad.requirements
+    assert any(s.text.startswith("Established 30 years") and s.why == "company"
+               for s in ad.set_aside), ad.set_aside

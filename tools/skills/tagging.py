@@ -668,12 +668,21 @@ _HELD_TALK = re.compile(r"^\W*(?:(?:i|we)\s+)?had\s+a\s+(?:quick\s+|long\s+|prop
                         r"1:1|one-to-one|meeting)\s+with\b", re.I)
 
 
+# a slow or hard start that ends in the deed done: "took me 2 hours but found the loose
+# neutral", "spent all morning on it but fixed it in the end"
+_GOT_THERE = re.compile(r"\bbut\s+(?:(?:i|we)\s+)?(?:(?:finally|eventually|still|then)\s+)?"
+                        r"(?:found|fixed|solved|sorted|traced|tracked down|finished|got it "
+                        r"(?:done|working|fixed|sorted))\b", re.I)
+
+
 def _tells_deed(sentence: str) -> bool:
     """Whether the sentence tells a deed of the writer's: it opens with one, has a later
-    clause where they act in the past, or tells a talk they held."""
+    clause where they act in the past, tells a talk they held, or ends a slow start with the
+    deed done."""
     from tools.verbs import is_past_form
 
-    if _opens_with_deed(sentence) or _HELD_TALK.search(sentence):
+    if _opens_with_deed(sentence) or _HELD_TALK.search(sentence) or \
+            _GOT_THERE.search(sentence):
         return True
     for found in _LATER_DEED.finditer(sentence):
         verb = found.group(1).lower()
@@ -699,6 +708,12 @@ _SLIP = re.compile(r"\b(?:mess\w* up|messed|mistakes?|forgot|wrong|fail\w*|again
                    r"screw\w* up|blew it|struggl\w*|should(?:'ve| have| of)?|need(?:s|ed)? to|"
                    r"lost my|panick\w*|froze|put off|not proud|(?:smarter|better) way|"
                    r"talk(?:ed)? me into)\b", re.I)
+
+
+# mistakes the writer found in the work checked are no slip of theirs ("we find many mistakes
+# in the count", "spotted two errors on the rota")
+_FOUND_FAULT = re.compile(r"\b(?:find|found|finds|spot(?:ted)?|caught|notic(?:e|ed))\s+(?:\w+\s+){0,2}?"
+                          r"(?:mistakes?|errors?)\b", re.I)
 
 
 # How the thing went, said of the thing ("it worked", "went fine"), not of the writer
@@ -760,7 +775,7 @@ def reading(text: str, sentence: Span, evidence: Span,
         # "this week the planner was sick, so I made the loading plan": how things were
         # before the writer's deed shows no skill of theirs ("plan shifts of employees")
         return pol, False
-    if grows and not cued and not _SLIP.search(said) and (
+    if grows and not cued and not _SLIP.search(_FOUND_FAULT.sub(" ", said)) and (
             _OCCASION.search(said) or _tells_deed(said) or _COPED.search(said)
             or _YEARS_AT_IT.search(said)):
         # "today i calm down a angry customer", "presented my capstone to the cohort, 10
@@ -787,7 +802,30 @@ def reading(text: str, sentence: Span, evidence: Span,
                                             in GROWTH_PARTS)) and \
             not _wish_of_its_own(text, sentence, clause):
         pol = "growth"
+    if pol == "demonstrated" and not overcome and _named_before_struggle(said, clause[0] -
+                                                                         sentence[0]):
+        pol = "growth"
     return pol, mood(said, text[clause[0] : clause[1]]) == "mine"
+
+
+# the writer's words in a clause: what they did or felt is told there
+_WRITER = re.compile(r"\b(?:i|i'?m|im|i'?ve|ive|i'?d|we|we'?re|we'?ve|me|my|us|our)\b", re.I)
+
+
+def _named_before_struggle(said: str, start: int) -> bool:
+    """Whether the clause at ``start`` only names the thing the writer then says they
+    struggle with: "This new ticket machine that does the contactless and the QR codes | has
+    got me beat". The clause names no deed (no word of the writer's, nothing in the past)
+    and the writer's struggle comes after it in the same sentence."""
+    from tools.verbs import is_past_form
+
+    cue = growth_cue(said, start)
+    if cue is None or cue.start() <= start:
+        return False
+    named = said[start:cue.start()]
+    words = re.findall(r"[a-z']+", named.lower())
+    return bool(words) and not _WRITER.search(named) and \
+        not any(is_past_form(w) for w in words)
 
 
 def _deed_polarity(text: str, sentence: Span, evidence: Span) -> Polarity | None:

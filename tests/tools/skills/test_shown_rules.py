@@ -1312,3 +1312,29 @@ def test_a_developers_words_in_another_trades_sense(sentence: str, unsaid: str |
                                                    said: str | None) -> None:
     labels = {t.label for t in tag(sentence, ("esco",))}
     assert unsaid not in labels and (said is None or said in labels), labels
+
+
+def test_a_slow_start_that_ends_in_the_deed_done_is_no_growth_area() -> None:
+    """An apprentice electrician's "took me 2 hours but found the loose neutral" and a shop
+    worker's "we find many mistakes" in the stock count were shown as growth areas: the
+    fault was found, the mistakes were others' and finding them was the work."""
+    found = tag("my supervisor let me do the fault finding on the lighting circuit alone, took "
+                "me 2 hours but found the loose neutral", ("esco",))
+    assert found and {t.polarity for t in found} == {"demonstrated"}, found
+    counted = tag("today i make the inventory count in the shop with my colleague, we find "
+                  "many mistakes", ("esco",))
+    assert counted and {t.polarity for t in counted} == {"demonstrated"}, counted
+    slipped = tag("today i made many mistakes on the till", ("esco",))
+    assert slipped and {t.polarity for t in slipped} == {"growth"}, slipped
+
+
+def test_the_thing_named_before_the_writers_struggle_is_a_growth_area() -> None:
+    """"This new ticket machine that does the contactless and the QR codes has got me beat"
+    showed "use ICT ticketing system" as a strength: the clause that names the machine
+    tells no deed, the struggle after it is the writer's."""
+    beat = tag("This new ticket machine that does the contactless and the QR codes has got me "
+               "beat, I keep pressing the wrong button.", ("esco",))
+    assert beat and {t.polarity for t in beat} == {"growth"}, beat
+    told = tag("I sold the new ticket machine to three shops and the QR codes have got me beat",
+               ("esco",))
+    assert any(t.polarity == "demonstrated" for t in told), told
