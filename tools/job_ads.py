@@ -351,7 +351,8 @@ _NEED_WORDS = re.compile(r"^\W*(?:(?:be |being )?(?:flexible|willing|able|happy|
 
 
 # "You'll also support our apprentices on site": what the reader will do, whatever its block
-_YOU_WILL_DO = re.compile(r"^\W*(?:as (?:our|the|an?) [^,.;]{3,60}?,?\s+)?"  # "As our Events Officer"
+# "As our Events Officer you will ...", "You'll support ..."
+_YOU_WILL_DO = re.compile(r"^\W*(?:as (?:our|the|an?) [^,.;]{3,60}?,?\s+)?"
                           r"you(?:'ll|’ll| will)\s+(?:also\s+|often\s+|regularly\s+)?"
                           r"(?!(?:be|have|get|receive|enjoy|join|find|love|work (?:in|for|with|"
                           r"from|alongside)|become|gain|benefit|need|bring|progress|"

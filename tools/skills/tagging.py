@@ -712,8 +712,8 @@ _SLIP = re.compile(r"\b(?:mess\w* up|messed|mistakes?|forgot|wrong|fail\w*|again
 
 # mistakes the writer found in the work checked are no slip of theirs ("we find many mistakes
 # in the count", "spotted two errors on the rota")
-_FOUND_FAULT = re.compile(r"\b(?:find|found|finds|spot(?:ted)?|caught|notic(?:e|ed))\s+(?:\w+\s+){0,2}?"
-                          r"(?:mistakes?|errors?)\b", re.I)
+_FOUND_FAULT = re.compile(r"\b(?:find|found|finds|spot(?:ted)?|caught|notic(?:e|ed))\s+"
+                          r"(?:\w+\s+){0,2}?(?:mistakes?|errors?)\b", re.I)
 
 
 # How the thing went, said of the thing ("it worked", "went fine"), not of the writer
