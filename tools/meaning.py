@@ -392,6 +392,32 @@ def named_missing(requirement: str, fact: Fact) -> str | None:
     return named_tool(requirement, fact) or _rare_missing(requirement, fact)
 
 
+# the topic a requirement asks to know: "Knowledge of coffee roasting is a plus",
+# "understanding of wound care"; the topic runs to a cue, a clause or the end
+_TOPIC = re.compile(r"\b(?:knowledge|understanding|awareness|familiarity) (?:of|in|about|with) "
+                    r"(?:the |a |an )?(?P<topic>[a-z][a-z-]*(?: [a-z][a-z-]*){0,3}?)"
+                    r"(?= (?:is|are|would|will|a|an|as|and|or|to|in|for|preferred|desirable|"
+                    r"essential|required|beneficial|advantageous|ideally|including|such)\b|"
+                    r"\s*[,.;:()/]|\s*$)", re.I)
+
+
+def topic_head_missing(requirement: str, fact: Fact, via: str) -> str | None:
+    """The head of the topic a requirement asks to know, when the sentence shares only a word
+    that qualifies it: "trained Marta on the coffee machine" shares "coffee" with "Knowledge
+    of coffee roasting" and shows no roasting. None when the head is said, or the shared
+    word is not part of the topic."""
+    found = _TOPIC.search(requirement)
+    if not found:
+        return None
+    words = found.group("topic").lower().split()
+    if len(words) < 2 or _stem(lemma(via.lower()))[:6] not in {_stem(lemma(w))[:6]
+                                                               for w in words[:-1]}:
+        return None
+    head = words[-1]
+    mine = {_stem(lemma(w))[:6] for w in re.findall(r"[a-z]+", said_done(fact).lower())}
+    return None if _stem(lemma(head))[:6] in mine or head in STOPWORDS else head
+
+
 RARE_DF = 3  # a word in at most this many ESCO skills (labels and descriptions) is specific
 
 
@@ -551,7 +577,9 @@ def _upgrade(m: Any, req_tags: Sequence[dict[str, Any]], done: Sequence[Fact],
     # ranks first among those that share one ("career conversations" for "career").
     shown.sort(key=lambda jc: -(near[jc[0]] + SHARED_BONUS * _overlap(m.requirement,
                                                                       done[jc[0]])))
-    named = named_missing(m.requirement, done[shown[0][0]]) if shown else None
+    named = (named_missing(m.requirement, done[shown[0][0]])
+             or topic_head_missing(m.requirement, done[shown[0][0]], shown[0][1])) \
+        if shown else None
     if shown and not named:
         cites = [done[j].id for j, _ in shown[:2]]
         m.status, m.cites, m.via, m.next_step = "covered", cites, shown[0][1], None

@@ -23,6 +23,7 @@ from tools.facts import Fact, short
 from tools.faithfulness import Segment
 from tools.reflection import cues_in  # the reflection policy's own STAR cues
 from tools.skills.mood import praise_received
+from tools.skills.tagging import job_statement
 from tools.skills.text import content_lemmas
 from tools.story_events import split_events
 from tools.story_text import clean
@@ -415,10 +416,13 @@ def draft(facts: list[Fact], about: str = "", picked: list[str] | None = None,
             lines = [(f, f.text, f.slot) for f in mine]
         else:
             # filler or a bare feeling ("ugh long week") is not a story line, nor the
-            # writer introducing themselves ("I'm Dorota, I run the night shift")
+            # writer introducing themselves ("I'm Dorota, I run the night shift") or
+            # saying their job ("I work as barista in a coffee shop, now 2 years": told in
+            # the past it would say they left)
             kept = [(f, text) for f in _one_event(mine, about)
                     if (text := clean(f.text)) and not _names_topic_only(text, about)
-                    and not introduction(text) and not opens_with_introduction(text)]
+                    and not introduction(text) and not opens_with_introduction(text)
+                    and not job_statement(text)]
             lines = [(f, to_past(t, slot), slot) for (f, t), slot in
                      zip(kept, _slots([t for _, t in kept], learned), strict=True)]
         for f, text, where in lines:

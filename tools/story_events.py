@@ -28,7 +28,17 @@ _SHIFT = re.compile(
 # a new event once the writer has already told a deed of their own (after "Saturday was mad
 # busy in the salon." it is how the event begins)
 _ARRIVES = re.compile(r"^\W*(?:a|an|one|another) (?:[\w-]+ ){1,3}(?:came in|walked in|came up to|"
-                      r"rang|called|phoned|turned up|showed up|arrived|came to)\b", re.I)
+                      r"rang|called|phoned|turned up|showed up|arrived|came to|(?:was|were) "
+                      # "one customer was shouting because ...": a scene of its own begins
+                      r"(?!(?:a|an|the|my|our|very|really|so|just)\b)[a-z]+ing)\b", re.I)
+# How the writer is now, told after the event ("honestly i am bad with the cash at closing",
+# "I still struggle with the rota app"): a growth note of its own, not the event's next step
+_SELF_NOW = re.compile(
+    r"^\W*(?:(?:honestly|tbh|ngl|but|and|also|still|to be honest)\W+)*(?:i'?m|i am|im)\s+"
+    r"(?:(?:still|really|so|quite|pretty|just|a bit|kind of|kinda|very)\s+)*(?:bad|not (?:good|"
+    r"great|confident|sure)|rubbish|terrible|awful|hopeless|useless|slow|weak|crap|unsure)\b|"
+    r"^\W*(?:(?:honestly|tbh|ngl|but|and|also|to be honest)\W+)*i\s+(?:still\s+)?(?:struggle|"
+    r"need to (?:get better|improve|learn|work on)|(?:do ?n[o']?t|dont) know how)\b", re.I)
 _WRITER_DID = re.compile(r"\b(?:i|we)\b", re.I)
 # A sentence that goes on with what came before stays in its event.
 _GOES_ON = re.compile(r"^\W*(?:he|she|they|it|this|that|we|everyone|all|by|after|afterwards|"
@@ -60,7 +70,7 @@ def split_events(facts: list[Fact]) -> list[list[Fact]]:
     for i in range(1, len(facts)):
         text = facts[i].text
         shift = _SHIFT.search(text) is not None or (
-            _ARRIVES.search(text) is not None
+            (_ARRIVES.search(text) is not None or _SELF_NOW.search(text) is not None)
             and any(_WRITER_DID.search(facts[j].text) for j in events[-1]))
         far = False
         if vecs is not None:

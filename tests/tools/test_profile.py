@@ -949,3 +949,17 @@ def test_liaising_is_shown_by_whom_the_person_rang_whoever_the_ad_names() -> Non
     liaise = by_req["Liaise with families, GPs and district nurses"]
     assert liaise["status"] == "transferable" and "rang" in liaise["why"], liaise
     assert by_req["Communicate with families via Salesforce"]["status"] == "gap"
+
+
+def test_the_topic_asked_is_not_shown_by_a_word_that_only_qualifies_it() -> None:
+    """A barista who trained a colleague "on the coffee machine" had "Knowledge of coffee
+    roasting is a plus" covered (the shared word "coffee"); roasting was never said, so the
+    link is transferable and names the word missing."""
+    from memory.records import get_records
+
+    uid = get_records().ensure_user("cli", "local", "ana", "Ana")
+    _reflect(uid, "2026-11-30", "this week i trained the new girl Marta on the coffee machine, "
+                                "i show her how to steam milk and do the latte art heart")
+    (need,) = profile_for(uid, "Café Supervisor\nWhat we are looking for:\n- Knowledge of "
+                               "coffee roasting is a plus\n").facts["matches"]
+    assert need["status"] != "covered" and "roasting" in (need["why"] or ""), need

@@ -379,3 +379,39 @@ def test_an_outcome_joined_by_and_at_the_end_of_the_deed_is_the_result() -> None
     mine = draft(_facts("I rang the ward and the sister was out, so I went up myself and "
                         "sorted the bed"))
     assert not any("sorted" in line.text for line in mine.sections.get("result", []))
+
+
+def test_how_the_writer_is_now_is_not_the_next_step_of_the_event() -> None:
+    """A barista's "honestly i am bad with the cash at closing" after training a colleague
+    was told in her training story as an Action ("I was bad with the cash ..."); "Honestly I
+    was so nervous" in the event's own past stays in it."""
+    events = split_events(_facts(
+        "this week i trained the new girl Marta on the coffee machine, i show her how to "
+        "steam milk and do the latte art heart",
+        "honestly i am bad with the cash at closing, the till was 12 euro short and i dont "
+        "know why"))
+    assert len(events) == 2
+    nervous = split_events(_facts("I presented the quarterly numbers to the board.",
+                                  "Honestly I was so nervous I stumbled over the first slide."))
+    assert len(nervous) == 1
+
+
+def test_someone_new_in_a_scene_of_their_own_starts_an_event() -> None:
+    """"one customer was shouting because his oat latte took 10 minutes" after the grinder
+    fixed is a scene of its own."""
+    events = split_events(_facts(
+        "the grinder was making a strange noise, i cleaned the burrs and calibrated the dose "
+        "again, the espresso tasted much better after",
+        "one customer was shouting because his oat latte took 10 minutes, i say sorry and "
+        "gave him a free cookie, he calmed down"))
+    assert len(events) == 2
+
+
+def test_the_writers_job_is_no_line_of_the_story() -> None:
+    """"I work as barista in a coffee shop in Lisbon, now 2 years." was the story's title and
+    Action, told in the past ("I worked as barista ..., now 2 years"), as if she had left."""
+    story = draft(_facts("I work as barista in a coffee shop in Lisbon, now 2 years.",
+                         "the grinder was making a strange noise, i cleaned the burrs and "
+                         "calibrated the dose again, the espresso tasted much better after"))
+    told = " ".join(line.text for lines in story.sections.values() for line in lines)
+    assert "barista" not in told and "burrs" in told, story.sections

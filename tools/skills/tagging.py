@@ -110,6 +110,12 @@ SPARE = 3  # ESCO candidates looked at per tag a sentence may show
 
 ONET_MIN_WORDS = 3  # the fewest words of a unit that shows an O*NET work activity
 # a phrase that opens with a preposition says where or for whom, not what was done
+# a clause that only names when ("wednesday", "the next morning", "last weekend")
+_WHEN_ONLY = re.compile(r"\W*(?:(?:on|the|this|that|next|last|every|each|and|or|in|at|early|late)"
+                        r"\s+)*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|"
+                        r"tonight|tomorrow|morning|afternoon|evening|night|week|weekend|"
+                        r"(?:jan|febr)uary|march|april|may|june|july|august|(?:sept|octo|nove|"
+                        r"dece)mber)s?\W*", re.I)
 _PLACE = re.compile(r"(?:for|in|at|on|to|into|onto|from|of|with|by|about|over|under|after|"
                     r"before|during|near|behind|around|across|through)\b", re.I)
 
@@ -208,6 +214,9 @@ def _collect(found: dict[int, tuple[float, Span, Span]], tagger: Tagger, text: s
                 continue  # "for the kitchen", "at visiting time" name where or when
             if top is None and m is None and scene:
                 continue  # "first week on placement in year 3." sets the scene, does nothing
+            if top is None and m is None and unit.is_clause and \
+                    _WHEN_ONLY.fullmatch(text, *unit.span):
+                continue  # "... on tuesday and | wednesday": a day is no skill ("manage time")
             if top is None and m is None and unit.is_clause and \
                     everyday_words(text[unit.span[0]:unit.span[1]]):
                 continue  # "it worked", "got it done": everyday words name no skill
@@ -311,10 +320,12 @@ def _scene(sentence: str) -> bool:
 # The writer's job said alone: "I'm a vet nurse, 4 years now at a mixed practice", "been a
 # chef for 12 years, mostly italian", "I work as a plumber, mostly boilers": the trade (the
 # writer's context), no deed; "I'm a carer, did 4 calls this morning" tells one
-_JOB_OPENING = re.compile(r"^\W*(?:(?:so|well|ok|okay|hi|hello|hey)\W+)?(?:i'?m|im|i’m|i am|"
+_JOB_OPENING = re.compile(r"^\W*(?:(?:so|well|ok|okay|hi|hello|hey)\W+)?(?:(?:i'?m|im|i’m|i am|"
                           r"i\s+work(?:ed)?\s+as|(?:i'?ve|i’ve|ive|i have)\s+been|been)\s+"
                           r"(?:(?:still|currently|now|just|only|basically)\s+)?"
-                          r"(?:working\s+as\s+)?(?:an?)\s+(?=\w)", re.I)
+                          r"(?:working\s+as\s+)?(?:an?)\s+|"
+                          # written without the article: "I work as barista in a coffee shop"
+                          r"i\s+(?:(?:still|currently|now)\s+)?work(?:ed)?\s+as\s+)(?=\w)", re.I)
 _JOB_WORDS = frozenset({"qualified", "based", "registered", "trained", "working", "employed",
                         "contracted", "self-employed", "mixed", "specialised", "specialized",
                         "experienced", "licensed", "certified", "skilled", "retired",

@@ -1338,3 +1338,21 @@ def test_the_thing_named_before_the_writers_struggle_is_a_growth_area() -> None:
     told = tag("I sold the new ticket machine to three shops and the QR codes have got me beat",
                ("esco",))
     assert any(t.polarity == "demonstrated" for t in told), told
+
+
+def test_a_day_named_alone_shows_no_skill() -> None:
+    """"... i open the shop alone on tuesday and wednesday" showed "manage time" with
+    "wednesday" as its evidence (a clause cut at "and")."""
+    shown = tag("this week the manager was on holiday so i open the shop alone on tuesday and "
+                "wednesday", ("esco",))
+    assert all(t.evidence.strip().lower() not in ("wednesday", "tuesday") for t in shown), shown
+
+
+def test_a_job_said_without_the_article_is_the_writers_trade() -> None:
+    """"I work as barista in a coffee shop in Lisbon, now 2 years" (no article, as many
+    write it) showed "work in shifts" as a deed."""
+    from tools.skills.tagging import job_statement
+
+    assert job_statement("I work as barista in a coffee shop in Lisbon, now 2 years.")
+    assert not job_statement("I work as barista and today i trained marta on the machine")
+    assert tag("I work as barista in a coffee shop in Lisbon, now 2 years.", ("esco",)) == []
