@@ -696,7 +696,8 @@ def _items(part: str, most: int = 3) -> list[str]:
     else:
         pieces.append(part.strip(" .;"))
     if len(pieces) > 1 and all(0 < len(p.split()) <= most for p in pieces) and \
-            not any(_HOW_SAID.fullmatch(p) for p in pieces[1:]) and not _SHARED_OBJECT(pieces):
+            not any(_HOW_SAID.fullmatch(p) or _WHERE_SAID.match(p) for p in pieces[1:]) and \
+            not _SHARED_OBJECT(pieces):
         return pieces
     return [part.strip(" ;")]
 
@@ -712,5 +713,9 @@ def _SHARED_OBJECT(pieces: list[str]) -> bool:  # noqa: N802 (reads as the rule 
 
 
 # words that only say how the item before them is meant ("Good English, written and spoken")
+# a piece that says how or where the need before it is used, not a need of its own
+# ("Excellent communication skills, on the phone and by email")
+_WHERE_SAID = re.compile(r"(?:both\s+)?(?:on|by|over|via|in|at|with|face to face|in person|"
+                         r"through|across)\b", re.I)
 _HOW_SAID = re.compile(r"(?:both )?(?:written|spoken|verbal|oral|read|fluent|native|basic|"
                        r"conversational|business|professional|advanced|intermediate)", re.I)

@@ -8,6 +8,7 @@ offline text) and the check result is logged and returned under ``faithfulness``
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Iterator
@@ -36,6 +37,7 @@ from prompts.phrasebook import (
 )
 from tools import resume, stories
 from tools import strengths as strengths_tool
+from tools.export_check import check_export
 from tools.facts import Fact, facts_for, introduction_facts, render
 from tools.faithfulness import Segment, check_segments
 from tools.profile import tailor
@@ -300,14 +302,25 @@ def profile_for(user_id: str, job_text: str, fmt: str = "md",
     if top and story is not None and not story.sections:  # its evidence is a credential
         story = stories.draft(facts, top.requirement)
     labels = [lab for m in profile.matches for lab in m.labels]
+    json_resume = resume.json_resume(profile, by_id, name)
     out = finish("profile", user_id, resume.blocks(profile, by_id, name, story), by_id,
                  {"job": profile.job.title, "coverage": profile.coverage(),
                   "matches": [m.model_dump() for m in profile.matches],
-                  "ignored": profile.job.ignored,
-                  "json_resume": resume.json_resume(profile, by_id, name)},
+                  "ignored": profile.job.ignored, "json_resume": json_resume},
                  job_text="\n".join([job_text, *labels]), terms=_terms(facts, labels),
                  model=model)
     out.facts["format"] = fmt
+    # the JSON Resume travels beside the chat reply (a CV builder reads it) once the export
+    # checker finds nothing in it the person's items do not support
+    check = check_export(json_resume, "jsonresume", by_id, profile.job, name)
+    if check.ok:
+        out.attachments.append(Attachment(
+            filename="resume.json", mime="application/json",
+            content=json.dumps(json_resume, ensure_ascii=False, indent=2).encode()))
+        out.reply = f"{out.reply}\n\n{render_template('profile_resume_attached')}"
+    else:
+        log.warning("export check: resume.json not attached (%d violation(s): %s)",
+                    len(check.violations), check.violations[:2])
     return out
 
 

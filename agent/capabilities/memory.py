@@ -143,6 +143,21 @@ def write_export(user_id: str, target: Path | None = None) -> tuple[Path, bytes]
     return target, body
 
 
+def keep_attachment(user_id: str, filename: str, content: bytes) -> Path:
+    """Write a reply's file for a channel that cannot attach it (the terminal) to a private
+    file under the data dir's exports, where the same rules as for exports hold: removed
+    with the user's data on forget, and after a day."""
+    remove_exports()
+    get_settings().ensure_home()
+    folder = _exports()
+    folder.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    target = folder / f"{user_id}-{stamp}-{Path(filename).name}"
+    target.write_bytes(content)
+    target.chmod(0o600)
+    return target
+
+
 def export_turn(user_id: str) -> ToolResult:
     """Chat export: write the private copy and attach the same bytes to the reply."""
     path, body = write_export(user_id)

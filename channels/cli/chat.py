@@ -38,6 +38,7 @@ def register(app: typer.Typer) -> None:
 async def _chat(user: str, conversation: str | None, interactive: bool) -> None:
     from datetime import UTC, datetime
 
+    from agent.capabilities.memory import keep_attachment
     from agent.service import AgentService
 
     out = Console(highlight=False, soft_wrap=True)
@@ -77,3 +78,8 @@ async def _chat(user: str, conversation: str | None, interactive: bool) -> None:
                     if att.mime == "text/markdown":
                         out.print(f"--- {att.filename} ---\n{att.content.decode()}\n",
                                   markup=False)
+                    elif att.mime == "application/json" and \
+                            att.filename != "passport-export.json":  # written already
+                        kept = keep_attachment(user_id, att.filename, att.content)
+                        out.print(render("cli_attachment_kept", name=att.filename,
+                                         where=str(kept)), markup=False)

@@ -117,3 +117,24 @@ def test_an_unclosed_block_is_sent_at_the_end_of_piped_input() -> None:
     draft = get_records().draft_reflection(user) if user else None
     assert draft is not None
     assert draft["text"] == "I cleared the blocked drain at the allotment.\nTook an hour."
+
+
+def test_a_profile_in_the_terminal_keeps_its_json_resume_as_a_private_file(
+        passport_home: Path) -> None:
+    """A postman asked the terminal chat for his profile "as json resume": Telegram and Slack
+    get resume.json beside the profile, the terminal printed nothing of it. It is written
+    under the data dir's exports (private, removed with his data) and the path is said."""
+    import json
+    import re
+
+    script = "\n".join(["I rebuilt the cold room shelving at the bakery in two evenings.",
+                        "just save it", 'tailor my profile for this job: """', *AD, '"""',
+                        "/quit"]) + "\n"
+    result = CliRunner().invoke(build_app(), ["chat", "--user", "tam"], input=script)
+    assert result.exit_code == 0, result.output
+    found = re.search(r"--- resume\.json saved to (\S+)", result.output)
+    assert found, result.output
+    kept = Path(found.group(1))
+    assert kept.parent == passport_home / "exports" and kept.stat().st_mode & 0o077 == 0
+    resume = json.loads(kept.read_text(encoding="utf-8"))
+    assert resume["meta"]["x-talentPassport"]["job"]["title"].startswith("Night Porter")

@@ -100,9 +100,17 @@ async def test_buttons_strengths_profile_export_and_forget(
     api.send_text(ANA, f"/profile {AD}")
     prof = await api.wait_text(ANA, "profile for", after=n)
     assert "organised a workshop" in prof.params["text"]
+    # the profile as a JSON Resume travels beside it as a file, the ad only in its meta
+    cv = await api.wait_for(lambda c: c.method == "sendDocument" and
+                            c.params.get("document_filename") == "resume.json", after=n)
+    resume = json.loads(cv.files["document"])
+    assert resume["skills"] and resume["meta"]["x-talentPassport"]["job"]["ad"] == AD.strip()
+    assert AD.strip()[:40] not in json.dumps({k: v for k, v in resume.items() if k != "meta"})
     n = len(api.calls)
     api.send_text(ANA, "/export")
-    doc = await api.wait_for(lambda c: c.method == "sendDocument", after=n)
+    doc = await api.wait_for(lambda c: c.method == "sendDocument" and
+                             c.params.get("document_filename") == "passport-export.json",
+                             after=n)
     assert json.loads(doc.files["document"])["reflections"][0]["text"] == "\n".join(LINES[:3])
     n = len(api.calls)
     api.send_text(ANA, "/forget")

@@ -1086,3 +1086,13 @@ def test_a_recruiters_client_told_is_company_text() -> None:
     assert all("our client" not in r.text for r in ad.requirements), ad.requirements
     assert any(s.text.startswith("Established 30 years") and s.why == "company"
                for s in ad.set_aside), ad.set_aside
+
+
+def test_how_a_need_is_used_is_no_need_of_its_own() -> None:
+    """"Excellent communication skills, on the phone and by email" became three must-haves;
+    "by email" was then covered by "organise mail deliveries"."""
+    ad = parse("Logistics Coordinator\nWhat you'll need:\nExcellent communication skills, on "
+               "the phone and by email\nKubernetes, public speaking, SQL and Excel\n")
+    assert [r.text for r in ad.requirements] == [
+        "Excellent communication skills, on the phone and by email", "Kubernetes",
+        "public speaking", "SQL", "Excel"]

@@ -20,10 +20,17 @@ AVOID = re.compile(r"\b(?:i\s+)?(?:(?:really\s+)?(?:hate|dislike|avoid|can'?t st
                    # "what could I do instead of teaching?", "something away from retail"
                    r"instead of|other than|apart from|away from|(?:get|move|step) out of|"
                    r"leav(?:e|ing) (?=\w+ing\b|retail|care|nursing|teaching|hospitality)|"
-                   r"quit(?:ting)?)\s+(?P<x>[^.;!?\n]+)", re.I)
+                   r"quit(?:ting)?|"
+                   # "something with planning, not carrying parcels in the rain"
+                   r"(?:,|\bbut)\s*(?:definitely\s+|just\s+)?not(?=\s+\w+ing\b))\s+(?P<x>[^.;!?\n]+)",
+                   re.I)
 SPLIT = re.compile(r"\s*(?:,|\bbut\b|\band (?:i|i'?d|would)\b)\s*", re.I)
 
 
+# what stands before the thing itself: "something with planning", "a job in logistics"
+_VAGUE_START = re.compile(r"^(?:(?:something|anything|a job|a role|work|jobs|roles|stuff)\s+"
+                          r"(?:with|in|around|involving|that involves|where i can|where i)\s+|"
+                          r"(?:doing|working (?:with|in|on))\s+(?=\w))", re.I)
 _FILLER_END = re.compile(r"(?:\s+(?:please|pls|plz|though|tho|thanks|really|anymore|"
                          r"any more|lol|haha|honestly|tbh))+\s*$", re.I)
 
@@ -33,6 +40,7 @@ def _phrases(pattern: re.Pattern[str], text: str) -> list[str]:
     for found in pattern.finditer(text):
         part = SPLIT.split(found.group("x") or found.group("y") or "")[0].strip(" -")
         part = _FILLER_END.sub("", part)  # "away from retail please" -> "retail"
+        part = _VAGUE_START.sub("", part)  # "something with planning" -> "planning"
         if len(part) >= 3 and part.lower() not in {"it", "that", "this", "sure", "really"}:
             out.append(part)
     return out

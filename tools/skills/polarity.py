@@ -147,6 +147,11 @@ def _someone_elses_clause(before: str) -> bool:
     return bool(_PERSON.search(clause)) and not _WRITER.search(clause)
 
 
+# what there is to avoid, not the writer avoiding: "which dogs to", "the roads to", "what to"
+_WHAT_TO = re.compile(r"\b(?:which|what|how|where|who|(?!(?:tries|does|goes)\b)\w+s)\s+to\s+$",
+                      re.I)
+
+
 def growth_cue(text: str, since: int = 0) -> re.Match[str] | None:
     """The first growth cue of a text that is the writer's: not a word inside a compound
     ("a lunch-and-learn to the sales team") nor a feeling said of someone else ("she was
@@ -156,6 +161,8 @@ def growth_cue(text: str, since: int = 0) -> re.Match[str] | None:
         if found.start() and text[found.start() - 1] == "-":
             continue
         before = text[: found.start()]
+        if found.group(0).lower().startswith("avoid") and _WHAT_TO.search(before[-40:]):
+            continue  # "showed him the shortcuts and which dogs to avoid": what to steer clear of
         if _WHO_END.search(before[-12:]):
             continue  # "Had a 1:1 with Aisha who wants to drop further maths": Aisha's wish
         if _OF_A_PERSON.match(text, found.end()) and _DETERMINER_END.search(before[-40:]) and \

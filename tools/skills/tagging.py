@@ -409,6 +409,10 @@ _HEATED = r"angry|angrily|furious|upset|rude|shout\w*|yell\w*|irate|fum\w*|livid
 # prescribing; a mechanic's "found the fault" may still diagnose) and playing an instrument
 # ("tuned the piano" is no "play the piano"): the act a label opens with, and its words
 _NAMED_ACTS = ((re.compile(r"^prescribe\b", re.I), re.compile(r"\bprescri\w*", re.I)),
+               # dogs walked, not a postman's walk where dogs are met ("... the walk for the
+               # new lad, showed him which dogs to avoid")
+               (re.compile(r"\bdog walking\b", re.I),
+                re.compile(r"\bwalk\w*\s+(?:\w+\s+){0,2}?dogs?\b|\bdogs?\s*-?\s*walk\w*", re.I)),
                (re.compile(r"^play (?:the |musical )", re.I),
                 re.compile(r"\b(?:play\w*|gigs?|gigged|jam\w*|busk\w*|sang|sing\w*|practi[cs]\w*|"
                            r"rehears\w*|perform\w*|concert|recital)\b", re.I)),

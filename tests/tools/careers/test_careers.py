@@ -67,6 +67,9 @@ def test_interests_asked_once_kept_and_honoured() -> None:
     ("what could I do instead of teaching?", ["teaching"], []),
     ("jobs away from retail please", ["retail"], []),
     ("I want to get out of hospitality, I love cooking though", ["hospitality"], ["cooking"]),
+    # a postman: the thing itself, not "something with", and ", not ..." is what to avoid
+    ("i'd like something with planning, not carrying parcels in the rain at 60",
+     ["carrying parcels in the rain at 60"], ["planning"]),
 ])
 def test_what_to_leave_behind_is_what_to_avoid(said: str, avoid: list[str],
                                               enjoy: list[str]) -> None:

@@ -1356,3 +1356,17 @@ def test_a_job_said_without_the_article_is_the_writers_trade() -> None:
     assert job_statement("I work as barista in a coffee shop in Lisbon, now 2 years.")
     assert not job_statement("I work as barista and today i trained marta on the machine")
     assert tag("I work as barista in a coffee shop in Lisbon, now 2 years.", ("esco",)) == []
+
+
+def test_what_there_is_to_avoid_is_no_avoidance_and_dogs_met_are_not_walked() -> None:
+    """A postman "showed him the shortcuts and which dogs to avoid": training the new lad was
+    shown as a growth area ("avoid" read as his avoidance) beside "provide dog walking
+    services"; "I try to avoid the phone calls" still is avoidance."""
+    shown = tag("this week i sorted out the walk for the new lad, showed him the shortcuts and "
+                "which dogs to avoid haha", ("esco",))
+    assert shown and {t.polarity for t in shown} == {"demonstrated"}, shown
+    assert "provide dog walking services" not in {t.label for t in shown}
+    assert growth_cue("i try to avoid the phone calls with angry clients")
+    assert "provide dog walking services" in {
+        t.label for t in tag("walked three dogs for a neighbour every morning this week",
+                             ("esco",))}
