@@ -22,7 +22,7 @@ from prompts.phrasebook import (
     UNDO,
     YES,
 )
-from tools.job_ad_rules import WRITER, chat_ad_line, continues_ad
+from tools.job_ad_rules import WRITER, chat_ad_line, continues_ad, diary_note
 from tools.reflection import is_question, wants_save
 from tools.understanding.commands import introduction
 from tools.understanding.understand import Understanding, declares_deed, understand
@@ -262,6 +262,8 @@ def awaited_ad(text: str, got: Understanding) -> bool:
     and nothing of it is kept."""
     if not text.strip() or WRITER.search(text) or text.rstrip().endswith("?"):
         return False
+    if "\n" not in text.strip() and diary_note(text):
+        return False  # "spent tuesday chasing a race condition ...": the week, without "I"
     return "\n" in text.strip() or not got.confident or got.intent in (
         "reflection", "answer", "profile", "small_talk", "unsure")
 

@@ -541,6 +541,34 @@ _PLUS = re.compile(r"\b(?:is|are|would be) (?:a (?:big |huge |real )?plus|an adv
                    r"desirable|essential|required|preferred|mandatory|beneficial)\b", re.I)
 
 
+# words in the past form that open an ad's lines as adjectives ("Experienced in ...",
+# "Proven track record", "Based in Leeds", "Used to working under pressure")
+_AD_PARTICIPLES = frozenset({
+    "experienced", "qualified", "skilled", "proven", "required", "preferred", "established",
+    "based", "located", "registered", "motivated", "detailed", "organised", "organized",
+    "dedicated", "talented", "licensed", "certified", "trained", "used", "advanced", "paid",
+    "accredited", "enhanced", "extended", "dbs-checked", "recognised", "recognized", "added",
+    "desired", "needed", "expected", "focused", "driven", "committed", "self-motivated",
+    "detail-oriented", "specialised", "specialized", "supported", "salaried", "shared"})
+_CLAUSE_OPEN = re.compile(r"(?:^|[.;,!]\s*|\s(?:and|then|so|but)\s+)(?:(?:also|then|just|"
+                          r"finally|eventually|and|so|but)\s+)*([a-z][a-z'-]+)", re.I)
+_DAY_TOLD = re.compile(r"\b(?:today|yesterday|tonight|last night|this (?:morning|week)|"
+                       r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
+
+
+def diary_note(text: str) -> bool:
+    """Whether a message tells what was done, without "I" ("spent tuesday chasing a race
+    condition ..., added a SELECT FOR UPDATE and wrote a regression test", "also paired with
+    our junior on her first PR, walked her through mocking the stripe client"): two clauses
+    that open with a verb in the past, or one on a day named. An ad never says what was
+    done; its past forms are adjectives ("Experienced in", "Proven track record")."""
+    from tools.verbs import is_past_form
+
+    opened = [w.lower() for w in _CLAUSE_OPEN.findall(text)]
+    done = [w for w in opened if is_past_form(w) and w not in _AD_PARTICIPLES]
+    return len(done) >= 2 or (len(done) == 1 and _DAY_TOLD.search(text) is not None)
+
+
 def chat_ad_line(text: str) -> str | None:
     """Why a chat message reads as a job ad's text rather than the writer's own words, or
     None. A job ad pasted into a chat that sends each line alone ("About us: We are a ...",
@@ -552,7 +580,7 @@ def chat_ad_line(text: str) -> str | None:
         ``heading``, ``company``, ``benefit``, ``metadata``, ``application``, ``duty`` or
         ``requirement``; None for anything else.
     """
-    if WRITER.search(text):
+    if WRITER.search(text) or ("\n" not in text.strip() and diary_note(text)):
         return None
     lines = [x for x in text.splitlines() if x.strip()]
     if len(lines) > 1:

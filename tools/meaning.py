@@ -550,11 +550,48 @@ def how_long_untold(matches: Sequence[Any], done: Sequence[Fact]) -> None:
     for m in matches:
         if m.status != "covered" or not DURATION.search(m.requirement):
             continue
-        if any(told_how_long(said.get(c, "")) for c in m.cites):
+        asked = months(m.requirement)
+        told = [months(said.get(c, "")) for c in m.cites if told_how_long(said.get(c, ""))]
+        if told and (asked is None or any(t is None or t >= asked for t in told)):
             continue
         via = m.via or m.term or next(iter(m.labels), "") or "this work"
         m.status, m.via = "transferable", via
-        m.why = render_template("match_duration_missing", via=via)
+        if told:  # "backend dev at a fintech, 3 yrs" for "4+ years of professional Python"
+            short = max(t for t in told if t is not None)
+            m.why = render_template("match_duration_short", via=via, told=_as_time(short),
+                                    asked=_as_time(asked))
+        else:
+            m.why = render_template("match_duration_missing", via=via)
+
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1}
+
+
+def months(text: str) -> int | None:
+    """The longest length of time a text says, in months ("3 yrs" 36, "six months" 6,
+    "2+ years" 24), or None when it says none in numbers ("a few years", "since 2019")."""
+    found = []
+    for m in DURATION.finditer(text):
+        said = m.group(0).lower()
+        if re.match(r"(?:a few|several|many)\b", said):
+            continue  # "a few years": how many is not said
+        number = re.match(r"(\d+(?:\.\d+)?|[a-z]+)", said)
+        if number is None:
+            continue
+        n = float(number.group(1)) if number.group(1)[0].isdigit() else \
+            _NUMBER_WORDS.get(number.group(1))
+        if n is None:
+            continue
+        found.append(round(n * (1 if "month" in said else 12)))
+    return max(found) if found else None
+
+
+def _as_time(n: int | None) -> str:
+    if n is None:
+        return "more"
+    return f"{n // 12} year{'s' if n // 12 != 1 else ''}" if n % 12 == 0 else \
+        f"{n} month{'s' if n != 1 else ''}"
 
 
 def _upgrade(m: Any, req_tags: Sequence[dict[str, Any]], done: Sequence[Fact],

@@ -207,8 +207,16 @@ def _term_pattern(term: str) -> re.Pattern[str]:
         base, number = versioned
         return re.compile(rf"(?<![\w.+#]){re.escape(base)}(?:\s?{number})?(?![\w+#])",
                           0 if base.isupper() else re.I)
-    # "Power BI" also as "PowerBI" or "Power-BI"
-    return re.compile(rf"(?<![\w.+#]){spelled(term)}(?![\w+#])", re.I)
+    # "Power BI" also as "PowerBI" or "Power-BI"; one product under its other name
+    # ("postgres" is PostgreSQL, "k8s" Kubernetes)
+    names = "|".join(spelled(t) for t in (term, *SAME_TECH.get(term.lower(), ())))
+    return re.compile(rf"(?<![\w.+#])(?:{names})(?![\w+#])", re.I)
+
+
+# one product, two names people write: the one covers the other (RELATED_TECH is a
+# neighbour, which is only transferable)
+SAME_TECH = {"postgresql": ("postgres",), "postgres": ("postgresql",), "kubernetes": ("k8s",),
+             "k8s": ("kubernetes",)}
 
 
 def _term_facts(term: str, done: list[Fact]) -> list[Fact]:

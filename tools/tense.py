@@ -39,6 +39,7 @@ from tools.tense_words import (
     PRONOUNS,
     SAME,
     SUBJECTS,
+    TIME_OBJECT,
     TO_OK,
     UNSURE,
     WEAK,
@@ -223,6 +224,7 @@ def _fragment(s: Sentence, slot: str | None) -> None:
     if not is_past_form(first) or first in SUBJECTS:
         return
     ok = nxt in OBJECT or counted or first == "got" or (nxt == "to" and first in TO_OK) or \
+        nxt in TIME_OBJECT or \
         (first in ("learnt", "learned", "realised", "realized", "noticed") and nxt == "that")
     if first in GIVEN:  # "Offered a job", "Told off": done to the person, unless "Told him"
         ok = nxt in PRONOUNS

@@ -71,7 +71,11 @@ PRONOUNS = words("him her them it everyone everybody")
 PARTICLES = words("up out down off back over round home")
 # Past forms without an object that tell where the person went ("Went home", "Stayed late").
 MOVED = words("went came stayed worked waited talked spoke drove walked ran rushed arrived slept "
-              "sat stood")
+              "sat stood paired teamed chatted met dealt liaised volunteered")
+# days and stretches of time a past form may take as its object: "Spent tuesday chasing a
+# race condition", "Worked saturday", "Spent ages on it"
+TIME_OBJECT = words("monday tuesday wednesday thursday friday saturday sunday today yesterday "
+                    "ages hours most half weekend morning afternoon evening night")
 PREPS = words("with for at in on into through till until from about around across after before "
               "late early home")
 # Verbs whose past is the base form ("put", "read", "let"): already told in the past.

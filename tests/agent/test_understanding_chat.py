@@ -249,3 +249,33 @@ async def test_the_job_a_first_moment_opens_with_is_kept_for_careers() -> None:
         lea = service.user_for("cli", "local", "lea")
         await converse(service, lea, ["I work in a team of five, we did the stock count"])
         assert get_records().career_prefs(lea).get("job") is None
+
+
+async def test_a_developer_who_says_his_role_and_writes_his_week_without_i_is_heard() -> None:
+    """A backend developer's "backend dev at a fintech, 3 yrs, mostly python and postgres"
+    read as a profile request: the coach asked for a job ad, and his next two messages, his
+    week written without "I" ("spent tuesday chasing a race condition ..."), were dropped as
+    lines of an ad. His role is his introduction, and his week is his moment. The 3 years he
+    told cover Python (named) but not "4+ years", which the profile says plainly."""
+    async with AgentService() as service:
+        sam = service.user_for("cli", "local", "sam-dev")
+        await converse(service, sam, [
+            "hey", "backend dev at a fintech, 3 yrs, mostly python and postgres",
+            "spent tuesday chasing a race condition in the payment webhook handler, turned out "
+            "two workers picked the same job. added a SELECT FOR UPDATE SKIP LOCKED and wrote "
+            "a regression test",
+            "also paired with our junior on her first PR, walked her through mocking the "
+            "stripe client",
+            "just save it"])
+        (saved,) = get_records().list_reflections(sam)
+        assert "race condition" in saved["text"] and "paired with our junior" in saved["text"]
+        assert get_records().career_prefs(sam)["work_said"] == (
+            "backend dev at a fintech, 3 yrs, mostly python and postgres")
+        ad = ("Senior Python Engineer\nRequirements\n- 4+ years of professional Python "
+              "experience\n- Deep knowledge of PostgreSQL\n")
+        out = (await converse(service, sam, [f"tailor my profile for this job:\n{ad}"]))[0]
+        matches = {m["requirement"]: m for m in out.data["profile"]["matches"]}
+        years = matches["4+ years of professional Python experience"]
+        assert years["status"] == "transferable" and "3 years" in years["why"], years
+        assert matches["Deep knowledge of PostgreSQL"]["status"] == "covered"
+        await service.forget(sam)

@@ -82,3 +82,20 @@ def test_a_hostile_line_after_an_ad_line_is_read_in_time() -> None:
         continues_ad(line)
         chat_ad_line(line)
     assert time.monotonic() - start < 5
+
+
+def test_a_week_written_without_i_is_no_line_of_an_ad() -> None:
+    """After the coach asked for an ad, a developer's week without "I" was kept as two lines
+    of it ("spent tuesday chasing a race condition ..."); an ad's past forms are adjectives."""
+    from tools.job_ad_rules import diary_note
+
+    week = ("spent tuesday chasing a race condition in the payment webhook handler, turned out "
+            "two workers picked the same job. added a SELECT FOR UPDATE SKIP LOCKED and wrote a "
+            "regression test")
+    assert diary_note(week) and chat_ad_line(week) is None
+    assert diary_note("also paired with our junior on her first PR, walked her through mocking "
+                      "the stripe client")
+    for line in ("Experienced in Python, proven track record, based in Leeds",
+                 "- Used to working under pressure, trained in first aid",
+                 "Paid training, shared tips, added bonus"):
+        assert not diary_note(line), line

@@ -569,14 +569,17 @@ def test_a_profile_too_long_for_a_chat_keeps_its_gaps_and_travels_whole_as_a_fil
           "findings to managers\nRequirements:\n- Good working knowledge of SQL\n- Some "
           "experience with Python (pandas) or R\n- A degree in a numerate subject\n")
     whole = answers.profile_turn(uid, f"tailor my profile for this job: {ad}")
-    assert "## STAR story" in whole.reply and whole.attachments == []
-    monkeypatch.setattr(answers, "CHAT_LIMIT", len(whole.reply) - 50)
+    # (the JSON Resume always travels beside it; the Markdown only when the chat cut it)
+    assert "## STAR story" in whole.reply and [a.filename for a in whole.attachments] == [
+        "resume.json"]
+    monkeypatch.setattr(answers, "CHAT_LIMIT", len(whole.facts["text"]) - 50)
     short = answers.profile_turn(uid, f"tailor my profile for this job: {ad}")
     assert "## STAR story" not in short.reply
     assert "## Honest gaps" in short.reply and "Python (pandas)" in short.reply
     assert "attached as profile.md" in short.reply
-    (file,) = short.attachments
-    assert file.filename == "profile.md" and file.mime == "text/markdown"
+    assert sorted(a.filename for a in short.attachments) == ["profile.md", "resume.json"]
+    file = next(a for a in short.attachments if a.filename == "profile.md")
+    assert file.mime == "text/markdown"
     assert file.content.decode() == short.facts["text"]
     assert "## STAR story" in file.content.decode()
 

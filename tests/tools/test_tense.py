@@ -172,3 +172,13 @@ def test_a_particle_after_a_verb_is_never_the_verb() -> None:
     assert to_past("when the alarm goes off", "action") == "when the alarm went off"
     assert to_past("the light turns off", "action") == "the light turned off"
     assert to_past("our SQL queries work", "action") == "our SQL queries worked"
+
+
+def test_a_diary_fragment_on_a_day_or_with_someone_gets_its_i() -> None:
+    """A developer's "Spent tuesday chasing a race condition ..." and "Also paired with our
+    junior ..." were left without a subject in his STAR story."""
+    assert to_past("Spent tuesday chasing a race condition in the webhook handler.",
+                   "action").startswith("I spent tuesday")
+    assert to_past("Also paired with our junior on her first PR.", "action").startswith(
+        "I also paired with our junior")
+    assert to_past("Approved on Thursday.", "result") == "Approved on Thursday."

@@ -72,6 +72,8 @@ def introduction(text: str) -> bool:
         return True
     if len(text.split()) > 16 or _NOT_AN_INTRO.search(text):
         return False
+    if _ROLE_TENURE.match(text):
+        return True  # "backend dev at a fintech, 3 yrs, mostly python and postgres"
     greeting = _GREETING.match(text)
     rest = text[greeting.end():] if greeting else text.lstrip(" \t\"'")
     name = _NAME.match(rest)
@@ -167,7 +169,7 @@ def stated_job(text: str) -> str | None:
     if not (introduction(text) or opens_with_introduction(text)):
         return None
     found = _TRAINING.search(text) or _JOB_SAID.search(text) or _WAS_JOB.search(text) \
-        or _DID_JOB.search(text) or _YEARS_AS.search(text)
+        or _DID_JOB.search(text) or _YEARS_AS.search(text) or _ROLE_TENURE.match(text)
     if found is not None and _A_NAME_ONLY.match(found.group("job")):
         found = None  # "hi im Dev, line cook": a name that is also a role word
     if found is None:
@@ -231,6 +233,14 @@ def opening_job(text: str) -> str | None:
 
 
 _OPENING_ROLE = re.compile(r"\b(?:" + _ROLES + r")s?\b", re.I)
+# the work said as a role and how long, with no verb: "backend dev at a fintech, 3 yrs, mostly
+# python and postgres", "staff nurse on a surgical ward, 5 years" (an ad's title names no
+# time in the job)
+_ROLE_TENURE = re.compile(
+    r"^\W*(?P<job>(?:[\w/&'-]+\s+){0,3}(?:" + _ROLES + r")s?(?:\s+(?:at|in|for|on|with)\s+"
+    r"[^,.;!?\n£$€]{2,40})?)\s*(?:,|-|–)\s*(?:for\s+)?(?:\d+|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|twenty)\s*(?:yrs?|years?|months?)\b(?!\s*(?:experience|exp|contract|fixed|temp|ftc|minimum|min|required|needed|\+)\b)",
+    re.I)
 # where people say they work: "in a warehouse", "at a care home", "for a bakery"
 _WORKPLACE = re.compile(
     r"\b(?:warehouse|factory|plant|shop|store|supermarket|restaurant|kitchen|hotel|pub|bar|"
@@ -257,11 +267,17 @@ def stated_work(text: str, job: str | None = None) -> str | None:
     start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
     end_mark = _CLAUSE_END.search(text, at + len(job))
     end = end_mark.start() if end_mark else len(text)
-    if end_mark and end_mark.group() == ",":
+    # then how long and what kind, each a clause of its own ("backend dev at a fintech, 3
+    # yrs, mostly python and postgres")
+    for _ in range(2):
+        if not (end_mark and end_mark.group() == ","):
+            break
         after = _CLAUSE_END.search(text, end + 1)
         nxt = text[end + 1: after.start() if after else len(text)]
-        if _HOW_LONG.match(nxt) or _WHAT_KIND.match(nxt):
-            end = after.start() if after else len(text)
+        if not (_HOW_LONG.match(nxt) or _WHAT_KIND.match(nxt)):
+            break
+        end = after.start() if after else len(text)
+        end_mark = after
     # what follows the work is cut, never what leads to it ("now I work in a call centre")
     said = (text[start:at] + _WORK_END.sub("", text[at:end])).strip(" -'\"")
     return said or None
