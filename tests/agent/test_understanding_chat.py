@@ -279,3 +279,18 @@ async def test_a_developer_who_says_his_role_and_writes_his_week_without_i_is_he
         assert years["status"] == "transferable" and "3 years" in years["why"], years
         assert matches["Deep knowledge of PostgreSQL"]["status"] == "covered"
         await service.forget(sam)
+
+
+async def test_a_nurse_who_says_her_job_after_hi_is_introduced_not_asked_about_it() -> None:
+    """"hi", then "I'm a staff nurse on an acute medical ward, qualified 18 months ago" was
+    kept as her moment and asked "Which part of that did you handle yourself?"."""
+    async with AgentService() as service:
+        priya = service.user_for("cli", "local", "priya-intro")
+        replies = await converse(service, priya, [
+            "hi", "I'm a staff nurse on an acute medical ward, qualified 18 months ago"])
+        assert "handle yourself" not in replies[1].text
+        _nothing_kept(priya)
+        prefs = get_records().career_prefs(priya)
+        assert prefs["job"] == "a staff nurse on an acute medical ward"
+        assert prefs["work_said"].endswith("qualified 18 months ago")
+        await service.forget(priya)

@@ -409,6 +409,15 @@ _HEATED = r"angry|angrily|furious|upset|rude|shout\w*|yell\w*|irate|fum\w*|livid
 # prescribing; a mechanic's "found the fault" may still diagnose) and playing an instrument
 # ("tuned the piano" is no "play the piano"): the act a label opens with, and its words
 _NAMED_ACTS = ((re.compile(r"^prescribe\b", re.I), re.compile(r"\bprescri\w*", re.I)),
+               # training: someone shown, taught or trained, or a session held ("We started
+               # him on a drip and got him to CCU" trains no one)
+               (re.compile(r"^train employees\b", re.I),
+                re.compile(r"\b(?:new|starters?|trainees?|apprentices?|students?|juniors?|"
+                           r"interns?|show\w*|taught|teach\w*|\w*train\w*|induct\w*|"
+                           r"onboard\w*|how to|shadow\w*|buddy|coach\w*|mentor\w*|(?:went|go|"
+                           r"going|talk\w*|walk\w*) (?:\w+ )?through|explain\w*|demonstrat\w*|"
+                           r"learn\w*|lessons?|courses?|sessions?|workshops?|refresh\w*|"
+                           r"brown ?bag|briefing|toolbox)\b", re.I)),
                # dogs walked, not a postman's walk where dogs are met ("... the walk for the
                # new lad, showed him which dogs to avoid")
                (re.compile(r"\bdog walking\b", re.I),

@@ -77,11 +77,20 @@ def introduction(text: str) -> bool:
     greeting = _GREETING.match(text)
     rest = text[greeting.end():] if greeting else text.lstrip(" \t\"'")
     name = _NAME.match(rest)
-    if name:
+    if name and not (name.group("name") or "").lower() in ("a", "an"):
         return bool(greeting) or _capitalised(name)
+    if name and greeting:
+        return True  # "hi, I'm a nurse ..."
     if greeting and _BARE_NAME.match(rest):
         return True  # "Hi, Priyanka, maintenance engineer in a food factory"
-    return _JOB.match(rest) is not None and (bool(greeting) or len(text.split()) <= 8)
+    return _JOB.match(rest) is not None and (bool(greeting) or len(text.split()) <= 8
+                                             or _TENURE_TOLD.search(rest) is not None)
+
+
+# how long in the work, told with the job: "I'm a staff nurse on an acute medical ward,
+# qualified 18 months ago", "I'm a plumber, 12 years now"
+_TENURE_TOLD = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\s*"
+                          r"(?:yrs?|years?|months?)\b|\bsince (?:19|20)\d\d\b", re.I)
 
 
 # a moment of the week, not a life story: "hi I'm Tom, this week I ..."
@@ -196,7 +205,8 @@ _LAST_DETAIL = re.compile(r"\s+(?:in|at|on|for|with|near|around)\s+(?:(?!\s(?:in
 
 
 # a clause of its own that says how long: "22 yrs in the job", "for 7 years", "since 2019"
-_HOW_LONG = re.compile(r"^\W*(?:for\s+|since\s+|over\s+|almost\s+|nearly\s+)?(?:\d+|one|two|"
+_HOW_LONG = re.compile(r"^\W*(?:(?:qualified|registered|started|trained)\s+(?:about\s+|over\s+)?)?"
+                       r"(?:for\s+|since\s+|over\s+|almost\s+|nearly\s+)?(?:\d+|one|two|"
                        r"three|four|five|six|seven|eight|nine|ten|twenty|thirty)\+?\s*"
                        r"(?:yrs?|years?|months?)\b[^,.;!?\n]{0,60}$|"
                        r"^\W*since (?:19|20)\d\d\b", re.I)

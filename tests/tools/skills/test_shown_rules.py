@@ -1370,3 +1370,12 @@ def test_what_there_is_to_avoid_is_no_avoidance_and_dogs_met_are_not_walked() ->
     assert "provide dog walking services" in {
         t.label for t in tag("walked three dogs for a neighbour every morning this week",
                              ("esco",))}
+
+
+def test_starting_a_patient_on_a_drip_trains_no_one() -> None:
+    """A nurse's "We started him on a drip and got him to CCU" showed "train employees" as
+    her strength; a session held or someone shown still does."""
+    assert "train employees" not in {t.label for t in tag(
+        "We started him on a drip and got him to CCU", ("esco",))}
+    assert "train employees" in {t.label for t in tag(
+        "showed the two new starters how to use the pallet truck safely", ("esco",))}
