@@ -77,7 +77,7 @@ def introduction(text: str) -> bool:
     greeting = _GREETING.match(text)
     rest = text[greeting.end():] if greeting else text.lstrip(" \t\"'")
     name = _NAME.match(rest)
-    if name and not (name.group("name") or "").lower() in ("a", "an"):
+    if name and (name.group("name") or "").lower() not in ("a", "an"):
         return bool(greeting) or _capitalised(name)
     if name and greeting:
         return True  # "hi, I'm a nurse ..."
