@@ -202,7 +202,7 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
         return Route("reflection", "rule", lang=got.lang, then=told[1], ask=told[2])
     if awaiting in CAREER_ANSWER and (got.intent in CAREER_REPLIES or not got.confident
                                       or PICK.match(text)) and not introduction(text) and \
-            not (awaiting == "career_interests" and is_question(text)
+            not (awaiting == "career_interests" and (is_question(text) or _OPENS_ASKING.match(text))
                  and _career(text, got.intent) == "plan_growth"):
         # (a new question names where to go: "what do I need to learn to become a
         # veterinary surgeon?" after "what kind of work do you enjoy?" got the roles again)
@@ -317,6 +317,11 @@ WISH = re.compile("^" + _WISH_OPEN, re.I)
 ASK_WISH = re.compile(r"\b(?:want|wanna|like|wish)\s+(?:to\s+)?(?:know|see|find out|explore|"
                       r"look at|hear|check|understand) (?:which|what|where|how|if|whether|"
                       r"the (?:jobs?|roles?|options))\b", re.I)
+
+
+# a question said without its mark: "how do i become a salon manager"
+_OPENS_ASKING = re.compile(r"^\W*(?:how|what|which|where|can|could|should|do|does|is|are)\b",
+                           re.I)
 
 
 def _career(text: str, learned: str) -> str | None:

@@ -24,7 +24,7 @@ from memory.records import get_records
 from memory.vectors import get_vectors
 from prompts import render, render_fresh
 from tools.job_ad_rules import chat_ad_line
-from tools.reflection import Draft, is_skip, split_sentences, update
+from tools.reflection import Draft, is_question, is_skip, split_sentences, update
 from tools.understanding.lang import detect
 
 log = logging.getLogger(__name__)
@@ -94,6 +94,10 @@ def reflect(user_id: str, message: str, now: datetime) -> ToolResult:
         message = told[0]  # by its own tool; only the moment is kept
     records = get_records()
     row = records.draft_reflection(user_id)
+    if row is not None and is_question(message) and _SKILLS_IN_IT.search(message):
+        # "can you tell me which skills this is?" in the middle of a moment: answered, and
+        # never a part of it (it got "Okay, noted. Was anything easier than you expected?")
+        return _question_mid_moment(user_id, row)
     last = _follow_on(user_id, message, now) if row is None else None
     if last is not None:
         # stays saved while it grows: a crash mid-way keeps the moment as it was
@@ -126,6 +130,28 @@ def reflect(user_id: str, message: str, now: datetime) -> ToolResult:
     if not draft.texts:
         return ToolResult(kind="reflection_empty", reply=render("reflection_skip_empty"))
     return save(user_id, record)
+
+
+# a question about the skills of the moment being told: "which skills is this?", "what
+# skills does that show", "is that a skill?"
+_SKILLS_IN_IT = re.compile(r"\b(?:which|what)\s+skills?\b|\bskills?\s+(?:is|are|does|do)\s+"
+                           r"(?:this|that|it)\b|\b(?:is|was)\s+(?:this|that|it)\s+an?\s+skill\b",
+                           re.I)
+
+
+def _question_mid_moment(user_id: str, row: dict[str, Any]) -> ToolResult:
+    """"Which skills is this?" asked while a moment is open: the skills so far, and how to
+    keep them. The draft is left as it was (the question is no part of it)."""
+    with heavy():
+        tags = [t for t in _tag(user_id, row["text"], row["id"])
+                if t.get("framework") == "esco" and t.get("polarity") in ("demonstrated",
+                                                                           "growth")][:5]
+    if not tags:
+        return ToolResult(kind="reflection_question", reply=render("skills_so_far_none"),
+                          state=DialogUpdate(awaiting="reflection"))
+    said = "; ".join(f"{t['label']} (\u201c{t['evidence']}\u201d)" for t in tags)
+    return ToolResult(kind="reflection_question", reply=render("skills_so_far", skills=said),
+                      state=DialogUpdate(awaiting="reflection"))
 
 
 def retag(user_id: str) -> tuple[int, int]:

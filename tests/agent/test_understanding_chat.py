@@ -294,3 +294,27 @@ async def test_a_nurse_who_says_her_job_after_hi_is_introduced_not_asked_about_i
         assert prefs["job"] == "a staff nurse on an acute medical ward"
         assert prefs["work_said"].endswith("qualified 18 months ago")
         await service.forget(priya)
+
+
+async def test_a_hairdressers_questions_and_preferences_are_answered_as_such() -> None:
+    """A hairdresser asked "can you tell me which skills this is?" in the middle of her moment
+    and got "Okay, noted. Was anything easier than you expected?"; after the roles, "how do i
+    become a salon manager" got the same roles again, and "I'd rather not work weekends
+    anymore" got the care reply."""
+    async with AgentService() as service:
+        lucia = service.user_for("cli", "local", "lucia-q")
+        replies = await converse(service, lucia, [
+            "this week a client came with box dye disaster, orange roots and black ends, I did "
+            "a colour correction in 4 hours, she cried happy at the end",
+            "can you tell me which skills this is?"])
+        assert "dye hair" in replies[1].text and "Okay, noted" not in replies[1].text
+        draft = get_records().draft_reflection(lucia)
+        assert draft is not None and "which skills" not in draft["text"]
+        await converse(service, lucia, ["also I start to do the bookings on Fresha for the "
+                                        "salon because the manager dont know how", "save it",
+                                        "what jobs could i do with my skills?"])
+        plan, rather = await converse(service, lucia, ["how do i become a salon manager",
+                                                       "I'd rather not work weekends anymore"])
+        assert "salon manager" in plan.text.lower() and "findahelpline" not in rather.text
+        assert "weekends" in " ".join(get_records().career_prefs(lucia)["interests"]["avoid"])
+        await service.forget(lucia)

@@ -186,7 +186,16 @@ def only_ordinary(piece: str, text: str) -> bool:
     if WORK_DEFICIT.search(piece):  # its own "panic", and doing the work alone, are no state
         return not STATE.search(ON_MY_OWN.sub(" ", TASK_PANIC.sub(" ", text)))
     ordinary = DISLIKE.search(piece) or TIRED_AFTER_WORK.search(piece)
-    return bool(ordinary) and not STATE.search(DEAD_AS_VERY.sub(" ", text))
+    return bool(ordinary) and not STATE.search(WORK_ANYMORE.sub(" ", DEAD_AS_VERY.sub(" ", text)))
+
+
+# "anymore" said of a part of the work, not of the writer: "I'd rather not work weekends
+# anymore" is a preference ("I can't do this anymore" stays a state)
+WORK_ANYMORE = re.compile(
+    r"\b(?:work(?:ing)?|do(?:ing)?)\s+(?:the\s+|any\s+|more\s+)?(?:weekends?|nights?|night "
+    r"shifts?|lates?|earlies|shifts?|overtime|sundays?|saturdays?|bank holidays?|split shifts|"
+    r"doubles?|on-?call|deliveries|tills?|deli|counter|floor|bar|kitchen|retail|nights)\s+"
+    r"(?:anymore|any more)\b", re.I)
 
 
 # "dead" meaning "very" ("dead tired after 3 nights", "dead busy"): no state of its own
