@@ -367,6 +367,7 @@ def match(job: JobAd, facts: list[Fact], tagger: Tagger) -> Profile:
 
 GROWING_NEAR = 0.45  # a growth sentence this close to a requirement speaks to it
 GROWING_BESIDE = 0.3  # ... and this close, it is said beside the deeds that cover it
+GROWING_CLOSER = 2.0  # ... and this many times closer than a transferable link, it is the gap
 
 
 def told_growing(matches: list[Match], growing: list[Fact], done: dict[str, Fact]) -> None:
@@ -397,7 +398,12 @@ def told_growing(matches: list[Match], growing: list[Fact], done: dict[str, Fact
             # and verbal communication skills" beside "my English writing is not so good"):
             # both are said
             m.growing = [growing[best].id]
-        elif sims[best] >= GROWING_NEAR:
+        elif sims[best] >= GROWING_NEAR or (
+                m.status == "transferable" and sims[best] >= GROWING_BESIDE
+                and sims[best] >= GROWING_CLOSER * max(own, default=0.0)):
+            # (a link by one shared word, far weaker than the struggle told: "made my first
+            # dashboard ... for the weekly sales" for "Write SQL queries to extract and join
+            # sales data", beside "i'm not confident with SQL joins yet")
             if m.status != "gap":
                 m.status, m.cites, m.via, m.why = "gap", [], None, None
                 m.next_step = next_step(m.requirement, None)

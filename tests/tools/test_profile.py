@@ -966,3 +966,21 @@ def test_the_topic_asked_is_not_shown_by_a_word_that_only_qualifies_it() -> None
     (need,) = profile_for(uid, "Café Supervisor\nWhat we are looking for:\n- Knowledge of "
                                "coffee roasting is a plus\n").facts["matches"]
     assert need["status"] != "covered" and "roasting" in (need["why"] or ""), need
+
+
+def test_a_link_by_one_shared_word_gives_way_to_the_struggle_told() -> None:
+    """A store manager learning data analytics: "Write SQL queries to extract and join sales
+    data" was transferable through "sales" in her dashboard sentence, beside her own "i'm not
+    confident with SQL joins yet". It is a gap she is working on."""
+    from memory.records import get_records
+    from tools.skills.tagging import tag
+
+    uid = get_records().ensure_user("cli", "local", "jo", "Jo")
+    text = ("made my first dashboard in Looker Studio for the weekly sales, still ugly but it "
+            "works\ni'm not confident with SQL joins yet, the left join thing confuses me")
+    get_records().save_reflection(uid, {
+        "text": text, "status": "saved", "created_at": "2026-11-30T18:00:00+00:00",
+        "skills": [t.model_dump() for t in tag(text)]})
+    (need,) = profile_for(uid, "Junior Data Analyst\n- Write SQL queries to extract and join "
+                               "sales data\n").facts["matches"]
+    assert need["status"] == "gap" and need["growing"], need
