@@ -35,6 +35,11 @@ GROWTH_CUE = re.compile(
     r"(?:would|i'd|id) love to|finally (?:understand|learn)|"
     # struggles and avoidance
     r"(?:i|we) freeze|(?:i )?keep avoiding|"
+    # work left undone: "my case notes are 3 weeks behind, i keep leaving them till friday"
+    r"(?:i )?keep (?:leaving|putting (?:it|them|\w+) off|putting off|pushing (?:it|them) back|"
+    r"forgetting|skipping)\b|(?:are|is|am|'m|'re|im) (?:still )?(?:\d+|a few|two|three|four|"
+    r"several) (?:weeks?|days?|months?) behind\b|(?:am|'m|im|are|'re) (?:so|really|way|badly) "
+    r"behind (?:on|with)\b|"
     # what is beyond the writer so far: "fire alarm panels are a mystery to me", "boilers are
     # a black box for me", "moved to EMIS and I'm lost", "finishing is not my thing yet"
     r"(?:a )?(?:mystery|black box|closed book) (?:to|for) me|(?:i'?m|im|i am) (?:totally |"

@@ -1379,3 +1379,14 @@ def test_starting_a_patient_on_a_drip_trains_no_one() -> None:
         "We started him on a drip and got him to CCU", ("esco",))}
     assert "train employees" in {t.label for t in tag(
         "showed the two new starters how to use the pallet truck safely", ("esco",))}
+
+
+def test_work_left_undone_is_a_growth_area_and_work_caught_up_is_done() -> None:
+    """A social worker's "my case notes are 3 weeks behind, i keep leaving them till friday
+    night" showed her case notes as a strength; catching up on filing that was behind is
+    one."""
+    behind = tag("my case notes are 3 weeks behind, i keep leaving them till friday night",
+                 ("esco",))
+    assert behind and {t.polarity for t in behind} == {"growth"}, behind
+    caught = tag("caught up on the filing that was 2 weeks behind", ("esco",))
+    assert caught and {t.polarity for t in caught} == {"demonstrated"}, caught
