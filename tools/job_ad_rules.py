@@ -76,6 +76,8 @@ SECTIONS: list[tuple[str, str]] = [
                 r"you(?:'re| are) welcome at \S+|who we are|(?:company|team) "
                 r"description|our (?:company|story|mission|team|values|culture)|"
                 r"the company|the team|your team|what do we do|our client|über uns|"
+                r"why (?:this|the) (?:role|job|position|team) matters|why (?:join|work (?:for|"
+                r"with|at)) us|why us|what makes us (?:different|special|unique)|"
                 r"working for our organi[sz]ation|about the (?:organi[sz]ation|service)|"
                 # a research post's context: what is known, what is hard, who funds it
                 r"(?:project |research |scientific )?background|context|about the project"),
@@ -404,6 +406,10 @@ def section_of(name: str) -> str | None:
     for section, pattern in _SECTION_RES:
         if pattern.match(name):
             return section
+    if " / " in name or " | " in name:
+        # a heading in two languages: "Ihre Aufgaben / Your tasks", "Wir bieten / We offer"
+        found = {section_of(part) for part in re.split(r" [/|] ", name)} - {None}
+        return found.pop() if len(found) == 1 else None
     return None
 
 

@@ -160,6 +160,9 @@ def parse(text: str) -> JobAd:
             # "A major challenge for startups is scaling up." then "This requires both
             # capital and ..." and "In most cases this means ...": the same firm's story
             reason = before
+        if reason == "other" and (free := _NO_NEED.match(line)) and \
+                _BUT_NEED_LATER.search(line, free.end()):
+            reason = None  # the need after "No experience needed ..., but" is kept (_add)
         before = reason
         if reason:
             ad.set_aside.append(SetAside(text=line, why=reason, line=number))
@@ -592,7 +595,8 @@ def _add(ad: JobAd, number: int, line: str, section: str | None) -> None:
         for piece in _items(chunk):
             free = _NO_NEED.match(piece)
             if free:  # "No experience needed": said of the post, asks nothing ...
-                after = _BUT_NEED.match(piece, free.end())
+                after = _BUT_NEED.match(piece, free.end()) or _BUT_NEED_LATER.search(
+                    piece, free.end())  # "... as full training is provided, but you must"
                 ad.set_aside.append(SetAside(text=piece[:after.start() if after else None]
                                              .strip(" ,;"), why="other", line=number))
                 if after:  # ... "but you must be reliable and able to work weekends" does
@@ -644,6 +648,12 @@ _NO_NEED = re.compile(r"^\W*(?:no|none)\s+(?:(?:previous|prior|formal|specific|r
 
 # what the post asks after all: "No experience needed but you must be reliable ..."
 _BUT_NEED = re.compile(r"[\s,;]*(?:but|however)\s+(?=\S)", re.I)
+
+
+# ... said after why none is needed: "No experience needed as full training is provided, but
+# you must be able to work nights"
+_BUT_NEED_LATER = re.compile(r"[,;]\s*(?:but|however)\s+(?=(?:you|candidates?|applicants?|"
+                             r"we|must|need|able|have)\b)", re.I)
 
 
 # "Duties include anaesthetic monitoring, running in-house laboratory tests, dispensing

@@ -1096,3 +1096,34 @@ def test_how_a_need_is_used_is_no_need_of_its_own() -> None:
     assert [r.text for r in ad.requirements] == [
         "Excellent communication skills, on the phone and by email", "Kubernetes",
         "public speaking", "SQL", "Excel"]
+
+
+def test_headings_in_two_languages_open_their_sections() -> None:
+    """A Bremen bakery's "Ihre Aufgaben / Your tasks" and "Ihr Profil / Your profile" were no
+    headings, so every line after "Über uns" was set aside as company text."""
+    ad = parse("Production Operative (m/w/d)\nÜber uns\nSeit über 50 Jahren produzieren wir "
+               "Backwaren.\nIhre Aufgaben / Your tasks\n• Operating and cleaning bakery "
+               "production lines\nIhr Profil / Your profile\n• Willingness to work in 3 shifts\n"
+               "Wir bieten / We offer\n• Shift allowance and 30 days holiday\n")
+    assert [d.text for d in ad.duties] == ["Operating and cleaning bakery production lines"]
+    assert [r.text for r in ad.requirements] == ["Willingness to work in 3 shifts"]
+    assert any(s.why == "benefit" and "Shift allowance" in s.text for s in ad.set_aside)
+
+
+def test_why_the_role_matters_is_the_firms_story() -> None:
+    """"Why this role matters: Our data platform is the backbone of everything we do." was a
+    must-have requirement."""
+    ad = parse("Data Engineer\nWhy this role matters: Our data platform is the backbone of "
+               "everything we do.\nYou have 3+ years in data engineering.\n")
+    assert [r.text for r in ad.requirements] == ["You have 3+ years in data engineering."]
+
+
+def test_the_need_after_why_none_is_needed_is_kept() -> None:
+    """A care home's one-line post: "No experience needed as full training including Care
+    Certificate is provided, but you must be able to work nights and weekends." was set
+    aside whole; the nights and weekends are asked."""
+    ad = parse("Care Assistant - Nights | Willow Lodge | £12.60 p/h | No experience needed as "
+               "full training including Care Certificate is provided, but you must be able to "
+               "work nights and weekends. Enhanced DBS required.")
+    assert "you must be able to work nights and weekends" in [r.text for r in ad.requirements]
+    assert any(s.text.startswith("No experience needed") for s in ad.set_aside)
