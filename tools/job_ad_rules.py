@@ -232,7 +232,10 @@ REQUIREMENT_CUE = re.compile(
     r"track record|must|required|essential|qualified|qualification|competent|"
     r"comfortable|confident|\d+\+? years?|years? of)\b", re.I)
 DUTY_CUE = re.compile(r"^(?:you(?:'ll|’ll| will)|responsible for|your (?:main )?(?:role|task|job|"
-                      r"responsibilit\w+)|in this (?:role|position)|as (?:a|an|our) [\w -]+"
+                      r"responsibilit\w+)|in this (?:role|position)|"
+                      # "The role involves managing subcontractors ..."
+                      r"(?:the|this) (?:role|job|position|post) (?:involves|will involve|"
+                      r"includes|will include|is about)\b|as (?:a|an|our) [\w -]+"
                       r"(?:you|,)|\w+ing\b|"
                       # "The successful candidate will coordinate the shift", not "will have"
                       r"(?:the )?successful (?:candidate|applicant|post ?holder) will "

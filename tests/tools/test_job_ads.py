@@ -1127,3 +1127,13 @@ def test_the_need_after_why_none_is_needed_is_kept() -> None:
                "work nights and weekends. Enhanced DBS required.")
     assert "you must be able to work nights and weekends" in [r.text for r in ad.requirements]
     assert any(s.text.startswith("No experience needed") for s in ad.set_aside)
+
+
+def test_what_the_role_involves_is_a_duty() -> None:
+    """A recruiter's "The role involves managing subcontractors ..., running the daily toolbox
+    talks ..." was a must-have requirement."""
+    ad = parse("Site Supervisor\nThe role involves managing subcontractors on a site of 120 new "
+               "homes and running the daily toolbox talks.\nThey're looking for someone with "
+               "SMSTS.\n")
+    assert [d.kind for d in ad.duties] and ad.duties[0].text.startswith("The role involves")
+    assert all(not r.text.startswith("The role involves") for r in ad.requirements)
