@@ -95,13 +95,18 @@ _LESSON = re.compile(r"^\W*(?:(?:the |my |big |main )?(?:lesson(?: learn[te]d)?|
 
 
 def _lessons_home(facts: list[Fact], events: list[list[int]]) -> None:
-    """Move a labelled lesson to the earlier event whose sentences share most of its words,
-    when its own event shares fewer (in place; an event left empty is dropped)."""
-    from tools.skills.text import content_lemmas
+    """Move a labelled lesson, or an "I also ..." deed, to the earlier event whose sentences
+    share most of its words, when its own event shares fewer (in place; an event left empty
+    is dropped): "I also wrote the deviation report for the autoclave" goes with Monday's
+    failed autoclave, not with Wednesday's training told just before it."""
+    from tools.skills.text import content_lemmas as lemmas
+
+    def content_lemmas(text: str) -> set[str]:  # "one", "say" name no matter of their own
+        return {w for w in lemmas(text) if len(w) >= 4}
 
     for k in range(1, len(events)):
         for i in list(events[k]):
-            if not _LESSON.match(facts[i].text):
+            if not (_LESSON.match(facts[i].text) or _ALSO.search(facts[i].text)):
                 continue
             words = content_lemmas(_LESSON.sub("", facts[i].text))
             own = max((len(words & content_lemmas(facts[j].text)) for j in events[k]
@@ -111,7 +116,7 @@ def _lessons_home(facts: list[Fact], events: list[list[int]]) -> None:
                               for e in range(k)), default=(0, k))
             if best > own:
                 events[k].remove(i)
-                events[home].append(i)
+                events[home] = sorted([*events[home], i])
     events[:] = [ev for ev in events if ev]
 
 

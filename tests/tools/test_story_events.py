@@ -415,3 +415,18 @@ def test_the_writers_job_is_no_line_of_the_story() -> None:
                          "calibrated the dose again, the espresso tasted much better after"))
     told = " ".join(line.text for lines in story.sections.values() for line in lines)
     assert "barista" not in told and "burrs" in told, story.sections
+
+
+def test_an_i_also_deed_goes_home_to_the_event_it_names() -> None:
+    """A lab technician's week: "I also wrote the deviation report for the autoclave ..."
+    right after Wednesday's training was the training story's Result; it belongs with
+    Monday's failed autoclave."""
+    events = split_events(_facts(
+        "Monday was chaos, the autoclave failed its validation so I had to move all the media "
+        "prep to the backup unit and redo the schedule for the whole week.",
+        "On Wednesday I trained the two new placement students on aseptic technique, one of "
+        "them contaminated three plates but by Friday she was doing it perfectly.",
+        "I also wrote the deviation report for the autoclave and the QA manager said it was "
+        "the clearest one she'd read this year."))
+    texts = [[f.text[:14] for f in ev] for ev in events]
+    assert texts == [["Monday was cha", "I also wrote t"], ["On Wednesday I"]], texts
