@@ -56,7 +56,7 @@ TOOL_FOR: dict[str, tuple[str, Callable[[str, dict[str, Any]], dict[str, Any]]]]
 DIRECT = {"help": "help", "small_talk": "small_talk", "thanks": "thanks", "unsure": "unsure",
           "privacy": "privacy", "delete_how": "delete_how", "career": "career_not_yet",
           "credential_how": "credential_how", "counts": "counts", "counts_open": "counts_open",
-          "about_coach": "about_coach", "rephrase": "rephrase",
+          "about_coach": "about_coach", "rephrase": "rephrase", "cv_help": "cv_help",
           "reflection_empty": "reflection_skip_empty", "ad_text": "ad_text_more"}
 # Replies written in es / fr / de too (templates NAME_es.txt, ...).
 TRANSLATED = frozenset({"help", "privacy", "introduction"})

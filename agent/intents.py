@@ -25,6 +25,7 @@ from prompts.phrasebook import (
 from tools.job_ad_rules import WRITER, chat_ad_line, continues_ad, diary_note
 from tools.reflection import is_question, wants_save
 from tools.understanding.commands import introduction
+from tools.understanding.distress import NOTHING_NEW
 from tools.understanding.understand import Understanding, declares_deed, understand
 
 # Right after a distress answer, only an explicit request brings back the coaching flow.
@@ -183,6 +184,14 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
         return Route("forget", "rule", lang=got.lang)
     if ABOUT_COACH.match(text):  # "are you an AI?": a straight answer, the moment stays open
         return Route("about_coach", "rule", lang=got.lang)
+    if not draft_open and NOTHING_NEW.fullmatch(text.strip()):
+        # "nothing much tbh" to the opening question: a quiet week, one small thing asked
+        # for (it read as distress, then as "I'm not sure I understood that")
+        return Route("small_talk", "rule", lang=got.lang)
+    if CV_ASK.search(text) and not EXPLICIT_PROFILE.match(text):
+        # "can you help me write a cover letter": what the coach does instead (it was read as
+        # a story request: "I could not find a reflection about that yet")
+        return Route("cv_help", "rule", lang=got.lang)
     if REPHRASE_ASK.match(text) and (draft_open or awaiting == "reflection"):
         # "wait, what do you mean?" after a follow-up: asked more simply (it saved the moment)
         return Route("rephrase", "rule", lang=got.lang)
@@ -322,6 +331,16 @@ ASK_WISH = re.compile(r"\b(?:want|wanna|like|wish)\s+(?:to\s+)?(?:know|see|find 
 # a question said without its mark: "how do i become a salon manager"
 _OPENS_ASKING = re.compile(r"^\W*(?:how|what|which|where|can|could|should|do|does|is|are)\b",
                            re.I)
+
+
+# asked to write a CV or cover letter: "can you help me write a cover letter", "write my cv"
+CV_ASK = re.compile(r"^\W*(?:(?:hi|hey|hello|ok|okay|so)\W+)?(?:(?:can|could|would|will) (?:you|u)"
+                    r"\s+(?:please\s+)?|please\s+|pls\s+|i need (?:you )?(?:to )?|i need help "
+                    r"(?:with\s+)?|help me\s+)?(?:help (?:me )?(?:with|write|writing|do|make)|"
+                    r"write|draft|make|do|create|build|fix|improve|update|check|look at|with|"
+                    r"writing)\s+"
+                    r"(?:\w+\s+){0,2}?(?:cover(?:ing)? letters?|cv|c\.v\.|resume|résumé|personal "
+                    r"statement)\b", re.I)
 
 
 def _career(text: str, learned: str) -> str | None:

@@ -318,3 +318,22 @@ async def test_a_hairdressers_questions_and_preferences_are_answered_as_such() -
         assert "salon manager" in plan.text.lower() and "findahelpline" not in rather.text
         assert "weekends" in " ".join(get_records().career_prefs(lucia)["interests"]["avoid"])
         await service.forget(lucia)
+
+
+async def test_a_quiet_week_and_a_cover_letter_request_get_what_they_ask() -> None:
+    """"nothing much tbh" to the opening question got the care reply (and every message after
+    it, "i fixed the till printer ...", got care again instead of being kept); "can you help
+    me write a cover letter" was read as a story request."""
+    async with AgentService() as service:
+        kyle = service.user_for("cli", "local", "kyle-quiet")
+        quiet, letter = await converse(service, kyle, [
+            "nothing much tbh", "hey can you help me write a cover letter"])
+        assert "findahelpline" not in quiet.text and questions(quiet), quiet.text
+        assert "cover letter" in letter.text and "tailor my profile" in letter.text
+        await converse(service, kyle, ["i fixed the till printer that jammed again, took the "
+                                       "back off and cleared the paper", "save"])
+        (saved,) = get_records().list_reflections(kyle)
+        assert "till printer" in saved["text"]
+        felt = (await converse(service, kyle, ["nothing matters anymore"]))[0]
+        assert "findahelpline" in felt.text
+        await service.forget(kyle)

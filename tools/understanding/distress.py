@@ -179,6 +179,8 @@ def only_ordinary(piece: str, text: str) -> bool:
     them, how foolish one moment made them feel or how bad they felt about a slip the message
     names, and ``text`` (the whole message) names no
     personal state: such a piece is not scored as distress."""
+    if NOTHING_NEW.fullmatch(text.strip()):
+        return True  # "nothing much tbh" to "what did you do this week?": a quiet week
     if EMBARRASSED.search(piece):  # "felt" there is not a personal state of its own
         return not STATE.search(NO_HARM.sub(" ", EMBARRASSED.sub(" ", text)))
     if FELT_BAD.search(piece) and SLIP.search(text):
@@ -196,6 +198,15 @@ WORK_ANYMORE = re.compile(
     r"shifts?|lates?|earlies|shifts?|overtime|sundays?|saturdays?|bank holidays?|split shifts|"
     r"doubles?|on-?call|deliveries|tills?|deli|counter|floor|bar|kitchen|retail|nights)\s+"
     r"(?:anymore|any more)\b", re.I)
+
+
+# A quiet week said in a few words: "nothing much tbh", "nothing really", "not much to
+# report" ("nothing matters anymore", "i feel nothing" say more and are read as they are)
+NOTHING_NEW = re.compile(
+    r"\W*(?:(?:honestly|tbh|ngl|well|erm|um|hmm|eh|lol|haha|ok|okay)\W+)*(?:nothing|not much|"
+    r"not a lot|nowt|nada|not really)(?:\W+(?:much|really|tbh|honestly|special|new|exciting|"
+    r"interesting|big|major|to report|to say|to tell|happened|going on|this week|today|lol|"
+    r"haha|mate|sorry|tho|though|man|either|i guess|i think))*\W*", re.I)
 
 
 # "dead" meaning "very" ("dead tired after 3 nights", "dead busy"): no state of its own
