@@ -542,6 +542,13 @@ _OTHER_SENSES = ((re.compile(r"^(?:apply conflict management|manage conflicts?|r
                   re.compile(r"\b(?:merge|merging|rebase|git|dependency|version|package) "
                              r"conflicts?\b|\bconflicting (?:changes|commits|versions)\b", re.I),
                   re.compile(r"\bconflicts?\b", re.I)),
+                 # mould on a wall or in a shower is damp, not a casting mould ("cleaned and
+                 # re-sealed the shower, mould everywhere")
+                 (re.compile(r"\bmoulds?\b|\bmolds?\b|\bmoulding\b", re.I),
+                  re.compile(r"\b(?:black |damp |the |some |of |with )?(?:mou?ld)\b(?=\s*(?:"
+                             r"everywhere|on|in|behind|around|spores?|growing|growth|remover|"
+                             r"spray|from|and damp|,|\.|$))|\bmou?ldy\b|\bdamp\b", re.I),
+                  re.compile(r"\bmou?ld(?:s|y|ing)?\b", re.I)),
                  # bleeding a radiator or brakes draws no blood
                  (re.compile(r"\bblood\b", re.I),
                   re.compile(r"\b(?:bled|bleed\w*)\s+(?:[\w-]+\s+){0,2}?(?:the\s+)?(?:rads?|"

@@ -1390,3 +1390,12 @@ def test_work_left_undone_is_a_growth_area_and_work_caught_up_is_done() -> None:
     assert behind and {t.polarity for t in behind} == {"growth"}, behind
     caught = tag("caught up on the filing that was 2 weeks behind", ("esco",))
     assert caught and {t.polarity for t in caught} == {"demonstrated"}, caught
+
+
+def test_mould_in_a_shower_is_damp_not_a_casting_mould() -> None:
+    """A caretaker's "cleaned and re-sealed the shower in flat 4, mould everywhere" showed
+    "clean moulds" (the moulds of a factory press)."""
+    assert "clean moulds" not in {t.label for t in tag(
+        "cleaned and re-sealed the shower in flat 4, mould everywhere", ("esco",))}
+    assert "clean moulds" in {t.label for t in tag(
+        "cleaned the injection moulds and changed the tool on press 3", ("esco",))}
