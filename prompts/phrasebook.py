@@ -102,7 +102,12 @@ ABOUT_COACH = re.compile(
     r"^\W*(?:(?:wait|so|ok|okay|hey|hi|sorry|um+|hmm+)\W+)?(?:are you (?:an? |even )?(?:ai|a\.i\.|"
     r"bot|robot|human|real|real person|person|chatgpt|chat ?bot|computer|machine|program|"
     r"actual person)|(?:who|what) (?:made|built|created|wrote|programmed) you|what are you|"
-    r"who are you|is this (?:an? )?(?:ai|bot|chatgpt|real person|human)|am i (?:talking|chatting|"
+    r"who are you|is this (?:an? )?(?:ai|bot|chatgpt|real person|human)|"
+    # "how is this different from chatgpt", "are you like chatgpt?"
+    r"(?:how|what) is (?:this|that|it|the coach|talent passport) (?:any )?different (?:from|to|"
+    r"than) (?:chat ?gpt|gpt|an? (?:ai|chat ?bot)|copilot|gemini|claude)|"
+    r"(?:are you|is this) (?:just )?like (?:chat ?gpt|gpt|an? (?:ai|chat ?bot))|"
+    r"what (?:ai|model|llm) (?:are you|is this|do you use)|am i (?:talking|chatting|"
     r"speaking|writing) (?:to|with) (?:a |an )?(?:bot|ai|human|real person|person|machine|"
     r"computer|robot))\W*\??\W*$", re.I)
 # Not getting the question: "wait, what do you mean?", "sorry?", "I don't understand"
