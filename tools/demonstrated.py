@@ -85,8 +85,17 @@ def own_deed(part: str) -> bool:
         return False  # "felt like a real analyst for once": a feeling, no deed
     if ASKED_FOR.match(part) and not _LATER_OWN.search(part):
         return False  # "I asked my supervisor for a training but he says no time"
+    if _LEARNING_NOW.match(part):
+        return False  # "i'm learning Articulate Rise on a free trial": not done yet
     return bool(_OWN.search(part) or _DROPPED_I.search(part) or _ACTIVITY.search(part)
                 or TAUGHT_ME.search(part))  # "chef let me do the starters": the writer did
+
+
+# learning a thing now, told as in progress: working towards it, not showing it
+_LEARNING_NOW = re.compile(r"^\W*(?:(?:and|but|so|also|now)\s+)?(?:i'?m|i am|im)\s+(?:still\s+|"
+                           r"currently\s+|just\s+|slowly\s+|now\s+)?(?:learning|teaching myself|"
+                           r"trying out|getting to grips with|getting used to|practi[sc]ing)\b",
+                           re.I)
 
 
 # a later clause of the writer's own ("..., and then I booked it myself")

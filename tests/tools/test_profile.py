@@ -984,3 +984,37 @@ def test_a_link_by_one_shared_word_gives_way_to_the_struggle_told() -> None:
     (need,) = profile_for(uid, "Junior Data Analyst\n- Write SQL queries to extract and join "
                                "sales data\n").facts["matches"]
     assert need["status"] == "gap" and need["growing"], need
+
+
+def test_a_tool_being_learned_shows_nothing_done_and_a_vle_is_an_lms() -> None:
+    """A teacher moving into instructional design: "i'm learning Articulate Rise on a free
+    trial but haven't finished a module yet" covered "Design engaging e-learning modules using
+    Articulate ...", "Evaluate learning impact ..." and two more, while her Google Classroom
+    course was never quoted; "Experience with an LMS (Cornerstone, Moodle or similar)" was a
+    plain gap."""
+    from memory.records import get_records
+    from tools.skills.tagging import tag
+
+    uid = get_records().ensure_user("cli", "local", "hannah", "Hannah")
+    for day, text in (("2026-11-30", "this week I rebuilt our year 9 poetry unit as a Google "
+                                     "Classroom course with short videos and quizzes"),
+                      ("2026-12-01", "i'm learning Articulate Rise on a free trial but haven't "
+                                     "finished a module yet")):
+        get_records().save_reflection(uid, {
+            "text": text, "status": "saved", "created_at": f"{day}T18:00:00+00:00",
+            "skills": [t.model_dump() for t in tag(text)]})
+    matches = {m["requirement"]: m for m in profile_for(
+        uid, "Instructional Designer\nWhat you'll do\n- Design engaging e-learning modules "
+             "using Articulate Storyline and Rise\n- Evaluate learning impact using Kirkpatrick "
+             "levels\nWhat we're looking for\n- Experience with an LMS (Cornerstone, Moodle or "
+             "similar)\n").facts["matches"]}
+    texts = {r["id"]: r["text"] for r in get_records().list_reflections(uid)}
+    said = [texts.get(c.split("#")[0], "") for m in matches.values() for c in m["cites"]]
+    assert not any("Articulate Rise" in t for t in said), said
+    # (with the full ESCO index the course also covers the LMS: the glossary reads "LMS" and
+    # "Google Classroom" as virtual learning environments; this test index is small)
+    from tools.skills.glossary import load_glossary
+
+    glossary = load_glossary()
+    for line in ("Experience with an LMS", "rebuilt it as a Google Classroom course"):
+        assert "virtual learning environment" in (glossary.expand(line, (0, len(line))) or "")
