@@ -576,7 +576,8 @@ def _add(ad: JobAd, number: int, line: str, section: str | None) -> None:
             rules.DUTY_CUE.search(line) or blocks.opens_with_deed(line))
             and not rules.REQUIREMENT_CUE.search(line) and not rules.NICE_CUE.search(line)):
         ad.duties += [Requirement(text=d, must=False, kind="duty", terms=terms_in(d),
-                                  line=number) for c in chunks for d in _duty_items(c)]
+                                  line=number) for c in chunks
+                      for d in _duty_items(c, listed=section == "duty")]
         return
     # "... essential; MOT tester status desirable": each by its own cue, and one without a
     # cue beside one that has it is must-have ("Fluent English; a second European language
@@ -663,11 +664,20 @@ _DUTY_LIST = re.compile(r"^\W*(?:(?:your|the|main|key|daily|typical)\s+)?(?:duti
                         r"involve)(?:\s+things like)?:?\s+", re.I)
 
 
-def _duty_items(duty: str) -> list[str]:
-    """A duty, or each item of a listed duty of short items (up to six words each)."""
+def _duty_items(duty: str, listed: bool = False) -> list[str]:
+    """A duty, or each item of a listed duty of short items (up to six words each);
+    ``listed``: the line stands under a duties heading or label, where three or more short
+    items are the duties themselves ("Duties: installations, rewires, fault finding, testing
+    & inspection, EICRs, fitting EV chargers")."""
     lead = _DUTY_LIST.match(duty)
     if "," not in duty:
         return [duty]
+    if not lead and listed:
+        items = _items(duty, most=4)
+        deeds = [blocks.opens_with_deed(i) for i in items]
+        if len(items) >= 3 and not deeds[0]:
+            return items  # kinds of work listed; "Liaise with families, GPs and district
+            # nurses" lists whom one deed is with, and stays whole
     if not lead:  # "build UI components, fix bugs, write tests with Jest": deeds listed
         items = _items(duty, most=6)
         return items if len(items) > 1 and all(map(blocks.opens_with_deed, items)) else [duty]

@@ -38,7 +38,11 @@ from tools.strengths import activities_under
 CREDENTIAL = re.compile(
     r"\b(?:degree|phd|doctorate|master'?s|bachelor'?s|certif\w*|licen[cs]e|diploma|"
     r"qualification|qualified|registration|registered|accredit\w*|chartered|nvq|btec|"
-    r"(?:level|grade) \d|(?:cscs|sia|cpcs|cpc|dbs|tacho|forklift|driver'?s?) card)\b", re.I)
+    r"(?:level|grade) \d|(?:cscs|sia|cpcs|cpc|dbs|tacho|forklift|driver'?s?) card|"
+    # the trades' own: "18th Edition", "AM2", "2391", "ECS gold card", "SMSTS", "IPAF"
+    r"(?:16th|17th|18th)[- ]edition|am2s?|2391|2382|2365|ecs (?:\w+ )?card|"
+    r"(?:gold|black|blue|green) card|smsts|sssts|ipaf|pasma|gas safe(?: registered)?|prince ?2)"
+    r"\b", re.I)
 
 
 # ... unless the credential is the work's object: "Confident completing electrical

@@ -337,3 +337,23 @@ async def test_a_quiet_week_and_a_cover_letter_request_get_what_they_ask() -> No
         felt = (await converse(service, kyle, ["nothing matters anymore"]))[0]
         assert "findahelpline" in felt.text
         await service.forget(kyle)
+
+
+async def test_an_apprentices_greeting_and_a_task_that_stresses_him_get_coaching() -> None:
+    """"alright, im Connor, 3rd year apprentice sparky, doing my NVQ level 3" got "Sorry, I
+    didn't quite get that"; "tbh the testing still stresses me, i second guess every
+    reading" got the care reply, and his next moment (an EV charger fitted) got care again
+    and was never kept."""
+    async with AgentService() as service:
+        connor = service.user_for("cli", "local", "connor-app")
+        hello = (await converse(service, connor, [
+            "alright, im Connor, 3rd year apprentice sparky, doing my NVQ level 3"]))[0]
+        assert "Connor" in hello.text and "didn't quite get" not in hello.text
+        replies = await converse(service, connor, [
+            "did my first EICR with the boss watching, found 2 C2s on the bathroom circuit",
+            "tbh the testing still stresses me, i second guess every reading"])
+        assert "findahelpline" not in replies[1].text
+        await converse(service, connor, ["just save it"])
+        (saved,) = get_records().list_reflections(connor)
+        assert "second guess" in saved["text"]
+        await service.forget(connor)

@@ -1137,3 +1137,26 @@ def test_what_the_role_involves_is_a_duty() -> None:
                "SMSTS.\n")
     assert [d.kind for d in ad.duties] and ad.duties[0].text.startswith("The role involves")
     assert all(not r.text.startswith("The role involves") for r in ad.requirements)
+
+
+def test_kinds_of_work_listed_under_duties_are_each_a_duty() -> None:
+    """"Duties: installations, rewires, fault finding, testing & inspection, EICRs, fitting EV
+    chargers." was one duty, met by any one of them; whom one deed is with stays whole."""
+    ad = parse("Electrician\nDuties: installations, rewires, fault finding, testing & "
+               "inspection, EICRs, fitting EV chargers.\n")
+    assert [d.text for d in ad.duties] == ["installations", "rewires", "fault finding",
+                                           "testing & inspection", "EICRs",
+                                           "fitting EV chargers"]
+    carer = parse("Carer\nResponsibilities:\n- Liaise with families, GPs and district nurses\n")
+    assert [d.text for d in carer.duties] == ["Liaise with families, GPs and district nurses"]
+
+
+def test_the_trades_own_credentials_are_held_or_not() -> None:
+    """An apprentice electrician's profile made "AM2" transferable through the installing he
+    told, and "18th Edition" and "ECS gold card" asked for "a real task this month"."""
+    from tools.meaning import asks_credential
+
+    for need in ("AM2", "18th Edition", "ECS gold card", "2391 would be an advantage.",
+                 "SMSTS, a CSCS black or gold card", "IPAF"):
+        assert asks_credential(need), need
+    assert not asks_credential("Fault finding on domestic circuits")

@@ -34,7 +34,8 @@ _UNDO = re.compile(r"^\W*(?:oops\W+)?undo\b(?:\s+(?:that|it|the last(?: one)?|th
 # A self-introduction ("hello, I am Marta, I work in care home", "hi im Tom, software dev",
 # "I work as an electrician"): a greeting, answered as one. The head read such messages as
 # thanks or a profile request.
-_GREETING = re.compile(r"^\W*(?:hi+|hello|hey+|heya|hiya|yo|howdy|(?:good )?(?:morning|afternoon|"
+_GREETING = re.compile(r"^\W*(?:hi+|hello|hey+|heya|hiya|yo|howdy|alright|alrite|[ae]y up|hey up|"
+                       r"g'?day|(?:good )?(?:morning|afternoon|"
                        r"evening)|hola|"
                        r"ol[aá]|bonjour|salut|hallo|ciao|hej|namaste|salam|merhaba|czesc|"
                        r"cześć)\b(?:\s+(?:there|all|everyone|team|coach))?\W*", re.I)

@@ -124,6 +124,12 @@ WORK_DEFICIT = re.compile(
     r"rubbish|terrible|not bad) (?:at|in|with|on) (?!life\b|everything\b|anything\b)|"
     r"\bmy (?:\w+ ){1,2}(?:is|are) (?:still |a bit |quite |very |really |so |pretty )?(?:weak|"
     r"rusty|slow|poor|basic|shaky|not great|not good)\b|"
+    # a task that unsettles the writer: "the testing still stresses me, i second guess every
+    # reading" (an apprentice electrician got the care reply)
+    r"\b(?:the|doing(?: the)?)\s+(?!(?:work|job|life|workload|pressure|stress|situation|news|"
+    r"future|money|thought|idea)\b)[\w-]+(?:\s+[\w-]+)?\s+(?:still\s+|really\s+|always\s+|"
+    r"kind of\s+|a bit\s+)?(?:stresses|scares|worries|confuses)\s+me\b|"
+    r"\bi (?:always |still |keep )?second[- ]?guess(?:ing)? (?:every|my|the|each)\b|"
     # a flutter of nerves at a task: "i still panic a bit doing dentals on my own"
     r"panic (?:a bit |a little |slightly |sometimes )?(?:when (?:i|we) (?:have|need|got) to \w+|"
     r"(?:doing|with|over|on|at) (?:the |a |my )?(?!life\b|everything\b|night\b)\w+))", re.I)
