@@ -354,6 +354,9 @@ _NEED_WORDS = re.compile(r"^\W*(?:(?:be |being )?(?:flexible|willing|able|happy|
 
 
 # "You'll also support our apprentices on site": what the reader will do, whatever its block
+# the post named before what the reader will do: "As our Community & Events Fundraising
+# Officer you will grow income from ..." (the line head read it as a benefit)
+_AS_OUR = re.compile(r"^\W*as (?:our|the|an?) [^,.;]{3,60}?,?\s+you(?:'ll|’ll| will)\s", re.I)
 # "As our Events Officer you will ...", "You'll support ..."
 _YOU_WILL_DO = re.compile(r"^\W*(?:as (?:our|the|an?) [^,.;]{3,60}?,?\s+)?"
                           r"you(?:'ll|’ll| will)\s+(?:also\s+|often\s+|regularly\s+)?"
@@ -436,8 +439,8 @@ def _reason(text: str, section: str | None, why: Aside | None, kind: str,
         reason = "company"  # the organisation, or the field it works in, is the subject
     if reason is None and section not in ("must", "nice", "stack") and \
             kind != "keep" and not rules.MUST_CUE.search(text) and not _reader_needs(text) \
-            and not _nice_need(text) and not _you_will_do(text) and \
-            not (section == "duty" and blocks.opens_with_deed(text)):
+            and not _nice_need(text) and not (_AS_OUR.match(text) and _you_will_do(text)) \
+            and not (section == "duty" and blocks.opens_with_deed(text)):
         # (under a duties heading, "Lead a small team of carers on shift" is a duty: the
         # line head read it as a benefit)
         reason = _ASIDE_KIND[kind]  # company, benefit or application in any words
