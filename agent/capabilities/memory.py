@@ -128,34 +128,34 @@ def recall(user_id: str, query: str, k: int = 3) -> ToolResult:
     return ToolResult(kind="recall", facts={"items": items}, reply=render("recall", lines=lines))
 
 
+def _export_path(user_id: str, suffix: str = ".json") -> Path:
+    """A fresh private path under the data dir's exports (older exports past their day are
+    removed first); every name starts with the user's id, so forget finds it."""
+    remove_exports()
+    get_settings().ensure_home()
+    folder = _exports()
+    folder.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    return folder / f"{user_id}-{stamp}{suffix}"
+
+
+def _write_private(target: Path, content: bytes) -> Path:
+    target.write_bytes(content)
+    target.chmod(0o600)
+    return target
+
+
 def write_export(user_id: str, target: Path | None = None) -> tuple[Path, bytes]:
     """Write the export to a private file under the data dir (or ``target``)."""
     body = json.dumps(export_user(user_id), indent=2, default=str, ensure_ascii=False).encode()
-    if target is None:
-        remove_exports()
-        get_settings().ensure_home()
-        folder = _exports()
-        folder.mkdir(exist_ok=True)
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-        target = folder / f"{user_id}-{stamp}.json"
-    target.write_bytes(body)
-    target.chmod(0o600)
-    return target, body
+    return _write_private(target or _export_path(user_id), body), body
 
 
 def keep_attachment(user_id: str, filename: str, content: bytes) -> Path:
     """Write a reply's file for a channel that cannot attach it (the terminal) to a private
     file under the data dir's exports, where the same rules as for exports hold: removed
     with the user's data on forget, and after a day."""
-    remove_exports()
-    get_settings().ensure_home()
-    folder = _exports()
-    folder.mkdir(exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-    target = folder / f"{user_id}-{stamp}-{Path(filename).name}"
-    target.write_bytes(content)
-    target.chmod(0o600)
-    return target
+    return _write_private(_export_path(user_id, f"-{Path(filename).name}"), content)
 
 
 def export_turn(user_id: str) -> ToolResult:
