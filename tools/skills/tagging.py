@@ -397,7 +397,8 @@ _LEVELS = {
 
 
 # The writer as a volunteer ("weekend I volunteer at food bank", "volunteering at ...")
-_I_VOLUNTEER = re.compile(r"\b(?:(?:i|we)\s+(?:\w+\s+)?volunteer(?:ed|s)?|(?:i'?m|am|was|were|"
+_I_VOLUNTEER = re.compile(r"^\W*volunteer(?:ed|ing)\b|"  # "volunteered at the food bank ..."
+                          r"\b(?:(?:i|we)\s+(?:\w+\s+)?volunteer(?:ed|s)?|(?:i'?m|am|was|were|"
                           r"been|i|we) volunteering|as an? volunteer)\b", re.I)
 
 
@@ -549,6 +550,18 @@ _OTHER_SENSES = ((re.compile(r"^(?:apply conflict management|manage conflicts?|r
                              r"everywhere|on|in|behind|around|spores?|growing|growth|remover|"
                              r"spray|from|and damp|,|\.|$))|\bmou?ldy\b|\bdamp\b", re.I),
                   re.compile(r"\bmou?ld(?:s|y|ing)?\b", re.I)),
+                 # a Google review, sheet or meeting is no search engine
+                 (re.compile(r"\bsearch engine", re.I),
+                  re.compile(r"\bgoogle (?:reviews?|maps|sheets?|docs?|drive|meet|classroom|"
+                             r"forms?|calendar|business|chat|pay|slides)\b|\b(?:review|rating|"
+                             r"stars?) on google\b", re.I),
+                  re.compile(r"\bgoogle\b", re.I)),
+                 # moderating an online group is no moderation of assessments
+                 (re.compile(r"\bassessment|\bmoderat", re.I),
+                  re.compile(r"\bmoderat\w*\s+(?:the\s+|our\s+|a\s+)?(?:facebook|whatsapp|"
+                             r"discord|reddit|online|community|fb|chat|comments?|group|forum|"
+                             r"page|posts?|subreddit|server|channel)\b", re.I),
+                  re.compile(r"\bmoderat\w*", re.I)),
                  # bleeding a radiator or brakes draws no blood
                  (re.compile(r"\bblood\b", re.I),
                   re.compile(r"\b(?:bled|bleed\w*)\s+(?:[\w-]+\s+){0,2}?(?:the\s+)?(?:rads?|"

@@ -1399,3 +1399,21 @@ def test_mould_in_a_shower_is_damp_not_a_casting_mould() -> None:
         "cleaned and re-sealed the shower in flat 4, mould everywhere", ("esco",))}
     assert "clean moulds" in {t.label for t in tag(
         "cleaned the injection moulds and changed the tool on press 3", ("esco",))}
+
+
+@pytest.mark.parametrize(("sentence", "unsaid", "said"), [
+    # the writer is the volunteer, written without "I"
+    ("volunteered at the food bank on saturday, sorted donations and packed 60 parcels",
+     "manage volunteers", None),
+    # a Google review is no search engine; Google Ads and SEO are
+    ("got a 5 star review on google mentioning me by name", "search engines", None),
+    ("set up google ads and improved our seo ranking", None, "search engines"),
+    # moderating a Facebook group moderates no assessment
+    ("i moderated the facebook group, removed 12 spam posts and banned 2 trolls",
+     "assessment processes", None),
+])
+def test_whose_volunteering_which_google_which_moderation(sentence: str, unsaid: str | None,
+                                                          said: str | None) -> None:
+    labels = {t.label for t in tag(sentence, ("esco",))}
+    assert unsaid is None or unsaid not in labels, labels
+    assert said is None or said in labels, labels
