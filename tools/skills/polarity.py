@@ -231,7 +231,10 @@ _CONSEQUENCE = re.compile(r"\b(?:so(?: that)?|because|cos|coz|since|until|till|u
                           r"were|is|are|has|have|had|should|wouldn|couldn|didn|doesn|wasn|"
                           r"isn|hasn|won)\b)|"
                           r"(?:showed|shows|found|said|says|told me|realised|realized|noticed)"
-                          r"(?: that)?)\b", re.IGNORECASE)
+                          r"(?: that)?|"
+                          # what was found out: "worked out why the invoices weren't matching"
+                          r"(?:worked|figured|found|sussed) out|(?<=[a-z] )(?:why|whether))\b",
+                          re.IGNORECASE)
 
 
 # "no" that negates no deed: someone's absence ("3 agency lads no show"), how it went ("fixed

@@ -1417,3 +1417,13 @@ def test_whose_volunteering_which_google_which_moderation(sentence: str, unsaid:
     labels = {t.label for t in tag(sentence, ("esco",))}
     assert unsaid is None or unsaid not in labels, labels
     assert said is None or said in labels, labels
+
+
+def test_a_negation_inside_what_was_worked_out_is_not_the_deeds() -> None:
+    """A bookkeeper's "worked out why the invoices weren't matching, the VAT code was wrong
+    on 40 of them" showed nothing (the "weren't" of what she found read as her deed's)."""
+    shown = tag("worked out why the invoices weren't matching, the VAT code was wrong on 40 of "
+                "them", ("esco",))
+    assert "identify accounting errors" in {t.label for t in shown if
+                                            t.polarity == "demonstrated"}, shown
+    assert polarity("I didn't do the stock count", (0, 27), (14, 27)) == "negated"
