@@ -194,12 +194,16 @@ _SAID_OF_ME = re.compile(
     r"^\W*(?!(?:i|we|i'?ve|i'?d)\b)(?:(?:the|my|our|a|an|his|her|their)\s+)?(?:[\w'.-]+\s+){0,2}?"
     r"(?:say|says|said|told me|tells me|tell me|reckon|reckons|reckoned|thinks|thought|"
     r"was happy|were happy|was pleased|praised me for how)\s+(?:that\s+)?(?:i|i'?m|i'?d|i'?ve|im|"
-    r"ive|i was|me|my)\b", re.I)
+    r"ive|i was|me|my|"
+    # the work praised: "the supervisor say is perfect", "said it was spotless"
+    r"it|it'?s|its|it was|is|was|everything (?:is|was)|all (?:is|was)|the (?:\w+ )?(?:is|was|"
+    r"were|are))\b", re.I)
 # ... praise, not criticism: "the vocal coach says I push from the throat and need to fix it"
 # is the writer's growth area
 _PRAISE = re.compile(r"\b(?:good|great|well|right|quick|brilliant|amazing|excellent|fine|nice|"
                      r"proud|helpful|calm|natural|star|fab|fantastic|lovely|ace|spot on|"
-                     r"smashed it|nailed it|did (?:it )?(?:so )?well|handled it)\b", re.I)
+                     r"smashed it|nailed it|did (?:it )?(?:so )?well|handled it|perfect|"
+                     r"spotless|beautiful|outstanding|superb|best)\b", re.I)
 _CRITICISM = re.compile(r"\b(?:need|needs|should|must|have to|has to|too|not|don'?t|dont|never|"
                         r"can'?t|cannot|isn'?t|wasn'?t|unfair|wrong|mistakes?|better|more|less|"
                         r"slow|late|rush\w*|push\w*|but)\b", re.I)

@@ -28,6 +28,7 @@ from tools.skills.mood import (
     mood,
     not_a_deed,
     part_of,
+    praise_received,
     sentence_mood,
 )
 from tools.skills.polarity import GROWTH_CUE, growth_cue, polarity, states_growth
@@ -751,7 +752,13 @@ _SLIP = re.compile(r"\b(?:mess\w* up|messed|mistakes?|forgot|wrong|fail\w*|again
     r"all|always|the whole|double|twice)\b)|"
                    r"screw\w* up|blew it|struggl\w*|should(?:'ve| have| of)?|need(?:s|ed)? to|"
                    r"lost my|panick\w*|froze|put off|not proud|(?:smarter|better) way|"
-                   r"talk(?:ed)? me into)\b", re.I)
+                   r"talk(?:ed)? me into|"
+                   # late, and someone not pleased: "I was late two times this week because of
+                   # the bus, manager not happy"
+                   r"(?:i|we) (?:was|were|am|'m|came in|turned up|got in|arrived) (?:\w+ )?late|"
+                   r"(?:was|wasn't|wasnt|is|not|isn't) (?:\w+ )?(?:happy|pleased) with me|"
+                   r"(?:manager|boss|supervisor|lead|chef|sister|teacher) (?:was |is )?not "
+                   r"(?:happy|pleased|impressed))\b", re.I)
 
 
 # mistakes the writer found in the work checked are no slip of theirs ("we find many mistakes
@@ -821,7 +828,7 @@ def reading(text: str, sentence: Span, evidence: Span,
         return pol, False
     if grows and not cued and not _SLIP.search(_FOUND_FAULT.sub(" ", said)) and (
             _OCCASION.search(said) or _tells_deed(said) or _COPED.search(said)
-            or _YEARS_AT_IT.search(said)):
+            or _YEARS_AT_IT.search(said) or _praised_after(said)):
         # "today i calm down a angry customer", "presented my capstone to the cohort, 10
         # mins, i was shaking but people asked good questions after", "the customer was
         # really angry about the refund, I stayed calm and sorted it": a deed told
@@ -850,6 +857,13 @@ def reading(text: str, sentence: Span, evidence: Span,
                                                                          sentence[0]):
         pol = "growth"
     return pol, mood(said, text[clause[0] : clause[1]]) == "mine"
+
+
+def _praised_after(said: str) -> bool:
+    """Whether a later clause is someone's praise of the writer's work: "i make the cleaning
+    of 12 rooms in hotel and the supervisor say is perfect" tells a deed done well."""
+    parts = re.split(r"\s*[,;]\s*|\s+(?:and|so)\s+", said)
+    return any(praise_received(p) for p in parts[1:])
 
 
 # the writer's words in a clause: what they did or felt is told there

@@ -1427,3 +1427,20 @@ def test_a_negation_inside_what_was_worked_out_is_not_the_deeds() -> None:
     assert "identify accounting errors" in {t.label for t in shown if
                                             t.polarity == "demonstrated"}, shown
     assert polarity("I didn't do the stock count", (0, 27), (14, 27)) == "negated"
+
+
+def test_praise_of_the_work_and_being_late_in_a_second_language() -> None:
+    """A hotel cleaner's "i make the cleaning of 12 rooms in hotel and the supervisor say is
+    perfect" was a growth area (the growth head; the praise was read as no praise without "I"),
+    and "I was late two times this week because of the bus, manager not happy" showed "manage
+    time" as a strength."""
+    clean = tag("i make the cleaning of 12 rooms in hotel and the supervisor say is perfect",
+                ("esco",))
+    assert clean and {t.polarity for t in clean} == {"demonstrated"}, clean
+    late = tag("I was late two times this week because of the bus, manager not happy",
+               ("esco",))
+    assert all(t.polarity != "demonstrated" for t in late), late
+    from tools.skills.mood import praise_received
+
+    assert praise_received("the supervisor said it was spotless")
+    assert not praise_received("my manager said it was too slow")
