@@ -35,6 +35,10 @@ GROWTH_CUE = re.compile(
     r"(?:would|i'd|id) love to|finally (?:understand|learn)|"
     # struggles and avoidance
     r"(?:i|we) freeze|(?:i )?keep avoiding|"
+    # what the writer does not know yet: "my boss ask me for make the excel for the stock but
+    # i dont know the formulas"
+    r"(?:i )?(?:don'?t|dont|do not) (?:really |fully |even )?(?:know|understand) (?:the \w+s\b|"
+    r"how to|much about|enough about|anything about)|"
     # work left undone: "my case notes are 3 weeks behind, i keep leaving them till friday"
     r"(?:i )?keep (?:leaving|putting (?:it|them|\w+) off|putting off|pushing (?:it|them) back|"
     r"forgetting|skipping)\b|(?:are|is|am|'m|'re|im) (?:still )?(?:\d+|a few|two|three|four|"

@@ -1444,3 +1444,12 @@ def test_praise_of_the_work_and_being_late_in_a_second_language() -> None:
 
     assert praise_received("the supervisor said it was spotless")
     assert not praise_received("my manager said it was too slow")
+
+
+def test_what_the_writer_does_not_know_yet_is_a_growth_area() -> None:
+    """"my boss ask me for make the excel for the stock but i dont know the formulas" showed
+    spreadsheets only as negated (never shown): not knowing the formulas is the growth
+    area."""
+    shown = tag("my boss ask me for make the excel for the stock but i dont know the formulas",
+                ("esco",))
+    assert ("use spreadsheets software", "growth") in {(t.label, t.polarity) for t in shown}
