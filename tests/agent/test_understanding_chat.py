@@ -357,3 +357,14 @@ async def test_an_apprentices_greeting_and_a_task_that_stresses_him_get_coaching
         (saved,) = get_records().list_reflections(connor)
         assert "second guess" in saved["text"]
         await service.forget(connor)
+
+
+async def test_a_name_and_a_place_of_work_without_i_keep_the_job() -> None:
+    """"hey, im Sam, 24, work in a phone shop" kept the name but not the job, and his roles
+    were "tourism contract negotiator" and "movie distributor"."""
+    async with AgentService() as service:
+        sam = service.user_for("cli", "local", "sam-shop")
+        await converse(service, sam, ["hey, im Sam, 24, work in a phone shop"])
+        prefs = get_records().career_prefs(sam)
+        assert prefs["name"] == "Sam" and prefs["job"] == "in a phone shop"
+        await service.forget(sam)

@@ -114,6 +114,17 @@ def _by_name(data: OccupationData, said: str, name: str, how: str,
     return _answer(data, said, "alternative" if how == "exact" else how, hits)
 
 
+# job titles as job boards and people say them, where ESCO names the occupation otherwise
+# (hand-written; a title ESCO lists as a label or alternative needs no entry)
+EVERYDAY_TITLES = tuple((re.compile(spoken), label) for spoken, label in (
+    (r"(?:an? )?(?:it|ict|tech|technical|computer|desktop) support(?: (?:technician|analyst|"
+     r"engineer|officer|specialist|agent|advisor|adviser|assistant))?", "ICT help desk agent"),
+    (r"(?:an? )?(?:1st|first|2nd|second) line (?:it )?support(?: \w+)?", "ICT help desk agent"),
+    (r"(?:an? )?(?:it )?help ?desk(?: (?:analyst|technician|support|operator|advisor|"
+     r"adviser))?", "ICT help desk agent"),
+))
+
+
 def resolve(data: OccupationData, said: str, vector: np.ndarray | None = None,
             prefer: Prefer | None = None) -> Resolution:
     """Resolve the user's words for a role.
@@ -132,6 +143,11 @@ def resolve(data: OccupationData, said: str, vector: np.ndarray | None = None,
     phrase = normalise(said)
     if not phrase:
         return Resolution(said=said, how="unknown")
+    for spoken, label in EVERYDAY_TITLES:
+        if spoken.fullmatch(phrase):  # "IT support technician" is ESCO's "ICT help desk agent"
+            found = _by_name(data, said, label.lower(), "alternative", prefer)
+            if found is not None:
+                return found
     found = _by_name(data, said, phrase, "exact", prefer)
     if found is not None:
         return found

@@ -162,6 +162,10 @@ _YEARS_AS = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|t
 _AFTER_NAME = re.compile(r"^\W*(?:\d{2}\s*(?:yo|y/o|years? old|yrs? old)?\s*[,.;-]\W*)?"
                          r"(?P<job>(?:an?\s+)?(?:[\w'’-]+\s+){0,3}?(?:" + _ROLES
                          + r")s?\b[^,.;!?\n]*)", re.I)
+# ... or the place of work with its verb and no "I": "hey, im Sam, 24, work in a phone shop"
+_WORK_AFTER_NAME = re.compile(r"^\W*(?:\d{2}\s*(?:yo|y/o|years? old|yrs? old)?\s*[,.;-]\W*)?"
+                              r"(?:i\s+)?work(?:ing)?\s+(?P<job>(?:in|at|for)\s+[^,.;!?\n]+)",
+                              re.I)
 # where a job phrase ends: how long, since when, and what follows it
 _JOB_END = re.compile(r"\s+(?:since|for (?:\d|a |the last|over|almost|nearly|about)|\d+\s*"
                       r"(?:yrs?|years?|months?)|and (?:i|im|i'm)|but|so|here|now|while|whilst|"
@@ -186,7 +190,8 @@ def stated_job(text: str) -> str | None:
         greeting = _GREETING.match(text)
         rest = text[greeting.end():] if greeting else text
         name = _NAME.match(rest) or _BARE_NAME_ONLY.match(rest)
-        found = _AFTER_NAME.match(rest[name.end():]) if name else None
+        found = (_AFTER_NAME.match(rest[name.end():])
+                 or _WORK_AFTER_NAME.match(rest[name.end():])) if name else None
     found = found or _JOB_VERB.search(text)  # "I teach year 4 in a primary school"
     if found is None:
         return None

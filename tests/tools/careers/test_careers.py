@@ -94,6 +94,10 @@ def test_what_the_user_enjoys_moves_fitting_roles_up() -> None:
     ("lorry driver", "alternative", "cargo vehicle driver"),
     ("electrishan", "spelling", "electrician"),
     ("hairdreser", "spelling", "hairdresser"),
+    # a job board's title ESCO names otherwise ("which of these: consumer electronics repair
+    # technician, computer hardware repair technician, ...")
+    ("IT support technician", "alternative", "ICT help desk agent"),
+    ("1st line support", "alternative", "ICT help desk agent"),
 ])
 def test_target_resolution(said: str, how: str, label: str) -> None:
     data = occupation_data.load()
