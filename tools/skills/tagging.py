@@ -866,10 +866,6 @@ def _praised_after(said: str) -> bool:
     return any(praise_received(p) for p in parts[1:])
 
 
-# the writer's words in a clause: what they did or felt is told there
-_WRITER = re.compile(r"\b(?:i|i'?m|im|i'?ve|ive|i'?d|we|we'?re|we'?ve|me|my|us|our)\b", re.I)
-
-
 def _named_before_struggle(said: str, start: int) -> bool:
     """Whether the clause at ``start`` only names the thing the writer then says they
     struggle with: "This new ticket machine that does the contactless and the QR codes | has
@@ -882,7 +878,7 @@ def _named_before_struggle(said: str, start: int) -> bool:
         return False
     named = said[start:cue.start()]
     words = re.findall(r"[a-z']+", named.lower())
-    return bool(words) and not _WRITER.search(named) and \
+    return bool(words) and not _FIRST_PERSON_WORD.search(named) and \
         not any(is_past_form(w) for w in words)
 
 
