@@ -356,9 +356,10 @@ _NEED_WORDS = re.compile(r"^\W*(?:(?:be |being )?(?:flexible|willing|able|happy|
 # "You'll also support our apprentices on site": what the reader will do, whatever its block
 # the post named before what the reader will do: "As our Community & Events Fundraising
 # Officer you will grow income from ..." (the line head read it as a benefit)
-_AS_OUR = re.compile(r"^\W*as (?:our|the|an?) [^,.;]{3,60}?,?\s+you(?:'ll|’ll| will)\s", re.I)
+_THE_POST_FIRST = r"as (?:our|the|an?) [^,.;]{3,60}?,?\s+"
+_AS_OUR = re.compile(r"^\W*" + _THE_POST_FIRST + r"you(?:'ll|’ll| will)\s", re.I)
 # "As our Events Officer you will ...", "You'll support ..."
-_YOU_WILL_DO = re.compile(r"^\W*(?:as (?:our|the|an?) [^,.;]{3,60}?,?\s+)?"
+_YOU_WILL_DO = re.compile(r"^\W*(?:" + _THE_POST_FIRST + r")?"
                           r"you(?:'ll|’ll| will)\s+(?:also\s+|often\s+|regularly\s+)?"
                           r"(?!(?:be|have|get|receive|enjoy|join|find|love|work (?:in|for|with|"
                           r"from|alongside)|become|gain|benefit|need|bring|progress|"

@@ -99,19 +99,19 @@ def _lessons_home(facts: list[Fact], events: list[list[int]]) -> None:
     share most of its words, when its own event shares fewer (in place; an event left empty
     is dropped): "I also wrote the deviation report for the autoclave" goes with Monday's
     failed autoclave, not with Wednesday's training told just before it."""
-    from tools.skills.text import content_lemmas as lemmas
+    from tools.skills.text import content_lemmas
 
-    def content_lemmas(text: str) -> set[str]:  # "one", "say" name no matter of their own
-        return {w for w in lemmas(text) if len(w) >= 4}
+    def matter(text: str) -> set[str]:  # "one", "say" name no matter of their own
+        return {w for w in content_lemmas(text) if len(w) >= 4}
 
     for k in range(1, len(events)):
         for i in list(events[k]):
             if not (_LESSON.match(facts[i].text) or _ALSO.search(facts[i].text)):
                 continue
-            words = content_lemmas(_LESSON.sub("", facts[i].text))
-            own = max((len(words & content_lemmas(facts[j].text)) for j in events[k]
+            words = matter(_LESSON.sub("", facts[i].text))
+            own = max((len(words & matter(facts[j].text)) for j in events[k]
                        if j != i), default=0)
-            best, home = max(((len(words & content_lemmas(" ".join(facts[j].text
+            best, home = max(((len(words & matter(" ".join(facts[j].text
                                                                       for j in events[e]))), e)
                               for e in range(k)), default=(0, k))
             if best > own:
