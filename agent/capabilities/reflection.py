@@ -39,6 +39,18 @@ def _tag(user_id: str, text: str, source_id: str) -> list[dict[str, Any]]:
         return []
 
 
+def _english_tags(user_id: str, text: str, source_id: str,
+                  lang: str | None = None) -> list[dict[str, Any]]:
+    """The skill tags of a moment told in English; none for another language (the
+    frameworks' labels and the encoder's training are English)."""
+    return _tag(user_id, text, source_id) if (lang or detect(text)) == "en" else []
+
+
+def _quoted(tag: dict[str, Any]) -> str:
+    """A skill as the coach lists it: its label and the person's words that show it."""
+    return f"{tag['label']} (\u201c{tag['evidence']}\u201d)"
+
+
 def _draft_from(row: dict[str, Any] | None) -> Draft:
     if not row:
         return Draft()
@@ -142,14 +154,14 @@ _SKILLS_IN_IT = re.compile(r"\b(?:which|what)\s+skills?\b|\bskills?\s+(?:is|are|
 def _question_mid_moment(user_id: str, row: dict[str, Any]) -> ToolResult:
     """"Which skills is this?" asked while a moment is open: the skills so far, and how to
     keep them. The draft is left as it was (the question is no part of it)."""
-    with heavy():
-        tags = [t for t in _tag(user_id, row["text"], row["id"])
+    with heavy():  # read as the save reads it
+        tags = [t for t in _english_tags(user_id, row["text"], row["id"])
                 if t.get("framework") == "esco" and t.get("polarity") in ("demonstrated",
                                                                            "growth")][:5]
     if not tags:
         return ToolResult(kind="reflection_question", reply=render("skills_so_far_none"),
                           state=DialogUpdate(awaiting="reflection"))
-    said = "; ".join(f"{t['label']} (\u201c{t['evidence']}\u201d)" for t in tags)
+    said = "; ".join(_quoted(t) for t in tags)
     return ToolResult(kind="reflection_question", reply=render("skills_so_far", skills=said),
                       state=DialogUpdate(awaiting="reflection"))
 
@@ -206,7 +218,7 @@ def save(user_id: str, record: dict[str, Any], joined: bool = False) -> ToolResu
     # the frameworks' labels and the encoder's training are English: a Spanish moment showed
     # "understand spoken Spanish" for "su hija me dio las gracias"; no tags, and it says so
     lang = detect(record["text"])
-    skills = _tag(user_id, record["text"], rid) if lang == "en" else []
+    skills = _english_tags(user_id, record["text"], rid, lang)
     record.update(id=rid, status="saved", skills=skills)
     records.save_reflection(user_id, record)
     records.add_skill_tags(user_id, "reflection", rid, skills)
@@ -221,10 +233,10 @@ def save(user_id: str, record: dict[str, Any], joined: bool = False) -> ToolResu
     growth = [s for s in skills if s["polarity"] == "growth"
               and (s["framework"], s["id"], "growth") not in known]
     skills_block = render("reflection_saved_skills", lines="\n".join(
-        f"{i}. {s['label']} (\u201c{s['evidence']}\u201d)" for i, s in enumerate(shown, 1)
+        f"{i}. {_quoted(s)}" for i, s in enumerate(shown, 1)
     )) if shown else ""
     growth_block = render("reflection_saved_growth", lines="\n".join(
-        f"- {s['label']} (\u201c{s['evidence']}\u201d)" for s in growth)) if growth else ""
+        f"- {_quoted(s)}" for s in growth)) if growth else ""
     reply = render("reflection_added" if joined else "reflection_saved", week=week,
                    skills_block=f"\n\n{skills_block}" if skills_block else "",
                    growth_block=f"\n\n{growth_block}" if growth_block else "",

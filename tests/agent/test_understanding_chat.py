@@ -368,3 +368,15 @@ async def test_a_name_and_a_place_of_work_without_i_keep_the_job() -> None:
         prefs = get_records().career_prefs(sam)
         assert prefs["name"] == "Sam" and prefs["job"] == "in a phone shop"
         await service.forget(sam)
+
+
+async def test_which_skills_mid_moment_reads_the_moment_as_the_save_does() -> None:
+    """"which skills is this?" after a moment told in Spanish listed skills read from the
+    Spanish words, which the save itself never tags."""
+    async with AgentService() as service:
+        lucia = service.user_for("cli", "local", "lucia-es")
+        replies = await converse(service, lucia, [
+            "esta semana hice una corrección de color de cuatro horas y la clienta lloró de "
+            "alegría", "which skills is this?"])
+        assert "I don't notice a skill" in replies[1].text, replies[1].text
+        await service.forget(lucia)
