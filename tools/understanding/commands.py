@@ -90,8 +90,9 @@ def introduction(text: str) -> bool:
 
 # how long in the work, told with the job: "I'm a staff nurse on an acute medical ward,
 # qualified 18 months ago", "I'm a plumber, 12 years now"
-_TENURE_TOLD = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\s*"
-                          r"(?:yrs?|years?|months?)\b|\bsince (?:19|20)\d\d\b", re.I)
+_TIME_IN_WORK = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\s*"
+                 r"(?:yrs?|years?|months?)\b")
+_TENURE_TOLD = re.compile(r"\b" + _TIME_IN_WORK + r"|\bsince (?:19|20)\d\d\b", re.I)
 
 
 # a moment of the week, not a life story: "hi I'm Tom, this week I ..."
@@ -254,8 +255,8 @@ _OPENING_ROLE = re.compile(r"\b(?:" + _ROLES + r")s?\b", re.I)
 # time in the job)
 _ROLE_TENURE = re.compile(
     r"^\W*(?P<job>(?:[\w/&'-]+\s+){0,3}(?:" + _ROLES + r")s?(?:\s+(?:at|in|for|on|with)\s+"
-    r"[^,.;!?\n£$€]{2,40})?)\s*(?:,|-|–)\s*(?:for\s+)?(?:\d+|one|two|three|four|five|six|"
-    r"seven|eight|nine|ten|twenty)\s*(?:yrs?|years?|months?)\b(?!\s*(?:experience|exp|contract|fixed|temp|ftc|minimum|min|required|needed|\+)\b)",
+    r"[^,.;!?\n£$€]{2,40})?)\s*(?:,|-|–)\s*(?:for\s+)?" + _TIME_IN_WORK +
+    r"(?!\s*(?:experience|exp|contract|fixed|temp|ftc|minimum|min|required|needed|\+)\b)",
     re.I)
 # where people say they work: "in a warehouse", "at a care home", "for a bakery"
 _WORKPLACE = re.compile(
