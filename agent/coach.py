@@ -52,12 +52,14 @@ TOOL_FOR: dict[str, tuple[str, Callable[[str, dict[str, Any]], dict[str, Any]]]]
     "plan_growth": ("plan_growth", lambda t, s: {}),
     "upload": ("inspect_credential", lambda t, s: {"upload_id": s.get("upload_id")}),
     "import_confirm": ("import_credential", lambda t, s: {"upload_id": s.get("pending_upload")}),
+    "keep_moment": ("keep_moment", lambda t, s: {}),  # "yes" to keeping what was told after care
 }
 DIRECT = {"help": "help", "small_talk": "small_talk", "thanks": "thanks", "unsure": "unsure",
           "privacy": "privacy", "delete_how": "delete_how", "career": "career_not_yet",
           "credential_how": "credential_how", "counts": "counts", "counts_open": "counts_open",
           "about_coach": "about_coach", "rephrase": "rephrase", "cv_help": "cv_help",
-          "reflection_empty": "reflection_skip_empty", "ad_text": "ad_text_more"}
+          "reflection_empty": "reflection_skip_empty", "ad_text": "ad_text_more",
+          "keep_offer": "keep_offer"}
 # Replies written in es / fr / de too (templates NAME_es.txt, ...).
 TRANSLATED = frozenset({"help", "privacy", "introduction"})
 # Tools whose English reply gets a first line in the person's language.

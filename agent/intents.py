@@ -38,6 +38,25 @@ REQUESTS_AFTER_CARE = frozenset({"memory_show", "export", "forget", "undo", "str
                                  # "what could I do instead of teaching?" after the care reply
                                  # got "Thank you for telling me" again
                                  "career"})
+# After the care reply, something done told in plain words ("anyway this week i rewired a
+# consumer unit and passed first time") is offered to be kept, never coached: "yes" keeps it
+# as it was told, with no follow-up question; anything else leaves it untold. A deed read as
+# the least bit heavy stays with care.
+KEEP_OFFER_CALM = 0.2
+KEEP_OFFER_WORDS = 5
+# ... and with nothing said against it: a negation or a hard feeling ("I told my manager and
+# she didn't care", "I finished the shift but felt awful") is more of what was hard
+_HEAVY = re.compile(r"\b(?:not|no|nothing|nobody|no one|never|none|without|\w+n'?t|cannot|"
+                    r"cry\w*|cried|tears?|sad|awful|terrible|horrible|rough|hard|heavy|"
+                    r"tired|exhausted|knackered|drained|stress\w*|worr\w*|anxi\w*|scared|"
+                    r"afraid|alone|lonely|upset|angry|hurt\w*|pain\w*|numb|lost|hate\w*|"
+                    r"shout\w*|yell\w*|blam\w*|fail\w*)\b", re.I)
+# what opens a change of subject ("thanks. anyway, i fitted ...", "on a brighter note I ...")
+_MOVING_ON = re.compile(r"^(?:\W*(?:thanks|thank you|ok|okay|right|well|so|anyway|anyhow|"
+                        r"on a (?:brighter|better|lighter|happier) note|in other news|but|"
+                        r"also|btw|this week|today|yesterday)\b)+\W*", re.I)
+KEEP_YES = re.compile(r"^\W*(?:y|yes|yes please|yep|yeah|yup|sure|ok|okay|please|please do|"
+                      r"go on|go ahead|do it|keep it|save it|yes,? (?:keep|save) it)\W*$", re.I)
 IMPORT_YES = re.compile(r"^\s*(?:y|yes|yes please|ok|okay|sure|add it|import it|keep it|"
                         r"save it)\W*$", re.I)
 GREETING = re.compile(r"^\s*(?:/start|/reflect|hi|hello|hey|hiya|good (?:morning|afternoon|"
@@ -146,6 +165,13 @@ def request_after_moment(text: str) -> tuple[str, str, str] | None:
     return (moment, asked_for.intent, ask) if asked_for.intent in AFTER_MOMENT else None
 
 
+def _calm_deed(text: str, got: Understanding) -> bool:
+    """Something the writer did, told calmly in a sentence, after the care reply."""
+    return (len(text.split()) >= KEEP_OFFER_WORDS and got.distress.score < KEEP_OFFER_CALM
+            and not _HEAVY.search(text.replace("’", "'"))
+            and declares_deed(_MOVING_ON.sub("", text)))
+
+
 def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -> Route:
     """Pick the intent of a user message.
 
@@ -165,8 +191,14 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
     if got.intent == "distress":
         return Route("distress", got.how, got.distress.score, got.lang,
                      level=got.distress.level)
+    if awaiting == "keep_offer":
+        if KEEP_YES.match(text):
+            return Route("keep_moment", "rule", lang=got.lang)
+        awaiting = "distress"  # not kept: what follows is read with care, as before
     if awaiting == "distress" and not (RULES_BEFORE_CARE.search(text) or REFLECT_ASK.match(text)
                                        or (got.confident and got.intent in REQUESTS_AFTER_CARE)):
+        if got.lang == "en" and _calm_deed(text, got):
+            return Route("keep_offer", "rule", lang=got.lang)
         return Route("after_distress", "rule", lang=got.lang)
     if awaiting == "import_confirm" and IMPORT_YES.match(text):
         return Route("import_confirm", "rule")

@@ -43,6 +43,9 @@ from tools.understanding.commands import opening_job, stated_job, stated_name, s
 log = logging.getLogger(__name__)
 MAX_MESSAGES = 40
 CARE = frozenset({"distress", "after_distress"})
+# the turns of care that may keep a moment told after it (offered, then kept on a yes): the
+# offline coach answers them too, in its own words, never a model's coaching
+CARE_LANE = CARE | {"keep_offer", "keep_moment"}
 
 
 class PassportMiddleware(AgentMiddleware[PassportState, Context]):
@@ -97,6 +100,7 @@ class PassportMiddleware(AgentMiddleware[PassportState, Context]):
                 intent = route(text, awaiting=dialog(state).awaiting).intent
                 return {"dialog": dialog_update(DialogUpdate(
                     awaiting="distress" if intent in CARE else
+                    "keep_offer" if intent == "keep_offer" else
                     "ad_text" if intent == "ad_text" else None,
                     pending_ad=_ad_so_far(state, text) if intent == "ad_text" else None))}
         return None
@@ -148,7 +152,7 @@ def _stays_with_care(state: Any) -> bool:
     """Whether the person was in care (the coach answered distress) and this turn's message
     was a request answered from there, not one that brings back the coaching flow ("let's
     reflect", a slash command): then the next message is still read with care."""
-    if not isinstance(state, dict) or dialog(state).awaiting != "distress":
+    if not isinstance(state, dict) or dialog(state).awaiting not in ("distress", "keep_offer"):
         return False
     return not RULES_BEFORE_CARE.search(_latest_said(state.get("messages", [])))
 
@@ -178,7 +182,7 @@ def _keep_stated_job(messages: list[Any], user_id: str) -> None:
 def _needs_care(messages: list[Any], awaiting: str | None) -> bool:
     """True when the person's latest message is distress, or follows it without a request."""
     text = _latest_said(messages)
-    return bool(text) and route(text, awaiting=awaiting).intent in CARE
+    return bool(text) and route(text, awaiting=awaiting).intent in CARE_LANE
 
 
 def _fell_back_this_turn(messages: list[Any]) -> bool:

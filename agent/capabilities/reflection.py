@@ -144,6 +144,17 @@ def reflect(user_id: str, message: str, now: datetime) -> ToolResult:
     return save(user_id, record)
 
 
+def keep_told(user_id: str, message: str, now: datetime) -> ToolResult:
+    """Keep a moment told right after a caring reply, as it was told, once the person said
+    yes to keeping it: saved whole, with no follow-up question, and care goes on after it."""
+    if not message.strip():
+        return ToolResult(kind="reflection_empty", reply=render("reflection_skip_empty"))
+    saved = save(user_id, {"id": None, "text": message.strip(), "slots": {}, "followups": [],
+                           "created_at": now.isoformat(timespec="milliseconds")})
+    return saved.model_copy(update={"reply": f"{saved.reply}\n\n{render('keep_kept')}",
+                                    "state": saved.state.model_copy(update={"awaiting": None})})
+
+
 # a question about the skills of the moment being told: "which skills is this?", "what
 # skills does that show", "is that a skill?"
 _SKILLS_IN_IT = re.compile(r"\b(?:which|what)\s+skills?\b|\bskills?\s+(?:is|are|does|do)\s+"

@@ -13,7 +13,15 @@ from agent.capabilities import reflection as reflection_cap
 from agent.capabilities import reminders as reminders_cap
 from agent.capabilities import undo as undo_cap
 from agent.intents import REFLECT_ASK
-from agent.toolkit.runtime import Runtime, ToolOutput, agent_tool, dialog_of, run, user_text
+from agent.toolkit.runtime import (
+    Runtime,
+    ToolOutput,
+    agent_tool,
+    dialog_of,
+    earlier_user_text,
+    run,
+    user_text,
+)
 
 
 @agent_tool
@@ -24,6 +32,14 @@ def reflect(runtime: Runtime) -> ToolOutput:
     for "just save it"."""
     ctx = runtime.context
     return run(reflection_cap.reflect, ctx.user_id, user_text(runtime), ctx.now)
+
+
+@agent_tool
+def keep_moment(runtime: Runtime) -> ToolOutput:
+    """Keep, as it was told, the moment the user told right after a caring reply, once they
+    said yes to keeping it: no follow-up question."""
+    ctx = runtime.context
+    return run(reflection_cap.keep_told, ctx.user_id, earlier_user_text(runtime), ctx.now)
 
 
 @agent_tool
@@ -94,5 +110,5 @@ def set_reminder(runtime: Runtime) -> ToolOutput:
 
 def foundation_tools() -> list[BaseTool]:
     """Tools that every installation has."""
-    return [reflect, begin_reflection, reject_skill, undo_last, cancel_reflection, recall,
-            show_memory, export_memory, forget_memory, set_reminder]
+    return [reflect, keep_moment, begin_reflection, reject_skill, undo_last, cancel_reflection,
+            recall, show_memory, export_memory, forget_memory, set_reminder]

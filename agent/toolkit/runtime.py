@@ -53,6 +53,15 @@ def user_text(runtime: Runtime) -> str:
     return latest_user_text(runtime.state)
 
 
+def earlier_user_text(runtime: Runtime) -> str:
+    """The user's message before their latest one, verbatim ("" when there is none)."""
+    said = [m for m in runtime.state["messages"] if isinstance(m, HumanMessage)]
+    if len(said) < 2:
+        return ""
+    content = said[-2].content
+    return content if isinstance(content, str) else str(content)
+
+
 def latest_user_text(state: Any) -> str:
     """The user's latest message in a graph state, verbatim."""
     for msg in reversed(state["messages"]):

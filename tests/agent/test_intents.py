@@ -141,8 +141,15 @@ def test_after_care_a_clear_request_is_answered_and_content_stays_with_care() ->
     assert route("what are my strengths?", awaiting="distress").intent == "strengths"
     assert route("what could I do instead of teaching?", awaiting="distress").intent in (
         "explore", "plan_growth")
-    for text in ("yeah", "we had a fire drill and I led the evacuation", "ok thanks", "hi"):
+    for text in ("yeah", "ok thanks", "hi", "I told my manager and she didn't care"):
         assert route(text, awaiting="distress").intent == "after_distress", text
+    # a deed told calmly is offered to be kept (no question, no coaching); "yes" keeps it,
+    # anything else is read with care again
+    assert route("we had a fire drill and I led the evacuation",
+                 awaiting="distress").intent == "keep_offer"
+    assert route("yes please", awaiting="keep_offer").intent == "keep_moment"
+    assert route("no", awaiting="keep_offer").intent == "after_distress"
+    assert route("I want to die", awaiting="keep_offer").intent == "distress"
     # the care reply says 'just say "let's reflect"'; asking by the command's other words
     # counts too (a dental nurse's "reflect" got "Thank you for telling me" again)
     for text in ("reflect", "start a reflection", "let's do my weekly reflection"):

@@ -107,3 +107,23 @@ async def test_distress_never_reaches_the_llm_and_gets_the_care_reply(
         assert reply.tools == [] and "?" not in reply.text.split("\n\n")[0]
     assert "findahelpline.com" in first.text
     assert get_records().list_reflections(bo) == [] and get_records().draft_reflection(bo) is None
+
+
+async def test_keeping_a_moment_told_after_care_never_reaches_the_llm(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The offer to keep a calm deed told after care, and its "yes", are the offline coach's:
+    a model would coach ("What did you learn from that?")."""
+    steps = [Step(content="What did you learn from feeling that way?")] * 4
+    with FakeOpenAI(steps) as server:
+        _llm_env(monkeypatch, server.base_url)
+        async with AgentService() as service:
+            bo = service.user_for("cli", "local", "bo")
+            await service.handle(bo, "Finished the shift. I just feel empty and pointless, "
+                                     "like nobody would miss me")
+            offer = await service.handle(bo, "anyway i fitted two new fire doors at the "
+                                             "school on friday")
+            kept = await service.handle(bo, "yes")
+    assert server.requests == []
+    assert "keep it as a moment" in offer.text and kept.tools == ["keep_moment"]
+    assert [r["text"] for r in get_records().list_reflections(bo)] == [
+        "anyway i fitted two new fire doors at the school on friday"]

@@ -71,6 +71,47 @@ async def test_a_request_answered_in_care_does_not_end_the_care() -> None:
     _nothing_kept(dev)
 
 
+async def test_a_calm_deed_told_after_care_is_offered_kept_and_kept_only_on_yes() -> None:
+    """An electrician told he sees no point in anything, got the care reply, then: "thanks.
+    anyway this week i rewired the consumer unit ...": the moment was never kept (every
+    message after care got "Thank you for telling me"). It is offered to be kept, with no
+    question; "yes" keeps it whole with no follow-up, and care goes on after it."""
+    async with AgentService() as service:
+        dan = service.user_for("cli", "local", "dan")
+        care, offer, kept, after = await converse(service, dan, [
+            "honestly i dont really see the point of anything lately, work just feels heavy",
+            "thanks. anyway this week i rewired the consumer unit at a house in Leeds and "
+            "passed the inspection first time", "yes",
+            "my apprentice started on monday and he is keen"])
+    assert "findahelpline.com" in care.text
+    assert offer.tools == [] and questions(offer) == [] and '"yes"' in offer.text
+    assert kept.tools == ["keep_moment"] and questions(kept) == [], kept.text
+    assert "Saved as a growth moment" in kept.text and "No questions from me" in kept.text
+    rows = get_records().list_reflections(dan)
+    assert [r["text"] for r in rows] == [
+        "thanks. anyway this week i rewired the consumer unit at a house in Leeds and passed "
+        "the inspection first time"]
+    assert rows[0]["followups"] == [] and rows[0]["skills"]
+    assert "distress" not in rows[0]["text"] and "point of anything" not in rows[0]["text"]
+    assert after.tools == [] and questions(after) == [], after.text  # still with care
+    assert len(get_records().list_reflections(dan)) == 1
+
+
+async def test_after_care_a_deed_with_something_hard_in_it_or_a_no_is_not_kept() -> None:
+    """"I told my manager about it and she didn't care" is more of what was hard: care, no
+    offer. A calm deed offered and answered "no thanks" is not kept."""
+    async with AgentService() as service:
+        ro = service.user_for("cli", "local", "ro")
+        _care, hard, offer, declined = await converse(service, ro, [
+            "honestly i dont really see the point of anything lately, work just feels heavy",
+            "I told my manager about it and she didnt care",
+            "anyway i fitted two new fire doors at the school on friday", "no thanks"])
+    assert "keep it as a moment" not in hard.text and hard.tools == []
+    assert "keep it as a moment" in offer.text
+    assert declined.tools == [] and "keep it as a moment" not in declined.text
+    _nothing_kept(ro)
+
+
 async def test_a_privacy_question_is_answered_and_nothing_is_stored() -> None:
     async with AgentService() as service:
         jo = service.user_for("cli", "local", "jo")
