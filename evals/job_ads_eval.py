@@ -111,15 +111,20 @@ def failures(skillspan: dict[str, Any], written: dict[str, Any]) -> list[str]:
 
 def job_ads_report() -> dict[str, Any]:
     """All three checks: real postings, written ads with gold, written ads labelled by line."""
-    return {"skillspan_aside": skillspan_report("aside"), "written": written_report(),
-            "written_lines_aside": written_ads.report("aside")}
+    out = {"skillspan_aside": skillspan_report("aside"), "written": written_report(),
+           "written_lines_aside": written_ads.report("aside")}
+    if written_ads.STRANGERS.exists():
+        out["written_lines_2_aside"] = written_ads.report(
+            "aside", written_ads.load_ads(written_ads.STRANGERS))
+    return out
 
 
 def all_failures(job_ads: dict[str, Any]) -> list[str]:
     """The targets :func:`job_ads_report` misses, in words."""
     out = failures(job_ads["skillspan_aside"], job_ads["written"])
-    if "written_lines_aside" in job_ads:
-        out += written_ads.failures(job_ads["written_lines_aside"])
+    for key in ("written_lines_aside", "written_lines_2_aside"):
+        if key in job_ads:
+            out += written_ads.failures(job_ads[key])
     return out
 
 
@@ -136,9 +141,11 @@ def format_lines(job_ads: dict[str, Any]) -> list[str]:
     lines.append(f"  written ads ({written['ads']}): gold found {written['gold_found']:.3f}, "
                  f"must/nice right {written['must_nice_right']:.3f}, forbidden lines kept "
                  f"{written['forbidden_kept']}")
-    if "written_lines_aside" in job_ads:
-        w = job_ads["written_lines_aside"]
-        lines.append(f"  written ads labelled by line (aside third, {w['ads']} ads): "
+    for key, whose in (("written_lines_aside", ""), ("written_lines_2_aside", ", strangers")):
+        if key not in job_ads:
+            continue
+        w = job_ads[key]
+        lines.append(f"  written ads labelled by line{whose} (aside third, {w['ads']} ads): "
                      f"requirement/duty lines kept {w['kept_share']:.3f} of "
                      f"{w['requirement_duty_lines']} (target >= 0.90), benefit/company lines "
                      f"kept {w['benefit_company_kept']} of {w['benefit_company_lines']} "

@@ -4,7 +4,8 @@ it must set aside.
 ``evals/data/job_ads/written_lines.jsonl`` holds one ad a row (invented, not taken from any
 posting): its sector, country and style, and its lines in order, each with a kind:
 ``requirement``, ``duty`` (the parser must keep them), ``benefit``, ``company`` (it must
-set them aside), ``application``, ``meta`` (it should set them aside) or ``heading``. A line
+set them aside), ``application``, ``meta``, ``instruction`` (it should set them aside),
+``heading`` or ``other`` (not scored). A line
 marked ``same_line`` goes on the line before it, so one-paragraph ads hold several kinds in
 one physical line. Ads are split by a fixed rule: every third ad (index 2, 5, 8, ... in
 file order) is aside for reporting; the rest may train the job-ad heads.
@@ -21,7 +22,14 @@ from pydantic import BaseModel, Field
 from tools.job_ads import JobAd, parse
 
 DATA = Path(__file__).parent / "data" / "job_ads" / "written_lines.jsonl"
-Kind = Literal["requirement", "duty", "benefit", "company", "application", "meta", "heading"]
+# twelve more, written later by a writer who never saw our code or data (2026-12-02): kitchen
+# porter to housing officer, three with a line planted for AI screeners; split on its own
+STRANGERS = DATA.with_name("written_lines_2.jsonl")
+Kind = Literal["requirement", "duty", "benefit", "company", "application", "meta", "heading",
+               "instruction", "other"]
+# kinds neither kept nor set aside by the measure: headings, and lines such as "An exciting
+# opportunity has arisen ..." that are neither a need nor the firm's own text
+UNSCORED = ("heading", "other")
 KEEP = ("requirement", "duty")
 FIRM = ("benefit", "company")
 TARGETS = {"kept_share": 0.90, "benefit_company_kept": 0}
@@ -127,7 +135,7 @@ def report(part: str = "aside", ads: list[WrittenAd] | None = None) -> dict[str,
         for (_n, piece), kept in zip(ad.numbered(), kept_pieces(ad, parse(ad.text())),
                                      strict=True):
             group = ("keep" if piece.kind in KEEP else "firm" if piece.kind in FIRM else
-                     "other" if piece.kind != "heading" else "")
+                     "other" if piece.kind not in UNSCORED else "")
             if not group:
                 continue
             counts[group] += 1

@@ -21,6 +21,7 @@ SECTIONS: list[tuple[str, str]] = [
              r"industry|company (?:size|type)|employment type|department|reports? to|city|"
              r"country|remote|job area|grade|band|likes|schedule|work(?:ing)? schedule|"
              r"work location|job location|work setting|work type|shifts?(?: pattern)?|"
+             r"(?:working|work) patterns?|contract length|"  # NHS Jobs: "Working pattern:"
              # the apprenticeship service's own headings (gov.uk "Find an apprenticeship")
              r"where you(?:'ll| will) work|working week|expected duration|"
              r"possible start date|apprenticeship level|positions? available|training provider|"
@@ -219,9 +220,16 @@ APPLY = re.compile(r"\b(?:apply (?:now|online|here|today|via|through|thru|by|in 
                    r"information|applications? (?:must|will|should|can)|hiring process|"
                    r"(?:phone|video|first|second|final) interviews?|interview (?:process|stage)|"
                    r"equal opportunit\w+ employer|we (?:welcome|encourage) applications|"
+                   r"(?:welcomes?|encourages?|invites?) applications? from|"
                    r"unsolicited|looking forward to (?:your|hearing|receiving|meeting)|"
                    r"sounds? (?:interesting|like you)|dm (?:me|us|with)|(?:message|inbox) "
                    r"(?:me|us))\b", re.I)
+# the employer's pledge, whoever says it ("The Trust is committed to equality, diversity and
+# inclusion"; "We are an equal opportunities employer"): no need of the reader
+_PLEDGE = re.compile(r"\b(?:is|are|remains?) (?:fully |deeply |strongly )?committed to (?:the )?"
+                     r"(?:equality|diversity|inclusion|inclusivity|equal opportunit\w+|"
+                     r"safeguarding|anti-?racis\w+|being an? (?:inclusive|diverse|equal)|"
+                     r"(?:building|creating|fostering) an? (?:diverse|inclusive))", re.I)
 # what the post itself asks ("We are committed to safeguarding; this post requires a basic
 # DBS check"): a need, whatever the firm says before it
 POST_NEEDS = re.compile(r"\b(?:this|the) (?:post|role|position|job|vacancy) (?:requires|will "
@@ -327,6 +335,8 @@ def aside_reason(unit: str) -> str | None:
         return "benefit"  # "... will be appointed for a period of six years"
     if TEAM_TOLD.search(plain):
         return "company"  # "... will join an international team of about 70 professionals"
+    if _PLEDGE.search(plain) and not READER.search(plain) and not POST_NEEDS.search(plain):
+        return "company"  # "The Trust is committed to equality, diversity and inclusion"
     if REQUIREMENT_CUE.search(unit) or POST_NEEDS.search(plain):
         return None
     if unit.rstrip().endswith("?") and not re.search(r"\byou", unit, re.I):
@@ -397,8 +407,9 @@ def bare(line: str) -> str:
 
 
 def strip_bullet(line: str) -> str:
-    """The line without its bullet or number ("- Python" -> "Python")."""
-    return _BULLET.sub("", line.strip()).strip()
+    """The line without its bullet, number or leading emoji ("- Python" -> "Python",
+    "📱 Running our channels" -> "Running our channels")."""
+    return _SYMBOLS_FIRST.sub("", _BULLET.sub("", line.strip()).strip()).strip()
 
 
 def section_of(name: str) -> str | None:
@@ -506,8 +517,9 @@ def title(unit: str) -> str | None:
 
 _SMALL = frozenset({"of", "and", "the", "in", "for", "to", "a", "an", "at", "with", "on", "or"})
 # needs that no role's name holds, even in title case
-_TITLE_NEED = re.compile(r"\b(?:experience|experienced|knowledge|years?|must|required|"
-                         r"essential|ability|able to)\b", re.I)
+# ("Experienced Landscaper" names the role: an adjective of a capitalised role is no need)
+_TITLE_NEED = re.compile(r"\b(?:experience|experienced(?!\s+(?-i:[A-Z]))|knowledge|years?|"
+                         r"must|required|essential|ability|able to)\b", re.I)
 
 
 def _title_case(line: str) -> bool:

@@ -479,7 +479,12 @@ def _about_the_firm(text: str) -> bool:
 
 
 _FIRM_AGE = re.compile(r"\b(?:for (?:over |more than |almost |nearly |the (?:past|last) )?"
-                       r"\d+ (?:years|decades)|since \d{4})\b", re.I)
+                       r"\d+ (?:years|decades)|since \d{4}|"
+                       # the ages of those it serves: "caring for children aged 3 months to
+                       # 5 years", "a school for 11-18 year olds"
+                       r"aged (?:from |under |over )?\d+\s*(?:months?|years?|yrs?)?(?:\s*(?:to|-|–)"
+                       r"\s*\d+\s*(?:months?|years?|yrs?))?|\d+\s*(?:-|–|to)?\s*(?:\d+\s*)?"
+                       r"years?[- ]olds?)\b", re.I)
 
 
 # The background of a research post or project: what is known, what is hard, who funds it
@@ -652,7 +657,8 @@ _NO_NEED = re.compile(r"^\W*(?:no|none)\s+(?:(?:previous|prior|formal|specific|r
 
 
 # what the post asks after all: "No experience needed but you must be reliable ..."
-_BUT_NEED = re.compile(r"[\s,;]*(?:but|however)\s+(?=\S)", re.I)
+_BUT_NEED = re.compile(r"[\s,;:-]*(?:but|however|just|only|all (?:you|we) (?:need|ask)"
+                       r"(?: for)?(?: is)?)\s+(?=\S)", re.I)  # "..., just need to be reliable"
 
 
 # ... said after why none is needed: "No experience needed as full training is provided, but

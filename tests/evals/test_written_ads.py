@@ -103,3 +103,19 @@ def test_the_tuning_ads_keep_their_requirements_and_set_most_firm_text_aside() -
     report = written_ads.report("tuning")
     assert report["kept_share"] >= 0.9
     assert report["benefit_company_kept"] <= 0.1 * report["benefit_company_lines"]
+
+
+def test_the_strangers_ads_are_split_on_their_own_and_their_planted_lines_never_kept() -> None:
+    """Twelve ads written later by a writer who never saw our code: a set of its own (every
+    third ad aside), each line labelled, three with a line planted for AI screeners, which
+    the parser ignores."""
+    ads = written_ads.load_ads(written_ads.STRANGERS)
+    assert len(ads) == 12 and len({a.ad for a in ads}) == 12
+    planted = [(a, p) for a in ads for p in a.lines if p.kind == "instruction"]
+    assert len(planted) == 3
+    for ad, piece in planted:
+        parsed = parse(ad.text())
+        assert any(piece.text[:30] in x for x in parsed.ignored), (ad.ad, parsed.ignored)
+        assert not any(piece.text[:30] in r.text for r in parsed.requirements + parsed.duties)
+    report = written_ads.report("aside", ads)
+    assert report["ads"] == 4 and report["requirement_duty_lines"] >= 30

@@ -1160,3 +1160,53 @@ def test_the_trades_own_credentials_are_held_or_not() -> None:
                  "SMSTS, a CSCS black or gold card", "IPAF"):
         assert asks_credential(need), need
     assert not asks_credential("Fault finding on domestic circuits")
+
+
+def test_emoji_bullets_under_a_duties_heading_are_duties() -> None:
+    """A LinkedIn post's "📱 Running our LinkedIn and Instagram channels, ..." under "✨ What
+    you'll be doing" was company text ("our"), and "🎪 Helping organise 3-4 trade shows a
+    year, including the odd trip to London" a benefit: the emoji hid the verb."""
+    ad = parse("Marketing Executive\n✨ What you'll be doing\n📧 Planning and building email "
+               "campaigns in HubSpot\n📱 Running our LinkedIn and Instagram channels, from "
+               "content calendar to community replies\n🎪 Helping organise 3-4 trade shows a "
+               "year, including the odd trip to London and Amsterdam\n🎁 The perks\n🏝️ 25 days "
+               "holiday + your birthday off\n")
+    duties = [d.text for d in ad.duties]
+    assert any("Running our LinkedIn" in d for d in duties), duties
+    assert any("trade shows" in d for d in duties), duties
+    assert not any("holiday" in r.text for r in ad.requirements + ad.duties)
+
+
+def test_the_employers_pledge_and_the_ages_it_serves_are_its_own_text() -> None:
+    """An NHS post's "The Trust is committed to equality, diversity and inclusion and welcomes
+    applications from all sections of the community." under the person specification was a
+    nice-to-have; a nursery "caring for children aged 3 months to 5 years" was a must-have
+    (the children's "5 years" read as years of experience); "Working pattern: Full-time,
+    Flexible working" was a duty."""
+    ad = parse("Social Worker\nWorking pattern: Full-time, Flexible working\nPerson "
+               "specification\nEssential: Current registration with Social Work England\n"
+               "The Trust is committed to equality, diversity and inclusion and welcomes "
+               "applications from all sections of the community.\n")
+    assert [r.text for r in ad.requirements + ad.duties] == [
+        "Current registration with Social Work England"]
+    assert {a.why for a in ad.set_aside if "Working pattern" in a.text} == {"metadata"}
+    nursery = parse("Early Years Practitioner\nLittle Acorns is a 62-place Ofsted 'Outstanding' "
+                    "nursery in the heart of Horfield, caring for children aged 3 months to 5 "
+                    "years.\nEssential:\n* Full and relevant Level 3 qualification\n")
+    assert [r.text for r in nursery.requirements] == ["Full and relevant Level 3 qualification"]
+    # the firm's age stays its own, and years asked of the reader stay a need
+    asked = parse("Chef\nYou need 5 years experience in a busy kitchen.\n")
+    assert [r.text for r in asked.requirements] == ["You need 5 years experience in a busy "
+                                                    "kitchen."]
+
+
+def test_what_is_asked_after_no_experience_needed_just_is_kept() -> None:
+    """A pub's "No experience needed, just need to be reliable and not afraid of hard work" was
+    set aside whole; and "Landscape Gardener / Experienced Landscaper" is the ad's title."""
+    ad = parse("Kitchen Porter\nNo experience needed, just need to be reliable and not afraid of "
+               "hard work 💪\n")
+    assert any(r.text.startswith("need to be reliable") for r in ad.requirements), \
+        ad.requirements
+    assert parse("Landscape Gardener / Experienced Landscaper\nGreen Thumb Ltd - Guildford\n"
+                 "You'll need a full UK driving licence.\n").title == \
+        "Landscape Gardener / Experienced Landscaper"
