@@ -191,10 +191,38 @@ def only_ordinary(piece: str, text: str) -> bool:
         return not STATE.search(NO_HARM.sub(" ", EMBARRASSED.sub(" ", text)))
     if FELT_BAD.search(piece) and SLIP.search(text):
         return not STATE.search(NO_HARM.sub(" ", FELT_BAD.sub(" ", text)))
+    if WORK_FOREVER.search(piece) or SKILL_ASKED.search(piece):
+        # "cant be up on roofs forever with my back", "is that even a skill or just me being
+        # stubborn lol": a career thought or a question, when nothing else says how one is
+        return not STATE.search(_LIFE_AS_CAREER.sub(" ", text))
     if WORK_DEFICIT.search(piece):  # its own "panic", and doing the work alone, are no state
         return not STATE.search(ON_MY_OWN.sub(" ", TASK_PANIC.sub(" ", text)))
     ordinary = DISLIKE.search(piece) or TIRED_AFTER_WORK.search(piece)
     return bool(ordinary) and not STATE.search(WORK_ANYMORE.sub(" ", DEAD_AS_VERY.sub(" ", text)))
+
+
+# Not doing a part of the work forever: "cant be up on roofs forever with my back", "i dont
+# want to stay on phones all my life", "not sure I can do clinical work forever", "it feels a
+# bit like now or never" (about a next job). "I can't do this forever" and "can't go on like
+# this" name no part of the work and are read as they are.
+WORK_FOREVER = re.compile(
+    r"\b(?:can'?t|cannot|won'?t|wont|(?:do not|don'?t|dont) (?:really )?want to|not sure (?:if )?"
+    r"i can|not going to|can'?t see myself|not)\s+(?!(?:\w+\s+)?(?:this|it|that|like this|"
+    r"anymore|go on|carry on|live|keep going)\b)(?:(?!(?:pretend\w*|fine|ok|okay|hold\w*|"
+    r"cop\w*|surviv\w*|take|handl\w*|manag\w*|fak\w*|smil\w*|hid\w*|be here)\b)\w+\s+){1,6}?"
+    r"(?:forever|for ever|all my life|my whole life|the rest of my (?:life|career))\b"
+    r"|\bnow or never\b", re.I)
+# a question about whether something counts as a skill, or where the work could go next
+# ("what is possible for me", "what else could i do", "what's the next step for me")
+SKILL_ASKED = re.compile(r"\b(?:is|was) (?:that|this|it) (?:even |really |actually |just )?an? "
+                         r"(?:real |proper |actual )?skill\b|\bwhat (?:else )?(?:is|'s) "
+                         r"(?:possible|out there|next)\b|\bwhat else (?:could|can|should|would) "
+                         r"i do(?=\s*(?:[?.!]|$|instead\b|for (?:work|a living)\b))|\b(?:the )?next step\b", re.I)
+# a life said of a career ("all my life" on the phones; "it feels like now or never" about
+# stepping up): no personal state
+_LIFE_AS_CAREER = re.compile(r"\b(?:all my life|my whole life|the rest of my (?:life|career)|"
+                             r"(?:it )?feels? (?:a bit |kind of |sort of )?like (?:it'?s )?"
+                             r"now or never)\b", re.I)
 
 
 # "anymore" said of a part of the work, not of the writer: "I'd rather not work weekends

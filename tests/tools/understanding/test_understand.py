@@ -507,3 +507,30 @@ def test_wishing_to_be_dead_is_a_crisis_and_dead_tired_is_a_shift(text: str, lev
     got = understand(text, followup=True)
     assert got.distress.level == level
     assert (got.intent == "distress") is (level != "none")
+
+
+@pytest.mark.parametrize(("text", "care"), [
+    ("cant be up on roofs forever with my back. what else could i do", False),
+    ("i dont want to stay on phones all my life. maybe team leader? or something in training? "
+     "or quality? what is possible for me", False),
+    ("I love the animals but I'm not sure I can do clinical work forever. What else is out "
+     "there for vet nurses?", False),
+    ("am I ready to be a head chef somewhere or should I stay put a bit longer? I'm 31 and it "
+     "feels a bit like now or never", False),
+    ("Did the ordering and got the veg supplier down a bit on the roots. Is that even a skill "
+     "or just me being stubborn lol", False),
+    ("I cant do this forever", True),
+    ("i cant go on like this forever", True),
+    ("i'm not sure how much longer i can keep pretending i'm fine", True),
+    ("I cant keep crying in the car forever", True),
+    ("not sure i can do nights forever, i barely sleep and i feel empty", True),
+    ("what is possible for me when i feel this empty", True),
+])
+def test_a_career_thought_is_no_distress_unless_it_says_how_one_is(text: str, care: bool
+                                                                   ) -> None:
+    """A roofer's "cant be up on roofs forever with my back. what else could i do", a call
+    centre agent's "i dont want to stay on phones all my life ... what is possible for me", a
+    vet nurse's "not sure I can do clinical work forever" and a sous chef's "is that even a
+    skill or just me being stubborn lol" all got the care reply, and every later message
+    stayed with care: their careers questions were never answered."""
+    assert (understand(text).intent == "distress") is care
