@@ -113,8 +113,8 @@ EXPLORE = re.compile(
 CAREER_ASK = re.compile(r"\bwhere (?:could|can|should|might|do) i go(?: next| from here| now)?\b|"
                         r"\bwhat(?:'s| is) next for me\b|\bmy next (?:career )?(?:step|move)\b|"
                         # "cant be up on roofs forever with my back. what else could i do"
-                        r"\bwhat else (?:could|can|should|might) i do(?=\s*(?:[?.!]|$|instead\b|for (?:work|a "
-                        r"living|a job)\b|with (?:my|these|this)\b))|\bwhat else is (?:there|"
+                        r"\bwhat else (?:could|can|should|might) i do(?=\s*(?:[?.!]|$|"
+                        r"instead\b|for (?:work|a living|a job)\b|with (?:my|these|this)\b))|\bwhat else is (?:there|"
                         r"out there)\b|\bwhat (?:is|'s) possible for me\b", re.I)
 # The answer to a careers question (interests, which of several roles) goes back to it.
 CAREER_ANSWER = {"career_interests": "explore", "career_target": "plan_growth"}

@@ -217,7 +217,8 @@ WORK_FOREVER = re.compile(
 SKILL_ASKED = re.compile(r"\b(?:is|was) (?:that|this|it) (?:even |really |actually |just )?an? "
                          r"(?:real |proper |actual )?skill\b|\bwhat (?:else )?(?:is|'s) "
                          r"(?:possible|out there|next)\b|\bwhat else (?:could|can|should|would) "
-                         r"i do(?=\s*(?:[?.!]|$|instead\b|for (?:work|a living)\b))|\b(?:the )?next step\b", re.I)
+                         r"i do(?=\s*(?:[?.!]|$|instead\b|for (?:work|a living)\b))|"
+                         r"\b(?:the )?next step\b", re.I)
 # a life said of a career ("all my life" on the phones; "it feels like now or never" about
 # stepping up): no personal state
 _LIFE_AS_CAREER = re.compile(r"\b(?:all my life|my whole life|the rest of my (?:life|career)|"
