@@ -115,7 +115,8 @@ CAREER_ASK = re.compile(r"\bwhere (?:could|can|should|might|do) i go(?: next| fr
                         # "cant be up on roofs forever with my back. what else could i do"
                         r"\bwhat else (?:could|can|should|might) i do(?=\s*(?:[?.!]|$|"
                         r"instead\b|for (?:work|a living|a job)\b|with (?:my|these|this)\b))|"
-                        r"\bwhat else is (?:there|out there)\b|\bwhat (?:is|'s) possible for me\b", re.I)
+                        r"\bwhat else is (?:there|out there)\b|"
+                        r"\bwhat (?:is|'s) possible for me\b", re.I)
 # The answer to a careers question (interests, which of several roles) goes back to it.
 CAREER_ANSWER = {"career_interests": "explore", "career_target": "plan_growth"}
 # A bare number picks one of the roles just offered ("2"), not a skill to reject.
