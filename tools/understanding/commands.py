@@ -73,7 +73,7 @@ def introduction(text: str) -> bool:
         return True
     if len(text.split()) > 16 or _NOT_AN_INTRO.search(text):
         return False
-    if _ROLE_TENURE.match(text):
+    if _role_tenure(text):
         return True  # "backend dev at a fintech, 3 yrs, mostly python and postgres"
     greeting = _GREETING.match(text)
     rest = text[greeting.end():] if greeting else text.lstrip(" \t\"'")
@@ -90,8 +90,8 @@ def introduction(text: str) -> bool:
 
 # how long in the work, told with the job: "I'm a staff nurse on an acute medical ward,
 # qualified 18 months ago", "I'm a plumber, 12 years now"
-_TIME_IN_WORK = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\s*"
-                 r"(?:yrs?|years?|months?)\b")
+_TIME_IN_WORK = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty)"
+                 r"(?:\s*-?\s*odd|\s*\+|\s*plus)?\s*(?:yrs?|years?|months?)\b")
 _TENURE_TOLD = re.compile(r"\b" + _TIME_IN_WORK + r"|\bsince (?:19|20)\d\d\b", re.I)
 
 
@@ -140,7 +140,10 @@ _BARE_NAME = re.compile(r"^[A-Z][a-z'-]+\s*[,.-]\s*(?:(?:a|an|the)\s+)?[\w-]+(?:
 # The job in an introduction: "I work as a dental nurse", "I'm a carer", "im team leader on
 # nights ...", "I am mechanic for city buses", or a role after the name ("hi im Bev, school
 # cook, 22 yrs in the job"; "Priyanka, maintenance engineer in a food factory").
-_JOB_SAID = re.compile(r"\b(?:i work(?:ing)? as|i work(?:ing)?(?=\s+(?:in|at|for)\s)|"
+# ("I work like dispensing assistant ...": "like" for "as" in a second language; not "I work
+# like crazy")
+_JOB_SAID = re.compile(r"\b(?:i work(?:ing)? (?:as|like(?!\s+(?:crazy|mad|hell|a dog|a slave|an "
+                       r"animal|a machine)\b))|i work(?:ing)?(?=\s+(?:in|at|for)\s)|"
                        r"i(?:'m|’m| am|m)? (?:working as|employed as)|"
                        r"(?:i'm|i’m|i am|im)(?=\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?"
                        + r"(?:" + _ROLES + r")s?\b))\s+(?P<job>[^,.;!?\n]+)",
@@ -184,7 +187,7 @@ def stated_job(text: str) -> str | None:
     if not (introduction(text) or opens_with_introduction(text)):
         return None
     found = _TRAINING.search(text) or _JOB_SAID.search(text) or _WAS_JOB.search(text) \
-        or _DID_JOB.search(text) or _YEARS_AS.search(text) or _ROLE_TENURE.match(text)
+        or _DID_JOB.search(text) or _YEARS_AS.search(text) or _role_tenure(text)
     if found is not None and _A_NAME_ONLY.match(found.group("job")):
         found = None  # "hi im Dev, line cook": a name that is also a role word
     if found is None:
@@ -255,9 +258,19 @@ _OPENING_ROLE = re.compile(r"\b(?:" + _ROLES + r")s?\b", re.I)
 # time in the job)
 _ROLE_TENURE = re.compile(
     r"^\W*(?P<job>(?:[\w/&'-]+\s+){0,3}(?:" + _ROLES + r")s?(?:\s+(?:at|in|for|on|with)\s+"
-    r"[^,.;!?\n£$€]{2,40})?)\s*(?:,|-|–)\s*(?:for\s+)?" + _TIME_IN_WORK +
+    r"[^,.;!?\n£$€]{2,40})?)\s*(?:,|-|–)\s*(?:been (?:at it|doing (?:it|this|that)|in (?:it|"
+    r"the (?:trade|job|game))) )?(?:for\s+)?" + _TIME_IN_WORK +
     r"(?!\s*(?:experience|exp|contract|fixed|temp|ftc|minimum|min|required|needed|\+)\b)",
     re.I)
+
+
+def _role_tenure(text: str) -> re.Match[str] | None:
+    """A role and how long in it, after a greeting or not ("alright. roofer, been at it 20
+    odd yrs, mostly pitched roofs round birmingham")."""
+    greeting = _GREETING.match(text)
+    return _ROLE_TENURE.match(text[greeting.end():] if greeting else text)
+
+
 # where people say they work: "in a warehouse", "at a care home", "for a bakery"
 _WORKPLACE = re.compile(
     r"\b(?:warehouse|factory|plant|shop|store|supermarket|restaurant|kitchen|hotel|pub|bar|"

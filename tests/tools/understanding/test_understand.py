@@ -534,3 +534,18 @@ def test_a_career_thought_is_no_distress_unless_it_says_how_one_is(text: str, ca
     skill or just me being stubborn lol" all got the care reply, and every later message
     stayed with care: their careers questions were never answered."""
     assert (understand(text).intent == "distress") is care
+
+
+@pytest.mark.parametrize(("text", "job"), [
+    ("alright. roofer, been at it 20 odd yrs, mostly pitched roofs round birmingham", "roofer"),
+    ("hi. nurse, 20+ years on the wards", "nurse"),
+    ("Hello, I am Agnieszka, I work like dispensing assistant in community pharmacy since 3 "
+     "years", "dispensing assistant in community pharmacy"),
+    ("I work like crazy every day", None),
+])
+def test_a_role_said_the_way_people_say_it_is_the_job(text: str, job: str | None) -> None:
+    """A roofer's "alright. roofer, been at it 20 odd yrs, ..." got "You mentioned 'alright'.
+    Which part of that did you handle yourself?", and a Polish dispensing assistant's "I work
+    like dispensing assistant ..." kept no job."""
+    assert commands.stated_job(text) == job
+    assert commands.introduction(text) is (job is not None)
