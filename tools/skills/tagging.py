@@ -420,6 +420,9 @@ _NAMED_ACTS = ((re.compile(r"^prescribe\b", re.I), re.compile(r"\bprescri\w*", r
                            r"going|talk\w*|walk\w*) (?:\w+ )?through|explain\w*|demonstrat\w*|"
                            r"learn\w*|lessons?|courses?|sessions?|workshops?|refresh\w*|"
                            r"brown ?bag|briefing|toolbox)\b", re.I)),
+               # a chimney swept, not leadwork or a gutter beside one ("leadwork on a chimney
+               # back gutter")
+               (re.compile(r"\bchimney sweep", re.I), re.compile(r"\bsweep\w*|\bswept\b", re.I)),
                # dogs walked, not a postman's walk where dogs are met ("... the walk for the
                # new lad, showed him which dogs to avoid")
                (re.compile(r"\bdog walking\b", re.I),
@@ -637,6 +640,16 @@ _OTHER_SENSES = ((re.compile(r"^(?:apply conflict management|manage conflicts?|r
                              r"damage|treatment|proof\w*)\b)|\brust(?:lang)?\s+(?:code|"
                              r"programming|crates?|compiler|services?|cli|backend|book)\b", re.I),
                   re.compile(r"\brust\w*", re.I)),
+                 # lead, stone, salad or a wound dressed is no clothing ("leadwork on a
+                 # chimney back gutter ... dressed it nice")
+                 (re.compile(r"\b(?:cloth\w*|apparel|garments?|fashion\w*|wardrobe|costumes?|"
+                             r"dressmak\w*|tailor\w*|wearing)\b", re.I),
+                  re.compile(r"\bdress(?:ed|ing)\b(?!\s+(?:code|sense|shop|design\w*|mak\w*|"
+                             r"fitting|alterations?|sizes?|patterns?|gowns?)\b)|\bdress (?:it|"
+                             r"them|the|an?)\b(?!\s+(?:customer|client|bride|model|mannequin)s?\b)",
+                             re.I),
+                  re.compile(r"\bdress\w*|\bcloth\w*|\bfashion\w*|\bgarments?\b|\boutfits?\b|"
+                             r"\bapparel\b|\bwardrobe\b|\bcostumes?\b|\bclothes\b", re.I)),
                  # talking to the sales team is selling nothing
                  (re.compile(r"\bsales\b", re.I),
                   re.compile(r"\b(?:to|for) (?:the|our|their|a) sales (?:team|staff|"
@@ -828,7 +841,7 @@ def reading(text: str, sentence: Span, evidence: Span,
         return pol, False
     if grows and not cued and not _SLIP.search(_FOUND_FAULT.sub(" ", said)) and (
             _OCCASION.search(said) or _tells_deed(said) or _COPED.search(said)
-            or _YEARS_AT_IT.search(said) or _praised_after(said)):
+            or _YEARS_AT_IT.search(said) or _praised_after(said) or _WENT_WELL.search(said)):
         # "today i calm down a angry customer", "presented my capstone to the cohort, 10
         # mins, i was shaking but people asked good questions after", "the customer was
         # really angry about the refund, I stayed calm and sorted it": a deed told
@@ -857,6 +870,14 @@ def reading(text: str, sentence: Span, evidence: Span,
                                                                          sentence[0]):
         pol = "growth"
     return pol, mood(said, text[clause[0] : clause[1]]) == "mine"
+
+
+# how it went, said after the deed: "... I help to check the controlled drugs register with
+# the balance, everything was correct" (the growth head read the audit as a struggle)
+_WENT_WELL = re.compile(r"\b(?:everything|it all|all of it|all|every \w+)\s+(?:was|were|came "
+                        r"out|added up|balanced)\s+(?:\w+\s+)?(?:correct|right|fine|in order|"
+                        r"spot on|perfect|accurate|up to date)\b(?!\s+about)|\b(?:no|zero) (?:errors|discrepancies|"
+                        r"issues found|mistakes found)\b", re.I)
 
 
 def _praised_after(said: str) -> bool:

@@ -1453,3 +1453,32 @@ def test_what_the_writer_does_not_know_yet_is_a_growth_area() -> None:
     shown = tag("my boss ask me for make the excel for the stock but i dont know the formulas",
                 ("esco",))
     assert ("use spreadsheets software", "growth") in {(t.label, t.polarity) for t in shown}
+
+
+@pytest.mark.parametrize(("sentence", "unsaid", "said"), [
+    # lead dressed on a roof is no clothing; mannequins dressed in outfits may be
+    ("leadwork on a chimney back gutter this week, proper job, took my time with it. dressed "
+     "it nice", "advise on clothing style", "install roof flashing"),
+    ("leadwork on a chimney back gutter this week, proper job, took my time with it. dressed "
+     "it nice", "use chimney sweeping equipment", None),
+    ("swept three chimneys in Harrogate today", None, "use chimney sweeping equipment"),
+])
+def test_dressed_lead_is_no_clothing_and_a_chimney_beside_leadwork_is_not_swept(
+        sentence: str, unsaid: str | None, said: str | None) -> None:
+    """A roofer's "... dressed it nice" showed "advise on clothing style" and "design wearing
+    apparel", and his chimney back gutter "use chimney sweeping equipment"."""
+    labels = {t.label for t in tag(sentence, ("esco",))}
+    assert unsaid is None or unsaid not in labels, labels
+    assert said is None or said in labels, labels
+
+
+def test_a_check_that_came_out_right_is_a_deed_not_a_struggle() -> None:
+    """A dispensing assistant's "Also area manager come for audit and I help to check the
+    controlled drugs register with the balance, everything was correct" was shown as a growth
+    area (the growth head read the audit as a struggle)."""
+    shown = tag("Also area manager come for audit and I help to check the controlled drugs "
+                "register with the balance, everything was correct", ("esco",))
+    assert shown and all(t.polarity == "demonstrated" for t in shown), shown
+    review = tag("got a lot of comments on my code review, felt kinda crap but they were mostly "
+                 "right about the useEffect spaghetti", ("esco",))
+    assert any(t.polarity == "growth" for t in review), review
