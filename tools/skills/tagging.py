@@ -876,7 +876,8 @@ def reading(text: str, sentence: Span, evidence: Span,
 # the balance, everything was correct" (the growth head read the audit as a struggle)
 _WENT_WELL = re.compile(r"\b(?:everything|it all|all of it|all|every \w+)\s+(?:was|were|came "
                         r"out|added up|balanced)\s+(?:\w+\s+)?(?:correct|right|fine|in order|"
-                        r"spot on|perfect|accurate|up to date)\b(?!\s+about)|\b(?:no|zero) (?:errors|discrepancies|"
+                        r"spot on|perfect|accurate|up to date)\b(?!\s+about)|"
+                        r"\b(?:no|zero) (?:errors|discrepancies|"
                         r"issues found|mistakes found)\b", re.I)
 
 
