@@ -70,7 +70,8 @@ _OTHER_SUBJECT = re.compile(
     r"new|other)\s+" + PEOPLE + r"\b|" + PEOPLE + r"\s+\w+ed\b)", re.IGNORECASE)
 
 # someone present, not a deed: "we had an ofsted inspector in the room", "had a new client in"
-_HAD_PERSON = re.compile(r"^\s*(?:(?:i|we)\s+)?had\s+(?:a|an|the|\d+|two|three|some|my|our)\s+"
+_HAD_PERSON = re.compile(r"^\s*(?:(?:also|then|and|so)\s+)?(?:(?:i|we)\s+)?(?:(?:also|then)\s+)?"
+                         r"had\s+(?:a|an|the|\d+|two|three|some|my|our)\s+"
                          r"(?:[\w-]+\s+){0,2}?" + PEOPLE + r"s?\b", re.IGNORECASE)
 _BARE_ROLE = re.compile(r"^\s*" + PEOPLE + r"\s+([a-z]+)\b", re.IGNORECASE)
 # a role and a capitalised name open the clause: "Charge nurse Becky did the handover",

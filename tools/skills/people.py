@@ -14,4 +14,5 @@ PEOPLE = (
     r"waiter|waitress|bartender|barista|hairdresser|stylist|barber|volunteer|pupil|"
     r"patient|resident|guest|parent|kid|child|baby|toddler|officer|sergeant|sarge|pilot|"
     r"vendor|supplier|courier|deputy|deputy head|headteacher|head teacher|headmaster|"
-    r"headmistress|matron|boy|lad|lass|gent|gentleman|bloke|fella|trainee|starter|learner)")
+    r"headmistress|matron|boy|lad|lass|gent|gentleman|bloke|fella|trainee|starter|learner|"
+    r"trespasser|intruder|shoplifter|suspect|offender|thief|burglar)")

@@ -640,6 +640,18 @@ _OTHER_SENSES = ((re.compile(r"^(?:apply conflict management|manage conflicts?|r
                              r"damage|treatment|proof\w*)\b)|\brust(?:lang)?\s+(?:code|"
                              r"programming|crates?|compiler|services?|cli|backend|book)\b", re.I),
                   re.compile(r"\brust\w*", re.I)),
+                 # one's own assessment, had or passed, evaluates no one ("Had my competence
+                 # assessment with the local operations manager this week. Passed, ...")
+                 (re.compile(r"^(?:evaluate employees|provide feedback|assess\w* |apprais\w*|"
+                             r"conduct performance|manage (?:staff|employee) performance|"
+                             r"identify skills gaps|organise staff assessment)",
+                             re.I),
+                  re.compile(r"\b(?:had|have|got|passed|failed|sat)\s+my\s+(?:[\w-]+\s+){0,2}?"
+                             r"(?:assessments?|appraisals?|reviews?|observations?|supervision|"
+                             r"probation(?: review)?)\b|\b(?:was|got|been|being|were) "
+                             r"(?:assessed|observed|appraised|reviewed|signed off)\b", re.I),
+                  re.compile(r"\b(?:assess\w*|apprais\w*|review\w*|observ\w*|supervis\w*|"
+                             r"feedback|evaluat\w*|probation\w*)\b", re.I)),
                  # lead, stone, salad or a wound dressed is no clothing ("leadwork on a
                  # chimney back gutter ... dressed it nice")
                  (re.compile(r"\b(?:cloth\w*|apparel|garments?|fashion\w*|wardrobe|costumes?|"

@@ -115,7 +115,11 @@ _ROLES = (_INTRO_ROLES + r"|mechanic|electrician|plumber|builder|joiner|carpente
           r"tutor|librarian|recruiter|paralegal|solicitor|lawyer|agent|adviser|advisor|"
           r"volunteer|housekeeper|caretaker|courier|fitter|welder|machinist|roofer|"
           r"tiler|bricklayer|plasterer|scaffolder|steward|attendant|practitioner|postman|"
-          r"postwoman|postie|warden|firefighter|soldier|pilot")
+          r"postwoman|postie|warden|firefighter|soldier|pilot|signaller|signalman|conductor|"
+          r"dispatcher|controller|inspector|surveyor|estimator|translator|interpreter|"
+          r"technologist|sonographer|radiographer|optician|dispenser|groundsman|"
+          r"groundskeeper|handyman|cleaner|chef de partie|sous chef|commis|"
+          r"nanny|childminder|auditor|underwriter|broker")
 # the work said by its verb: "I teach year 4 ...", "I drive a forklift in a cold store"
 JOB_VERBS = (r"teach|drive|nurse|clean|cook|deliver|look after|care for|repair|fit|install|"
               r"manage|run|own|coach|train|tutor|mentor|design|develop|build|paint|sell|serve")
@@ -145,6 +149,9 @@ _BARE_NAME = re.compile(r"^[A-Z][a-z'-]+\s*[,.-]\s*(?:(?:a|an|the)\s+)?[\w-]+(?:
 _JOB_SAID = re.compile(r"\b(?:i work(?:ing)? (?:as|like(?!\s+(?:crazy|mad|hell|a dog|a slave|an "
                        r"animal|a machine)\b))|i work(?:ing)?(?=\s+(?:in|at|for)\s)|"
                        r"i(?:'m|’m| am|m)? (?:working as|employed as)|"
+                       # "I've been a signaller with Network Rail for 26 years"
+                       r"i(?:'ve|’ve| have|ve) been(?=\s+(?:an?\s+)(?:[\w'’-]+\s+){0,3}?(?:"
+                       + _ROLES + r")s?\b)|"
                        r"(?:i'm|i’m|i am|im)(?=\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?"
                        + r"(?:" + _ROLES + r")s?\b))\s+(?P<job>[^,.;!?\n]+)",
                        re.I)
@@ -171,7 +178,7 @@ _WORK_AFTER_NAME = re.compile(r"^\W*(?:\d{2}\s*(?:yo|y/o|years? old|yrs? old)?\s
                               r"(?:i\s+)?work(?:ing)?\s+(?P<job>(?:in|at|for)\s+[^,.;!?\n]+)",
                               re.I)
 # where a job phrase ends: how long, since when, and what follows it
-_JOB_END = re.compile(r"\s+(?:since|for (?:\d|a |the last|over|almost|nearly|about)|\d+\s*"
+_JOB_END = re.compile(r"\s+(?:since|for (?:\d+|a |the last|over|almost|nearly|about)|\d+\s*"
                       r"(?:yrs?|years?|months?)|and (?:i|im|i'm)|but|so|here|now|while|whilst|"
                       r"lol|haha)\b.*$",
                       re.I)

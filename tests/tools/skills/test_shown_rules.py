@@ -1482,3 +1482,20 @@ def test_a_check_that_came_out_right_is_a_deed_not_a_struggle() -> None:
     review = tag("got a lot of comments on my code review, felt kinda crap but they were mostly "
                  "right about the useEffect spaghetti", ("esco",))
     assert any(t.polarity == "growth" for t in review), review
+
+
+def test_ones_own_assessment_evaluates_no_one_and_a_trespasser_reported_is_no_deed() -> None:
+    """A signaller's "Had my competence assessment with the local operations manager this
+    week. Passed, ..." showed "evaluate employees" and "provide feedback on job performance";
+    "Also had a trespasser reported near a level crossing." showed "detain offenders"."""
+    own = {t.label for t in tag("Had my competence assessment with the local operations "
+                                "manager this week. Passed, one minor note about my train "
+                                "register entries being a bit brief.", ("esco",))}
+    assert not own & {"evaluate employees", "provide feedback on job performance",
+                      "identify skills gaps"}, own
+    theirs = {t.label for t in tag("did the annual appraisals for my four team leaders",
+                                   ("esco",))}
+    assert "evaluate employees" in theirs, theirs
+    reported = {t.label for t in tag("Also had a trespasser reported near a level crossing.",
+                                     ("esco",))}
+    assert "detain offenders" not in reported, reported

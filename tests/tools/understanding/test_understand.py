@@ -542,6 +542,8 @@ def test_a_career_thought_is_no_distress_unless_it_says_how_one_is(text: str, ca
     ("Hello, I am Agnieszka, I work like dispensing assistant in community pharmacy since 3 "
      "years", "dispensing assistant in community pharmacy"),
     ("I work like crazy every day", None),
+    ("Good evening. I'm 58 and I've been a signaller with Network Rail for 26 years, currently "
+     "in a panel box on the Midland Main Line.", "a signaller with Network Rail"),
 ])
 def test_a_role_said_the_way_people_say_it_is_the_job(text: str, job: str | None) -> None:
     """A roofer's "alright. roofer, been at it 20 odd yrs, ..." got "You mentioned 'alright'.
