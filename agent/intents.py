@@ -169,6 +169,25 @@ def request_after_moment(text: str) -> tuple[str, str, str] | None:
     return (moment, asked_for.intent, ask) if asked_for.intent in AFTER_MOMENT else None
 
 
+# a question about the skills of a moment just told: "which skills is this?", "what skill is
+# that? writing a guide?", "is that even a skill?"
+SKILLS_ASKED = re.compile(r"\b(?:which|what)\s+skills?\b|\bskills?\s+(?:is|are|does|do)\s+"
+                          r"(?:this|that|it)\b|\b(?:is|was)\s+(?:this|that|it)\s+(?:even\s+|really\s+|"
+                          r"actually\s+|just\s+)?an?\s+(?:real\s+|proper\s+)?skill\b", re.I)
+_POINTS_BACK = re.compile(r"\b(?:this|that|it)\b", re.I)
+
+
+# A privacy question asks (a "?", or a question word first) or names the person's own words
+# or data; a long statement that only shares or keeps something is read as content.
+_ASKS_PRIVACY = re.compile(r"\?|^\W*(?:who|what|where|how|is|are|do|does|can|could|will|would|"
+                           r"did|has|have)\b|\bmy (?:data|info\w*|details|messages|chats?|"
+                           r"reflections|stuff|words|answers|diary|entries)\b|\bprivacy\b|"
+                           r"\bprivate\b|\bbetween (?:us|you and me)\b|\bgdpr\b|"
+                           r"\bconfidential\w*\b|\bwhat i (?:type|write|say|tell you)\b", re.I)
+PRIVACY_TOLD_WORDS = 8
+SKILLS_ASK_WORDS = 12
+
+
 def _calm_deed(text: str, got: Understanding) -> bool:
     """Something the writer did, told calmly in a sentence, after the care reply."""
     return (len(text.split()) >= KEEP_OFFER_WORDS and got.distress.score < KEEP_OFFER_CALM
@@ -240,6 +259,11 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
         return Route("ad_text_end", "rule")  # "that's the whole ad": match the lines sent
     if awaiting == "job_ad" and awaited_ad(text, got):
         return Route("profile", "rule")  # "tailor my profile for this job:", then the ad
+    if not draft_open and is_question(text) and SKILLS_ASKED.search(text) and \
+            _POINTS_BACK.search(text) and len(text.split()) <= SKILLS_ASK_WORDS:
+        # "what skill is that? writing a guide?" after a moment was saved: its skills (it got
+        # "I'm not sure I understood that")
+        return Route("skills_of_last", "rule", lang=got.lang)
     if STORY_ASK.match(text):  # "tell me a story about the e-bike brake", even mid-reflection
         return Route("story", "rule", lang=got.lang)
     told = request_after_moment(text) if got.intent not in ("reflection", "answer") else None
@@ -280,6 +304,10 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
         return Route(career, "rule" if text.lstrip().startswith("/") else got.how,
                      got.confidence, got.lang)
     intent = COACH_INTENT.get(got.intent, got.intent)
+    if intent == "privacy" and got.how == "model" and not _ASKS_PRIVACY.search(text):
+        # "... my TL say she will share it with the team": a moment told, not a question
+        # about who sees the person's words (the guide she wrote was answered with privacy)
+        intent = "reflection" if len(text.split()) >= PRIVACY_TOLD_WORDS else "unsure"
     if intent in DRAFT_COMMANDS:
         intent = "reflection" if draft_open else "reflection_empty"
     if not got.confident:

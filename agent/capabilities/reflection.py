@@ -15,7 +15,7 @@ from typing import Any
 from agent import accounts
 from agent.capabilities import careers
 from agent.capabilities.skills import tag_for_user
-from agent.intents import request_after_moment
+from agent.intents import SKILLS_ASKED, request_after_moment
 from agent.lanes import heavy
 from agent.reply import Button
 from agent.results import DialogUpdate, ShownSkill, ToolResult
@@ -106,7 +106,7 @@ def reflect(user_id: str, message: str, now: datetime) -> ToolResult:
         message = told[0]  # by its own tool; only the moment is kept
     records = get_records()
     row = records.draft_reflection(user_id)
-    if row is not None and is_question(message) and _SKILLS_IN_IT.search(message):
+    if row is not None and is_question(message) and SKILLS_ASKED.search(message):
         # "can you tell me which skills this is?" in the middle of a moment: answered, and
         # never a part of it (it got "Okay, noted. Was anything easier than you expected?")
         return _question_mid_moment(user_id, row)
@@ -155,11 +155,30 @@ def keep_told(user_id: str, message: str, now: datetime) -> ToolResult:
                                     "state": saved.state.model_copy(update={"awaiting": None})})
 
 
-# a question about the skills of the moment being told: "which skills is this?", "what
-# skills does that show", "is that a skill?"
-_SKILLS_IN_IT = re.compile(r"\b(?:which|what)\s+skills?\b|\bskills?\s+(?:is|are|does|do)\s+"
-                           r"(?:this|that|it)\b|\b(?:is|was)\s+(?:this|that|it)\s+an?\s+skill\b",
-                           re.I)
+def skills_of_last(user_id: str) -> ToolResult:
+    """"What skill is that?" asked after a moment was saved: the skills shown for the latest
+    saved moment, quoted with the words that show them; nothing changes."""
+    last = get_records().last_saved_reflection(user_id)
+    if last is None:
+        return ToolResult(kind="skills_of_last", reply=render("skills_of_last_none"))
+    shown = [t for t in last.get("skills") or [] if t.get("framework") == "esco"
+             and t.get("polarity") in ("demonstrated", "growth")]
+    # "that" is what was told last: a moment added to answers with what the addition shows
+    told = str(last["text"]).strip().split("\n")[-1]
+    shown = [t for t in shown if str(t.get("evidence", "")) in told] or shown
+    moment = " ".join(told.split())
+    moment = moment if len(moment) <= 80 else moment[:79].rstrip() + "…"
+    if not shown:
+        return ToolResult(kind="skills_of_last", reply=render("skills_of_last_nothing",
+                                                              moment=moment))
+    strengths = [t for t in shown if t["polarity"] == "demonstrated"][:4]
+    growth = [t for t in shown if t["polarity"] == "growth"][:3]
+    reply = render("skills_of_last", moment=moment,
+                   skills="; ".join(_quoted(t) for t in strengths)) if strengths else ""
+    if growth:
+        reply = " ".join(x for x in (reply, render("skills_of_last_growth", skills="; ".join(
+            _quoted(t) for t in growth), moment=moment if not reply else "that")) if x)
+    return ToolResult(kind="skills_of_last", facts={"reflection_id": last["id"]}, reply=reply)
 
 
 def _question_mid_moment(user_id: str, row: dict[str, Any]) -> ToolResult:

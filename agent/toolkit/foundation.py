@@ -43,6 +43,13 @@ def keep_moment(runtime: Runtime) -> ToolOutput:
 
 
 @agent_tool
+def skills_of_last(runtime: Runtime) -> ToolOutput:
+    """The skills shown for the user's latest saved moment ("what skill is that?" after it
+    was saved); changes nothing."""
+    return run(reflection_cap.skills_of_last, runtime.context.user_id)
+
+
+@agent_tool
 def begin_reflection(runtime: Runtime) -> ToolOutput:
     """Start the weekly reflection: returns the opening question, recalling last week."""
     ctx = runtime.context
@@ -110,5 +117,5 @@ def set_reminder(runtime: Runtime) -> ToolOutput:
 
 def foundation_tools() -> list[BaseTool]:
     """Tools that every installation has."""
-    return [reflect, keep_moment, begin_reflection, reject_skill, undo_last, cancel_reflection,
-            recall, show_memory, export_memory, forget_memory, set_reminder]
+    return [reflect, keep_moment, skills_of_last, begin_reflection, reject_skill, undo_last,
+            cancel_reflection, recall, show_memory, export_memory, forget_memory, set_reminder]

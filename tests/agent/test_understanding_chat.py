@@ -421,3 +421,39 @@ async def test_which_skills_mid_moment_reads_the_moment_as_the_save_does() -> No
             "alegría", "which skills is this?"])
         assert "I don't notice a skill" in replies[1].text, replies[1].text
         await service.forget(lucia)
+
+
+async def test_a_guide_shared_with_the_team_is_a_moment_and_what_skill_is_that_is_answered(
+        ) -> None:
+    """A call-centre agent's "also i write a small guide in word ... my TL say she will share
+    it with the team" was answered with the privacy text and never kept, and her "what skill
+    is that? writing a guide?" got "I'm not sure I understood that"."""
+    async with AgentService() as service:
+        lu = service.user_for("cli", "local", "lucia")
+        told, asked, saved = await converse(service, lu, [
+            "i write a small guide in word for how to do the meter read disputes, because the "
+            "official one is 30 pages and nobody read it lol. my TL say she will share it with "
+            "the team", "what skill is that? writing a guide?", "save it"])
+    assert "Straight answer" not in told.text and told.tools == ["reflect"], told.text
+    assert asked.tools == ["reflect"] and "technical documentation" in asked.text, asked.text
+    assert "Saved" in saved.text, saved.text
+    rows = get_records().list_reflections(lu)
+    assert len(rows) == 1 and "small guide" in rows[0]["text"]
+    assert "what skill" not in rows[0]["text"]
+    assert {t["polarity"] for t in rows[0]["skills"] if t["framework"] == "esco"} == \
+        {"demonstrated"}, rows[0]["skills"]
+
+
+async def test_what_skill_is_that_after_a_moment_was_saved_lists_its_skills() -> None:
+    """After a moment is saved, "is that even a skill?" is answered from that moment (and
+    changes nothing); with no moment saved yet, it says how to start."""
+    async with AgentService() as service:
+        no = service.user_for("cli", "local", "noor")
+        first, = await converse(service, no, ["is that even a skill?"])
+        await converse(service, no, ["I rewired the consumer unit at a house in Leeds and "
+                                     "passed the inspection first time", "save it"])
+        asked, = await converse(service, no, ["is that even a skill?"])
+    assert first.tools == ["skills_of_last"] and "haven't saved a moment" in first.text
+    assert asked.tools == ["skills_of_last"], asked.tools
+    assert "consumer unit" in asked.text and "count as skills" in asked.text, asked.text
+    assert len(get_records().list_reflections(no)) == 1

@@ -853,7 +853,8 @@ def reading(text: str, sentence: Span, evidence: Span,
         return pol, False
     if grows and not cued and not _SLIP.search(_FOUND_FAULT.sub(" ", said)) and (
             _OCCASION.search(said) or _tells_deed(said) or _COPED.search(said)
-            or _YEARS_AT_IT.search(said) or _praised_after(said) or _WENT_WELL.search(said)):
+            or _YEARS_AT_IT.search(said) or _praised_after(said) or _WENT_WELL.search(said)
+            or _MADE_THING.search(said)):
         # "today i calm down a angry customer", "presented my capstone to the cohort, 10
         # mins, i was shaking but people asked good questions after", "the customer was
         # really angry about the refund, I stayed calm and sorted it": a deed told
@@ -891,6 +892,19 @@ _WENT_WELL = re.compile(r"\b(?:everything|it all|all of it|all|every \w+)\s+(?:w
                         r"spot on|perfect|accurate|up to date)\b(?!\s+about)|"
                         r"\b(?:no|zero) (?:errors|discrepancies|"
                         r"issues found|mistakes found)\b", re.I)
+
+
+# something the writer made, in any tense (a second language often keeps the present): "i
+# write a small guide in word for how to do the meter read disputes" (the growth head read
+# its "how to do" as a struggle)
+_MADE_THING = re.compile(r"\b(?:i|we)\s+(?:also\s+|just\s+|finally\s+)?(?:write|wrote|make|made|"
+                         r"create|created|build|built|design|designed|put together|draw up|"
+                         r"drew up|set up)\s+(?:a|an|the|my|our|two|three|some|new)\s+"
+                         r"(?:[\w-]+\s+){0,3}?(?:guides?|checklists?|templates?|manuals?|"
+                         r"instructions?|sops?|handouts?|posters?|leaflets?|spreadsheets?|"
+                         r"trackers?|rotas?|dashboards?|reports?|documents?|docs?|forms?|"
+                         r"cheat ?sheets?|flowcharts?|presentations?|slides?|plans?|"
+                         r"procedures?|scripts?|tools?|websites?|pages?|videos?)\b", re.I)
 
 
 def _praised_after(said: str) -> bool:
