@@ -789,7 +789,12 @@ _SLIP = re.compile(r"\b(?:mess\w* up|messed|mistakes?|forgot|wrong|fail\w*|again
 # mistakes the writer found in the work checked are no slip of theirs ("we find many mistakes
 # in the count", "spotted two errors on the rota")
 _FOUND_FAULT = re.compile(r"\b(?:find|found|finds|spot(?:ted)?|caught|notic(?:e|ed))\s+"
-                          r"(?:\w+\s+){0,2}?(?:mistakes?|errors?)\b", re.I)
+                          r"(?:\w+\s+){0,2}?(?:mistakes?|errors?)\b|"
+                          # "i checked everything and actually it was our mistake so i raise a
+                          # credit": the fault the checking found
+                          r"\b(?:check\w*|look\w* into|investigat\w*|went through|traced)\b"
+                          r"[^.]{0,40}?\b(?:it|this|that|there) was (?:actually )?(?:(?:our|their|"
+                          r"an?|the|his|her)\s+)?(?:[\w-]+\s+)?(?:mistake|error)s?\b", re.I)
 
 
 # How the thing went, said of the thing ("it worked", "went fine"), not of the writer

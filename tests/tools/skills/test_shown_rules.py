@@ -1499,3 +1499,16 @@ def test_ones_own_assessment_evaluates_no_one_and_a_trespasser_reported_is_no_de
     reported = {t.label for t in tag("Also had a trespasser reported near a level crossing.",
                                      ("esco",))}
     assert "detain offenders" not in reported, reported
+
+
+def test_a_fault_the_checking_found_and_a_guide_written_are_deeds() -> None:
+    """A call-centre agent's "i checked everything and actually it was our mistake so i raise
+    a credit of £85 and i apologise." and "i write a small guide in word for how to do the
+    meter read disputes" were shown as growth areas."""
+    for said in ("i checked everything and actually it was our mistake so i raise a credit of "
+                 "£85 and i apologise.",
+                 "i write a small guide in word for how to do the meter read disputes"):
+        shown = tag(said, ("esco",))
+        assert shown and {t.polarity for t in shown} == {"demonstrated"}, (said, shown)
+    wish = tag("I need to make a new rota but I don't know how to do it properly", ("esco",))
+    assert wish and {t.polarity for t in wish} == {"growth"}, wish
