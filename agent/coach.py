@@ -54,6 +54,7 @@ TOOL_FOR: dict[str, tuple[str, Callable[[str, dict[str, Any]], dict[str, Any]]]]
     "import_confirm": ("import_credential", lambda t, s: {"upload_id": s.get("pending_upload")}),
     "keep_moment": ("keep_moment", lambda t, s: {}),  # "yes" to keeping what was told after care
     "skills_of_last": ("skills_of_last", lambda t, s: {}),  # "what skill is that?" after a save
+    "skill_check": ("check_skill", lambda t, s: {}),  # "is triage a skill I can put down?"
 }
 DIRECT = {"help": "help", "small_talk": "small_talk", "thanks": "thanks", "unsure": "unsure",
           "privacy": "privacy", "delete_how": "delete_how", "career": "career_not_yet",

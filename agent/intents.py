@@ -46,7 +46,9 @@ KEEP_OFFER_CALM = 0.2
 KEEP_OFFER_WORDS = 5
 # ... and with nothing said against it: a negation or a hard feeling ("I told my manager and
 # she didn't care", "I finished the shift but felt awful") is more of what was hard
-_HEAVY = re.compile(r"\b(?:not|no|nothing|nobody|no one|never|none|without|\w+n'?t|cannot|"
+_HEAVY = re.compile(r"\b(?:not|no|nothing|nobody|no one|never|none|without|cannot|cant|wont|"
+                    r"(?:do|does|did|was|were|could|ca|wo|is|are|have|has|had|would|should|"
+                    r"must|need)n'?t|"
                     r"cry\w*|cried|tears?|sad|awful|terrible|horrible|rough|hard|heavy|"
                     r"tired|exhausted|knackered|drained|stress\w*|worr\w*|anxi\w*|scared|"
                     r"afraid|alone|lonely|upset|angry|hurt\w*|pain\w*|numb|lost|hate\w*|"
@@ -54,7 +56,9 @@ _HEAVY = re.compile(r"\b(?:not|no|nothing|nobody|no one|never|none|without|\w+n'
 # what opens a change of subject ("thanks. anyway, i fitted ...", "on a brighter note I ...")
 _MOVING_ON = re.compile(r"^(?:\W*(?:thanks|thank you|ok|okay|right|well|so|anyway|anyhow|"
                         r"on a (?:brighter|better|lighter|happier) note|in other news|but|"
-                        r"also|btw|this week|today|yesterday)\b)+\W*", re.I)
+                        r"also|btw|this week|last week|today|yesterday|last night|this "
+                        r"(?:morning|afternoon)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)+"
+                        r"\W*", re.I)
 KEEP_YES = re.compile(r"^\W*(?:y|yes|yes please|yep|yeah|yup|sure|ok|okay|please|please do|"
                       r"go on|go ahead|do it|keep it|save it|yes,? (?:keep|save) it)\W*$", re.I)
 IMPORT_YES = re.compile(r"^\s*(?:y|yes|yes please|ok|okay|sure|add it|import it|keep it|"
@@ -175,6 +179,31 @@ SKILLS_ASKED = re.compile(r"\b(?:which|what)\s+skills?\b|\bskills?\s+(?:is|are|d
                           r"(?:this|that|it)\b|\b(?:is|was)\s+(?:this|that|it)\s+(?:even\s+|really\s+|"
                           r"actually\s+|just\s+)?an?\s+(?:real\s+|proper\s+)?skill\b", re.I)
 _POINTS_BACK = re.compile(r"\b(?:this|that|it)\b", re.I)
+# ... or about a thing named: "Is triage a skill I can put down or is that just part of the
+# job?", "is staying calm on the phone during a failure something you can actually put on
+# paper?"
+_ASKED_FIRST = r"^\W*(?:(?:quick )?question(?: for you)?\W+|(?:so|and|but|ok|also)\W+)?"
+_THING = r"(?P<thing>(?!(?:this|that|it|there|these|those)\b)[^?.!]{2,80}?)"
+_SKILL_CHECK = (
+    re.compile(_ASKED_FIRST + r"(?:is|are|does|do|would|could|can|will)\s+" + _THING +
+               r"\s+(?:(?:even|really|actually|just|also|still)\s+)?(?:(?:count(?:ed)?|"
+               r"go|be|considered) as\s+)?(?:an?\s+)?(?:(?:real|proper|actual|transferable|"
+               r"legit)\s+)?skills?\b(?=\s*(?:$|[?,.!]|or\b|i can|you can|i could|that|to put|"
+               r"on (?:my|a) (?:cv|resume|profile)|lol|though|tho|at all|in itself|really))",
+               re.I),
+    re.compile(_ASKED_FIRST + r"(?:is|are)\s+" + _THING + r"\s+something (?:you|i|we|one) "
+               r"(?:can|could) (?:actually |really )?(?:put (?:on paper|on (?:my|a) (?:cv|"
+               r"resume|profile)|down)|count|list|claim)\b", re.I))
+
+
+def skill_asked_about(text: str) -> str | None:
+    """The thing a person asks about as a skill ("triage" of "Is triage a skill I can put
+    down?"), or None."""
+    for pattern in _SKILL_CHECK:
+        found = pattern.search(text)
+        if found:
+            return found.group("thing").strip(" ,-")
+    return None
 
 
 # A privacy question asks (a "?", or a question word first) or names the person's own words
@@ -264,6 +293,11 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
         # "what skill is that? writing a guide?" after a moment was saved: its skills (it got
         # "I'm not sure I understood that")
         return Route("skills_of_last", "rule", lang=got.lang)
+    if not draft_open and ("?" in text or re.match(r"\W*(?:is|are)\b", text, re.I)) and \
+            skill_asked_about(text):
+        # "Is triage a skill I can put down?": what the frameworks call it, and how to show it
+        # (it got the roles that fit)
+        return Route("skill_check", "rule", lang=got.lang)
     if STORY_ASK.match(text):  # "tell me a story about the e-bike brake", even mid-reflection
         return Route("story", "rule", lang=got.lang)
     told = request_after_moment(text) if got.intent not in ("reflection", "answer") else None

@@ -15,7 +15,7 @@ from typing import Any
 from agent import accounts
 from agent.capabilities import careers
 from agent.capabilities.skills import tag_for_user
-from agent.intents import SKILLS_ASKED, request_after_moment
+from agent.intents import SKILLS_ASKED, request_after_moment, skill_asked_about
 from agent.lanes import heavy
 from agent.reply import Button
 from agent.results import DialogUpdate, ShownSkill, ToolResult
@@ -179,6 +179,32 @@ def skills_of_last(user_id: str) -> ToolResult:
         reply = " ".join(x for x in (reply, render("skills_of_last_growth", skills="; ".join(
             _quoted(t) for t in growth), moment=moment if not reply else "that")) if x)
     return ToolResult(kind="skills_of_last", facts={"reflection_id": last["id"]}, reply=reply)
+
+
+# a licence, ticket or certificate: a qualification held, not a skill shown
+_PROOF = re.compile(r"\b(?:licen[cs]es?|tickets?|cards?|certificates?|certs?|certifications?|"
+                    r"qualifications?|quals?|diplomas?|degrees?|badges?|nvqs?|cscs|cpcs|ipaf|"
+                    r"pasma|smsts|sssts)\b", re.I)
+# how sure the ranking must be before a thing asked about is named as a framework skill
+SKILL_CHECK_SCORE = 0.6
+
+
+def skill_check(user_id: str, message: str) -> ToolResult:
+    """"Is triage a skill I can put down?": the framework skill closest to the thing asked
+    about (the tagger's best candidate, when it is sure enough), and how to make it evidence;
+    nothing is stored."""
+    from tools.skills.tagging import tag
+
+    thing = skill_asked_about(message) or message.strip()
+    if _PROOF.search(thing):  # "is havin flt licences a skill or just a ticket"
+        return ToolResult(kind="skill_check", reply=render("skill_check_credential",
+                                                           thing=thing))
+    with heavy():
+        best = next(iter(tag(thing, ("esco",), top=1)), None)
+    if best is None or best.score < SKILL_CHECK_SCORE:
+        return ToolResult(kind="skill_check", reply=render("skill_check_unknown", thing=thing))
+    return ToolResult(kind="skill_check", facts={"skill": best.label, "id": best.id},
+                      reply=render("skill_check", thing=thing, label=best.label))
 
 
 def _question_mid_moment(user_id: str, row: dict[str, Any]) -> ToolResult:

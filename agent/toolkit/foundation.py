@@ -50,6 +50,13 @@ def skills_of_last(runtime: Runtime) -> ToolOutput:
 
 
 @agent_tool
+def check_skill(runtime: Runtime) -> ToolOutput:
+    """Whether a thing the user asks about counts as a skill ("is triage a skill I can put
+    down?"): the closest framework skill, and how to make it evidence; stores nothing."""
+    return run(reflection_cap.skill_check, runtime.context.user_id, user_text(runtime))
+
+
+@agent_tool
 def begin_reflection(runtime: Runtime) -> ToolOutput:
     """Start the weekly reflection: returns the opening question, recalling last week."""
     ctx = runtime.context
@@ -117,5 +124,6 @@ def set_reminder(runtime: Runtime) -> ToolOutput:
 
 def foundation_tools() -> list[BaseTool]:
     """Tools that every installation has."""
-    return [reflect, keep_moment, skills_of_last, begin_reflection, reject_skill, undo_last,
-            cancel_reflection, recall, show_memory, export_memory, forget_memory, set_reminder]
+    return [reflect, keep_moment, skills_of_last, check_skill, begin_reflection,
+            reject_skill, undo_last, cancel_reflection, recall, show_memory, export_memory,
+            forget_memory, set_reminder]

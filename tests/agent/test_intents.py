@@ -147,6 +147,11 @@ def test_after_care_a_clear_request_is_answered_and_content_stays_with_care() ->
     # anything else is read with care again
     assert route("we had a fire drill and I led the evacuation",
                  awaiting="distress").intent == "keep_offer"
+    # ("student" ends in "nt" but says nothing against the deed; a week opened by when)
+    for text in ("Anyway, I did start training our new student nurse on kennel duties and "
+                 "running the autoclave, she's lovely",
+                 "Last week I was on the out of hours rota and got called in at 2am for a GDV"):
+        assert route(text, awaiting="distress").intent == "keep_offer", text
     assert route("yes please", awaiting="keep_offer").intent == "keep_moment"
     assert route("no", awaiting="keep_offer").intent == "after_distress"
     assert route("I want to die", awaiting="keep_offer").intent == "distress"
@@ -305,3 +310,21 @@ def test_questions_about_the_coach_and_its_question_mid_moment(text: str, intent
     """Inside a moment, "are you an AI?" got "That's fine. Would you do it the same way
     again?" and "wait, what do you mean?" saved the moment."""
     assert route(text, draft_open=True).intent == intent
+
+
+def test_is_it_a_skill_questions_route_by_what_they_point_at() -> None:
+    """'Is triage a skill ...?' names a thing; 'is that even a skill?' points back at the
+    moment just told; a question about learning a skill or about skills in general is not
+    asked of a thing of the person's own."""
+    from agent.intents import skill_asked_about
+
+    assert route("Is triage a skill I can put down or is that just part of the job?").intent \
+        == "skill_check"
+    assert skill_asked_about("Question for you - is staying calm on the phone during a failure "
+                             "something you can actually put on paper?") == \
+        "staying calm on the phone during a failure"
+    assert route("is that even a skill?").intent == "skills_of_last"
+    assert route("is that even a skill?", draft_open=True).intent == "reflection"
+    for text in ("Is Python a good skill to learn?", "are soft skills important?",
+                 "what skills do I have?"):
+        assert route(text).intent not in ("skill_check", "skills_of_last"), text

@@ -457,3 +457,19 @@ async def test_what_skill_is_that_after_a_moment_was_saved_lists_its_skills() ->
     assert asked.tools == ["skills_of_last"], asked.tools
     assert "consumer unit" in asked.text and "count as skills" in asked.text, asked.text
     assert len(get_records().list_reflections(no)) == 1
+
+
+async def test_is_x_a_skill_names_the_closest_skill_or_the_credential_and_stores_nothing(
+        ) -> None:
+    """A vet nurse's "Is triage a skill I can put down or is that just part of the job?" got
+    the roles that fit her; a forklift driver's "is havin flt licences a skill or just a
+    ticket" got "I'm not sure I understood that"."""
+    async with AgentService() as service:
+        vn = service.user_for("cli", "local", "vn")
+        triage, ticket, unknown = await converse(service, vn, [
+            "Is triage a skill I can put down or is that just part of the job?",
+            "is havin flt licences a skill or just a ticket", "is floorwalking a skill?"])
+    assert triage.tools == ["check_skill"] and "triage clients" in triage.text, triage.text
+    assert ticket.tools == ["check_skill"] and "qualification" in ticket.text, ticket.text
+    assert unknown.tools == ["check_skill"] and "one time you did" in unknown.text
+    _nothing_kept(vn)
