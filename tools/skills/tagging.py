@@ -652,6 +652,15 @@ _OTHER_SENSES = ((re.compile(r"^(?:apply conflict management|manage conflicts?|r
                              r"(?:assessed|observed|appraised|reviewed|signed off)\b", re.I),
                   re.compile(r"\b(?:assess\w*|apprais\w*|review\w*|observ\w*|supervis\w*|"
                              r"feedback|evaluat\w*|probation\w*)\b", re.I)),
+                 # "12 hr shifts" are hours; HR rung or emailed is a department, not its
+                 # management ("raised it with HR and they sorted the contract")
+                 (re.compile(r"^human resource", re.I),
+                  re.compile(r"\b\d+\s*hrs?\b|\b(?:with|to|from|by|emailed|e-mailed|rang|"
+                             r"called|told|asked|contacted|messaged|went to|chased)\s+(?:the\s+|"
+                             r"our\s+)?hr\b|\bhr\s+(?:said|told|sorted|rang|emailed|replied|"
+                             r"got back|team|department|dept|people|manager|advis[eo]r|portal|"
+                             r"system)\b", re.I),
+                  re.compile(r"\bhrs?\b|\bhuman resources?\b", re.I)),
                  # lead, stone, salad or a wound dressed is no clothing ("leadwork on a
                  # chimney back gutter ... dressed it nice")
                  (re.compile(r"\b(?:cloth\w*|apparel|garments?|fashion\w*|wardrobe|costumes?|"
@@ -1002,8 +1011,14 @@ _LEARNER = re.compile(
     r"[A-Z][\w+&-]*|\w+\s+\d+|\d+(?:st|nd|rd|th)?|edition|level|stage|part|final|mock|"
     r"practical|written|theory|driving)\s+){0,4}(?:course|module|class|classes|lesson|lessons|"
     r"apprenticeship|qualification|certificate|diploma|degree|exam|webinar|bootcamp|"
-    r"unit|cpd|nvq|btec|a-level)s?\b", re.I)
+    r"unit|cpd|nvq|btec|a-level)s?\b|"
+    # training the writer went through: "reach truck training this week, passed", "did my
+    # manual handling training"
+    r"\b[\w-]+(?:\s+[\w-]+){0,2}\s+training\b(?=[^.]{0,40}\b(?:passed|failed|completed|"
+    r"finished)\b)|\b(?:did|had|got|went on|attended|finished|completed|passed|failed)\s+"
+    r"(?:(?:my|the|a|an|some|our|[\w-]+)\s+){0,3}training\b", re.I)
 _COURSE_SIDE = re.compile(r"^(?:teach|tutor|instruct|lecture|educate|invigilate)\w*|"
+                          r"^train (?:employees|staff|crew members|personnel)\b|"
                           r"^(?:administer|set|mark|grade|supervise) (?:\w+ )?(?:exams?|tests?)|"
                           r"^(?:deliver|provide|design|develop|organise|organize) (?:\w+ )?"
                           r"(?:training|courses?)\b|"

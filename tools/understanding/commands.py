@@ -275,7 +275,16 @@ def _role_tenure(text: str) -> re.Match[str] | None:
     """A role and how long in it, after a greeting or not ("alright. roofer, been at it 20
     odd yrs, mostly pitched roofs round birmingham")."""
     greeting = _GREETING.match(text)
-    return _ROLE_TENURE.match(text[greeting.end():] if greeting else text)
+    rest = text[greeting.end():] if greeting else text
+    return _ROLE_TENURE.match(rest) or (_ROLE_PLACE.match(rest) if greeting else None)
+
+
+# after a greeting, a role and where, with no verb: "hey. forklift driver at a distrubution
+# centre, nights"
+_ROLE_PLACE = re.compile(
+    r"^\W*(?P<job>(?:an?\s+)?(?:[\w/&'-]+\s+){0,3}(?:" + _ROLES + r")s?\s+(?:at|in|for|on|with)"
+    r"\s+[^,.;!?\n£$€]{2,40}?)\s*(?:,\s*(?:on\s+)?(?:nights|days|lates|earlies|part[- ]time|"
+    r"full[- ]time|agency|weekends|permanent|temp|shifts))?\W*$", re.I)
 
 
 # where people say they work: "in a warehouse", "at a care home", "for a bakery"

@@ -1512,3 +1512,21 @@ def test_a_fault_the_checking_found_and_a_guide_written_are_deeds() -> None:
         assert shown and {t.polarity for t in shown} == {"demonstrated"}, (said, shown)
     wish = tag("I need to make a new rota but I don't know how to do it properly", ("esco",))
     assert wish and {t.polarity for t in wish} == {"growth"}, wish
+
+
+@pytest.mark.parametrize(("sentence", "unsaid", "said"), [
+    ("last week was peak, 12 hr shifts. dead on my feet", "human resource management", None),
+    ("raised it with HR and they sorted the contract", "human resource management", None),
+    ("I ran the HR side of the business for two years, contracts, grievances, the lot", None,
+     "human resource management"),
+    ("reach truck training this week, passed. high racking is scary first time ngl",
+     "train employees", "operate forklift"),
+    ("I delivered the manual handling training to six new starters", None, "train employees"),
+])
+def test_hours_and_the_hr_department_and_training_one_went_through(
+        sentence: str, unsaid: str | None, said: str | None) -> None:
+    """A forklift driver's "12 hr shifts" showed "human resource management", and his "reach
+    truck training this week, passed." "train employees"."""
+    labels = {t.label for t in tag(sentence, ("esco",))}
+    assert unsaid is None or unsaid not in labels, labels
+    assert said is None or said in labels, labels

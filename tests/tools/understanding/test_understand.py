@@ -544,6 +544,9 @@ def test_a_career_thought_is_no_distress_unless_it_says_how_one_is(text: str, ca
     ("I work like crazy every day", None),
     ("Good evening. I'm 58 and I've been a signaller with Network Rail for 26 years, currently "
      "in a panel box on the Midland Main Line.", "a signaller with Network Rail"),
+    ("hey. forklift driver at a distrubution centre, nights",
+     "forklift driver at a distrubution centre"),
+    ("hi, the driver at the depot was late again", None),
 ])
 def test_a_role_said_the_way_people_say_it_is_the_job(text: str, job: str | None) -> None:
     """A roofer's "alright. roofer, been at it 20 odd yrs, ..." got "You mentioned 'alright'.
