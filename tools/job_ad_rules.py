@@ -41,6 +41,7 @@ SECTIONS: list[tuple[str, str]] = [
              r"you(?:'ll| will)? bring|you bring|you have|you(?:'ll)? have)|"
              r"you(?:'ll| will)? (?:bring|need|have)|you bring|you have|who you are|"
              r"(?:your|candidate) profile|ihr profil|profile|about you|person specification|"
+             r"(?:the |our )?(?:ideal |right )?person|the candidate|"
              r"the ideal candidate|ideal candidate|we(?:'re| are) looking for|looking for|"
              r"who we(?:'re| are) looking for|we expect|you should have|"
              r"knowledge(?: and experience)?|experience|"

@@ -1210,3 +1210,15 @@ def test_what_is_asked_after_no_experience_needed_just_is_kept() -> None:
     assert parse("Landscape Gardener / Experienced Landscaper\nGreen Thumb Ltd - Guildford\n"
                  "You'll need a full UK driving licence.\n").title == \
         "Landscape Gardener / Experienced Landscaper"
+
+
+def test_the_person_heading_opens_the_requirements() -> None:
+    """A dealer's "The role:" then "The person:" made every line under "The person:" a duty
+    and "The person:" itself a gap."""
+    ad = parse("Service Technician\nThe role:\n- Carry out servicing and repairs\nThe person:\n"
+               "- Level 3 Light Vehicle qualification or equivalent experience\n- MOT tester "
+               "licence desirable\n")
+    assert [d.text for d in ad.duties] == ["Carry out servicing and repairs"]
+    assert {r.text: r.must for r in ad.requirements} == {
+        "Level 3 Light Vehicle qualification or equivalent experience": True,
+        "MOT tester licence desirable": False}
