@@ -1222,3 +1222,14 @@ def test_the_person_heading_opens_the_requirements() -> None:
     assert {r.text: r.must for r in ad.requirements} == {
         "Level 3 Light Vehicle qualification or equivalent experience": True,
         "MOT tester licence desirable": False}
+
+
+def test_a_customer_experience_role_is_a_title_not_a_need() -> None:
+    """"Customer Experience Team Leader" first was a must-have (its "Experience" read as a
+    need) and the profile was for "this job"."""
+    ad = parse("Customer Experience Team Leader\nLocation: Glasgow\nAbout you\n- At least 18 "
+               "months in a contact centre\n")
+    assert ad.title == "Customer Experience Team Leader"
+    assert [r.text for r in ad.requirements] == ["At least 18 months in a contact centre"]
+    assert parse("Experience Required\nYou have 2 years in retail.\n").title != \
+        "Experience Required"
