@@ -519,8 +519,9 @@ def title(unit: str) -> str | None:
 _SMALL = frozenset({"of", "and", "the", "in", "for", "to", "a", "an", "at", "with", "on", "or"})
 # needs that no role's name holds, even in title case
 # ("Experienced Landscaper" names the role: an adjective of a capitalised role is no need)
+# ("Customer Experience Team Leader": a customer's or guest's experience is no need)
 _TITLE_NEED = re.compile(r"\b(?:(?<!customer )(?<!user )(?<!guest )(?<!client )(?<!patient )"
-                         r"(?<!member )(?<!visitor )experience|"  # "Customer Experience Team Leader"
+                         r"(?<!member )(?<!visitor )experience|"
                          r"experienced(?!\s+(?-i:[A-Z]))|knowledge|years?|"
                          r"must|required|essential|ability|able to)\b", re.I)
 

@@ -407,12 +407,19 @@ def _you_will_do(text: str) -> bool:
     return _YOU_WILL_DO.search(text) is not None and not rules.BENEFIT.search(text)
 
 
+# how long in the work, asked first: "At least 18 months in a contact centre", "Minimum 2
+# years as sous chef" (the second look read a bare "18 months" as a contract's term)
+_TIME_ASKED = re.compile(r"^\W*(?:at least|minimum(?: of)?|min\.?|a minimum of|over|\d+\+)\s*"
+                         r"(?:\d+\+?\s*)?(?:months?|years?|yrs?)(?:'|’)?\s+(?:of\s+)?(?:experience\s+)?"
+                         r"(?:in|as|at|with|working|doing|of)\b", re.I)
+
+
 def _second_look(text: str, row: np.ndarray, keep: float) -> Aside | None:
     """A kept line that, read in its block, tells what the reader gets or who the firm is
     (the second-look head's keep probability under its threshold) is set aside; a line
     that says "essential" or "must", or what the reader will do or has, never is."""
     if keep >= blocks.threshold() or rules.MUST_CUE.search(text) or _you_will_do(text) or \
-            _reader_needs(text) or _nice_need(text):
+            _reader_needs(text) or _nice_need(text) or _TIME_ASKED.match(text):
         return None
     benefit, company = row[blocks.FEATURE_INDEX["benefit"]], row[blocks.FEATURE_INDEX["company"]]
     return "benefit" if benefit > company else "company"
