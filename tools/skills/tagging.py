@@ -859,6 +859,9 @@ def reading(text: str, sentence: Span, evidence: Span,
         grows = False
     if ASKED_FOR.match(text, clause[0]) and not _LATER_DEED.search(said):
         return pol, False
+    if pol == "demonstrated" and not grows and _WANTS_ME.search(text, clause[0], clause[1]) \
+            and not _LATER_DEED.search(said) and growth_cue(said) is None:
+        return pol, False  # "gaffer wants me doin more of the pricing now": a task to come
     if clause != sentence and evidence[0] >= clause[0] and evidence[1] <= clause[1] and \
             _THEIR_STATE.match(text, clause[0], clause[1]) and \
             not_a_deed(text[clause[0]:clause[1]]):
@@ -906,6 +909,11 @@ _WENT_WELL = re.compile(r"\b(?:everything|it all|all of it|all|every \w+)\s+(?:w
                         r"spot on|perfect|accurate|up to date)\b(?!\s+about)|"
                         r"\b(?:no|zero) (?:errors|discrepancies|"
                         r"issues found|mistakes found)\b", re.I)
+
+
+# someone else's wish for the writer's work: "gaffer wants me doin more of the pricing now"
+_WANTS_ME = re.compile(r"\b(?:wants?|would like|'d like|wanting)\s+me\s+(?:to\s+|doin[g']?\s+|"
+                       r"on\s+)", re.I)
 
 
 # something the writer made, in any tense (a second language often keeps the present): "i

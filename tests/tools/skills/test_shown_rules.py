@@ -1530,3 +1530,13 @@ def test_hours_and_the_hr_department_and_training_one_went_through(
     labels = {t.label for t in tag(sentence, ("esco",))}
     assert unsaid is None or unsaid not in labels, labels
     assert said is None or said in labels, labels
+
+
+def test_what_the_boss_wants_the_writer_to_do_is_no_deed_yet() -> None:
+    """A roofer's "gaffer wants me doin more of the pricing now" showed "set up pricing
+    strategies" as a strength; a struggle told with such a wish stays a growth area."""
+    wish = tag("gaffer wants me doin more of the pricing now", ("esco",))
+    assert all(t.polarity != "demonstrated" for t in wish), wish
+    grows = tag("my boss want me to write the scripts in python but i only know java the "
+                "indentation make me crazy still", ("esco",))
+    assert any(t.polarity == "growth" for t in grows), grows
