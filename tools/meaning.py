@@ -366,9 +366,22 @@ def named_tool(requirement: str, fact: Fact) -> str | None:
         technical = word.lower() in TECH or (word.isupper() and 2 <= len(word) <= 5) or \
             any(c.isdigit() or c in "+#" for c in word) or any(c.isupper() for c in word[1:])
         if technical and word not in PLACES and word.lower() not in said.lower() and not (
-                word.isupper() and _has_acronym(word, said)) and not _unversioned(word, said):
+                word.isupper() and _has_acronym(word, said)) and not _unversioned(word, said) \
+                and not _other_said(word, requirement, said):
             return word
     return None
+
+
+def _other_said(word: str, requirement: str, said: str) -> bool:
+    """Whether the requirement gives ``word`` an alternative the words say: "MDS/blister
+    packs" is met by "the monthly blister packs"."""
+    for found in _EITHER.finditer(requirement):
+        pair = [found.group(1), found.group(2)]
+        if word in pair:
+            other = pair[1 - pair.index(word)]
+            if re.search(rf"\b{re.escape(other)}", said, re.I):
+                return True
+    return False
 
 
 def version_split(name: str) -> tuple[str, str] | None:

@@ -1018,3 +1018,17 @@ def test_a_tool_being_learned_shows_nothing_done_and_a_vle_is_an_lms() -> None:
     glossary = load_glossary()
     for line in ("Experience with an LMS", "rebuilt it as a Google Classroom course"):
         assert "virtual learning environment" in (glossary.expand(line, (0, len(line))) or "")
+
+
+def test_a_name_with_an_alternative_said_is_not_missing() -> None:
+    """A dispensing assistant's "I did the monthly blister packs for the care home" met
+    "Preparing MDS/blister packs for care homes" only as transferable, "though not the tool
+    or topic this asks for by name" (MDS)."""
+    from tools.facts import Fact
+    from tools.meaning import named_tool
+
+    fact = Fact(id="ref_m#1", item_id="ref_m", kind="reflection", date="2026-11-30",
+                text="Second week I did the monthly blister packs for the care home, 40 "
+                     "residents")
+    assert named_tool("Preparing MDS/blister packs for care homes", fact) is None
+    assert named_tool("Preparing MDS trays for care homes", fact) == "MDS"
