@@ -30,7 +30,11 @@ _SHIFT = re.compile(
 _ARRIVES = re.compile(r"^\W*(?:a|an|one|another) (?:[\w-]+ ){1,3}(?:came in|walked in|came up to|"
                       r"rang|called|phoned|turned up|showed up|arrived|came to|(?:was|were) "
                       # "one customer was shouting because ...": a scene of its own begins
-                      r"(?!(?:a|an|the|my|our|very|really|so|just)\b)[a-z]+ing)\b", re.I)
+                      r"(?!(?:a|an|the|my|our|very|really|so|just)\b)[a-z]+ing|"
+                      # "One patient was angry because his medicine was owing": a scene begins
+                      r"(?:was|were|got) (?:really |very |so |quite )?(?:angry|upset|furious|"
+                      r"annoyed|confused|rude|unhappy|worried|scared|frightened|distressed|"
+                      r"aggressive|abusive|in tears|lost|stuck))\b", re.I)
 # How the writer is now, told after the event ("honestly i am bad with the cash at closing",
 # "I still struggle with the rota app"): a growth note of its own, not the event's next step
 _SELF_NOW = re.compile(

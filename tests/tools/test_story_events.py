@@ -430,3 +430,21 @@ def test_an_i_also_deed_goes_home_to_the_event_it_names() -> None:
         "the clearest one she'd read this year."))
     texts = [[f.text[:14] for f in ev] for ev in events]
     assert texts == [["Monday was cha", "I also wrote t"], ["On Wednesday I"]], texts
+
+
+def test_someone_upset_begins_a_scene_of_its_own() -> None:
+    """A dispensing assistant's week: labelling and date checks, then "One patient was angry
+    because his medicine was owing ..." and the branch she rang. The angry patient landed in
+    the labelling story's Result."""
+    said = ["This week was very busy because of flu vaccine season, many people coming "
+            "without appointment and asking for jab",
+            "I was doing the labelling and assembly of prescriptions, also checking expiry "
+            "dates in the fridge, we found some insulin almost out of date so I make a note "
+            "for the pharmacist",
+            "One patient was angry because his medicine was owing, the wholesaler did not have "
+            "it.", "I explain him and I call other branch, they had 2 boxes so he was happy at "
+            "the end"]
+    facts = [Fact(id=f"ref_p#{i}", item_id="ref_p", kind="reflection", date="2026-12-01",
+                  text=t) for i, t in enumerate(said, 1)]
+    assert [[f.id for f in e] for e in split_events(facts)] == [
+        ["ref_p#1", "ref_p#2"], ["ref_p#3", "ref_p#4"]]
