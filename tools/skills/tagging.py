@@ -420,6 +420,20 @@ _NAMED_ACTS = ((re.compile(r"^prescribe\b", re.I), re.compile(r"\bprescri\w*", r
                            r"going|talk\w*|walk\w*) (?:\w+ )?through|explain\w*|demonstrat\w*|"
                            r"learn\w*|lessons?|courses?|sessions?|workshops?|refresh\w*|"
                            r"brown ?bag|briefing|toolbox)\b", re.I)),
+               # animals named, not "the young ones" of a kitchen brigade ("keeping an eye on
+               # the young ones when it's rammed" showed "monitor the welfare of animals")
+               (re.compile(r"\banimals?\b|\blivestock\b|\bpets?\b|\bveterinary\b|"
+                           r"feeding behaviour", re.I),
+                re.compile(r"\b(?:animals?|livestock|pets?|dogs?|puppy|puppies|pups?|cats?|"
+                           r"kittens?|tomcat|horses?|ponies|pony|foals?|cattle|cows?|calves|calf|"
+                           r"bulls?|heifers?|sheep|lambs?|ewes?|pigs?|piglets?|sows?|goats?|"
+                           r"chickens?|hens?|poultry|birds?|parrots?|rabbits?|bunnies|hamsters?|"
+                           r"guinea pigs?|ferrets?|reptiles?|snakes?|lizards?|tortoises?|fish|"
+                           r"kennels?|cattery|stables?|vets?|veterinary|herd|flock|litter|"
+                           r"spay\w*|neuter\w*|euthanas\w*|paws?|hooves|hoof|fur|feathers?|"
+                           r"lab|labrador|spaniel|terrier|collie|alpacas?|donkeys?|ducks?|"
+                           r"geese|turkeys?|bees?|hives?|deer|wildlife|zoo|farm|owners?|"
+                           r"bitch|dam|sire|canine|feline|equine|bovine|ovine)\b", re.I)),
                # a chimney swept, not leadwork or a gutter beside one ("leadwork on a chimney
                # back gutter")
                (re.compile(r"\bchimney sweep", re.I), re.compile(r"\bsweep\w*|\bswept\b", re.I)),

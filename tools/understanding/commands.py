@@ -71,6 +71,11 @@ def introduction(text: str) -> bool:
     if (len(text.split()) <= 40 and opens_with_introduction(text)
             and _WORKING_LIFE.search(text) and not _A_MOMENT.search(text)):
         return True
+    if len(text.split()) <= 70 and _GREETING.match(text) and _TRYING_APP.search(text) and \
+            not _WEEK_TOLD.search(text) and _JOB_SAID.search(text):
+        # "Hiya! Ok so I don't really know how this works but my mate said it helped her ...
+        # I'm a sous chef at a gastro pub in the Cotswolds, been there nearly 4 years, ..."
+        return True
     if len(text.split()) > 16 or _NOT_AN_INTRO.search(text):
         return False
     if _role_tenure(text):
@@ -86,6 +91,17 @@ def introduction(text: str) -> bool:
         return True  # "Hi, Priyanka, maintenance engineer in a food factory"
     return _JOB.match(rest) is not None and (bool(greeting) or len(text.split()) <= 8
                                              or _TENURE_TOLD.search(rest) is not None)
+
+
+# a moment of the week named ("this week", "on Tuesday"), whatever else the message says
+_WEEK_TOLD = re.compile(r"\b(?:" + _MOMENT_WORDS + r"|this (?:morning|afternoon)|"
+                        r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
+# words about trying the coach, said before the writer says who they are
+_TRYING_APP = re.compile(r"\b(?:how (?:this|it) works|here goes|giv(?:e|ing) (?:this|it) a (?:try|"
+                         r"go|shot)|suggested i (?:try|give|use)|my (?:mate|friend|daughter|son|wife|"
+                         r"husband|partner|manager|colleague|sister|brother|mum|mom) (?:said|told|"
+                         r"suggested|recommended)|first time (?:using|trying|on) (?:this|it)|"
+                         r"not sure what to (?:say|write|put))\b", re.I)
 
 
 # how long in the work, told with the job: "I'm a staff nurse on an acute medical ward,

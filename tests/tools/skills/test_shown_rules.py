@@ -1540,3 +1540,15 @@ def test_what_the_boss_wants_the_writer_to_do_is_no_deed_yet() -> None:
     grows = tag("my boss want me to write the scripts in python but i only know java the "
                 "indentation make me crazy still", ("esco",))
     assert any(t.polarity == "growth" for t in grows), grows
+
+
+def test_animal_skills_need_an_animal() -> None:
+    """A sous chef's "I think I need to get better at keeping an eye on the young ones when
+    it's rammed" showed "monitor the welfare of animals"; a vet nurse's tomcat keeps them."""
+    brigade = {t.label for t in tag("I think I need to get better at keeping an eye on the "
+                                    "young ones when it's rammed, I get proper tunnel vision on "
+                                    "the pass", ("esco",))}
+    assert not {x for x in brigade if "animal" in x}, brigade
+    cat = {t.label for t in tag("Also placed an IV catheter on a very grumpy tomcat and got "
+                                "bitten anyway.", ("esco",))}
+    assert any("animal" in x for x in cat), cat

@@ -547,6 +547,9 @@ def test_a_career_thought_is_no_distress_unless_it_says_how_one_is(text: str, ca
     ("hey. forklift driver at a distrubution centre, nights",
      "forklift driver at a distrubution centre"),
     ("hi, the driver at the depot was late again", None),
+    ("Hiya! Ok so I don't really know how this works but my mate said it helped her sort her "
+     "CV out so here goes. I'm a sous chef at a gastro pub in the Cotswolds, been there nearly "
+     "4 years", "a sous chef at a gastro pub in the Cotswolds"),
 ])
 def test_a_role_said_the_way_people_say_it_is_the_job(text: str, job: str | None) -> None:
     """A roofer's "alright. roofer, been at it 20 odd yrs, ..." got "You mentioned 'alright'.
