@@ -97,9 +97,10 @@ def introduction(text: str) -> bool:
 _WEEK_TOLD = re.compile(r"\b(?:" + _MOMENT_WORDS + r"|this (?:morning|afternoon)|"
                         r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
 # words about trying the coach, said before the writer says who they are
-_TRYING_APP = re.compile(r"\b(?:how (?:this|it) works|here goes|giv(?:e|ing) (?:this|it) a (?:try|"
-                         r"go|shot)|suggested i (?:try|give|use)|my (?:mate|friend|daughter|son|wife|"
-                         r"husband|partner|manager|colleague|sister|brother|mum|mom) (?:said|told|"
+_TRYING_APP = re.compile(r"\b(?:how (?:this|it) works|here goes|giv(?:e|ing) (?:this|it) a "
+                         r"(?:try|go|shot)|suggested i (?:try|give|use)|my (?:mate|friend|"
+                         r"daughter|son|wife|husband|partner|manager|colleague|sister|brother|"
+                         r"mum|mom) (?:said|told|"
                          r"suggested|recommended)|first time (?:using|trying|on) (?:this|it)|"
                          r"not sure what to (?:say|write|put))\b", re.I)
 
