@@ -49,7 +49,8 @@ SOFT = re.compile(
     r"|\bcan'?t (?:stop crying|go on|take it anymore)\b", re.I)
 # The writer's own crying (issue 13 names it), not a baby's or a patient's, nor for joy.
 CRYING = re.compile(
-    r"\bi(?:'ve| have| had)? (?:(?!she |he |they |it |we |you |\w+'s )\w+ ){0,6}?"
+    r"\bi(?:'ve| have| had)? (?:(?!she |he |they |it |we |you |\w+'s |could |would )\w+ ){0,6}?"
+    r"(?<!could have )(?<!could've )(?<!would have )"
     r"(?:cried|sobbed|wept|bawled)\b(?! (?:with |from )?laugh)"
     r"|\b(?:i'?m|i am|i keep|i start(?:ed)?) (?:\w+ ){0,2}?(?:crying|sobbing|in tears)\b"
     r"|\bburst into tears\b|\bcr(?:y|ied) myself to sleep\b", re.I)
@@ -191,10 +192,12 @@ def only_ordinary(piece: str, text: str) -> bool:
         return not STATE.search(NO_HARM.sub(" ", EMBARRASSED.sub(" ", text)))
     if FELT_BAD.search(piece) and SLIP.search(text):
         return not STATE.search(NO_HARM.sub(" ", FELT_BAD.sub(" ", text)))
-    if WORK_FOREVER.search(piece) or SKILL_ASKED.search(piece):
+    if WORK_FOREVER.search(piece) or SKILL_ASKED.search(text) or WORK_GRUMBLE.search(text) \
+            or NERVES_THEN_OK.search(text):
         # "cant be up on roofs forever with my back", "is that even a skill or just me being
         # stubborn lol": a career thought or a question, when nothing else says how one is
-        return not STATE.search(_LIFE_AS_CAREER.sub(" ", text))
+        told = _NERVES.sub(" ", text) if NERVES_THEN_OK.search(text) else text
+        return not STATE.search(_LIFE_AS_CAREER.sub(" ", told))
     if WORK_DEFICIT.search(piece):  # its own "panic", and doing the work alone, are no state
         return not STATE.search(ON_MY_OWN.sub(" ", TASK_PANIC.sub(" ", text)))
     ordinary = DISLIKE.search(piece) or TIRED_AFTER_WORK.search(piece)
@@ -218,10 +221,33 @@ SKILL_ASKED = re.compile(r"\b(?:is|was) (?:that|this|it) (?:even |really |actual
                          r"(?:real |proper |actual )?skill\b|\bwhat (?:else )?(?:is|'s) "
                          r"(?:possible|out there|next)\b|\bwhat else (?:could|can|should|would) "
                          r"i do(?=\s*(?:[?.!]|$|instead\b|for (?:work|a living)\b))|"
-                         r"\b(?:the )?next step\b", re.I)
+                         r"\b(?:the )?next step\b|\bis\b[^?.!]{1,60}\ban?\s+(?:real\s+|proper\s+)?"
+                         r"skill\b|\bcounts? for anything\b|\bwhat (?:do )?you think i(?:'m| am)? "
+                         r"good (?:at|in)\b|\bwhat am i (?:actually |really )?good at\b|"
+                         r"\bwhere (?:could|can|should|might|do) i go\b", re.I)
+# a grumble about the weather or the work's arrangements: "and it rain every single day, I
+# miss the sun", "the rota is terrible ... always me"
+WORK_GRUMBLE = re.compile(
+    r"\b(?:rain\w*|weather|snow\w*|freezing|miss the sun|grey skies)\b|"
+    r"\b(?:rota|shifts?|pay|hours|manager|boss|system|app|heating|traffic|parking|canteen)\b"
+    r"[^.]{0,30}\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:terrible|awful|rubbish|a joke|shit|crap|"
+    r"the worst|a nightmare|a mess|horrible|ridiculous)\b|\balways me\b", re.I)
+_NERVES = re.compile(r"\b(?:shaking|nervous|scared|terrified|panick\w*|sweating)\b", re.I)
+# nerves, then it went well: "After I was shaking but the head teacher said I explained very
+# good"
+NERVES_THEN_OK = re.compile(
+    r"\b(?:shaking|nervous|scared|terrified|panick\w*|bricking it|sweating|my hands? (?:was|were) "
+    r"shaking)\b[^.]{0,80}?\bbut\b[^.]{0,80}?\b(?:said|says|say|went (?:well|fine|ok)|passed|"
+    r"worked|was fine|did (?:well|good|great|fine))\b", re.I)
 # a life said of a career ("all my life" on the phones; "it feels like now or never" about
 # stepping up): no personal state
 _LIFE_AS_CAREER = re.compile(r"\b(?:all my life|my whole life|the rest of my (?:life|career)|"
+                             # care work's shifts, and others not naming the work ("nobody say
+                             # I am trainer, I just do it")
+                             r"sleep[- ]?ins?|sleeping nights?|waking nights?|nobody (?:says?|"
+                             r"said|calls?|called|told|tells) (?:me|i)|"
+                             r"(?:i )?feel like (?:they|the company|management|my managers?|"
+                             r"the bosses)(?:'re| are)|"
                              r"(?:it )?feels? (?:a bit |kind of |sort of )?like (?:it'?s )?"
                              r"now or never)\b", re.I)
 

@@ -557,3 +557,32 @@ def test_a_role_said_the_way_people_say_it_is_the_job(text: str, job: str | None
     like dispensing assistant ..." kept no job."""
     assert commands.stated_job(text) == job
     assert commands.introduction(text) is (job is not None)
+
+
+@pytest.mark.parametrize(("text", "care"), [
+    ("After I was shaking but the head teacher said I explained very good", False),
+    ("What you think I am good in? Honestly I dont know", False),
+    ("Is training the new staff is a skill? Because nobody say I am trainer, I just do it",
+     False),
+    ("Oh and the new girl showed me how to use pivot tables for the aged creditors report, "
+     "honestly I could have cried, it took ten minutes instead of a whole afternoon.", False),
+    ("And where could I go from here? I'm 61, but I don't want to be in a job where I feel "
+     "like they're just waiting for me to retire, is that realistic?", False),
+    ("and it rain every single day, I miss the sun", False),
+    ("Week 3 the rota is terrible, I do 3 sleep-ins and one waking night. The manager he put "
+     "me again the weekend, always me", False),
+    ("bit low lately tbh. not really sleepin, just kinda goin thru the motions", True),
+    ("I was shaking all day and I cant sleep but my manager said it was fine", True),
+    ("the rota is terrible and honestly i dont see the point anymore", True),
+    ("it rains every day and i feel so empty", True),
+    ("did 3 sleep-ins this week and i cant sleep at home anymore", True),
+    ("what am i good at? nothing, i am useless", True),
+    ("i cried in the car after my shift", True),
+])
+def test_nerves_that_went_well_a_grumble_or_a_strengths_question_is_no_distress(
+        text: str, care: bool) -> None:
+    """Eight more strangers' chats: six of these ordinary lines got the care reply (a
+    teaching assistant's nerves before praise, her "what you think I am good in? Honestly I
+    dont know", a support worker's rota with its "sleep-ins", a designer's rain, a clerk's
+    "I could have cried" at a pivot table that saved her an afternoon)."""
+    assert (understand(text).intent == "distress") is care
