@@ -38,8 +38,12 @@ _GREETING = re.compile(r"^\W*(?:hi+|hello|hey+|heya|hiya|yo|howdy|alright|alrite
                        r"g'?day|(?:good )?(?:morning|afternoon|"
                        r"evening)|hola|"
                        r"ol[aá]|bonjour|salut|hallo|ciao|hej|namaste|salam|merhaba|czesc|"
-                       r"cześć)\b(?:\s+(?:there|all|everyone|team|coach))?\W*", re.I)
-_NAME = re.compile(r"^(?:(?i:my name)(?: is|'s)\s+\w+|(?i:name)(?: is|'s|:)\s+[A-Z]\w*|"
+                       r"cześć)\b(?:\s+(?:there|all|everyone|team|coach|po))?"
+                       # "Hi good evening po.": two greetings, a Tagalog "po"
+                       r"(?:\W+(?:good )?(?:morning|afternoon|evening)\b(?:\s+po\b)?)?\W*",
+                       re.I)
+_NAME = re.compile(r"^(?:(?i:my name)(?: is|'s)\s+\w+|(?i:my name)\s+[A-Z]\w+|"
+                   r"(?i:name)(?: is|'s|:)\s+[A-Z]\w*|"
                    r"(?:[Ii] am|[Ii]'m|[Ii]’m|[Ii]m|"
                    r"(?i:it'?s|it’s|this is)|"
                    # Spanish, French, German: "soy Lucía", "je m'appelle Inès", "ich bin Jonas"
@@ -69,7 +73,8 @@ def introduction(text: str) -> bool:
     greeting and a name may go on about the writer's working life ("hi there, im Gary, 52,
     was a postman for 20 yrs now training to be a teaching assistant")."""
     if (len(text.split()) <= 40 and opens_with_introduction(text)
-            and _WORKING_LIFE.search(text) and not _A_MOMENT.search(text)):
+            and _WORKING_LIFE.search(text)
+            and not _A_MOMENT.search(_SORRY_ENGLISH.sub(" ", text))):
         return True
     if len(text.split()) <= 70 and _GREETING.match(text) and _TRYING_APP.search(text) and \
             not _WEEK_TOLD.search(text) and _JOB_SAID.search(text):
@@ -96,6 +101,11 @@ def introduction(text: str) -> bool:
 # a moment of the week named ("this week", "on Tuesday"), whatever else the message says
 _WEEK_TOLD = re.compile(r"\b(?:" + _MOMENT_WORDS + r"|this (?:morning|afternoon)|"
                         r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
+# an apology for one's English, said with an introduction ("My english is not perfect, sorry")
+_SORRY_ENGLISH = re.compile(r"\b(?:my )?english (?:is not|isn'?t|not) (?:\w+ )?(?:perfect|good|"
+                            r"great|the best)\W*(?:,?\s*sorry\b)?|"
+                            r"\bsorry (?:for|about) my english\b",
+                            re.I)
 # words about trying the coach, said before the writer says who they are
 _TRYING_APP = re.compile(r"\b(?:how (?:this|it) works|here goes|giv(?:e|ing) (?:this|it) a "
                          r"(?:try|go|shot)|suggested i (?:try|give|use)|my (?:mate|friend|"
@@ -163,9 +173,9 @@ _BARE_NAME = re.compile(r"^[A-Z][a-z'-]+\s*[,.-]\s*(?:(?:a|an|the)\s+)?[\w-]+(?:
 # cook, 22 yrs in the job"; "Priyanka, maintenance engineer in a food factory").
 # ("I work like dispensing assistant ...": "like" for "as" in a second language; not "I work
 # like crazy")
-_JOB_SAID = re.compile(r"\b(?:i work(?:ing)? (?:as|like(?!\s+(?:crazy|mad|hell|a dog|a slave|an "
-                       r"animal|a machine)\b))|i work(?:ing)?(?=\s+(?:in|at|for)\s)|"
-                       r"i(?:'m|’m| am|m)? (?:working as|employed as)|"
+_JOB_SAID = re.compile(r"\b(?:i (?:am )?work(?:ing)? (?:as|like(?!\s+(?:crazy|mad|hell|a dog|a "
+                       r"slave|an animal|a machine)\b))|i work(?:ing)?(?=\s+(?:in|at|for|on)\s)|"
+                       r"i(?:'m|’m| am|m)? (?:working|employed) (?:as|like)|"
                        # "I've been a signaller with Network Rail for 26 years"
                        r"i(?:'ve|’ve| have|ve) been(?=\s+(?:an?\s+)(?:[\w'’-]+\s+){0,3}?(?:"
                        + _ROLES + r")s?\b)|"

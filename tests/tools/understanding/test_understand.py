@@ -547,6 +547,14 @@ def test_a_career_thought_is_no_distress_unless_it_says_how_one_is(text: str, ca
     ("hey. forklift driver at a distrubution centre, nights",
      "forklift driver at a distrubution centre"),
     ("hi, the driver at the depot was late again", None),
+    ("Hello, I am Ioana, I am working like teaching assistant in primary school since 3 years. "
+     "My english is not perfect, sorry", "teaching assistant in primary school"),
+    ("Hi good evening po. I am room attendant in hotel, 4 star near the airport. I need help "
+     "for my CV", "room attendant in hotel"),
+    ("Hello, my name Samir. I am work as support worker in supported living, adults with "
+     "learning disability, since 4 years", "support worker in supported living"),
+    ("heyy 👋 so I'm 19, I work on reception at a gym and I'm doing my level 3 PT course on the "
+     "side, thought I'd give this a go", "on reception at a gym"),
     ("Hiya! Ok so I don't really know how this works but my mate said it helped her sort her "
      "CV out so here goes. I'm a sous chef at a gastro pub in the Cotswolds, been there nearly "
      "4 years", "a sous chef at a gastro pub in the Cotswolds"),
