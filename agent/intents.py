@@ -25,7 +25,7 @@ from prompts.phrasebook import (
 from tools.job_ad_rules import WRITER, chat_ad_line, continues_ad, diary_note
 from tools.reflection import is_question, wants_save
 from tools.understanding.commands import introduction
-from tools.understanding.distress import NOTHING_NEW
+from tools.understanding.distress import NOTHING_NEW, WORK_FOREVER
 from tools.understanding.understand import Understanding, declares_deed, understand
 
 # Right after a distress answer, only an explicit request brings back the coaching flow.
@@ -217,6 +217,12 @@ PRIVACY_TOLD_WORDS = 8
 SKILLS_ASK_WORDS = 12
 
 
+def _career_thought(text: str) -> bool:
+    """A part of the work not done forever, asked about ("dont wanna be doin this forever,
+    back's already goin. class 2? office? dunno"): a careers question."""
+    return "?" in text and WORK_FOREVER.search(text) is not None
+
+
 def _calm_deed(text: str, got: Understanding) -> bool:
     """Something the writer did, told calmly in a sentence, after the care reply."""
     return (len(text.split()) >= KEEP_OFFER_WORDS and got.distress.score < KEEP_OFFER_CALM
@@ -248,7 +254,8 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
             return Route("keep_moment", "rule", lang=got.lang)
         awaiting = "distress"  # not kept: what follows is read with care, as before
     if awaiting == "distress" and not (RULES_BEFORE_CARE.search(text) or REFLECT_ASK.match(text)
-                                       or (got.confident and got.intent in REQUESTS_AFTER_CARE)):
+                                       or (got.confident and got.intent in REQUESTS_AFTER_CARE)
+                                       or _career_thought(text) or CAREER_ASK.search(text)):
         if got.lang == "en" and _calm_deed(text, got):
             return Route("keep_offer", "rule", lang=got.lang)
         return Route("after_distress", "rule", lang=got.lang)
@@ -445,10 +452,12 @@ def _career(text: str, learned: str) -> str | None:
     """``plan_growth`` or ``explore`` for a careers question (a slash command, the learned
     "career" reading, or a doubtful reading that clearly asks about roles), else None."""
     slash = text.lstrip().startswith("/")
-    if not (slash or learned in CAREER_READINGS or CAREER_ASK.search(text)):
+    thought = _career_thought(text)
+    if not (slash or learned in CAREER_READINGS or CAREER_ASK.search(text) or thought):
         return None
     if PLAN_GROWTH.search(text):
         return "plan_growth"
-    if EXPLORE.search(text) or CAREER_ASK.search(text) or (learned == "career" and not slash):
+    if EXPLORE.search(text) or CAREER_ASK.search(text) or thought or (learned == "career"
+                                                                         and not slash):
         return "explore"
     return None

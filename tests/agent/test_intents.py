@@ -328,3 +328,16 @@ def test_is_it_a_skill_questions_route_by_what_they_point_at() -> None:
     for text in ("Is Python a good skill to learn?", "are soft skills important?",
                  "what skills do I have?"):
         assert route(text).intent not in ("skill_check", "skills_of_last"), text
+
+
+def test_a_career_thought_asked_is_a_careers_question_even_after_care() -> None:
+    """A delivery driver's "dont wanna be doin this forever, back's already goin. class 2?
+    office? dunno" got "I may have missed what you meant", and after the care reply "Thank
+    you for telling me"."""
+    for awaiting in (None, "distress"):
+        assert route("dont wanna be doin this forever, back's already goin. class 2? office? "
+                     "dunno", awaiting=awaiting).intent == "explore"
+        assert route("cant be up on roofs forever with my back. what else could i do",
+                     awaiting=awaiting).intent == "explore"
+    assert route("I cant do this forever?").intent == "distress"
+    assert route("I want to die, where could i go", awaiting="distress").intent == "distress"

@@ -209,7 +209,8 @@ def only_ordinary(piece: str, text: str) -> bool:
 # bit like now or never" (about a next job). "I can't do this forever" and "can't go on like
 # this" name no part of the work and are read as they are.
 WORK_FOREVER = re.compile(
-    r"\b(?:can'?t|cannot|won'?t|wont|(?:do not|don'?t|dont) (?:really )?want to|not sure (?:if )?"
+    r"\b(?:can'?t|cannot|won'?t|wont|(?:do not|don'?t|dont) (?:really )?(?:want to|wanna)|"
+    r"not sure (?:if )?"
     r"i can|not going to|can'?t see myself|not)\s+(?!(?:\w+\s+)?(?:this|it|that|like this|"
     r"anymore|go on|carry on|live|keep going)\b)(?:(?!(?:pretend\w*|fine|ok|okay|hold\w*|"
     r"cop\w*|surviv\w*|take|handl\w*|manag\w*|fak\w*|smil\w*|hid\w*|be here)\b)\w+\s+){1,6}?"
