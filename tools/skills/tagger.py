@@ -78,7 +78,11 @@ OUT_OF_USE = re.compile(
     r"\W*(?:(?:also|and|but|so|then|the|my|our|a|an|his|her|their)\s+)*(?:[\w-]+\s+){0,2}?"
     r"(?:(?:was|were|is|are|got|went|has been|had been)\s+(?:still\s+)?(?:broken|bust|down|dead|"
     r"out of (?:order|action|service|use)|not working|off the road|unavailable|"
-    r"in for (?:a )?(?:repair|repairs|service|servicing))|broke down)\W*$", re.I)
+    r"in for (?:a )?(?:repair|repairs|service|servicing))|broke down|"
+    # "scanner kept dyin", "the till packed up again", "the system crashed"
+    r"(?:kept\s+)?(?:dyin[g']?|died|crash(?:ed|ing)|freez(?:ing|es)|froze|packed up|"
+    r"playing up|playin up|cut(?:ting)? out)(?:\s+(?:again|on me|all day|all week))?)\W*$",
+    re.I)
 
 
 @dataclass

@@ -675,6 +675,12 @@ _OTHER_SENSES = ((re.compile(r"^(?:apply conflict management|manage conflicts?|r
                              r"got back|team|department|dept|people|manager|advis[eo]r|portal|"
                              r"system)\b", re.I),
                   re.compile(r"\bhrs?\b|\bhuman resources?\b", re.I)),
+                 # notes kept on paper make no paper ("scanner kept dyin, had to do half on
+                 # paper" showed "press paper manually" and "sizes of paper")
+                 (re.compile(r"\bpaper\b", re.I),
+                  re.compile(r"\bon paper\b|\bpaper (?:copy|copies|records?|forms?|notes?|"
+                             r"charts?|based|trail|version|sheets?|list)\b", re.I),
+                  re.compile(r"\bpapers?\b", re.I)),
                  # lead, stone, salad or a wound dressed is no clothing ("leadwork on a
                  # chimney back gutter ... dressed it nice")
                  (re.compile(r"\b(?:cloth\w*|apparel|garments?|fashion\w*|wardrobe|costumes?|"

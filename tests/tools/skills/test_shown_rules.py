@@ -1552,3 +1552,14 @@ def test_animal_skills_need_an_animal() -> None:
     cat = {t.label for t in tag("Also placed an IV catheter on a very grumpy tomcat and got "
                                 "bitten anyway.", ("esco",))}
     assert any("animal" in x for x in cat), cat
+
+
+def test_a_scanner_that_kept_dying_and_notes_on_paper_show_nothing_of_theirs() -> None:
+    """A delivery driver's "scanner kept dyin, had to do half on paper" showed "digitise
+    documents", then "press paper manually": the scanner was out of use and the paper was
+    where he wrote."""
+    labels = {t.label for t in tag("scanner kept dyin, had to do half on paper", ("esco",))}
+    assert not {x for x in labels if "paper" in x or "document" in x}, labels
+    reels = {t.label for t in tag("loaded the paper reels and set the press for the magazine "
+                                  "run", ("esco",))}
+    assert "monitor paper reel" in reels, reels
