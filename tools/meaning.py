@@ -530,8 +530,8 @@ def _same_lemma(word: str, requirement: str) -> bool:
 
 # a length of time asked or told: "at least one year", "2+ years", "six months", "3 yrs"
 DURATION = re.compile(r"\b(?:\d+(?:\.\d+)?\s*\+?|one|two|three|four|five|six|seven|eight|nine|"
-                      r"ten|a|an|a few|several|many)\s*(?:-\s*\d+\s*)?(?:years?|yrs?|months?)\b",
-                      re.I)
+                      r"ten|eleven|twelve|fifteen|eighteen|twenty|thirty|a|an|a few|several|"
+                      r"many)\s*(?:-\s*\d+\s*)?(?:years?|yrs?|months?)\b", re.I)
 _SINCE = re.compile(r"\bsince (?:19|20)\d\d\b|\bfor (?:years|ages|a decade)\b", re.I)
 
 
@@ -582,7 +582,8 @@ def how_long_untold(matches: Sequence[Any], done: Sequence[Fact]) -> None:
 
 
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1}
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+                 "eighteen": 18, "twenty": 20, "thirty": 30, "a": 1, "an": 1}
 
 
 def months(text: str) -> int | None:

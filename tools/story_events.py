@@ -23,7 +23,10 @@ _SHIFT = re.compile(
     r"oh and\b|plus\b|(?:in )?other news|separately|meanwhile|another thing|"
     r"(?:a )?different (?:thing|story)|midweek|mid-week|at work (?:on|this)|back (?:in|at) "
     r"(?:the )?(?:office|work|base)|(?:the )?rest of the (?:week|day)|(?:the )?next day|"
-    r"later that week|(?:on )?the weekend|(?:\w+ ){0,2}(?:before|after) that\b)", re.I)
+    r"later that week|(?:on )?the weekend|(?:\w+ ){0,2}(?:before|after) that\b|"
+    # "Week two was quieter", "wk3 rain all week", "Second week ...": another week's story
+    r"(?:week|wk)\s*(?:\d|one|two|three|four|five)\b|(?:first|second|third|fourth|last|"
+    r"next) week\b)", re.I)
 # Someone new arrives ("a customer came in with a prescription ...", "a man rang about ..."):
 # a new event once the writer has already told a deed of their own (after "Saturday was mad
 # busy in the salon." it is how the event begins)

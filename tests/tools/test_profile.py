@@ -1032,3 +1032,18 @@ def test_a_name_with_an_alternative_said_is_not_missing() -> None:
                      "residents")
     assert named_tool("Preparing MDS/blister packs for care homes", fact) is None
     assert named_tool("Preparing MDS trays for care homes", fact) == "MDS"
+
+
+def test_years_told_in_words_count() -> None:
+    """An accounts payable clerk's "have done for eleven years now" did not meet "Minimum 5
+    years purchase ledger experience": "eleven" was no number, and the clause no tenure."""
+    from tools.meaning import months
+    from tools.understanding.commands import stated_job, stated_work
+
+    assert months("have done for eleven years now") == 132
+    assert months("twenty years on the tools") == 240
+    said = ("Hello there, I'm not entirely sure how this works, anyway I'm Pauline and I work in "
+            "accounts payable for a building supplies firm, have done for eleven years now.")
+    job = stated_job(said)
+    assert job == "in accounts payable"
+    assert "eleven years" in (stated_work(said, job) or "")

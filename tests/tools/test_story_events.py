@@ -448,3 +448,17 @@ def test_someone_upset_begins_a_scene_of_its_own() -> None:
                   text=t) for i, t in enumerate(said, 1)]
     assert [[f.id for f in e] for e in split_events(facts)] == [
         ["ref_p#1", "ref_p#2"], ["ref_p#3", "ref_p#4"]]
+
+
+def test_another_week_named_begins_another_event() -> None:
+    """An accounts payable clerk's story put "Week two was quieter, thank goodness." in the
+    payment run's Result."""
+    said = ["Also did the weekly payment run on Thursday, BACS, about £180k, and the finance "
+            "manager signed it off without a single query.",
+            "Week two was quieter, thank goodness.",
+            "I set up six new suppliers on the system and did the bank detail verification "
+            "calls."]
+    facts = [Fact(id=f"ref_w#{i}", item_id="ref_w", kind="reflection", date="2026-12-01",
+                  text=t) for i, t in enumerate(said, 1)]
+    events = [[f.id for f in e] for e in split_events(facts)]
+    assert ["ref_w#1"] in events and not any("ref_w#1" in e and "ref_w#2" in e for e in events)

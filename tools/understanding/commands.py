@@ -117,7 +117,8 @@ _TRYING_APP = re.compile(r"\b(?:how (?:this|it) works|here goes|giv(?:e|ing) (?:
 
 # how long in the work, told with the job: "I'm a staff nurse on an acute medical ward,
 # qualified 18 months ago", "I'm a plumber, 12 years now"
-_TIME_IN_WORK = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty)"
+_TIME_IN_WORK = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                 r"fifteen|eighteen|twenty|thirty)"
                  r"(?:\s*-?\s*odd|\s*\+|\s*plus)?\s*(?:yrs?|years?|months?)\b")
 _TENURE_TOLD = re.compile(r"\b" + _TIME_IN_WORK + r"|\bsince (?:19|20)\d\d\b", re.I)
 
@@ -250,8 +251,12 @@ _LAST_DETAIL = re.compile(r"\s+(?:in|at|on|for|with|near|around)\s+(?:(?!\s(?:in
 
 # a clause of its own that says how long: "22 yrs in the job", "for 7 years", "since 2019"
 _HOW_LONG = re.compile(r"^\W*(?:(?:qualified|registered|started|trained)\s+(?:about\s+|over\s+)?)?"
+                       # "have done for eleven years now", "been doing it 20 years"
+                       r"(?:(?:i'?ve |i have |have )?(?:done|been doing|been|worked)\s+(?:it\s+|"
+                       r"this\s+|that\s+|there\s+)?)?"
                        r"(?:for\s+|since\s+|over\s+|almost\s+|nearly\s+)?(?:\d+|one|two|"
-                       r"three|four|five|six|seven|eight|nine|ten|twenty|thirty)\+?\s*"
+                       r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+                       r"eighteen|twenty|thirty)\+?\s*"
                        r"(?:yrs?|years?|months?)\b[^,.;!?\n]{0,60}$|"
                        r"^\W*since (?:19|20)\d\d\b", re.I)
 _CLAUSE_END = re.compile(r"[,.;!?\n]")
