@@ -133,6 +133,7 @@ def parse(text: str) -> JobAd:
     reasons, rows = first_look(placed)
     keep = blocks.keep_probabilities(rows)
     before: Aside | None = None
+    firm = ""  # the employer's first word, once a line names it ("Oakfield Care Partnerships")
     signed = False  # after "Best," / "Kind regards": the sender's name and title
     headed = min((n for n, _, s in placed if s is not None), default=0)
     for i, (number, line, section) in enumerate(placed):
@@ -140,13 +141,19 @@ def parse(text: str) -> JobAd:
                 rules.employer_line(line) and not terms_in(line):
             # "Logistics Planner" then "DHL Supply Chain, Duisburg": who and where, no need
             ad.set_aside.append(SetAside(text=line, why="company", line=number))
+            firm = firm or line.split()[0]
             continue
         if signed:
             ad.set_aside.append(SetAside(text=line, why="other", line=number))
             continue
         signed = rules.SIGN_OFF.fullmatch(rules.strip_bullet(line).strip()) is not None
-        reason = reasons[i] or (None if section in ("must", "nice") and _NEED_WORDS.search(line)
-                                else _second_look(line, rows[i], float(keep[i])))
+        reason = reasons[i] or (None if section in ("must", "nice") and (
+            _NEED_WORDS.search(line) or _LEVEL_HELD.search(line))
+            else _second_look(line, rows[i], float(keep[i])))
+        if reason is None and section is None and firm and _FIRM_DOES.match(line) and \
+                line.startswith(firm) and not terms_in(line) and not \
+                rules.REQUIREMENT_CUE.search(line):
+            reason = "company"  # "Oakfield supports adults with ...", the employer named above
         if reason in ("benefit", "company") and _you_will_do(line) and i and \
                 placed[i - 1][0] == number and before is None:
             # "You'll be out on the road carrying out rewires ... You'll also support our
@@ -407,6 +414,13 @@ def _you_will_do(text: str) -> bool:
     return _YOU_WILL_DO.search(text) is not None and not rules.BENEFIT.search(text)
 
 
+# a qualification by its level, under a requirements heading: "Level 2 Gym Instructor" (the
+# second look read it as a benefit)
+_LEVEL_HELD = re.compile(r"^\W*(?:level|lvl)\s*\d\b", re.I)
+# the employer named above, doing what it does: "Oakfield supports adults with ..."
+_FIRM_DOES = re.compile(r"^\W*[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}\s+(?:is|are|was|has|have|"
+                        r"supports?|provides?|helps?|runs?|operates?|offers?|delivers?|works?|"
+                        r"cares?|serves?|employs?|builds?|makes?|designs?|manages?)\b")
 # how long in the work, asked first: "At least 18 months in a contact centre", "Minimum 2
 # years as sous chef" (the second look read a bare "18 months" as a contract's term)
 _TIME_ASKED = re.compile(r"^\W*(?:at least|minimum(?: of)?|min\.?|a minimum of|over|\d+\+)\s*"

@@ -1233,3 +1233,20 @@ def test_a_customer_experience_role_is_a_title_not_a_need() -> None:
     assert [r.text for r in ad.requirements] == ["At least 18 months in a contact centre"]
     assert parse("Experience Required\nYou have 2 years in retail.\n").title != \
         "Experience Required"
+
+
+def test_the_employer_named_above_and_a_gym_qualification() -> None:
+    """A supported-living post's "Oakfield supports adults with learning disabilities and
+    autism to live as independently as possible" (after "Oakfield Care Partnerships") was a
+    must-have; a PT post's "Level 2 Gym Instructor" under "ABOUT YOU" was a benefit."""
+    ad = parse("Senior Support Worker – Supported Living\nOakfield Care Partnerships\n£12.60/hr\n"
+               "Oakfield supports adults with learning disabilities and autism to live as "
+               "independently as possible in their own homes.\nYou will need:\n> At least 1 "
+               "year's experience supporting adults with learning disabilities\n")
+    assert [r.text for r in ad.requirements] == [
+        "At least 1 year's experience supporting adults with learning disabilities"]
+    pt = parse("PERSONAL TRAINER\nABOUT YOU\n- Level 3 Personal Training qualification\n- Level 2 "
+               "Gym Instructor\nWHAT YOU GET\n- Free gym membership & 50% off supplements\n")
+    assert [r.text for r in pt.requirements] == ["Level 3 Personal Training qualification",
+                                                 "Level 2 Gym Instructor"]
+    assert any("Free gym" in a.text and a.why == "benefit" for a in pt.set_aside)
