@@ -445,7 +445,10 @@ CV_ASK = re.compile(r"^\W*(?:(?:hi|hey|hello|ok|okay|so)\W+)?(?:(?:can|could|wou
                     r"write|draft|make|do|create|build|fix|improve|update|check|look at|with|"
                     r"writing)\s+"
                     r"(?:\w+\s+){0,2}?(?:cover(?:ing)? letters?|cv|c\.v\.|resume|résumé|personal "
-                    r"statement)\b", re.I)
+                    r"statement)\b|"
+                    # "need a cv sorted or summat", "I need help for my CV"
+                    r"\b(?:need|want|get)\s+(?:help\s+(?:for|with)\s+)?(?:a\s+|my\s+|me\s+a\s+)?"
+                    r"(?:new\s+)?(?:cv|c\.v\.|resume|résumé)\b", re.I)
 
 
 def _career(text: str, learned: str) -> str | None:

@@ -590,9 +590,19 @@ def diary_note(text: str) -> bool:
     done; its past forms are adjectives ("Experienced in", "Proven track record")."""
     from tools.verbs import is_past_form
 
+    if _WEEK_OPENS.match(text) or _CHAT_WORDS.search(text):
+        return True  # "wk1 footings on a new build site, 4 plots": a week told; no ad says "lol"
     opened = [w.lower() for w in _CLAUSE_OPEN.findall(text)]
     done = [w for w in opened if is_past_form(w) and w not in _AD_PARTICIPLES]
     return len(done) >= 2 or (len(done) == 1 and _DAY_TOLD.search(text) is not None)
+
+
+# a week of the writer's, opening a message ("wk1 ...", "week 2 -", "Second week ...")
+_WEEK_OPENS = re.compile(r"^\W*(?:(?:wk|week)\s*\d|(?:first|second|third|fourth|last|this) "
+                         r"week\b)", re.I)
+# words of a chat, never of an ad
+_CHAT_WORDS = re.compile(r"\b(?:lol|lmao|tbh|ngl|haha+|innit|summat|dunno|give or take)\b",
+                         re.I)
 
 
 def chat_ad_line(text: str) -> str | None:

@@ -299,6 +299,10 @@ def test_a_new_question_naming_a_role_after_the_interests_question_plans_for_it(
     ("how is this different from chatgpt", "about_coach"),
     ("hey can you help me write a cover letter", "cv_help"),
     ("could u check my CV", "cv_help"),
+    # "brickie, ..., need a cv sorted or summat" asked for the job ad, and his first week was
+    # then taken for the ad
+    ("brickie, 3rd yr since i done my nvq. need a cv sorted or summat", "cv_help"),
+    ("I am room attendant in hotel, 4 star near the airport. I need help for my CV", "cv_help"),
     ("I updated my CV this week and sent it to 3 agencies", "reflection"),
     ("wait, what do you mean?", "rephrase"),
     ("sorry?", "rephrase"),
@@ -341,3 +345,12 @@ def test_a_career_thought_asked_is_a_careers_question_even_after_care() -> None:
                      awaiting=awaiting).intent == "explore"
     assert route("I cant do this forever?").intent == "distress"
     assert route("I want to die, where could i go", awaiting="distress").intent == "distress"
+
+
+def test_a_week_told_in_chat_words_is_never_the_job_ad() -> None:
+    """After the coach asked for the job ad, a bricklayer's "wk1 footings on a new build site,
+    4 plots. 600 bricks a day give or take" was taken for the ad and matched."""
+    assert route("wk1 footings on a new build site, 4 plots. 600 bricks a day give or take",
+                 awaiting="job_ad").intent == "reflection"
+    assert route("Warehouse Operative\nWe need someone for nights",
+                 awaiting="job_ad").intent == "profile"
