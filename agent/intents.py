@@ -447,7 +447,7 @@ CV_ASK = re.compile(r"^\W*(?:(?:hi|hey|hello|ok|okay|so)\W+)?(?:(?:can|could|wou
                     r"(?:\w+\s+){0,2}?(?:cover(?:ing)? letters?|cv|c\.v\.|resume|résumé|personal "
                     r"statement)\b|"
                     # "need a cv sorted or summat", "I need help for my CV"
-                    r"\b(?:need|want|get)\s+(?:help\s+(?:for|with)\s+)?(?:a\s+|my\s+|me\s+a\s+)?"
+                    r"\b(?:need|want)\s+(?:help\s+(?:for|with)\s+)?(?:a\s+|my\s+|me\s+a\s+)?"
                     r"(?:new\s+)?(?:cv|c\.v\.|resume|résumé)\b", re.I)
 
 
