@@ -120,7 +120,9 @@ REPHRASE_ASK = re.compile(
 # Asking whether what was told is the right kind of thing: "is that good?", "does that count?"
 COUNTS_ASK = re.compile(
     r"^\W*(?:(?:so|ok|okay|and|hmm+|um+)\W+)?(?:is|was|does|did|would|will)\s+(?:that|this|it)\s+"
-    r"(?:(?:be\s+)?(?:good|ok|okay|alright|all right|fine|enough|right)|count|counts|"
+    r"(?:(?:be\s+)?(?:good|ok|okay|alright|all right|fine|enough|right)|"
+    # "does that count as experience if it's not a paying client??"
+    r"counts?\s+(?:as|for|towards)\s+[^?]{1,60}?|count|counts|"
     r"a good (?:one|answer|example|moment|thing)|(?:the|a)\s+(?:kind|sort|type)\s+of\s+(?:thing|"
     r"stuff|moment|answer)(?:\s+you\s+(?:want|mean|need|meant|wanted|are after|re after))?|"
     r"what you (?:want|mean|need|meant|wanted|are after)(?:ed)?)(?:\s+(?:enough|then|lol|haha|"

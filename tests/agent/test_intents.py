@@ -354,3 +354,11 @@ def test_a_week_told_in_chat_words_is_never_the_job_ad() -> None:
                  awaiting="job_ad").intent == "reflection"
     assert route("Warehouse Operative\nWe need someone for nights",
                  awaiting="job_ad").intent == "profile"
+
+
+def test_does_that_count_as_experience_is_answered_as_counting() -> None:
+    """A trainee PT's "does that count as experience if it's not a paying client??" after her
+    practice programme got the roles that fit her."""
+    assert route("does that count as experience if it's not a paying client??",
+                 draft_open=True).intent == "counts_open"
+    assert route("does this count for anything on a CV?").intent == "counts"
