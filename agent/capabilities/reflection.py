@@ -176,8 +176,9 @@ def skills_of_last(user_id: str) -> ToolResult:
     reply = render("skills_of_last", moment=moment,
                    skills="; ".join(_quoted(t) for t in strengths)) if strengths else ""
     if growth:
-        reply = " ".join(x for x in (reply, render("skills_of_last_growth", skills="; ".join(
-            _quoted(t) for t in growth), moment=moment if not reply else "that")) if x)
+        where = "" if reply else f" in \u201c{moment}\u201d"
+        reply = " ".join(x for x in (reply, render("skills_of_last_growth", where=where,
+                                                   skills="; ".join(map(_quoted, growth)))) if x)
     return ToolResult(kind="skills_of_last", facts={"reflection_id": last["id"]}, reply=reply)
 
 

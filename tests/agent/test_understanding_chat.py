@@ -473,3 +473,13 @@ async def test_is_x_a_skill_names_the_closest_skill_or_the_credential_and_stores
     assert ticket.tools == ["check_skill"] and "qualification" in ticket.text, ticket.text
     assert unknown.tools == ["check_skill"] and "one time you did" in unknown.text
     _nothing_kept(vn)
+
+
+async def test_what_skill_is_that_after_a_struggle_names_it_as_a_growth_area() -> None:
+    async with AgentService() as service:
+        gi = service.user_for("cli", "local", "gi")
+        await converse(service, gi, ["im still not confident with spreadsheets, i do the rota "
+                                     "by hand every week", "save it"])
+        asked, = await converse(service, gi, ["is that even a skill?"])
+    assert asked.tools == ["skills_of_last"], asked.tools
+    assert asked.text.startswith("As growth areas in \u201c") and "spreadsheets" in asked.text
