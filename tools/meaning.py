@@ -375,13 +375,19 @@ def named_tool(requirement: str, fact: Fact) -> str | None:
 def _other_said(word: str, requirement: str, said: str) -> bool:
     """Whether the requirement gives ``word`` an alternative the words say: "MDS/blister
     packs" is met by "the monthly blister packs"."""
+    return any(re.search(rf"\b{re.escape(other)}", said, re.I)
+               for other in _alternatives(requirement, word))
+
+
+def _alternatives(requirement: str, word: str) -> list[str]:
+    """The words a requirement offers instead of ``word`` ("ecommerce" for "retail" in
+    "retail or ecommerce", "blister" for "MDS" in "MDS/blister packs")."""
+    out = []
     for found in _EITHER.finditer(requirement):
-        pair = [found.group(1), found.group(2)]
-        if word in pair:
-            other = pair[1 - pair.index(word)]
-            if re.search(rf"\b{re.escape(other)}", said, re.I):
-                return True
-    return False
+        pair = [found.group(1).lower(), found.group(2).lower()]
+        if word.lower() in pair:
+            out.append(pair[1 - pair.index(word.lower())])
+    return out
 
 
 def version_split(name: str) -> tuple[str, str] | None:
@@ -484,10 +490,8 @@ def _rare_missing(requirement: str, fact: Fact) -> str | None:
     if any(_stem(lemma(w))[:6] in mine for w in rare):
         return None
     # "Experience in retail or ecommerce": the other of two alternatives said is enough
-    for found in _EITHER.finditer(requirement):
-        pair = {found.group(1).lower(), found.group(2).lower()}
-        if pair & set(rare) and any(_stem(lemma(w))[:6] in mine for w in pair - set(rare)):
-            rare = [w for w in rare if w not in pair]
+    rare = [w for w in rare if not any(_stem(lemma(other))[:6] in mine
+                                       for other in _alternatives(requirement, w))]
     return rare[0] if rare else None
 
 

@@ -99,8 +99,9 @@ def introduction(text: str) -> bool:
 
 
 # a moment of the week named ("this week", "on Tuesday"), whatever else the message says
-_WEEK_TOLD = re.compile(r"\b(?:" + _MOMENT_WORDS + r"|this (?:morning|afternoon)|"
-                        r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
+_WEEK_WORDS = (_MOMENT_WORDS + r"|this (?:morning|afternoon)|"
+               r"(?:mon|tues|wednes|thurs|fri|satur|sun)day")
+_WEEK_TOLD = re.compile(r"\b(?:" + _WEEK_WORDS + r")\b", re.I)
 # an apology for one's English, said with an introduction ("My english is not perfect, sorry")
 _SORRY_ENGLISH = re.compile(r"\b(?:my )?english (?:is not|isn'?t|not) (?:\w+ )?(?:perfect|good|"
                             r"great|the best)\W*(?:,?\s*sorry\b)?|"
@@ -117,16 +118,15 @@ _TRYING_APP = re.compile(r"\b(?:how (?:this|it) works|here goes|giv(?:e|ing) (?:
 
 # how long in the work, told with the job: "I'm a staff nurse on an acute medical ward,
 # qualified 18 months ago", "I'm a plumber, 12 years now"
-_TIME_IN_WORK = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                 r"fifteen|eighteen|twenty|thirty)"
-                 r"(?:\s*-?\s*odd|\s*\+|\s*plus)?\s*(?:yrs?|years?|months?)\b")
+_HOW_MANY = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+             r"eighteen|twenty|thirty)")
+_TIME_IN_WORK = _HOW_MANY + r"(?:\s*-?\s*odd|\s*\+|\s*plus)?\s*(?:yrs?|years?|months?)\b"
 _TENURE_TOLD = re.compile(r"\b" + _TIME_IN_WORK + r"|\bsince (?:19|20)\d\d\b", re.I)
 
 
 # a moment of the week, not a life story: "hi I'm Tom, this week I ..."
 _A_MOMENT = re.compile(
-    r"\b(?:" + _MOMENT_WORDS + r"|this (?:morning|afternoon)|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|want|wanna|would like|'d like|hope|hoping|"
+    r"\b(?:" + _WEEK_WORDS + r"|want|wanna|would like|'d like|hope|hoping|"
     r"wish|plan|planning|thinking|but(?! (?:now|currently|these days|since) ))\b", re.I)
 
 
@@ -254,9 +254,8 @@ _HOW_LONG = re.compile(r"^\W*(?:(?:qualified|registered|started|trained)\s+(?:ab
                        # "have done for eleven years now", "been doing it 20 years"
                        r"(?:(?:i'?ve |i have |have )?(?:done|been doing|been|worked)\s+(?:it\s+|"
                        r"this\s+|that\s+|there\s+)?)?"
-                       r"(?:for\s+|since\s+|over\s+|almost\s+|nearly\s+)?(?:\d+|one|two|"
-                       r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-                       r"eighteen|twenty|thirty)\+?\s*"
+                       r"(?:for\s+|since\s+|over\s+|almost\s+|nearly\s+)?" + _HOW_MANY +
+                       r"\+?\s*"
                        r"(?:yrs?|years?|months?)\b[^,.;!?\n]{0,60}$|"
                        r"^\W*since (?:19|20)\d\d\b", re.I)
 _CLAUSE_END = re.compile(r"[,.;!?\n]")

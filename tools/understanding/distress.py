@@ -192,11 +192,12 @@ def only_ordinary(piece: str, text: str) -> bool:
         return not STATE.search(NO_HARM.sub(" ", EMBARRASSED.sub(" ", text)))
     if FELT_BAD.search(piece) and SLIP.search(text):
         return not STATE.search(NO_HARM.sub(" ", FELT_BAD.sub(" ", text)))
-    if WORK_FOREVER.search(piece) or SKILL_ASKED.search(text) or WORK_GRUMBLE.search(text) \
-            or NERVES_THEN_OK.search(text):
+    went_well = NERVES_THEN_OK.search(text) is not None
+    if went_well or WORK_FOREVER.search(piece) or SKILL_ASKED.search(text) or \
+            WORK_GRUMBLE.search(text):
         # "cant be up on roofs forever with my back", "is that even a skill or just me being
         # stubborn lol": a career thought or a question, when nothing else says how one is
-        told = _NERVES.sub(" ", text) if NERVES_THEN_OK.search(text) else text
+        told = _NERVES.sub(" ", text) if went_well else text
         return not STATE.search(_LIFE_AS_CAREER.sub(" ", told))
     if WORK_DEFICIT.search(piece):  # its own "panic", and doing the work alone, are no state
         return not STATE.search(ON_MY_OWN.sub(" ", TASK_PANIC.sub(" ", text)))
@@ -233,13 +234,14 @@ WORK_GRUMBLE = re.compile(
     r"\b(?:rota|shifts?|pay|hours|manager|boss|system|app|heating|traffic|parking|canteen)\b"
     r"[^.]{0,30}\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:terrible|awful|rubbish|a joke|shit|crap|"
     r"the worst|a nightmare|a mess|horrible|ridiculous)\b|\balways me\b", re.I)
-_NERVES = re.compile(r"\b(?:shaking|nervous|scared|terrified|panick\w*|sweating)\b", re.I)
+_NERVOUS = r"shaking|nervous|scared|terrified|panick\w*|sweating"
+_NERVES = re.compile(r"\b(?:" + _NERVOUS + r")\b", re.I)
 # nerves, then it went well: "After I was shaking but the head teacher said I explained very
 # good"
 NERVES_THEN_OK = re.compile(
-    r"\b(?:shaking|nervous|scared|terrified|panick\w*|bricking it|sweating|my hands? (?:was|were) "
-    r"shaking)\b[^.]{0,80}?\bbut\b[^.]{0,80}?\b(?:said|says|say|went (?:well|fine|ok)|passed|"
-    r"worked|was fine|did (?:well|good|great|fine))\b", re.I)
+    r"\b(?:" + _NERVOUS + r"|bricking it|my hands? (?:was|were) shaking)\b[^.]{0,80}?\bbut\b"
+    r"[^.]{0,80}?\b(?:said|says|say|went (?:well|fine|ok)|passed|worked|was fine|did (?:well|"
+    r"good|great|fine))\b", re.I)
 # a life said of a career ("all my life" on the phones; "it feels like now or never" about
 # stepping up): no personal state
 _LIFE_AS_CAREER = re.compile(r"\b(?:all my life|my whole life|the rest of my (?:life|career)|"
