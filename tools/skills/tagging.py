@@ -1029,7 +1029,16 @@ _TEACHING = re.compile(r"(?:coach|mentor|train|teach|instruct|tutor|supervise|ed
 _MENTORED = re.compile(r"\b(?:i|we) (?:was|were|got|have been|am) (?:paired|matched|given|"
                        r"assigned|allocated|buddied)\b.{0,20}?\b(?:mentor|coach|buddy|trainer|"
                        r"supervisor|preceptor|tutor)", re.I)
-_TAUGHT = re.compile(f"{TAUGHT_ME.pattern}|{_MENTORED.pattern}", re.I)
+# ... and one who watched an experienced hand at work: "shadowed one of the PTs doing an
+# induction" (the induction was the PT's; not "the new starter shadowed me")
+_SHADOWED = re.compile(r"^\W*(?:i\s+)?(?:shadowed|was shadowing|(?:have )?been shadowing|"
+                       r"shadowing|watched|observed|sat in with|sat in on)\s+(?:one of (?:the|"
+                       r"our)\s+|(?:a|an|the|our|my)\s+)(?!(?:new|newbie|student|starter|"
+                       r"trainee|junior|apprentice)\b)[\w-]+(?:\s+[A-Z]\w*)?\s+(?:doing|do|run|"
+                       r"running|deliver|delivering|lead|leading|take|taking|on|during)\b",
+                       re.I)
+_TAUGHT = re.compile(f"{TAUGHT_ME.pattern}|{_MENTORED.pattern}|{_SHADOWED.pattern}",
+                     re.I | re.M)
 # ... and a course the writer takes: its teaching and making are the tutor's
 _LEARNER = re.compile(
     r"\b(?:start(?:ed|ing)?|began|begun|tak(?:e|es|ing|en)|took|finish(?:ed|ing)?|"

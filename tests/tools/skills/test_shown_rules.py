@@ -1563,3 +1563,16 @@ def test_a_scanner_that_kept_dying_and_notes_on_paper_show_nothing_of_theirs() -
     reels = {t.label for t in tag("loaded the paper reels and set the press for the magazine "
                                   "run", ("esco",))}
     assert "monitor paper reel" in reels, reels
+
+
+def test_who_watched_an_experienced_hand_did_not_do_the_training() -> None:
+    """A gym receptionist training as a PT wrote "shadowed one of the PTs doing an induction
+    with a new member": "train employees" was shown as her strength. Whoever shadows *her*
+    (a new starter) is still trained by her."""
+    watched = tag("shadowed one of the PTs doing an induction with a new member", ("esco",))
+    assert not any(t.label in ("train employees", "mentor individual employees")
+                   and t.polarity == "demonstrated" for t in watched), watched
+    trained = {t.label for t in tag("the new starter shadowed me all week and I showed her "
+                                    "how we train new staff on the tills", ("esco",))}
+    assert trained & {"train employees", "introduce new employees", "provide mentorship",
+                      "mentor individuals", "support colleagues"}, trained
