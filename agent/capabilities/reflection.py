@@ -194,14 +194,12 @@ def skill_check(user_id: str, message: str) -> ToolResult:
     """"Is triage a skill I can put down?": the framework skill closest to the thing asked
     about (the tagger's best candidate, when it is sure enough), and how to make it evidence;
     nothing is stored."""
-    from tools.skills.tagging import tag
-
     thing = skill_asked_about(message) or message.strip()
     if _PROOF.search(thing):  # "is havin flt licences a skill or just a ticket"
         return ToolResult(kind="skill_check", reply=render("skill_check_credential",
                                                            thing=thing))
-    with heavy():
-        best = next(iter(tag(thing, ("esco",), top=1)), None)
+    with heavy():  # a skill this user turned down before is not offered again
+        best = next(iter(tag_for_user(user_id, thing, frameworks=("esco",), top=3)), None)
     if best is None or best.score < SKILL_CHECK_SCORE:
         return ToolResult(kind="skill_check", reply=render("skill_check_unknown", thing=thing))
     return ToolResult(kind="skill_check", facts={"skill": best.label, "id": best.id},

@@ -68,17 +68,19 @@ def _rejected(tag: SkillTag, rejected: set[tuple[str, str]]) -> bool:
 
 
 def tag_for_user(user_id: str, text: str, source_id: str | None = None,
-                 frameworks: Sequence[str] = ("esco", "onet")) -> list[SkillTag]:
+                 frameworks: Sequence[str] = ("esco", "onet"),
+                 top: int | None = None) -> list[SkillTag]:
     """Skills in a user's text, without the skills this user rejected before; the trade of
     their latest earlier reflections (``CONTEXT_REFLECTIONS``) and the job they said they do
-    order the candidates."""
+    order the candidates (``top``: the K best candidates, less the rejected ones)."""
     from memory.records import get_records
 
     records = get_records()
     rejected = records.rejected_skills(user_id)
     earlier = [r["text"] for r in records.list_reflections(user_id) if r["id"] != source_id]
     context = writer_context(records.career_prefs(user_id).get("job"), earlier)
-    return [t for t in tag_text(text, frameworks, source_id=source_id, context=context)
+    return [t for t in tag_text(text, frameworks, top=top, source_id=source_id,
+                                context=context)
             if not _rejected(t, rejected)]
 
 

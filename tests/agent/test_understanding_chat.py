@@ -8,6 +8,7 @@ from agent.service import AgentService
 from memory.records import get_records
 from memory.vectors import get_vectors
 from tests.agent.helpers import converse, questions
+from tools.skills.tagging import tag
 
 
 def _nothing_kept(user_id: str) -> None:
@@ -472,6 +473,21 @@ async def test_is_x_a_skill_names_the_closest_skill_or_the_credential_and_stores
     assert triage.tools == ["check_skill"] and "triage clients" in triage.text, triage.text
     assert ticket.tools == ["check_skill"] and "qualification" in ticket.text, ticket.text
     assert unknown.tools == ["check_skill"] and "one time you did" in unknown.text
+    _nothing_kept(vn)
+
+
+async def test_is_x_a_skill_never_names_a_skill_the_user_turned_down() -> None:
+    """Asked again after the user said "triage clients" is not theirs, the check named it
+    all the same (it read the tagger's first candidate, not the user's)."""
+    async with AgentService() as service:
+        vn = service.user_for("cli", "local", "vn2")
+        first, = await converse(service, vn, ["Is triage a skill I can put down?"])
+        named = next(t for t in tag("triage", ("esco",), top=5) if t.label == "triage clients")
+        get_records().reject_skill(vn, "esco", named.id)
+        again, = await converse(service, vn, ["Is triage a skill I can put down?"])
+    assert "triage clients" in first.text, first.text
+    assert again.tools == ["check_skill"], again.tools
+    assert "triage clients" not in again.text, again.text
     _nothing_kept(vn)
 
 
