@@ -68,10 +68,14 @@ class OccupationData:
     groups: dict[str, str] = field(default_factory=dict)
     essential: tuple[np.ndarray, np.ndarray] = field(init=False)
     optional: tuple[np.ndarray, np.ndarray] = field(init=False)
+    reach: np.ndarray = field(init=False)  # per skill: how many occupations ask for it
 
     def __post_init__(self) -> None:
         self.essential = _csr([o.essential for o in self.occupations])
         self.optional = _csr([o.optional for o in self.occupations])
+        self.reach = np.zeros(len(self.skills), dtype=np.int32)
+        for o in self.occupations:
+            self.reach[list(set(o.essential) | set(o.optional))] += 1
 
     def isco_label(self, code: str) -> str:
         """The ISCO group label of a 4-digit code (empty when unknown)."""

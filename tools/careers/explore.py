@@ -204,7 +204,7 @@ def explore_roles(user_id: str, text: str = "", ask: bool = True) -> RolesResult
     total = scores(data, profile, boost)
     # "the work you told me you do now": not the job they had, nor the one they train for
     current = current_work(data, job_now(prefs.job), prefs.work_said)
-    grounded = shows_any(data, profile)
+    grounded = shows_any(data, profile, specific=True)
     avoided = avoided.copy()
     avoided[current] = True  # where they could go next is not the job they do now
     avoided |= far_from_work(data, prefs.job, grounded)

@@ -21,10 +21,18 @@ AVOID = re.compile(r"\b(?:i\s+)?(?:(?:really\s+)?(?:hate|dislike|avoid|can'?t st
                    r"instead of|other than|apart from|away from|(?:get|move|step) out of|"
                    r"leav(?:e|ing) (?=\w+ing\b|retail|care|nursing|teaching|hospitality)|"
                    r"quit(?:ting)?|"
+                   # "cant be up on roofs forever with my back", "not sure I can do clinical
+                   # work forever": what they will not keep doing (cut at "forever" below)
+                   r"(?:can'?t|cannot|won'?t be able to|not sure i can|don'?t think i can)\s+"
+                   r"(?:be|keep|stay|do|go on|carry on)(?:\s+doing|\s+being)?"
+                   r"(?=\s[^.;!?\n]*\b(?:forever|for ever|much longer|any ?more|all my life|"
+                   r"the rest of my life)\b)|"
                    # "something with planning, not carrying parcels in the rain"
                    r"(?:,|\bbut)\s*(?:definitely\s+|just\s+)?not(?=\s+\w+ing\b))\s+(?P<x>[^.;!?\n]+)",
                    re.I)
-SPLIT = re.compile(r"\s*(?:,|\bbut\b|\band (?:i|i'?d|would)\b)\s*", re.I)
+SPLIT = re.compile(r"\s*(?:,|\bbut\b|\band (?:i|i'?d|would)\b|\b(?:forever|for ever|much longer|"
+                   r"any ?more|all my life|(?:for )?the rest of my life|with my (?:back|knees|"
+                   r"body|health|hands))\b)\s*", re.I)
 
 
 # what stands before the thing itself: "something with planning", "a job in logistics"

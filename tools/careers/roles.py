@@ -85,9 +85,16 @@ def coverage(data: OccupationData, profile: Profile) -> np.ndarray:
     return np.asarray(got / (asked + PHANTOM), dtype=np.float32)
 
 
-def shows_any(data: OccupationData, profile: Profile) -> np.ndarray:
-    """Per occupation: whether the user shows one of its own skills (essential or optional)."""
+GENERIC_REACH = 100  # a skill asked for by this many occupations tells no trade apart
+
+
+def shows_any(data: OccupationData, profile: Profile, specific: bool = False) -> np.ndarray:
+    """Per occupation: whether the user shows one of its own skills (essential or optional);
+    ``specific``: one that fewer than ``GENERIC_REACH`` occupations ask for ("train employees"
+    grounds a roofer in nothing: 264 occupations ask for it, games development manager too)."""
     own = np.array([s.id in profile.shown for s in data.skills], dtype=np.float32)
+    if specific:
+        own[data.reach >= GENERIC_REACH] = 0.0
     return np.asarray((per_occupation_sum(own, data.essential)
                        + per_occupation_sum(own, data.optional)) > 0)
 

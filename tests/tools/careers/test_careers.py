@@ -70,6 +70,10 @@ def test_interests_asked_once_kept_and_honoured() -> None:
     # a postman: the thing itself, not "something with", and ", not ..." is what to avoid
     ("i'd like something with planning, not carrying parcels in the rain at 60",
      ["carrying parcels in the rain at 60"], ["planning"]),
+    # a roofer and a vet nurse: what they will not keep doing ("forever" cut off)
+    ("cant be up on roofs forever with my back. what else could i do", ["up on roofs"], []),
+    ("not sure I can do clinical work forever", ["clinical work"], []),
+    ("can't keep doing nights much longer", ["nights"], []),
 ])
 def test_what_to_leave_behind_is_what_to_avoid(said: str, avoid: list[str],
                                               enjoy: list[str]) -> None:
@@ -79,6 +83,38 @@ def test_what_to_leave_behind_is_what_to_avoid(said: str, avoid: list[str],
 
     found = parse_interests(said)
     assert found is not None and (found.avoid, found.enjoy) == (avoid, enjoy)
+
+
+def test_what_one_can_keep_doing_forever_or_cannot_go_on_with_is_no_interest() -> None:
+    from tools.careers.interests import parse_interests
+
+    assert parse_interests("I could do this forever") is None
+    assert parse_interests("i cant do this anymore") is None
+
+
+def test_a_skill_every_trade_asks_for_grounds_no_role() -> None:
+    """A roofer who had trained the new lad was offered "games development manager" and
+    "specialist biomedical scientist" as stretch roles: 264 occupations ask for "train
+    employees". A role is grounded by a skill of its own that few trades ask for."""
+    import numpy as np
+
+    from tools.careers.roles import GENERIC_REACH, Profile, shows_any
+    from tools.careers.shown import ShownSkill
+
+    data = occupation_data.load()
+    pos = {s.label: i for i, s in enumerate(data.skills)}
+    at = {o.label: k for k, o in enumerate(data.occupations)}
+
+    def profile(*labels: str) -> Profile:
+        return Profile(shown={data.skills[pos[x]].id: ShownSkill(data.skills[pos[x]].id, x, 1.0)
+                              for x in labels}, groups={}, sentences=np.zeros((0, 1)))
+
+    trained = profile("train employees")
+    assert data.reach[pos["train employees"]] >= GENERIC_REACH
+    assert shows_any(data, trained)[at["games development manager"]]
+    assert not shows_any(data, trained, specific=True)[at["games development manager"]]
+    roofs = shows_any(data, profile("train employees", "remove roofs"), specific=True)
+    assert roofs[at["roofer"]] and not roofs[at["games development manager"]]
 
 
 def test_what_the_user_enjoys_moves_fitting_roles_up() -> None:
