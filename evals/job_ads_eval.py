@@ -113,16 +113,16 @@ def job_ads_report() -> dict[str, Any]:
     """All three checks: real postings, written ads with gold, written ads labelled by line."""
     out = {"skillspan_aside": skillspan_report("aside"), "written": written_report(),
            "written_lines_aside": written_ads.report("aside")}
-    if written_ads.STRANGERS.exists():
-        out["written_lines_2_aside"] = written_ads.report(
-            "aside", written_ads.load_ads(written_ads.STRANGERS))
+    for key, path, _whose in written_ads.STRANGER_SETS:
+        if path.exists():
+            out[key] = written_ads.report("aside", written_ads.load_ads(path))
     return out
 
 
 def all_failures(job_ads: dict[str, Any]) -> list[str]:
     """The targets :func:`job_ads_report` misses, in words."""
     out = failures(job_ads["skillspan_aside"], job_ads["written"])
-    for key in ("written_lines_aside", "written_lines_2_aside"):
+    for key in ("written_lines_aside", *(k for k, _, _ in written_ads.STRANGER_SETS)):
         if key in job_ads:
             out += written_ads.failures(job_ads[key])
     return out
@@ -141,7 +141,8 @@ def format_lines(job_ads: dict[str, Any]) -> list[str]:
     lines.append(f"  written ads ({written['ads']}): gold found {written['gold_found']:.3f}, "
                  f"must/nice right {written['must_nice_right']:.3f}, forbidden lines kept "
                  f"{written['forbidden_kept']}")
-    for key, whose in (("written_lines_aside", ""), ("written_lines_2_aside", ", strangers")):
+    for key, whose in (("written_lines_aside", ""),
+                       *((k, w) for k, _, w in written_ads.STRANGER_SETS)):
         if key not in job_ads:
             continue
         w = job_ads[key]

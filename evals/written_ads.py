@@ -25,6 +25,12 @@ DATA = Path(__file__).parent / "data" / "job_ads" / "written_lines.jsonl"
 # twelve more, written later by a writer who never saw our code or data (2026-12-02): kitchen
 # porter to housing officer, three with a line planted for AI screeners; split on its own
 STRANGERS = DATA.with_name("written_lines_2.jsonl")
+# and twelve more by a third stranger (2026-12-02): dental nurse to junior data analyst, eleven
+# countries, three planted lines (one in an HTML comment); first read 0.895 / 1 of 20 aside
+STRANGERS_3 = DATA.with_name("written_lines_3.jsonl")
+# (report key, file, how the line names it) per set of strangers' ads
+STRANGER_SETS = (("written_lines_2_aside", STRANGERS, ", strangers"),
+                 ("written_lines_3_aside", STRANGERS_3, ", third stranger"))
 Kind = Literal["requirement", "duty", "benefit", "company", "application", "meta", "heading",
                "instruction", "other"]
 # kinds neither kept nor set aside by the measure: headings, and lines such as "An exciting

@@ -16,7 +16,8 @@ from tools.job_ad_terms import is_pay as is_pay
 
 SECTIONS: list[tuple[str, str]] = [
     ("meta", r"job (?:types?|id|ref\w*|details|category)|date posted|posted( on)?|salary( range)?|"
-             r"pay( rate)?|wage|hours( of work)?|working hours|location( options)?|contract"
+             r"pay( rates?)?|wage|hours( of work)?|(?:freelance |hourly |day |daily )?rates?|"
+             r"working hours|location( options)?|contract"
              r"( type)?|closing date|start date|reference|ref|experience level|seniority( level)?|"
              r"industry|company (?:size|type)|employment type|department|reports? to|city|"
              r"country|remote|job area|grade|band|likes|schedule|work(?:ing)? schedule|"
@@ -65,10 +66,11 @@ SECTIONS: list[tuple[str, str]] = [
              r"as (?:an? |our )[\w -]+ you(?:'ll| will)"),
     ("stack", r"(?:core |our )?(?:technologies|tech(?:nology)? stack|stack|tools(?: we use)?)"
               r"(?: used)?(?: in the application)?"),
-    ("benefit", r"(?:job |our |the )?benefits|perks(?: and benefits)?|what we offer|we offer|"
+    ("benefit", r"(?:job |our |the )?benefits|perks(?: and benefits)?|what we (?:can )?offer"
+                r"(?: you)?|we (?:can )?offer(?: you)?|"
                 r"what'?s in it for you|why (?:join|work (?:for|with)) us|why you'?ll love "
                 r"(?:it|us|working)(?: \w+){0,3}|(?:salary|pay) (?:and|&) benefits|rewards?|"
-                r"compensation(?: and benefits)?|the package|what you get|wir bieten|"
+                r"compensation(?: and benefits)?|the package|what you(?:'ll| will)? get|wir bieten|"
                 r"working (?:at|for|with) us|life at \S+|the rewards|joining [\w <>&'-]+ "
                 r"means|you(?:'ll| will) find yourself surrounded by|after (?:this|the|your) "
                 r"apprenticeship|future prospects|career progression|progression"),
@@ -425,6 +427,8 @@ def section_of(name: str) -> str | None:
     if " / " in name or " | " in name:
         # a heading in two languages: "Ihre Aufgaben / Your tasks", "Wir bieten / We offer"
         found = {section_of(part) for part in re.split(r" [/|] ", name)} - {None}
+        if len(found) > 1 and "benefit" in found:
+            return "open"  # "What you'll need / what you'll get:": each line tells its kind
         return found.pop() if len(found) == 1 else None
     return None
 

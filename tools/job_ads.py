@@ -33,9 +33,9 @@ from tools.job_lines import (
 )
 
 Aside = Literal["company", "benefit", "metadata", "application", "other"]
-_CREDENTIAL = re.compile(r"\b(?:licen[cs]e|registered|registration|certif\w*|card|qualified|"
-                         r"qualifications?|degree|diploma|able to|available|willing(?:ness)? "
-                         r"to)\b", re.I)
+_CREDENTIAL = re.compile(r"\b(?:licen[cs]e|registered|registration|certif\w*|card|passport|"
+                         r"ticket|clearance|qualified|qualifications?|degree|diploma|able to|"
+                         r"available|willing(?:ness)? to)\b", re.I)
 CREDENTIAL_KEEP = 0.10  # a licence, registration or availability named plainly: a lower bar
 COMPANY_KEEP = 0.6  # under a company heading, only lines the model is sure of are kept
 _ASIDE: dict[str, Aside] = {"benefit": "benefit", "company": "company", "apply": "application",

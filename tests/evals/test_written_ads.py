@@ -4,6 +4,8 @@ headings and bullets of every kind)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from evals import written_ads
@@ -105,11 +107,13 @@ def test_the_tuning_ads_keep_their_requirements_and_set_most_firm_text_aside() -
     assert report["benefit_company_kept"] <= 0.1 * report["benefit_company_lines"]
 
 
-def test_the_strangers_ads_are_split_on_their_own_and_their_planted_lines_never_kept() -> None:
-    """Twelve ads written later by a writer who never saw our code: a set of its own (every
-    third ad aside), each line labelled, three with a line planted for AI screeners, which
-    the parser ignores."""
-    ads = written_ads.load_ads(written_ads.STRANGERS)
+@pytest.mark.parametrize("path", [written_ads.STRANGERS, written_ads.STRANGERS_3])
+def test_the_strangers_ads_are_split_on_their_own_and_their_planted_lines_never_kept(
+        path: Path) -> None:
+    """Twelve ads written later by a writer who never saw our code (twice): a set of its own
+    (every third ad aside), each line labelled, three with a line planted for AI screeners,
+    which the parser ignores."""
+    ads = written_ads.load_ads(path)
     assert len(ads) == 12 and len({a.ad for a in ads}) == 12
     planted = [(a, p) for a in ads for p in a.lines if p.kind == "instruction"]
     assert len(planted) == 3

@@ -1250,3 +1250,24 @@ def test_the_employer_named_above_and_a_gym_qualification() -> None:
     assert [r.text for r in pt.requirements] == ["Level 3 Personal Training qualification",
                                                  "Level 2 Gym Instructor"]
     assert any("Free gym" in a.text and a.why == "benefit" for a in pt.set_aside)
+
+
+def test_a_third_strangers_rates_mixed_lists_credentials_and_offers() -> None:
+    """From twelve ads written by a third stranger: "Freelance rates: per word, ..." was a
+    must-have; a recruiter's "What you'll need / what you'll get:" made "Weekly pay, every
+    Wednesday" a must-have; "Current Site Safe passport" was set aside; "We offer you" was
+    no heading, so "Free English and Spanish classes" was a need."""
+    translator = parse("EN>FR Translator\nEssential: native French.\nFreelance rates: per word, "
+                       "negotiable according to experience and specialisation.\n")
+    assert not any("rates" in r.text for r in translator.requirements + translator.duties)
+    carpenter = parse("Carpenters / Joiners\nWhat you'll need / what you'll get:\n- Minimum 3 "
+                      "years' commercial carpentry experience\n- Weekly pay, every Wednesday\n"
+                      "- Current Site Safe passport\n- Long-term work with a pathway to a "
+                      "permanent role\n- Able to read drawings and set out from plans\n")
+    assert [r.text for r in carpenter.requirements] == [
+        "Minimum 3 years' commercial carpentry experience", "Current Site Safe passport",
+        "Able to read drawings and set out from plans"]
+    desk = parse("IT Service Desk Analyst\nWhat we need\n* At least 1 year in a Service Desk\n"
+                 "We offer you\n* Free English and Spanish classes and paid Microsoft "
+                 "certifications\n* Fresh fruit every day in the office\n")
+    assert [r.text for r in desk.requirements] == ["At least 1 year in a Service Desk"]
