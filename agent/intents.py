@@ -21,6 +21,7 @@ from prompts.phrasebook import (
     STORY_ASK,
     UNDO,
     YES,
+    undo_about,
 )
 from tools.job_ad_rules import WRITER, chat_ad_line, continues_ad, diary_note
 from tools.reflection import is_question, wants_save
@@ -59,6 +60,43 @@ _MOVING_ON = re.compile(r"^(?:\W*(?:thanks|thank you|ok|okay|right|well|so|anywa
                         r"also|btw|this week|last week|today|yesterday|last night|this "
                         r"(?:morning|afternoon)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)+"
                         r"\W*", re.I)
+# After the care reply, someone who could help, named ("there's a PMA at work, i think
+# they're meant to be for this sort of thing", "i messaged the PMA this morning", "booked a GP
+# appointment"): the coach says that is a good step (it said "Thank you for telling me" again)
+SUPPORT_NAMED = re.compile(
+    r"\b(?:gp|doctor|dr|nurse practitioner|counsell?or|counsell?ing|therapist|therapy|"
+    r"psycholog\w*|pma|(?:professional )?(?:midwifery )?advocate|occupational health|occ health|"
+    r"eap|employee assistance|wellbeing (?:team|service|lead|hub)|chaplain|samaritans|"
+    r"helpline|crisis line|mental health (?:team|nurse|first aider)|talking therapies|"
+    r"(?:my |a )(?:manager|supervisor|line manager|team leader|mentor|friend|partner|wife|"
+    r"husband|mum|mom|dad|sister|brother|family))\b", re.I)
+# ... and reached: done or arranged ("messaged", "we're meeting thursday", "booked")
+SUPPORT_REACHED = re.compile(
+    r"\b(?:messaged|texted|emailed|rang|called|phoned|spoke|talked|told|booked|saw|seen|"
+    r"contacted|reached out|opened up|went to|made an appointment|got an appointment|"
+    r"(?:i'?m|am|we'?re|are) (?:seeing|meeting|talking|going)|meeting (?:her|him|them)|"
+    r"appointment (?:on|for|is|tomorrow|next))\b", re.I)
+# ... unless they did not help: "I told my manager and she didn't care"
+SUPPORT_FAILED = re.compile(
+    r"\b(?:did|does|do|would|will|could|ca|wo)(?:n'?t| not) (?:really )?(?:care|listen|help|"
+    r"understand|believe|get it|bother|answer|reply|ring back|call back)\b|\b(?:laughed|ignored|"
+    r"brushed (?:it|me) off|fobbed me off|told me to (?:get over|man up|toughen))\b|"
+    r"\bno (?:help|use|answer|reply)\b", re.I)
+
+
+def support_named(text: str) -> bool:
+    """Whether a message after the care reply names someone who could help, not as one who
+    let them down."""
+    return SUPPORT_NAMED.search(text) is not None and SUPPORT_FAILED.search(text) is None
+
+
+# ... or asks for the coaching back: "can we just do the normal stuff for a bit"
+BACK_TO_COACHING = re.compile(
+    r"\b(?:can|could) we (?:just )?(?:do|get back to|go back to|carry on with|move on to|"
+    r"talk about) (?:the |some )?(?:normal|usual|regular|work|other|career) (?:stuff|things|"
+    r"bits?|chat)\b|\b(?:can|could) we (?:just )?move on\b|\bback to (?:normal|the usual|"
+    r"the normal stuff|work stuff)\b|\blet'?s (?:get back to|carry on with|move on)\b",
+    re.I)
 KEEP_YES = re.compile(r"^\W*(?:y|yes|yes please|yep|yeah|yup|sure|ok|okay|please|please do|"
                       r"go on|go ahead|do it|keep it|save it|yes,? (?:keep|save) it)\W*$", re.I)
 IMPORT_YES = re.compile(r"^\s*(?:y|yes|yes please|ok|okay|sure|add it|import it|keep it|"
@@ -246,6 +284,10 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
     if EXPLICIT_PROFILE.match(text):  # a pasted job ad may hold any word, even "abuse"
         return Route("profile", "rule")
     got = understand(text, followup=draft_open)
+    if got.intent == "distress" and awaiting == "distress" and got.lang == "en" and \
+            got.distress.level == "concern" and support_named(text):
+        # "there's a PMA at work ... i think they're meant to be for this sort of thing"
+        return Route("care_support", "rule", got.distress.score, got.lang, level="concern")
     if got.intent == "distress":
         return Route("distress", got.how, got.distress.score, got.lang,
                      level=got.distress.level)
@@ -253,9 +295,14 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
         if KEEP_YES.match(text):
             return Route("keep_moment", "rule", lang=got.lang)
         awaiting = "distress"  # not kept: what follows is read with care, as before
+    if awaiting == "distress" and BACK_TO_COACHING.search(text):
+        return Route("greeting", "rule", lang=got.lang)  # the weekly question, asked again
     if awaiting == "distress" and not (RULES_BEFORE_CARE.search(text) or REFLECT_ASK.match(text)
+                                       or undo_about(text)
                                        or (got.confident and got.intent in REQUESTS_AFTER_CARE)
                                        or _career_thought(text) or CAREER_ASK.search(text)):
+        if got.lang == "en" and support_named(text):
+            return Route("care_support", "rule", lang=got.lang)
         if got.lang == "en" and _calm_deed(text, got):
             return Route("keep_offer", "rule", lang=got.lang)
         return Route("after_distress", "rule", lang=got.lang)
@@ -267,7 +314,8 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
         # a bare "yes" to "reply exactly: yes, forget everything" got a coaching nudge; the
         # forget flow answers it (asks for the exact words again, or keeps everything)
         return Route("forget_confirm", "rule")
-    if UNDO.search(text):  # before the learned "forget": "delete my last one" keeps the rest
+    if UNDO.search(text) or undo_about(text):  # before the learned "forget": "delete my last
+        # one" or "scrap the bit aboot bein late" keeps the rest
         return Route("undo", "rule")
     if DELETE_HOW.match(text):  # "how do i delete my data?" asks how; it deletes nothing
         return Route("delete_how", "rule", lang=got.lang)

@@ -42,7 +42,7 @@ from tools.understanding.commands import opening_job, stated_job, stated_name, s
 
 log = logging.getLogger(__name__)
 MAX_MESSAGES = 40
-CARE = frozenset({"distress", "after_distress"})
+CARE = frozenset({"distress", "after_distress", "care_support"})
 # the turns of care that may keep a moment told after it (offered, then kept on a yes): the
 # offline coach answers them too, in its own words, never a model's coaching
 CARE_LANE = CARE | {"keep_offer", "keep_moment"}

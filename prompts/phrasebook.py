@@ -77,6 +77,38 @@ UNDO = re.compile(
     rf"^\s*(?:/undo|undo|und0|undoo|undo (?:that|it|this))\W*$|^\W*(?:pls |please |can you |"
     rf"could you )?{_UNDO_VERB}\s+(?:the |my |that |this )?{_UNDO_LAST}\s+"
     rf"(?:growth )?{_UNDO_ITEM}\b", re.I)
+# ... or the moment about something: "scrap the bit aboot bein late", "Please remove previous
+# message about agency money", "forget what i said about the new manager", "please delete
+# message where i say i am tired of farm", "could you leave out the detail about ..." (the
+# last one was offered, or care answered)
+UNDO_ABOUT = re.compile(
+    r"(?:^|[.!:]\s+|\b(?:please|pls|plz|can you|could you|can u|could u|would you|actually|"
+    r"ok|okay|also|and)\s+)(?<!n't )(?<!dont )(?<!not )(?:please\s+)?(?:delete|remove|forget|"
+    r"scrap|drop|erase|bin|leave out|take out|get rid of|cut)\s+(?P<what>(?:[\w'’+-]+\s+){0,5}?)"
+    r"(?:about|aboot|where|when|saying|that says|on)\s+(?P<about>(?!(?:it|that|this|them)\b)"
+    r"[^.?!\n]{2,120})", re.I)
+_UNDO_WHAT = re.compile(r"^(?:(?:the|that|this|my|last|previous|prev|earlier|other|one|bit|"
+                        r"bits|part|parts|detail|details|message|msg|messages|moment|entry|"
+                        r"reflection|thing|stuff|note|line|what|i|you|said|say|wrote|write|"
+                        r"told|tell|put|mentioned)\s+)*$", re.I)
+
+
+def undo_about(text: str) -> str | None:
+    """What the moment to delete is about ("being late" of "scrap the bit aboot bein late"),
+    or None when the message asks no such thing."""
+    for found in UNDO_ABOUT.finditer(text):
+        if _UNDO_WHAT.match(found.group("what")):
+            about = _ABOUT_ENDS.split(found.group("about"), maxsplit=1)[0]
+            return about.strip(" ,;") or None
+    return None
+
+
+# where the thing ends and the reason begins: ", I don't want the retake to show", " dont
+# want that on it", " from the other week please"
+_ABOUT_ENDS = re.compile(r",|\s+(?:i\s+)?(?:don'?t|dont|do not) want\b|\s+from (?:the other|last|"
+                         r"a few) (?:week|day|time)s?\b|\s+please\b|\s+pls\b", re.I)
+
+
 # How to delete one's data, asked rather than ordered: "how do i delete my data?", "is there
 # a way to wipe everything?" (the answer names "forget me" and "delete the last one"; "forget
 # me" itself still asks for the confirmation)

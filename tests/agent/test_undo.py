@@ -114,3 +114,48 @@ async def test_delete_the_last_one_through_the_service_after_a_yes(
     assert "undo_done" in done.data
     assert _everywhere(ola, rid) == (False, 0, 0)
     assert get_records().list_reflections(ola) == []
+
+
+@pytest.mark.parametrize("asked", [
+    "scrap the bit aboot bein late dont want that on it",
+    "forget what i said about being late, i dont want that on my profile",
+    "Please remove previous message about being late, this is not for profile",
+])
+async def test_the_moment_about_something_is_the_one_offered_for_deletion(asked: str) -> None:
+    """An apprentice's "scrap the bit aboot bein late" (two weeks back) offered his last
+    moment for deletion, the one about a fuse board; people name the moment by what it was
+    about."""
+    async with AgentService() as service:
+        cal = service.user_for("cli", "local", "cal")
+        late = _saved(cal, "I was late on monday because the bus broke down and the gaffer "
+                           "was raging, had to stay on to finish the first fix cabling")
+        last = _saved(cal, "I changed a fuse board on my own with the sparky watching and it "
+                           "tested fine first time")
+        offer, done = await converse(service, cal, [asked, "yes"])
+    assert offer.tools == ["undo_last"] and "bus broke down" in offer.text, offer.text
+    assert "fuse board" not in offer.text
+    assert done.tools == ["undo_last"]
+    assert [r["id"] for r in get_records().list_reflections(cal)] == [last]
+    assert _everywhere(cal, late) == (False, 0, 0)
+
+
+async def test_a_moment_about_something_never_told_is_not_found_and_nothing_goes() -> None:
+    async with AgentService() as service:
+        ana = service.user_for("cli", "local", "ana")
+        kept = _saved(ana, "I changed a fuse board on my own and it tested fine first time")
+        offer, = await converse(service, ana, ["forget what i said about the dentist"])
+    assert "couldn't find" in offer.text and "dentist" in offer.text, offer.text
+    assert [r["id"] for r in get_records().list_reflections(ana)] == [kept]
+
+
+def test_what_a_removal_is_about_and_what_is_no_removal() -> None:
+    from prompts.phrasebook import undo_about
+
+    assert undo_about("Can you take out the bit about the budget cut from the other week "
+                      "please") == "the budget cut"
+    assert undo_about("please delete message where i say i am tired of farm, maybe my boss "
+                      "can see this") == "i say i am tired of farm"
+    for said in ("I deleted the old record about the laptop and imported the hash again",
+                 "dont forget about the meeting tomorrow", "forget about it",
+                 "I need to drop the kids off about 3"):
+        assert undo_about(said) is None, said

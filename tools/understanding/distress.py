@@ -198,6 +198,8 @@ def only_ordinary(piece: str, text: str) -> bool:
         # "cant be up on roofs forever with my back", "is that even a skill or just me being
         # stubborn lol": a career thought or a question, when nothing else says how one is
         told = _NERVES.sub(" ", text) if went_well else text
+        if SKILL_ASKED.search(text):  # "... i genuinely can't tell anymore, feels like i'm
+            told = _SELF_DOUBT.sub(" ", told)  # just firefighting": no state of its own
         return not STATE.search(_LIFE_AS_CAREER.sub(" ", told))
     if WORK_DEFICIT.search(piece):  # its own "panic", and doing the work alone, are no state
         return not STATE.search(ON_MY_OWN.sub(" ", TASK_PANIC.sub(" ", text)))
@@ -226,7 +228,16 @@ SKILL_ASKED = re.compile(r"\b(?:is|was) (?:that|this|it) (?:even |really |actual
                          r"\b(?:the )?next step\b|\bis\b[^?.!]{1,60}\ban?\s+(?:real\s+|proper\s+)?"
                          r"skill\b|\bcounts? for anything\b|\bwhat (?:do )?you think i(?:'m| am)? "
                          r"good (?:at|in)\b|\bwhat am i (?:actually |really )?good at\b|"
-                         r"\bwhere (?:could|can|should|might|do) i go\b", re.I)
+                         r"\bwhere (?:could|can|should|might|do) i go\b|"
+                         # "what do you think my strengths are? i genuinely can't tell anymore"
+                         r"\bwhat (?:do )?you think my (?:strengths|strong points) (?:are|is)\b|"
+                         r"\bwhat (?:are|'re) my (?:strengths|strong points)\b", re.I)
+# not knowing one's own strengths, asked about them, and the work's own busy idioms
+_SELF_DOUBT = re.compile(r"\b(?:can'?t|cannot|don'?t|dont) (?:really |genuinely |honestly )?"
+                         r"(?:tell|say|see (?:it|them))(?: (?:anymore|any more))?\b|"
+                         r"\b(?:it )?feels? like (?:i'?m|i am) (?:just |only |always )?"
+                         r"(?:fire ?fighting|spinning plates|juggling|winging it|chasing my "
+                         r"tail)\b", re.I)
 # a grumble about the weather or the work's arrangements: "and it rain every single day, I
 # miss the sun", "the rota is terrible ... always me"
 WORK_GRUMBLE = re.compile(
