@@ -21,7 +21,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from langchain_core.tools import BaseTool
 
 from agent.care import after_care_reply, care_reply, helpline
-from agent.intents import SUPPORT_REACHED, Route, route
+from agent.intents import Route, route
 from prompts import asked, render, render_fresh
 from tools.careers.models import job_sentence
 from tools.understanding.commands import introduction, stated_job, stated_name
@@ -104,9 +104,8 @@ def _direct(intent: str, lang: str, seed: str, said: frozenset[str], level: str 
         if lang == "en":  # said in other words each time: the same line five times rang hollow
             return _fresh("after_distress", seed, said)
         return after_care_reply(lang, seed)
-    if intent == "care_support":  # someone who could help, named or reached
-        reached = SUPPORT_REACHED.search(seed) is not None
-        return _fresh("care_support_reached" if reached else "care_support", seed, said)
+    if intent in ("care_support", "care_reached"):  # someone who could help, named or reached
+        return _fresh(intent, seed, said)
     template = DIRECT.get(intent)
     if intent == "small_talk" and introduction(seed):  # "hi, I'm Marta, I work in care home"
         template = "introduction"

@@ -64,12 +64,17 @@ _MOVING_ON = re.compile(r"^(?:\W*(?:thanks|thank you|ok|okay|right|well|so|anywa
 # they're meant to be for this sort of thing", "i messaged the PMA this morning", "booked a GP
 # appointment"): the coach says that is a good step (it said "Thank you for telling me" again)
 SUPPORT_NAMED = re.compile(
-    r"\b(?:gp|doctor|dr|nurse practitioner|counsell?or|counsell?ing|therapist|therapy|"
+    r"\b(?:gps?|doctors?|dr|nurse practitioner|counsell?ors?|counsell?ing|therapists?|therapy|"
     r"psycholog\w*|pma|(?:professional )?(?:midwifery )?advocate|occupational health|occ health|"
-    r"eap|employee assistance|wellbeing (?:team|service|lead|hub)|chaplain|samaritans|"
-    r"helpline|crisis line|mental health (?:team|nurse|first aider)|talking therapies|"
-    r"(?:my |a )(?:manager|supervisor|line manager|team leader|mentor|friend|partner|wife|"
-    r"husband|mum|mom|dad|sister|brother|family))\b", re.I)
+    r"eap|employee assistance|wellbeing (?:team|service|lead|hub)|chaplain|samaritans|cruse|"
+    r"mind|helpline|crisis line|mental health (?:team|nurse|first aider)|talking therapies)\b|"
+    # someone close, named with a word of reaching them ("my sister keeps nagging me to",
+    # "going to talk to my wife"), not in passing ("if my manager sees it")
+    r"\b(?:talk(?:ed|ing)? to|spoke to|speak to|tell|told|ring|rang|call(?:ed)?|text(?:ed)?|"
+    r"open(?:ed)? up to|see(?:ing)?|confide in)\s+(?:my |a |our )(?:manager|supervisor|"
+    r"line manager|team leader|mentor|friend|mate|partner|wife|husband|mum|mom|dad|sister|"
+    r"brother|family)\b|\bmy (?:sister|brother|mum|mom|dad|partner|wife|husband|friend|mate)"
+    r" (?:keeps (?:nagging|telling|saying)|said i should|wants me to|gave me)\b", re.I)
 # ... and reached: done or arranged ("messaged", "we're meeting thursday", "booked")
 SUPPORT_REACHED = re.compile(
     r"\b(?:messaged|texted|emailed|rang|called|phoned|spoke|talked|told|booked|saw|seen|"
@@ -88,6 +93,29 @@ def support_named(text: str) -> bool:
     """Whether a message after the care reply names someone who could help, not as one who
     let them down."""
     return SUPPORT_NAMED.search(text) is not None and SUPPORT_FAILED.search(text) is None
+
+
+SORRY_SLOW = re.compile(r"^\W*(?:sorry|soz|apologies)\b[^.?!]{0,40}?\b(?:slow|late|long) (?:to "
+                        r")?(?:reply\w*|respon\w*|getting back|answer\w*)\b", re.I)
+# what the coach is for, asked in passing: "so what do you actually do then?", "what's this
+# for exactly?" (both got "I cannot suggest roles yet")
+WHAT_FOR = re.compile(r"\bwhat(?:'s| is| does) (?:this|it|the app|this app|this bot|this thing|"
+                      r"talent passport) (?:for|do|about)\b|\bwhat (?:do|can|will) you (?:actually "
+                      r"|even |really )?do\b(?! for (?:a living|work))|\bhow does (?:this|it) "
+                      r"(?:work|help)\b", re.I)
+# the skills kept so far, asked to see: "Can I see what skills you've picked up so far? x",
+# "can you show me what skills you've got down for me" (one got "I didn't quite get that",
+# the other a follow-up question about itself)
+SKILLS_SHOW = re.compile(r"^\W*(?:(?:ok|okay|so|hi|hey|and|also|please|pls|actually)\W+)*(?:(?:can|"
+                         r"could|may) (?:i|you|u) (?:please )?(?:see|show|list|have|get|send)|"
+                         r"(?:please )?(?:show|list|send|give) me)\b(?:\s+[\w'’]+){0,6}?\s+"
+                         r"(?:my |the |your |what |which )?(?:\w+\s+){0,2}?skills\b", re.I)
+
+
+def _support_intent(text: str) -> str:
+    """``care_reached`` when the person reached the help they named (care then lets the
+    coaching come back), else ``care_support``."""
+    return "care_reached" if SUPPORT_REACHED.search(text) else "care_support"
 
 
 # ... or asks for the coaching back: "can we just do the normal stuff for a bit"
@@ -158,7 +186,10 @@ CAREER_ASK = re.compile(r"\bwhere (?:could|can|should|might|do) i go(?: next| fr
                         r"\bwhat else (?:could|can|should|might) i do(?=\s*(?:[?.!]|$|"
                         r"instead\b|for (?:work|a living|a job)\b|with (?:my|these|this)\b))|"
                         r"\bwhat else is (?:there|out there)\b|"
-                        r"\bwhat (?:is|'s) possible for me\b", re.I)
+                        r"\bwhat (?:is|'s) possible for me\b|"
+                        # "is there anywhere for me to go from here?" (a care home's activities
+                        # coordinator)
+                        r"\banywhere (?:for me )?to go (?:from here|next)\b", re.I)
 # The answer to a careers question (interests, which of several roles) goes back to it.
 CAREER_ANSWER = {"career_interests": "explore", "career_target": "plan_growth"}
 # A bare number picks one of the roles just offered ("2"), not a skill to reject.
@@ -287,7 +318,8 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
     if got.intent == "distress" and awaiting == "distress" and got.lang == "en" and \
             got.distress.level == "concern" and support_named(text):
         # "there's a PMA at work ... i think they're meant to be for this sort of thing"
-        return Route("care_support", "rule", got.distress.score, got.lang, level="concern")
+        return Route(_support_intent(text), "rule", got.distress.score, got.lang,
+                     level="concern")
     if got.intent == "distress":
         return Route("distress", got.how, got.distress.score, got.lang,
                      level=got.distress.level)
@@ -298,11 +330,11 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
     if awaiting == "distress" and BACK_TO_COACHING.search(text):
         return Route("greeting", "rule", lang=got.lang)  # the weekly question, asked again
     if awaiting == "distress" and not (RULES_BEFORE_CARE.search(text) or REFLECT_ASK.match(text)
-                                       or undo_about(text)
+                                       or undo_about(text) or SKILLS_SHOW.search(text)
                                        or (got.confident and got.intent in REQUESTS_AFTER_CARE)
                                        or _career_thought(text) or CAREER_ASK.search(text)):
         if got.lang == "en" and support_named(text):
-            return Route("care_support", "rule", lang=got.lang)
+            return Route(_support_intent(text), "rule", lang=got.lang)
         if got.lang == "en" and _calm_deed(text, got):
             return Route("keep_offer", "rule", lang=got.lang)
         return Route("after_distress", "rule", lang=got.lang)
@@ -321,8 +353,16 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
         return Route("delete_how", "rule", lang=got.lang)
     if DELETE_ALL.match(text):  # "can you delete my data": the forget flow, which asks first
         return Route("forget", "rule", lang=got.lang)
+    if SKILLS_SHOW.search(text) and is_question(text) or SKILLS_SHOW.match(text) and \
+            not draft_open:
+        return Route("strengths", "rule", lang=got.lang)  # the skills kept so far, with quotes
+    if WHAT_FOR.search(text) and (is_question(text) or "?" in text) and \
+            got.intent in ("career", "unsure", "help", "small_talk", "answer"):
+        return Route("help", "rule", lang=got.lang)
     if ABOUT_COACH.match(text):  # "are you an AI?": a straight answer, the moment stays open
         return Route("about_coach", "rule", lang=got.lang)
+    if SORRY_SLOW.match(text):  # "sorry if i'm slow replying, just in from a long day"
+        return Route("small_talk", "rule", lang=got.lang)
     if not draft_open and NOTHING_NEW.fullmatch(text.strip()):
         # "nothing much tbh" to the opening question: a quiet week, one small thing asked
         # for (it read as distress, then as "I'm not sure I understood that")

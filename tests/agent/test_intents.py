@@ -362,3 +362,32 @@ def test_does_that_count_as_experience_is_answered_as_counting() -> None:
     assert route("does that count as experience if it's not a paying client??",
                  draft_open=True).intent == "counts_open"
     assert route("does this count for anything on a CV?").intent == "counts"
+
+
+@pytest.mark.parametrize(("text", "awaiting", "intent"), [
+    # strangers' chats (2026-12-02): what the coach is for, the skills kept, a career question
+    # with self-doubt, a slow reply, a long introduction
+    ('My manager said this might help me think about "my development" so what do you actually '
+     "do then?", None, "help"),
+    ("what's this for exactly? my manager mentioned it at team meeting as a wellbeing thing",
+     None, "help"),
+    ("Can I see what skills you've picked up so far? x", None, "strengths"),
+    ("Can you show me everything you've got on my skills now? I want to take it to my "
+     "supervision next week", "distress", "strengths"),
+    ("I've been wondering... is there anywhere for me to go from here? there's talk of a "
+     "Lifestyle Lead job. But I've no qualifications really", None, "explore"),
+    ("sorry if i'm slow replying, just in from a long day", None, "small_talk"),
+    ("Hiya!! I'm Jackie, 45, and I'm the activities coordinator at a care home in Wigan, 40 "
+     "residents, about half of them living with dementia. Been there 8 years this June, before "
+     "that I was a carer on the floor for 6 years so I've done a bit of everything", None,
+     "small_talk"),
+    ("I might ring the GP, my sister keeps nagging me to. I dunno", "distress", "care_support"),
+    ("Just to say I did ring the doctors, got an appointment for Thursday", "distress",
+     "care_reached"),
+    ("I told my manager and she didn't care", "distress", "after_distress"),
+    ("I don't want it looking like I'm moaning about the company if my manager sees it",
+     "distress", "after_distress"),
+    ("I showed the new starter how we use the skills matrix", None, "reflection"),
+])
+def test_strangers_asks_and_care_turns(text: str, awaiting: str | None, intent: str) -> None:
+    assert route(text, awaiting=awaiting).intent == intent, route(text, awaiting=awaiting)

@@ -190,14 +190,17 @@ def explore_roles(user_id: str, text: str = "", ask: bool = True) -> RolesResult
     """
     prefs = get_prefs(user_id)
     stated = parse_interests(text) if text else None
+    data, profile = user_profile(user_id)
+    enough = len(profile.shown) >= MIN_SKILLS
     asking = False
     if stated is not None:
         prefs.interests = merge(prefs.interests, stated)
-    elif ask and not prefs.interests.asked:
+    elif ask and enough and not prefs.interests.asked:
+        # (asked with the roles only: "I cannot suggest roles yet" asks nothing, and the
+        # next message, a week told, was read as the answer and got that reply again)
         prefs.interests.asked = asking = True
     if stated is not None or asking:
         save_prefs(user_id, prefs)
-    data, profile = user_profile(user_id)
     interests = prefs.interests
     vectors = embed(interests.enjoy + interests.avoid)
     boost, avoided = interest_scores(data, interests, vectors)
@@ -212,7 +215,6 @@ def explore_roles(user_id: str, text: str = "", ask: bool = True) -> RolesResult
     near, stretch = rank(data, total, avoided, grounded=grounded)
     roles = [role(data, profile, i, float(total[i]), "near") for i in near]
     roles += [role(data, profile, i, float(total[i]), "stretch") for i in stretch]
-    enough = len(profile.shown) >= MIN_SKILLS
     return RolesResult(roles=roles if enough else [], interests=interests, ask_interests=asking,
                        current=[data.occupations[i].label for i in current],
                        onet=onet_roles(data, profile.activities) if enough else [],

@@ -229,6 +229,7 @@ SKILL_ASKED = re.compile(r"\b(?:is|was) (?:that|this|it) (?:even |really |actual
                          r"skill\b|\bcounts? for anything\b|\bwhat (?:do )?you think i(?:'m| am)? "
                          r"good (?:at|in)\b|\bwhat am i (?:actually |really )?good at\b|"
                          r"\bwhere (?:could|can|should|might|do) i go\b|"
+                         r"\banywhere (?:for me )?to go (?:from here|next)\b|"
                          # "what do you think my strengths are? i genuinely can't tell anymore"
                          r"\bwhat (?:do )?you think my (?:strengths|strong points) (?:are|is)\b|"
                          r"\bwhat (?:are|'re) my (?:strengths|strong points)\b", re.I)

@@ -485,3 +485,13 @@ def test_a_regulated_profession_says_a_recognised_qualification_comes_first() ->
     assert "regulated profession" in plan_reply(vet)
     chef = plan_growth(uid, "how do I get from cook to head chef")
     assert chef.plan is not None and "regulated" not in plan_reply(chef)
+
+
+def test_too_few_skills_asks_nothing_and_keeps_the_question_for_later() -> None:
+    """A midwife's "what's this for exactly?" got "I cannot suggest roles yet", and her week,
+    told next, was read as the answer to a question never shown, and got it again."""
+    uid = get_records().ensure_user("cli", "local", "newcomer")
+    result = explore_roles(uid)
+    assert not result.enough and not result.ask_interests
+    assert not get_prefs(uid).interests.asked
+    assert explore_roles(seed_cook()).ask_interests  # asked with the roles, once
