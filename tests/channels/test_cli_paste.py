@@ -49,6 +49,17 @@ def test_a_fenced_block_is_one_message_and_plain_lines_stay_single() -> None:
     assert unfinished.open and unfinished.flush() == "half a block"
 
 
+def test_a_markdown_fence_is_a_block_too() -> None:
+    """Sixteen strangers' chat scripts pasted their ads between ``` lines: each line of the
+    ad went in as a message of its own."""
+    lines = ["can you make my profile match it", "```", *AD, "```", "thanks"]
+    assert _feed(lines) == ["can you make my profile match it", "\n".join(AD), "thanks"]
+    assert _feed(["tailor my profile for this job: ```", "one", "two", "```"]) == [
+        "tailor my profile for this job:\none\ntwo"]
+    assert _feed(["```text", "one", '"""', "```"]) == ['one\n"""']  # closed by its own fence
+    assert _feed(["I wrote ``` in a message", "ok"]) == ["I wrote ``` in a message", "ok"]
+
+
 def test_piped_chat_sends_a_fenced_block_as_one_message() -> None:
     story = ["I rebuilt the cold room shelving at the bakery.", "It took two evenings.",
              "Now the trays fit without stacking."]
