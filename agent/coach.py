@@ -53,6 +53,7 @@ TOOL_FOR: dict[str, tuple[str, Callable[[str, dict[str, Any]], dict[str, Any]]]]
     "upload": ("inspect_credential", lambda t, s: {"upload_id": s.get("upload_id")}),
     "import_confirm": ("import_credential", lambda t, s: {"upload_id": s.get("pending_upload")}),
     "keep_moment": ("keep_moment", lambda t, s: {}),  # "yes" to keeping what was told after care
+    "keep_both": ("keep_moment", lambda t, s: {"with_this": True}),  # ... or the week told on
     "skills_of_last": ("skills_of_last", lambda t, s: {}),  # "what skill is that?" after a save
     "skill_check": ("check_skill", lambda t, s: {}),  # "is triage a skill I can put down?"
 }

@@ -326,6 +326,10 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
     if awaiting == "keep_offer":
         if KEEP_YES.match(text):
             return Route("keep_moment", "rule", lang=got.lang)
+        if got.lang == "en" and _calm_deed(text, got):
+            # the week told on, calmly, past the offer: kept with the deed before it, still
+            # with no question (a data analyst's four weeks were offered and never kept)
+            return Route("keep_both", "rule", lang=got.lang)
         awaiting = "distress"  # not kept: what follows is read with care, as before
     if awaiting == "distress" and BACK_TO_COACHING.search(text):
         return Route("greeting", "rule", lang=got.lang)  # the weekly question, asked again

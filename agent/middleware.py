@@ -45,7 +45,7 @@ MAX_MESSAGES = 40
 CARE = frozenset({"distress", "after_distress", "care_support"})
 # the turns of care that may keep a moment told after it (offered, then kept on a yes): the
 # offline coach answers them too, in its own words, never a model's coaching
-CARE_LANE = CARE | {"keep_offer", "keep_moment", "care_reached"}
+CARE_LANE = CARE | {"keep_offer", "keep_moment", "keep_both", "care_reached"}
 # ("care_reached": "i did ring the doctors, got an appointment for Thursday" ends the lane:
 # what they tell next, "work wise - we had CQC in", is coached as a week again)
 

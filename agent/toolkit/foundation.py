@@ -35,11 +35,15 @@ def reflect(runtime: Runtime) -> ToolOutput:
 
 
 @agent_tool
-def keep_moment(runtime: Runtime) -> ToolOutput:
+def keep_moment(runtime: Runtime, with_this: bool = False) -> ToolOutput:
     """Keep, as it was told, the moment the user told right after a caring reply, once they
-    said yes to keeping it: no follow-up question."""
+    said yes to keeping it, or told on calmly past the offer (``with_this``: this message is
+    kept with it): no follow-up question."""
     ctx = runtime.context
-    return run(reflection_cap.keep_told, ctx.user_id, earlier_user_text(runtime), ctx.now)
+    told = earlier_user_text(runtime)
+    if with_this:
+        told = "\n".join(x for x in (told, user_text(runtime)) if x.strip())
+    return run(reflection_cap.keep_told, ctx.user_id, told, ctx.now)
 
 
 @agent_tool

@@ -559,3 +559,24 @@ async def test_a_strengths_question_with_self_doubt_is_answered() -> None:
             "i'm just firefighting"])
     assert asked.tools == ["strengths"], (asked.tools, asked.text)
     assert "findahelpline" not in asked.text
+
+
+async def test_a_week_told_on_past_the_keep_offer_is_kept_with_no_question() -> None:
+    """After the care reply, a data analyst told her week on and on ("automated the weekly
+    returns report ...", "also wrote a little how-to doc ..."): each was offered to be kept
+    and none was, since she never said "yes". Telling on calmly keeps both, still with no
+    question, and care goes on."""
+    async with AgentService() as service:
+        ja = service.user_for("cli", "local", "ja")
+        _care, offer, kept, after = await converse(service, ja, [
+            "honestly i dont really see the point of anything lately, work just feels heavy",
+            "anyway this week i automated the weekly returns report in power query, it used "
+            "to take me three hours every monday",
+            "also wrote a little how-to doc so someone else can run it when i'm off",
+            "my apprentice started on monday and he is keen"])
+    assert '"yes"' in offer.text and offer.tools == []
+    assert kept.tools == ["keep_moment"] and questions(kept) == [], kept.text
+    rows = get_records().list_reflections(ja)
+    assert len(rows) == 1 and "power query" in rows[0]["text"] and "how-to doc" in rows[0]["text"]
+    assert rows[0]["followups"] == [] and "point of anything" not in rows[0]["text"]
+    assert after.tools == [] and questions(after) == [], after.text  # still with care

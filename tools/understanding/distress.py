@@ -188,6 +188,13 @@ def only_ordinary(piece: str, text: str) -> bool:
     personal state: such a piece is not scored as distress."""
     if NOTHING_NEW.fullmatch(text.strip()):
         return True  # "nothing much tbh" to "what did you do this week?": a quiet week
+    # the work's idioms say nothing of a state: "a single point of failure", "nobody asked me
+    # to", "everyone wants everything yesterday"
+    text, piece = WORK_IDIOMS.sub(" ", text), WORK_IDIOMS.sub(" ", piece)
+    if WORK_BODY.search(piece):
+        # "i still felt sick for like an hour after tho", "my eyes hurt from staring at excel":
+        # the body after a moment of work, when nothing else says how one is
+        return not STATE.search(WORK_BODY.sub(" ", text))
     if EMBARRASSED.search(piece):  # "felt" there is not a personal state of its own
         return not STATE.search(NO_HARM.sub(" ", EMBARRASSED.sub(" ", text)))
     if FELT_BAD.search(piece) and SLIP.search(text):
@@ -232,7 +239,20 @@ SKILL_ASKED = re.compile(r"\b(?:is|was) (?:that|this|it) (?:even |really |actual
                          r"\banywhere (?:for me )?to go (?:from here|next)\b|"
                          # "what do you think my strengths are? i genuinely can't tell anymore"
                          r"\bwhat (?:do )?you think my (?:strengths|strong points) (?:are|is)\b|"
-                         r"\bwhat (?:are|'re) my (?:strengths|strong points)\b", re.I)
+                         r"\bwhat (?:are|'re) my (?:strengths|strong points)\b|"
+                         # a requirement not met, asked about: "is that a dealbreaker"
+                         r"\bdeal ?-?breaker\b|\bdoes (?:that|it) (?:matter|count against me)\b",
+                         re.I)
+WORK_IDIOMS = re.compile(r"\b(?:a |the )?single point of failure\b|\bnobody (?:asked|told) me"
+                         r"(?: to)?\b|\b(?:(?:everyone|everybody|they|people) )?(?:wants?|needs?|"
+                         r"wanted|needed) (?:everything|it all|"
+                         r"it) (?:done )?yesterday\b", re.I)
+WORK_BODY = re.compile(
+    r"\b(?:felt|feel|feeling|was|got) (?:a bit |so |really |proper |physically |a little )?"
+    r"(?:sick|queasy|nauseous)\b(?= (?:for (?:like )?an?|after|before|when|thinking))|"
+    r"\b(?:my )?(?:eyes|back|feet|legs|knees|hands|head|shoulders?|neck|wrists?) (?:hurt|hurts|"
+    r"ache|aches|aching|(?:are|is) killing me)\b(?= from| after| cos| because| staring| "
+    r"standing| lifting| typing|\W*$)", re.I)
 # not knowing one's own strengths, asked about them, and the work's own busy idioms
 _SELF_DOUBT = re.compile(r"\b(?:can'?t|cannot|don'?t|dont) (?:really |genuinely |honestly )?"
                          r"(?:tell|say|see (?:it|them))(?: (?:anymore|any more))?\b|"

@@ -594,3 +594,26 @@ def test_nerves_that_went_well_a_grumble_or_a_strengths_question_is_no_distress(
     dont know", a support worker's rota with its "sleep-ins", a designer's rain, a clerk's
     "I could have cried" at a pivot table that saved her an afternoon)."""
     assert (understand(text).intent == "distress") is care
+
+
+@pytest.mark.parametrize(("text", "care"), [
+    ('he was fine about it actually, said "good catch". i still felt sick for like an hour '
+     "after tho", False),
+    ("i don't have any nhs experience tho. or python really. is that a dealbreaker", False),
+    ("week 4. month end. everyone wants everything yesterday. i'm fine just tired and my eyes "
+     "hurt from staring at excel", False),
+    ("also wrote a little how-to doc so if i'm off someone else can run it. nobody asked me to "
+     "i just hate being a single point of failure", False),
+    ("what do you think my strengths are? i genuinely can't tell anymore, feels like i'm just "
+     "firefighting", False),
+    ("I feel sick all the time and I can't sleep", True),
+    ("I felt sick about what I said to her, I can't stop thinking about it", True),
+    ("my back hurts from lifting all day and honestly I don't see the point anymore", True),
+    ("nobody asked me how I am in weeks and I feel invisible", True),
+])
+def test_the_body_after_work_and_the_works_idioms_are_no_distress(text: str,
+                                                                  care: bool) -> None:
+    """A junior data analyst's "i still felt sick for like an hour after" (telling her
+    manager she had broken a dashboard) got the care reply, and her next four weeks stayed
+    with care; so did "is that a dealbreaker" and "a single point of failure"."""
+    assert (understand(text).intent == "distress") is care
