@@ -17,6 +17,7 @@ from prompts.phrasebook import (
     DELETE_HOW,
     EXPLICIT_PROFILE,
     NO,
+    PROFILE_ASK,
     REPHRASE_ASK,
     STORY_ASK,
     UNDO,
@@ -312,8 +313,8 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
         The route; ``reflection`` covers new content, follow-up answers, skip and save.
         Nothing but ``reflection`` ever reaches the tool that stores a growth moment.
     """
-    if EXPLICIT_PROFILE.match(text):  # a pasted job ad may hold any word, even "abuse"
-        return Route("profile", "rule")
+    if EXPLICIT_PROFILE.match(text) or PROFILE_ASK.search(text.strip().split("\n", 1)[0]):
+        return Route("profile", "rule")  # a pasted job ad may hold any word, even "abuse"
     got = understand(text, followup=draft_open)
     if got.intent == "distress" and awaiting == "distress" and got.lang == "en" and \
             got.distress.level == "concern" and support_named(text):

@@ -21,10 +21,28 @@ PROFILE_LEAD = re.compile(
     r"vacancy)(?:\s+ad)?)\s*[:\-]?\s*", re.I)
 
 
+# The request in other words, for an ad sent or to be sent: "Please can you adjust my profile
+# to match it?", "could ye make ma profile fit it", "saw this on indeed. sort my profile out
+# for it", "Please you can make my profile for this?" (half such requests of sixteen
+# strangers were kept as a moment of their week, or got the roles that fit)
+PROFILE_ASK = re.compile(
+    r"(?:^|[.!?]\s+|\b(?:can|could|would|will) (?:you|u|ye|ya)\s+(?:please\s+|pls\s+)?"
+    r"(?:help me\s+(?:to\s+)?)?|\bplease\s+(?:you\s+can\s+)?|\bpls\s+|\bhelp me\s+(?:to\s+)?)"
+    r"(?:make|match|fit|adjust|adapt|align|tailor|sort|change|update|tweak|rewrite|redo|do|"
+    r"prepare|write|fix|get)\s+(?:up\s+)?(?:my|ma|me|the|a)\s+(?:profile|cv|c\.v\.?|resume|"
+    r"résumé)\b(?:\s+[\w'’]+){0,4}?\s+(?:it|this|that|(?:the|this) (?:job|role|ad|post|position|"
+    r"spec|vacancy|one))\b", re.I)
+
+
 def ad_after_lead(message: str) -> str:
-    """What follows the request's lead ("tailor my profile for this job:"), or the whole
-    message when it has none: the job ad, or a part of it."""
+    """What follows the request's lead ("tailor my profile for this job:", or a first line
+    asking for it in other words), or the whole message when it has none: the job ad, or a
+    part of it."""
     lead = PROFILE_LEAD.match(message)
+    if lead is None and "\n" in message.strip():
+        first, rest = message.strip().split("\n", 1)
+        if PROFILE_ASK.search(first):
+            return rest.strip()
     return (message[lead.end():] if lead else message).strip()
 
 # Asking for a story in one's own words, addressed to the coach: "tell me a story about the

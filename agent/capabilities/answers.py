@@ -28,6 +28,7 @@ from memory.vectors import get_vectors
 from prompts import render as render_template
 from prompts.phrasebook import (
     EXPLICIT_PROFILE,
+    PROFILE_ASK,
     PROFILE_LEAD,
     STORY_COMMAND,
     STORY_EDIT,
@@ -339,7 +340,7 @@ def profile_turn(user_id: str, message: str, collected: str | None = None) -> To
     # request's lead is the request in other words, never the ad ("hello. Name is Dave, 58,
     # bus driver for First in Bristol" was read as a profile request and tailored for)
     if len(ad.split()) < 6 or (lead is None and not EXPLICIT_PROFILE.match(message)
-                               and "\n" not in ad):
+                               and "\n" not in ad) or PROFILE_ASK.search(ad):
         # a first piece of the ad ("HGV Class 1 Driver – Nights") is collected with the rest
         template = "ad_text_more" if ad and collected is not None else "profile_ask_ad"
         return ToolResult(kind="profile_ask", reply=render_template(template),

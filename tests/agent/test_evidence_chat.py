@@ -112,3 +112,27 @@ async def test_strengths_asked_mid_reflection_say_the_open_one_is_not_counted() 
     assert "just save it" in asked.text
     assert get_records().list_reflections(uid) and "not saved yet" not in again.text
     assert saved.text
+
+
+@pytest.mark.parametrize("asked", [
+    "saw this on indeed. sort my profile out for it",
+    "Found this job, it's a housing association near me!! Can you make my profile fit it please",
+    "I see this job. Please you can make my profile for this?",
+])
+async def test_the_request_in_other_words_then_the_ad_runs_the_profile(asked: str) -> None:
+    """Half the profile requests of sixteen strangers, each with the ad in the next message,
+    were kept as a moment of their week or got the roles that fit; the ad then went the
+    same way. Asked in a first line of the ad's own message, too."""
+    uid = seed()
+    async with AgentService() as service:
+        ask = await service.handle(uid, asked, conversation="p1")
+        profile = await service.handle(uid, AD, conversation="p1")
+        both = await service.handle(uid, f"{asked}\n{AD}", conversation="p2")
+    assert ask.tools == ["tailor_profile"] and "Paste the job ad" in ask.text, ask.text
+    for reply in (profile, both):
+        assert reply.tools == ["tailor_profile"] and "## Honest gaps" in reply.text
+        assert asked not in reply.text
+    records = get_records()
+    assert all(asked not in r["text"] and "Terraform" not in r["text"]
+               for r in records.list_reflections(uid))
+    assert records.draft_reflection(uid) is None

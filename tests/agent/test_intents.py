@@ -391,3 +391,12 @@ def test_does_that_count_as_experience_is_answered_as_counting() -> None:
 ])
 def test_strangers_asks_and_care_turns(text: str, awaiting: str | None, intent: str) -> None:
     assert route(text, awaiting=awaiting).intent == intent, route(text, awaiting=awaiting)
+
+
+@pytest.mark.parametrize("text", [
+    "I updated my CV for this job and sent it off on friday",
+    "i need to update my cv for the new job at the depot",
+    "my manager asked me to write the profile for the new starter",
+])
+def test_a_cv_in_a_week_told_is_no_profile_request(text: str) -> None:
+    assert route(text).intent != "profile"
