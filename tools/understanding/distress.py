@@ -29,7 +29,7 @@ CRISIS = re.compile(
     r"wish i (?:wasn'?t|was not|weren'?t|had never been) (?:here|around|alive|born)|"
     r"(?:everyone|everybody|they|people|my family|my kids) (?:would be|'d be|would all be) "
     r"better off(?! (?:with|if (?:we|they|you)))|self[- ]?harm\w*|hurt(?:ing)? myself|"
-    r"cutting (?:myself|again)"
+    r"cutting (?:myself|again)|cut (?:myself|my (?:arms?|legs?|wrists?|thighs?))"
     r"|been cutting|no reason to live|goodbye letters?|overdos\w*|"
     r"(?:took|taken|take|taking) (?:extra|more|all (?:of )?my|too many) (?:of my )?"
     r"(?:pills|tablets|meds)|better off without me|"
@@ -190,7 +190,13 @@ def only_ordinary(piece: str, text: str) -> bool:
         return True  # "nothing much tbh" to "what did you do this week?": a quiet week
     # the work's idioms say nothing of a state: "a single point of failure", "nobody asked me
     # to", "everyone wants everything yesterday"
+    told = piece
     text, piece = WORK_IDIOMS.sub(" ", text), WORK_IDIOMS.sub(" ", piece)
+    if piece != told and not re.sub(r"\W+", "", piece):
+        return True  # "Nobody seriously hurt.", "Rant over.": an idiom alone
+    if OTHERS_HARM.search(piece) and not MY_HARM.search(text):
+        # "That's the self-harm procedure for prisoners, before you ask"
+        return not STATE.search(_without_others_harm(text))
     if WORK_BODY.search(piece):
         # "i still felt sick for like an hour after tho", "my eyes hurt from staring at excel":
         # the body after a moment of work, when nothing else says how one is
@@ -243,7 +249,8 @@ SKILL_ASKED = re.compile(r"\b(?:is|was) (?:that|this|it) (?:even |really |actual
                          # a requirement not met, asked about: "is that a dealbreaker"
                          r"\bdeal ?-?breaker\b|\bdoes (?:that|it) (?:matter|count against me)\b",
                          re.I)
-WORK_IDIOMS = re.compile(r"\b(?:a |the )?single point of failure\b|\bnobody (?:asked|told) me"
+WORK_IDIOMS = re.compile(r"\b(?:a |the )?single point of failure\b|\bnobody (?:was )?(?:seriously |"
+                         r"badly )?(?:hurt|injured)\b|\brant over\b|\bnobody (?:asked|told) me"
                          r"(?: to)?\b|\b(?:(?:everyone|everybody|they|people) )?(?:wants?|needs?|"
                          r"wanted|needed) (?:everything|it all|"
                          r"it) (?:done )?yesterday\b", re.I)
@@ -265,7 +272,10 @@ WORK_GRUMBLE = re.compile(
     r"\b(?:rain\w*|weather|snow\w*|freezing|miss the sun|grey skies)\b|"
     r"\b(?:rota|shifts?|pay|hours|manager|boss|system|app|heating|traffic|parking|canteen)\b"
     r"[^.]{0,30}\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:terrible|awful|rubbish|a joke|shit|crap|"
-    r"the worst|a nightmare|a mess|horrible|ridiculous)\b|\balways me\b", re.I)
+    r"the worst|a nightmare|a mess|horrible|ridiculous)\b|\balways me\b|"
+    r"\b(?:annoyed|fed up|frustrated|cheesed off|hacked off|irritated|narked) (?:with|at|by) "
+    r"(?:(?:the|my|our|senior) )?(?:management|manager|managers|boss|bosses|head office|"
+    r"company|council|trust|rota|hr|system|governor|governors)\b", re.I)
 _NERVOUS = r"shaking|nervous|scared|terrified|panick\w*|sweating"
 _NERVES = re.compile(r"\b(?:" + _NERVOUS + r")\b", re.I)
 # nerves, then it went well: "After I was shaking but the head teacher said I explained very
@@ -329,9 +339,35 @@ def piece_scores(head: Head, text: str, pieces: list[str], vectors: np.ndarray) 
     return scores
 
 
+# Self-harm or an overdose at work, someone else's: "ACCT reviews ... That's the self-harm
+# procedure for prisoners" (a prison officer got the crisis reply), "a patient came in with an
+# overdose", "self-harm risk assessment". Never when the writer's own is named.
+_HARM = r"(?:self[- ]?harm\w*|overdos\w*)"
+_OTHERS = (r"(?:prisoners?|patients?|clients?|residents?|service users?|pupils?|students?|"
+           r"young (?:people|person)|inmates?|offenders?|lads?|customers?|tenants?|kids|"
+           r"children|a (?:man|woman|lady|guy|girl|boy|child)|the (?:man|woman|lady|guy|girl|boy|"
+           r"child)|him|her|them)")
+OTHERS_HARM = re.compile(
+    rf"\b{_HARM}\b(?:\s+\w+){{0,2}}?\s+(?:procedures?|polic(?:y|ies)|protocols?|reviews?|"
+    rf"assessments?|risks?|training|cases?|obs|observations|plans?|paperwork|forms?|team|"
+    rf"incidents?|referrals?|awareness|support|management|history|unit|ward|cases)\b|"
+    rf"\b{_OTHERS}\b[^.!?]{{0,60}}?\b{_HARM}|\b{_HARM}\b[^.!?]{{0,30}}?\b(?:for|of|by|from|"
+    rf"in|with) {_OTHERS}\b", re.I)
+MY_HARM = re.compile(rf"\b(?:i|i'?ve|i'?m|i'?d|me|my|myself)\b[^.!?]{{0,25}}?\b{_HARM}|"
+                     rf"\b{_HARM}\w*\s+(?:again|myself)\b|\bmyself\b|\bkeep thinking\b|"
+                     r"\bcan'?t stop thinking\b|\bcould have done more\b|\bmy fault\b|"
+                     r"\bblame myself\b|\bhaunt\w*|\bout of my head\b", re.I)
+
+
+def _without_others_harm(text: str) -> str:
+    """The text less the self-harm or overdoses of others it names, unless the writer's own
+    is named too."""
+    return text if MY_HARM.search(text) else OTHERS_HARM.sub(" ", text)
+
+
 def rule_level(text: str) -> str | None:
     """``crisis`` or ``concern`` when explicit words match, else None."""
-    if CRISIS.search(text):
+    if CRISIS.search(_without_others_harm(text)):
         return "crisis"
     if SOFT.search(text) or (CRYING.search(text) and not JOY.search(text)):
         return "concern"

@@ -617,3 +617,25 @@ def test_the_body_after_work_and_the_works_idioms_are_no_distress(text: str,
     manager she had broken a dashboard) got the care reply, and her next four weeks stayed
     with care; so did "is that a dealbreaker" and "a single point of failure"."""
     assert (understand(text).intent == "distress") is care
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("Also did 3 ACCT reviews this week. That's the self-harm procedure for prisoners, before "
+     "you ask. I'm case manager on one. Mostly it's sitting down with the lad, healthcare and "
+     "chaplaincy, and writing up the care map.", "none"),
+    ("Three of us went in, C&R, separated and relocated both. I was on the head. Nobody "
+     "seriously hurt. Use of force forms done by end of shift.", "none"),
+    ("Frankly annoyed with management. They want more purposeful activity out of fewer staff. "
+     "Can't be done. Rant over.", "none"),
+    ("I've been self-harming again and I don't know how to stop", "crisis"),
+    ("did the self-harm awareness training today, then I went home and cut myself again",
+     "crisis"),
+    ("my patient overdosed and honestly I want to die", "crisis"),
+    ("a patient came in with an overdose last night, I keep thinking I could have done more",
+     "crisis"),
+])
+def test_others_self_harm_at_work_is_no_crisis_of_the_writer(text: str, level: str) -> None:
+    """A prison officer's "ACCT reviews ... That's the self-harm procedure for prisoners"
+    got the crisis reply; his use-of-force report and "annoyed with management" got care."""
+    got = understand(text)
+    assert (got.distress.level if got.intent == "distress" else "none") == level, got
