@@ -46,6 +46,7 @@ REQUESTS_AFTER_CARE = frozenset({"memory_show", "export", "forget", "undo", "str
 # the least bit heavy stays with care.
 KEEP_OFFER_CALM = 0.2
 KEEP_OFFER_WORDS = 5
+CALM_WEEK_SURE, CALM_WEEK_SCORE, CALM_WEEK_WORDS = 0.9, 0.1, 12
 # ... and with nothing said against it: a negation or a hard feeling ("I told my manager and
 # she didn't care", "I finished the shift but felt awful") is more of what was hard
 _HEAVY = re.compile(r"\b(?:not|no|nothing|nobody|no one|never|none|without|cannot|cant|wont|"
@@ -117,6 +118,14 @@ def _support_intent(text: str) -> str:
     """``care_reached`` when the person reached the help they named (care then lets the
     coaching come back), else ``care_support``."""
     return "care_reached" if SUPPORT_REACHED.search(text) else "care_support"
+
+
+# one's strengths asked in other words: "What is my strong side? For CV I need this."
+STRENGTHS_ASK = re.compile(r"\b(?:what(?:'s| is| are|'re)|tell me|show me) (?:my|me) (?:strong "
+                           r"(?:sides?|points?)|strengths?|best (?:skills?|qualities))\b|"
+                           r"\bwhat am i (?:actually |really )?(?:good|best) at\b|"
+                           r"\bwhat (?:do |would )?you (?:think|say) i(?:'m| am)? (?:good|best) "
+                           r"(?:at|in)\b", re.I)
 
 
 # ... or asks for the coaching back: "can we just do the normal stuff for a bit"
@@ -297,7 +306,12 @@ def _calm_deed(text: str, got: Understanding) -> bool:
     """Something the writer did, told calmly in a sentence, after the care reply."""
     return (len(text.split()) >= KEEP_OFFER_WORDS and got.distress.score < KEEP_OFFER_CALM
             and not _HEAVY.search(text.replace("’", "'"))
-            and declares_deed(_MOVING_ON.sub("", text)))
+            and (declares_deed(_MOVING_ON.sub("", text)) or (
+                # a week told in a second language's present ("Week 2. Fire doors in block
+                # of flats, 22 doors ... I fill check sheet for every door")
+                got.intent == "reflection" and got.confidence >= CALM_WEEK_SURE
+                and got.distress.score < CALM_WEEK_SCORE
+                and len(text.split()) >= CALM_WEEK_WORDS)))
 
 
 def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -> Route:
@@ -336,6 +350,7 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
         return Route("greeting", "rule", lang=got.lang)  # the weekly question, asked again
     if awaiting == "distress" and not (RULES_BEFORE_CARE.search(text) or REFLECT_ASK.match(text)
                                        or undo_about(text) or SKILLS_SHOW.search(text)
+                                       or STRENGTHS_ASK.search(text)
                                        or (got.confident and got.intent in REQUESTS_AFTER_CARE)
                                        or _career_thought(text) or CAREER_ASK.search(text)):
         if got.lang == "en" and support_named(text):
@@ -359,7 +374,9 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
     if DELETE_ALL.match(text):  # "can you delete my data": the forget flow, which asks first
         return Route("forget", "rule", lang=got.lang)
     if SKILLS_SHOW.search(text) and is_question(text) or SKILLS_SHOW.match(text) and \
-            not draft_open:
+            not draft_open or (STRENGTHS_ASK.search(text) and "?" in text
+                               and got.intent not in ("distress", "explore", "career")
+                               and not request_after_moment(text)):
         return Route("strengths", "rule", lang=got.lang)  # the skills kept so far, with quotes
     if WHAT_FOR.search(text) and (is_question(text) or "?" in text) and \
             got.intent in ("career", "unsure", "help", "small_talk", "answer"):

@@ -28,6 +28,7 @@ from langgraph.errors import GraphBubbleUp
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
+from agent.capabilities.reflection import KEPT_ON
 from agent.coach import MODEL_NAME, OfflineCoach
 from agent.context import Context
 from agent.intents import RULES_BEFORE_CARE, route
@@ -119,7 +120,8 @@ class PassportMiddleware(AgentMiddleware[PassportState, Context]):
         update = dialog_update(result.state)
         if result.kind in AD_PARTS:  # a part of a job ad: collected until "that's the whole ad"
             update["pending_ad"] = _ad_so_far(request.state, latest_user_text(request.state))
-        if update["awaiting"] is None and _stays_with_care(request.state):
+        if update["awaiting"] is None and _stays_with_care(request.state) and \
+                result.kind != KEPT_ON:  # (a week told on calmly, twice, ends the care lane)
             update["awaiting"] = "distress"  # a request answered; what follows stays gentle
         return Command(update={"messages": [out], "dialog": update})
 

@@ -144,14 +144,21 @@ def reflect(user_id: str, message: str, now: datetime) -> ToolResult:
     return save(user_id, record)
 
 
-def keep_told(user_id: str, message: str, now: datetime) -> ToolResult:
+KEPT_ON = "reflection_kept_on"  # told on past the offer: kept, and the coaching comes back
+
+
+def keep_told(user_id: str, message: str, now: datetime, told_on: bool = False) -> ToolResult:
     """Keep a moment told right after a caring reply, as it was told, once the person said
-    yes to keeping it: saved whole, with no follow-up question, and care goes on after it."""
+    yes to keeping it: saved whole, with no follow-up question, and care goes on after it.
+    ``told_on``: they told their week on, calmly, past the offer: kept the same way, and the
+    coaching comes back for what they tell next (``KEPT_ON``)."""
     if not message.strip():
         return ToolResult(kind="reflection_empty", reply=render("reflection_skip_empty"))
     saved = save(user_id, {"id": None, "text": message.strip(), "slots": {}, "followups": [],
                            "created_at": now.isoformat(timespec="milliseconds")})
-    return saved.model_copy(update={"reply": f"{saved.reply}\n\n{render('keep_kept')}",
+    after = render("keep_kept_on" if told_on else "keep_kept")
+    return saved.model_copy(update={"reply": f"{saved.reply}\n\n{after}",
+                                    "kind": KEPT_ON if told_on else saved.kind,
                                     "state": saved.state.model_copy(update={"awaiting": None})})
 
 

@@ -43,7 +43,7 @@ def keep_moment(runtime: Runtime, with_this: bool = False) -> ToolOutput:
     told = earlier_user_text(runtime)
     if with_this:
         told = "\n".join(x for x in (told, user_text(runtime)) if x.strip())
-    return run(reflection_cap.keep_told, ctx.user_id, told, ctx.now)
+    return run(reflection_cap.keep_told, ctx.user_id, told, ctx.now, with_this)
 
 
 @agent_tool

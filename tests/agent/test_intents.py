@@ -400,3 +400,14 @@ def test_strangers_asks_and_care_turns(text: str, awaiting: str | None, intent: 
 ])
 def test_a_cv_in_a_week_told_is_no_profile_request(text: str) -> None:
     assert route(text).intent != "profile"
+
+
+@pytest.mark.parametrize(("text", "awaiting", "intent"), [
+    ("What is my strong side? For CV I need this. I don't know what to say, I just do work.",
+     "distress", "strengths"),
+    ("What would you say I'm good at? Honestly I just think of it as playing games and having "
+     "a natter", None, "strengths"),
+    ("what am i good at? nothing, i am useless", None, "distress"),
+])
+def test_strengths_asked_in_other_words(text: str, awaiting: str | None, intent: str) -> None:
+    assert route(text, awaiting=awaiting).intent == intent

@@ -565,7 +565,7 @@ async def test_a_week_told_on_past_the_keep_offer_is_kept_with_no_question() -> 
     """After the care reply, a data analyst told her week on and on ("automated the weekly
     returns report ...", "also wrote a little how-to doc ..."): each was offered to be kept
     and none was, since she never said "yes". Telling on calmly keeps both, still with no
-    question, and care goes on."""
+    question, and what she tells next is coached again."""
     async with AgentService() as service:
         ja = service.user_for("cli", "local", "ja")
         _care, offer, kept, after = await converse(service, ja, [
@@ -579,4 +579,5 @@ async def test_a_week_told_on_past_the_keep_offer_is_kept_with_no_question() -> 
     rows = get_records().list_reflections(ja)
     assert len(rows) == 1 and "power query" in rows[0]["text"] and "how-to doc" in rows[0]["text"]
     assert rows[0]["followups"] == [] and "point of anything" not in rows[0]["text"]
-    assert after.tools == [] and questions(after) == [], after.text  # still with care
+    assert "kept both" in kept.text
+    assert after.tools == ["reflect"] and questions(after), after.text  # coached again
