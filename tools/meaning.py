@@ -367,9 +367,18 @@ def named_tool(requirement: str, fact: Fact) -> str | None:
             any(c.isdigit() or c in "+#" for c in word) or any(c.isupper() for c in word[1:])
         if technical and word not in PLACES and word.lower() not in said.lower() and not (
                 word.isupper() and _has_acronym(word, said)) and not _unversioned(word, said) \
-                and not _other_said(word, requirement, said):
+                and not _other_said(word, requirement, said) and not (
+                    word.upper() in REGISTERS and _REGISTERED.search(said)):
             return word
     return None
+
+
+# The professions' regulators: "GDC registered dental nurse" is met by "I am a registered
+# dental nurse" (the register goes without saying; a dental nurse's own introduction was a
+# false gap)
+REGISTERS = frozenset({"GDC", "NMC", "HCPC", "GMC", "GPHC", "GOC", "GCC", "GOSC", "RCVS",
+                       "SWE", "SSSC", "NISCC", "CORU", "PSNI"})
+_REGISTERED = re.compile(r"\b(?:registered|registration|on the register)\b", re.I)
 
 
 def _other_said(word: str, requirement: str, said: str) -> bool:
@@ -623,9 +632,12 @@ def _upgrade(m: Any, req_tags: Sequence[dict[str, Any]], done: Sequence[Fact],
     ``near`` ranks the user's sentences (whole or by clause); ``gate`` also lets a sentence
     count when its whole reflection is close to the requirement."""
     # the introduction tells a job and how long, so it speaks only to experience asked for
-    ranked = sorted((k for k in range(len(done)) if not job_told(done[k])
-                     or EXPERIENCE.search(m.requirement)), key=lambda k: -near[k])
     credential = asks_credential(m.requirement)
+    # ... and a credential it names ("I am a registered dental nurse at ...")
+    ranked = sorted((k for k in range(len(done)) if not job_told(done[k])
+                     or EXPERIENCE.search(m.requirement)
+                     or (credential and CREDENTIAL.search(said_done(done[k])))),
+                    key=lambda k: -near[k])
     training = not credential and asks_training(m.requirement)
     shown = [(j, c[0]) for j in ranked if gate[j] >= COVER_MIN
              and (not credential or holds_credential(done[j]))

@@ -1047,3 +1047,21 @@ def test_years_told_in_words_count() -> None:
     job = stated_job(said)
     assert job == "in accounts payable"
     assert "eleven years" in (stated_work(said, job) or "")
+
+
+def test_a_registration_named_in_the_introduction_meets_the_registers_requirement() -> None:
+    """A dental nurse who said "I am a registered dental nurse at a mixed NHS and private
+    practice" got "GDC registered dental nurse (essential)" as an honest gap: the
+    introduction was never read for a credential, and the register's acronym was missing."""
+    from tools.careers.explore import keep_job
+
+    uid = seed()
+    keep_job(uid, "registered dental nurse", "I am a registered dental nurse at a mixed NHS "
+             "and private practice in Didsbury", "2026-11-02")
+    ad = ("Treatment Coordinator\nEssential:\n- GDC registered dental nurse\n"
+          "- Minimum 2 years' experience in a dental practice\nDesirable:\n"
+          "- NEBDN certificate in orthodontic nursing\n")
+    out = profile_for(uid, ad)
+    status = {m["requirement"]: (m["status"], m["cites"]) for m in out.facts["matches"]}
+    assert status["GDC registered dental nurse"] == ("covered", ["intro#1"]), status
+    assert status["NEBDN certificate in orthodontic nursing"][0] == "gap", status
