@@ -568,6 +568,17 @@ _OTHER_SENSES = ((re.compile(r"^(?:apply conflict management|manage conflicts?|r
                              r"everywhere|on|in|behind|around|spores?|growing|growth|remover|"
                              r"spray|from|and damp|,|\.|$))|\bmou?ldy\b|\bdamp\b", re.I),
                   re.compile(r"\bmou?ld(?:s|y|ing)?\b", re.I)),
+                 # a patient's, a ticket's or a browser's history is no history taught
+                 (re.compile(r"^history\b", re.I),
+                  re.compile(r"\b(?:patient'?s?|medical|previous|past|clinical|drug|medication|"
+                             r"service|search|browser|order|purchase|payment|git|version|"
+                             r"commit|chat|call|credit|employment|job|case|sales|maintenance|"
+                             r"vehicle|transaction|ticket|account|incident|treatment|dental|"
+                             r"health|obstetric|work|his|her|their|your|my) history\b|"
+                             r"\bhistory (?:of|taking|showed|shows)\b|\b(?:took|take|check\w*|"
+                             r"look\w* (?:at|through)|read|review\w*) (?:a |the |her |his |"
+                             r"their )?history\b", re.I),
+                  re.compile(r"\bhistory\b", re.I)),
                  # a Google review, sheet or meeting is no search engine
                  (re.compile(r"\bsearch engine", re.I),
                   re.compile(r"\bgoogle (?:reviews?|maps|sheets?|docs?|drive|meet|classroom|"

@@ -1576,3 +1576,15 @@ def test_who_watched_an_experienced_hand_did_not_do_the_training() -> None:
                                     "how we train new staff on the tills", ("esco",))}
     assert trained & {"train employees", "introduce new employees", "provide mentorship",
                       "mentor individuals", "support colleagues"}, trained
+
+
+def test_a_patients_or_a_tickets_history_is_no_history_taught() -> None:
+    """A lab technician's "I now check history first for every flagged chromatogram" showed
+    "history" (the subject) as his strength; a history teacher keeps it."""
+    lab = {t.label for t in tag("should have checked the patient's previous results first. I "
+                                "now check history first for every flagged chromatogram.",
+                                ("esco",))}
+    assert "history" not in lab, lab
+    taught = {t.label for t in tag("I taught a year 9 history lesson on the causes of the "
+                                   "First World War", ("esco",))}
+    assert "history" in taught or any("history" in x for x in taught), taught
