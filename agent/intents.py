@@ -102,9 +102,9 @@ SORRY_SLOW = re.compile(r"^\W*(?:sorry|soz|apologies)\b[^.?!]{0,40}?\b(?:slow|la
 # what the coach is for, asked in passing: "so what do you actually do then?", "what's this
 # for exactly?" (both got "I cannot suggest roles yet")
 WHAT_FOR = re.compile(r"\bwhat(?:'s| is| does) (?:this|it|the app|this app|this bot|this thing|"
-                      r"talent passport) (?:for|do|about)\b|\bwhat (?:do|can|will) you (?:actually "
-                      r"|even |really )?do\b(?! for (?:a living|work))|\bhow does (?:this|it) "
-                      r"(?:work|help)\b", re.I)
+                      r"talent passport) (?:for|do|about)\b|\bwhat (?:is it |(?:do|can|will) )"
+                      r"?you (?:actually |even |really )?do\b(?! for (?:a living|work))|"
+                      r"\bhow does (?:this|it) (?:work|help)\b", re.I)
 # the skills kept so far, asked to see: "Can I see what skills you've picked up so far? x",
 # "can you show me what skills you've got down for me" (one got "I didn't quite get that",
 # the other a follow-up question about itself)
@@ -378,7 +378,8 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
                                and got.intent not in ("distress", "explore", "career")
                                and not request_after_moment(text)):
         return Route("strengths", "rule", lang=got.lang)  # the skills kept so far, with quotes
-    if WHAT_FOR.search(text) and (is_question(text) or "?" in text) and \
+    if WHAT_FOR.search(text) and (is_question(text) or "?" in text or len(text.split()) <= 8) \
+            and \
             got.intent in ("career", "unsure", "help", "small_talk", "answer"):
         return Route("help", "rule", lang=got.lang)
     if ABOUT_COACH.match(text):  # "are you an AI?": a straight answer, the moment stays open

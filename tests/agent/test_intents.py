@@ -411,3 +411,13 @@ def test_a_cv_in_a_week_told_is_no_profile_request(text: str) -> None:
 ])
 def test_strengths_asked_in_other_words(text: str, awaiting: str | None, intent: str) -> None:
     assert route(text, awaiting=awaiting).intent == intent
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("Gareth. 44. Prison officer, Cat B local, 12 years in. Wing officer mostly, 2 years on the "
+     "segregation unit.", "small_talk"),
+    ("What is it you do exactly.", "help"),
+    ("i told the new lad what you do when the fire alarm goes off and where we meet", "reflection"),
+])
+def test_a_terse_introduction_and_what_the_coach_does(text: str, intent: str) -> None:
+    assert route(text).intent == intent

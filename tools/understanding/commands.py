@@ -70,6 +70,9 @@ _NOT_AN_INTRO = re.compile(
 # Jackie, 45, and I'm the activities coordinator at a care home in Wigan 🏡 40 residents, ...
 # before that I was a carer on the floor for 6 years": 51 words)
 INTRO_WORDS = 60
+# a name, then an age, the terse way: "Gareth. 44. Prison officer, ..."
+_NAME_AGE = re.compile(r"^\W*[A-Z][a-z'’-]+\s*[.,:-]\s*\d{2}\s*(?:y(?:ea)?rs?(?: old)?|yo)?"
+                       r"\s*[.,:-]")
 
 
 def introduction(text: str) -> bool:
@@ -82,6 +85,9 @@ def introduction(text: str) -> bool:
             and _WORKING_LIFE.search(text)
             and not _A_MOMENT.search(_SORRY_ENGLISH.sub(" ", text))):
         return True
+    if len(text.split()) <= INTRO_WORDS and _NAME_AGE.match(text) and \
+            _WORKING_LIFE.search(text) and not _A_MOMENT.search(text):
+        return True  # "Gareth. 44. Prison officer, Cat B local, 12 years in."
     if len(text.split()) <= 70 and _GREETING.match(text) and _TRYING_APP.search(text) and \
             not _WEEK_TOLD.search(text) and _JOB_SAID.search(text):
         # "Hiya! Ok so I don't really know how this works but my mate said it helped her ...
