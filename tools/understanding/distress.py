@@ -192,8 +192,8 @@ def only_ordinary(piece: str, text: str) -> bool:
     # to", "everyone wants everything yesterday"
     told = piece
     text, piece = WORK_IDIOMS.sub(" ", text), WORK_IDIOMS.sub(" ", piece)
-    if piece != told and not re.sub(r"\W+", "", piece):
-        return True  # "Nobody seriously hurt.", "Rant over.": an idiom alone
+    if piece != told and (not re.sub(r"\W+", "", piece) or not STATE.search(text)):
+        return True  # "Nobody seriously hurt.", "Rant over.": an idiom, and no state told
     if OTHERS_HARM.search(piece) and not MY_HARM.search(text):
         # "That's the self-harm procedure for prisoners, before you ask"
         return not STATE.search(_without_others_harm(text))
@@ -230,7 +230,8 @@ WORK_FOREVER = re.compile(
     r"i can|not going to|can'?t see myself|not)\s+(?!(?:\w+\s+)?(?:this|it|that|like this|"
     r"anymore|go on|carry on|live|keep going)\b)(?:(?!(?:pretend\w*|fine|ok|okay|hold\w*|"
     r"cop\w*|surviv\w*|take|handl\w*|manag\w*|fak\w*|smil\w*|hid\w*|be here)\b)\w+\s+){1,6}?"
-    r"(?:forever|for ever|all my life|my whole life|the rest of my (?:life|career))\b"
+    r"(?:forever|for ever|all my life|my whole life|the rest of my (?:life|career)|"
+    r"(?:until|till|til) i(?:'?m| am)? (?:\d{2}|retire\w*)|until retirement)\b"
     r"|\bnow or never\b", re.I)
 # a question about whether something counts as a skill, or where the work could go next
 # ("what is possible for me", "what else could i do", "what's the next step for me")
@@ -251,16 +252,19 @@ SKILL_ASKED = re.compile(r"\b(?:is|was) (?:that|this|it) (?:even |really |actual
                          r"\bdeal ?-?breaker\b|\bdoes (?:that|it) (?:matter|count against me)\b",
                          re.I)
 WORK_IDIOMS = re.compile(r"\b(?:a |the )?single point of failure\b|\bnobody (?:was )?(?:seriously |"
-                         r"badly )?(?:hurt|injured)\b|\brant over\b|\bnobody (?:asked|told) me"
+                         r"badly )?(?:hurt|injured)\b|\brant over\b|"
+                         r"\b(?:(?:whole|their|her|his) )?life stor(?:y|ies)\b|"
+                         r"\b(?:borin[g']?|dull|tedious|dry)\b[^.!?]{0,25}?\bcan'?t stay awake\b|"
+                         r"\bnobody (?:asked|told) me"
                          r"(?: to)?\b|\b(?:(?:everyone|everybody|they|people) )?(?:wants?|needs?|"
                          r"wanted|needed) (?:everything|it all|"
                          r"it) (?:done )?yesterday\b", re.I)
 WORK_BODY = re.compile(
     r"\b(?:felt|feel|feeling|was|got) (?:a bit |so |really |proper |physically |a little )?"
     r"(?:sick|queasy|nauseous)\b(?= (?:for (?:like )?an?|after|before|when|thinking))|"
-    r"\b(?:my )?(?:eyes|back|feet|legs|knees|hands|head|shoulders?|neck|wrists?) (?:hurt|hurts|"
-    r"ache|aches|aching|(?:are|is) killing me)\b(?= from| after| cos| because| staring| "
-    r"standing| lifting| typing|\W*$)", re.I)
+    r"\b(?:my )?(?:eyes|back|backs|back's|feet|legs|knees|hands|head|shoulders?|neck|"
+    r"wrists?) (?:hurt|hurts|ache|aches|aching|(?:(?:are|is) )?killing me)\b(?= from| after| "
+    r"cos| because| staring| standing| lifting| typing|\s*[.!,;]|\W*$)", re.I)
 # not knowing one's own strengths, asked about them, and the work's own busy idioms
 _SELF_DOUBT = re.compile(r"\b(?:can'?t|cannot|don'?t|dont) (?:really |genuinely |honestly )?"
                          r"(?:tell|say|see (?:it|them))(?: (?:anymore|any more))?\b|"

@@ -639,3 +639,21 @@ def test_others_self_harm_at_work_is_no_crisis_of_the_writer(text: str, level: s
     got the crisis reply; his use-of-force report and "annoyed with management" got care."""
     got = understand(text)
     assert (got.distress.level if got.intent == "distress" else "none") == level, got
+
+
+@pytest.mark.parametrize(("text", "care"), [
+    ("Alright, thank you. To be sincere with you, I don't know what I want next. I only know I "
+     "cannot be standing by the chair until I am 60.", False),
+    ("backs killing me. coupling and uncoupling trailers all night, winding the legs down. "
+     "getting old", False),
+    ("college thursday. 18th edition regs. pure borin man cant stay awake", False),
+    ("Most difficult was that patient wanted to tell me her whole life story and asked me for "
+     "advice, but interpreter must be impartial.", False),
+    ("my back is killing me and I cant sleep, everything hurts", True),
+    ("I can't stay awake at work anymore and I feel like nothing matters", True),
+])
+def test_a_job_not_done_till_sixty_a_sore_back_and_a_boring_class(text: str,
+                                                                  care: bool) -> None:
+    """Eight of fourteen strangers with no distress in their notes got the care reply at
+    least once; these were four of the lines."""
+    assert (understand(text).intent == "distress") is care
