@@ -302,6 +302,37 @@ def _career_thought(text: str) -> bool:
     return "?" in text and WORK_FOREVER.search(text) is not None
 
 
+def _answered_after_care(text: str, got: Understanding) -> bool:
+    """Whether a message after the care reply is a request answered as it stands (a command,
+    "let's reflect", a clear request, a careers question, the skills or strengths asked for,
+    a moment to delete), not more of what was told, which stays with care."""
+    return bool(RULES_BEFORE_CARE.search(text) or REFLECT_ASK.match(text) or undo_about(text)
+                or SKILLS_SHOW.search(text) or STRENGTHS_ASK.search(text)
+                or (got.confident and got.intent in REQUESTS_AFTER_CARE)
+                or _career_thought(text) or CAREER_ASK.search(text))
+
+
+def _asks_skills_kept(text: str, got: Understanding, draft_open: bool) -> bool:
+    """The skills kept so far asked to see ("Can I see what skills you've picked up so far?"),
+    or one's strengths in other words ("What would you say I'm good at?"), not after a moment
+    told in the same message (that moment is kept first, :func:`request_after_moment`)."""
+    if SKILLS_SHOW.search(text) and is_question(text):
+        return True
+    if SKILLS_SHOW.match(text) and not draft_open:
+        return True
+    return bool(STRENGTHS_ASK.search(text) and "?" in text
+                and got.intent not in ("distress", "explore", "career")
+                and not request_after_moment(text))
+
+
+def _asks_what_for(text: str, got: Understanding) -> bool:
+    """What the coach is for, asked ("what's this for exactly?", "What is it you do
+    exactly."), when the learned reading is no other request."""
+    asked = is_question(text) or "?" in text or len(text.split()) <= 8
+    return bool(WHAT_FOR.search(text)) and asked and \
+        got.intent in ("career", "unsure", "help", "small_talk", "answer")
+
+
 def _calm_deed(text: str, got: Understanding) -> bool:
     """Something the writer did, told calmly in a sentence, after the care reply."""
     return (len(text.split()) >= KEEP_OFFER_WORDS and got.distress.score < KEEP_OFFER_CALM
@@ -348,11 +379,7 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
         awaiting = "distress"  # not kept: what follows is read with care, as before
     if awaiting == "distress" and BACK_TO_COACHING.search(text):
         return Route("greeting", "rule", lang=got.lang)  # the weekly question, asked again
-    if awaiting == "distress" and not (RULES_BEFORE_CARE.search(text) or REFLECT_ASK.match(text)
-                                       or undo_about(text) or SKILLS_SHOW.search(text)
-                                       or STRENGTHS_ASK.search(text)
-                                       or (got.confident and got.intent in REQUESTS_AFTER_CARE)
-                                       or _career_thought(text) or CAREER_ASK.search(text)):
+    if awaiting == "distress" and not _answered_after_care(text, got):
         if got.lang == "en" and support_named(text):
             return Route(_support_intent(text), "rule", lang=got.lang)
         if got.lang == "en" and _calm_deed(text, got):
@@ -373,14 +400,9 @@ def route(text: str, *, draft_open: bool = False, awaiting: str | None = None) -
         return Route("delete_how", "rule", lang=got.lang)
     if DELETE_ALL.match(text):  # "can you delete my data": the forget flow, which asks first
         return Route("forget", "rule", lang=got.lang)
-    if SKILLS_SHOW.search(text) and is_question(text) or SKILLS_SHOW.match(text) and \
-            not draft_open or (STRENGTHS_ASK.search(text) and "?" in text
-                               and got.intent not in ("distress", "explore", "career")
-                               and not request_after_moment(text)):
+    if _asks_skills_kept(text, got, draft_open):
         return Route("strengths", "rule", lang=got.lang)  # the skills kept so far, with quotes
-    if WHAT_FOR.search(text) and (is_question(text) or "?" in text or len(text.split()) <= 8) \
-            and \
-            got.intent in ("career", "unsure", "help", "small_talk", "answer"):
+    if _asks_what_for(text, got):
         return Route("help", "rule", lang=got.lang)
     if ABOUT_COACH.match(text):  # "are you an AI?": a straight answer, the moment stays open
         return Route("about_coach", "rule", lang=got.lang)

@@ -190,13 +190,13 @@ def only_ordinary(piece: str, text: str) -> bool:
         return True  # "nothing much tbh" to "what did you do this week?": a quiet week
     # the work's idioms say nothing of a state: "a single point of failure", "nobody asked me
     # to", "everyone wants everything yesterday"
-    told = piece
+    as_written = piece
     text, piece = WORK_IDIOMS.sub(" ", text), WORK_IDIOMS.sub(" ", piece)
-    if piece != told and (not re.sub(r"\W+", "", piece) or not STATE.search(text)):
+    if piece != as_written and (not re.sub(r"\W+", "", piece) or not STATE.search(text)):
         return True  # "Nobody seriously hurt.", "Rant over.": an idiom, and no state told
     if OTHERS_HARM.search(piece) and not MY_HARM.search(text):
         # "That's the self-harm procedure for prisoners, before you ask"
-        return not STATE.search(_without_others_harm(text))
+        return not STATE.search(OTHERS_HARM.sub(" ", text))
     if WORK_BODY.search(piece):
         # "i still felt sick for like an hour after tho", "my eyes hurt from staring at excel":
         # the body after a moment of work, when nothing else says how one is
@@ -251,14 +251,15 @@ SKILL_ASKED = re.compile(r"\b(?:is|was) (?:that|this|it) (?:even |really |actual
                          # a requirement not met, asked about: "is that a dealbreaker"
                          r"\bdeal ?-?breaker\b|\bdoes (?:that|it) (?:matter|count against me)\b",
                          re.I)
-WORK_IDIOMS = re.compile(r"\b(?:a |the )?single point of failure\b|\bnobody (?:was )?(?:seriously |"
-                         r"badly )?(?:hurt|injured)\b|\brant over\b|"
-                         r"\b(?:(?:whole|their|her|his) )?life stor(?:y|ies)\b|"
-                         r"\b(?:borin[g']?|dull|tedious|dry)\b[^.!?]{0,25}?\bcan'?t stay awake\b|"
-                         r"\bnobody (?:asked|told) me"
-                         r"(?: to)?\b|\b(?:(?:everyone|everybody|they|people) )?(?:wants?|needs?|"
-                         r"wanted|needed) (?:everything|it all|"
-                         r"it) (?:done )?yesterday\b", re.I)
+WORK_IDIOMS = re.compile(
+    r"\b(?:a |the )?single point of failure\b|"
+    r"\bnobody (?:was )?(?:seriously |badly )?(?:hurt|injured)\b|"
+    r"\brant over\b|"
+    r"\b(?:(?:whole|their|her|his) )?life stor(?:y|ies)\b|"
+    r"\b(?:borin[g']?|dull|tedious|dry)\b[^.!?]{0,25}?\bcan'?t stay awake\b|"
+    r"\bnobody (?:asked|told) me(?: to)?\b|"
+    r"\b(?:(?:everyone|everybody|they|people) )?(?:wants?|needs?|wanted|needed) "
+    r"(?:everything|it all|it) (?:done )?yesterday\b", re.I)
 WORK_BODY = re.compile(
     r"\b(?:felt|feel|feeling|was|got) (?:a bit |so |really |proper |physically |a little )?"
     r"(?:sick|queasy|nauseous)\b(?= (?:for (?:like )?an?|after|before|when|thinking))|"
@@ -355,7 +356,7 @@ _OTHERS = (r"(?:prisoners?|patients?|clients?|residents?|service users?|pupils?|
 OTHERS_HARM = re.compile(
     rf"\b{_HARM}\b(?:\s+\w+){{0,2}}?\s+(?:procedures?|polic(?:y|ies)|protocols?|reviews?|"
     rf"assessments?|risks?|training|cases?|obs|observations|plans?|paperwork|forms?|team|"
-    rf"incidents?|referrals?|awareness|support|management|history|unit|ward|cases)\b|"
+    rf"incidents?|referrals?|awareness|support|management|history|unit|ward)\b|"
     rf"\b{_OTHERS}\b[^.!?]{{0,60}}?\b{_HARM}|\b{_HARM}\b[^.!?]{{0,30}}?\b(?:for|of|by|from|"
     rf"in|with) {_OTHERS}\b", re.I)
 MY_HARM = re.compile(rf"\b(?:i|i'?ve|i'?m|i'?d|me|my|myself)\b[^.!?]{{0,25}}?\b{_HARM}|"
