@@ -159,3 +159,13 @@ def test_what_a_removal_is_about_and_what_is_no_removal() -> None:
                  "dont forget about the meeting tomorrow", "forget about it",
                  "I need to drop the kids off about 3"):
         assert undo_about(said) is None, said
+
+
+async def test_a_moment_about_something_is_only_ever_the_users_own() -> None:
+    async with AgentService() as service:
+        ana = service.user_for("cli", "local", "ana2")
+        ben = service.user_for("cli", "local", "ben2")
+        theirs = _saved(ana, "I was late on monday because the bus broke down")
+        offer, done = await converse(service, ben, ["scrap the bit about being late", "yes"])
+    assert "couldn't find" in offer.text and "bus broke down" not in offer.text, offer.text
+    assert _everywhere(ana, theirs)[0]
